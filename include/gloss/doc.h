@@ -1,0 +1,214 @@
+/*
+ * doc — the document model: blocks with inline spans, grouped in chunks,
+ * and the one "document text" that every position in gloss refers to.
+ *
+ * Blocks.  A document is a sequence of blocks in reading order (title,
+ * byline, date, headings, paragraphs, quotes, list items, captions, code,
+ * footnote definitions).  A block's text is valid UTF-8 in NFC with no NUL
+ * bytes; tabs are expanded, line ends are "\n" (only code blocks and
+ * Markdown hard line breaks keep them inside a block).  Control and bidi
+ * characters are kept as they are: the glyph module decides how they are
+ * shown, so that nothing needs to be re-read to display them safely.
+ *
+ * Document text.  The document text is the concatenation of all block
+ * texts, each followed by the separator "\n\n" — except the last block, and
+ * a block flagged DOC_BLOCK_JOINED (a giant paragraph cut into pieces: its
+ * next piece continues the same paragraph with no separator).  Positions
+ * everywhere in gloss (search hits, highlights, notes, cross-references,
+ * export) are BYTE offsets into this text (uint64_t).  A range is [start,
+ * end).  Code-point offsets, where a format needs them (W3C selectors), are
+ * derived from byte offsets at the edge.
+ *
+ * Chunks.  Blocks are loaded in chunks.  A Markdown file is parsed whole
+ * into one chunk.  A plain-text file is memory-mapped and cut, by a rule
+ * that only looks at nearby bytes, into chunks of about DOC_CHUNK_SIZE
+ * source bytes; a chunk is parsed when first needed (first screen, a jump,
+ * a search) and may be dropped again by doc_trim().  So opening, jumping to
+ * the end or to a percentage never reads the whole file.  The offset of a
+ * chunk's first block in the document text is the sum of the text lengths
+ * of all chunks before it; it is known for chunk 0 at once and for the
+ * others once doc_idle() has measured the chunks before them (a sequential
+ * pass run in idle time).  Until then doc_block_offset() answers false.
+ *
+ * Lifetimes.  The doc owns everything it returns.  A block pointer (and
+ * the text and spans it points to) stays valid until the next doc_trim() or
+ * doc_free().  Layout caches hang off blocks (block->cache) and are freed
+ * with them.
+ */
+#ifndef GLOSS_DOC_H
+#define GLOSS_DOC_H
+
+#include "gloss/gloss.h"
+#include "gloss/error.h"
+#include "gloss/strbuf.h"
+
+#define DOC_CHUNK_SIZE (64u * 1024u)	/* target source bytes per chunk */
+#define DOC_SEPARATOR "\n\n"
+#define DOC_SEPARATOR_LEN 2
+#define DOC_OFFSET_UNKNOWN UINT64_MAX
+
+enum doc_format {
+	DOC_FORMAT_TEXT,
+	DOC_FORMAT_MARKDOWN,
+};
+
+/* Block kinds: name, short label (used by tests and `gloss dump --blocks`). */
+#define DOC_KIND_LIST(_) \
+	_(PARAGRAPH, "p") \
+	_(TITLE, "title") \
+	_(BYLINE, "byline") \
+	_(DATE, "date") \
+	_(HEADING, "h") \
+	_(QUOTE, "quote") \
+	_(LIST_ITEM, "li") \
+	_(CAPTION, "caption") \
+	_(CODE, "code") \
+	_(NOTE, "note")
+
+enum doc_kind {
+#define DOC_KIND_ENUM(name, label) DOC_##name,
+	DOC_KIND_LIST(DOC_KIND_ENUM)
+#undef DOC_KIND_ENUM
+	DOC_KIND_COUNT
+};
+
+/* Block flags. */
+#define DOC_BLOCK_JOINED	0x01	/* no separator follows: the next block continues this paragraph */
+#define DOC_BLOCK_RULE_BEFORE	0x02	/* a thematic break precedes this block */
+#define DOC_BLOCK_FURNITURE	0x04	/* web-page furniture (may be folded away) */
+
+enum doc_span_kind {
+	DOC_SPAN_EMPH = 1,	/* emphasis: italic or underline */
+	DOC_SPAN_STRONG,	/* strong: bold */
+	DOC_SPAN_CODE,		/* inline code */
+	DOC_SPAN_LINK,		/* url = target */
+	DOC_SPAN_SUP,		/* superscript (note markers such as <sup>iv</sup>) */
+	DOC_SPAN_STRIKE,	/* strikethrough */
+	DOC_SPAN_NOTEREF,	/* footnote reference [^x]; url = the label */
+};
+
+struct doc_span {
+	uint32_t start, end;	/* byte range within the block text */
+	uint16_t kind;		/* enum doc_span_kind */
+	const char *url;	/* LINK target or NOTEREF label, else NULL; owned by the chunk */
+};
+
+struct doc_block {
+	const char *text;	/* NUL-terminated; see the top comment */
+	uint32_t len;		/* bytes */
+	uint8_t kind;		/* enum doc_kind */
+	uint8_t level;		/* heading level 1-6, quote depth, list depth */
+	uint8_t flags;		/* DOC_BLOCK_* */
+	uint32_t nspans;
+	const struct doc_span *spans;	/* sorted by start; may nest */
+	const char *label;	/* NOTE: footnote label; LIST_ITEM: marker such as "1." */
+	uint64_t src_start, src_end;	/* byte range in the source file */
+	uint32_t chunk_off;	/* offset of the text within its chunk's text */
+	void *cache;		/* layout cache; owned, freed with free() */
+};
+
+/* Where a block is: chunk number and index within the chunk. */
+struct doc_loc {
+	uint32_t chunk;
+	uint32_t block;
+};
+
+struct doc;
+
+struct doc_options {
+	bool force;		/* open files that look binary */
+	int format;		/* -1: detect; else enum doc_format */
+	int tab_width;		/* 0: 8 */
+};
+
+/*
+ * Opening.  doc_open() maps and sniffs the file but parses nothing beyond
+ * what detection needs; errors: GLOSS_ENOENT, GLOSS_EIO, GLOSS_EISDIR,
+ * GLOSS_EBINARY (message via error_last()).  The caller frees with
+ * doc_free().  doc_open_mem() copies the bytes (tests and stdin).
+ */
+enum gloss_status doc_open(const char *path, const struct doc_options *opt, struct doc **out);
+enum gloss_status doc_open_mem(const char *name, const char *data, size_t len,
+    const struct doc_options *opt, struct doc **out);
+void doc_free(struct doc *doc);
+
+const char *doc_path(const struct doc *doc);
+enum doc_format doc_format(const struct doc *doc);
+uint64_t doc_source_size(const struct doc *doc);
+/* The raw source bytes (mapped); valid until doc_free(). */
+const char *doc_source(const struct doc *doc);
+/* The text of the first TITLE block in the first chunk, else the file's base name. */
+const char *doc_title(struct doc *doc);
+
+/*
+ * Walking blocks.  doc_first/doc_last set *loc to the first/last block and
+ * return false for an empty document; doc_next/doc_prev move *loc and return
+ * false (leaving it unchanged) at the ends.  doc_seek_source() sets *loc to
+ * the block containing source offset src (or the nearest one after it).
+ */
+bool doc_first(struct doc *doc, struct doc_loc *loc);
+bool doc_last(struct doc *doc, struct doc_loc *loc);
+bool doc_next(struct doc *doc, struct doc_loc *loc);
+bool doc_prev(struct doc *doc, struct doc_loc *loc);
+bool doc_seek_source(struct doc *doc, uint64_t src, struct doc_loc *loc);
+/* The block at loc (loading its chunk); NULL if loc is out of range. */
+struct doc_block *doc_block(struct doc *doc, struct doc_loc loc);
+int doc_loc_cmp(struct doc_loc a, struct doc_loc b);
+
+/*
+ * Document-text offsets.  doc_block_offset() gives the offset of a block's
+ * first byte, false while not yet known.  doc_locate() finds the block
+ * holding offset off (a separator belongs to the block before it) and the
+ * byte within the block text; false beyond the measured prefix or the end.
+ */
+bool doc_block_offset(struct doc *doc, struct doc_loc loc, uint64_t *off);
+bool doc_locate(struct doc *doc, uint64_t off, struct doc_loc *loc, uint32_t *in_block);
+/* True once every chunk has been measured. */
+bool doc_measured(const struct doc *doc);
+/* The length of the document text; DOC_OFFSET_UNKNOWN until measured. */
+uint64_t doc_text_length(const struct doc *doc);
+/* Appends the document text in [start, end) to out (clamped to the text). */
+void doc_text_range(struct doc *doc, uint64_t start, uint64_t end, struct strbuf *out);
+
+/*
+ * Background work.  doc_idle() measures chunks for about budget_us
+ * microseconds and returns true while work remains.  doc_measure_all() runs
+ * it to the end.  doc_trim() drops parsed chunks beyond a small cache,
+ * invalidating block pointers.
+ */
+bool doc_idle(struct doc *doc, unsigned budget_us);
+void doc_measure_all(struct doc *doc);
+void doc_trim(struct doc *doc);
+
+/* Fraction [0,1] of the document before byte in_block of the block at loc. */
+double doc_fraction(struct doc *doc, struct doc_loc loc, uint32_t in_block);
+
+const char *doc_kind_label(enum doc_kind kind);
+
+/*
+ * Building (for loaders only).  A loader appends blocks to a builder; text
+ * must already be valid NFC UTF-8 without NUL bytes.  Spans are opened and
+ * closed around the text they cover (offsets are taken from the current
+ * block length); empty blocks are dropped at doc_build_end().
+ */
+struct doc_builder;
+
+void doc_build_begin(struct doc_builder *b, enum doc_kind kind, int level,
+    uint64_t src_start, uint64_t src_end);
+void doc_build_text(struct doc_builder *b, const char *s, size_t n);
+/* The current block's text so far (valid until the next append). */
+const char *doc_build_current(struct doc_builder *b, size_t *len);
+/* Removes trailing bytes from the current block (closing spans are clamped). */
+void doc_build_truncate(struct doc_builder *b, size_t len);
+/* Opens a span at the current position; returns a handle for doc_build_close(). */
+uint32_t doc_build_open(struct doc_builder *b, enum doc_span_kind kind, const char *url);
+void doc_build_close(struct doc_builder *b, uint32_t handle);
+void doc_build_set_kind(struct doc_builder *b, enum doc_kind kind, int level);
+void doc_build_set_label(struct doc_builder *b, const char *label);
+void doc_build_set_flags(struct doc_builder *b, unsigned flags);
+void doc_build_set_source(struct doc_builder *b, uint64_t src_start, uint64_t src_end);
+void doc_build_end(struct doc_builder *b);
+/* Number of blocks finished so far. */
+uint32_t doc_build_count(const struct doc_builder *b);
+
+#endif

@@ -1,0 +1,41 @@
+/*
+ * text — UTF-8 primitives shared by the loaders and the display: decoding
+ * with U+FFFD for invalid bytes, cleaning raw text into model text, and NFC
+ * normalisation with a fast path.
+ */
+#ifndef GLOSS_TEXT_H
+#define GLOSS_TEXT_H
+
+#include "gloss/gloss.h"
+#include "gloss/strbuf.h"
+
+/*
+ * Decodes the code point at s[0..n) (n >= 1) into *cp and returns its
+ * length in bytes.  Invalid or truncated sequences give U+FFFD and the
+ * length of the maximal invalid subpart (libunistring's u8_mbtouc).
+ */
+int text_decode(const char *s, size_t n, uint32_t *cp);
+/* Length of the code point starting at s[0] (1 for invalid bytes). */
+int text_cplen(const char *s, size_t n);
+/* True if s[0..n) is valid UTF-8. */
+bool text_valid(const char *s, size_t n);
+
+/*
+ * Appends s[0..n) to out as model text: invalid bytes and NUL become
+ * U+FFFD, tabs are expanded to the next multiple of tab_width columns
+ * (*col is the current column, updated; "\n" resets it), and the result is
+ * not yet normalised.
+ */
+void text_clean(const char *s, size_t n, int tab_width, int *col, struct strbuf *out);
+
+/*
+ * Normalises s[0..n) (valid UTF-8) to NFC and appends it to out.  Text made
+ * only of code points that NFC never changes (ASCII, Latin-1, most of Latin
+ * Extended, Cyrillic letters, general punctuation) is copied as it is;
+ * anything else goes through libunistring's u8_normalize().
+ */
+void text_nfc(const char *s, size_t n, struct strbuf *out);
+/* True if NFC leaves every string made of cp and other such code points unchanged. */
+bool text_nfc_inert(uint32_t cp);
+
+#endif

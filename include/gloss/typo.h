@@ -1,0 +1,32 @@
+/*
+ * typo — the typographic line-breaking rules of Russian, Ukrainian and
+ * Belarusian (R1–R11 of docs/wrapping.md) as an override array for
+ * libunistring's UAX #14 break opportunities.
+ *
+ * typo_overrides() fills o[0..n) with UC_BREAK_UNDEFINED (keep the library's
+ * answer), UC_BREAK_PROHIBITED (the rules forbid a break before s[i]) or
+ * UC_BREAK_POSSIBLE (a break the library misses but the rules allow).  o[i]
+ * describes the boundary before byte s[i], exactly like the array of
+ * u8_possible_linebreaks().  Rules are selected with the TYPO_* bits.
+ */
+#ifndef GLOSS_TYPO_H
+#define GLOSS_TYPO_H
+
+#include "gloss/gloss.h"
+
+#define TYPO_R1		0x0001	/* one-letter prepositions/conjunctions never end a line */
+#define TYPO_R1_SHORT2	0x0002	/* also two-letter ones (off by default) */
+#define TYPO_R1C	0x0004	/* particles бы, б, ли, ль, же, ж never start a line */
+#define TYPO_R2		0x0008	/* a dash never starts a line */
+#define TYPO_R3		0x0010	/* initials stay with the surname and each other */
+#define TYPO_R4		0x0020	/* numbers stay with units; № and § with numbers */
+#define TYPO_R5		0x0040	/* т. е., и т. д. are not split */
+#define TYPO_R6		0x0080	/* no break between . , : ; and a following letter (UAX #14 LB29) */
+#define TYPO_R7		0x0100	/* no break at the hyphen of 1990-е, 20-й, б-ка */
+#define TYPO_DEFAULT	(TYPO_R1 | TYPO_R1C | TYPO_R2 | TYPO_R3 | TYPO_R4 | TYPO_R5 | TYPO_R6 | TYPO_R7)
+#define TYPO_NONE	0
+
+/* Fills o[0..n) for the UTF-8 text s[0..n) (see the top comment). */
+void typo_overrides(const char *s, size_t n, unsigned rules, char *o);
+
+#endif

@@ -1,0 +1,2 @@
+/* doc — placeholder. */
+#include "gloss/gloss.h"

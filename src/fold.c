@@ -1,0 +1,2 @@
+/* fold — placeholder until the module lands. */
+#include "gloss/gloss.h"

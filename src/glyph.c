@@ -1,0 +1,2 @@
+/* glyph — placeholder until the module lands. */
+#include "gloss/gloss.h"

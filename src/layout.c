@@ -1,0 +1,2 @@
+/* layout — placeholder until the module lands. */
+#include "gloss/gloss.h"

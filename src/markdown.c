@@ -1,0 +1,2 @@
+/* markdown — placeholder until the module lands. */
+#include "gloss/gloss.h"

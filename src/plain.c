@@ -1,0 +1,2 @@
+/* plain — placeholder until the module lands. */
+#include "gloss/gloss.h"

@@ -1,0 +1,2 @@
+/* text — placeholder until the module lands. */
+#include "gloss/gloss.h"

@@ -1,0 +1,2 @@
+/* typo — placeholder until the module lands. */
+#include "gloss/gloss.h"
