@@ -1,2 +1,259 @@
-/* glyph — placeholder until the module lands. */
+/*
+ * glyph — maps every code point to what reaches the screen and its width.
+ *
+ * This is the single place that decides how text is shown: the layout asks
+ * it for widths, the pager and `gloss dump` for the characters to draw, so
+ * a control character can never slip through one path and not another.
+ * Widths of ordinary characters come from libunistring (uc_width with the
+ * encoding "UTF-8"); classification from unictype.
+ */
 #include "gloss/gloss.h"
+
+#include <unictype.h>
+#include <uninorm.h>
+#include <uniwidth.h>
+
+#include "gloss/glyph.h"
+#include "gloss/text.h"
+
+#define REPLACEMENT 0xFFFD
+#define BIDI_SUBST 0x00A6	/* ¦ */
+#define ESC_PICTURE 0x241B	/* ␛ */
+
+static bool
+is_bidi_control(uint32_t cp)
+{
+	return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) ||
+	    cp == 0x200E || cp == 0x200F || cp == 0x061C;
+}
+
+static void
+set1(struct glyph *g, uint32_t cp, int width, int flags)
+{
+	g->cp[0] = cp;
+	g->n = 1;
+	g->width = (uint8_t)width;
+	g->flags = (uint8_t)flags;
+}
+
+static void
+set_ascii(struct glyph *g, const char *s, int flags)
+{
+	size_t i;
+
+	for (i = 0; s[i] && i < GLOSS_ARRAY_SIZE(g->cp); i++)
+		g->cp[i] = (unsigned char)s[i];
+	g->n = (uint8_t)i;
+	g->width = (uint8_t)i;
+	g->flags = (uint8_t)flags;
+}
+
+/* Cyrillic transliteration for ASCII mode (ru/uk/be letters), U+0400–U+045F. */
+static const char *const translit_upper[32] = {
+	"A", "B", "V", "G", "D", "E", "Zh", "Z", "I", "Y", "K", "L", "M", "N", "O", "P",
+	"R", "S", "T", "U", "F", "Kh", "Ts", "Ch", "Sh", "Shch", "\"", "Y", "'", "E", "Yu", "Ya",
+};
+static const char *const translit_lower[32] = {
+	"a", "b", "v", "g", "d", "e", "zh", "z", "i", "y", "k", "l", "m", "n", "o", "p",
+	"r", "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "\"", "y", "'", "e", "yu", "ya",
+};
+
+static const struct {
+	uint32_t cp;
+	const char *ascii;
+} ascii_table[] = {
+	{ 0x00A0, " " }, { 0x00A7, "S" }, { 0x00AB, "\"" }, { 0x00BB, "\"" },
+	{ 0x00B7, "." }, { 0x00D7, "x" }, { 0x00DF, "ss" }, { 0x00C6, "AE" }, { 0x00E6, "ae" },
+	{ 0x0401, "Yo" }, { 0x0451, "yo" }, { 0x0404, "Ye" }, { 0x0454, "ye" },
+	{ 0x0406, "I" }, { 0x0456, "i" }, { 0x0407, "Yi" }, { 0x0457, "yi" },
+	{ 0x040E, "U" }, { 0x045E, "u" }, { 0x0490, "G" }, { 0x0491, "g" },
+	{ 0x02BC, "'" }, { 0x2010, "-" }, { 0x2011, "-" }, { 0x2012, "-" }, { 0x2013, "-" },
+	{ 0x2014, "--" }, { 0x2015, "--" }, { 0x2018, "'" }, { 0x2019, "'" }, { 0x201A, "'" },
+	{ 0x201C, "\"" }, { 0x201D, "\"" }, { 0x201E, "\"" }, { 0x2022, "*" }, { 0x2026, "..." },
+	{ 0x2032, "'" }, { 0x2033, "\"" }, { 0x2039, "<" }, { 0x203A, ">" }, { 0x2007, " " },
+	{ 0x202F, " " }, { 0x2116, "No." }, { 0x20AC, "EUR" }, { 0x2212, "-" },
+};
+
+static void
+glyph_ascii(uint32_t cp, struct glyph *g)
+{
+	ucs4_t dec[UC_DECOMPOSITION_MAX_LENGTH];
+	size_t i;
+
+	if (cp < 0x20 || cp == 0x7F) {
+		char s[3] = { '^', (char)(cp == 0x7F ? '?' : cp + 0x40), 0 };
+
+		set_ascii(g, s, GLYPH_SUBST);
+		return;
+	}
+	if (cp < 0x7F) {
+		set1(g, cp, 1, 0);
+		return;
+	}
+	if (cp >= 0x80 && cp < 0xA0) {
+		char s[4] = { '^', '[', (char)(cp - 0x40), 0 };
+
+		set_ascii(g, s, GLYPH_SUBST);
+		return;
+	}
+	if (cp == 0x00AD || (cp != 0x00A0 && uc_is_property_default_ignorable_code_point(cp) &&
+	    !is_bidi_control(cp))) {
+		g->n = g->width = 0;
+		g->flags = 0;
+		return;
+	}
+	if (is_bidi_control(cp)) {
+		set_ascii(g, "|", GLYPH_SUBST);
+		return;
+	}
+	if (uc_is_general_category(cp, UC_CATEGORY_M)) {
+		g->n = g->width = 0;
+		g->flags = GLYPH_COMBINING;
+		return;
+	}
+	for (i = 0; i < GLOSS_ARRAY_SIZE(ascii_table); i++) {
+		if (ascii_table[i].cp == cp) {
+			set_ascii(g, ascii_table[i].ascii, 0);
+			return;
+		}
+	}
+	if (cp >= 0x0410 && cp <= 0x042F) {
+		set_ascii(g, translit_upper[cp - 0x0410], 0);
+		return;
+	}
+	if (cp >= 0x0430 && cp <= 0x044F) {
+		set_ascii(g, translit_lower[cp - 0x0430], 0);
+		return;
+	}
+	/* Latin letters with diacritics: the base letter of the decomposition. */
+	if (uc_canonical_decomposition(cp, dec) > 0 && dec[0] > 0x20 && dec[0] < 0x7F) {
+		set1(g, dec[0], 1, 0);
+		return;
+	}
+	if (uc_is_general_category(cp, UC_CATEGORY_Zs)) {
+		set1(g, ' ', 1, 0);
+		return;
+	}
+	set_ascii(g, uc_width(cp, "UTF-8") == 2 ? "??" : "?", 0);
+}
+
+static void
+glyph_utf8(uint32_t cp, struct glyph *g)
+{
+	int w;
+
+	if (cp < 0x20) {
+		set1(g, 0x2400 + cp, 1, GLYPH_SUBST);
+		return;
+	}
+	if (cp == 0x7F) {
+		set1(g, 0x2421, 1, GLYPH_SUBST);
+		return;
+	}
+	if (cp >= 0x80 && cp < 0xA0) {
+		g->cp[0] = ESC_PICTURE;
+		g->cp[1] = cp - 0x40;
+		g->n = 2;
+		g->width = 2;
+		g->flags = GLYPH_SUBST;
+		return;
+	}
+	if (is_bidi_control(cp)) {
+		set1(g, BIDI_SUBST, 1, GLYPH_SUBST);
+		return;
+	}
+	if (cp == 0x00AD || cp == 0x2028 || cp == 0x2029 ||
+	    uc_is_property_default_ignorable_code_point(cp)) {
+		g->n = g->width = 0;
+		g->flags = 0;
+		return;
+	}
+	w = uc_width(cp, "UTF-8");
+	if (w == 0) {
+		if (uc_is_general_category(cp, UC_CATEGORY_M)) {
+			set1(g, cp, 0, GLYPH_COMBINING);
+			return;
+		}
+		g->n = g->width = 0;	/* other zero-width characters draw nothing */
+		g->flags = 0;
+		return;
+	}
+	if (w < 0) {
+		set1(g, REPLACEMENT, 1, GLYPH_SUBST);
+		return;
+	}
+	set1(g, cp, w, 0);
+}
+
+void
+glyph_get(uint32_t cp, enum glyph_mode mode, struct glyph *g)
+{
+	if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+		cp = REPLACEMENT;
+	if (mode == GLYPH_ASCII)
+		glyph_ascii(cp, g);
+	else
+		glyph_utf8(cp, g);
+}
+
+int
+glyph_width(uint32_t cp, enum glyph_mode mode)
+{
+	struct glyph g;
+
+	if (cp >= 0x20 && cp < 0x7F)
+		return 1;
+	if (mode == GLYPH_UTF8 && cp >= 0x0400 && cp <= 0x0482)
+		return 1;	/* Cyrillic letters: the common case after ASCII */
+	glyph_get(cp, mode, &g);
+	return g.width;
+}
+
+uint32_t
+glyph_superscript(uint32_t cp)
+{
+	static const uint32_t letters[26] = {
+		0x1D43, 0x1D47, 0x1D9C, 0x1D48, 0x1D49, 0x1DA0, 0x1D4D, 0x02B0, 0x2071,
+		0x02B2, 0x1D4F, 0x02E1, 0x1D50, 0x207F, 0x1D52, 0x1D56, 0, 0x02B3,
+		0x02E2, 0x1D57, 0x1D58, 0x1D5B, 0x02B7, 0x02E3, 0x02B8, 0x1DBB,
+	};
+	static const uint32_t digits[10] = {
+		0x2070, 0x00B9, 0x00B2, 0x00B3, 0x2074, 0x2075, 0x2076, 0x2077, 0x2078, 0x2079,
+	};
+
+	if (cp >= '0' && cp <= '9')
+		return digits[cp - '0'];
+	if (cp >= 'a' && cp <= 'z')
+		return letters[cp - 'a'];
+	switch (cp) {
+	case '+': return 0x207A;
+	case '-': return 0x207B;
+	case '=': return 0x207C;
+	case '(': return 0x207D;
+	case ')': return 0x207E;
+	default: return 0;
+	}
+}
+
+void
+glyph_append_safe(struct strbuf *out, const char *s, size_t n, enum glyph_mode mode)
+{
+	size_t i = 0;
+
+	while (i < n) {
+		uint32_t cp;
+		struct glyph g;
+		int len;
+		int k;
+
+		if ((unsigned char)s[i] >= 0x20 && (unsigned char)s[i] < 0x7F) {
+			strbuf_addc(out, s[i++]);
+			continue;
+		}
+		len = text_decode(s + i, n - i, &cp);
+		i += (size_t)len;
+		glyph_get(cp, mode, &g);
+		for (k = 0; k < g.n; k++)
+			strbuf_addcp(out, g.cp[k]);
+	}
+}
