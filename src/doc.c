@@ -1,2 +1,832 @@
-/* doc — placeholder. */
+/*
+ * doc — opening documents, the chunk index, walking blocks, and the
+ * document-text offsets (see include/gloss/doc.h for the model).
+ *
+ * A plain-text file is mapped read-only.  Chunk k covers the source bytes
+ * [B(k), B(k+1)) where B(0) = 0 and B(k) = plain_boundary(k × CHUNK): a
+ * boundary depends only on nearby bytes, so any chunk can be located and
+ * parsed on its own (first screen, `G`, a percentage jump) and B is strictly
+ * increasing (plain_boundary stays within PLAIN_WINDOW < CHUNK of its
+ * start).  Parsed chunks are kept in a small LRU cache.  The offsets of
+ * chunks in the document text are found by a sequential measuring pass
+ * (doc_idle) that parses chunks it has not seen and throws them away.
+ *
+ * A Markdown file is one chunk, parsed whole by cmark-gfm on first use.
+ */
 #include "gloss/gloss.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "doc_int.h"
+#include "gloss/markdown.h"
+#include "gloss/plain.h"
+#include "gloss/text.h"
+#include "gloss/xmalloc.h"
+
+#define DOC_CACHE_CHUNKS 16	/* parsed chunks kept by doc_trim() */
+#define UNKNOWN64 UINT64_MAX
+#define UNKNOWN32 UINT32_MAX
+
+struct chunk_info {
+	uint64_t start;		/* B(k), UNKNOWN64 until computed */
+	uint64_t text_start;	/* offset in the document text, UNKNOWN64 until measured */
+	uint64_t text_len;	/* UNKNOWN64 until the chunk was parsed once */
+	uint32_t nblocks;	/* UNKNOWN32 until parsed once */
+	bool joined;		/* B(k) cuts a paragraph (the text continues across it) */
+	struct chunk *loaded;
+	uint64_t used;		/* LRU clock of the last access */
+};
+
+struct doc {
+	char *path;
+	char *name;		/* base name without extension, for titles */
+	enum doc_format format;
+	const char *src;
+	uint64_t size;
+	void *map;		/* mmap'ed region, or NULL */
+	char *owned;		/* heap copy (doc_open_mem, pipes, Markdown) */
+	int tab_width;
+	struct chunk_info *chunks;
+	uint32_t nchunks;	/* chunks that may exist (the last ones may be empty) */
+	uint32_t measured;	/* chunks [0, measured) have a known text_start */
+	uint64_t clock;
+	char *title;
+};
+
+/* ------------------------------------------------------------------ */
+/* Opening */
+
+static const char *
+base_name(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	return slash ? slash + 1 : path;
+}
+
+static char *
+title_from_name(const char *path)
+{
+	char *name = xstrdup(base_name(path));
+	char *dot = strrchr(name, '.');
+
+	if (dot && dot != name)
+		*dot = '\0';
+	return name;
+}
+
+static bool
+has_markdown_extension(const char *path)
+{
+	const char *dot = strrchr(base_name(path), '.');
+	static const char *const ext[] = { ".md", ".markdown", ".mdown", ".mkd", ".mkdn" };
+	size_t i;
+
+	if (dot == NULL)
+		return false;
+	for (i = 0; i < GLOSS_ARRAY_SIZE(ext); i++)
+		if (strcasecmp(dot, ext[i]) == 0)
+			return true;
+	return false;
+}
+
+/*
+ * Binary detection as less does it: more than five binary characters in
+ * the first 256 bytes (NUL, C0 controls other than TAB LF CR FF BS and ESC,
+ * invalid UTF-8), or any NUL in the first 4 KiB.
+ */
+static bool
+looks_binary(const char *s, uint64_t n)
+{
+	size_t lim = n < 256 ? (size_t)n : 256;
+	size_t i = 0;
+	int bad = 0;
+
+	if (memchr(s, '\0', n < 4096 ? (size_t)n : 4096))
+		return true;
+	while (i < lim) {
+		unsigned char c = (unsigned char)s[i];
+		uint32_t cp;
+		int len;
+
+		if (c < 0x20 && !strchr("\t\n\r\f\b\033", c))
+			bad++;
+		if (c < 0x80) {
+			i++;
+			continue;
+		}
+		len = text_decode(s + i, n - i, &cp);
+		if (cp == 0xFFFD && !(len == 3 && memcmp(s + i, "\xEF\xBF\xBD", 3) == 0)) {
+			/* a sequence cut by the 256-byte limit is not evidence */
+			if (i + 4 < n || i + (size_t)len < lim)
+				bad++;
+		}
+		i += (size_t)len;
+	}
+	return bad > 5;
+}
+
+static struct doc *
+doc_new(const char *path, const struct doc_options *opt)
+{
+	struct doc *doc = xcalloc(1, sizeof *doc);
+
+	doc->path = xstrdup(path);
+	doc->name = title_from_name(path);
+	doc->tab_width = opt && opt->tab_width > 0 ? opt->tab_width : 8;
+	return doc;
+}
+
+/* Replaces invalid UTF-8 and NUL by U+FFFD, keeps everything else. */
+static void
+sanitize(const char *s, size_t n, struct strbuf *out)
+{
+	size_t i = 0;
+
+	while (i < n) {
+		size_t j = i;
+		uint32_t cp;
+		int len;
+
+		while (j < n && (unsigned char)s[j] < 0x80 && s[j] != '\0')
+			j++;
+		strbuf_add(out, s + i, j - i);
+		if (j == n)
+			break;
+		len = text_decode(s + j, n - j, &cp);
+		if (cp == 0 || cp == 0xFFFD)
+			strbuf_addcp(out, 0xFFFD);
+		else
+			strbuf_add(out, s + j, (size_t)len);
+		i = j + (size_t)len;
+	}
+}
+
+static enum gloss_status
+doc_setup(struct doc *doc, const struct doc_options *opt)
+{
+	bool force = opt && opt->force;
+	int format = opt ? opt->format : -1;
+
+	if (!force && doc->size > 0 && looks_binary(doc->src, doc->size))
+		return error_set(GLOSS_EBINARY, "%s: binary file (use --force to open it anyway)",
+		    doc->path);
+	if (format < 0) {
+		size_t sniff = doc->size < 16384 ? (size_t)doc->size : 16384;
+
+		format = has_markdown_extension(doc->path) || markdown_sniff(doc->src, sniff)
+		    ? DOC_FORMAT_MARKDOWN : DOC_FORMAT_TEXT;
+	}
+	doc->format = (enum doc_format)format;
+	if (doc->format == DOC_FORMAT_MARKDOWN)
+		doc->nchunks = doc->size > 0 ? 1 : 0;
+	else
+		doc->nchunks = (uint32_t)((doc->size + DOC_CHUNK_SIZE - 1) / DOC_CHUNK_SIZE);
+	doc->chunks = xcalloc(doc->nchunks ? doc->nchunks : 1, sizeof *doc->chunks);
+	for (uint32_t k = 0; k < doc->nchunks; k++) {
+		doc->chunks[k].start = k == 0 ? 0 : UNKNOWN64;
+		doc->chunks[k].text_start = k == 0 ? 0 : UNKNOWN64;
+		doc->chunks[k].text_len = UNKNOWN64;
+		doc->chunks[k].nblocks = UNKNOWN32;
+	}
+	return GLOSS_OK;
+}
+
+static enum gloss_status
+read_all(int fd, const char *path, struct strbuf *sb)
+{
+	char buf[65536];
+	ssize_t r;
+
+	while ((r = read(fd, buf, sizeof buf)) != 0) {
+		if (r < 0) {
+			if (errno == EINTR)
+				continue;
+			return error_set(GLOSS_EIO, "%s: %s", path, strerror(errno));
+		}
+		strbuf_add(sb, buf, (size_t)r);
+	}
+	return GLOSS_OK;
+}
+
+static enum gloss_status
+map_file(struct doc *doc, int fd, const struct stat *st)
+{
+	struct strbuf sb = STRBUF_INIT;
+	enum gloss_status rc;
+
+	if (S_ISREG(st->st_mode) && st->st_size > 0) {
+		doc->map = mmap(NULL, (size_t)st->st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+		if (doc->map != MAP_FAILED) {
+			doc->src = doc->map;
+			doc->size = (uint64_t)st->st_size;
+			return GLOSS_OK;
+		}
+		doc->map = NULL;
+	}
+	rc = read_all(fd, doc->path, &sb);	/* pipes, empty files, mmap failure */
+	if (rc != GLOSS_OK) {
+		strbuf_done(&sb);
+		return rc;
+	}
+	doc->size = sb.len;
+	doc->owned = strbuf_detach(&sb, NULL);
+	doc->src = doc->owned;
+	return GLOSS_OK;
+}
+
+enum gloss_status
+doc_open(const char *path, const struct doc_options *opt, struct doc **out)
+{
+	struct stat st;
+	struct doc *doc;
+	enum gloss_status rc;
+	int fd;
+
+	*out = NULL;
+	fd = strcmp(path, "-") == 0 ? dup(0) : open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return error_set(errno == ENOENT ? GLOSS_ENOENT : GLOSS_EIO, "%s: %s", path,
+		    strerror(errno));
+	if (fstat(fd, &st) < 0 || S_ISDIR(st.st_mode)) {
+		int e = errno;
+
+		close(fd);
+		if (S_ISDIR(st.st_mode))
+			return error_set(GLOSS_EISDIR, "%s: is a directory", path);
+		return error_set(GLOSS_EIO, "%s: %s", path, strerror(e));
+	}
+	doc = doc_new(path, opt);
+	rc = map_file(doc, fd, &st);
+	close(fd);
+	if (rc == GLOSS_OK)
+		rc = doc_setup(doc, opt);
+	if (rc != GLOSS_OK) {
+		doc_free(doc);
+		return rc;
+	}
+	*out = doc;
+	return GLOSS_OK;
+}
+
+enum gloss_status
+doc_open_mem(const char *name, const char *data, size_t len, const struct doc_options *opt,
+    struct doc **out)
+{
+	struct doc *doc = doc_new(name, opt);
+	enum gloss_status rc;
+
+	doc->owned = xmemdup(data, len);
+	doc->src = doc->owned;
+	doc->size = len;
+	rc = doc_setup(doc, opt);
+	if (rc != GLOSS_OK) {
+		doc_free(doc);
+		*out = NULL;
+		return rc;
+	}
+	*out = doc;
+	return GLOSS_OK;
+}
+
+void
+doc_free(struct doc *doc)
+{
+	if (doc == NULL)
+		return;
+	for (uint32_t k = 0; k < doc->nchunks; k++)
+		doc_chunk_free(doc->chunks[k].loaded);
+	free(doc->chunks);
+	if (doc->map)
+		munmap(doc->map, (size_t)doc->size);
+	free(doc->owned);
+	free(doc->path);
+	free(doc->name);
+	free(doc->title);
+	free(doc);
+}
+
+const char *
+doc_path(const struct doc *doc)
+{
+	return doc->path;
+}
+
+enum doc_format
+doc_format(const struct doc *doc)
+{
+	return doc->format;
+}
+
+uint64_t
+doc_source_size(const struct doc *doc)
+{
+	return doc->size;
+}
+
+const char *
+doc_source(const struct doc *doc)
+{
+	return doc->src;
+}
+
+const char *
+doc_kind_label(enum doc_kind kind)
+{
+	static const char *const labels[] = {
+#define DOC_KIND_LABEL(name, label) label,
+		DOC_KIND_LIST(DOC_KIND_LABEL)
+#undef DOC_KIND_LABEL
+	};
+
+	return (unsigned)kind < DOC_KIND_COUNT ? labels[kind] : "?";
+}
+
+/* ------------------------------------------------------------------ */
+/* Chunks */
+
+static uint64_t
+chunk_start(struct doc *doc, uint32_t k)
+{
+	struct chunk_info *ci;
+
+	if (k >= doc->nchunks)
+		return doc->size;
+	ci = &doc->chunks[k];
+	if (ci->start == UNKNOWN64) {
+		bool joined = false;
+
+		ci->start = plain_boundary(doc->src, doc->size, (uint64_t)k * DOC_CHUNK_SIZE, &joined);
+		ci->joined = joined;
+	}
+	return ci->start;
+}
+
+static uint64_t
+chunk_end(struct doc *doc, uint32_t k)
+{
+	if (doc->format == DOC_FORMAT_MARKDOWN)
+		return doc->size;
+	return chunk_start(doc, k + 1);
+}
+
+static struct chunk *
+parse_markdown(struct doc *doc)
+{
+	struct strbuf clean = STRBUF_INIT, nfc = STRBUF_INIT;
+	struct doc_builder b;
+	struct chunk *c;
+	size_t skip = doc->size >= 3 && memcmp(doc->src, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+
+	sanitize(doc->src + skip, (size_t)doc->size - skip, &clean);
+	text_nfc(strbuf_str(&clean), clean.len, &nfc);
+	strbuf_done(&clean);
+	doc_builder_init(&b);
+	if (markdown_parse(strbuf_str(&nfc), nfc.len, &b) != GLOSS_OK) {
+		/* Unreadable as Markdown: show the text as it is. */
+		doc_builder_done(&b);
+		doc_builder_init(&b);
+		plain_parse(doc->src, 0, doc->size, PLAIN_FIRST, doc->tab_width, &b);
+	}
+	strbuf_done(&nfc);
+	c = doc_builder_finish(&b);
+	doc_builder_done(&b);
+	return c;
+}
+
+static struct chunk *
+parse_chunk(struct doc *doc, uint32_t k)
+{
+	struct doc_builder b;
+	struct chunk *c;
+	uint64_t start, end;
+
+	if (doc->format == DOC_FORMAT_MARKDOWN)
+		return parse_markdown(doc);
+	start = chunk_start(doc, k);
+	end = chunk_end(doc, k);
+	doc_builder_init(&b);
+	if (start < end) {
+		unsigned flags = 0;
+
+		if (k == 0)
+			flags |= PLAIN_FIRST;
+		if (doc->chunks[k].joined)
+			flags |= PLAIN_JOINED_START;
+		if (k + 1 < doc->nchunks && chunk_start(doc, k + 1) < doc->size &&
+		    doc->chunks[k + 1].joined)
+			flags |= PLAIN_JOINED_END;
+		plain_parse(doc->src, start, end, flags, doc->tab_width, &b);
+	}
+	c = doc_builder_finish(&b);
+	doc_builder_done(&b);
+	return c;
+}
+
+/* Extends the measured prefix over chunks whose length is known. */
+static void
+advance_measured(struct doc *doc)
+{
+	while (doc->measured < doc->nchunks) {
+		struct chunk_info *ci = &doc->chunks[doc->measured];
+
+		if (ci->text_len == UNKNOWN64)
+			break;
+		if (doc->measured + 1 < doc->nchunks)
+			doc->chunks[doc->measured + 1].text_start = ci->text_start + ci->text_len;
+		doc->measured++;
+	}
+}
+
+static void
+record_chunk(struct doc *doc, uint32_t k, const struct chunk *c)
+{
+	doc->chunks[k].text_len = c->text_len;
+	doc->chunks[k].nblocks = c->nblocks;
+	advance_measured(doc);
+}
+
+static struct chunk *
+chunk_get(struct doc *doc, uint32_t k)
+{
+	struct chunk_info *ci;
+
+	if (k >= doc->nchunks)
+		return NULL;
+	ci = &doc->chunks[k];
+	if (ci->loaded == NULL) {
+		ci->loaded = parse_chunk(doc, k);
+		record_chunk(doc, k, ci->loaded);
+	}
+	ci->used = ++doc->clock;
+	return ci->loaded;
+}
+
+static uint32_t
+chunk_nblocks(struct doc *doc, uint32_t k)
+{
+	if (k >= doc->nchunks)
+		return 0;
+	if (doc->chunks[k].nblocks == UNKNOWN32)
+		chunk_get(doc, k);
+	return doc->chunks[k].nblocks;
+}
+
+/* The chunk whose source range contains src. */
+static uint32_t
+chunk_of_source(struct doc *doc, uint64_t src)
+{
+	uint32_t k;
+
+	if (doc->nchunks == 0)
+		return 0;
+	k = (uint32_t)GLOSS_MIN(src / DOC_CHUNK_SIZE, (uint64_t)doc->nchunks - 1);
+	while (k > 0 && chunk_start(doc, k) > src)
+		k--;
+	return k;
+}
+
+void
+doc_trim(struct doc *doc)
+{
+	uint32_t loaded = 0;
+
+	if (doc->format == DOC_FORMAT_MARKDOWN)
+		return;
+	for (uint32_t k = 0; k < doc->nchunks; k++)
+		loaded += doc->chunks[k].loaded != NULL;
+	while (loaded > DOC_CACHE_CHUNKS) {
+		uint32_t victim = UNKNOWN32;
+
+		for (uint32_t k = 0; k < doc->nchunks; k++) {
+			struct chunk_info *ci = &doc->chunks[k];
+
+			if (ci->loaded && (victim == UNKNOWN32 || ci->used < doc->chunks[victim].used))
+				victim = k;
+		}
+		doc_chunk_free(doc->chunks[victim].loaded);
+		doc->chunks[victim].loaded = NULL;
+		loaded--;
+	}
+}
+
+/* ------------------------------------------------------------------ */
+/* Walking blocks */
+
+struct doc_block *
+doc_block(struct doc *doc, struct doc_loc loc)
+{
+	struct chunk *c = chunk_get(doc, loc.chunk);
+
+	if (c == NULL || loc.block >= c->nblocks)
+		return NULL;
+	return &c->blocks[loc.block];
+}
+
+static bool
+first_from(struct doc *doc, uint32_t k, struct doc_loc *loc)
+{
+	for (; k < doc->nchunks && chunk_start(doc, k) < doc->size; k++) {
+		if (chunk_nblocks(doc, k) > 0) {
+			loc->chunk = k;
+			loc->block = 0;
+			return true;
+		}
+	}
+	return false;
+}
+
+static bool
+last_from(struct doc *doc, uint32_t k, struct doc_loc *loc)
+{
+	for (;; k--) {
+		uint32_t n = chunk_nblocks(doc, k);
+
+		if (n > 0) {
+			loc->chunk = k;
+			loc->block = n - 1;
+			return true;
+		}
+		if (k == 0)
+			return false;
+	}
+}
+
+bool
+doc_first(struct doc *doc, struct doc_loc *loc)
+{
+	return first_from(doc, 0, loc);
+}
+
+bool
+doc_last(struct doc *doc, struct doc_loc *loc)
+{
+	if (doc->nchunks == 0)
+		return false;
+	return last_from(doc, chunk_of_source(doc, doc->size ? doc->size - 1 : 0), loc);
+}
+
+bool
+doc_next(struct doc *doc, struct doc_loc *loc)
+{
+	if (loc->block + 1 < chunk_nblocks(doc, loc->chunk)) {
+		loc->block++;
+		return true;
+	}
+	return first_from(doc, loc->chunk + 1, loc);
+}
+
+bool
+doc_prev(struct doc *doc, struct doc_loc *loc)
+{
+	if (loc->block > 0) {
+		loc->block--;
+		return true;
+	}
+	return loc->chunk > 0 && last_from(doc, loc->chunk - 1, loc);
+}
+
+bool
+doc_seek_source(struct doc *doc, uint64_t src, struct doc_loc *loc)
+{
+	uint32_t k = chunk_of_source(doc, src);
+	struct chunk *c = chunk_get(doc, k);
+	uint32_t i;
+
+	if (c == NULL)
+		return false;
+	for (i = 0; i < c->nblocks; i++) {
+		if (c->blocks[i].src_end > src) {
+			loc->chunk = k;
+			loc->block = i;
+			return true;
+		}
+	}
+	if (first_from(doc, k + 1, loc))
+		return true;
+	return doc_last(doc, loc);
+}
+
+int
+doc_loc_cmp(struct doc_loc a, struct doc_loc b)
+{
+	if (a.chunk != b.chunk)
+		return a.chunk < b.chunk ? -1 : 1;
+	if (a.block != b.block)
+		return a.block < b.block ? -1 : 1;
+	return 0;
+}
+
+const char *
+doc_title(struct doc *doc)
+{
+	struct chunk *c;
+
+	if (doc->title)
+		return doc->title;
+	c = chunk_get(doc, 0);
+	for (uint32_t i = 0; c && i < c->nblocks; i++) {
+		if (c->blocks[i].kind == DOC_TITLE) {
+			doc->title = xstrdup(c->blocks[i].text);
+			return doc->title;
+		}
+	}
+	doc->title = xstrdup(doc->name);
+	return doc->title;
+}
+
+/* ------------------------------------------------------------------ */
+/* Offsets */
+
+bool
+doc_block_offset(struct doc *doc, struct doc_loc loc, uint64_t *off)
+{
+	struct doc_block *b;
+
+	if (loc.chunk >= doc->measured)
+		return false;
+	b = doc_block(doc, loc);
+	if (b == NULL)
+		return false;
+	*off = doc->chunks[loc.chunk].text_start + b->chunk_off;
+	return true;
+}
+
+bool
+doc_measured(const struct doc *doc)
+{
+	return doc->measured >= doc->nchunks;
+}
+
+uint64_t
+doc_text_length(const struct doc *doc)
+{
+	const struct chunk_info *ci;
+	uint64_t len;
+
+	if (!doc_measured(doc))
+		return DOC_OFFSET_UNKNOWN;
+	if (doc->nchunks == 0)
+		return 0;
+	ci = &doc->chunks[doc->nchunks - 1];
+	len = ci->text_start + ci->text_len;
+	/* every block counts a separator after it; the last one has none */
+	return len >= DOC_SEPARATOR_LEN ? len - DOC_SEPARATOR_LEN : 0;
+}
+
+bool
+doc_locate(struct doc *doc, uint64_t off, struct doc_loc *loc, uint32_t *in_block)
+{
+	uint32_t lo = 0, hi = doc->measured, k;
+	struct chunk *c;
+	uint64_t rel;
+
+	if (hi == 0)
+		return false;
+	while (hi - lo > 1) {		/* last measured chunk with text_start <= off */
+		uint32_t mid = lo + (hi - lo) / 2;
+
+		if (doc->chunks[mid].text_start <= off)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	for (k = lo; k < doc->measured; k++) {
+		if (off < doc->chunks[k].text_start + doc->chunks[k].text_len && chunk_nblocks(doc, k))
+			break;
+	}
+	if (k >= doc->measured)
+		return false;
+	c = chunk_get(doc, k);
+	rel = off - doc->chunks[k].text_start;
+	lo = 0;
+	hi = c->nblocks;
+	while (hi - lo > 1) {
+		uint32_t mid = lo + (hi - lo) / 2;
+
+		if (c->blocks[mid].chunk_off <= rel)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	loc->chunk = k;
+	loc->block = lo;
+	*in_block = (uint32_t)GLOSS_MIN(rel - c->blocks[lo].chunk_off, (uint64_t)c->blocks[lo].len);
+	return true;
+}
+
+void
+doc_text_range(struct doc *doc, uint64_t start, uint64_t end, struct strbuf *out)
+{
+	struct doc_loc loc;
+	uint32_t in;
+	uint64_t pos;
+
+	if (end <= start || !doc_locate(doc, start, &loc, &in) || !doc_block_offset(doc, loc, &pos))
+		return;
+	for (;;) {
+		struct doc_block *b = doc_block(doc, loc);
+		uint64_t bend = pos + b->len;
+		uint64_t sep = b->flags & DOC_BLOCK_JOINED ? 0 : DOC_SEPARATOR_LEN;
+		uint64_t a = GLOSS_MAX(start, pos), z = GLOSS_MIN(end, bend);
+
+		if (a < z)
+			strbuf_add(out, b->text + (a - pos), (size_t)(z - a));
+		if (end <= bend || !doc_next(doc, &loc))
+			break;		/* no separator after the last block */
+		a = GLOSS_MAX(start, bend);
+		z = GLOSS_MIN(end, bend + sep);
+		if (a < z)
+			strbuf_add(out, DOC_SEPARATOR + (a - bend), (size_t)(z - a));
+		pos = bend + sep;
+		if (end <= pos)
+			break;
+	}
+}
+
+/* ------------------------------------------------------------------ */
+/* Background measuring */
+
+static uint64_t
+now_us(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * 1000000u + (uint64_t)ts.tv_nsec / 1000u;
+}
+
+/* Drops the mapped pages of a measured chunk from memory (they are re-read on use). */
+static void
+release_source(struct doc *doc, uint32_t k)
+{
+#ifdef HAVE_MADVISE
+	long page = sysconf(_SC_PAGESIZE);
+	uint64_t a = chunk_start(doc, k), z = chunk_end(doc, k);
+
+	if (doc->map == NULL || page <= 0)
+		return;
+	a = (a + (uint64_t)page - 1) / (uint64_t)page * (uint64_t)page;
+	z = z / (uint64_t)page * (uint64_t)page;
+	if (z > a)
+		madvise((char *)doc->map + a, (size_t)(z - a), MADV_DONTNEED);
+#else
+	(void)doc;
+	(void)k;
+#endif
+}
+
+bool
+doc_idle(struct doc *doc, unsigned budget_us)
+{
+	uint64_t deadline = now_us() + budget_us;
+
+	while (doc->measured < doc->nchunks) {
+		uint32_t k = doc->measured;
+		struct chunk_info *ci = &doc->chunks[k];
+
+		if (ci->loaded == NULL) {
+			struct chunk *c = parse_chunk(doc, k);
+
+			record_chunk(doc, k, c);
+			doc_chunk_free(c);
+			release_source(doc, k);
+		} else {
+			record_chunk(doc, k, ci->loaded);
+		}
+		if (now_us() >= deadline)
+			break;
+	}
+	return doc->measured < doc->nchunks;
+}
+
+void
+doc_measure_all(struct doc *doc)
+{
+	while (doc_idle(doc, 1000000))
+		;
+}
+
+double
+doc_fraction(struct doc *doc, struct doc_loc loc, uint32_t in_block)
+{
+	struct doc_block *b = doc_block(doc, loc);
+	uint64_t off;
+
+	if (b == NULL || doc->size == 0)
+		return 1.0;
+	if (doc->format == DOC_FORMAT_MARKDOWN && doc_block_offset(doc, loc, &off)) {
+		uint64_t total = doc_text_length(doc);
+
+		return total ? (double)(off + in_block) / (double)total : 1.0;
+	}
+	off = b->src_start;
+	if (b->len > 0)
+		off += (uint64_t)((double)(b->src_end - b->src_start) * in_block / b->len);
+	return (double)off / (double)doc->size;
+}

@@ -1,0 +1,287 @@
+/*
+ * doc_build — the builder through which loaders produce blocks.
+ *
+ * Blocks, spans and strings are accumulated with offsets (the buffers move
+ * while growing) and turned into a struct chunk with real pointers at the
+ * end.  Empty blocks and empty spans are dropped.
+ */
+#include "gloss/gloss.h"
+
+#include "doc_int.h"
+#include "gloss/xmalloc.h"
+
+void
+doc_builder_init(struct doc_builder *b)
+{
+	memset(b, 0, sizeof *b);
+	strbuf_init(&b->text);
+	strbuf_init(&b->strings);
+}
+
+void
+doc_builder_done(struct doc_builder *b)
+{
+	strbuf_done(&b->text);
+	strbuf_done(&b->strings);
+	free(b->blocks);
+	free(b->spans);
+	memset(b, 0, sizeof *b);
+}
+
+static size_t
+add_string(struct doc_builder *b, const char *s)
+{
+	size_t off;
+
+	if (s == NULL)
+		return 0;
+	off = b->strings.len;
+	strbuf_add(&b->strings, s, strlen(s) + 1);
+	return off + 1;
+}
+
+void
+doc_build_begin(struct doc_builder *b, enum doc_kind kind, int level,
+    uint64_t src_start, uint64_t src_end)
+{
+	if (b->in_block)
+		doc_build_end(b);
+	memset(&b->cur, 0, sizeof b->cur);
+	b->cur.text = b->text.len;
+	b->cur.kind = (uint8_t)kind;
+	b->cur.level = (uint8_t)level;
+	b->cur.span0 = b->nspans;
+	b->cur.src_start = src_start;
+	b->cur.src_end = src_end;
+	b->in_block = true;
+}
+
+void
+doc_build_text(struct doc_builder *b, const char *s, size_t n)
+{
+	if (!b->in_block)
+		doc_build_begin(b, DOC_PARAGRAPH, 0, 0, 0);
+	strbuf_add(&b->text, s, n);
+}
+
+const char *
+doc_build_current(struct doc_builder *b, size_t *len)
+{
+	*len = b->in_block ? b->text.len - b->cur.text : 0;
+	return b->in_block ? strbuf_str(&b->text) + b->cur.text : "";
+}
+
+static uint32_t
+cur_len(const struct doc_builder *b)
+{
+	return (uint32_t)(b->text.len - b->cur.text);
+}
+
+void
+doc_build_truncate(struct doc_builder *b, size_t len)
+{
+	uint32_t i;
+
+	if (!b->in_block || len >= cur_len(b))
+		return;
+	strbuf_truncate(&b->text, b->cur.text + len);
+	for (i = b->cur.span0; i < b->nspans; i++) {
+		if (b->spans[i].start > len)
+			b->spans[i].start = (uint32_t)len;
+		if (!b->spans[i].open && b->spans[i].end > len)
+			b->spans[i].end = (uint32_t)len;
+	}
+}
+
+uint32_t
+doc_build_open(struct doc_builder *b, enum doc_span_kind kind, const char *url)
+{
+	struct build_span *sp;
+
+	if (!b->in_block)
+		doc_build_begin(b, DOC_PARAGRAPH, 0, 0, 0);
+	if (b->nspans == b->span_cap) {
+		b->span_cap = b->span_cap ? b->span_cap * 2 : 64;
+		b->spans = xreallocarray(b->spans, b->span_cap, sizeof *b->spans);
+	}
+	sp = &b->spans[b->nspans];
+	sp->start = cur_len(b);
+	sp->end = sp->start;
+	sp->kind = (uint16_t)kind;
+	sp->url = add_string(b, url);
+	sp->open = true;
+	return b->nspans++;
+}
+
+void
+doc_build_close(struct doc_builder *b, uint32_t handle)
+{
+	if (handle >= b->nspans || handle < b->cur.span0 || !b->spans[handle].open)
+		return;
+	b->spans[handle].end = cur_len(b);
+	b->spans[handle].open = false;
+}
+
+void
+doc_build_set_kind(struct doc_builder *b, enum doc_kind kind, int level)
+{
+	b->cur.kind = (uint8_t)kind;
+	b->cur.level = (uint8_t)level;
+}
+
+void
+doc_build_set_label(struct doc_builder *b, const char *label)
+{
+	b->cur.label = add_string(b, label);
+}
+
+void
+doc_build_set_flags(struct doc_builder *b, unsigned flags)
+{
+	b->cur.flags |= (uint8_t)flags;
+}
+
+void
+doc_build_set_source(struct doc_builder *b, uint64_t src_start, uint64_t src_end)
+{
+	b->cur.src_start = src_start;
+	b->cur.src_end = src_end;
+}
+
+/* Drops empty spans of the current block, closing any left open. */
+static void
+compact_spans(struct doc_builder *b)
+{
+	uint32_t i, j = b->cur.span0;
+
+	for (i = b->cur.span0; i < b->nspans; i++) {
+		if (b->spans[i].open) {
+			b->spans[i].end = cur_len(b);
+			b->spans[i].open = false;
+		}
+		if (b->spans[i].end > b->spans[i].start)
+			b->spans[j++] = b->spans[i];
+	}
+	b->nspans = j;
+}
+
+void
+doc_build_end(struct doc_builder *b)
+{
+	if (!b->in_block)
+		return;
+	b->in_block = false;
+	compact_spans(b);
+	b->cur.len = cur_len(b);
+	if (b->cur.len == 0) {
+		b->nspans = b->cur.span0;
+		if (b->cur.flags & DOC_BLOCK_RULE_BEFORE)
+			b->pending_flags |= DOC_BLOCK_RULE_BEFORE;
+		return;
+	}
+	b->cur.flags |= b->pending_flags;
+	b->pending_flags = 0;
+	b->cur.nspans = b->nspans - b->cur.span0;
+	strbuf_addc(&b->text, '\0');
+	if (b->nblocks == b->cap) {
+		b->cap = b->cap ? b->cap * 2 : 64;
+		b->blocks = xreallocarray(b->blocks, b->cap, sizeof *b->blocks);
+	}
+	b->blocks[b->nblocks++] = b->cur;
+}
+
+uint32_t
+doc_build_count(const struct doc_builder *b)
+{
+	return b->nblocks;
+}
+
+const char *
+doc_build_text_at(const struct doc_builder *b, uint32_t i, size_t *len)
+{
+	*len = b->blocks[i].len;
+	return strbuf_str(&b->text) + b->blocks[i].text;
+}
+
+enum doc_kind
+doc_build_kind_at(const struct doc_builder *b, uint32_t i)
+{
+	return (enum doc_kind)b->blocks[i].kind;
+}
+
+void
+doc_build_retag(struct doc_builder *b, uint32_t i, enum doc_kind kind, int level)
+{
+	b->blocks[i].kind = (uint8_t)kind;
+	b->blocks[i].level = (uint8_t)level;
+}
+
+void
+doc_build_flag_at(struct doc_builder *b, uint32_t i, unsigned flags)
+{
+	b->blocks[i].flags |= (uint8_t)flags;
+}
+
+struct chunk *
+doc_builder_finish(struct doc_builder *b)
+{
+	struct chunk *c = xcalloc(1, sizeof *c);
+	uint32_t i, k;
+	uint64_t off = 0;
+
+	if (b->in_block)
+		doc_build_end(b);
+	c->text = strbuf_detach(&b->text, NULL);
+	c->strings = strbuf_detach(&b->strings, NULL);
+	c->nblocks = b->nblocks;
+	c->blocks = xcalloc(b->nblocks ? b->nblocks : 1, sizeof *c->blocks);
+	c->spans = xcalloc(b->nspans ? b->nspans : 1, sizeof *c->spans);
+	for (k = 0; k < b->nspans; k++) {
+		c->spans[k].start = b->spans[k].start;
+		c->spans[k].end = b->spans[k].end;
+		c->spans[k].kind = b->spans[k].kind;
+		c->spans[k].url = b->spans[k].url ? c->strings + b->spans[k].url - 1 : NULL;
+	}
+	for (i = 0; i < b->nblocks; i++) {
+		const struct build_block *bb = &b->blocks[i];
+		struct doc_block *d = &c->blocks[i];
+
+		d->text = c->text + bb->text;
+		d->len = bb->len;
+		d->kind = bb->kind;
+		d->level = bb->level;
+		d->flags = bb->flags;
+		d->nspans = bb->nspans;
+		d->spans = c->spans + bb->span0;
+		d->label = bb->label ? c->strings + bb->label - 1 : NULL;
+		d->src_start = bb->src_start;
+		d->src_end = bb->src_end;
+		d->chunk_off = (uint32_t)off;
+		off += bb->len;
+		if (!(bb->flags & DOC_BLOCK_JOINED))
+			off += DOC_SEPARATOR_LEN;
+	}
+	c->text_len = off;
+	free(b->blocks);
+	free(b->spans);
+	b->blocks = NULL;
+	b->spans = NULL;
+	b->nblocks = b->cap = b->nspans = b->span_cap = 0;
+	return c;
+}
+
+void
+doc_chunk_free(struct chunk *c)
+{
+	uint32_t i;
+
+	if (c == NULL)
+		return;
+	for (i = 0; i < c->nblocks; i++)
+		free(c->blocks[i].cache);
+	free(c->blocks);
+	free(c->spans);
+	free(c->text);
+	free(c->strings);
+	free(c);
+}

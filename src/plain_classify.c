@@ -1,0 +1,468 @@
+/*
+ * plain_classify — gives plain-text blocks their kinds: title, byline,
+ * date, caption, heading, and marks web-page furniture.
+ *
+ * Plain text has no markup, so kinds come from the shape of a paragraph and
+ * its neighbours.  The rules are deliberately conservative: a paragraph
+ * that fits no rule stays a paragraph, which always reads correctly.
+ *   date     a short line that is a date ("December 7, 2025", "7 декабря
+ *            2025 г.", "2025-12-07"), possibly with a trailing dash;
+ *   byline   "By …" / "Автор: …", a short capitalised name next to a date,
+ *            or "Name Surname, role…" right after the title;
+ *   caption  a line repeated by the next one with "Source:" appended, a
+ *            "Photo:"/"Source:"/"Фото:" credit line and the short line before
+ *            it, or a line ending in a photo-agency credit in parentheses;
+ *   title    in the first chunk, before the body starts, the first short line
+ *            that does not end like a sentence and is not furniture;
+ *   heading  a short single line, capitalised, not ending like a sentence,
+ *            followed by a body paragraph.
+ */
+#include "gloss/gloss.h"
+
+#include <strings.h>
+#include <unicase.h>
+#include <unictype.h>
+
+#include "gloss/text.h"
+#include "plain_int.h"
+
+#define BODY_MIN 200		/* bytes: a paragraph this long is body text */
+#define SHORT_MAX 200		/* bytes: bylines, captions, titles */
+#define HEADING_MAX 120
+#define FRONT_BLOCKS 24		/* title/byline/date are looked for this far */
+
+struct cls {
+	struct doc_builder *b;
+	uint32_t lo, hi;	/* blocks of this chunk */
+	unsigned flags;
+};
+
+static const char *
+text_at(const struct cls *c, uint32_t i, size_t *len)
+{
+	return doc_build_text_at(c->b, i, len);
+}
+
+static enum doc_kind
+kind_at(const struct cls *c, uint32_t i)
+{
+	return doc_build_kind_at(c->b, i);
+}
+
+/* Case-insensitive (ASCII) prefix test. */
+static bool
+starts_with(const char *s, size_t n, const char *prefix)
+{
+	size_t k = strlen(prefix);
+
+	return n >= k && strncasecmp(s, prefix, k) == 0;
+}
+
+/* Case-insensitive test that s contains needle (needle in lower case, any script). */
+static bool
+contains_folded(const char *s, size_t n, const char *needle)
+{
+	char buf[512];
+	size_t len = sizeof buf - 1;
+	uint8_t *low = u8_tolower((const uint8_t *)s, GLOSS_MIN(n, (size_t)300), NULL, NULL,
+	    (uint8_t *)buf, &len);
+	bool found;
+
+	if (low == NULL)
+		return false;
+	low[len] = '\0';
+	found = strstr((char *)low, needle) != NULL;
+	if (low != (uint8_t *)buf)
+		free(low);
+	return found;
+}
+
+static uint32_t
+first_cp(const char *s, size_t n)
+{
+	uint32_t cp = 0;
+
+	if (n > 0)
+		text_decode(s, n, &cp);
+	return cp;
+}
+
+static uint32_t
+last_cp(const char *s, size_t n)
+{
+	size_t i = n;
+	uint32_t cp = 0;
+
+	while (i > 0 && ((unsigned char)s[i - 1] & 0xC0) == 0x80)
+		i--;
+	if (i > 0)
+		text_decode(s + i - 1, n - i + 1, &cp);
+	return cp;
+}
+
+static int
+count_words(const char *s, size_t n)
+{
+	int words = 0;
+	bool in = false;
+
+	for (size_t i = 0; i < n; i++) {
+		bool sp = s[i] == ' ';
+
+		if (!sp && !in)
+			words++;
+		in = !sp;
+	}
+	return words;
+}
+
+static bool
+ends_like_sentence(const char *s, size_t n)
+{
+	uint32_t cp = last_cp(s, n);
+
+	return cp == '.' || cp == ',' || cp == ';' || cp == ':' || cp == 0x2026;
+}
+
+/* ------------------------------------------------------------------ */
+/* Furniture */
+
+static const char *const furniture[] = {
+	"top of page", "bottom of page", "skip to content", "skip to main content",
+	"edit post", "subscribe", "* indicates required", "indicates required",
+	"become a member", "gift membership", "gift a membership", "support us",
+	"sign in", "log in", "sign up", "share this", "advertisement", "cookie",
+	"read more", "related articles", "newsletter", "audio is created with ai",
+	"listen to this article",
+	"подписаться", "подпишитесь", "поделиться", "реклама", "читать также",
+	"читайте также", "войти", "підписатися", "підпишіться", "поділитися", "читайте також",
+};
+
+bool
+plain_is_furniture(const char *s, size_t n)
+{
+	size_t i;
+
+	if (n > 160)
+		return false;
+	for (i = 0; i < GLOSS_ARRAY_SIZE(furniture); i++)
+		if (contains_folded(s, n, furniture[i]))
+			return true;
+	return false;
+}
+
+/* ------------------------------------------------------------------ */
+/* Dates */
+
+static const char *const months[] = {
+	"january", "february", "march", "april", "may", "june", "july", "august",
+	"september", "october", "november", "december",
+	"jan ", "feb ", "mar ", "apr ", "jun ", "jul ", "aug ", "sep ", "sept ", "oct ", "nov ",
+	"dec ",
+	"январ", "феврал", "март", "апрел", "мая", "май", "июн", "июл", "август", "сентябр",
+	"октябр", "ноябр", "декабр",
+	"січ", "лют", "берез", "квіт", "травн", "черв", "лип", "серп", "верес", "жовт",
+	"листопад", "груд",
+	"студзен", "лютага", "сакавік", "красавік", "траўн", "чэрв", "ліп", "жніў", "верас",
+	"кастрычнік", "лістапад", "снеж",
+};
+
+static bool
+has_year(const char *s, size_t n)
+{
+	for (size_t i = 0; i + 4 <= n; i++) {
+		if ((s[i] == '1' || s[i] == '2') && s[i + 1] >= '0' && s[i + 1] <= '9' &&
+		    s[i + 2] >= '0' && s[i + 2] <= '9' && s[i + 3] >= '0' && s[i + 3] <= '9' &&
+		    (i == 0 || s[i - 1] < '0' || s[i - 1] > '9') &&
+		    (i + 4 == n || s[i + 4] < '0' || s[i + 4] > '9'))
+			return true;
+	}
+	return false;
+}
+
+/* A numeric date: 2025-12-07, 07.12.2025, 7/12/2025. */
+static bool
+numeric_date(const char *s, size_t n)
+{
+	int digits = 0, seps = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] >= '0' && s[i] <= '9')
+			digits++;
+		else if (s[i] == '-' || s[i] == '.' || s[i] == '/')
+			seps++;
+		else if (s[i] != ' ')
+			return false;
+	}
+	return digits >= 6 && seps >= 2;
+}
+
+bool
+plain_is_date(const char *s, size_t n)
+{
+	size_t i;
+
+	if (n == 0 || n > 48 || !has_year(s, n))
+		return false;
+	if (numeric_date(s, n))
+		return true;
+	for (i = 0; i < GLOSS_ARRAY_SIZE(months); i++)
+		if (contains_folded(s, n, months[i]))
+			return count_words(s, n) <= 7;
+	return false;
+}
+
+/* ------------------------------------------------------------------ */
+/* Names and bylines */
+
+/* Two to four capitalised words of letters, hyphens and apostrophes. */
+static bool
+is_name(const char *s, size_t n)
+{
+	size_t i = 0;
+	int words = 0;
+	bool at_word = true;
+
+	if (n == 0 || n > 60)
+		return false;
+	while (i < n) {
+		uint32_t cp;
+		int len = text_decode(s + i, n - i, &cp);
+
+		if (cp == ' ') {
+			at_word = true;
+		} else if (at_word) {
+			if (!uc_is_upper(cp))
+				return false;
+			words++;
+			at_word = false;
+		} else if (!uc_is_alpha(cp) && cp != '-' && cp != '\'' && cp != 0x2019 &&
+		    cp != '.') {
+			return false;
+		}
+		i += (size_t)len;
+	}
+	return words >= 2 && words <= 4;
+}
+
+static bool
+is_by_line(const char *s, size_t n)
+{
+	if (n > SHORT_MAX)
+		return false;
+	if (starts_with(s, n, "by ") && n > 3 && uc_is_upper(first_cp(s + 3, n - 3)))
+		return true;
+	return starts_with(s, n, "Автор") || starts_with(s, n, "Аўтар") ||
+	    starts_with(s, n, "Текст:") || starts_with(s, n, "Written by ");
+}
+
+/* "Name Surname, role, role" */
+static bool
+is_name_with_role(const char *s, size_t n)
+{
+	const char *comma = memchr(s, ',', n);
+
+	return n <= SHORT_MAX && comma && is_name(s, (size_t)(comma - s));
+}
+
+/* ------------------------------------------------------------------ */
+/* Captions */
+
+static const char *const credit_prefixes[] = {
+	"Photo:", "Photo by ", "Source:", "Credit:", "Image:", "Фото:", "Фото ", "Источник:",
+	"Джерело:", "Крыніца:",
+};
+
+static bool
+is_credit_line(const char *s, size_t n)
+{
+	size_t i;
+
+	if (n > SHORT_MAX)
+		return false;
+	for (i = 0; i < GLOSS_ARRAY_SIZE(credit_prefixes); i++)
+		if (starts_with(s, n, credit_prefixes[i]))
+			return true;
+	return false;
+}
+
+/* "… (NAME/POOL/AFP via Getty Images)" */
+static bool
+ends_with_agency_credit(const char *s, size_t n)
+{
+	const char *open;
+	size_t k;
+
+	if (n < 4 || n > 400 || s[n - 1] != ')')
+		return false;
+	for (k = n - 1; k > 0 && s[k] != '('; k--)
+		;
+	open = s + k;
+	return contains_folded(open, n - k, "getty images") || contains_folded(open, n - k, "/afp") ||
+	    contains_folded(open, n - k, "reuters") || contains_folded(open, n - k, "ap photo") ||
+	    contains_folded(open, n - k, "photo:");
+}
+
+/* The next block repeats this one and adds a credit: "X" then "X. Source:". */
+static bool
+repeated_with_credit(const struct cls *c, uint32_t i)
+{
+	size_t n, m;
+	const char *s, *t;
+
+	if (i + 1 >= c->hi)
+		return false;
+	s = text_at(c, i, &n);
+	t = text_at(c, i + 1, &m);
+	return n > 0 && n <= 400 && m > n && memcmp(s, t, n) == 0 &&
+	    (contains_folded(t + n, m - n, "source") || contains_folded(t + n, m - n, "photo") ||
+	    contains_folded(t + n, m - n, "screenshot") ||
+	    contains_folded(t + n, m - n, "фото") || contains_folded(t + n, m - n, "источник") ||
+	    contains_folded(t + n, m - n, "джерело"));
+}
+
+/* ------------------------------------------------------------------ */
+/* Passes */
+
+static bool
+is_plain_paragraph(const struct cls *c, uint32_t i)
+{
+	return kind_at(c, i) == DOC_PARAGRAPH;
+}
+
+static void
+mark_captions(struct cls *c)
+{
+	for (uint32_t i = c->lo; i < c->hi; i++) {
+		size_t n;
+		const char *s = text_at(c, i, &n);
+
+		if (!is_plain_paragraph(c, i))
+			continue;
+		if (repeated_with_credit(c, i)) {
+			doc_build_retag(c->b, i, DOC_CAPTION, 0);
+			doc_build_retag(c->b, i + 1, DOC_CAPTION, 0);
+			i++;
+		} else if (is_credit_line(s, n)) {
+			doc_build_retag(c->b, i, DOC_CAPTION, 0);
+			if (i > c->lo && is_plain_paragraph(c, i - 1)) {
+				size_t pn;
+				const char *p = text_at(c, i - 1, &pn);
+
+				if (pn <= SHORT_MAX && !plain_is_furniture(p, pn))
+					doc_build_retag(c->b, i - 1, DOC_CAPTION, 0);
+			}
+		} else if (ends_with_agency_credit(s, n)) {
+			doc_build_retag(c->b, i, DOC_CAPTION, 0);
+		}
+	}
+}
+
+static void
+mark_furniture_dates_bylines(struct cls *c)
+{
+	for (uint32_t i = c->lo; i < c->hi; i++) {
+		size_t n;
+		const char *s = text_at(c, i, &n);
+
+		if (!is_plain_paragraph(c, i))
+			continue;
+		if (plain_is_furniture(s, n))
+			doc_build_flag_at(c->b, i, DOC_BLOCK_FURNITURE);
+		else if (plain_is_date(s, n))
+			doc_build_retag(c->b, i, DOC_DATE, 0);
+		else if (is_by_line(s, n))
+			doc_build_retag(c->b, i, DOC_BYLINE, 0);
+	}
+	/* a bare name next to a date is its author */
+	for (uint32_t i = c->lo; i < c->hi && i < c->lo + FRONT_BLOCKS; i++) {
+		size_t n;
+		const char *s = text_at(c, i, &n);
+
+		if (is_plain_paragraph(c, i) && is_name(s, n) &&
+		    ((i > c->lo && kind_at(c, i - 1) == DOC_DATE) ||
+		    (i + 1 < c->hi && kind_at(c, i + 1) == DOC_DATE)))
+			doc_build_retag(c->b, i, DOC_BYLINE, 0);
+	}
+}
+
+static bool
+title_candidate(const char *s, size_t n)
+{
+	int words = count_words(s, n);
+
+	return n <= SHORT_MAX && words >= 2 && words <= 30 && !ends_like_sentence(s, n) &&
+	    !plain_is_furniture(s, n);
+}
+
+static void
+mark_title(struct cls *c)
+{
+	for (uint32_t i = c->lo; i < c->hi && i < c->lo + FRONT_BLOCKS; i++) {
+		size_t n;
+		const char *s = text_at(c, i, &n);
+
+		if (n >= BODY_MIN)
+			return;		/* the body has started: no title */
+		if (!is_plain_paragraph(c, i))
+			continue;
+		if (title_candidate(s, n)) {
+			doc_build_retag(c->b, i, DOC_TITLE, 1);
+			if (i + 1 < c->hi && is_plain_paragraph(c, i + 1)) {
+				s = text_at(c, i + 1, &n);
+				if (is_name_with_role(s, n))
+					doc_build_retag(c->b, i + 1, DOC_BYLINE, 0);
+			}
+			return;
+		}
+	}
+}
+
+static bool
+heading_candidate(const char *s, size_t n)
+{
+	uint32_t first = first_cp(s, n), last = last_cp(s, n);
+	int words = count_words(s, n);
+
+	if (n == 0 || n > HEADING_MAX || words > 15)
+		return false;
+	if (!uc_is_upper(first) && !(first >= '0' && first <= '9'))
+		return false;
+	if (ends_like_sentence(s, n) || last == ')' || last == 0x201D || last == '"')
+		return false;
+	return !plain_is_furniture(s, n);
+}
+
+static void
+mark_headings(struct cls *c)
+{
+	for (uint32_t i = c->lo; i + 1 < c->hi; i++) {
+		size_t n, next_len;
+		const char *s = text_at(c, i, &n);
+
+		if (!is_plain_paragraph(c, i))
+			continue;
+		text_at(c, i + 1, &next_len);
+		if (heading_candidate(s, n) && kind_at(c, i + 1) == DOC_PARAGRAPH &&
+		    next_len >= BODY_MIN / 2)
+			doc_build_retag(c->b, i, DOC_HEADING, 2);
+	}
+}
+
+void
+plain_classify(struct doc_builder *b, uint32_t first_block, unsigned flags)
+{
+	struct cls c = { b, first_block, doc_build_count(b), flags };
+
+	if (c.lo >= c.hi)
+		return;
+	if (flags & PLAIN_JOINED_START)
+		c.lo++;		/* a continued paragraph keeps its kind */
+	if (c.lo >= c.hi)
+		return;
+	mark_captions(&c);
+	mark_furniture_dates_bylines(&c);
+	if (flags & PLAIN_FIRST)
+		mark_title(&c);
+	mark_headings(&c);
+}
