@@ -209,6 +209,12 @@ doc_build_kind_at(const struct doc_builder *b, uint32_t i)
 	return (enum doc_kind)b->blocks[i].kind;
 }
 
+unsigned
+doc_build_flags_at(const struct doc_builder *b, uint32_t i)
+{
+	return b->blocks[i].flags;
+}
+
 void
 doc_build_retag(struct doc_builder *b, uint32_t i, enum doc_kind kind, int level)
 {

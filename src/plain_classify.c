@@ -395,26 +395,26 @@ title_candidate(const char *s, size_t n)
 	    !plain_is_furniture(s, n);
 }
 
+/* The title is the first block that is neither furniture nor a date/byline, if it looks like one. */
 static void
 mark_title(struct cls *c)
 {
-	for (uint32_t i = c->lo; i < c->hi && i < c->lo + FRONT_BLOCKS; i++) {
+	for (uint32_t i = c->lo; i + 1 < c->hi && i < c->lo + FRONT_BLOCKS; i++) {
 		size_t n;
 		const char *s = text_at(c, i, &n);
 
-		if (n >= BODY_MIN)
-			return;		/* the body has started: no title */
-		if (!is_plain_paragraph(c, i))
+		if (kind_at(c, i) == DOC_DATE || kind_at(c, i) == DOC_BYLINE ||
+		    (doc_build_flags_at(c->b, i) & DOC_BLOCK_FURNITURE))
 			continue;
-		if (title_candidate(s, n)) {
-			doc_build_retag(c->b, i, DOC_TITLE, 1);
-			if (i + 1 < c->hi && is_plain_paragraph(c, i + 1)) {
-				s = text_at(c, i + 1, &n);
-				if (is_name_with_role(s, n))
-					doc_build_retag(c->b, i + 1, DOC_BYLINE, 0);
-			}
+		if (!is_plain_paragraph(c, i) || !title_candidate(s, n))
 			return;
+		doc_build_retag(c->b, i, DOC_TITLE, 1);
+		if (is_plain_paragraph(c, i + 1)) {
+			s = text_at(c, i + 1, &n);
+			if (is_name_with_role(s, n))
+				doc_build_retag(c->b, i + 1, DOC_BYLINE, 0);
 		}
+		return;
 	}
 }
 

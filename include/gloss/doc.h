@@ -212,8 +212,9 @@ void doc_build_end(struct doc_builder *b);
 uint32_t doc_build_count(const struct doc_builder *b);
 /* Finished block i, for classification passes: its text (valid until the next append), */
 const char *doc_build_text_at(const struct doc_builder *b, uint32_t i, size_t *len);
-/* its kind, */
+/* its kind and flags, */
 enum doc_kind doc_build_kind_at(const struct doc_builder *b, uint32_t i);
+unsigned doc_build_flags_at(const struct doc_builder *b, uint32_t i);
 /* and changes to its kind, level and flags (flags are OR-ed in). */
 void doc_build_retag(struct doc_builder *b, uint32_t i, enum doc_kind kind, int level);
 void doc_build_flag_at(struct doc_builder *b, uint32_t i, unsigned flags);
