@@ -612,6 +612,21 @@ doc_seek_source(struct doc *doc, uint64_t src, struct doc_loc *loc)
 	return doc_last(doc, loc);
 }
 
+bool
+doc_seek_fraction(struct doc *doc, double f, struct doc_loc *loc)
+{
+	uint32_t in;
+
+	f = f < 0 ? 0 : f > 1 ? 1 : f;
+	if (doc->format == DOC_FORMAT_MARKDOWN) {
+		chunk_get(doc, 0);
+		if (doc_measured(doc) && doc_locate(doc, (uint64_t)(f * (double)doc_text_length(doc)),
+		    loc, &in))
+			return true;
+	}
+	return doc_seek_source(doc, (uint64_t)(f * (double)doc->size), loc);
+}
+
 int
 doc_loc_cmp(struct doc_loc a, struct doc_loc b)
 {

@@ -7,6 +7,8 @@
 #include <stdarg.h>
 
 #include "gloss/error.h"
+#include "gloss/glyph.h"
+#include "gloss/strbuf.h"
 
 static const struct {
 	int code;
@@ -65,6 +67,19 @@ error_set_cleanup(void (*cleanup)(void))
 	fatal_cleanup = cleanup;
 }
 
+/* Prints "gloss: MESSAGE" with every control character made visible. */
+static void
+print_safe(const char *fmt, va_list ap)
+{
+	char msg[2048];
+	struct strbuf sb = STRBUF_INIT;
+
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	glyph_append_safe(&sb, msg, strlen(msg), GLYPH_UTF8);
+	fprintf(stderr, "gloss: %s\n", strbuf_str(&sb));
+	strbuf_done(&sb);
+}
+
 void
 error_fatal(const char *fmt, ...)
 {
@@ -76,11 +91,9 @@ error_fatal(const char *fmt, ...)
 		fatal_cleanup = NULL;	/* no recursion if cleanup fails */
 		cleanup();
 	}
-	fputs("gloss: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	print_safe(fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 	exit(1);
 }
 
@@ -89,9 +102,7 @@ error_print(const char *fmt, ...)
 {
 	va_list ap;
 
-	fputs("gloss: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	print_safe(fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 }

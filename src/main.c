@@ -1,10 +1,158 @@
 /*
- * main — placeholder entry point until the command line lands.
+ * main — the command line: global options, the table of commands, and the
+ * choice between the reader (on a terminal) and `dump` (otherwise).
+ *
+ *   gloss [OPTION]... [FILE|DIR]...     read (or dump when not on a terminal)
+ *   gloss COMMAND [OPTION]... [ARG]...  run a command
+ *
+ * A first argument that names a command is the command; a file with such a
+ * name is reached as ./NAME.  Exit status: 0 success, 1 runtime error,
+ * 2 usage error.
  */
 #include "gloss/gloss.h"
 
-int
-main(void)
+#include <getopt.h>
+#include <unistd.h>
+
+#include "gloss/dump.h"
+#include "gloss/error.h"
+#include "gloss/options.h"
+#include "gloss/reader.h"
+
+struct command {
+	const char *name;
+	int (*run)(int argc, char **argv);
+	const char *synopsis;
+};
+
+static const struct command commands[] = {
+	{ "dump", dump_main, "dump [-w COLS] FILE     print FILE laid out as plain text" },
+};
+
+static void
+usage(FILE *f)
 {
+	fputs("Usage: gloss [OPTION]... [FILE|DIR]...\n"
+	    "       gloss COMMAND [OPTION]... [ARG]...\n"
+	    "Read articles in a terminal pager with Cyrillic-aware line wrapping.\n"
+	    "With no FILE, open the bundled corpus.  When standard output is not a\n"
+	    "terminal, print the laid-out text instead (as `gloss dump`).\n\n"
+	    "Commands:\n", f);
+	for (size_t i = 0; i < GLOSS_ARRAY_SIZE(commands); i++)
+		fprintf(f, "  %s\n", commands[i].synopsis);
+	fputs("\nOptions:\n"
+	    "      --ascii         show text transliterated to ASCII (terminals without UTF-8)\n"
+	    "      --column=N      widest reading column in the pager (default 100)\n"
+	    "      --corpus=DIR    the corpus to open when no FILE is given\n"
+	    "      --db=FILE       the annotation database (default $GLOSS_DB or\n"
+	    "                      $XDG_DATA_HOME/gloss/gloss.db)\n"
+	    "      --force         open files that look binary\n"
+	    "      --no-mouse      do not use the mouse\n"
+	    "  -h, --help          show this help and exit\n"
+	    "  -V, --version       show the version and exit\n\n"
+	    "Keys in the reader: press h for help; see gloss(1).\n", f);
+}
+
+static const struct command *
+find_command(const char *name)
+{
+	for (size_t i = 0; i < GLOSS_ARRAY_SIZE(commands); i++)
+		if (strcmp(commands[i].name, name) == 0)
+			return &commands[i];
+	return NULL;
+}
+
+static int
+parse_column(const char *s)
+{
+	char *end;
+	long n = strtol(s, &end, 10);
+
+	if (*s == '\0' || *end || n < 20 || n > 1000) {
+		error_print("invalid column width '%s' (20 to 1000)", s);
+		return -1;
+	}
+	opt_column = (int)n;
 	return 0;
+}
+
+/* Parses the global options; returns the index of the first operand, or -1/-2 to exit 0/2. */
+static int
+parse_global(int argc, char **argv)
+{
+	enum { O_ASCII = 256, O_COLUMN, O_CORPUS, O_DB, O_FORCE, O_NOMOUSE };
+	static const struct option longopts[] = {
+		{ "ascii", no_argument, NULL, O_ASCII },
+		{ "column", required_argument, NULL, O_COLUMN },
+		{ "corpus", required_argument, NULL, O_CORPUS },
+		{ "db", required_argument, NULL, O_DB },
+		{ "force", no_argument, NULL, O_FORCE },
+		{ "no-mouse", no_argument, NULL, O_NOMOUSE },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 },
+	};
+	int c;
+
+	while ((c = getopt_long(argc, argv, "+hV", longopts, NULL)) != -1) {
+		switch (c) {
+		case O_ASCII:
+			opt_ascii_forced = true;
+			opt_glyphs = GLYPH_ASCII;
+			break;
+		case O_COLUMN:
+			if (parse_column(optarg) < 0)
+				return -2;
+			break;
+		case O_CORPUS:
+			opt_corpus = optarg;
+			break;
+		case O_DB:
+			opt_db = optarg;
+			break;
+		case O_FORCE:
+			opt_force = true;
+			break;
+		case O_NOMOUSE:
+			opt_mouse = false;
+			break;
+		case 'h':
+			usage(stdout);
+			return -1;
+		case 'V':
+			printf("gloss %s\n", PACKAGE_VERSION);
+			return -1;
+		default:
+			fputs("Try 'gloss --help' for more information.\n", stderr);
+			return -2;
+		}
+	}
+	return optind;
+}
+
+int
+main(int argc, char **argv)
+{
+	const struct command *cmd;
+	int first = parse_global(argc, argv);
+
+	if (first < 0)
+		return first == -1 ? 0 : 2;
+	if (getenv("GLOSS_DB") && opt_db == NULL)
+		opt_db = getenv("GLOSS_DB");
+	if (first < argc && (cmd = find_command(argv[first])) != NULL)
+		return cmd->run(argc - first, argv + first);
+	if (!isatty(STDOUT_FILENO)) {
+		if (first != argc - 1) {
+			error_print(first == argc ? "standard output is not a terminal; name a FILE to dump"
+			    : "standard output is not a terminal; dump takes one FILE");
+			return 2;
+		}
+		{
+			char *dargv[] = { "dump", argv[first], NULL };
+
+			return dump_main(2, dargv);
+		}
+	}
+	return reader_main(argc - first, argv + first);
 }

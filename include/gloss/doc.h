@@ -151,6 +151,8 @@ bool doc_last(struct doc *doc, struct doc_loc *loc);
 bool doc_next(struct doc *doc, struct doc_loc *loc);
 bool doc_prev(struct doc *doc, struct doc_loc *loc);
 bool doc_seek_source(struct doc *doc, uint64_t src, struct doc_loc *loc);
+/* Sets *loc to the block at fraction f (0..1) of the document. */
+bool doc_seek_fraction(struct doc *doc, double f, struct doc_loc *loc);
 /* The block at loc (loading its chunk); NULL if loc is out of range. */
 struct doc_block *doc_block(struct doc *doc, struct doc_loc loc);
 int doc_loc_cmp(struct doc_loc a, struct doc_loc b);

@@ -1,0 +1,92 @@
+/*
+ * display — the terminal: locale, curses set-up and tear-down, colours and
+ * attributes, reading keys, and drawing text safely.
+ *
+ * Locale rule.  gloss needs a UTF-8 LC_CTYPE to draw Cyrillic through
+ * ncursesw.  display_locale() calls setlocale(LC_ALL, ""); when the result
+ * is the C/POSIX locale (LANG and LC_* unset or naming a locale that is not
+ * installed — common over SSH) it switches LC_CTYPE to C.UTF-8 (or another
+ * UTF-8 locale) and assumes a UTF-8 terminal, which is what every current
+ * terminal emulator is.  When the user's locale explicitly names another
+ * character set (KOI8-R, ISO-8859-5…), or --ascii is given, text is shown
+ * transliterated to ASCII.
+ *
+ * Drawing.  display_put() is the only way document text reaches the
+ * screen: each code point goes through the glyph module (controls become
+ * visible substitutes), columns follow the layout's widths, and a character
+ * whose width the C library disagrees about is drawn as '?' so that columns
+ * stay aligned.
+ */
+#ifndef GLOSS_DISPLAY_H
+#define GLOSS_DISPLAY_H
+
+#include "gloss/gloss.h"
+#include "gloss/glyph.h"
+#include "gloss/keymap.h"
+
+/* Styles (attribute + colour) used by the views. */
+#define DISPLAY_STYLES(_) \
+	_(NORMAL) \
+	_(BOLD) \
+	_(DIM) \
+	_(EMPH) \
+	_(STRONG) \
+	_(LINK) \
+	_(SUP) \
+	_(CODE) \
+	_(SUBST) \
+	_(MATCH) \
+	_(STATUS) \
+	_(STATUS_MSG) \
+	_(PROMPT) \
+	_(SELECTED) \
+	_(HELP_KEY)
+
+enum display_style {
+#define DISPLAY_STYLE_ENUM(name) DISPLAY_##name,
+	DISPLAY_STYLES(DISPLAY_STYLE_ENUM)
+#undef DISPLAY_STYLE_ENUM
+	DISPLAY_STYLE_COUNT
+};
+
+struct display_attr {
+	attr_t attr;
+	short pair;
+};
+
+/* Applies the locale rule above; returns the glyph mode to use. */
+enum glyph_mode display_locale(bool ascii_forced);
+
+/* Starts curses on the terminal; false with a message if it cannot. */
+bool display_init(bool mouse);
+/* Ends curses (safe to call twice; registered as the fatal-path cleanup). */
+void display_done(void);
+bool display_active(void);
+/* Suspends curses around an external program (an editor) and resumes. */
+void display_suspend(void);
+void display_resume(void);
+
+/* The attribute of a style; styles combine by OR-ing attributes. */
+struct display_attr display_style(enum display_style s);
+bool display_has_colors(void);
+
+/*
+ * Reads a key, waiting at most timeout_ms (-1: forever).  Returns false on
+ * timeout.  KEY_RESIZE and KEY_MOUSE come back as function keys.
+ */
+bool display_getkey(struct key *k, int timeout_ms);
+/* True if a key is waiting (for interrupting long work). */
+bool display_key_pending(void);
+
+/*
+ * Draws s[0..n) at (y, x) of win in at most maxw columns with attribute a;
+ * returns the columns used.  Substitutes for controls are drawn in reverse.
+ */
+int display_put(WINDOW *win, int y, int x, const char *s, size_t n, int maxw,
+    struct display_attr a, enum glyph_mode mode);
+/* Display width of s[0..n) in the given mode. */
+int display_width(const char *s, size_t n, enum glyph_mode mode);
+/* Clears from (y, x) to the end of the line with attribute a. */
+void display_clear_eol(WINDOW *win, int y, int x, int cols, struct display_attr a);
+
+#endif

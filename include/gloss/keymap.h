@@ -1,0 +1,24 @@
+/*
+ * keymap — key names and the bindings from keys to actions, built from the
+ * default keys of the action table.
+ */
+#ifndef GLOSS_KEYMAP_H
+#define GLOSS_KEYMAP_H
+
+#include "gloss/gloss.h"
+#include "gloss/action.h"
+
+/* A key as read from the terminal: a character, or a curses function key. */
+struct key {
+	bool fn;		/* code is a KEY_* constant */
+	uint32_t code;		/* a Unicode code point (Ctrl-X is 0x18) or KEY_* */
+};
+
+/* Parses a key name ("j", "^F", "PgDn", "Space"); false if unknown. */
+bool keymap_parse(const char *name, struct key *k);
+/* The action bound to k, or ACTION_NONE. */
+enum action keymap_lookup(const struct key *k);
+/* Writes a readable name of k into buf. */
+void keymap_name(const struct key *k, char *buf, size_t size);
+
+#endif

@@ -1,0 +1,25 @@
+/*
+ * options — the user's settings from the command line and the environment.
+ * These are the program's only global variables (opt_*); they are set once
+ * by the command-line parser before any command runs.
+ */
+#ifndef GLOSS_OPTIONS_H
+#define GLOSS_OPTIONS_H
+
+#include "gloss/gloss.h"
+#include "gloss/glyph.h"
+
+#define OPT_COLUMN_DEFAULT 100	/* widest reading column in the pager */
+
+extern enum glyph_mode opt_glyphs;	/* GLYPH_ASCII with --ascii or a non-UTF-8 terminal */
+extern bool opt_ascii_forced;		/* --ascii given */
+extern bool opt_force;			/* --force: open files that look binary */
+extern bool opt_mouse;			/* false with --no-mouse */
+extern int opt_column;			/* --column=N: widest reading column */
+extern const char *opt_db;		/* --db FILE (NULL: default) */
+extern const char *opt_corpus;		/* --corpus DIR (NULL: default) */
+
+/* Resets every option to its default (tests). */
+void options_reset(void);
+
+#endif

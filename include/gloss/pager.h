@@ -1,0 +1,24 @@
+/*
+ * pager — the reading view: one document at a time (of a list of files),
+ * laid out in a reading column, scrolled by screen rows, searched with the
+ * fold key, with a status line giving the title and the position.
+ *
+ * Positions on screen are (block, row within the block's rows): a block
+ * shows an optional rule row, its layout lines, and a blank row before the
+ * next block.  Nothing is laid out beyond the rows being drawn or passed
+ * over, so opening, jumping and resizing cost the same for any file size.
+ */
+#ifndef GLOSS_PAGER_H
+#define GLOSS_PAGER_H
+
+#include "gloss/gloss.h"
+#include "gloss/doc.h"
+#include "gloss/view.h"
+
+/*
+ * A pager over paths[0..n), showing paths[first] through doc (already
+ * opened by the caller; the pager takes ownership).  The paths are copied.
+ */
+struct view *pager_view_new(char *const *paths, size_t n, size_t first, struct doc *doc);
+
+#endif

@@ -1,0 +1,52 @@
+/*
+ * present — how a block is set on the page, shared by `gloss dump` and the
+ * pager so that both produce the same lines: the prefix of the first and
+ * of the following lines (list labels, quote bars), the width left for the
+ * text, the style, and how superscripts are drawn.
+ */
+#ifndef GLOSS_PRESENT_H
+#define GLOSS_PRESENT_H
+
+#include "gloss/gloss.h"
+#include "gloss/doc.h"
+#include "gloss/glyph.h"
+#include "gloss/layout.h"
+
+#define PRESENT_BOLD	0x01	/* titles and headings */
+#define PRESENT_DIM	0x02	/* bylines, dates, captions, furniture */
+#define PRESENT_ITALIC	0x04	/* captions */
+#define PRESENT_CODE	0x08	/* code blocks */
+
+struct present {
+	char first[48];		/* UTF-8 prefix of the first line */
+	char rest[48];		/* prefix of the following lines */
+	int indent;		/* display width of either prefix */
+	unsigned style;		/* PRESENT_* */
+};
+
+/*
+ * Fills p for block b.  plain: prefixes for plain-text output ("> " for
+ * quotes) rather than the pager's ("│ ").  If the prefixes would leave less
+ * than half of width for the text, they are dropped.
+ */
+void present_block(const struct doc_block *b, enum glyph_mode mode, bool plain, int width,
+    struct present *p);
+
+/* Layout options for a block's text at a page width. */
+struct layout_opts present_layout_opts(const struct present *p, int width, enum glyph_mode mode);
+
+/*
+ * True if a superscript span s[0..n) can be drawn with superscript
+ * characters (every character has one); then glyph_superscript() gives
+ * them, each one column wide like the original.
+ */
+bool present_superscript(const char *s, size_t n);
+
+/*
+ * Appends the visible text of one layout line of block b (prefix not
+ * included): safe glyphs, superscripts, the hyphen of a soft-hyphen break.
+ */
+void present_line_text(const struct doc_block *b, const struct layout_line *line,
+    enum glyph_mode mode, struct strbuf *out);
+
+#endif

@@ -1,0 +1,33 @@
+/*
+ * prompt — a one-line editor on the status line, for search patterns and
+ * other short input.  Input is read with get_wch, so Cyrillic typed on any
+ * keyboard layout arrives as characters; editing moves and deletes whole
+ * grapheme clusters (a letter with its stress mark is one step).
+ *
+ * Keys: Left/Right, Home/^A, End/^E, BS/^H, Del/^D, ^U (to start), ^K (to
+ * end), ^W (word), Tab (completion, when offered), Enter accepts, Esc/^C/^G
+ * cancel.
+ */
+#ifndef GLOSS_PROMPT_H
+#define GLOSS_PROMPT_H
+
+#include "gloss/gloss.h"
+#include "gloss/strbuf.h"
+
+/*
+ * Completion: given the text so far, appends to `out` what Tab should
+ * insert (nothing when there is no unique continuation).
+ */
+typedef void (*prompt_complete_fn)(void *arg, const char *text, struct strbuf *out);
+
+struct prompt_opts {
+	const char *label;		/* shown before the text, e.g. "/" */
+	const char *initial;		/* initial text, or NULL */
+	prompt_complete_fn complete;	/* or NULL */
+	void *arg;
+};
+
+/* Reads a line into out (replacing its contents); false if cancelled. */
+bool prompt_read(const struct prompt_opts *o, struct strbuf *out);
+
+#endif

@@ -1,0 +1,64 @@
+/*
+ * view — the generic part of the user interface: a stack of views, each a
+ * table of operations, and the main loop that draws the top view and the
+ * status line, reads keys, turns them into actions and offers each action
+ * first to the top view, then handles what comes back (close, quit, help,
+ * redraw).  Views draw on stdscr rows [0, rows); the last screen row is the
+ * status line, owned by this module.
+ */
+#ifndef GLOSS_VIEW_H
+#define GLOSS_VIEW_H
+
+#include "gloss/gloss.h"
+#include "gloss/action.h"
+#include "gloss/keymap.h"
+#include "gloss/strbuf.h"
+
+enum view_result {
+	VIEW_HANDLED,		/* done; redraw */
+	VIEW_UNHANDLED,		/* let the generic code handle it */
+	VIEW_CLOSE,		/* pop this view */
+	VIEW_QUIT,		/* leave the program */
+};
+
+struct view;
+
+struct view_ops {
+	const char *name;
+	/* Draws the view's rows. */
+	void (*draw)(struct view *v);
+	/* Handles an action with a count (0 when none was typed). */
+	enum view_result (*request)(struct view *v, enum action a, int count);
+	/* Handles a key bound to no action (optional). */
+	enum view_result (*key)(struct view *v, const struct key *k);
+	/* The terminal size changed; v->rows and v->cols are already updated (optional). */
+	void (*resize)(struct view *v);
+	/* Background work for about budget_us; returns true while more remains (optional). */
+	bool (*idle)(struct view *v, unsigned budget_us);
+	/* Fills the status line's left part (title) and right part (position). */
+	void (*status)(struct view *v, struct strbuf *left, struct strbuf *right);
+	/* Frees the view's data (the struct view itself is freed by view.c). */
+	void (*done)(struct view *v);
+};
+
+struct view {
+	const struct view_ops *ops;
+	void *data;		/* owned by the view; freed by ops->done */
+	int rows, cols;		/* the area the view draws in */
+};
+
+/* Creates a view (view.c owns it once pushed). */
+struct view *view_new(const struct view_ops *ops, void *data);
+/* Pushes v on the stack; it becomes the top view. */
+void view_push(struct view *v);
+/* Runs the main loop until the last view closes; returns the exit status. */
+int view_run(void);
+/* Shows a message in the status line until the next key. */
+void view_message(const char *fmt, ...) GLOSS_PRINTF(1, 2);
+/* Draws the status line now (for progress during long work). */
+void view_status_now(const char *fmt, ...) GLOSS_PRINTF(1, 2);
+/* The number of text rows and columns available to views. */
+int view_rows(void);
+int view_cols(void);
+
+#endif

@@ -1,0 +1,310 @@
+/*
+ * display — curses on the terminal: locale choice, set-up and tear-down,
+ * styles, key input and the safe text drawing primitive (see
+ * include/gloss/display.h).
+ */
+#include "gloss/gloss.h"
+
+#include <langinfo.h>
+#include <locale.h>
+#include <term.h>
+#include <unistd.h>
+#include <wchar.h>
+
+#include "gloss/display.h"
+#include "gloss/error.h"
+#include "gloss/text.h"
+
+static SCREEN *screen;
+static FILE *tty_in;
+static bool active;
+static bool colors;
+static struct display_attr styles[DISPLAY_STYLE_COUNT];
+
+enum { PAIR_MATCH = 1, PAIR_LINK, PAIR_SUP, PAIR_CODE, PAIR_KEY, PAIR_FIRST_FREE };
+
+static bool
+codeset_is_utf8(void)
+{
+	const char *cs = nl_langinfo(CODESET);
+
+	return cs && (strcasecmp(cs, "UTF-8") == 0 || strcasecmp(cs, "utf8") == 0);
+}
+
+static bool
+locale_is_c(void)
+{
+	const char *cs = nl_langinfo(CODESET);
+
+	return cs == NULL || strcmp(cs, "ANSI_X3.4-1968") == 0 || strcmp(cs, "ASCII") == 0 ||
+	    strcmp(cs, "US-ASCII") == 0;
+}
+
+enum glyph_mode
+display_locale(bool ascii_forced)
+{
+	static const char *const fallbacks[] = { "C.UTF-8", "C.utf8", "en_US.UTF-8", "en_US.utf8" };
+
+	setlocale(LC_ALL, "");
+	if (!codeset_is_utf8() && locale_is_c()) {
+		for (size_t i = 0; i < GLOSS_ARRAY_SIZE(fallbacks); i++)
+			if (setlocale(LC_CTYPE, fallbacks[i]) && codeset_is_utf8())
+				break;
+	}
+	if (ascii_forced || !codeset_is_utf8())
+		return GLYPH_ASCII;
+	return GLYPH_UTF8;
+}
+
+static bool
+terminal_has(const char *cap)
+{
+	char *s = tigetstr(cap);
+
+	return s != NULL && s != (char *)-1;
+}
+
+static void
+set_style(enum display_style s, attr_t mono, attr_t color_attr, short pair)
+{
+	styles[s].attr = colors && pair ? color_attr : mono;
+	styles[s].pair = colors ? pair : 0;
+}
+
+static void
+init_styles(void)
+{
+	attr_t emph = terminal_has("sitm") ? A_ITALIC : A_UNDERLINE;
+	attr_t dim = terminal_has("dim") ? A_DIM : A_NORMAL;
+
+	if (colors) {
+		init_pair(PAIR_MATCH, COLOR_BLACK, COLOR_YELLOW);
+		init_pair(PAIR_LINK, COLOR_BLUE, -1);
+		init_pair(PAIR_SUP, COLOR_CYAN, -1);
+		init_pair(PAIR_CODE, COLOR_GREEN, -1);
+		init_pair(PAIR_KEY, COLOR_CYAN, -1);
+	}
+	set_style(DISPLAY_NORMAL, A_NORMAL, A_NORMAL, 0);
+	set_style(DISPLAY_BOLD, A_BOLD, A_BOLD, 0);
+	set_style(DISPLAY_DIM, dim, dim, 0);
+	set_style(DISPLAY_EMPH, emph, emph, 0);
+	set_style(DISPLAY_STRONG, A_BOLD, A_BOLD, 0);
+	set_style(DISPLAY_LINK, A_UNDERLINE, A_UNDERLINE, PAIR_LINK);
+	set_style(DISPLAY_SUP, A_BOLD | A_UNDERLINE, A_NORMAL, PAIR_SUP);
+	set_style(DISPLAY_CODE, A_NORMAL, A_NORMAL, PAIR_CODE);
+	set_style(DISPLAY_SUBST, A_REVERSE, A_REVERSE, 0);
+	set_style(DISPLAY_MATCH, A_REVERSE, A_NORMAL, PAIR_MATCH);
+	set_style(DISPLAY_STATUS, A_REVERSE, A_REVERSE, 0);
+	set_style(DISPLAY_STATUS_MSG, A_REVERSE | A_BOLD, A_REVERSE | A_BOLD, 0);
+	set_style(DISPLAY_PROMPT, A_NORMAL, A_NORMAL, 0);
+	set_style(DISPLAY_SELECTED, A_REVERSE | A_BOLD, A_REVERSE | A_BOLD, 0);
+	set_style(DISPLAY_HELP_KEY, A_BOLD, A_BOLD, PAIR_KEY);
+}
+
+bool
+display_init(bool mouse)
+{
+	if (!isatty(STDIN_FILENO)) {
+		tty_in = fopen("/dev/tty", "r");
+		if (tty_in == NULL) {
+			error_set(GLOSS_EIO, "no terminal to read keys from");
+			return false;
+		}
+	}
+	screen = newterm(NULL, stdout, tty_in ? tty_in : stdin);
+	if (screen == NULL) {
+		error_set(GLOSS_EIO, "cannot use the terminal type '%s'",
+		    getenv("TERM") ? getenv("TERM") : "(unset)");
+		return false;
+	}
+	set_term(screen);
+	active = true;
+	error_set_cleanup(display_done);
+	cbreak();
+	noecho();
+	nonl();
+	intrflush(stdscr, FALSE);
+	keypad(stdscr, TRUE);
+	curs_set(0);
+	set_escdelay(25);
+	colors = has_colors() && start_color() == OK;
+	if (colors)
+		use_default_colors();
+	init_styles();
+	if (mouse)
+		mousemask(BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
+	return true;
+}
+
+void
+display_done(void)
+{
+	if (!active)
+		return;
+	active = false;
+	endwin();
+	delscreen(screen);
+	screen = NULL;
+	if (tty_in)
+		fclose(tty_in);
+	tty_in = NULL;
+}
+
+bool
+display_active(void)
+{
+	return active;
+}
+
+void
+display_suspend(void)
+{
+	if (active)
+		endwin();
+}
+
+void
+display_resume(void)
+{
+	if (active) {
+		refresh();
+		clearok(curscr, TRUE);
+	}
+}
+
+struct display_attr
+display_style(enum display_style s)
+{
+	return styles[(unsigned)s < DISPLAY_STYLE_COUNT ? s : DISPLAY_NORMAL];
+}
+
+bool
+display_has_colors(void)
+{
+	return colors;
+}
+
+bool
+display_getkey(struct key *k, int timeout_ms)
+{
+	wint_t wc;
+	int r;
+
+	wtimeout(stdscr, timeout_ms);
+	r = wget_wch(stdscr, &wc);
+	if (r == ERR)
+		return false;
+	k->fn = r == KEY_CODE_YES;
+	k->code = (uint32_t)wc;
+	return true;
+}
+
+bool
+display_key_pending(void)
+{
+	struct key k;
+
+	if (!display_getkey(&k, 0))
+		return false;
+	if (k.fn)
+		ungetch((int)k.code);
+	else
+		unget_wch((wchar_t)k.code);
+	return true;
+}
+
+/* Draws one code point of the given width, or '?' if the C library disagrees. */
+static void
+put_cp(WINDOW *win, int y, int x, uint32_t cp, int width, attr_t attr, short pair)
+{
+	wchar_t wc[2] = { (wchar_t)cp, 0 };
+	cchar_t cc;
+
+	if (cp >= 0x80 && wcwidth((wchar_t)cp) != width) {
+		wc[0] = L'?';
+		for (int i = 1; i < width; i++) {
+			setcchar(&cc, wc, attr, pair, NULL);
+			mvwadd_wch(win, y, x + i, &cc);
+		}
+	}
+	setcchar(&cc, wc, attr, pair, NULL);
+	mvwadd_wch(win, y, x, &cc);
+}
+
+static void
+put_combining(WINDOW *win, uint32_t cp, attr_t attr, short pair)
+{
+	wchar_t wc[2] = { (wchar_t)cp, 0 };
+	cchar_t cc;
+
+	if (wcwidth((wchar_t)cp) != 0)
+		return;
+	setcchar(&cc, wc, attr, pair, NULL);
+	wadd_wch(win, &cc);
+}
+
+int
+display_put(WINDOW *win, int y, int x, const char *s, size_t n, int maxw,
+    struct display_attr a, enum glyph_mode mode)
+{
+	int used = 0;
+	size_t i = 0;
+
+	while (i < n) {
+		uint32_t cp;
+		struct glyph g;
+		attr_t attr;
+
+		i += (size_t)text_decode(s + i, n - i, &cp);
+		if (cp >= 0x20 && cp < 0x7F) {
+			if (used + 1 > maxw)
+				break;
+			put_cp(win, y, x + used++, cp, 1, a.attr, a.pair);
+			continue;
+		}
+		glyph_get(cp, mode, &g);
+		if (g.flags & GLYPH_COMBINING) {
+			if (used > 0 && mode == GLYPH_UTF8)
+				put_combining(win, g.cp[0], a.attr, a.pair);
+			continue;
+		}
+		if (g.n == 0 || g.width == 0)
+			continue;
+		if (used + g.width > maxw)
+			break;
+		attr = a.attr | ((g.flags & GLYPH_SUBST) ? A_REVERSE : 0);
+		if (g.n == 1) {
+			put_cp(win, y, x + used, g.cp[0], g.width, attr, a.pair);
+		} else {
+			for (int k = 0; k < g.n; k++)
+				put_cp(win, y, x + used + k, g.cp[k], 1, attr, a.pair);
+		}
+		used += g.width;
+	}
+	return used;
+}
+
+int
+display_width(const char *s, size_t n, enum glyph_mode mode)
+{
+	int w = 0;
+
+	for (size_t i = 0; i < n;) {
+		uint32_t cp;
+
+		i += (size_t)text_decode(s + i, n - i, &cp);
+		w += glyph_width(cp, mode);
+	}
+	return w;
+}
+
+void
+display_clear_eol(WINDOW *win, int y, int x, int cols, struct display_attr a)
+{
+	cchar_t cc;
+	wchar_t sp[2] = { L' ', 0 };
+
+	setcchar(&cc, sp, a.attr, a.pair, NULL);
+	for (; x < cols; x++)
+		mvwadd_wch(win, y, x, &cc);
+}

@@ -1,0 +1,181 @@
+/*
+ * help — the help view and the key table for the man page, generated from
+ * the action table so that neither can drift from the real bindings.
+ */
+#include "gloss/gloss.h"
+
+#include "gloss/action.h"
+#include "gloss/display.h"
+#include "gloss/help.h"
+#include "gloss/options.h"
+#include "gloss/xmalloc.h"
+
+#define KEY_COLUMN 24
+
+struct help_line {
+	const char *keys;	/* NULL for a heading or blank line */
+	const char *text;
+};
+
+struct help {
+	struct help_line *lines;
+	int nlines;
+	int top;
+};
+
+static void
+add_line(struct help *h, const char *keys, const char *text)
+{
+	h->lines = xreallocarray(h->lines, (size_t)h->nlines + 1, sizeof *h->lines);
+	h->lines[h->nlines].keys = keys;
+	h->lines[h->nlines].text = text;
+	h->nlines++;
+}
+
+static void
+build(struct help *h)
+{
+	add_line(h, NULL, "gloss keys — q closes this help; a number before a key is a count");
+	for (int g = 0; g < ACTION_GROUP_COUNT; g++) {
+		add_line(h, NULL, "");
+		add_line(h, NULL, action_group_title((enum action_group)g));
+		for (int a = ACTION_NONE + 1; a < ACTION_COUNT; a++) {
+			const struct action_info *ai = action_info((enum action)a);
+
+			if (ai->group == (enum action_group)g)
+				add_line(h, ai->keys, ai->help);
+		}
+	}
+}
+
+static void
+help_draw(struct view *v)
+{
+	struct help *h = v->data;
+
+	for (int y = 0; y < v->rows && h->top + y < h->nlines; y++) {
+		const struct help_line *l = &h->lines[h->top + y];
+
+		if (l->keys == NULL) {
+			display_put(stdscr, y, 1, l->text, strlen(l->text), v->cols - 2,
+			    display_style(DISPLAY_BOLD), opt_glyphs);
+			continue;
+		}
+		display_put(stdscr, y, 3, l->keys, strlen(l->keys), KEY_COLUMN - 2,
+		    display_style(DISPLAY_HELP_KEY), opt_glyphs);
+		if (v->cols > KEY_COLUMN + 3)
+			display_put(stdscr, y, KEY_COLUMN + 2, l->text, strlen(l->text),
+			    v->cols - KEY_COLUMN - 3, display_style(DISPLAY_NORMAL), opt_glyphs);
+	}
+}
+
+static void
+scroll_to(struct view *v, int top)
+{
+	struct help *h = v->data;
+	int max = h->nlines - v->rows;
+
+	h->top = GLOSS_MAX(0, GLOSS_MIN(top, max));
+}
+
+static enum view_result
+help_request(struct view *v, enum action a, int count)
+{
+	struct help *h = v->data;
+	int n = count > 0 ? count : 1;
+
+	switch (a) {
+	case ACTION_LINE_DOWN: scroll_to(v, h->top + n); break;
+	case ACTION_LINE_UP: scroll_to(v, h->top - n); break;
+	case ACTION_PAGE_DOWN: scroll_to(v, h->top + v->rows); break;
+	case ACTION_PAGE_UP: scroll_to(v, h->top - v->rows); break;
+	case ACTION_HALF_DOWN: scroll_to(v, h->top + v->rows / 2); break;
+	case ACTION_HALF_UP: scroll_to(v, h->top - v->rows / 2); break;
+	case ACTION_TOP: scroll_to(v, 0); break;
+	case ACTION_BOTTOM: scroll_to(v, h->nlines); break;
+	case ACTION_HELP:
+	case ACTION_SEARCH_CLEAR:
+		return VIEW_CLOSE;
+	default:
+		return VIEW_UNHANDLED;
+	}
+	return VIEW_HANDLED;
+}
+
+static void
+help_status(struct view *v, struct strbuf *left, struct strbuf *right)
+{
+	struct help *h = v->data;
+
+	strbuf_adds(left, "Help");
+	strbuf_addf(right, "%d%%", h->nlines <= v->rows ? 100 :
+	    (int)(100L * GLOSS_MIN(h->top + v->rows, h->nlines) / h->nlines));
+}
+
+static void
+help_done(struct view *v)
+{
+	struct help *h = v->data;
+
+	free(h->lines);
+	free(h);
+}
+
+static const struct view_ops help_ops = {
+	.name = "help",
+	.draw = help_draw,
+	.request = help_request,
+	.status = help_status,
+	.done = help_done,
+};
+
+struct view *
+help_view_new(void)
+{
+	struct help *h = xcalloc(1, sizeof *h);
+
+	build(h);
+	return view_new(&help_ops, h);
+}
+
+/* Escapes troff's special characters in s. */
+static void
+troff_escape(FILE *f, const char *s)
+{
+	if (*s == '.' || *s == '\'')
+		fputs("\\&", f);
+	for (; *s; s++) {
+		if (*s == '\\')
+			fputs("\\e", f);
+		else if (*s == '-')
+			fputs("\\-", f);
+		else
+			fputc(*s, f);
+	}
+}
+
+void
+help_print_keys(FILE *f, bool troff)
+{
+	for (int g = 0; g < ACTION_GROUP_COUNT; g++) {
+		if (troff)
+			fprintf(f, ".SS %s\n", action_group_title((enum action_group)g));
+		else
+			fprintf(f, "%s%s\n", g ? "\n" : "", action_group_title((enum action_group)g));
+		for (int a = ACTION_NONE + 1; a < ACTION_COUNT; a++) {
+			const struct action_info *ai = action_info((enum action)a);
+
+			if (ai->group != (enum action_group)g)
+				continue;
+			if (troff) {
+				fputs(".TP\n.B ", f);
+				troff_escape(f, ai->keys);
+				fputc('\n', f);
+				troff_escape(f, ai->help);
+				fputc('\n', f);
+			} else {
+				fprintf(f, "  %-22s %s\n", ai->keys, ai->help);
+			}
+		}
+	}
+}

@@ -1,0 +1,124 @@
+/*
+ * keymap — parses key names and maps keys to actions.
+ *
+ * The bindings are the default keys of the action table, parsed once on
+ * first use into a small array searched linearly (a few dozen entries).
+ */
+#include "gloss/gloss.h"
+
+#include "gloss/keymap.h"
+
+struct binding {
+	struct key key;
+	enum action action;
+};
+
+static struct binding bindings[128];
+static size_t nbindings;
+
+static const struct {
+	const char *name;
+	bool fn;
+	uint32_t code;
+} named[] = {
+	{ "Space", false, ' ' }, { "Enter", false, '\n' }, { "Esc", false, 0x1B },
+	{ "Tab", false, '\t' }, { "BS", true, KEY_BACKSPACE },
+	{ "Up", true, KEY_UP }, { "Down", true, KEY_DOWN }, { "Left", true, KEY_LEFT },
+	{ "Right", true, KEY_RIGHT }, { "PgUp", true, KEY_PPAGE }, { "PgDn", true, KEY_NPAGE },
+	{ "Home", true, KEY_HOME }, { "End", true, KEY_END },
+};
+
+bool
+keymap_parse(const char *name, struct key *k)
+{
+	size_t len = strlen(name);
+
+	for (size_t i = 0; i < GLOSS_ARRAY_SIZE(named); i++) {
+		if (strcmp(named[i].name, name) == 0) {
+			k->fn = named[i].fn;
+			k->code = named[i].code;
+			return true;
+		}
+	}
+	if (len == 2 && name[0] == '^' && name[1] >= '@' && name[1] <= '_') {
+		k->fn = false;
+		k->code = (uint32_t)(name[1] - '@');
+		return true;
+	}
+	if (len >= 2 && name[0] == 'F' && atoi(name + 1) >= 1 && atoi(name + 1) <= 12) {
+		k->fn = true;
+		k->code = (uint32_t)KEY_F(atoi(name + 1));
+		return true;
+	}
+	if (len == 1 && (unsigned char)name[0] > ' ' && (unsigned char)name[0] < 0x7F) {
+		k->fn = false;
+		k->code = (unsigned char)name[0];
+		return true;
+	}
+	return false;
+}
+
+static void
+bind_defaults(void)
+{
+	for (int a = ACTION_NONE + 1; a < ACTION_COUNT; a++) {
+		const char *p = action_info((enum action)a)->keys;
+
+		while (*p) {
+			char name[16];
+			size_t n = strcspn(p, " ");
+			struct key k;
+
+			if (n > 0 && n < sizeof name && nbindings < GLOSS_ARRAY_SIZE(bindings)) {
+				memcpy(name, p, n);
+				name[n] = '\0';
+				if (keymap_parse(name, &k)) {
+					bindings[nbindings].key = k;
+					bindings[nbindings].action = (enum action)a;
+					nbindings++;
+				}
+			}
+			p += n;
+			while (*p == ' ')
+				p++;
+		}
+	}
+}
+
+enum action
+keymap_lookup(const struct key *k)
+{
+	struct key kk = *k;
+
+	if (nbindings == 0)
+		bind_defaults();
+	if (!kk.fn && kk.code == '\r')
+		kk.code = '\n';
+	if (kk.fn && kk.code == KEY_ENTER) {
+		kk.fn = false;
+		kk.code = '\n';
+	}
+	for (size_t i = 0; i < nbindings; i++)
+		if (bindings[i].key.fn == kk.fn && bindings[i].key.code == kk.code)
+			return bindings[i].action;
+	return ACTION_NONE;
+}
+
+void
+keymap_name(const struct key *k, char *buf, size_t size)
+{
+	for (size_t i = 0; i < GLOSS_ARRAY_SIZE(named); i++) {
+		if (named[i].fn == k->fn && named[i].code == k->code) {
+			snprintf(buf, size, "%s", named[i].name);
+			return;
+		}
+	}
+	if (k->fn)
+		snprintf(buf, size, "<%s>", keyname((int)k->code) ? keyname((int)k->code) : "?");
+	else if (k->code < 0x20)
+		snprintf(buf, size, "^%c", (char)(k->code + '@'));
+	else if (k->code < 0x7F)
+		snprintf(buf, size, "%c", (char)k->code);
+	else
+		snprintf(buf, size, "U+%04X", (unsigned)k->code);
+}

@@ -1,0 +1,159 @@
+/*
+ * present — prefixes, styles and line text of blocks, shared by the pager
+ * and `gloss dump` (see include/gloss/present.h).
+ */
+#include "gloss/gloss.h"
+
+#include "gloss/present.h"
+#include "gloss/text.h"
+
+static void
+append_prefix(char *dst, size_t cap, const char *piece, int times)
+{
+	size_t len = strlen(dst), k = strlen(piece);
+
+	while (times-- > 0 && len + k < cap) {
+		memcpy(dst + len, piece, k + 1);
+		len += k;
+	}
+}
+
+static int
+prefix_width(const char *s, enum glyph_mode mode)
+{
+	int w = 0;
+	size_t n = strlen(s);
+
+	for (size_t i = 0; i < n;) {
+		uint32_t cp;
+
+		i += (size_t)text_decode(s + i, n - i, &cp);
+		w += glyph_width(cp, mode);
+	}
+	return w;
+}
+
+static void
+list_prefixes(const struct doc_block *b, enum glyph_mode mode, struct present *p)
+{
+	const char *label = b->label ? b->label : "";
+	int depth = b->level > 1 ? b->level - 1 : 0;
+
+	append_prefix(p->first, sizeof p->first, "  ", depth);
+	append_prefix(p->rest, sizeof p->rest, "  ", depth);
+	if (mode == GLYPH_ASCII && strcmp(label, "\xE2\x80\xA2") == 0)
+		label = "*";
+	append_prefix(p->first, sizeof p->first, label, 1);
+	append_prefix(p->first, sizeof p->first, " ", 1);
+	append_prefix(p->rest, sizeof p->rest, " ", prefix_width(label, mode) + 1);
+}
+
+void
+present_block(const struct doc_block *b, enum glyph_mode mode, bool plain, int width,
+    struct present *p)
+{
+	const char *bar = plain ? "> " : mode == GLYPH_ASCII ? "| " : "\xE2\x94\x82 ";
+
+	memset(p, 0, sizeof *p);
+	switch (b->kind) {
+	case DOC_TITLE:
+	case DOC_HEADING:
+		p->style = PRESENT_BOLD;
+		break;
+	case DOC_BYLINE:
+	case DOC_DATE:
+		p->style = PRESENT_DIM;
+		break;
+	case DOC_CAPTION:
+		p->style = PRESENT_DIM | PRESENT_ITALIC;
+		break;
+	case DOC_CODE:
+		p->style = PRESENT_CODE;
+		break;
+	case DOC_QUOTE:
+		append_prefix(p->first, sizeof p->first, bar, b->level ? b->level : 1);
+		append_prefix(p->rest, sizeof p->rest, bar, b->level ? b->level : 1);
+		break;
+	case DOC_LIST_ITEM:
+		if (b->label)
+			list_prefixes(b, mode, p);
+		break;
+	case DOC_NOTE:
+		append_prefix(p->first, sizeof p->first, "[", 1);
+		append_prefix(p->first, sizeof p->first, b->label ? b->label : "", 1);
+		append_prefix(p->first, sizeof p->first, "] ", 1);
+		append_prefix(p->rest, sizeof p->rest, " ", prefix_width(p->first, mode));
+		break;
+	default:
+		break;
+	}
+	if (b->flags & DOC_BLOCK_FURNITURE)
+		p->style |= PRESENT_DIM;
+	p->indent = prefix_width(p->first, mode);
+	if (p->indent * 2 > width) {
+		p->first[0] = p->rest[0] = '\0';
+		p->indent = 0;
+	}
+}
+
+struct layout_opts
+present_layout_opts(const struct present *p, int width, enum glyph_mode mode)
+{
+	struct layout_opts o = layout_defaults(width - p->indent > 0 ? width - p->indent : 1);
+
+	o.mode = mode;
+	return o;
+}
+
+bool
+present_superscript(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (glyph_superscript((unsigned char)s[i]) == 0)
+			return false;
+	return n > 0;
+}
+
+/* Is byte i of b inside a superscript span that can be drawn as superscripts? */
+static bool
+in_superscript(const struct doc_block *b, uint32_t i)
+{
+	for (uint32_t k = 0; k < b->nspans; k++) {
+		const struct doc_span *sp = &b->spans[k];
+
+		if (sp->start > i)
+			break;
+		if ((sp->kind == DOC_SPAN_SUP || sp->kind == DOC_SPAN_NOTEREF) && i < sp->end)
+			return present_superscript(b->text + sp->start, sp->end - sp->start);
+	}
+	return false;
+}
+
+void
+present_line_text(const struct doc_block *b, const struct layout_line *line,
+    enum glyph_mode mode, struct strbuf *out)
+{
+	uint32_t i = line->start;
+
+	while (i < line->end) {
+		uint32_t j = i;
+
+		/* runs of plain text go through glyph_append_safe in one call */
+		while (j < line->end && !(b->nspans && in_superscript(b, j)))
+			j++;
+		if (j > i)
+			glyph_append_safe(out, b->text + i, j - i, mode);
+		if (j < line->end) {
+			uint32_t sup = glyph_superscript((unsigned char)b->text[j]);
+
+			if (mode == GLYPH_ASCII)
+				strbuf_addc(out, b->text[j]);
+			else
+				strbuf_addcp(out, sup);
+			j++;
+		}
+		i = j;
+	}
+	if (line->hyphen)
+		strbuf_addc(out, '-');
+}

@@ -1,0 +1,176 @@
+/*
+ * reader — the interactive entry point (see include/gloss/reader.h).
+ */
+#include "gloss/gloss.h"
+
+#include <dirent.h>
+#include <strings.h>
+#include <sys/stat.h>
+
+#include "gloss/display.h"
+#include "gloss/doc.h"
+#include "gloss/error.h"
+#include "gloss/options.h"
+#include "gloss/pager.h"
+#include "gloss/reader.h"
+#include "gloss/view.h"
+#include "gloss/xmalloc.h"
+
+static bool
+is_article_name(const char *name)
+{
+	const char *dot = strrchr(name, '.');
+	static const char *const ext[] = { ".txt", ".text", ".md", ".markdown" };
+
+	if (name[0] == '.' || dot == NULL)
+		return false;
+	for (size_t i = 0; i < GLOSS_ARRAY_SIZE(ext); i++)
+		if (strcasecmp(dot, ext[i]) == 0)
+			return true;
+	return false;
+}
+
+static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+size_t
+reader_list_dir(const char *dir, char ***out)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	char **v = NULL;
+	size_t n = 0;
+
+	*out = NULL;
+	if (d == NULL)
+		return 0;
+	while ((e = readdir(d)) != NULL) {
+		if (!is_article_name(e->d_name))
+			continue;
+		v = xreallocarray(v, n + 1, sizeof *v);
+		v[n++] = xasprintf("%s/%s", dir, e->d_name);
+	}
+	closedir(d);
+	if (n > 1)
+		qsort(v, n, sizeof *v, cmp_str);
+	*out = v;
+	return n;
+}
+
+static bool
+is_dir(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+const char *
+reader_corpus_dir(void)
+{
+	if (opt_corpus)
+		return opt_corpus;
+	if (getenv("GLOSS_CORPUS") && *getenv("GLOSS_CORPUS"))
+		return getenv("GLOSS_CORPUS");
+	if (is_dir(GLOSS_PKGDATADIR "/corpus"))
+		return GLOSS_PKGDATADIR "/corpus";
+	if (is_dir("corpus"))
+		return "corpus";
+	return NULL;
+}
+
+static void
+add_path(char ***v, size_t *n, const char *path)
+{
+	*v = xreallocarray(*v, *n + 1, sizeof **v);
+	(*v)[(*n)++] = xstrdup(path);
+}
+
+/* Expands the operands into a list of files; false with a message on error. */
+static bool
+collect(int argc, char **argv, char ***paths, size_t *n)
+{
+	*paths = NULL;
+	*n = 0;
+	if (argc == 0) {
+		const char *dir = reader_corpus_dir();
+
+		if (dir == NULL) {
+			error_set(GLOSS_ENOENT, "no corpus found (use --corpus DIR or name a FILE)");
+			return false;
+		}
+		*n = reader_list_dir(dir, paths);
+		if (*n == 0) {
+			error_set(GLOSS_ENOENT, "%s: no articles (*.txt, *.md)", dir);
+			return false;
+		}
+		return true;
+	}
+	for (int i = 0; i < argc; i++) {
+		char **sub;
+		size_t k;
+
+		if (!is_dir(argv[i])) {
+			add_path(paths, n, argv[i]);
+			continue;
+		}
+		k = reader_list_dir(argv[i], &sub);
+		if (k == 0)
+			error_print("%s: no articles (*.txt, *.md)", argv[i]);
+		for (size_t j = 0; j < k; j++) {
+			add_path(paths, n, sub[j]);
+			free(sub[j]);
+		}
+		free(sub);
+	}
+	if (*n == 0) {
+		error_set(GLOSS_ENOENT, "nothing to read");
+		return false;
+	}
+	return true;
+}
+
+static void
+free_paths(char **paths, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(paths[i]);
+	free(paths);
+}
+
+int
+reader_main(int argc, char **argv)
+{
+	struct doc_options dopt = { .force = opt_force, .format = -1, .tab_width = 8 };
+	struct doc *doc = NULL;
+	char **paths;
+	size_t n;
+	enum gloss_status rc;
+	int status;
+
+	if (!collect(argc, argv, &paths, &n)) {
+		error_print("%s", error_last(GLOSS_ENOENT));
+		return 1;
+	}
+	rc = doc_open(paths[0], &dopt, &doc);
+	if (rc != GLOSS_OK) {
+		error_print("%s", error_last(rc));
+		free_paths(paths, n);
+		return error_exit_code(rc);
+	}
+	opt_glyphs = display_locale(opt_ascii_forced);
+	if (!display_init(opt_mouse)) {
+		error_print("%s", error_last(GLOSS_EIO));
+		doc_free(doc);
+		free_paths(paths, n);
+		return 1;
+	}
+	view_push(pager_view_new(paths, n, 0, doc));
+	status = view_run();
+	display_done();
+	free_paths(paths, n);
+	return status;
+}

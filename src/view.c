@@ -1,0 +1,235 @@
+/*
+ * view — the view stack and the main loop (see include/gloss/view.h).
+ *
+ * The loop is deliberately thin: draw, wait for a key (or run background
+ * work while none comes), map the key to an action, offer it to the top
+ * view, and handle the few results that concern the stack.
+ */
+#include "gloss/gloss.h"
+
+#include <stdarg.h>
+
+#include "gloss/display.h"
+#include "gloss/help.h"
+#include "gloss/options.h"
+#include "gloss/view.h"
+#include "gloss/xmalloc.h"
+
+#define VIEW_STACK_MAX 8
+#define IDLE_SLICE_US 2000
+
+static struct view *stack[VIEW_STACK_MAX];
+static int depth;
+static char message[512];
+
+struct view *
+view_new(const struct view_ops *ops, void *data)
+{
+	struct view *v = xcalloc(1, sizeof *v);
+
+	v->ops = ops;
+	v->data = data;
+	v->rows = view_rows();
+	v->cols = view_cols();
+	return v;
+}
+
+int
+view_rows(void)
+{
+	return LINES > 1 ? LINES - 1 : 1;
+}
+
+int
+view_cols(void)
+{
+	return COLS > 0 ? COLS : 1;
+}
+
+void
+view_push(struct view *v)
+{
+	if (depth == VIEW_STACK_MAX) {
+		view_message("too many views open");
+		v->ops->done(v);
+		free(v);
+		return;
+	}
+	stack[depth++] = v;
+	if (v->ops->resize)
+		v->ops->resize(v);
+}
+
+static void
+view_pop(void)
+{
+	struct view *v = stack[--depth];
+
+	v->ops->done(v);
+	free(v);
+}
+
+void
+view_message(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(message, sizeof message, fmt, ap);
+	va_end(ap);
+}
+
+static void
+draw_status_text(const char *left, const char *middle, const char *right)
+{
+	struct display_attr st = display_style(DISPLAY_STATUS);
+	int y = LINES - 1, cols = COLS;
+	int rw = display_width(right, strlen(right), opt_glyphs);
+	int x = 0;
+
+	display_clear_eol(stdscr, y, 0, cols, st);
+	if (rw + 2 < cols)
+		display_put(stdscr, y, cols - rw - 1, right, strlen(right), rw, st, opt_glyphs);
+	else
+		rw = -1;
+	x = 1;
+	if (middle && *middle) {
+		display_put(stdscr, y, x, middle, strlen(middle), cols - rw - 3,
+		    display_style(DISPLAY_STATUS_MSG), opt_glyphs);
+	} else {
+		display_put(stdscr, y, x, left, strlen(left), cols - rw - 3, st, opt_glyphs);
+	}
+}
+
+static void
+draw_status(struct view *v)
+{
+	struct strbuf left = STRBUF_INIT, right = STRBUF_INIT;
+
+	if (v->ops->status)
+		v->ops->status(v, &left, &right);
+	draw_status_text(strbuf_str(&left), message, strbuf_str(&right));
+	strbuf_done(&left);
+	strbuf_done(&right);
+}
+
+void
+view_status_now(const char *fmt, ...)
+{
+	char buf[512];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof buf, fmt, ap);
+	va_end(ap);
+	draw_status_text("", buf, "");
+	refresh();
+}
+
+static void
+draw(void)
+{
+	struct view *v = stack[depth - 1];
+
+	erase();
+	v->ops->draw(v);
+	draw_status(v);
+	refresh();
+}
+
+static void
+resize_all(void)
+{
+	for (int i = 0; i < depth; i++) {
+		stack[i]->rows = view_rows();
+		stack[i]->cols = view_cols();
+		if (stack[i]->ops->resize)
+			stack[i]->ops->resize(stack[i]);
+	}
+}
+
+/* Background work of every view; true while any remains. */
+static bool
+idle(void)
+{
+	bool more = false;
+
+	for (int i = depth; i-- > 0;)
+		if (stack[i]->ops->idle && stack[i]->ops->idle(stack[i], IDLE_SLICE_US))
+			more = true;
+	return more;
+}
+
+static enum view_result
+generic(enum action a)
+{
+	switch (a) {
+	case ACTION_QUIT:
+		return VIEW_CLOSE;
+	case ACTION_HELP:
+		view_push(help_view_new());
+		return VIEW_HANDLED;
+	case ACTION_REDRAW:
+		clearok(curscr, TRUE);
+		return VIEW_HANDLED;
+	default:
+		return VIEW_HANDLED;
+	}
+}
+
+/* Dispatches one key; returns false when the program should end. */
+static bool
+dispatch(const struct key *k, int *count)
+{
+	struct view *v = stack[depth - 1];
+	enum action a;
+	enum view_result r;
+
+	if (!k->fn && k->code >= '0' && k->code <= '9' && (*count > 0 || k->code != '0')) {
+		if (*count < 100000000)
+			*count = *count * 10 + (int)(k->code - '0');
+		return true;
+	}
+	a = keymap_lookup(k);
+	if (a == ACTION_NONE)
+		r = v->ops->key ? v->ops->key(v, k) : VIEW_UNHANDLED;
+	else
+		r = v->ops->request(v, a, *count);
+	*count = 0;
+	if (r == VIEW_UNHANDLED && a != ACTION_NONE)
+		r = generic(a);
+	if (r == VIEW_QUIT)
+		return false;
+	if (r == VIEW_CLOSE)
+		view_pop();
+	return depth > 0;
+}
+
+int
+view_run(void)
+{
+	bool more_idle = true;
+	int count = 0;
+
+	while (depth > 0) {
+		struct key k;
+
+		draw();
+		while (!display_getkey(&k, more_idle ? 0 : -1)) {
+			more_idle = idle();
+			draw_status(stack[depth - 1]);
+			refresh();
+		}
+		if (k.fn && k.code == KEY_RESIZE) {
+			resize_all();
+			continue;
+		}
+		message[0] = '\0';
+		if (!dispatch(&k, &count))
+			break;
+		more_idle = true;
+	}
+	while (depth > 0)
+		view_pop();
+	return 0;
+}
