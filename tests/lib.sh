@@ -1,0 +1,151 @@
+# lib.sh — helpers for gloss's shell tests (sourced; POSIX sh + tmux).
+#
+# Every test runs in a clean environment: a temporary HOME and XDG data
+# directory (so no real database is touched), the C.UTF-8 locale, UTC.
+# TAP output: ok/not ok lines, then done_testing prints the plan.
+#
+# Environment from the harness: GLOSS (the binary), top_srcdir, TMUX_BIN.
+
+set -u
+
+: "${top_srcdir:=.}"
+: "${GLOSS:=./gloss}"
+: "${TMUX_BIN:=tmux}"
+CORPUS="$top_srcdir/corpus"
+GOLDEN="$top_srcdir/tests/golden"
+tap_n=0
+tap_failed=0
+
+TEST_TMP=$(mktemp -d "${TMPDIR:-/tmp}/gloss-test.XXXXXX")
+export HOME="$TEST_TMP/home"
+export XDG_DATA_HOME="$TEST_TMP/data"
+export GLOSS_DB="$TEST_TMP/data/gloss.db"
+mkdir -p "$HOME" "$XDG_DATA_HOME"
+export LC_ALL=C.UTF-8
+export TZ=UTC
+unset LANG LANGUAGE GLOSS_CORPUS || true
+trap 'tm_kill 2>/dev/null; rm -rf "$TEST_TMP"' EXIT
+
+ok() {	# STATUS DESCRIPTION
+	tap_n=$((tap_n + 1))
+	if [ "$1" -eq 0 ]; then
+		echo "ok $tap_n - $2"
+	else
+		echo "not ok $tap_n - $2"
+		tap_failed=$((tap_failed + 1))
+	fi
+}
+
+is() {	# GOT WANT DESCRIPTION
+	if [ "$1" = "$2" ]; then
+		ok 0 "$3"
+	else
+		ok 1 "$3"
+		printf '%s\n' "#   got:  $1" "#   want: $2" | head -n 20
+	fi
+}
+
+# Compares two files; shows a diff on failure.
+same_file() {	# GOT WANT DESCRIPTION
+	if cmp -s "$1" "$2"; then
+		ok 0 "$3"
+	else
+		ok 1 "$3"
+		diff -u "$2" "$1" | head -n 40 | sed 's/^/# /'
+	fi
+}
+
+contains() {	# TEXT NEEDLE DESCRIPTION
+	case "$1" in
+	*"$2"*) ok 0 "$3" ;;
+	*) ok 1 "$3"; printf '%s\n' "$1" | head -n 30 | sed 's/^/#   /' ;;
+	esac
+}
+
+lacks() {	# TEXT NEEDLE DESCRIPTION
+	case "$1" in
+	*"$2"*) ok 1 "$3"; printf '%s\n' "$1" | head -n 30 | sed 's/^/#   /' ;;
+	*) ok 0 "$3" ;;
+	esac
+}
+
+skip_all() {
+	echo "1..0 # SKIP $1"
+	exit 0
+}
+
+done_testing() {
+	echo "1..$tap_n"
+	[ "$tap_failed" -eq 0 ]
+}
+
+# ---------------------------------------------------------------------------
+# tmux: one private server per test script.
+
+TM_SOCKET="gloss-test-$$"
+
+tm() {
+	"$TMUX_BIN" -L "$TM_SOCKET" -f /dev/null "$@"
+}
+
+need_tmux() {
+	[ -n "$TMUX_BIN" ] && command -v "$TMUX_BIN" >/dev/null 2>&1 || skip_all "tmux not found"
+}
+
+# Starts COMMAND in a detached session of COLSxROWS with TERM=TERMTYPE.
+tm_start() {	# COLS ROWS TERMTYPE COMMAND...
+	cols=$1 rows=$2 term=$3
+	shift 3
+	tm kill-server 2>/dev/null
+	tm -u new-session -d -x "$cols" -y "$rows" -s t \
+		"env TERM=$term HOME='$HOME' XDG_DATA_HOME='$XDG_DATA_HOME' GLOSS_DB='$GLOSS_DB' LC_ALL=C.UTF-8 TZ=UTC $* ; sleep 30"
+	tm set-option -t t remain-on-exit on >/dev/null 2>&1
+}
+
+tm_keys() {
+	tm send-keys -t t "$@"
+}
+
+tm_capture() {
+	tm capture-pane -p -t t
+}
+
+# Waits until the pane shows TEXT (default 5 s); returns 1 on timeout.
+tm_wait() {	# TEXT [TENTHS]
+	i=0 limit=${2:-50}
+	while [ $i -lt "$limit" ]; do
+		case "$(tm_capture)" in
+		*"$1"*) return 0 ;;
+		esac
+		sleep 0.1
+		i=$((i + 1))
+	done
+	return 1
+}
+
+# Waits until the pane stops changing (two equal captures 0.2 s apart).
+tm_settle() {
+	prev="" i=0
+	while [ $i -lt 50 ]; do
+		cur=$(tm_capture)
+		[ "$cur" = "$prev" ] && [ -n "$cur" ] && return 0
+		prev=$cur
+		sleep 0.2
+		i=$((i + 1))
+	done
+	return 1
+}
+
+tm_resize() {	# COLS ROWS
+	tm resize-window -t t -x "$1" -y "$2"
+}
+
+tm_kill() {
+	tm kill-server 2>/dev/null
+	return 0
+}
+
+# The row of the screen (1-based) as text.
+tm_row() {	# N
+	tm_capture | sed -n "${1}p"
+}

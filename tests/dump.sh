@@ -1,0 +1,47 @@
+#!/bin/sh
+# dump.sh — `gloss dump` on the corpus: golden files at widths 40 and 72,
+# the output contract at several widths, and the words of plain-text
+# articles unchanged and in order.
+. "${top_srcdir:-.}/tests/lib.sh"
+
+CHECK="${top_builddir:-.}/tests/check_dump"
+
+for f in "$CORPUS"/*; do
+	name=$(basename "$f")
+	for w in 40 72; do
+		"$GLOSS" dump -w $w "$f" >"$TEST_TMP/out" 2>"$TEST_TMP/err"
+		ok $? "dump -w $w $name exits 0"
+		same_file "$TEST_TMP/out" "$GOLDEN/${name%.*}.w$w.txt" "dump -w $w $name matches the golden file"
+	done
+	for w in 20 33 57 80 100 133; do
+		"$GLOSS" dump -w $w "$f" >"$TEST_TMP/out"
+		msg=$("$CHECK" $w <"$TEST_TMP/out")
+		ok $? "dump -w $w $name keeps the contract${msg:+: $msg}"
+	done
+	case "$name" in
+	*.txt)
+		tr -s ' \n' '\n\n' <"$f" | grep -v '^$' >"$TEST_TMP/words.src"
+		"$GLOSS" dump -w 37 "$f" | tr -s ' \n' '\n\n' | grep -v '^$' >"$TEST_TMP/words.out"
+		same_file "$TEST_TMP/words.out" "$TEST_TMP/words.src" "dump of $name keeps every word in order"
+		;;
+	esac
+done
+
+# Piped, gloss FILE is gloss dump -w 80 FILE.
+f="$CORPUS/lukashenko-occupied-territories-latushka.txt"
+"$GLOSS" "$f" | cat >"$TEST_TMP/piped"
+"$GLOSS" dump -w 80 "$f" >"$TEST_TMP/dumped"
+same_file "$TEST_TMP/piped" "$TEST_TMP/dumped" "gloss FILE | cat is dump -w 80"
+
+# Standard input.
+printf 'Hello from standard input.\n' | "$GLOSS" dump -w 30 - >"$TEST_TMP/out"
+is "$(cat "$TEST_TMP/out")" "Hello from standard input." "dump - reads standard input"
+
+# A soft hyphen shows as '-' only where the line breaks at it.
+printf 'aaaa bbbb\302\255cccc\n' | "$GLOSS" dump -w 10 - >"$TEST_TMP/out"
+is "$(cat "$TEST_TMP/out")" "aaaa bbbb-
+cccc" "soft hyphen drawn at a break"
+printf 'bbbb\302\255cccc\n' | "$GLOSS" dump -w 20 - >"$TEST_TMP/out"
+is "$(cat "$TEST_TMP/out")" "bbbbcccc" "soft hyphen invisible inside a line"
+
+done_testing
