@@ -11,32 +11,6 @@
 #include "gloss/strbuf.h"
 #include "../tests/tap.h"
 
-/* s with controls and invalid bytes escaped, for test names (four rotating buffers). */
-static const char *
-esc(const char *s)
-{
-	static char bufs[4][256];
-	static int next;
-	char *out = bufs[next++ % 4];
-	size_t o = 0;
-
-	while (*s && o < 240) {
-		ucs4_t uc;
-		int len = u8_mbtouc(&uc, (const uint8_t *)s, strlen(s));
-
-		if ((unsigned char)*s < 0x20 || (uc == 0xFFFD && len < 3)) {
-			o += (size_t)snprintf(out + o, 256 - o, "\\x%02x", (unsigned char)*s);
-			s++;
-		} else {
-			memcpy(out + o, s, (size_t)len);
-			o += (size_t)len;
-			s += len;
-		}
-	}
-	out[o] = '\0';
-	return out;
-}
-
 /* The key of s (caller frees). */
 static char *
 key_of(const char *s)
@@ -53,7 +27,7 @@ same_key(const char *a, const char *b, bool want)
 	char *ka = key_of(a), *kb = key_of(b);
 	bool same = strcmp(ka, kb) == 0;
 
-	ok(same == want, "key(%s) %s key(%s)", esc(a), want ? "==" : "!=", esc(b));
+	ok(same == want, "key(%s) %s key(%s)", tap_esc(a), want ? "==" : "!=", tap_esc(b));
 	if (same != want)
 		printf("#   keys: %s / %s\n", ka, kb);
 	free(ka);
@@ -65,7 +39,7 @@ key_is(const char *s, const char *want)
 {
 	char *k = key_of(s);
 
-	is_str(k, want, "key of \"%s\"", esc(s));
+	is_str(k, want, "key of \"%s\"", tap_esc(s));
 	free(k);
 }
 
@@ -202,7 +176,7 @@ found_at(const char *text, const char *needle, const char *want)
 	uint32_t from = at ? (uint32_t)(at - text) : UINT32_MAX;
 
 	ok(h.from == from && h.to == from + strlen(want),
-	    "\"%s\" in \"%s\" is \"%s\"", esc(needle), esc(text), esc(want));
+	    "\"%s\" in \"%s\" is \"%s\"", tap_esc(needle), tap_esc(text), tap_esc(want));
 	if (h.from != from || h.to != from + strlen(want))
 		printf("#   got [%u, %u), want [%u, %zu)\n", h.from, h.to, from, from + strlen(want));
 }
