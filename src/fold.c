@@ -342,8 +342,9 @@ stretch_end(const char *s, size_t i, size_t n)
 }
 
 /*
- * Sets len map entries to src.  There is room for CACHED_KEY_MAX entries,
- * so the common lengths are written without a loop.
+ * Sets map[0..len) to src.  The fast loop keeps room for CACHED_KEY_MAX
+ * entries, so four (or six) are written without a loop; those past len are
+ * overwritten by the next code point's.
  */
 static inline void
 map_fill(uint32_t *restrict map, uint32_t src, size_t len)
