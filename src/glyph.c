@@ -27,6 +27,19 @@ is_bidi_control(uint32_t cp)
 	    cp == 0x200E || cp == 0x200F || cp == 0x061C;
 }
 
+/*
+ * Marks drawn on the previous glyph.  libunistring gives a few non-spacing
+ * marks one column (U+0CBF, U+0CC6, U+11A07, U+11A08, U+11C3F) where the
+ * terminal's wcwidth() gives none, so the category decides for Mn and Me.
+ */
+static bool
+is_combining(uint32_t cp, int width)
+{
+	return uc_is_general_category(cp, UC_CATEGORY_Mn) ||
+	    uc_is_general_category(cp, UC_CATEGORY_Me) ||
+	    (width == 0 && uc_is_general_category(cp, UC_CATEGORY_M));
+}
+
 static void
 set1(struct glyph *g, uint32_t cp, int width, int flags)
 {
@@ -125,9 +138,12 @@ glyph_ascii(uint32_t cp, struct glyph *g)
 		set_ascii(g, translit_lower[cp - 0x0430], 0);
 		return;
 	}
-	/* Latin letters with diacritics: the base letter of the decomposition. */
-	if (uc_canonical_decomposition(cp, dec) > 0 && dec[0] > 0x20 && dec[0] < 0x7F) {
-		set1(g, dec[0], 1, 0);
+	/*
+	 * Letters with diacritics: the base letter of the decomposition, itself
+	 * transliterated (Ѐ → Е → E, ǖ → ü → u).
+	 */
+	if (uc_canonical_decomposition(cp, dec) > 0 && dec[0] >= 0x20) {
+		glyph_ascii(dec[0], g);
 		return;
 	}
 	if (uc_is_general_category(cp, UC_CATEGORY_Zs)) {
@@ -169,11 +185,11 @@ glyph_utf8(uint32_t cp, struct glyph *g)
 		return;
 	}
 	w = uc_width(cp, "UTF-8");
+	if (is_combining(cp, w)) {
+		set1(g, cp, 0, GLYPH_COMBINING);
+		return;
+	}
 	if (w == 0) {
-		if (uc_is_general_category(cp, UC_CATEGORY_M)) {
-			set1(g, cp, 0, GLYPH_COMBINING);
-			return;
-		}
 		g->n = g->width = 0;	/* other zero-width characters draw nothing */
 		g->flags = 0;
 		return;

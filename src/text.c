@@ -2,20 +2,58 @@
  * text — UTF-8 decoding, cleaning of raw file bytes into model text, and
  * NFC normalisation.
  *
- * Decoding and normalisation are libunistring's (u8_mbtouc, u8_check,
- * u8_normalize).  The one thing added here is the NFC fast path: a string
- * made only of code points that are NFC-stable starters which never compose
- * with anything is already in NFC, so the (comparatively slow) library call
- * is skipped for typical English and Cyrillic prose.  tests/test_text.c
- * checks the fast path against u8_normalize for every such code point.
+ * Decoding and normalisation are libunistring's (u8_mbtoucr, u8_check,
+ * u8_normalize).  Two things are added here.  For ill-formed input the
+ * length consumed is the maximal subpart of Unicode §3.9 (one U+FFFD per
+ * subpart, as browsers do); u8_mbtouc would swallow a whole overlong or
+ * surrogate sequence as one.  And the NFC fast path: a string made only of
+ * code points that are NFC-stable starters which never compose with
+ * anything is already in NFC, so the (comparatively slow) library call is
+ * skipped for typical English and Cyrillic prose.  tests/test_text.c checks
+ * the fast path against u8_normalize for every such code point.
+ *
+ * Tab expansion counts columns as the screen shows them, with glyph_width(),
+ * so that a control picture or a wide character before a tab is counted as
+ * the pager draws it.
  */
 #include "gloss/gloss.h"
 
 #include <unistr.h>
 #include <uninorm.h>
-#include <uniwidth.h>
 
+#include "gloss/glyph.h"
 #include "gloss/text.h"
+
+/*
+ * The length of the maximal subpart of the ill-formed sequence at s: the
+ * lead byte and the continuation bytes that could still begin a well-formed
+ * sequence (Unicode §3.9, table 3-7); at least 1.
+ */
+static int
+invalid_length(const unsigned char *s, size_t n)
+{
+	unsigned char lo = 0x80, hi = 0xBF;
+	size_t need, k;
+
+	if (s[0] >= 0xC2 && s[0] <= 0xDF) {
+		need = 1;
+	} else if (s[0] >= 0xE0 && s[0] <= 0xEF) {
+		need = 2;
+		lo = s[0] == 0xE0 ? 0xA0 : 0x80;
+		hi = s[0] == 0xED ? 0x9F : 0xBF;
+	} else if (s[0] >= 0xF0 && s[0] <= 0xF4) {
+		need = 3;
+		lo = s[0] == 0xF0 ? 0x90 : 0x80;
+		hi = s[0] == 0xF4 ? 0x8F : 0xBF;
+	} else {
+		return 1;
+	}
+	for (k = 1; k <= need && k < n && s[k] >= lo && s[k] <= hi; k++) {
+		lo = 0x80;
+		hi = 0xBF;
+	}
+	return (int)k;
+}
 
 int
 text_decode(const char *s, size_t n, uint32_t *cp)
@@ -27,9 +65,13 @@ text_decode(const char *s, size_t n, uint32_t *cp)
 		*cp = (unsigned char)s[0];
 		return 1;
 	}
-	len = u8_mbtouc(&uc, (const uint8_t *)s, n);
-	*cp = uc;
-	return len > 0 ? len : 1;
+	len = u8_mbtoucr(&uc, (const uint8_t *)s, n);
+	if (len > 0) {
+		*cp = uc;
+		return len;
+	}
+	*cp = 0xFFFD;
+	return invalid_length((const unsigned char *)s, n);
 }
 
 int
@@ -57,7 +99,7 @@ text_clean(const char *s, size_t n, int tab_width, int *col, struct strbuf *out)
 	while (i < n) {
 		unsigned char c = (unsigned char)s[i];
 		uint32_t cp;
-		int len, w;
+		int len;
 
 		if (c >= 0x20 && c < 0x7F) {
 			out->buf[out->len++] = (char)c;
@@ -90,8 +132,7 @@ text_clean(const char *s, size_t n, int tab_width, int *col, struct strbuf *out)
 		} else {
 			strbuf_add(out, s + i, (size_t)len);
 		}
-		w = uc_width(cp, "UTF-8");
-		*col += w > 0 ? w : 0;
+		*col += glyph_width(cp, GLYPH_UTF8);
 		i += (size_t)len;
 		/* strbuf_add may have grown the buffer; keep room for the fast path. */
 		strbuf_grow(out, n - i);
@@ -119,12 +160,11 @@ text_nfc_inert(uint32_t cp)
 	return false;
 }
 
-void
-text_nfc(const char *s, size_t n, struct strbuf *out)
+/* True if s[0..n) is made only of NFC-inert code points. */
+static bool
+all_inert(const char *s, size_t n)
 {
 	size_t i = 0;
-	uint8_t *r;
-	size_t rlen = 0;
 
 	while (i < n) {
 		uint32_t cp;
@@ -135,13 +175,18 @@ text_nfc(const char *s, size_t n, struct strbuf *out)
 		}
 		i += (size_t)text_decode(s + i, n - i, &cp);
 		if (!text_nfc_inert(cp))
-			break;
-		if (i == n) {
-			strbuf_add(out, s, n);
-			return;
-		}
+			return false;
 	}
-	if (i >= n) {
+	return true;
+}
+
+void
+text_nfc(const char *s, size_t n, struct strbuf *out)
+{
+	uint8_t *r;
+	size_t rlen = 0;
+
+	if (all_inert(s, n)) {
 		strbuf_add(out, s, n);
 		return;
 	}

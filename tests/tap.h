@@ -3,7 +3,8 @@
  *
  * ok(cond, fmt, ...) records one test; is_str/is_int compare and print the
  * difference on failure; tap_done() prints the plan and returns the exit
- * status (0 when every test passed).
+ * status (0 when every test passed).  tap_esc/tap_escn make test text safe
+ * to print: control characters and bytes that are not UTF-8 become \xNN.
  */
 #ifndef GLOSS_TESTS_TAP_H
 #define GLOSS_TESTS_TAP_H
@@ -37,17 +38,64 @@ ok(int cond, const char *fmt, ...)
 	return cond;
 }
 
+/* The length of the well-formed UTF-8 sequence at s (not a C1 control), or 0. */
+static size_t
+tap_utf8_len(const unsigned char *s, size_t n)
+{
+	size_t len, k;
+
+	if (s[0] < 0x80)
+		return 1;
+	len = s[0] >= 0xC2 && s[0] <= 0xDF ? 2 : s[0] >= 0xE0 && s[0] <= 0xEF ? 3 :
+	    s[0] >= 0xF0 && s[0] <= 0xF4 ? 4 : 0;
+	if (len == 0 || len > n)
+		return 0;
+	for (k = 1; k < len; k++)
+		if ((s[k] & 0xC0) != 0x80)
+			return 0;
+	if ((s[0] == 0xC2 && s[1] < 0xA0) ||	/* C1 controls */
+	    (s[0] == 0xE0 && s[1] < 0xA0) || (s[0] == 0xF0 && s[1] < 0x90) ||
+	    (s[0] == 0xED && s[1] > 0x9F) || (s[0] == 0xF4 && s[1] > 0x8F))
+		return 0;	/* overlong, surrogate, beyond U+10FFFF */
+	return len;
+}
+
+/* s[0..n) for printing (one of four static buffers in rotation). */
+static const char * __attribute__((unused))
+tap_escn(const char *s, size_t n)
+{
+	static char bufs[4][512];
+	static int next;
+	char *out = bufs[next++ % 4];
+	size_t i = 0, o = 0;
+
+	while (i < n && o < sizeof(bufs[0]) - 8) {
+		const unsigned char *u = (const unsigned char *)s + i;
+		size_t len = tap_utf8_len(u, n - i);
+
+		if (len == 0 || u[0] < 0x20 || u[0] == 0x7F) {
+			o += (size_t)snprintf(out + o, 8, "\\x%02x", u[0]);
+			i++;
+		} else {
+			memcpy(out + o, u, len);
+			o += len;
+			i += len;
+		}
+	}
+	out[o] = '\0';
+	return out;
+}
+
+static const char * __attribute__((unused))
+tap_esc(const char *s)
+{
+	return s ? tap_escn(s, strlen(s)) : "(null)";
+}
+
 static void __attribute__((unused))
 tap_diag(const char *label, const char *s)
 {
-	printf("#   %s: ", label);
-	for (; s && *s; s++) {
-		if (*s == '\n')
-			fputs("\\n", stdout);
-		else
-			putchar(*s);
-	}
-	putchar('\n');
+	printf("#   %s: %s\n", label, tap_esc(s));
 }
 
 static int __attribute__((unused, format(printf, 3, 4)))

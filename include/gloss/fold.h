@@ -18,8 +18,13 @@
 #include "gloss/gloss.h"
 #include "gloss/strbuf.h"
 
-/* Appends key(s[0..n)) to key. */
+/* Appends key(s[0..n)) to key.  Invalid UTF-8 counts as U+FFFD. */
 void fold_key(const char *s, size_t n, struct strbuf *key);
+/*
+ * The same key computed only through libunistring calls, without the cache:
+ * the reference that the tests and the benchmark hold fold_key() to.
+ */
+void fold_key_slow(const char *s, size_t n, struct strbuf *key);
 
 /*
  * Appends key(s[0..n)) to key and fills *map (new array, caller frees) with
@@ -27,6 +32,7 @@ void fold_key(const char *s, size_t n, struct strbuf *key);
  * produced key byte i (relative to the key's length at entry), and the last
  * entry is n.  A match key[a..b) covers s[map[a] .. end) where end is the
  * offset of the code point after the one that produced key byte b-1.
+ * The map never decreases; n must be below 4 GiB.
  */
 void fold_key_mapped(const char *s, size_t n, struct strbuf *key, uint32_t **map);
 

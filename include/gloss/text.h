@@ -12,7 +12,8 @@
 /*
  * Decodes the code point at s[0..n) (n >= 1) into *cp and returns its
  * length in bytes.  Invalid or truncated sequences give U+FFFD and the
- * length of the maximal invalid subpart (libunistring's u8_mbtouc).
+ * length of the maximal invalid subpart (Unicode §3.9): overlong forms,
+ * surrogates and F5–FF give one U+FFFD per byte.
  */
 int text_decode(const char *s, size_t n, uint32_t *cp);
 /* Length of the code point starting at s[0] (1 for invalid bytes). */
@@ -23,8 +24,8 @@ bool text_valid(const char *s, size_t n);
 /*
  * Appends s[0..n) to out as model text: invalid bytes and NUL become
  * U+FFFD, tabs are expanded to the next multiple of tab_width columns
- * (*col is the current column, updated; "\n" resets it), and the result is
- * not yet normalised.
+ * (as glyph_width() counts them in UTF-8 mode; *col is the current column,
+ * updated; "\n" resets it), and the result is not yet normalised.
  */
 void text_clean(const char *s, size_t n, int tab_width, int *col, struct strbuf *out);
 
