@@ -16,6 +16,7 @@
 
 #include "gloss/dump.h"
 #include "gloss/error.h"
+#include "gloss/help.h"
 #include "gloss/options.h"
 #include "gloss/reader.h"
 
@@ -47,6 +48,7 @@ usage(FILE *f)
 	    "      --db=FILE       the annotation database (default $GLOSS_DB or\n"
 	    "                      $XDG_DATA_HOME/gloss/gloss.db)\n"
 	    "      --force         open files that look binary\n"
+	    "      --list-keys[=man]  print the key bindings (as troff for the man page)\n"
 	    "      --no-mouse      do not use the mouse\n"
 	    "  -h, --help          show this help and exit\n"
 	    "  -V, --version       show the version and exit\n\n"
@@ -80,7 +82,7 @@ parse_column(const char *s)
 static int
 parse_global(int argc, char **argv)
 {
-	enum { O_ASCII = 256, O_COLUMN, O_CORPUS, O_DB, O_FORCE, O_NOMOUSE };
+	enum { O_ASCII = 256, O_COLUMN, O_CORPUS, O_DB, O_FORCE, O_NOMOUSE, O_KEYS };
 	static const struct option longopts[] = {
 		{ "ascii", no_argument, NULL, O_ASCII },
 		{ "column", required_argument, NULL, O_COLUMN },
@@ -88,6 +90,7 @@ parse_global(int argc, char **argv)
 		{ "db", required_argument, NULL, O_DB },
 		{ "force", no_argument, NULL, O_FORCE },
 		{ "no-mouse", no_argument, NULL, O_NOMOUSE },
+		{ "list-keys", optional_argument, NULL, O_KEYS },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
@@ -116,6 +119,9 @@ parse_global(int argc, char **argv)
 		case O_NOMOUSE:
 			opt_mouse = false;
 			break;
+		case O_KEYS:
+			help_print_keys(stdout, optarg && strcmp(optarg, "man") == 0);
+			return -1;
 		case 'h':
 			usage(stdout);
 			return -1;

@@ -1,0 +1,11 @@
+#!/bin/sh
+# man.sh — the KEYS section of the man page is the action table.
+. "${top_srcdir:-.}/tests/lib.sh"
+
+sed -n '/^\.\\" BEGIN KEYS/,/^\.\\" END KEYS/p' "$top_srcdir/docs/gloss.1" | sed '1d;$d' >"$TEST_TMP/man"
+"$GLOSS" --list-keys=man >"$TEST_TMP/table"
+same_file "$TEST_TMP/man" "$TEST_TMP/table" "docs/gloss.1 KEYS section matches the action table (make update-man)"
+"$GLOSS" --list-keys >"$TEST_TMP/plain"
+contains "$(cat "$TEST_TMP/plain")" "search forward" "--list-keys prints the bindings"
+
+done_testing
