@@ -125,8 +125,9 @@ text_nfc(const char *s, size_t n, struct strbuf *out)
 	size_t i = 0;
 	uint8_t *r;
 	size_t rlen = 0;
+	bool inert = true;
 
-	while (i < n) {
+	while (i < n && inert) {
 		uint32_t cp;
 
 		if ((unsigned char)s[i] < 0x80) {
@@ -134,14 +135,9 @@ text_nfc(const char *s, size_t n, struct strbuf *out)
 			continue;
 		}
 		i += (size_t)text_decode(s + i, n - i, &cp);
-		if (!text_nfc_inert(cp))
-			break;
-		if (i == n) {
-			strbuf_add(out, s, n);
-			return;
-		}
+		inert = text_nfc_inert(cp);	/* even the last code point may need work */
 	}
-	if (i >= n) {
+	if (inert) {
 		strbuf_add(out, s, n);
 		return;
 	}
