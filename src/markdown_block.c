@@ -181,7 +181,9 @@ blk_nfc(struct markdown_block *k)
 	uint32_t *pos, *npos;
 	size_t n = 0, m = 0, i;
 
-	text_nfc(strbuf_str(&k->text), k->text.len, &out);
+	if (k->text.len == 0)
+		return;
+	text_nfc(k->text.buf, k->text.len, &out);
 	if (out.len == k->text.len && memcmp(out.buf, k->text.buf, out.len) == 0) {
 		strbuf_done(&out);
 		return;
