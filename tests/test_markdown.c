@@ -263,6 +263,7 @@ test_html(void)
 		"p | Para & one &bogus; a < b \xC2\xA0x",
 		"p | Second <p> 2 {sup 11-12}",
 		"p rule | End of div",
+		"p | a b",
 		"p | After",
 		NULL
 	};
@@ -271,8 +272,8 @@ test_html(void)
 	    "&amp; &mdash; &#1041; &#0; e&#769;\n\na<SUP>1</sup>b<sup>2\n", inl, "inline HTML");
 	check_md("<div class=\"x\">\nPara &amp; one &bogus; a < b &nbsp;x\n"
 	    "<p>Second &lt;p&gt; <sup>2</sup></p>\n<script>var x = \"<p>\";</script>\n"
-	    "<style>p { }</style>\n<hr>\nEnd of div\n</div>\n\n<!-- a\ncomment -->\n\nAfter\n", block,
-	    "HTML blocks");
+	    "<style>p { }</style>\n<hr>\nEnd of div\n</div>\n\n<!-- a\ncomment -->\n\n"
+	    "<table><tr><td>a</td><td>b</td></tr></table>\n\nAfter\n", block, "HTML blocks");
 }
 
 static void
@@ -672,6 +673,10 @@ test_sniff_crafted(void)
 		{ "plain article", "Report\n\n** WARNING ** 2 ** 3 is eight. *Single* stars "
 		    "[1] and (see [2]).\n\n* indicates required\n* indicates required\n", false },
 		{ "headings only", "# One\n\nText.\n\n## Two\n\nMore text.\n", false },
+		{ "config comments", "# Settings for the tool\n# (one per line)\n- name: demo\n"
+		    "- mode: fast\n", false },
+		{ "one heading, many items", "# TODO\n\n- milk\n- bread\n- bike\n- report\n"
+		    "- taxes\n- car\n", false },
 		{ "empty", "", false },
 	};
 
