@@ -1,23 +1,847 @@
 /*
- * markdown — placeholder until the cmark-gfm loader lands: Markdown files
- * are read as plain text.
+ * markdown — the Markdown loader: cmark-gfm's tree turned into document
+ * blocks and spans (the mapping is in include/gloss/markdown.h; sniffing
+ * is in markdown_sniff.c).
+ *
+ * Data flow.  cmark-gfm parses the whole source into a tree; an iterator
+ * walks it once.  Container nodes (quotes, lists, items, footnote
+ * definitions) push frames that decide the kind, level and label of the
+ * blocks inside them.  Each leaf block (paragraph, heading, code, HTML
+ * block, table row) is assembled as a pending block (markdown_block.c: text
+ * plus spans, so that white space can be trimmed and the text normalised)
+ * and handed to the doc builder once it is complete.
+ *
+ * Footnotes.  cmark-gfm moves referenced footnote definitions to the end of
+ * the document in the order of their first reference, drops unreferenced
+ * ones, and replaces a reference's text by the definition's number.  The
+ * public API has no accessor for labels, so they are read back from the
+ * CommonMark rendering of each definition ("[^label]:") and found by number.
  */
 #include "gloss/gloss.h"
 
+#include <ctype.h>
+#include <strings.h>
+
+#include <cmark-gfm.h>
+#include <cmark-gfm-core-extensions.h>
+
 #include "gloss/markdown.h"
 #include "gloss/plain.h"
+#include "gloss/text.h"
+#include "gloss/xmalloc.h"
+#include "markdown_int.h"
 
-bool
-markdown_sniff(const char *s, size_t n)
+#define BODY_MIN 200		/* bytes: a paragraph this long starts the body */
+#define BYLINE_MAX 160		/* bytes */
+#define MAX_LEVEL 255		/* struct doc_block.level is a byte */
+#define TABLE_SEP " \xE2\x94\x82 "	/* " │ " between table cells */
+
+enum frame_type { FRAME_QUOTE, FRAME_LIST, FRAME_ITEM, FRAME_NOTE };
+
+/* An open container node. */
+struct frame {
+	enum frame_type type;
+	bool bullet;		/* FRAME_LIST */
+	int next;		/* FRAME_LIST: number of the next item */
+	char *label;		/* ITEM, NOTE: owned; NULL once given to a block */
+};
+
+struct u32stack {
+	uint32_t *v;
+	size_t n, cap;
+};
+
+struct md {
+	struct doc_builder *b;
+	const char *src;
+	size_t n;
+	size_t *lines;		/* byte offset of the start of each line */
+	size_t nlines;
+	char **notes;		/* footnote labels by number - 1 */
+	size_t nnotes, next_note;
+	struct frame *frames;
+	size_t nframes, frame_cap;
+	int quotes, lists;	/* open quote and list frames */
+	struct u32stack nodes;	/* spans opened by inline nodes */
+	struct u32stack sups;	/* spans opened by <sup> tags */
+	struct markdown_block blk;
+	int cells;		/* cells so far in the current table row */
+	bool rule;		/* a thematic break waits for the next block */
+	bool body;		/* the body has started: no title, byline or date now */
+	bool titled;
+	int last_kind;		/* kind of the last block emitted, -1 at first */
+};
+
+/* ------------------------------------------------------------------ */
+/* Small helpers */
+
+static void
+u32_push(struct u32stack *s, uint32_t x)
 {
-	(void)s;
-	(void)n;
+	if (s->n == s->cap) {
+		s->cap = s->cap ? s->cap * 2 : 16;
+		s->v = xreallocarray(s->v, s->cap, sizeof *s->v);
+	}
+	s->v[s->n++] = x;
+}
+
+static bool
+u32_pop(struct u32stack *s, uint32_t *x)
+{
+	if (s->n == 0)
+		return false;
+	*x = s->v[--s->n];
+	return true;
+}
+
+static const char *
+literal(cmark_node *node)
+{
+	const char *s = cmark_node_get_literal(node);
+
+	return s ? s : "";
+}
+
+/* ------------------------------------------------------------------ */
+/* Source positions */
+
+/* Records where every line starts; cmark ends lines at LF, CR LF and CR. */
+static void
+build_lines(struct md *md)
+{
+	size_t cap = 64, i;
+
+	md->lines = xmalloc(cap * sizeof *md->lines);
+	md->lines[0] = 0;
+	md->nlines = 1;
+	for (i = 0; i < md->n; i++) {
+		char c = md->src[i];
+
+		if (c != '\n' && (c != '\r' || (i + 1 < md->n && md->src[i + 1] == '\n')))
+			continue;
+		if (md->nlines == cap) {
+			cap *= 2;
+			md->lines = xreallocarray(md->lines, cap, sizeof *md->lines);
+		}
+		md->lines[md->nlines++] = i + 1;
+	}
+}
+
+/* Byte offset of cmark's (line, column), both 1-based; column 0 is the line start. */
+static uint64_t
+src_offset(const struct md *md, int line, int col)
+{
+	size_t off;
+
+	if (line < 1)
+		return 0;
+	if ((size_t)line > md->nlines)
+		return md->n;
+	off = md->lines[line - 1] + (size_t)(col > 0 ? col - 1 : 0);
+	return GLOSS_MIN(off, md->n);
+}
+
+/* The source byte range [*a, *z) of a block node (cmark's end column is inclusive). */
+static void
+node_range(const struct md *md, cmark_node *node, uint64_t *a, uint64_t *z)
+{
+	int ec = cmark_node_get_end_column(node);
+
+	*a = src_offset(md, cmark_node_get_start_line(node), cmark_node_get_start_column(node));
+	*z = src_offset(md, cmark_node_get_end_line(node), ec);
+	if (ec > 0)
+		*z = GLOSS_MIN(*z + 1, (uint64_t)md->n);
+	if (*z < *a)
+		*z = *a;
+}
+
+/* ------------------------------------------------------------------ */
+/* Emitting blocks: front matter and the builder */
+
+/* "By …" entirely inside one strong or emphasis span. */
+static bool
+is_byline(const struct markdown_block *k)
+{
+	size_t i;
+
+	if (k->text.len > BYLINE_MAX || k->text.len < 4 || strncasecmp(k->text.buf, "by ", 3) != 0)
+		return false;
+	for (i = 0; i < k->nspans; i++) {
+		const struct markdown_span *sp = &k->spans[i];
+
+		if ((sp->kind == DOC_SPAN_STRONG || sp->kind == DOC_SPAN_EMPH) && sp->start == 0 &&
+		    sp->end == k->text.len)
+			return true;
+	}
 	return false;
+}
+
+/*
+ * The final kind of a block.  Until the body starts (any heading other than
+ * the title, a list, quote, code or note block, or a paragraph of BODY_MIN
+ * bytes or more): the first level-1 heading is the title, an emphasised
+ * "By …" paragraph right after the title is the byline, and a short
+ * paragraph that is a date is the date.
+ */
+static enum doc_kind
+classify(struct md *md, const struct markdown_block *k)
+{
+	if (k->kind == DOC_HEADING && k->level == 1 && !md->body && !md->titled) {
+		md->titled = true;
+		return DOC_TITLE;
+	}
+	if (k->kind == DOC_PARAGRAPH && k->prose && !md->body) {
+		if (md->last_kind == DOC_TITLE && is_byline(k))
+			return DOC_BYLINE;
+		if (plain_is_date(k->text.buf, k->text.len))
+			return DOC_DATE;
+		if (k->text.len < BODY_MIN)
+			return DOC_PARAGRAPH;
+	}
+	if (k->kind != DOC_CAPTION)
+		md->body = true;
+	return k->kind;
+}
+
+/* Finishes the pending block; an empty one is dropped (a pending rule waits). */
+static void
+blk_end(struct md *md)
+{
+	struct markdown_block *k = &md->blk;
+	enum doc_kind kind;
+
+	if (!k->active)
+		return;
+	markdown_block_finish(k);
+	if (k->text.len > 0) {
+		kind = classify(md, k);
+		markdown_block_emit(k, md->b, kind, kind == DOC_TITLE ? 1 :
+		    GLOSS_MIN(k->level, MAX_LEVEL), md->rule ? DOC_BLOCK_RULE_BEFORE : 0);
+		md->rule = false;
+		md->last_kind = (int)kind;
+	}
+	markdown_block_clear(k);
+	md->nodes.n = md->sups.n = 0;
+}
+
+static void
+blk_begin(struct md *md, enum doc_kind kind, int level, cmark_node *node)
+{
+	struct markdown_block *k = &md->blk;
+
+	blk_end(md);
+	k->active = true;
+	k->kind = kind;
+	k->level = level;
+	k->prose = true;
+	node_range(md, node, &k->src_start, &k->src_end);
+}
+
+/* ------------------------------------------------------------------ */
+/* Containers */
+
+static void
+frame_push(struct md *md, enum frame_type type, char *label)
+{
+	struct frame *f;
+
+	if (md->nframes == md->frame_cap) {
+		md->frame_cap = md->frame_cap ? md->frame_cap * 2 : 16;
+		md->frames = xreallocarray(md->frames, md->frame_cap, sizeof *md->frames);
+	}
+	f = &md->frames[md->nframes++];
+	memset(f, 0, sizeof *f);
+	f->type = type;
+	f->label = label;
+	md->quotes += type == FRAME_QUOTE;
+	md->lists += type == FRAME_LIST;
+}
+
+static void
+frame_pop(struct md *md)
+{
+	struct frame *f;
+
+	if (md->nframes == 0)
+		return;
+	f = &md->frames[--md->nframes];
+	md->quotes -= f->type == FRAME_QUOTE;
+	md->lists -= f->type == FRAME_LIST;
+	free(f->label);
+}
+
+/* The label of a new list item: "•" or the item's number. */
+static char *
+item_label(struct md *md)
+{
+	struct frame *list = md->nframes ? &md->frames[md->nframes - 1] : NULL;
+
+	if (list == NULL || list->type != FRAME_LIST || list->bullet)
+		return xstrdup("\xE2\x80\xA2");
+	return xasprintf("%d.", list->next++);
+}
+
+static void
+list_enter(struct md *md, cmark_node *node)
+{
+	struct frame *f;
+
+	frame_push(md, FRAME_LIST, NULL);
+	f = &md->frames[md->nframes - 1];
+	f->bullet = cmark_node_get_list_type(node) != CMARK_ORDERED_LIST;
+	f->next = cmark_node_get_list_start(node);
+}
+
+/*
+ * Starts a paragraph-like block: its kind comes from the innermost
+ * container (quote, list item, footnote), whose label goes to its first block.
+ */
+static void
+flow_begin(struct md *md, cmark_node *node, enum doc_kind plain_kind)
+{
+	struct frame *f = NULL;
+	enum doc_kind kind = plain_kind;
+	int level = 0;
+	size_t i;
+
+	for (i = md->nframes; i > 0 && f == NULL; i--)
+		if (md->frames[i - 1].type != FRAME_LIST)
+			f = &md->frames[i - 1];
+	if (f && f->type == FRAME_QUOTE) {
+		kind = DOC_QUOTE;
+		level = md->quotes;
+	} else if (f && f->type == FRAME_ITEM) {
+		kind = DOC_LIST_ITEM;
+		level = md->lists;
+	} else if (f && f->type == FRAME_NOTE) {
+		kind = DOC_NOTE;
+	}
+	blk_begin(md, kind, level, node);
+	if (f && f->label) {
+		md->blk.label = f->label;	/* handed over */
+		f->label = NULL;
+	}
+}
+
+/* ------------------------------------------------------------------ */
+/* Footnotes */
+
+/* The label of a footnote definition, from its CommonMark rendering. */
+static char *
+note_label(cmark_node *def, size_t number)
+{
+	char *s = cmark_render_commonmark(def, CMARK_OPT_DEFAULT, 0);
+	char *nl = s ? strchr(s, '\n') : NULL;
+	char *label;
+
+	if (nl && nl - s > 4 && strncmp(s, "[^", 2) == 0 && strncmp(nl - 2, "]:", 2) == 0)
+		label = xstrndup(s + 2, (size_t)(nl - 2 - (s + 2)));
+	else
+		label = xasprintf("%zu", number);
+	free(s);
+	return label;
+}
+
+/* Collects the labels of the definitions at the end of the document, by number. */
+static void
+collect_notes(struct md *md, cmark_node *root)
+{
+	cmark_node *c;
+	size_t i;
+
+	for (c = cmark_node_last_child(root); c; c = cmark_node_previous(c)) {
+		if (cmark_node_get_type(c) != CMARK_NODE_FOOTNOTE_DEFINITION)
+			break;
+		md->nnotes++;
+	}
+	md->notes = xcalloc(md->nnotes ? md->nnotes : 1, sizeof *md->notes);
+	i = md->nnotes;
+	for (c = cmark_node_last_child(root); i > 0; c = cmark_node_previous(c), i--)
+		md->notes[i - 1] = note_label(c, i);
+}
+
+static void
+footnote_ref(struct md *md, cmark_node *node)
+{
+	const char *lit = literal(node);
+	unsigned long k = strtoul(lit, NULL, 10);
+	const char *label = k >= 1 && k <= md->nnotes ? md->notes[k - 1] : lit;
+	uint32_t h = markdown_block_open(&md->blk, DOC_SPAN_NOTEREF, label);
+
+	markdown_block_adds(&md->blk, label);
+	markdown_block_close(&md->blk, h);
+}
+
+/* ------------------------------------------------------------------ */
+/* Raw HTML */
+
+static const char *const html_breaks[] = {	/* tags that end a paragraph */
+	"address", "article", "aside", "blockquote", "center", "dd", "details", "dialog", "div",
+	"dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4",
+	"h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "summary",
+	"table", "tbody", "thead", "tfoot", "tr", "ul",
+};
+
+/* Length of the tag at s[0..n) ("<…>", quotes respected), 0 if there is none. */
+static size_t
+tag_length(const char *s, size_t n)
+{
+	char quote = 0;
+	size_t i;
+
+	if (n < 3 || s[0] != '<' || !(isalpha((unsigned char)s[1]) || strchr("/!?", s[1])))
+		return 0;
+	for (i = 1; i < n; i++) {
+		if (quote) {
+			quote = s[i] == quote ? 0 : quote;
+		} else if (s[i] == '"' || s[i] == '\'') {
+			quote = s[i];
+		} else if (s[i] == '>') {
+			return i + 1;
+		}
+	}
+	return 0;
+}
+
+/* The lower-case name of a tag ("</SUP>" → "sup", *closing); false for comments and the like. */
+static bool
+tag_name(const char *s, size_t n, char *name, size_t size, bool *closing)
+{
+	size_t i = 1, k = 0;
+
+	*closing = n > 1 && s[1] == '/';
+	i += *closing;
+	while (i < n && k + 1 < size && isalnum((unsigned char)s[i]))
+		name[k++] = (char)tolower((unsigned char)s[i++]);
+	name[k] = '\0';
+	return k > 0;
+}
+
+static bool
+is_html_break(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < GLOSS_ARRAY_SIZE(html_breaks); i++)
+		if (strcmp(name, html_breaks[i]) == 0)
+			return true;
+	return false;
+}
+
+/* <sup> opens a superscript span, <br> breaks the line; other tags are dropped. */
+static void
+inline_tag(struct md *md, const char *s, size_t n)
+{
+	char name[16];
+	bool closing;
+	uint32_t h;
+
+	if (!tag_name(s, n, name, sizeof name, &closing))
+		return;
+	if (strcmp(name, "sup") == 0 && !closing)
+		u32_push(&md->sups, markdown_block_open(&md->blk, DOC_SPAN_SUP, NULL));
+	else if (strcmp(name, "sup") == 0 && u32_pop(&md->sups, &h))
+		markdown_block_close(&md->blk, h);
+	else if (strcmp(name, "br") == 0)
+		markdown_block_add(&md->blk, "\n", 1);
+}
+
+/* Decodes one entity ("&amp;") with cmark itself; appends it, or the text as it is. */
+static void
+add_entity(struct md *md, const char *s, size_t n)
+{
+	cmark_node *doc = cmark_parse_document(s, n, CMARK_OPT_DEFAULT);
+	cmark_node *para = cmark_node_first_child(doc), *c;
+	struct strbuf out = STRBUF_INIT;
+
+	for (c = para ? cmark_node_first_child(para) : NULL; c; c = cmark_node_next(c))
+		if (cmark_node_get_type(c) == CMARK_NODE_TEXT)
+			strbuf_adds(&out, literal(c));
+	markdown_block_add(&md->blk, out.len ? out.buf : s, out.len ? out.len : n);
+	strbuf_done(&out);
+	cmark_node_free(doc);
+}
+
+/* Text between tags in an HTML block: white space collapses, entities are decoded. */
+static void
+html_text(struct md *md, const char *s, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n) {
+		size_t j = i + 1;
+
+		if (markdown_is_space(s[i])) {
+			while (j < n && markdown_is_space(s[j]))
+				j++;
+			md->blk.space = true;
+		} else if (s[i] == '&') {
+			while (j < n && j - i < 34 && (isalnum((unsigned char)s[j]) || s[j] == '#'))
+				j++;
+			if (j < n && j > i + 1 && s[j] == ';') {
+				add_entity(md, s + i, j + 1 - i);
+				j++;
+			} else {
+				markdown_block_add(&md->blk, "&", 1);
+				j = i + 1;
+			}
+		} else {
+			while (j < n && !markdown_is_space(s[j]) && s[j] != '&')
+				j++;
+			markdown_block_add(&md->blk, s + i, j - i);
+		}
+		i = j;
+	}
+}
+
+/* Where the element that starts at s (after its opening tag) ends: past "</name…>". */
+static size_t
+skip_element(const char *s, size_t n, const char *name)
+{
+	size_t k = strlen(name), i;
+
+	for (i = 0; i + k + 2 <= n; i++)
+		if (s[i] == '<' && s[i + 1] == '/' && strncasecmp(s + i + 2, name, k) == 0)
+			return i + tag_length(s + i, n - i);
+	return n;
+}
+
+/*
+ * Markup at s[0..n) in an HTML block (s[0] is '<'): a comment, a script or
+ * style element, or a tag.  Returns the bytes consumed, 0 if it is text.
+ */
+static size_t
+block_tag(struct md *md, cmark_node *node, const char *s, size_t n)
+{
+	size_t len = tag_length(s, n);
+	char name[16];
+	bool closing;
+
+	if (n >= 4 && strncmp(s, "<!--", 4) == 0) {
+		const char *end = memmem(s + 4, n - 4, "-->", 3);
+
+		return end ? (size_t)(end - s) + 3 : n;
+	}
+	if (len == 0)
+		return 0;
+	if (!tag_name(s, len, name, sizeof name, &closing))
+		return len;
+	if (!closing && (strcmp(name, "script") == 0 || strcmp(name, "style") == 0))
+		return len + skip_element(s + len, n - len, name);
+	if (is_html_break(name)) {
+		enum doc_kind kind = md->blk.kind;
+		int level = md->blk.level;
+
+		blk_begin(md, kind, level, node);
+		md->rule = md->rule || strcmp(name, "hr") == 0;
+	} else if (strcmp(name, "td") == 0 || strcmp(name, "th") == 0) {
+		md->blk.space = true;
+	} else {
+		inline_tag(md, s, len);
+	}
+	return len;
+}
+
+/* An HTML block: its text, cut into paragraphs at block-level tags. */
+static void
+html_block(struct md *md, cmark_node *node)
+{
+	const char *s = literal(node);
+	size_t n = strlen(s), i = 0;
+
+	flow_begin(md, node, DOC_PARAGRAPH);
+	while (i < n) {
+		size_t len = s[i] == '<' ? block_tag(md, node, s + i, n - i) : 0;
+		size_t j = i + 1;
+
+		if (len > 0) {
+			i += len;
+			continue;
+		}
+		while (j < n && s[j] != '<')
+			j++;
+		html_text(md, s + i, j - i);
+		i = j;
+	}
+	blk_end(md);
+}
+
+/* ------------------------------------------------------------------ */
+/* Walking the tree */
+
+static bool
+blank_text(cmark_node *node)
+{
+	const char *s;
+
+	if (cmark_node_get_type(node) == CMARK_NODE_SOFTBREAK)
+		return true;
+	if (cmark_node_get_type(node) != CMARK_NODE_TEXT)
+		return false;
+	for (s = literal(node); *s; s++)
+		if (!markdown_is_space(*s))
+			return false;
+	return true;
+}
+
+/* A paragraph made of one image (or one linked image) and white space. */
+static bool
+lone_image(cmark_node *para)
+{
+	cmark_node *c, *only = NULL;
+
+	for (c = cmark_node_first_child(para); c; c = cmark_node_next(c)) {
+		if (blank_text(c))
+			continue;
+		if (only)
+			return false;
+		only = c;
+	}
+	if (only && cmark_node_get_type(only) == CMARK_NODE_LINK &&
+	    cmark_node_first_child(only) == cmark_node_last_child(only))
+		only = cmark_node_first_child(only);
+	return only && cmark_node_get_type(only) == CMARK_NODE_IMAGE;
+}
+
+static void
+code_block(struct md *md, cmark_node *node)
+{
+	const char *s = literal(node);
+
+	blk_begin(md, DOC_CODE, 0, node);
+	md->blk.verbatim = true;
+	markdown_block_add(&md->blk, s, strlen(s));
+	blk_end(md);
+}
+
+/* Nodes added by the table and strikethrough extensions, known by name. */
+enum ext_node { EXT_NONE, EXT_TABLE_ROW, EXT_TABLE_CELL, EXT_STRIKE };
+
+static enum ext_node
+ext_node(cmark_node *node)
+{
+	const char *t = cmark_node_get_type_string(node);
+
+	if (strcmp(t, "table_row") == 0 || strcmp(t, "table_header") == 0)
+		return EXT_TABLE_ROW;
+	if (strcmp(t, "table_cell") == 0)
+		return EXT_TABLE_CELL;
+	if (strcmp(t, "strikethrough") == 0)
+		return EXT_STRIKE;
+	return EXT_NONE;
+}
+
+/* A table row is one paragraph; a header row is strong. */
+static void
+table_node(struct md *md, cmark_node *node, enum ext_node what, bool enter)
+{
+	if (what == EXT_TABLE_ROW && enter) {
+		flow_begin(md, node, DOC_PARAGRAPH);
+		md->blk.prose = false;
+		md->cells = 0;
+		if (strcmp(cmark_node_get_type_string(node), "table_header") == 0)
+			markdown_block_open(&md->blk, DOC_SPAN_STRONG, NULL);
+	} else if (what == EXT_TABLE_ROW) {
+		blk_end(md);
+	} else if (enter && md->cells++ > 0) {
+		markdown_block_adds(&md->blk, TABLE_SEP);
+	}
+}
+
+/* Emphasis, strong, strikethrough and links open a span on entry and close it on exit. */
+static void
+span_node(struct md *md, cmark_node *node, enum doc_span_kind kind, bool enter)
+{
+	uint32_t h;
+
+	if (enter)
+		u32_push(&md->nodes, markdown_block_open(&md->blk, kind, kind == DOC_SPAN_LINK ?
+		    cmark_node_get_url(node) : NULL));
+	else if (u32_pop(&md->nodes, &h))
+		markdown_block_close(&md->blk, h);
+}
+
+static void
+inline_node(struct md *md, cmark_node *node, bool enter)
+{
+	struct markdown_block *k = &md->blk;
+	const char *s = literal(node);
+	uint32_t h;
+
+	if (!k->active)		/* inlines outside a leaf block: not produced by cmark */
+		blk_begin(md, DOC_PARAGRAPH, 0, node);
+	switch (cmark_node_get_type(node)) {
+	case CMARK_NODE_TEXT:
+		markdown_block_adds(k, s);
+		break;
+	case CMARK_NODE_SOFTBREAK:
+		k->space = true;
+		break;
+	case CMARK_NODE_LINEBREAK:
+		markdown_block_add(k, "\n", 1);
+		break;
+	case CMARK_NODE_CODE:
+		h = markdown_block_open(k, DOC_SPAN_CODE, NULL);
+		markdown_block_adds(k, s);
+		markdown_block_close(k, h);
+		break;
+	case CMARK_NODE_HTML_INLINE:
+		inline_tag(md, s, strlen(s));
+		break;
+	case CMARK_NODE_EMPH:
+		span_node(md, node, DOC_SPAN_EMPH, enter);
+		break;
+	case CMARK_NODE_STRONG:
+		span_node(md, node, DOC_SPAN_STRONG, enter);
+		break;
+	case CMARK_NODE_LINK:
+		span_node(md, node, DOC_SPAN_LINK, enter);
+		break;
+	case CMARK_NODE_FOOTNOTE_REFERENCE:
+		if (enter)
+			footnote_ref(md, node);
+		break;
+	default:		/* images: their alt text is kept */
+		if (ext_node(node) == EXT_STRIKE)
+			span_node(md, node, DOC_SPAN_STRIKE, enter);
+		break;
+	}
+}
+
+static void
+block_node(struct md *md, cmark_node *node, bool enter)
+{
+	switch (cmark_node_get_type(node)) {
+	case CMARK_NODE_BLOCK_QUOTE:
+	case CMARK_NODE_LIST:
+	case CMARK_NODE_ITEM:
+	case CMARK_NODE_FOOTNOTE_DEFINITION:
+		blk_end(md);
+		if (!enter)
+			frame_pop(md);
+		else if (cmark_node_get_type(node) == CMARK_NODE_BLOCK_QUOTE)
+			frame_push(md, FRAME_QUOTE, NULL);
+		else if (cmark_node_get_type(node) == CMARK_NODE_LIST)
+			list_enter(md, node);
+		else if (cmark_node_get_type(node) == CMARK_NODE_ITEM)
+			frame_push(md, FRAME_ITEM, item_label(md));
+		else
+			frame_push(md, FRAME_NOTE, md->next_note < md->nnotes ?
+			    xstrdup(md->notes[md->next_note++]) : NULL);
+		break;
+	case CMARK_NODE_PARAGRAPH:
+		if (enter)
+			flow_begin(md, node, lone_image(node) ? DOC_CAPTION : DOC_PARAGRAPH);
+		else
+			blk_end(md);
+		break;
+	case CMARK_NODE_HEADING:
+		if (enter)
+			blk_begin(md, DOC_HEADING, cmark_node_get_heading_level(node), node);
+		else
+			blk_end(md);
+		break;
+	case CMARK_NODE_CODE_BLOCK:
+		code_block(md, node);
+		break;
+	case CMARK_NODE_HTML_BLOCK:
+		html_block(md, node);
+		break;
+	case CMARK_NODE_THEMATIC_BREAK:
+		blk_end(md);
+		md->rule = true;
+		break;
+	default:		/* the document, tables, their rows and cells */
+		if (ext_node(node) == EXT_TABLE_ROW || ext_node(node) == EXT_TABLE_CELL)
+			table_node(md, node, ext_node(node), enter);
+		break;
+	}
+}
+
+static void
+walk(struct md *md, cmark_node *root)
+{
+	cmark_iter *it = cmark_iter_new(root);
+	cmark_event_type ev;
+
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *node = cmark_iter_get_node(it);
+		bool enter = ev == CMARK_EVENT_ENTER;
+
+		if ((cmark_node_get_type(node) & CMARK_NODE_TYPE_MASK) == CMARK_NODE_TYPE_INLINE)
+			inline_node(md, node, enter);
+		else
+			block_node(md, node, enter);
+	}
+	cmark_iter_free(it);
+	blk_end(md);
+}
+
+/* ------------------------------------------------------------------ */
+/* Parsing */
+
+/*
+ * A parser with the GFM extensions that change the tree: tables,
+ * strikethrough and autolinks ("www.…", bare URLs).  tagfilter and tasklist
+ * only affect HTML rendering, which gloss does not use.
+ */
+static cmark_parser *
+new_parser(void)
+{
+	static const char *const names[] = { "table", "strikethrough", "autolink" };
+	cmark_parser *p;
+	size_t i;
+
+	cmark_gfm_core_extensions_ensure_registered();
+	p = cmark_parser_new(CMARK_OPT_FOOTNOTES | CMARK_OPT_SOURCEPOS | CMARK_OPT_VALIDATE_UTF8);
+	for (i = 0; i < GLOSS_ARRAY_SIZE(names); i++) {
+		cmark_syntax_extension *ext = cmark_find_syntax_extension(names[i]);
+
+		if (ext)
+			cmark_parser_attach_syntax_extension(p, ext);
+	}
+	return p;
+}
+
+static void
+md_done(struct md *md)
+{
+	size_t i;
+
+	markdown_block_done(&md->blk);
+	while (md->nframes > 0)
+		frame_pop(md);
+	free(md->frames);
+	for (i = 0; i < md->nnotes; i++)
+		free(md->notes[i]);
+	free(md->notes);
+	free(md->lines);
+	free(md->nodes.v);
+	free(md->sups.v);
 }
 
 enum gloss_status
 markdown_parse(const char *src, size_t n, struct doc_builder *b)
 {
-	plain_parse(src, 0, n, PLAIN_FIRST, 8, b);
+	cmark_parser *parser = new_parser();
+	cmark_node *root;
+	struct md md;
+
+	cmark_parser_feed(parser, src, n);
+	root = cmark_parser_finish(parser);
+	cmark_parser_free(parser);
+	if (root == NULL)
+		return error_set(GLOSS_EPARSE, "cmark-gfm could not parse the document");
+	memset(&md, 0, sizeof md);
+	md.b = b;
+	md.src = src;
+	md.n = n;
+	md.last_kind = -1;
+	strbuf_init(&md.blk.text);
+	build_lines(&md);
+	collect_notes(&md, root);
+	walk(&md, root);
+	md_done(&md);
+	cmark_node_free(root);
 	return GLOSS_OK;
 }

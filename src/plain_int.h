@@ -11,7 +11,5 @@
 void plain_classify(struct doc_builder *b, uint32_t first_block, unsigned flags);
 /* Site furniture ("Subscribe", "Skip to content", …). */
 bool plain_is_furniture(const char *s, size_t n);
-/* A short line that is a date. */
-bool plain_is_date(const char *s, size_t n);
 
 #endif

@@ -3,13 +3,30 @@
  * GFM extensions: tables, strikethrough, autolinks, footnotes) and the tree
  * is walked into document blocks and spans through the doc builder.
  *
- * Mapping: headings → HEADING (level), the first level-1 heading before any
- * paragraph → TITLE; paragraphs → PARAGRAPH; block quotes → QUOTE (depth);
- * list items → LIST_ITEM (label "•" or "3."); code blocks → CODE; footnote
- * definitions → NOTE (label); thematic breaks → DOC_BLOCK_RULE_BEFORE on the
- * next block; emphasis, strong, code, links, strikethrough → spans; raw
- * inline HTML <sup>…</sup> → a SUP span; other HTML tags are dropped and
- * their text kept.  Source ranges are byte offsets from cmark's positions.
+ * Mapping: headings → HEADING (level); the first level-1 heading before the
+ * body starts (before any other heading, list, quote, code or note block,
+ * and any paragraph of 200 bytes or more — a short masthead may precede
+ * it) → TITLE; an all-strong/emphasis "By …" paragraph right after the
+ * title → BYLINE; a short front-matter paragraph that is a date ("March 3,
+ * 2024"; not "Analytical Article 2024") → DATE; paragraphs → PARAGRAPH; an
+ * image alone in a paragraph → CAPTION (its alt text; images elsewhere
+ * leave their alt text); block quotes → QUOTE (depth); list items →
+ * LIST_ITEM (list depth, label "•" or "3."; the label is not in the text,
+ * later paragraphs of an item have none); code blocks → CODE (tabs
+ * expanded, "\n" kept); HTML blocks → PARAGRAPH (cut at block-level tags,
+ * white space collapsed, entities decoded); table rows → one PARAGRAPH each,
+ * cells joined by " │ ", the header row strong; footnote definitions →
+ * NOTE (label; cmark-gfm puts them at the end in order of first reference
+ * and drops unreferenced ones); thematic breaks and <hr> →
+ * DOC_BLOCK_RULE_BEFORE on the next block.  Inside a container, the
+ * innermost quote, list item or footnote decides the kind.
+ *
+ * Spans: emphasis, strong, code, links (autolinks too; url = destination),
+ * strikethrough; footnote references → NOTEREF (text and url = the label);
+ * raw inline HTML <sup>…</sup> → SUP; <br> → "\n"; other HTML tags are
+ * dropped and their text kept (script and style content is dropped).  Soft
+ * breaks are one space, hard breaks "\n"; block text is trimmed.  Source
+ * ranges are byte offsets into src from cmark's line/column positions.
  */
 #ifndef GLOSS_MARKDOWN_H
 #define GLOSS_MARKDOWN_H
@@ -18,7 +35,11 @@
 #include "gloss/doc.h"
 #include "gloss/error.h"
 
-/* True if s[0..n) (the start of a file) looks like Markdown. */
+/*
+ * True if s[0..n) (the start of a file) looks like Markdown: enough of
+ * Markdown's signals, some of them ones plain text rarely has (see
+ * markdown_sniff.c).
+ */
 bool markdown_sniff(const char *s, size_t n);
 
 /*

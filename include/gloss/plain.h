@@ -35,4 +35,10 @@ uint64_t plain_boundary(const char *src, uint64_t n, uint64_t pos, bool *joined)
 void plain_parse(const char *src, uint64_t start, uint64_t end, unsigned flags, int tab_width,
     struct doc_builder *b);
 
+/*
+ * True if s[0..n) is a short line that is a date ("December 7, 2025",
+ * "7 декабря 2025 г.", "2025-12-07").  Shared with the Markdown loader.
+ */
+bool plain_is_date(const char *s, size_t n);
+
 #endif
