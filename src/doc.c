@@ -392,6 +392,11 @@ parse_markdown(struct doc *doc)
 		doc_builder_done(&b);
 		doc_builder_init(&b);
 		plain_parse(doc->src, 0, doc->size, PLAIN_FIRST, doc->tab_width, &b);
+		skip = 0;
+	}
+	for (uint32_t i = 0; i < b.nblocks; i++) {	/* ranges in the file, past the BOM */
+		b.blocks[i].src_start += skip;
+		b.blocks[i].src_end += skip;
 	}
 	strbuf_done(&nfc);
 	c = doc_builder_finish(&b);
@@ -757,7 +762,7 @@ doc_text_range(struct doc *doc, uint64_t start, uint64_t end, struct strbuf *out
 		a = GLOSS_MAX(start, bend);
 		z = GLOSS_MIN(end, bend + sep);
 		if (a < z)
-			strbuf_add(out, DOC_SEPARATOR + (a - bend), (size_t)(z - a));
+			strbuf_add(out, &DOC_SEPARATOR[a - bend], (size_t)(z - a));
 		pos = bend + sep;
 		if (end <= pos)
 			break;
