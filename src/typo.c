@@ -944,10 +944,16 @@ scan_run(struct scan *sc, size_t i, size_t until)
 	context_end(sc);
 }
 
+/* Field by field: the tokens are set up when they begin. */
 static void
 scan_init(struct scan *sc, const char *s, size_t n, unsigned rules, char *o)
 {
-	memset(sc, 0, sizeof(*sc));
+	sc->target = 0;
+	sc->hit = false;
+	sc->have_prev = sc->in_tok = false;
+	sc->c1 = sc->c2 = C_SPACE;
+	memset(&sc->left, 0, sizeof(sc->left));
+	memset(&sc->seg, 0, sizeof(sc->seg));
 	sc->s = s;
 	sc->n = n;
 	sc->rules = rules;
