@@ -6,10 +6,13 @@
  * dashes (a fixed pseudo-random sequence, so runs are comparable), wraps
  * every paragraph and prints MB/s.  For comparison it also times
  * the typographic rules and libunistring's break finder alone on the same
- * paragraphs.  Not part of
- * `make check`; run it by hand: tests/bench_layout [MB [FILE]].  With FILE,
- * the generated text is also written there (paragraphs separated by blank
- * lines), to time other tools such as `fmt -w 80` on the same input.
+ * paragraphs.  Not part of `make check`; run it by hand:
+ *
+ *   tests/bench_layout [MB [OUT]]   generated text; with OUT, it is also
+ *                                   written there (paragraphs separated by
+ *                                   blank lines) to time other tools, such
+ *                                   as `fmt -w 80`, on the same input
+ *   tests/bench_layout -f FILE      FILE instead, one paragraph per line
  */
 #include "gloss/gloss.h"
 
@@ -64,6 +67,34 @@ generate(struct strbuf *out, size_t mb, size_t **ends, size_t *npar)
 	}
 }
 
+/* Reads path into out, one paragraph per line. */
+static void
+load(const char *path, struct strbuf *out, size_t **ends, size_t *npar)
+{
+	FILE *f = fopen(path, "rb");
+	char buf[65536];
+	size_t k, i, cap = 1024;
+
+	if (f == NULL) {
+		perror(path);
+		exit(1);
+	}
+	while ((k = fread(buf, 1, sizeof(buf), f)) > 0)
+		strbuf_add(out, buf, k);
+	fclose(f);
+	*ends = malloc(cap * sizeof(**ends));
+	*npar = 0;
+	for (i = 0; i <= out->len; i++) {
+		if (i < out->len && out->buf[i] != '\n')
+			continue;
+		if (*npar == cap) {
+			cap *= 2;
+			*ends = realloc(*ends, cap * sizeof(**ends));
+		}
+		(*ends)[(*npar)++] = i;
+	}
+}
+
 static void
 save(const char *path, const char *text, const size_t *ends, size_t npar)
 {
@@ -90,15 +121,19 @@ now(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-/* One timed pass over all paragraphs: 0 layout_wrap, 1 libunistring, 2 typo. */
+/*
+ * One timed pass over all paragraphs: 0 layout_wrap, 1 libunistring,
+ * 2 typo.  A paragraph ends at ends[k]; the next starts skip bytes later.
+ */
 static double
-pass(int what, const char *text, const size_t *ends, size_t npar, char *p, size_t *nlines)
+pass(int what, const char *text, const size_t *ends, size_t npar, size_t skip, char *p,
+    size_t *nlines)
 {
 	struct layout_opts o = layout_defaults(80);
 	size_t k, start;
 	double t0 = now();
 
-	for (k = 0, start = 0; k < npar; start = ends[k++]) {
+	for (k = 0, start = 0; k < npar; start = ends[k++] + skip) {
 		struct layout_line *lines;
 
 		if (what == 0) {
@@ -121,21 +156,26 @@ main(int argc, char **argv)
 		"layout_wrap", "u8_possible_linebreaks", "typo_overrides",
 	};
 	struct strbuf text;
-	size_t *ends, npar, nlines = 0;
+	size_t *ends, npar, nlines = 0, skip = 0;
 	size_t mb = argc > 1 ? (size_t)atoi(argv[1]) : 50;
 	double best[3] = { 1e9, 1e9, 1e9 };
 	int round, what;
 	char *p;
 
 	strbuf_init(&text);
-	generate(&text, mb ? mb : 50, &ends, &npar);
-	if (argc > 2)
-		save(argv[2], text.buf, ends, npar);
-	p = malloc(text.len);
+	if (argc > 2 && strcmp(argv[1], "-f") == 0) {
+		load(argv[2], &text, &ends, &npar);
+		skip = 1;	/* the "\n" */
+	} else {
+		generate(&text, mb ? mb : 50, &ends, &npar);
+		if (argc > 2)
+			save(argv[2], text.buf, ends, npar);
+	}
+	p = malloc(text.len + 1);
 	/* The best of five rounds: timings on a shared machine are noisy. */
 	for (round = 0; round < 5; round++) {
 		for (what = 0; what < 3; what++) {
-			double t = pass(what, text.buf, ends, npar, p, &nlines);
+			double t = pass(what, text.buf, ends, npar, skip, p, &nlines);
 
 			if (t < best[what])
 				best[what] = t;
