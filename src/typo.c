@@ -17,6 +17,9 @@
  * the first byte of the later token PROHIBITED.  ASCII is classified
  * without library calls; only non-ASCII letters outside basic Cyrillic
  * ask libunistring.
+ *
+ * The same scanner also runs over a small window of text for one position
+ * (typo_scan_window(), used by typo_window.c for typo_override_at()).
  */
 #include "gloss/gloss.h"
 
@@ -26,6 +29,7 @@
 
 #include "gloss/text.h"
 #include "gloss/typo.h"
+#include "typo_scan.h"
 
 /* Character classes, as the rules see them. */
 enum cls {
@@ -976,46 +980,33 @@ typo_overrides(const char *s, size_t n, unsigned rules, char *o)
 	scan_run(&sc, 0, n + 1);
 }
 
-/* True if a mandatory break character ends just before s[k]. */
-static bool
-break_before(const unsigned char *s, size_t k)
+enum typo_char
+typo_scan_char(const char *s, size_t n, size_t k, int *len)
 {
-	if (k == 0)
-		return false;
-	if (s[k - 1] == '\n' || s[k - 1] == '\r' || s[k - 1] == '\v' || s[k - 1] == '\f')
-		return true;
-	if (k >= 2 && s[k - 2] == 0xC2 && s[k - 1] == 0x85)
-		return true;	/* U+0085 */
-	return k >= 3 && s[k - 3] == 0xE2 && s[k - 2] == 0x80 &&
-	    (s[k - 1] == 0xA8 || s[k - 1] == 0xA9);	/* U+2028, U+2029 */
+	uint32_t cp;
+	enum cls c;
+
+	*len = decode(s + k, n - k, &cp);
+	c = cp < 0x80 ? ascii_class((unsigned char)cp) : unicode_class(cp);
+	switch (c) {
+	case C_HYPHEN:
+		return TYPO_CHAR_HYPHEN;
+	case C_MARK:
+		return TYPO_CHAR_MARK;
+	case C_BREAK:
+		return TYPO_CHAR_BREAK;
+	default:
+		return TYPO_CHAR_OTHER;
+	}
 }
 
-/* The start of the token that holds s[k] (or ends at k). */
-static size_t
-token_start(const unsigned char *s, size_t k)
+bool
+typo_scan_window(const char *s, size_t from, size_t to, unsigned rules, size_t target, bool stop)
 {
-	while (k > 0 && s[k - 1] != ' ' && !break_before(s, k))
-		k--;
-	return k;
-}
-
-char
-typo_override_at(const char *s, size_t n, unsigned rules, size_t i)
-{
-	const unsigned char *u = (const unsigned char *)s;
 	struct scan sc;
-	size_t from, k;
 
-	if (rules == TYPO_NONE || i == 0 || i >= n || u[i] == ' ' || (u[i] & 0xC0) == 0x80)
-		return UC_BREAK_UNDEFINED;
-	/* The window starts at the word before the one at i, if any. */
-	from = token_start(u, i);
-	for (k = from; k > 0 && u[k - 1] == ' '; k--)
-		;
-	if (k < from && k > 0 && !break_before(u, k))
-		from = token_start(u, k);
-	scan_init(&sc, s, n, rules, NULL);
-	sc.target = i;
-	scan_run(&sc, from, i + 1);
-	return sc.hit ? UC_BREAK_PROHIBITED : UC_BREAK_UNDEFINED;
+	scan_init(&sc, s, to, rules, NULL);
+	sc.target = target;
+	scan_run(&sc, from, stop ? target + 1 : to + 1);
+	return sc.hit;
 }

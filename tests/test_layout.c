@@ -12,6 +12,7 @@
  */
 #include "gloss/gloss.h"
 
+#include <time.h>
 #include <unigbrk.h>
 #include <unilbrk.h>
 
@@ -764,10 +765,43 @@ test_stress(void)
 	for (k = 0; k < 30; k++)
 		strbuf_adds(&sb, "авто\u00ADмо\u00ADбиль ");
 	strbuf_adds(&sb, "Пушкин А. С.\n№ 5 § 3 5 000 000 тонн http://x.org/a/b/c/d/e/f/g/h/i");
+	strbuf_adds(&sb, " 20-й-го ж.-д.- a-b-c-d -x x- --y Мо\u0301\u0301сква—Минск т.е.т.д. "
+	    "А.Г.Лукашенко-Петров (1990-е) «б-ка» e.g.,f х-\u0301у 中文-中文 а\u2010б 5\u2010й");
 	check_text("stress", sb.buf, sb.len, 1, 90, D);
 	check_text("stress", sb.buf, sb.len, 1, 90, N);
 	check_override_at("stress", sb.buf, sb.len);
 	strbuf_done(&sb);
+}
+
+/*
+ * Judging the rules reads a bounded neighbourhood of a break, so wrapping
+ * a long run without spaces is linear.  The limit is far above the few
+ * milliseconds this takes; a quadratic walk takes 15 s to over a minute.
+ */
+static void
+test_linear(void)
+{
+	static const char *const runs[] = { "中文字符测试", "a-b-c-d-e-f-", "ab/", "т.е." };
+	size_t k;
+
+	for (k = 0; k < GLOSS_ARRAY_SIZE(runs); k++) {
+		struct strbuf sb = STRBUF_INIT;
+		struct layout_opts o = layout_defaults(80);
+		struct layout_line *l;
+		clock_t t0;
+		double secs;
+		size_t n;
+
+		while (sb.len < 128 * 1024)
+			strbuf_adds(&sb, runs[k]);
+		t0 = clock();
+		n = layout_wrap(sb.buf, sb.len, &o, &l);
+		secs = (double)(clock() - t0) / CLOCKS_PER_SEC;
+		ok(n > 500 && secs < 2.0, "128 KB of \"%s\" without spaces: %zu lines in %.2f s",
+		    runs[k], n, secs);
+		free(l);
+		strbuf_done(&sb);
+	}
 }
 
 int
@@ -792,5 +826,6 @@ main(void)
 	test_block();
 	test_corpus();
 	test_stress();
+	test_linear();
 	return tap_done();
 }
