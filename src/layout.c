@@ -365,7 +365,8 @@ fit_line(const struct wrap *w, size_t a, struct layout_line *ln)
 			return finish(ln, a, &c);
 		}
 		if (w->s[i] == ' ') {
-			col++;
+			if (col <= w->width)	/* past the width, spaces change nothing */
+				col++;
 			i++;
 			continue;
 		}

@@ -654,15 +654,15 @@ line_eq(const struct layout_line *a, const struct layout_line *b)
 	    a->hyphen == b->hyphen;
 }
 
-/* Index of the first line that differs, n if none. */
-static size_t
+/* Index of the first line that differs (or is missing on one side), or -1. */
+static long
 lines_differ(const struct layout_line *l, size_t n, const struct layout_line *r, size_t m)
 {
 	size_t k = 0;
 
 	while (k < n && k < m && line_eq(&l[k], &r[k]))
 		k++;
-	return k == n && n == m ? n : k;
+	return k == n && n == m ? -1 : (long)k;
 }
 
 /* Wraps s at widths lo..hi; checks the invariants and the reference. */
@@ -675,17 +675,22 @@ check_text(const char *name, const char *s, size_t len, int lo, int hi, unsigned
 	for (width = lo; width <= hi; width++) {
 		struct layout_opts o = layout_defaults(width);
 		struct layout_line *l, *r;
-		size_t n, m, k;
+		size_t n, m;
+		long k;
 
 		o.rules = rules;
 		n = layout_wrap(s, len, &o, &l);
 		m = ref_wrap(s, len, width, rules, &r);
 		if (!lines_ok(s, len, l, n, width, GLYPH_UTF8, why, sizeof(why)) && !bad_inv++)
 			printf("#   %s @%d: %s\n", name, width, why);
-		if ((k = lines_differ(l, n, r, m)) < n && !bad_ref++) {
-			printf("#   %s @%d: %zu lines, reference %zu; line %zu: %u-%u/%u/%u, "
-			    "reference %u-%u/%u/%u\n", name, width, n, m, k, l[k].start, l[k].end,
-			    l[k].width, l[k].hyphen, r[k].start, r[k].end, r[k].width, r[k].hyphen);
+		if ((k = lines_differ(l, n, r, m)) >= 0 && !bad_ref++) {
+			printf("#   %s @%d: %zu lines, reference %zu; first difference at line %ld",
+			    name, width, n, m, k);
+			if ((size_t)k < n && (size_t)k < m)
+				printf(": %u-%u/%u/%u, reference %u-%u/%u/%u", l[k].start, l[k].end,
+				    l[k].width, l[k].hyphen, r[k].start, r[k].end, r[k].width,
+				    r[k].hyphen);
+			putchar('\n');
 		}
 		free(l);
 		free(r);
