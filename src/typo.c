@@ -1,2 +1,1012 @@
-/* typo — placeholder until the module lands. */
+/*
+ * typo — the typographic line-breaking rules of Russian, Ukrainian and
+ * Belarusian text, as an override array on top of UAX #14.
+ *
+ * This module owns rules R1–R7 of docs/wrapping.md: it decides where a
+ * break opportunity that libunistring offers must be withdrawn.  It never
+ * computes UAX #14 itself; the layout merges the two arrays.
+ *
+ * One pass over the text.  Every code point gets a small class (letter,
+ * digit, period, hyphen, dash, ...).  Text is cut into tokens at U+0020
+ * only (NBSP and friends are not spaces, R10); "\n" and the other
+ * mandatory breaks also end a token and forget the context.  While a token
+ * is read, the in-word rules run on pairs of characters (R2 for an unspaced
+ * dash, R3 for compact initials, R6, R7).  A finished token is summarised
+ * in a struct tok; the rules that glue two words (R1–R5) look at the
+ * summaries of a token and the one before it and, where they agree, mark
+ * the first byte of the later token PROHIBITED.  ASCII is classified
+ * without library calls; only non-ASCII letters outside basic Cyrillic
+ * ask libunistring.
+ *
+ * The same scanner also runs over a small window of text for one position
+ * (typo_scan_window(), used by typo_window.c for typo_override_at()).
+ */
 #include "gloss/gloss.h"
+
+#include <unicase.h>
+#include <unictype.h>
+#include <unilbrk.h>
+
+#include "gloss/text.h"
+#include "gloss/typo.h"
+#include "typo_scan.h"
+
+/* Character classes, as the rules see them. */
+enum cls {
+	C_OTHER,	/* symbols: % / № § + and everything not listed */
+	C_SPACE,	/* U+0020: separates tokens */
+	C_BREAK,	/* "\n" and the other mandatory breaks: end the context */
+	C_LOWER,
+	C_UPPER,
+	C_LETTER,	/* a letter without case */
+	C_DIGIT,	/* ASCII digits */
+	C_PERIOD,
+	C_IS,		/* , : ; */
+	C_CLOSE,	/* ) ] } ! ? » ” … : may trail a word */
+	C_OPEN,		/* ( [ { « „ “ ‘ : may lead a word */
+	C_QUOTE,	/* " : leads or trails */
+	C_APOS,		/* ' ’ ʼ : inside words (R8) */
+	C_HYPHEN,	/* - ‐ */
+	C_DASH,		/* – — */
+	C_NBSP,		/* U+00A0, U+2007, U+202F: glue inside a token (R10) */
+	C_MARK,		/* combining marks, SHY, zero-width format characters: ignored */
+};
+
+#define NONE ((size_t)-1)
+
+/* The summary of one token (a run of bytes between spaces). */
+struct tok {
+	size_t start;		/* first byte */
+	size_t core, core_end;	/* without leading and trailing punctuation */
+	uint32_t l[2];		/* the first two letters, lower case */
+	uint32_t ncp;		/* code points of the core, marks excluded */
+	uint32_t nlet, ndig, nper, nhy, napos, nsep, nsym;
+	uint32_t ninner;	/* trailing-type punctuation inside the core */
+	uint32_t lead, trail;	/* leading / trailing punctuation */
+	uint8_t first, last;	/* classes of the first and last core code points
+				 * (rules read last only for C_PERIOD and C_DIGIT) */
+	uint8_t ini;		/* state of the initials recogniser */
+	bool roman;		/* only Roman-numeral letters so far */
+	unsigned kind;		/* K_* bits, set when the token is finished */
+};
+
+/* One part of a hyphenated word, for R7. */
+struct seg {
+	uint32_t nlet, ndig, nother;
+	uint32_t l[2];
+};
+
+/* The scanner: the text, the output and the context of the current token. */
+struct scan {
+	const char *s;
+	size_t n;
+	unsigned rules;
+	char *o;		/* the output, or NULL to answer for target only */
+	size_t target;
+	bool hit;		/* a rule forbids the break before s[target] */
+	struct tok tok[2];	/* the current token and the one before it */
+	struct tok *cur, *prev;
+	bool have_prev, in_tok;
+	uint8_t c1, c2;		/* classes of the two previous code points of the token */
+	size_t hyphen;		/* R7: the byte after a pending hyphen, or NONE */
+	struct seg left, seg;	/* R7: the parts before and after it */
+	size_t surname;		/* R3: start of initials that may glue to a surname */
+};
+
+/* Token kinds. */
+#define K_R1		0x00001	/* one-letter preposition or conjunction */
+#define K_SHORT2	0x00002	/* two-letter one */
+#define K_PARTICLE	0x00004	/* бы б ли ль же ж */
+#define K_DASH		0x00008	/* a dash, or a hyphen used as one */
+#define K_INITIAL	0x00010	/* initials, nothing after them */
+#define K_INITIAL_P	0x00020	/* initials followed by punctuation */
+#define K_CAP		0x00040	/* starts with a capital letter */
+#define K_SURNAME	0x00080	/* a capitalised word without punctuation */
+#define K_TITLE		0x00100	/* проф. г-н Dr. */
+#define K_NUMBER	0x00200
+#define K_ROMAN		0x00400
+#define K_NUMSIGN	0x00800	/* № § */
+#define K_GROUP13	0x01000	/* a group of one to three digits */
+#define K_GROUP3	0x02000	/* a group of exactly three digits */
+#define K_ABBR		0x04000	/* lower-case abbreviation ending in '.' */
+#define K_ABBR12	0x08000	/* ... of one or two letters */
+#define K_ABBR13	0x10000	/* ... of one to three letters */
+#define K_ETC		0x20000	/* ін. др. пр. */
+#define K_AND		0x40000	/* та и і (before ін., др.) */
+
+/* ------------------------------------------------------------------ */
+/* Word lists (UTF-8, matched against the core of a token). */
+
+static const char *const titles[] = {
+	"проф.", "праф.", "акад.", "доц.", "дац.", "тов.", "г-н", "г-жа", "д-р",
+	"ген.", "св.", "им.", "ім.", "Mr.", "Mrs.", "Ms.", "Dr.", "Prof.", "St.",
+};
+
+static const char *const numsigns[] = { "№", "№№", "§", "§§" };
+
+static const char *const etc_words[] = { "ін.", "др.", "пр." };
+
+static const char *const and_words[] = { "та", "и", "і" };
+
+/* Units and words that stay with a number although they are longer than
+ * four letters or contain symbols. */
+static const char *const units[] = {
+	"%", "‰", "°", "°C", "°С", "°F", "€", "$", "₽", "₴", "£", "¥",
+	"м²", "м³", "см²", "см³", "км²", "мм²", "км/ч", "м/с", "кВт", "МВт", "ГВт",
+	"кВт·ч", "тонны", "тонна", "тонн", "рублей", "рубля", "рублів", "гривен",
+	"гривень", "гривні", "долларов", "доларів", "долараў", "процентов",
+	"відсотків", "працэнтаў", "человек", "осіб", "чалавек", "тысяч", "тисяч",
+	"миллионов", "мільйонів", "мільёнаў", "километров", "кілометрів", "метров",
+	"метрів", "років", "гадоў", "percent", "million", "billion", "km²", "m²",
+};
+
+/* Short words that are not units: a number does not glue to them (so that
+ * "№ 5 и § 3" can still break before "и"). */
+static const char *const function_words[] = {
+	/* ru */
+	"а", "и", "в", "во", "на", "по", "от", "до", "из", "за", "об", "обо", "к",
+	"ко", "с", "со", "у", "о", "не", "ни", "но", "да", "же", "ли", "бы", "что",
+	"как", "где", "так", "это", "для", "при", "без", "под", "над", "про", "чем",
+	"то", "вот", "уже", "еще", "ещё", "его", "ее", "её", "их", "он", "она",
+	"оно", "они", "мы", "вы", "я", "ты", "все", "всё", "был", "была", "было",
+	"были", "тот", "та", "те", "эти", "этот", "или", "если", "чтоб", "либо",
+	/* uk */
+	"і", "й", "чи", "що", "як", "де", "це", "від", "із", "зі", "під", "ні",
+	"він", "вона", "вони", "ви", "був", "була", "було", "були", "але", "або",
+	"ще", "вже", "той", "ця", "цей", "ці", "які", "яка", "який", "їх", "її",
+	"його", "з", "та",
+	/* be */
+	"ў", "са", "ад", "аб", "па", "пры", "пад", "пра", "ці", "што", "дзе", "ён",
+	"яна", "яны", "быў", "ужо", "гэта", "гэты", "тая",
+	/* en */
+	"a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for",
+	"by", "as", "is", "was", "are", "from", "into", "that", "this", "than",
+	"then", "when", "it", "its", "he", "she", "we", "they", "not", "so", "if",
+	"were", "has", "had", "have", "be", "been", "all", "any", "who", "what",
+	"with", "up", "out", "off", "over", "more", "less", "some", "via", "our",
+	"his", "her", "you", "can", "will", "may", "also", "such", "only", "each",
+	"both", "i", "me", "my", "him", "them", "one", "two", "no", "nor", "yet",
+};
+
+static bool
+in_list(const char *s, size_t n, const char *const *list, size_t count)
+{
+	size_t k;
+
+	if (n == 0)
+		return false;
+	for (k = 0; k < count; k++) {
+		const char *w = list[k];
+
+		/* The second byte tells most Cyrillic words apart cheaply. */
+		if (w[0] != s[0] || (n > 1 && w[1] != s[1]))
+			continue;
+		if (strncmp(w, s, n) == 0 && w[n] == '\0')
+			return true;
+	}
+	return false;
+}
+
+#define IN_LIST(t, sc, list) \
+	in_list((sc)->s + (t)->core, (t)->core_end - (t)->core, (list), GLOSS_ARRAY_SIZE(list))
+
+/* Records that the rules forbid a break before s[pos]. */
+static void
+prohibit(struct scan *sc, size_t pos)
+{
+	if (sc->o)
+		sc->o[pos] = UC_BREAK_PROHIBITED;
+	else if (pos == sc->target)
+		sc->hit = true;
+}
+
+/* ------------------------------------------------------------------ */
+/* Character classes. */
+
+/* Decodes s[0..n) (n >= 1); two-byte sequences (Cyrillic) inline. */
+static inline int
+decode(const char *s, size_t n, uint32_t *cp)
+{
+	unsigned char b = (unsigned char)s[0];
+
+	if (b < 0x80) {
+		*cp = b;
+		return 1;
+	}
+	if (b >= 0xC2 && b < 0xE0 && n >= 2 && ((unsigned char)s[1] & 0xC0) == 0x80) {
+		*cp = ((uint32_t)(b & 0x1F) << 6) | ((unsigned char)s[1] & 0x3F);
+		return 2;
+	}
+	return text_decode(s, n, cp);
+}
+
+static enum cls
+ascii_class(unsigned char c)
+{
+	if (c >= 'a' && c <= 'z')
+		return C_LOWER;
+	if (c >= 'A' && c <= 'Z')
+		return C_UPPER;
+	if (c >= '0' && c <= '9')
+		return C_DIGIT;
+	switch (c) {
+	case ' ':
+		return C_SPACE;
+	case '\n': case '\r': case '\v': case '\f':
+		return C_BREAK;
+	case '.':
+		return C_PERIOD;
+	case ',': case ':': case ';':
+		return C_IS;
+	case ')': case ']': case '}': case '!': case '?':
+		return C_CLOSE;
+	case '(': case '[': case '{':
+		return C_OPEN;
+	case '"':
+		return C_QUOTE;
+	case '\'':
+		return C_APOS;
+	case '-':
+		return C_HYPHEN;
+	default:
+		return C_OTHER;
+	}
+}
+
+static enum cls
+punct_class(uint32_t cp)
+{
+	switch (cp) {
+	case 0x00A0: case 0x2007: case 0x202F:
+		return C_NBSP;
+	case 0x00AD: case 0x200B: case 0x200C: case 0x200D: case 0x2060: case 0xFEFF:
+		return C_MARK;
+	case 0x0085: case 0x2028: case 0x2029:
+		return C_BREAK;
+	case 0x00BB: case 0x201D: case 0x2026:
+		return C_CLOSE;
+	case 0x00AB: case 0x201C: case 0x201E: case 0x2018: case 0x201A:
+		return C_OPEN;
+	case 0x2019: case 0x02BC:
+		return C_APOS;
+	case 0x2010:
+		return C_HYPHEN;
+	case 0x2013: case 0x2014:
+		return C_DASH;
+	default:
+		return C_OTHER;
+	}
+}
+
+static enum cls
+unicode_class(uint32_t cp)
+{
+	enum cls c;
+
+	if (cp >= 0x0410 && cp <= 0x042F)
+		return C_UPPER;
+	if (cp >= 0x0430 && cp <= 0x045F)
+		return C_LOWER;
+	if (cp >= 0x0400 && cp <= 0x040F)
+		return C_UPPER;
+	c = punct_class(cp);
+	if (c != C_OTHER)
+		return c;
+	if (uc_is_general_category(cp, UC_CATEGORY_M))
+		return C_MARK;
+	if (!uc_is_alpha(cp))
+		return C_OTHER;
+	if (uc_is_upper(cp))
+		return C_UPPER;
+	return uc_is_lower(cp) ? C_LOWER : C_LETTER;
+}
+
+static bool
+is_letter(int c)
+{
+	return c == C_LOWER || c == C_UPPER || c == C_LETTER;
+}
+
+/* Lower case of a letter, cheaply for ASCII and basic Cyrillic. */
+static uint32_t
+fold(uint32_t cp)
+{
+	if (cp >= 'A' && cp <= 'Z')
+		return cp + 0x20;
+	if (cp >= 0x0410 && cp <= 0x042F)
+		return cp + 0x20;
+	if (cp >= 0x0400 && cp <= 0x040F)
+		return cp + 0x50;
+	if (cp < 0x80 || (cp >= 0x0430 && cp <= 0x045F))
+		return cp;
+	return uc_tolower(cp);
+}
+
+static bool
+is_roman(uint32_t cp)
+{
+	switch (cp) {
+	case 'I': case 'V': case 'X': case 'L': case 'C': case 'D': case 'M':
+	case 0x0406:	/* Cyrillic І, often typed for I */
+	case 0x0425:	/* Cyrillic Х, often typed for X */
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* ------------------------------------------------------------------ */
+/* Token summaries. */
+
+/* Field by field: a memset() of the struct is slow at this size. */
+static void
+tok_begin(struct tok *t, size_t i)
+{
+	t->start = t->core = t->core_end = i;
+	t->l[0] = t->l[1] = 0;
+	t->ncp = t->nlet = t->ndig = t->nper = t->nhy = t->napos = t->nsep = t->nsym = 0;
+	t->ninner = t->lead = t->trail = 0;
+	t->first = t->last = C_OTHER;
+	t->ini = 0;
+	t->roman = true;
+	t->kind = 0;
+}
+
+static bool
+is_trailing(int c)
+{
+	return c == C_CLOSE || c == C_IS || c == C_QUOTE;
+}
+
+/* The initials recogniser: (UPPER '.')+, NBSP allowed between them. */
+static void
+tok_initials(struct tok *t, int c)
+{
+	switch (t->ini) {
+	case 0:
+		t->ini = c == C_UPPER ? 1 : 3;
+		break;
+	case 1:
+		t->ini = c == C_PERIOD ? 2 : 3;
+		break;
+	case 2:
+		t->ini = c == C_UPPER ? 1 : c == C_NBSP ? 0 : 3;
+		break;
+	default:
+		break;
+	}
+}
+
+/* Counts one code point (not a mark) of the core. */
+static void
+tok_count(struct tok *t, int c, uint32_t cp)
+{
+	switch (c) {
+	case C_LOWER: case C_UPPER: case C_LETTER:
+		if (t->nlet < 2)
+			t->l[t->nlet] = fold(cp);
+		t->nlet++;
+		if (!is_roman(cp))
+			t->roman = false;
+		return;
+	case C_DIGIT:
+		t->ndig++;
+		break;
+	case C_PERIOD:
+		t->nper++;
+		break;
+	case C_HYPHEN:
+		t->nhy++;
+		break;
+	case C_APOS:
+		t->napos++;
+		break;
+	case C_NBSP:
+		t->nsep++;
+		break;
+	default:
+		t->nsym++;
+		break;
+	}
+	t->roman = false;
+}
+
+/* Adds the code point cp of class c at s[i..i+len) to the token. */
+static void
+tok_add(struct tok *t, int c, uint32_t cp, size_t i, int len)
+{
+	if (t->ncp == 0 && t->trail == 0 && (c == C_OPEN || c == C_QUOTE)) {
+		t->lead++;
+		t->core = t->core_end = i + (size_t)len;
+		return;
+	}
+	if (is_trailing(c)) {
+		t->trail++;
+		return;
+	}
+	if (t->trail) {
+		t->ninner += t->trail;
+		t->trail = 0;
+	}
+	t->core_end = i + (size_t)len;
+	if (t->ncp == 0)
+		t->first = (uint8_t)c;
+	t->last = (uint8_t)c;
+	t->ncp++;
+	tok_initials(t, c);
+	tok_count(t, c, cp);
+}
+
+static bool
+r1_letter(uint32_t l)
+{
+	switch (l) {
+	case 0x0430: case 0x0432: case 0x0438: case 0x043A:	/* а в и к */
+	case 0x043E: case 0x0441: case 0x0443: case 0x044F:	/* о с у я */
+	case 0x0456: case 0x0439: case 0x0437: case 0x045E:	/* і й з ў */
+		return true;
+	default:
+		return false;
+	}
+}
+
+static bool
+short2_pair(uint32_t a, uint32_t b)
+{
+	static const uint32_t pairs[][2] = {
+		{ 0x043D, 0x0430 }, { 0x043F, 0x043E }, { 0x043E, 0x0442 },	/* на по от */
+		{ 0x0434, 0x043E }, { 0x0438, 0x0437 }, { 0x0437, 0x0430 },	/* до из за */
+		{ 0x043E, 0x0431 }, { 0x043D, 0x0435 }, { 0x043D, 0x0438 },	/* об не ни */
+		{ 0x043D, 0x043E }, { 0x0434, 0x0430 }, { 0x0442, 0x0430 },	/* но да та */
+		{ 0x0447, 0x0438 }, { 0x0430, 0x0434 }, { 0x0430, 0x0431 },	/* чи ад аб */
+		{ 0x043F, 0x0430 }, { 0x043D, 0x0456 },			/* па ні */
+	};
+	size_t k;
+
+	for (k = 0; k < GLOSS_ARRAY_SIZE(pairs); k++) {
+		if (pairs[k][0] == a && pairs[k][1] == b)
+			return true;
+	}
+	return false;
+}
+
+static bool
+particle(const struct tok *t)
+{
+	uint32_t a = t->l[0], b = t->nlet > 1 ? t->l[1] : 0;
+
+	if (t->lead || t->ninner || t->ncp != t->nlet || t->first != C_LOWER || t->nlet > 2)
+		return false;
+	if (b == 0)
+		return a == 0x0431 || a == 0x0436;			/* б ж */
+	return (a == 0x0431 && b == 0x044B) ||			/* бы */
+	    (a == 0x043B && (b == 0x0438 || b == 0x044C)) ||	/* ли ль */
+	    (a == 0x0436 && b == 0x0435);				/* же */
+}
+
+/* A word of one or two letters (marks allowed), nothing else. */
+static bool
+bare_word(const struct tok *t, unsigned letters)
+{
+	return t->nlet == letters && t->ncp == letters && t->trail == 0 && t->ninner == 0;
+}
+
+/* Kinds for rules R1, R1c and R2. */
+static unsigned
+kind_words(const struct tok *t)
+{
+	unsigned k = 0;
+
+	if (bare_word(t, 1) && r1_letter(t->l[0]))
+		k |= K_R1;
+	if (bare_word(t, 2) && short2_pair(t->l[0], t->l[1]))
+		k |= K_SHORT2;
+	if (particle(t))
+		k |= K_PARTICLE;
+	if (t->lead == 0 && (t->first == C_DASH || (t->nhy >= 1 && t->nhy <= 3 &&
+	    t->ncp == t->nhy && t->trail == 0 && t->ninner == 0)))
+		k |= K_DASH;
+	return k;
+}
+
+/* Kinds for rule R3. */
+static unsigned
+kind_names(const struct scan *sc, const struct tok *t)
+{
+	unsigned k = 0;
+
+	if (t->lead != 0)
+		return 0;
+	if (t->first == C_UPPER)
+		k |= K_CAP;
+	if (t->ini == 2 && t->ninner == 0)
+		k |= t->trail ? K_INITIAL_P : K_INITIAL;
+	if (t->first == C_UPPER && t->trail == 0 && t->ninner == 0 && t->nlet >= 2 &&
+	    t->nlet + t->nhy + t->napos == t->ncp)
+		k |= K_SURNAME;
+	if (t->trail == 0 && t->ncp <= 6 && (t->last == C_PERIOD || t->nhy == 1) &&
+	    IN_LIST(t, sc, titles))
+		k |= K_TITLE;
+	return k;
+}
+
+/* Kinds for rules R4 and R5. */
+static unsigned
+kind_numbers(const struct scan *sc, const struct tok *t)
+{
+	unsigned k = 0;
+	bool clean = t->lead == 0 && t->ninner == 0;
+
+	if (t->lead == 0 && t->trail == 0 && t->ndig && t->first == C_DIGIT &&
+	    t->last == C_DIGIT && t->nlet == 0 && t->nsym == 0 && t->napos == 0 && t->nhy == 0) {
+		k |= K_NUMBER;
+		if (t->ndig <= 3 && t->ncp == t->ndig)
+			k |= K_GROUP13;
+	}
+	if (clean && t->ndig == 3 && (t->ncp == 3 || (t->ncp == 4 && t->last == C_PERIOD)) &&
+	    t->first == C_DIGIT)
+		k |= K_GROUP3;
+	if (t->lead == 0 && t->trail == 0 && t->roman && t->nlet && t->ncp == t->nlet)
+		k |= K_ROMAN;
+	if (t->lead == 0 && t->trail == 0 && t->first == C_OTHER && t->ncp <= 2 &&
+	    IN_LIST(t, sc, numsigns))
+		k |= K_NUMSIGN;
+	if (clean && t->first == C_LOWER && t->last == C_PERIOD && t->ndig == 0 &&
+	    t->nsym == 0 && t->napos == 0 && t->nsep == 0) {
+		k |= K_ABBR;
+		if (t->nper == 1 && t->nhy == 0 && t->nlet <= 3)
+			k |= t->nlet <= 2 ? K_ABBR12 | K_ABBR13 : K_ABBR13;
+		if (t->nlet == 2 && IN_LIST(t, sc, etc_words))
+			k |= K_ETC;
+	}
+	if (bare_word(t, t->nlet) && t->lead == 0 && t->nlet <= 2 && IN_LIST(t, sc, and_words))
+		k |= K_AND;
+	return k;
+}
+
+static unsigned
+tok_kind(const struct scan *sc, const struct tok *t)
+{
+	unsigned k;
+
+	/* The common case, a word of three or more letters: only capitals count. */
+	if (t->nlet >= 3 && t->ncp == t->nlet && t->lead == 0 && t->ninner == 0) {
+		if (t->first != C_UPPER)
+			return 0;
+		k = K_CAP;
+		if (t->trail == 0)
+			k |= K_SURNAME | (t->roman ? K_ROMAN : 0);
+		return k;
+	}
+	return kind_words(t) | kind_names(sc, t) | kind_numbers(sc, t);
+}
+
+/* A unit or a short word that stays with a preceding number (R4). */
+static bool
+is_unit(const struct scan *sc, const struct tok *t)
+{
+	size_t n = t->core_end - t->core;
+
+	if (t->lead != 0 || t->ninner != 0 || n > 24)
+		return false;
+	if (IN_LIST(t, sc, units))
+		return true;
+	if (t->last == C_PERIOD &&	/* "5 %." at the end of a sentence */
+	    in_list(sc->s + t->core, n - 1, units, GLOSS_ARRAY_SIZE(units)))
+		return true;
+	return t->first == C_LOWER && t->ncp == t->nlet && t->nlet <= 4 &&
+	    !IN_LIST(t, sc, function_words);
+}
+
+/* ------------------------------------------------------------------ */
+/* Rules between two tokens (R1–R5). */
+
+static bool
+glue_r4(const struct scan *sc, const struct tok *p, const struct tok *t)
+{
+	if (p->kind & K_NUMSIGN)
+		return true;
+	if ((p->kind & K_GROUP13) && (t->kind & K_GROUP3))
+		return true;
+	if ((p->kind & K_ROMAN) && (t->kind & K_ABBR13))
+		return true;
+	return (p->kind & K_NUMBER) && ((t->kind & K_ABBR) || is_unit(sc, t));
+}
+
+/* True if the rules forbid a break between tokens p and t. */
+static bool
+glued(const struct scan *sc, const struct tok *p, const struct tok *t)
+{
+	unsigned r = sc->rules;
+
+	if ((r & TYPO_R1) && (p->kind & K_R1))
+		return true;
+	if ((r & TYPO_R1_SHORT2) && (p->kind & K_SHORT2))
+		return true;
+	if ((r & TYPO_R1C) && (t->kind & K_PARTICLE))
+		return true;
+	if ((r & TYPO_R2) && (t->kind & K_DASH))
+		return true;
+	if ((r & TYPO_R3) && (p->kind & (K_INITIAL | K_TITLE)) && (t->kind & K_CAP))
+		return true;
+	if ((r & TYPO_R4) && glue_r4(sc, p, t))
+		return true;
+	return (r & TYPO_R5) && (((p->kind & K_ABBR12) && (t->kind & K_ABBR13)) ||
+	    ((p->kind & K_AND) && (t->kind & K_ETC)));
+}
+
+/*
+ * R3, surname before initials ("Пушкин А. С."): glued only when the
+ * initials are not followed by a capitalised word, or "Президент А. Г.
+ * Лукашенко" would glue "Президент" too.  sc->surname holds the start of
+ * the initials until the token after them (t, or none at the end) decides.
+ */
+static void
+surname_step(struct scan *sc, const struct tok *p, const struct tok *t)
+{
+	bool run = t && (p->kind & K_INITIAL) && (t->kind & (K_INITIAL | K_INITIAL_P));
+
+	if (sc->surname != NONE && !run) {
+		if (!(t && (p->kind & K_INITIAL) && (t->kind & K_CAP)))
+			prohibit(sc, sc->surname);
+		sc->surname = NONE;
+	}
+	if (t && sc->surname == NONE && (p->kind & K_SURNAME) &&
+	    (t->kind & (K_INITIAL | K_INITIAL_P)))
+		sc->surname = t->start;
+}
+
+/* ------------------------------------------------------------------ */
+/* Rules inside a token (R2 unspaced, R3 compact initials, R6, R7). */
+
+static void
+seg_add(struct seg *g, int c, uint32_t cp)
+{
+	if (is_letter(c)) {
+		if (g->nlet < 2)
+			g->l[g->nlet] = fold(cp);
+		g->nlet++;
+	} else if (c == C_DIGIT) {
+		g->ndig++;
+	} else if (c != C_PERIOD && !is_trailing(c) && c != C_OPEN && c != C_APOS) {
+		g->nother++;
+	}
+}
+
+static bool
+seg_single_letter(const struct seg *g)
+{
+	return g->nlet == 1 && g->ndig == 0 && g->nother == 0;
+}
+
+/* R7: may a line break after the hyphen between parts a and b? */
+static bool
+hyphen_glued(const struct seg *a, const struct seg *b)
+{
+	if (b->nlet + b->ndig + b->nother == 0)
+		return false;
+	if (a->ndig && a->nlet == 0 && a->nother == 0)
+		return true;	/* 1990-е, 20-й */
+	if (seg_single_letter(a) || seg_single_letter(b))
+		return true;	/* б-ка, г-н, e-mail */
+	return b->nlet == 2 && b->ndig == 0 && b->nother == 0 &&
+	    b->l[0] == 0x0432 && b->l[1] == 0x043E;	/* вид-во, изд-во */
+}
+
+static void
+hyphen_resolve(struct scan *sc)
+{
+	if (sc->hyphen != NONE && hyphen_glued(&sc->left, &sc->seg))
+		prohibit(sc, sc->hyphen);
+	sc->hyphen = NONE;
+}
+
+/* The in-word rules for the code point of class c at s[i..i+len). */
+static void
+inword(struct scan *sc, int c, uint32_t cp, size_t i, int len)
+{
+	unsigned r = sc->rules;
+
+	if (sc->c1 != C_SPACE) {
+		if ((r & TYPO_R6) && (sc->c1 == C_PERIOD || sc->c1 == C_IS) && is_letter(c))
+			prohibit(sc, i);
+		if ((r & TYPO_R3) && c == C_UPPER && sc->c1 == C_PERIOD && sc->c2 == C_UPPER)
+			prohibit(sc, i);	/* А.Г.Лукашенко */
+		if ((r & TYPO_R2) && c == C_DASH)
+			prohibit(sc, i);	/* слово—слово */
+	}
+	if (!(r & TYPO_R7))
+		return;
+	if (c == C_HYPHEN) {
+		hyphen_resolve(sc);
+		if (sc->seg.nlet + sc->seg.ndig + sc->seg.nother > 0) {
+			sc->hyphen = i + (size_t)len;
+			sc->left = sc->seg;
+		}
+		memset(&sc->seg, 0, sizeof(sc->seg));
+		return;
+	}
+	seg_add(&sc->seg, c, cp);
+}
+
+/* ------------------------------------------------------------------ */
+/* The scanner. */
+
+static void
+token_end(struct scan *sc)
+{
+	struct tok *t = sc->cur;
+
+	if (sc->hyphen != NONE)
+		hyphen_resolve(sc);
+	t->kind = tok_kind(sc, t);
+	if (sc->have_prev) {
+		if (glued(sc, sc->prev, t))
+			prohibit(sc, t->start);
+		if (sc->rules & TYPO_R3)
+			surname_step(sc, sc->prev, t);
+	}
+	sc->cur = sc->prev;
+	sc->prev = t;
+	sc->have_prev = true;
+	sc->in_tok = false;
+}
+
+/* A mandatory break or the end of the text: nothing glues across it. */
+static void
+context_end(struct scan *sc)
+{
+	if (sc->in_tok)
+		token_end(sc);
+	if (sc->have_prev && (sc->rules & TYPO_R3))
+		surname_step(sc, sc->prev, NULL);
+	sc->have_prev = false;
+}
+
+static void
+token_begin(struct scan *sc, size_t i)
+{
+	tok_begin(sc->cur, i);
+	sc->in_tok = true;
+	sc->c1 = sc->c2 = C_SPACE;
+	sc->hyphen = NONE;
+	memset(&sc->seg, 0, sizeof(sc->seg));
+}
+
+/* Feeds the code point cp of class c at s[i..i+len) to the scanner. */
+static void
+scan_cp(struct scan *sc, int c, uint32_t cp, size_t i, int len)
+{
+	if (c == C_SPACE) {
+		if (sc->in_tok)
+			token_end(sc);
+		return;
+	}
+	if (c == C_BREAK) {
+		context_end(sc);
+		return;
+	}
+	if (!sc->in_tok)
+		token_begin(sc, i);
+	if (c == C_MARK)
+		return;
+	inword(sc, c, cp, i, len);
+	tok_add(sc->cur, c, cp, i, len);
+	sc->c2 = sc->c1;
+	sc->c1 = (uint8_t)c;
+}
+
+static bool
+simple_trailer(unsigned char b)
+{
+	return b == '.' || b == ',' || b == ';' || b == ':' || b == '!' || b == '?' || b == ')';
+}
+
+/* True if every letter of s[i..end) could be a Roman numeral. */
+static bool
+roman_letters(const char *s, size_t i, size_t end)
+{
+	while (i < end) {
+		uint32_t cp;
+
+		i += (size_t)decode(s + i, end - i, &cp);
+		if (!is_roman(cp))
+			return false;
+	}
+	return true;
+}
+
+/*
+ * Bytes that may make up the letters of a simple token: ASCII letters and
+ * 0xD0, 0xD1 (which start Cyrillic U+0400–U+047F) are 1, continuation
+ * bytes 2, everything else 0.
+ */
+static const uint8_t simple_byte[256] = {
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
+	0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
+	2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+	2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+	2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+	2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+};
+
+/*
+ * Reads the letters of a simple token into t and returns the end of them
+ * (i if there are none).  The loop looks each byte up once; the letters'
+ * classes are only needed for the first one.  Invalid UTF-8 can slip
+ * through here, which only makes the heuristics guess on garbage.
+ */
+static size_t
+simple_letters(const struct scan *sc, size_t i, struct tok *t)
+{
+	const unsigned char *s = (const unsigned char *)sc->s;
+	size_t j, conts = 0;
+	uint32_t cp;
+	unsigned f;
+	int k, len;
+
+	for (j = i; j < sc->n && (f = simple_byte[s[j]]) != 0; j++)
+		conts += f >> 1;
+	if (j == i || simple_byte[s[i]] == 2 || simple_byte[s[j - 1]] != 2 - (s[j - 1] < 0x80))
+		return i;	/* no letter, or a cut sequence: the slow path decides */
+	t->nlet = t->ncp = (uint32_t)(j - i - conts);
+	for (k = 0, len = 0; k < 2 && i + (size_t)len < j; k++) {
+		size_t at = i + (size_t)len;
+
+		len += decode(sc->s + at, j - at, &cp);
+		t->l[k] = fold(cp);
+		if (k == 0)
+			t->first = (uint8_t)(cp < 0x80 ? ascii_class((unsigned char)cp) :
+			    unicode_class(cp));
+	}
+	t->last = C_LETTER;
+	return j;
+}
+
+/*
+ * The fast path for the commonest token: letters (ASCII or basic Cyrillic)
+ * and at most one trailing . , ; : ! ? or ) — no in-word rule can fire in
+ * it.  Fills *t as token_begin() and tok_add() would (but for the case of
+ * the last letter, which no rule reads) and returns the end of the token,
+ * or 0 when the token has another shape (the caller then reads it code
+ * point by code point).
+ */
+static size_t
+tok_simple(const struct scan *sc, size_t i, struct tok *t)
+{
+	const unsigned char *s = (const unsigned char *)sc->s;
+	size_t j;
+	unsigned char b;
+
+	tok_begin(t, i);
+	j = simple_letters(sc, i, t);
+	if (j == i)
+		return 0;
+	t->core_end = j;
+	t->ini = t->nlet == 1 && t->first == C_UPPER ? 1 : 3;
+	t->roman = t->first == C_UPPER && roman_letters(sc->s, i, j);
+	if (j < sc->n && simple_trailer(s[j])) {
+		if (s[j] == '.') {
+			t->nper = 1;
+			t->ncp++;
+			t->last = C_PERIOD;
+			t->roman = false;
+			t->ini = t->ini == 1 ? 2 : 3;
+			t->core_end = j + 1;
+		} else {
+			t->trail = 1;
+		}
+		j++;
+	}
+	b = j < sc->n ? s[j] : ' ';
+	if (b != ' ' && ascii_class(b) != C_BREAK)
+		return 0;
+	return j;
+}
+
+/*
+ * Feeds s[i..n) to the scanner.  Stops at the end of the text, or at the
+ * first token boundary at or after until once no decision is pending (a
+ * window for typo_override_at()).
+ */
+static void
+scan_run(struct scan *sc, size_t i, size_t until)
+{
+	const char *s = sc->s;
+
+	while (i < sc->n) {
+		unsigned char b = (unsigned char)s[i];
+		uint32_t cp;
+		size_t end;
+		int len;
+
+		if (!sc->in_tok && i >= until && sc->surname == NONE)
+			return;
+		if (!sc->in_tok && b != ' ' && (end = tok_simple(sc, i, sc->cur)) != 0) {
+			sc->in_tok = true;
+			token_end(sc);
+			i = end;
+		} else if (b < 0x80) {
+			scan_cp(sc, ascii_class(b), b, i, 1);
+			i++;
+		} else {
+			len = decode(s + i, sc->n - i, &cp);
+			scan_cp(sc, unicode_class(cp), cp, i, len);
+			i += (size_t)len;
+		}
+	}
+	context_end(sc);
+}
+
+/* Field by field: the tokens are set up when they begin. */
+static void
+scan_init(struct scan *sc, const char *s, size_t n, unsigned rules, char *o)
+{
+	sc->target = 0;
+	sc->hit = false;
+	sc->have_prev = sc->in_tok = false;
+	sc->c1 = sc->c2 = C_SPACE;
+	memset(&sc->left, 0, sizeof(sc->left));
+	memset(&sc->seg, 0, sizeof(sc->seg));
+	sc->s = s;
+	sc->n = n;
+	sc->rules = rules;
+	sc->o = o;
+	sc->cur = &sc->tok[0];
+	sc->prev = &sc->tok[1];
+	sc->surname = NONE;
+	sc->hyphen = NONE;
+}
+
+void
+typo_overrides(const char *s, size_t n, unsigned rules, char *o)
+{
+	struct scan sc;
+
+	memset(o, UC_BREAK_UNDEFINED, n);
+	if (rules == TYPO_NONE || n == 0)
+		return;
+	scan_init(&sc, s, n, rules, o);
+	scan_run(&sc, 0, n + 1);
+}
+
+enum typo_char
+typo_scan_char(const char *s, size_t n, size_t k, int *len)
+{
+	uint32_t cp;
+	enum cls c;
+
+	*len = decode(s + k, n - k, &cp);
+	c = cp < 0x80 ? ascii_class((unsigned char)cp) : unicode_class(cp);
+	switch (c) {
+	case C_HYPHEN:
+		return TYPO_CHAR_HYPHEN;
+	case C_MARK:
+		return TYPO_CHAR_MARK;
+	case C_BREAK:
+		return TYPO_CHAR_BREAK;
+	default:
+		return TYPO_CHAR_OTHER;
+	}
+}
+
+bool
+typo_scan_window(const char *s, size_t from, size_t to, unsigned rules, size_t target, bool stop)
+{
+	struct scan sc;
+
+	scan_init(&sc, s, to, rules, NULL);
+	sc.target = target;
+	scan_run(&sc, from, stop ? target + 1 : to + 1);
+	return sc.hit;
+}

@@ -29,4 +29,14 @@
 /* Fills o[0..n) for the UTF-8 text s[0..n) (see the top comment). */
 void typo_overrides(const char *s, size_t n, unsigned rules, char *o);
 
+/*
+ * The override for the boundary before s[i] alone: the value that
+ * typo_overrides() stores in o[i], computed from the few words around i
+ * (the word before, the word at i, and a run of initials after it).  The
+ * layout asks this only where a line would break, which costs far less
+ * than a pass over the whole text.  The current rules only withdraw
+ * breaks: the answer is UC_BREAK_UNDEFINED or UC_BREAK_PROHIBITED.
+ */
+char typo_override_at(const char *s, size_t n, unsigned rules, size_t i);
+
 #endif

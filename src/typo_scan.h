@@ -1,0 +1,30 @@
+/*
+ * typo_scan.h — private to the typo module: what typo_window.c needs from
+ * the scanner in typo.c.
+ */
+#ifndef GLOSS_TYPO_SCAN_H
+#define GLOSS_TYPO_SCAN_H
+
+#include "gloss/gloss.h"
+
+/* What the rules make of a code point, as far as windows care. */
+enum typo_char {
+	TYPO_CHAR_OTHER,
+	TYPO_CHAR_HYPHEN,	/* - ‐ : R7 looks at the parts around it */
+	TYPO_CHAR_MARK,		/* combining marks, SHY, zero-width: the rules skip them */
+	TYPO_CHAR_BREAK,	/* a mandatory break: nothing glues across it */
+};
+
+/* The code point at s[k] (k < n); its length in *len. */
+enum typo_char typo_scan_char(const char *s, size_t n, size_t k, int *len);
+
+/*
+ * Runs the scanner from s[from] as if the text ended at s[to]; true if the
+ * rules forbid the break before s[target].  With stop, it ends earlier, at
+ * the first word boundary after target where no decision is pending.
+ * from must start a word or be inside one; the rules see it as a start.
+ */
+bool typo_scan_window(const char *s, size_t from, size_t to, unsigned rules, size_t target,
+    bool stop);
+
+#endif
