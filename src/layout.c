@@ -15,7 +15,7 @@
  * still merges a full typo_overrides() pass, and the tests check that
  * both agree).  When no opportunity survives, in order:
  *   1. a break the rules withdrew at a space (glue gives way);
- *   2. after a '/' inside the word (paths, URLs);
+ *   2. after the last '/' or '-' inside the word that fits (paths, URLs);
  *   3. at the last grapheme-cluster boundary that fits (at least one
  *      cluster per line, so a cluster wider than the line stands alone).
  */
@@ -244,17 +244,17 @@ consider(const struct wrap *w, struct pending *pd, size_t a, size_t i, size_t vi
 	remember(w, pd, &c);
 }
 
-/* After a '/' at s[i]: a cut for a word that fits nowhere (paths, URLs). */
+/* After a '/' or '-' at s[i]: a cut for a word that fits nowhere (paths, URLs). */
 static void
 consider_slash(const struct wrap *w, size_t i, int vis, struct cand *slash)
 {
 	uint32_t next;
 
-	if (i + 1 >= w->n || w->s[i + 1] == '/' || w->s[i + 1] == ' ' ||
+	if (i + 1 >= w->n || w->s[i + 1] == w->s[i] || w->s[i + 1] == ' ' ||
 	    w->p[i + 1] == UC_BREAK_MANDATORY)
 		return;
 	decode(w->s + i + 1, w->n - i - 1, &next);
-	if (uc_is_grapheme_break('/', next))
+	if (uc_is_grapheme_break((unsigned char)w->s[i], next))
 		set_cand(slash, i + 1, i + 1, vis, false);
 }
 
@@ -309,7 +309,7 @@ skip_plain(const struct wrap *w, size_t i, int *col)
 	int c = *col;
 
 	while (c < w->width && p[i] == UC_BREAK_PROHIBITED) {
-		if (s[i] > 0x20 && s[i] < 0x7F && s[i] != '/')
+		if (s[i] > 0x20 && s[i] < 0x7F && s[i] != '/' && s[i] != '-')
 			i++;
 		else if (cyrillic && (s[i] & 0xFE) == 0xD0 && p[i + 1] == UC_BREAK_PROHIBITED &&
 		    (s[i + 1] & 0xC0) == 0x80)
@@ -380,7 +380,7 @@ fit_line(const struct wrap *w, size_t a, struct layout_line *ln)
 		col += cw;
 		vis = col;
 		vis_end = i + (size_t)len;
-		if (w->s[i] == '/')
+		if (w->s[i] == '/' || w->s[i] == '-')
 			consider_slash(w, i, vis, &slash);
 		i += (size_t)len;
 	}

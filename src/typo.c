@@ -978,6 +978,8 @@ typo_overrides(const char *s, size_t n, unsigned rules, char *o)
 		return;
 	scan_init(&sc, s, n, rules, o);
 	scan_run(&sc, 0, n + 1);
+	if (rules & TYPO_URL)
+		typo_url_pass(s, n, o);
 }
 
 enum typo_char

@@ -27,4 +27,9 @@ enum typo_char typo_scan_char(const char *s, size_t n, size_t k, int *len);
 bool typo_scan_window(const char *s, size_t from, size_t to, unsigned rules, size_t target,
     bool stop);
 
+/* The URL rule (typo_url.c): withdraws breaks inside URL tokens of s[0..n). */
+void typo_url_pass(const char *s, size_t n, char *o);
+/* True if the boundary before s[i] is inside a URL token. */
+bool typo_url_inside(const char *s, size_t n, size_t i);
+
 #endif

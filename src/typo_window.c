@@ -131,6 +131,8 @@ typo_override_at(const char *s, size_t n, unsigned rules, size_t i)
 
 	if (rules == TYPO_NONE || i == 0 || i >= n || u[i] == ' ' || (u[i] & 0xC0) == 0x80)
 		return UC_BREAK_UNDEFINED;
+	if ((rules & TYPO_URL) && typo_url_inside(s, n, i))
+		return UC_BREAK_PROHIBITED;
 	if (token_starts(u, i)) {
 		hit = at_token(s, n, rules, i);
 	} else {

@@ -20,9 +20,11 @@ for f in "$CORPUS"/*; do
 	done
 	case "$name" in
 	*.txt)
-		tr -s ' \n' '\n\n' <"$f" | grep -v '^$' >"$TEST_TMP/words.src"
-		"$GLOSS" dump -w 37 "$f" | tr -s ' \n' '\n\n' | grep -v '^$' >"$TEST_TMP/words.out"
-		same_file "$TEST_TMP/words.out" "$TEST_TMP/words.src" "dump of $name keeps every word in order"
+		# Nothing added, removed or reordered but white space (line breaks
+		# may fall after a hyphen, so compare the characters, not the words).
+		tr -d ' \n\r\t' <"$f" >"$TEST_TMP/chars.src"
+		"$GLOSS" dump -w 37 "$f" | tr -d ' \n' >"$TEST_TMP/chars.out"
+		same_file "$TEST_TMP/chars.out" "$TEST_TMP/chars.src" "dump of $name keeps every character in order"
 		;;
 	esac
 done

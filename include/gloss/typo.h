@@ -23,7 +23,9 @@
 #define TYPO_R5		0x0040	/* т. е., и т. д. are not split */
 #define TYPO_R6		0x0080	/* no break between . , : ; and a following letter (UAX #14 LB29) */
 #define TYPO_R7		0x0100	/* no break at the hyphen of 1990-е, 20-й, б-ка */
-#define TYPO_DEFAULT	(TYPO_R1 | TYPO_R1C | TYPO_R2 | TYPO_R3 | TYPO_R4 | TYPO_R5 | TYPO_R6 | TYPO_R7)
+#define TYPO_URL	0x0200	/* no break inside a URL unless it is wider than the line */
+#define TYPO_DEFAULT	(TYPO_R1 | TYPO_R1C | TYPO_R2 | TYPO_R3 | TYPO_R4 | TYPO_R5 | TYPO_R6 | \
+			 TYPO_R7 | TYPO_URL)
 #define TYPO_NONE	0
 
 /* Fills o[0..n) for the UTF-8 text s[0..n) (see the top comment). */
