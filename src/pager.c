@@ -35,6 +35,9 @@ struct pager {
 	struct doc *doc;
 	bool empty;
 	struct pos top;
+	bool anchored;		/* resizing keeps anchor (until the reader moves) */
+	struct doc_loc anchor_loc;
+	uint32_t anchor;
 	int margin, width;	/* the reading column */
 	bool end_valid;
 	struct pos end;		/* the top position that shows the last row at the bottom */
@@ -475,10 +478,10 @@ pager_status(struct view *v, struct strbuf *left, struct strbuf *right)
 	double f = p->empty ? 1.0 : bottom_fraction(p, v, &at_end);
 
 	strbuf_adds(left, doc_title(p->doc));
-	if (p->npaths > 1)
-		strbuf_addf(left, "  [%zu/%zu]", p->cur + 1, p->npaths);
 	if (p->search && p->show_matches)
 		strbuf_addf(right, "%c%s  ", p->backward ? '?' : '/', search_pattern(p->search));
+	if (p->npaths > 1)
+		strbuf_addf(right, "[%zu/%zu]  ", p->cur + 1, p->npaths);
 	if (at_end)
 		strbuf_adds(right, "END");
 	else
@@ -694,6 +697,8 @@ pager_request(struct view *v, enum action a, int count)
 {
 	struct pager *p = v->data;
 
+	p->anchored = false;
+
 	if (p->empty && a != ACTION_NEXT_FILE && a != ACTION_PREV_FILE)
 		return VIEW_UNHANDLED;
 	switch (a) {
@@ -724,6 +729,7 @@ pager_key(struct view *v, const struct key *k)
 	if (k->fn && k->code == KEY_MOUSE) {
 		MEVENT ev;
 
+		p->anchored = false;
 		if (getmouse(&ev) == OK) {
 			if (ev.bstate & BUTTON4_PRESSED)
 				move_rows(p, v, -3);
@@ -735,20 +741,24 @@ pager_key(struct view *v, const struct key *k)
 	return VIEW_UNHANDLED;
 }
 
+/*
+ * Keeps the first visible word on the first row.  The word is remembered
+ * until the reader moves, so resizing back and forth returns to it exactly.
+ */
 static void
 pager_resize(struct view *v)
 {
 	struct pager *p = v->data;
-	uint32_t anchor;
-	struct doc_loc loc = p->top.loc;
 
-	if (p->empty) {
-		geometry(p, v->cols);
-		return;
+	if (!p->empty && !p->anchored) {
+		p->anchor_loc = p->top.loc;
+		p->anchor = top_anchor(p);
+		p->anchored = true;
 	}
-	anchor = top_anchor(p);
 	geometry(p, v->cols);
-	p->top = pos_of_byte(p, loc, anchor);
+	if (p->empty)
+		return;
+	p->top = pos_of_byte(p, p->anchor_loc, p->anchor);
 	clamp(p, v);
 }
 

@@ -82,7 +82,9 @@ done_testing() {
 # ---------------------------------------------------------------------------
 # tmux: one private server per test script.
 
-TM_SOCKET="gloss-test-$$"
+TM_BASE="gloss-test-$$"
+TM_SOCKET="$TM_BASE-0"
+tm_count=0
 
 tm() {
 	"$TMUX_BIN" -L "$TM_SOCKET" -f /dev/null "$@"
@@ -96,10 +98,17 @@ need_tmux() {
 tm_start() {	# COLS ROWS TERMTYPE COMMAND...
 	cols=$1 rows=$2 term=$3
 	shift 3
-	tm kill-server 2>/dev/null
+	tm_new_server
 	tm -u new-session -d -x "$cols" -y "$rows" -s t \
 		"env TERM=$term HOME='$HOME' XDG_DATA_HOME='$XDG_DATA_HOME' GLOSS_DB='$GLOSS_DB' LC_ALL=C.UTF-8 TZ=UTC $* ; sleep 30"
 	tm set-option -t t remain-on-exit on >/dev/null 2>&1
+}
+
+# A fresh server for each session: a killed server may linger for a moment.
+tm_new_server() {
+	tm kill-server 2>/dev/null
+	tm_count=$((tm_count + 1))
+	TM_SOCKET="$TM_BASE-$tm_count"
 }
 
 tm_keys() {
