@@ -375,8 +375,11 @@ chunk_end(struct doc *doc, uint32_t k)
 	return chunk_start(doc, k + 1);
 }
 
+static void release_source(const struct doc *doc, uint32_t k);
+static void release_range(const struct doc *doc, uint64_t a, uint64_t z);
+
 static struct chunk *
-parse_markdown(struct doc *doc)
+parse_markdown(const struct doc *doc)
 {
 	struct strbuf clean = STRBUF_INIT, nfc = STRBUF_INIT;
 	struct doc_builder b;
@@ -404,33 +407,110 @@ parse_markdown(struct doc *doc)
 	return c;
 }
 
+/* The source range of a chunk and how it joins its neighbours. */
+struct bounds {
+	uint64_t start, end;
+	bool joined_start, joined_end;
+};
+
+/* Boundary k, from the index if known, else computed (without caching: thread-safe). */
+static uint64_t
+boundary(const struct doc *doc, uint32_t k, bool *joined)
+{
+	if (k >= doc->nchunks) {
+		*joined = false;
+		return doc->size;
+	}
+	if (doc->chunks[k].start != UNKNOWN64) {
+		*joined = doc->chunks[k].joined;
+		return doc->chunks[k].start;
+	}
+	return plain_boundary(doc->src, doc->size, (uint64_t)k * DOC_CHUNK_SIZE, joined);
+}
+
+static void
+chunk_bounds(const struct doc *doc, uint32_t k, struct bounds *b)
+{
+	b->start = boundary(doc, k, &b->joined_start);
+	b->end = boundary(doc, k + 1, &b->joined_end);
+	if (b->end >= doc->size)
+		b->joined_end = false;
+}
+
 static struct chunk *
-parse_chunk(struct doc *doc, uint32_t k)
+parse_plain(const struct doc *doc, uint32_t k, const struct bounds *bd)
 {
 	struct doc_builder b;
 	struct chunk *c;
-	uint64_t start, end;
 
-	if (doc->format == DOC_FORMAT_MARKDOWN)
-		return parse_markdown(doc);
-	start = chunk_start(doc, k);
-	end = chunk_end(doc, k);
 	doc_builder_init(&b);
-	if (start < end) {
+	if (bd->start < bd->end) {
 		unsigned flags = 0;
 
 		if (k == 0)
 			flags |= PLAIN_FIRST;
-		if (doc->chunks[k].joined)
+		if (bd->joined_start)
 			flags |= PLAIN_JOINED_START;
-		if (k + 1 < doc->nchunks && chunk_start(doc, k + 1) < doc->size &&
-		    doc->chunks[k + 1].joined)
+		if (bd->joined_end)
 			flags |= PLAIN_JOINED_END;
-		plain_parse(doc->src, start, end, flags, doc->tab_width, &b);
+		plain_parse(doc->src, bd->start, bd->end, flags, doc->tab_width, &b);
 	}
 	c = doc_builder_finish(&b);
 	doc_builder_done(&b);
 	return c;
+}
+
+static struct chunk *
+parse_chunk(struct doc *doc, uint32_t k)
+{
+	struct bounds bd;
+
+	if (doc->format == DOC_FORMAT_MARKDOWN)
+		return parse_markdown(doc);
+	chunk_start(doc, k);
+	chunk_end(doc, k);	/* computes and caches the next boundary */
+	chunk_bounds(doc, k, &bd);
+	return parse_plain(doc, k, &bd);
+}
+
+uint32_t
+doc_chunk_count(const struct doc *doc)
+{
+	return doc->nchunks;
+}
+
+struct doc_chunk *
+doc_chunk_parse(const struct doc *doc, uint32_t k)
+{
+	struct doc_chunk *dc = xcalloc(1, sizeof *dc);
+	struct chunk *c;
+	struct bounds bd = { 0, 0, false, false };
+
+	if (doc->format == DOC_FORMAT_MARKDOWN) {
+		c = k == 0 ? parse_markdown(doc) : xcalloc(1, sizeof *c);
+	} else if (k >= doc->nchunks) {
+		c = xcalloc(1, sizeof *c);
+	} else {
+		chunk_bounds(doc, k, &bd);
+		c = parse_plain(doc, k, &bd);
+		release_range(doc, bd.start, bd.end);
+	}
+	dc->blocks = c->blocks;
+	dc->nblocks = c->nblocks;
+	dc->joined_start = bd.joined_start;
+	dc->src_start = bd.start;
+	dc->src_end = bd.end;
+	dc->owner = c;
+	return dc;
+}
+
+void
+doc_chunk_release(struct doc_chunk *dc)
+{
+	if (dc == NULL)
+		return;
+	doc_chunk_free(dc->owner);
+	free(dc);
 }
 
 /* Extends the measured prefix over chunks whose length is known. */
@@ -516,6 +596,7 @@ doc_trim(struct doc *doc)
 		}
 		doc_chunk_free(doc->chunks[victim].loaded);
 		doc->chunks[victim].loaded = NULL;
+		release_source(doc, victim);
 		loaded--;
 	}
 }
@@ -781,24 +862,43 @@ now_us(void)
 	return (uint64_t)ts.tv_sec * 1000000u + (uint64_t)ts.tv_nsec / 1000u;
 }
 
-/* Drops the mapped pages of a measured chunk from memory (they are re-read on use). */
+/*
+ * Drops the mapped pages of source bytes [a, z) from memory; they are read
+ * again from the file if needed.  The page holding z is kept (the next
+ * chunk starts in it); the one holding a is dropped (passes go forward).
+ */
 static void
-release_source(struct doc *doc, uint32_t k)
+release_range(const struct doc *doc, uint64_t a, uint64_t z)
 {
 #ifdef HAVE_MADVISE
 	long page = sysconf(_SC_PAGESIZE);
-	uint64_t a = chunk_start(doc, k), z = chunk_end(doc, k);
 
 	if (doc->map == NULL || page <= 0)
 		return;
-	a = (a + (uint64_t)page - 1) / (uint64_t)page * (uint64_t)page;
-	z = z / (uint64_t)page * (uint64_t)page;
+	a = a / (uint64_t)page * (uint64_t)page;
+	z = z >= doc->size ? doc->size : z / (uint64_t)page * (uint64_t)page;
 	if (z > a)
 		madvise((char *)doc->map + a, (size_t)(z - a), MADV_DONTNEED);
 #else
 	(void)doc;
-	(void)k;
+	(void)a;
+	(void)z;
 #endif
+}
+
+void
+doc_release_source(const struct doc *doc, uint64_t a, uint64_t z)
+{
+	release_range(doc, a, z);
+}
+
+static void
+release_source(const struct doc *doc, uint32_t k)
+{
+	struct bounds bd;
+
+	chunk_bounds(doc, k, &bd);
+	release_range(doc, bd.start, bd.end);
 }
 
 bool

@@ -1,11 +1,17 @@
 /*
  * dump — `gloss dump`: lays the document out with the same presentation
  * and layout as the pager and writes plain lines (see include/gloss/dump.h).
+ *
+ * A plain-text file of several chunks is dumped by a small pipeline: worker
+ * threads parse and lay out chunks independently (chunk boundaries depend
+ * only on nearby bytes) into text buffers, and the main thread writes the
+ * buffers in order.  A ring of DUMP_SLOTS buffers bounds the memory.
  */
 #include "gloss/gloss.h"
 
 #include <errno.h>
 #include <getopt.h>
+#include <pthread.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
 
@@ -16,6 +22,8 @@
 #include "gloss/strbuf.h"
 
 #define DUMP_FLUSH (64u * 1024u)
+#define DUMP_SLOTS 8		/* chunks laid out ahead of the writer */
+#define DUMP_THREADS_MAX 8
 
 static void
 rtrim(struct strbuf *sb, size_t floor)
@@ -56,8 +64,21 @@ flush(struct strbuf *sb, FILE *out)
 	return ok;
 }
 
-enum gloss_status
-dump_doc(struct doc *doc, int width, enum glyph_mode mode, FILE *out)
+/* Lays out the blocks of one chunk; returns whether it had any. */
+static bool
+dump_chunk(struct doc_block *blocks, uint32_t n, int width, enum glyph_mode mode,
+    struct strbuf *out)
+{
+	for (uint32_t i = 0; i < n; i++) {
+		if (i > 0 && !(blocks[i - 1].flags & DOC_BLOCK_JOINED))
+			strbuf_addc(out, '\n');
+		dump_block(&blocks[i], width, mode, out);
+	}
+	return n > 0;
+}
+
+static enum gloss_status
+dump_serial(struct doc *doc, int width, enum glyph_mode mode, FILE *out)
 {
 	struct strbuf sb = STRBUF_INIT;
 	struct doc_loc loc;
@@ -82,9 +103,164 @@ dump_doc(struct doc *doc, int width, enum glyph_mode mode, FILE *out)
 		} while (doc_next(doc, &loc));
 	}
 	ok = flush(&sb, out) && ok;
-	ok = fflush(out) == 0 && ok;
 	strbuf_done(&sb);
-	if (!ok)
+	return ok ? GLOSS_OK : GLOSS_EIO;
+}
+
+struct slot {
+	bool ready;
+	bool nonempty, joined_start;
+	uint64_t src_start;
+	struct strbuf text;
+};
+
+struct pipeline {
+	struct doc *doc;
+	int width;
+	enum glyph_mode mode;
+	uint32_t nchunks;
+	uint32_t next;		/* the next chunk a worker takes */
+	uint32_t written;	/* chunks the writer has finished */
+	struct slot slots[DUMP_SLOTS];
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+};
+
+static void *
+worker(void *arg)
+{
+	struct pipeline *pl = arg;
+
+	for (;;) {
+		struct strbuf text = STRBUF_INIT;
+		struct doc_chunk *dc;
+		struct slot *sl;
+		bool nonempty;
+		uint32_t k;
+
+		pthread_mutex_lock(&pl->mu);
+		while (pl->next < pl->nchunks && pl->next >= pl->written + DUMP_SLOTS)
+			pthread_cond_wait(&pl->cv, &pl->mu);
+		k = pl->next++;
+		pthread_mutex_unlock(&pl->mu);
+		if (k >= pl->nchunks)
+			return NULL;
+		dc = doc_chunk_parse(pl->doc, k);
+		nonempty = dump_chunk(dc->blocks, dc->nblocks, pl->width, pl->mode, &text);
+		pthread_mutex_lock(&pl->mu);
+		sl = &pl->slots[k % DUMP_SLOTS];
+		sl->text = text;
+		sl->nonempty = nonempty;
+		sl->joined_start = dc->joined_start;
+		sl->src_start = dc->src_start;
+		sl->ready = true;
+		pthread_cond_broadcast(&pl->cv);
+		pthread_mutex_unlock(&pl->mu);
+		doc_chunk_release(dc);
+	}
+}
+
+/*
+ * The writer: takes the chunks in order and writes them.  Once chunk k is
+ * written, no worker reads before chunk k-1 any more, so the mapped pages
+ * behind it are dropped (workers fault pages around theirs back in).
+ */
+static bool
+write_in_order(struct pipeline *pl, FILE *out)
+{
+	bool ok = true, any = false;
+	uint64_t prev_start = 0, released = 0;
+
+	for (uint32_t k = 0; k < pl->nchunks; k++) {
+		struct slot *sl = &pl->slots[k % DUMP_SLOTS];
+		struct strbuf text;
+		bool nonempty, joined;
+
+		pthread_mutex_lock(&pl->mu);
+		while (!sl->ready)
+			pthread_cond_wait(&pl->cv, &pl->mu);
+		text = sl->text;
+		nonempty = sl->nonempty;
+		joined = sl->joined_start;
+		if (prev_start > released) {
+			doc_release_source(pl->doc, released, prev_start);
+			released = prev_start;
+		}
+		prev_start = sl->src_start;
+		sl->ready = false;
+		pl->written = k + 1;
+		pthread_cond_broadcast(&pl->cv);
+		pthread_mutex_unlock(&pl->mu);
+		if (nonempty) {
+			if (any && !joined)
+				ok = fputc('\n', out) != EOF && ok;
+			ok = flush(&text, out) && ok;
+			any = true;
+		}
+		strbuf_done(&text);
+	}
+	return ok;
+}
+
+/* Worker threads: one per processor ($GLOSS_THREADS overrides; 0 is serial). */
+static int
+thread_count(uint32_t nchunks)
+{
+	const char *env = getenv("GLOSS_THREADS");
+	long n = env && *env ? atol(env) : sysconf(_SC_NPROCESSORS_ONLN);
+
+	if (env && *env)
+		return n > 0 ? (int)GLOSS_MIN(n, (long)DUMP_THREADS_MAX) : 0;
+	if (n < 2 || nchunks < 4)
+		return 0;
+	return (int)GLOSS_MIN(n, (long)DUMP_THREADS_MAX);
+}
+
+static enum gloss_status
+dump_parallel(struct doc *doc, int width, enum glyph_mode mode, FILE *out, int nthreads)
+{
+	struct pipeline pl;
+	pthread_t th[DUMP_THREADS_MAX];
+	int started = 0;
+	bool ok;
+
+	memset(&pl, 0, sizeof pl);
+	pl.doc = doc;
+	pl.width = width;
+	pl.mode = mode;
+	pl.nchunks = doc_chunk_count(doc);
+	pthread_mutex_init(&pl.mu, NULL);
+	pthread_cond_init(&pl.cv, NULL);
+	for (int i = 0; i < nthreads; i++)
+		if (pthread_create(&th[started], NULL, worker, &pl) == 0)
+			started++;
+	if (started == 0) {
+		pthread_mutex_destroy(&pl.mu);
+		pthread_cond_destroy(&pl.cv);
+		return dump_serial(doc, width, mode, out);
+	}
+	ok = write_in_order(&pl, out);
+	for (int i = 0; i < started; i++)
+		pthread_join(th[i], NULL);
+	pthread_mutex_destroy(&pl.mu);
+	pthread_cond_destroy(&pl.cv);
+	return ok ? GLOSS_OK : GLOSS_EIO;
+}
+
+enum gloss_status
+dump_doc(struct doc *doc, int width, enum glyph_mode mode, FILE *out)
+{
+	enum gloss_status rc;
+	int nthreads = doc_format(doc) == DOC_FORMAT_TEXT ?
+	    thread_count(doc_chunk_count(doc)) : 0;
+
+	if (nthreads > 0)
+		rc = dump_parallel(doc, width, mode, out, nthreads);
+	else
+		rc = dump_serial(doc, width, mode, out);
+	if (fflush(out) != 0)
+		rc = GLOSS_EIO;
+	if (rc != GLOSS_OK)
 		return error_set(GLOSS_EIO, "write error: %s", strerror(errno));
 	return GLOSS_OK;
 }

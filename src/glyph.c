@@ -219,8 +219,12 @@ glyph_width(uint32_t cp, enum glyph_mode mode)
 
 	if (cp >= 0x20 && cp < 0x7F)
 		return 1;
-	if (mode == GLYPH_UTF8 && cp >= 0x0400 && cp <= 0x0482)
-		return 1;	/* Cyrillic letters: the common case after ASCII */
+	if (mode == GLYPH_UTF8) {	/* the common cases after ASCII, all one column */
+		if (cp >= 0x0400 && cp <= 0x0482)
+			return 1;	/* Cyrillic letters */
+		if ((cp >= 0x00A0 && cp <= 0x00FF && cp != 0x00AD) || (cp >= 0x2010 && cp <= 0x2027))
+			return 1;	/* Latin-1, dashes, quotes, bullets, ellipsis */
+	}
 	glyph_get(cp, mode, &g);
 	return g.width;
 }
@@ -261,12 +265,21 @@ glyph_append_safe(struct strbuf *out, const char *s, size_t n, enum glyph_mode m
 		struct glyph g;
 		int len;
 		int k;
+		size_t j = i;
 
-		if ((unsigned char)s[i] >= 0x20 && (unsigned char)s[i] < 0x7F) {
-			strbuf_addc(out, s[i++]);
+		while (j < n && (unsigned char)s[j] >= 0x20 && (unsigned char)s[j] < 0x7F)
+			j++;
+		if (j > i) {		/* printable ASCII goes out in one piece */
+			strbuf_add(out, s + i, j - i);
+			i = j;
 			continue;
 		}
 		len = text_decode(s + i, n - i, &cp);
+		if (mode == GLYPH_UTF8 && cp >= 0x0400 && cp <= 0x0482) {
+			strbuf_add(out, s + i, (size_t)len);	/* Cyrillic letters stand for themselves */
+			i += (size_t)len;
+			continue;
+		}
 		i += (size_t)len;
 		glyph_get(cp, mode, &g);
 		for (k = 0; k < g.n; k++)

@@ -37,11 +37,13 @@ is_eol(const char *s, uint64_t n, uint64_t i)
 static uint64_t
 line_end(const char *s, uint64_t n, uint64_t i)
 {
-	while (i < n && s[i] != '\n' && s[i] != '\r')
-		i++;
-	if (i < n && s[i] == '\r' && i + 1 < n && s[i + 1] == '\n')
-		i++;
-	return i;
+	const char *lf = i < n ? memchr(s + i, '\n', (size_t)(n - i)) : NULL;
+	uint64_t e = lf ? (uint64_t)(lf - s) : n;
+	const char *cr = e > i ? memchr(s + i, '\r', (size_t)(e - i)) : NULL;
+
+	if (cr && !(cr + 1 == s + e && e < n))
+		return (uint64_t)(cr - s);	/* a CR that is not the CR of a CR LF */
+	return e;
 }
 
 static bool
@@ -267,7 +269,6 @@ static void
 emit_paragraph(const char *s, const struct line *l, size_t lo, size_t hi, int tab_width,
     struct strbuf *tmp, struct doc_builder *b)
 {
-	struct strbuf nfc = STRBUF_INIT;
 	size_t i;
 	enum doc_kind kind = l[lo].quote ? DOC_QUOTE : l[lo].list ? DOC_LIST_ITEM : DOC_PARAGRAPH;
 
@@ -281,11 +282,17 @@ emit_paragraph(const char *s, const struct line *l, size_t lo, size_t hi, int ta
 	}
 	if (l[hi - 1].trail_space)
 		strbuf_addc(tmp, ' ');
-	text_nfc(strbuf_str(tmp), tmp->len, &nfc);
 	doc_build_begin(b, kind, kind == DOC_QUOTE ? 1 : 0, l[lo].start, l[hi - 1].end);
-	doc_build_text(b, strbuf_str(&nfc), nfc.len);
+	if (text_is_nfc_fast(strbuf_str(tmp), tmp->len)) {
+		doc_build_text(b, strbuf_str(tmp), tmp->len);
+	} else {
+		struct strbuf nfc = STRBUF_INIT;
+
+		text_nfc(strbuf_str(tmp), tmp->len, &nfc);
+		doc_build_text(b, strbuf_str(&nfc), nfc.len);
+		strbuf_done(&nfc);
+	}
 	doc_build_end(b);
-	strbuf_done(&nfc);
 }
 
 static void

@@ -58,20 +58,34 @@ starts_with(const char *s, size_t n, const char *prefix)
 	return n >= k && strncasecmp(s, prefix, k) == 0;
 }
 
-/* Case-insensitive test that s contains needle (needle in lower case, any script). */
+/*
+ * Case-insensitive test that s contains one of the needles (given in lower
+ * case, any script).  The text is lower-cased once: by hand when it is
+ * ASCII, else with u8_tolower.
+ */
 static bool
-contains_folded(const char *s, size_t n, const char *needle)
+contains_any(const char *s, size_t n, const char *const *needles, size_t count)
 {
 	char buf[512];
-	size_t len = sizeof buf - 1;
-	uint8_t *low = u8_tolower((const uint8_t *)s, GLOSS_MIN(n, (size_t)300), NULL, NULL,
-	    (uint8_t *)buf, &len);
-	bool found;
+	size_t len = sizeof buf - 1, i;
+	uint8_t *low = (uint8_t *)buf;
+	bool ascii = true, found = false;
 
-	if (low == NULL)
-		return false;
+	n = GLOSS_MIN(n, (size_t)300);
+	for (i = 0; i < n && ascii; i++)
+		ascii = (unsigned char)s[i] < 0x80;
+	if (ascii) {
+		for (i = 0; i < n; i++)
+			buf[i] = (char)((s[i] >= 'A' && s[i] <= 'Z') ? s[i] + 32 : s[i]);
+		len = n;
+	} else {
+		low = u8_tolower((const uint8_t *)s, n, NULL, NULL, (uint8_t *)buf, &len);
+		if (low == NULL)
+			return false;
+	}
 	low[len] = '\0';
-	found = strstr((char *)low, needle) != NULL;
+	for (i = 0; i < count && !found; i++)
+		found = strstr((char *)low, needles[i]) != NULL;
 	if (low != (uint8_t *)buf)
 		free(low);
 	return found;
@@ -141,14 +155,7 @@ static const char *const furniture[] = {
 bool
 plain_is_furniture(const char *s, size_t n)
 {
-	size_t i;
-
-	if (n > 160)
-		return false;
-	for (i = 0; i < GLOSS_ARRAY_SIZE(furniture); i++)
-		if (contains_folded(s, n, furniture[i]))
-			return true;
-	return false;
+	return n <= 160 && contains_any(s, n, furniture, GLOSS_ARRAY_SIZE(furniture));
 }
 
 /* ------------------------------------------------------------------ */
@@ -200,16 +207,11 @@ numeric_date(const char *s, size_t n)
 bool
 plain_is_date(const char *s, size_t n)
 {
-	size_t i;
-
 	if (n == 0 || n > 48 || !has_year(s, n))
 		return false;
 	if (numeric_date(s, n))
 		return true;
-	for (i = 0; i < GLOSS_ARRAY_SIZE(months); i++)
-		if (contains_folded(s, n, months[i]))
-			return count_words(s, n) <= 7;
-	return false;
+	return count_words(s, n) <= 7 && contains_any(s, n, months, GLOSS_ARRAY_SIZE(months));
 }
 
 /* ------------------------------------------------------------------ */
@@ -286,6 +288,13 @@ is_credit_line(const char *s, size_t n)
 	return false;
 }
 
+static const char *const agencies[] = {
+	"getty images", "/afp", "reuters", "ap photo", "photo:",
+};
+static const char *const credits[] = {
+	"source", "photo", "screenshot", "фото", "источник", "джерело",
+};
+
 /* "… (NAME/POOL/AFP via Getty Images)" */
 static bool
 ends_with_agency_credit(const char *s, size_t n)
@@ -298,9 +307,7 @@ ends_with_agency_credit(const char *s, size_t n)
 	for (k = n - 1; k > 0 && s[k] != '('; k--)
 		;
 	open = s + k;
-	return contains_folded(open, n - k, "getty images") || contains_folded(open, n - k, "/afp") ||
-	    contains_folded(open, n - k, "reuters") || contains_folded(open, n - k, "ap photo") ||
-	    contains_folded(open, n - k, "photo:");
+	return contains_any(open, n - k, agencies, GLOSS_ARRAY_SIZE(agencies));
 }
 
 /* The next block repeats this one and adds a credit: "X" then "X. Source:". */
@@ -315,10 +322,7 @@ repeated_with_credit(const struct cls *c, uint32_t i)
 	s = text_at(c, i, &n);
 	t = text_at(c, i + 1, &m);
 	return n > 0 && n <= 400 && m > n && memcmp(s, t, n) == 0 &&
-	    (contains_folded(t + n, m - n, "source") || contains_folded(t + n, m - n, "photo") ||
-	    contains_folded(t + n, m - n, "screenshot") ||
-	    contains_folded(t + n, m - n, "фото") || contains_folded(t + n, m - n, "источник") ||
-	    contains_folded(t + n, m - n, "джерело"));
+	    contains_any(t + n, m - n, credits, GLOSS_ARRAY_SIZE(credits));
 }
 
 /* ------------------------------------------------------------------ */
@@ -389,10 +393,12 @@ mark_furniture_dates_bylines(struct cls *c)
 static bool
 title_candidate(const char *s, size_t n)
 {
-	int words = count_words(s, n);
+	int words;
 
-	return n <= SHORT_MAX && words >= 2 && words <= 30 && !ends_like_sentence(s, n) &&
-	    !plain_is_furniture(s, n);
+	if (n > SHORT_MAX)
+		return false;
+	words = count_words(s, n);
+	return words >= 2 && words <= 30 && !ends_like_sentence(s, n) && !plain_is_furniture(s, n);
 }
 
 /* The title is the first block that is neither furniture nor a date/byline, if it looks like one. */
@@ -421,11 +427,12 @@ mark_title(struct cls *c)
 static bool
 heading_candidate(const char *s, size_t n)
 {
-	uint32_t first = first_cp(s, n), last = last_cp(s, n);
-	int words = count_words(s, n);
+	uint32_t first, last;
 
-	if (n == 0 || n > HEADING_MAX || words > 15)
+	if (n == 0 || n > HEADING_MAX || count_words(s, n) > 15)
 		return false;
+	first = first_cp(s, n);
+	last = last_cp(s, n);
 	if (!uc_is_upper(first) && !(first >= '0' && first <= '9'))
 		return false;
 	if (ends_like_sentence(s, n) || last == ')' || last == 0x201D || last == '"')

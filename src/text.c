@@ -65,6 +65,11 @@ text_decode(const char *s, size_t n, uint32_t *cp)
 		*cp = (unsigned char)s[0];
 		return 1;
 	}
+	if (n >= 2 && (unsigned char)s[0] >= 0xC2 && (unsigned char)s[0] < 0xE0 &&
+	    ((unsigned char)s[1] & 0xC0) == 0x80) {	/* two bytes: Cyrillic, Latin-1 */
+		*cp = ((uint32_t)((unsigned char)s[0] & 0x1F) << 6) | ((unsigned char)s[1] & 0x3F);
+		return 2;
+	}
 	len = u8_mbtoucr(&uc, (const uint8_t *)s, n);
 	if (len > 0) {
 		*cp = uc;
@@ -160,9 +165,8 @@ text_nfc_inert(uint32_t cp)
 	return false;
 }
 
-/* True if s[0..n) is made only of NFC-inert code points. */
-static bool
-all_inert(const char *s, size_t n)
+bool
+text_is_nfc_fast(const char *s, size_t n)
 {
 	size_t i = 0;
 
@@ -186,7 +190,7 @@ text_nfc(const char *s, size_t n, struct strbuf *out)
 	uint8_t *r;
 	size_t rlen = 0;
 
-	if (all_inert(s, n)) {
+	if (text_is_nfc_fast(s, n)) {
 		strbuf_add(out, s, n);
 		return;
 	}

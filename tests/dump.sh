@@ -35,6 +35,14 @@ f="$CORPUS/lukashenko-occupied-territories-latushka.txt"
 "$GLOSS" dump -w 80 "$f" >"$TEST_TMP/dumped"
 same_file "$TEST_TMP/piped" "$TEST_TMP/dumped" "gloss FILE | cat is dump -w 80"
 
+# A large file is dumped by parallel workers; the output is the serial one.
+i=0
+while [ $i -lt 300 ]; do cat "$CORPUS"/*.txt; i=$((i + 1)); done >"$TEST_TMP/big.txt"
+GLOSS_THREADS=0 "$GLOSS" dump -w 61 "$TEST_TMP/big.txt" >"$TEST_TMP/serial"
+GLOSS_THREADS=3 "$GLOSS" dump -w 61 "$TEST_TMP/big.txt" >"$TEST_TMP/parallel"
+same_file "$TEST_TMP/parallel" "$TEST_TMP/serial" "parallel dump of $(wc -c <"$TEST_TMP/big.txt") bytes equals the serial one"
+"$top_builddir/tests/check_dump" 61 <"$TEST_TMP/parallel"; ok $? "parallel dump keeps the contract"
+
 # Standard input.
 printf 'Hello from standard input.\n' | "$GLOSS" dump -w 30 - >"$TEST_TMP/out"
 is "$(cat "$TEST_TMP/out")" "Hello from standard input." "dump - reads standard input"

@@ -188,6 +188,28 @@ double doc_fraction(struct doc *doc, struct doc_loc loc, uint32_t in_block);
 const char *doc_kind_label(enum doc_kind kind);
 
 /*
+ * Parsing chunks in parallel (for `gloss dump`).  doc_chunk_parse() may be
+ * called from several threads at once: it finds the boundaries of chunk k
+ * itself (they depend only on nearby bytes), parses it into a new struct
+ * doc_chunk that the caller owns and frees with doc_chunk_release(), and
+ * drops the chunk's mapped pages.  It does not touch the doc's cache.
+ * doc_chunk_count() is the number of chunks (some may be empty).
+ */
+struct doc_chunk {
+	struct doc_block *blocks;
+	uint32_t nblocks;
+	bool joined_start;	/* the first block continues the previous chunk's last one */
+	uint64_t src_start, src_end;	/* the chunk's source bytes */
+	void *owner;		/* private */
+};
+
+uint32_t doc_chunk_count(const struct doc *doc);
+struct doc_chunk *doc_chunk_parse(const struct doc *doc, uint32_t k);
+void doc_chunk_release(struct doc_chunk *c);
+/* Drops the mapped pages of source bytes [a, z) (re-read from the file if needed). */
+void doc_release_source(const struct doc *doc, uint64_t a, uint64_t z);
+
+/*
  * Building (for loaders only).  A loader appends blocks to a builder; text
  * must already be valid NFC UTF-8 without NUL bytes.  Spans are opened and
  * closed around the text they cover (offsets are taken from the current

@@ -36,6 +36,8 @@ void text_clean(const char *s, size_t n, int tab_width, int *col, struct strbuf 
  * anything else goes through libunistring's u8_normalize().
  */
 void text_nfc(const char *s, size_t n, struct strbuf *out);
+/* True if s[0..n) is made only of NFC-inert code points (so it is in NFC). */
+bool text_is_nfc_fast(const char *s, size_t n);
 /* True if NFC leaves every string made of cp and other such code points unchanged. */
 bool text_nfc_inert(uint32_t cp);
 
