@@ -179,9 +179,12 @@ doc_setup(struct doc *doc, const struct doc_options *opt)
 	if (format < 0) {
 		size_t sniff = doc->size < 16384 ? (size_t)doc->size : 16384;
 
-		format = has_markdown_extension(doc->path) || markdown_sniff(doc->src, sniff)
+		format = has_markdown_extension(doc->path) ||
+		    (doc->size <= DOC_SNIFF_MAX && markdown_sniff(doc->src, sniff))
 		    ? DOC_FORMAT_MARKDOWN : DOC_FORMAT_TEXT;
 	}
+	if (format == DOC_FORMAT_MARKDOWN && doc->size > DOC_MARKDOWN_MAX)
+		format = DOC_FORMAT_TEXT;	/* cmark needs the whole file and ~8x its size */
 	doc->format = (enum doc_format)format;
 	if (doc->format == DOC_FORMAT_MARKDOWN)
 		doc->nchunks = doc->size > 0 ? 1 : 0;

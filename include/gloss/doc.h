@@ -46,6 +46,8 @@
 #define DOC_SEPARATOR "\n\n"
 #define DOC_SEPARATOR_LEN 2
 #define DOC_OFFSET_UNKNOWN UINT64_MAX
+#define DOC_SNIFF_MAX (64ull << 20)	/* larger files are Markdown only by extension */
+#define DOC_MARKDOWN_MAX (256ull << 20)	/* larger Markdown files are read as plain text */
 
 enum doc_format {
 	DOC_FORMAT_TEXT,
