@@ -255,6 +255,15 @@ glyph_superscript(uint32_t cp)
 	}
 }
 
+/* Code points drawn as themselves in UTF-8 mode, one column wide (the usual text). */
+static bool
+is_plain(uint32_t cp)
+{
+	return (cp >= 0x00A0 && cp <= 0x02FF && cp != 0x00AD) || (cp >= 0x0400 && cp <= 0x0482) ||
+	    (cp >= 0x048A && cp <= 0x052F) || (cp >= 0x2010 && cp <= 0x2027) ||
+	    (cp >= 0x2030 && cp <= 0x205E) || (cp >= 0x20A0 && cp <= 0x20BF);
+}
+
 void
 glyph_append_safe(struct strbuf *out, const char *s, size_t n, enum glyph_mode mode)
 {
@@ -267,19 +276,25 @@ glyph_append_safe(struct strbuf *out, const char *s, size_t n, enum glyph_mode m
 		int k;
 		size_t j = i;
 
-		while (j < n && (unsigned char)s[j] >= 0x20 && (unsigned char)s[j] < 0x7F)
-			j++;
-		if (j > i) {		/* printable ASCII goes out in one piece */
+		/* printable ASCII and (in UTF-8) ordinary letters go out as one piece */
+		while (j < n) {
+			if ((unsigned char)s[j] >= 0x20 && (unsigned char)s[j] < 0x7F) {
+				j++;
+				continue;
+			}
+			if (mode != GLYPH_UTF8 || (unsigned char)s[j] < 0x80)
+				break;
+			len = text_decode(s + j, n - j, &cp);
+			if (!is_plain(cp))
+				break;
+			j += (size_t)len;
+		}
+		if (j > i) {
 			strbuf_add(out, s + i, j - i);
 			i = j;
 			continue;
 		}
 		len = text_decode(s + i, n - i, &cp);
-		if (mode == GLYPH_UTF8 && cp >= 0x0400 && cp <= 0x0482) {
-			strbuf_add(out, s + i, (size_t)len);	/* Cyrillic letters stand for themselves */
-			i += (size_t)len;
-			continue;
-		}
 		i += (size_t)len;
 		glyph_get(cp, mode, &g);
 		for (k = 0; k < g.n; k++)

@@ -271,6 +271,7 @@ emit_paragraph(const char *s, const struct line *l, size_t lo, size_t hi, int ta
 {
 	size_t i;
 	enum doc_kind kind = l[lo].quote ? DOC_QUOTE : l[lo].list ? DOC_LIST_ITEM : DOC_PARAGRAPH;
+	bool inert = true;
 
 	strbuf_reset(tmp);
 	for (i = lo; i < hi; i++) {
@@ -278,12 +279,13 @@ emit_paragraph(const char *s, const struct line *l, size_t lo, size_t hi, int ta
 
 		if (i > lo)
 			strbuf_addc(tmp, ' ');
-		text_clean(s + l[i].text, (size_t)(l[i].end - l[i].text), tab_width, &col, tmp);
+		inert = text_clean(s + l[i].text, (size_t)(l[i].end - l[i].text), tab_width, &col,
+		    tmp) && inert;
 	}
 	if (l[hi - 1].trail_space)
 		strbuf_addc(tmp, ' ');
 	doc_build_begin(b, kind, kind == DOC_QUOTE ? 1 : 0, l[lo].start, l[hi - 1].end);
-	if (text_is_nfc_fast(strbuf_str(tmp), tmp->len)) {
+	if (inert || text_is_nfc_fast(strbuf_str(tmp), tmp->len)) {
 		doc_build_text(b, strbuf_str(tmp), tmp->len);
 	} else {
 		struct strbuf nfc = STRBUF_INIT;

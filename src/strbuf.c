@@ -41,7 +41,7 @@ strbuf_grow(struct strbuf *sb, size_t n)
 }
 
 void
-strbuf_add(struct strbuf *sb, const void *p, size_t n)
+strbuf_add_slow(struct strbuf *sb, const void *p, size_t n)
 {
 	strbuf_grow(sb, n);
 	if (n)

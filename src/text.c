@@ -56,7 +56,7 @@ invalid_length(const unsigned char *s, size_t n)
 }
 
 int
-text_decode(const char *s, size_t n, uint32_t *cp)
+text_decode_slow(const char *s, size_t n, uint32_t *cp)
 {
 	ucs4_t uc;
 	int len;
@@ -64,11 +64,6 @@ text_decode(const char *s, size_t n, uint32_t *cp)
 	if ((unsigned char)s[0] < 0x80) {
 		*cp = (unsigned char)s[0];
 		return 1;
-	}
-	if (n >= 2 && (unsigned char)s[0] >= 0xC2 && (unsigned char)s[0] < 0xE0 &&
-	    ((unsigned char)s[1] & 0xC0) == 0x80) {	/* two bytes: Cyrillic, Latin-1 */
-		*cp = ((uint32_t)((unsigned char)s[0] & 0x1F) << 6) | ((unsigned char)s[1] & 0x3F);
-		return 2;
 	}
 	len = u8_mbtoucr(&uc, (const uint8_t *)s, n);
 	if (len > 0) {
@@ -93,23 +88,43 @@ text_valid(const char *s, size_t n)
 	return u8_check((const uint8_t *)s, n) == NULL;
 }
 
-void
+bool
 text_clean(const char *s, size_t n, int tab_width, int *col, struct strbuf *out)
 {
 	size_t i = 0;
+	bool inert = true;
 
 	if (tab_width <= 0)
 		tab_width = 8;
 	strbuf_grow(out, n);
 	while (i < n) {
 		unsigned char c = (unsigned char)s[i];
+		size_t j = i;
 		uint32_t cp;
 		int len;
 
-		if (c >= 0x20 && c < 0x7F) {
-			out->buf[out->len++] = (char)c;
-			(*col)++;
-			i++;
+		int w = 0;
+
+		/*
+		 * Printable ASCII and basic Cyrillic (U+0400–U+047F: lead byte D0
+		 * or D1; NFC-inert, one column) are copied as a run.
+		 */
+		while (j < n) {
+			unsigned char b = (unsigned char)s[j];
+
+			if (b >= 0x20 && b < 0x7F)
+				j++;
+			else if ((b & 0xFE) == 0xD0 && j + 1 < n && ((unsigned char)s[j + 1] & 0xC0) == 0x80)
+				j += 2;
+			else
+				break;
+			w++;
+		}
+		if (j > i) {
+			memcpy(out->buf + out->len, s + i, j - i);	/* room was made */
+			out->len += j - i;
+			*col += w;
+			i = j;
 			continue;
 		}
 		if (c == '\t') {
@@ -130,19 +145,20 @@ text_clean(const char *s, size_t n, int tab_width, int *col, struct strbuf *out)
 			continue;
 		}
 		len = text_decode(s + i, n - i, &cp);
-		if (cp == 0)
-			cp = 0xFFFD;
-		if (cp == 0xFFFD || len == 1) {
-			strbuf_addcp(out, cp);
+		if (cp != 0 && len > 1 && (cp != 0xFFFD || memcmp(s + i, "\xEF\xBF\xBD", 3) == 0)) {
+			/* a valid sequence: as long in as out, so the room made suffices */
+			memcpy(out->buf + out->len, s + i, (size_t)len);
+			out->len += (size_t)len;
 		} else {
-			strbuf_add(out, s + i, (size_t)len);
+			strbuf_addcp(out, cp ? cp : 0xFFFD);	/* NUL, invalid: longer out */
+			strbuf_grow(out, n - i - (size_t)len);
 		}
+		inert = inert && text_nfc_inert(cp);
 		*col += glyph_width(cp, GLYPH_UTF8);
 		i += (size_t)len;
-		/* strbuf_add may have grown the buffer; keep room for the fast path. */
-		strbuf_grow(out, n - i);
 	}
 	out->buf[out->len] = '\0';
+	return inert;
 }
 
 bool
@@ -165,21 +181,46 @@ text_nfc_inert(uint32_t cp)
 	return false;
 }
 
+/*
+ * A combining accent U+0300–U+030F right after an inert starter, with no
+ * mark after it, leaves the text in NFC when the two do not compose
+ * (libunistring's uc_composition): Cyrillic stress marks (о́, и́) are the
+ * common case; е + U+0300 (ѐ) and к + U+0301 (ќ) do compose.
+ */
+static bool
+accent_stays(uint32_t prev, uint32_t mark, const char *next, size_t n)
+{
+	uint32_t cp;
+
+	if (mark < 0x0300 || mark > 0x030F || prev == 0 || uc_composition(prev, mark) != 0)
+		return false;
+	if (n == 0)
+		return true;
+	text_decode(next, n, &cp);
+	return text_nfc_inert(cp);	/* a starter (inert code points are) */
+}
+
 bool
 text_is_nfc_fast(const char *s, size_t n)
 {
 	size_t i = 0;
+	uint32_t prev = 0;		/* the previous code point if an inert starter, else 0 */
 
 	while (i < n) {
 		uint32_t cp;
 
 		if ((unsigned char)s[i] < 0x80) {
-			i++;
+			prev = (unsigned char)s[i++];
 			continue;
 		}
 		i += (size_t)text_decode(s + i, n - i, &cp);
-		if (!text_nfc_inert(cp))
+		if (text_nfc_inert(cp)) {
+			prev = cp;
+		} else if (accent_stays(prev, cp, s + i, n - i)) {
+			prev = 0;
+		} else {
 			return false;
+		}
 	}
 	return true;
 }

@@ -24,7 +24,21 @@ void strbuf_done(struct strbuf *sb);
 void strbuf_reset(struct strbuf *sb);
 /* Makes room for at least n more bytes (plus the NUL). */
 void strbuf_grow(struct strbuf *sb, size_t n);
-void strbuf_add(struct strbuf *sb, const void *p, size_t n);
+void strbuf_add_slow(struct strbuf *sb, const void *p, size_t n);
+
+/* Appends n bytes; inline when they fit (a hot path of loading and dumping). */
+static inline void
+strbuf_add(struct strbuf *sb, const void *p, size_t n)
+{
+	if (sb->len + n < sb->cap) {
+		if (n)
+			memcpy(sb->buf + sb->len, p, n);
+		sb->len += n;
+		sb->buf[sb->len] = '\0';
+		return;
+	}
+	strbuf_add_slow(sb, p, n);
+}
 void strbuf_adds(struct strbuf *sb, const char *s);
 void strbuf_addc(struct strbuf *sb, char c);
 /* Appends the UTF-8 encoding of a code point (must be a scalar value). */

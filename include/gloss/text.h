@@ -15,7 +15,24 @@
  * length of the maximal invalid subpart (Unicode §3.9): overlong forms,
  * surrogates and F5–FF give one U+FFFD per byte.
  */
-int text_decode(const char *s, size_t n, uint32_t *cp);
+int text_decode_slow(const char *s, size_t n, uint32_t *cp);
+
+/* Inline for the common one- and two-byte cases (a hot path everywhere). */
+static inline int
+text_decode(const char *s, size_t n, uint32_t *cp)
+{
+	unsigned char c = (unsigned char)s[0];
+
+	if (c < 0x80) {
+		*cp = c;
+		return 1;
+	}
+	if (n >= 2 && c >= 0xC2 && c < 0xE0 && ((unsigned char)s[1] & 0xC0) == 0x80) {
+		*cp = ((uint32_t)(c & 0x1F) << 6) | ((unsigned char)s[1] & 0x3F);
+		return 2;
+	}
+	return text_decode_slow(s, n, cp);
+}
 /* Length of the code point starting at s[0] (1 for invalid bytes). */
 int text_cplen(const char *s, size_t n);
 /* True if s[0..n) is valid UTF-8. */
@@ -27,7 +44,7 @@ bool text_valid(const char *s, size_t n);
  * (as glyph_width() counts them in UTF-8 mode; *col is the current column,
  * updated; "\n" resets it), and the result is not yet normalised.
  */
-void text_clean(const char *s, size_t n, int tab_width, int *col, struct strbuf *out);
+bool text_clean(const char *s, size_t n, int tab_width, int *col, struct strbuf *out);
 
 /*
  * Normalises s[0..n) (valid UTF-8) to NFC and appends it to out.  Text made

@@ -1,0 +1,172 @@
+#!/usr/bin/env python3
+"""run.py - gloss's benchmarks (`make bench`).
+
+  run.py GLOSS OUTDIR [--quick]
+
+Generates the inputs under OUTDIR (once), then measures in the same run
+gloss against the tools a reader would otherwise use, and writes
+OUTDIR/results.md (also printed):
+  - `gloss dump -w 80` throughput against `fmt -w 80` and `fold -s -w 80`
+    (100 MB of English and Cyrillic text);
+  - in a pseudo-terminal (120x40): time to the first screen, to the end
+    (`G`) and to a search hit near the end, gloss against `less`, and
+    gloss's peak memory while showing the first screen (1 GB of text);
+  - every key on a 64 MiB single line answering within a second;
+  - the first screen and the end of a 20 MB Markdown file;
+  - and, once the store exists, annotation figures (see the bench_*
+    drivers).
+--quick uses 10 MB / 50 MB / 8 MiB / 4 MB inputs (to try the harness).
+"""
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+def sh(*cmd, **kw):
+    return subprocess.run(cmd, check=True, capture_output=True, text=True, **kw).stdout
+
+
+def generate(kind, size, path):
+    if not os.path.exists(path) or os.path.getsize(path) < 1024:
+        print("generating %s (%s)" % (path, size), flush=True)
+        subprocess.run([sys.executable, os.path.join(HERE, "gen.py"), kind, size, path],
+                       check=True)
+    return path
+
+
+def timeit(runs, path, *cmd):
+    out = sh(sys.executable, os.path.join(HERE, "timeit.py"), str(runs), path, "--", *cmd)
+    return json.loads(out)
+
+
+def pty(steps, cmd, runs=3, env=(), size="120x40", timeout=600):
+    args = [sys.executable, os.path.join(HERE, "ptybench.py"), "--size", size,
+            "--runs", str(runs), "--timeout", str(timeout)]
+    for e in env:
+        args += ["--env", e]
+    for kind, value in steps:
+        args += ["--" + kind, value]
+    proc = subprocess.run(args + ["--"] + list(cmd), capture_output=True, text=True)
+    return json.loads(proc.stdout)
+
+
+def ms(x):
+    return "timeout" if x is None else "%.1f ms" % (x * 1000)
+
+
+def ratio(a, b):
+    return "—" if a is None or b is None or b == 0 else "%.2f" % (a / b)
+
+
+def machine():
+    cpu = "unknown CPU"
+    try:
+        with open("/proc/cpuinfo") as f:
+            for line in f:
+                if line.startswith("model name"):
+                    cpu = line.split(":", 1)[1].strip()
+                    break
+    except OSError:
+        pass
+    return "%s, %d CPUs, %s %s" % (cpu, os.cpu_count() or 0, platform.system(), platform.release())
+
+
+def main():
+    if len(sys.argv) < 3:
+        sys.exit(__doc__)
+    gloss, out = os.path.abspath(sys.argv[1]), sys.argv[2]
+    quick = "--quick" in sys.argv
+    os.makedirs(out, exist_ok=True)
+    sizes = ("10M", "50M", "8M", "4M") if quick else ("100M", "1G", "64M", "20M")
+    text = generate("text", sizes[0], os.path.join(out, "text-%s.txt" % sizes[0]))
+    big = generate("text", sizes[1], os.path.join(out, "text-%s.txt" % sizes[1]))
+    line = generate("line", sizes[2], os.path.join(out, "line-%s.txt" % sizes[2]))
+    md = generate("markdown", sizes[3], os.path.join(out, "article-%s.md" % sizes[3]))
+    env = ["GLOSS_DB=%s" % os.path.join(out, "bench.db"), "LC_ALL=C.UTF-8",
+           "LESSHISTFILE=-", "LESS="]
+    report = ["# gloss benchmarks", "", "Machine: " + machine(), ""]
+
+    # 1. dump throughput
+    print("dump throughput…", flush=True)
+    g = timeit(3, text, gloss, "dump", "-w", "80", text)
+    f = timeit(3, text, "fmt", "-w", "80", text)
+    fo = timeit(3, text, "fold", "-s", "-w", "80", text)
+    report += ["## `gloss dump -w 80` throughput (%s of text, best of 3)" % sizes[0], "",
+               "| command | seconds | MB/s | peak RSS |", "|---|---|---|---|"]
+    for name, r in (("gloss dump -w 80", g), ("fmt -w 80", f), ("fold -s -w 80", fo)):
+        report.append("| `%s` | %.2f | %.1f | %.1f MiB |" % (name, r["best"], r["mb_s"],
+                                                            r["rss_kib"] / 1024))
+    report += ["", "gloss / fmt throughput: **%.2f×** (target ≥ 1×); gloss / fold: %.2f×."
+               % (g["mb_s"] / f["mb_s"], g["mb_s"] / fo["mb_s"]), ""]
+
+    # 2. pager against less on the large file
+    print("pager against less…", flush=True)
+    paint_g = [("expect", "BENCH-START"), ("keys", "G"), ("expect", "BENCH-END-MARKER")]
+    search = [("expect", "BENCH-START"), ("keys", "/BENCH-SEARCH-WORD\\r"),
+              ("expect", "BENCH-TAIL-TEXT")]
+    gp = pty(paint_g, [gloss, big], env=env)
+    lp = pty(paint_g, ["less", big], env=env)
+    gs = pty(search, [gloss, big], runs=1, env=env)
+    ls = pty(search, ["less", big], runs=1, env=env)
+    first = pty([("expect", "BENCH-START")], [gloss, big], runs=3, env=env)
+    report += ["## Pager against less (%s of text, 120×40 pseudo-terminal, median of 3)"
+               % sizes[1], "",
+               "| step | gloss | less | gloss / less | target |", "|---|---|---|---|---|",
+               "| first screen | %s | %s | %s | ≤ 3 |" % (ms(gp["median"][0]), ms(lp["median"][0]),
+                                                     ratio(gp["median"][0], lp["median"][0])),
+               "| `G` (end) | %s | %s | %s | ≤ 3 |" % (ms(gp["median"][1]), ms(lp["median"][1]),
+                                                  ratio(gp["median"][1], lp["median"][1])),
+               "| search hit near the end | %s | %s | %s | ≤ 1 |" % (
+                   ms(gs["median"][1]), ms(ls["median"][1]),
+                   ratio(gs["median"][1], ls["median"][1])),
+               "", "Peak RSS of gloss showing the first screen: **%.1f MiB** (target ≤ 64 MiB); "
+               "less: %.1f MiB." % ((first["rss_kib"] or 0) / 1024, (lp["rss_kib"] or 0) / 1024),
+               ""]
+
+    # 3. the 64 MiB line
+    print("single line…", flush=True)
+    steps = [("expect", "BENCH-START"), ("keys", "G"), ("expect", "BENCH-END-MARKER"),
+             ("keys", "g"), ("expect", "BENCH-START"), ("keys", "50%"), ("settle", "300"),
+             ("keys", "j"), ("settle", "300"), ("keys", "k"), ("settle", "300"),
+             ("keys", " "), ("settle", "300"), ("keys", "/BENCH-SEARCH-WORD\\r"),
+             ("expect", "BENCH-TAIL-TEXT")]
+    names = ["first screen", "G", "g", "50%", "j", "k", "Space", "search to the end"]
+    lr = pty(steps, [gloss, line], runs=1, env=env)
+    worst = max((t for t in lr["median"] if t is not None), default=None)
+    report += ["## A %s single line (every key within 1 s)" % sizes[2], "",
+               "| key | time |", "|---|---|"]
+    report += ["| %s | %s |" % (n, ms(t)) for n, t in zip(names, lr["median"])]
+    report += ["", "Slowest: **%s** (target ≤ 1000 ms)." % ms(worst), ""]
+
+    # 4. Markdown
+    print("markdown…", flush=True)
+    mg = pty(paint_g, [gloss, md], env=env)
+    ml = pty(paint_g, ["less", md], env=env)
+    report += ["## A %s Markdown file (parsed whole by cmark-gfm)" % sizes[3], "",
+               "| step | gloss | less |", "|---|---|---|",
+               "| first screen | %s | %s |" % (ms(mg["median"][0]), ms(ml["median"][0])),
+               "| `G` (end) | %s | %s |" % (ms(mg["median"][1]), ms(ml["median"][1])), ""]
+
+    # 5. drivers of the other modules, when built
+    for driver in ("bench_anchor", "bench_store", "bench_export", "bench_index"):
+        path = os.path.join(os.path.dirname(gloss), "tests", driver)
+        if os.path.exists(path):
+            print(driver + "…", flush=True)
+            res = subprocess.run([path], capture_output=True, text=True)
+            report += ["## %s" % driver, "", "```", res.stdout.strip(), "```", ""]
+
+    text_out = "\n".join(report) + "\n"
+    with open(os.path.join(out, "results.md"), "w") as fh:
+        fh.write(text_out)
+    print(text_out)
+
+
+if __name__ == "__main__":
+    if shutil.which("less") is None or shutil.which("fmt") is None:
+        sys.exit("make bench needs less and fmt")
+    main()
