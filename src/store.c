@@ -349,6 +349,12 @@ store_begin(struct store *st)
 }
 
 enum gloss_status
+store_begin_refresh(struct store *st)
+{
+	return store_tx_begin(st);
+}
+
+enum gloss_status
 store_end(struct store *st, enum gloss_status rc)
 {
 	return store_tx_end(st, rc);

@@ -162,10 +162,12 @@ test_create(void)
 	free(path);
 
 	path = tmp_path("absent/gloss.db");
+	dir = tmp_path("absent");
 	is_int(store_open(path, 0, &st), GLOSS_OK, "absent: opening without STORE_CREATE works");
 	ok(st && store_readonly(st), "absent: it is read-only");
 	is_str(st ? store_readonly_reason(st) : NULL, "it does not exist yet", "absent: and says why");
-	ok(!exists(path) && !exists(tmp_path("absent")), "absent: nothing was created");
+	ok(!exists(path) && !exists(dir), "absent: nothing was created");
+	free(dir);
 	if (st) {
 		struct store_filter f = { .color = -1 };
 		struct store_list l;

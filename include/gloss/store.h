@@ -173,6 +173,11 @@ bool store_fs_is_network(unsigned long fs_type);
  */
 enum gloss_status store_begin(struct store *st);
 enum gloss_status store_end(struct store *st, enum gloss_status rc);
+/*
+ * The same for automatic updates (re-anchoring results, paths seen), which
+ * a read-only store accepts into its in-memory copy; end with store_end().
+ */
+enum gloss_status store_begin_refresh(struct store *st);
 
 /* ------------------------------------------------------------------ */
 /* Names */
