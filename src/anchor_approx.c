@@ -283,6 +283,49 @@ push_match(struct anchor_match **v, size_t *n, size_t *cap, uint64_t end, unsign
 	(*n)++;
 }
 
+/* The code point at text[*p] (p < hi), advancing *p; 1- and 2-byte forms inline. */
+static inline uint32_t
+next_cp(const char *text, uint64_t hi, uint64_t *p)
+{
+	unsigned char c = (unsigned char)text[*p];
+	uint32_t cp;
+
+	if (c < 0x80) {
+		++*p;
+		return c;
+	}
+	if (c >= 0xC2 && c <= 0xDF && *p + 1 < hi && ((unsigned char)text[*p + 1] & 0xC0) == 0x80) {
+		cp = ((uint32_t)(c & 0x1F) << 6) | ((unsigned char)text[*p + 1] & 0x3F);
+		*p += 2;
+		return cp;
+	}
+	*p += (uint64_t)text_decode(text + *p, hi - *p, &cp);
+	return cp;
+}
+
+/*
+ * One step of a pattern of at most 64 code points in search mode: the
+ * block algorithm with one block, no carry in, inlined.
+ */
+static inline size_t
+step_one_block(struct myers *my, uint32_t cp)
+{
+	uint32_t sym = cp < MYERS_DIRECT ? my->direct[cp] : symbol(my, cp);
+	uint64_t eq = my->peq[sym], pv = my->pv[0], mv = my->mv[0];
+	uint64_t xv = eq | mv, xh = (((eq & pv) + pv) ^ pv) | eq;
+	uint64_t ph = mv | ~(xh | pv), mh = pv & xh;
+
+	if (ph & my->last)
+		my->score++;
+	else if (mh & my->last)
+		my->score--;
+	ph <<= 1;
+	mh <<= 1;
+	my->pv[0] = mh | ~(xv | ph);
+	my->mv[0] = ph & xv;
+	return my->score;
+}
+
 size_t
 approx_ends(struct myers *my, const char *text, uint64_t lo, uint64_t hi, unsigned k,
     struct anchor_match **out)
@@ -291,17 +334,13 @@ approx_ends(struct myers *my, const char *text, uint64_t lo, uint64_t hi, unsign
 	size_t n = 0, cap = 0;
 	size_t prev = SIZE_MAX, cur = SIZE_MAX;	/* distances at j−1 and j */
 	uint64_t cur_end = lo, p = lo;
+	bool one = my->nb == 1;
 
 	myers_reset(my);
 	while (p < hi) {
-		uint32_t cp = (unsigned char)text[p];
-		size_t d;
+		uint32_t cp = next_cp(text, hi, &p);
+		size_t d = one ? step_one_block(my, cp) : myers_step(my, cp, false);
 
-		if (cp < 0x80)
-			p++;
-		else
-			p += (uint64_t)text_decode(text + p, hi - p, &cp);
-		d = myers_step(my, cp, false);
 		/* j is a local minimum: lower than j−1, not higher than j+1 */
 		if (cur <= k && cur < prev && cur <= d)
 			push_match(&v, &n, &cap, cur_end, (unsigned)cur);

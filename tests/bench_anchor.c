@@ -7,13 +7,18 @@
  * The text is generated (English and Russian words, paragraphs of about 60
  * words); highlights of 2 to 12 words are spread over it.  Each scenario
  * re-anchors all highlights in order of position, as annot does, and
- * prints the time and how they were found.  Not run by `make check`.
+ * prints the time and how they were found.  Then the same end to end: the
+ * highlights stored in a database, the file edited at the top, and
+ * annot_attach() + annot_finish() (loading the text, re-anchoring, saving
+ * every new position in one transaction).  Not run by `make check`.
  */
 #include "gloss/gloss.h"
 
 #include <time.h>
+#include <unistd.h>
 
 #include "gloss/anchor.h"
+#include "gloss/annot.h"
 #include "gloss/strbuf.h"
 #include "gloss/xmalloc.h"
 
@@ -125,6 +130,81 @@ run(const char *name, const char *s, size_t n, struct hl *h, size_t count)
 	anchor_text_free(t);
 }
 
+static void
+write_file(const char *path, const char *s, size_t n)
+{
+	FILE *f = fopen(path, "wb");
+
+	if (f == NULL || fwrite(s, 1, n, f) != n || fclose(f) != 0) {
+		perror(path);
+		exit(1);
+	}
+}
+
+static struct doc *
+open_doc(const char *path)
+{
+	struct doc_options o = { .force = false, .format = DOC_FORMAT_TEXT, .tab_width = 8 };
+	struct doc *d;
+
+	if (doc_open(path, &o, &d) != GLOSS_OK) {
+		fprintf(stderr, "%s\n", error_last(GLOSS_EIO));
+		exit(1);
+	}
+	return d;
+}
+
+/* The end-to-end run through the store (a temporary directory). */
+static void
+run_store(const struct strbuf *text, const struct strbuf *top, struct hl *h, size_t count)
+{
+	char dir[] = "/tmp/gloss-bench.XXXXXX", db[64], file[64];
+	struct store *st;
+	struct doc *d;
+	struct annot_doc *ad;
+	struct store_list l;
+	size_t st_count[ANCHOR_STATUS_COUNT] = { 0 };
+	double t0;
+
+	if (mkdtemp(dir) == NULL)
+		return;
+	snprintf(db, sizeof db, "%s/gloss.db", dir);
+	snprintf(file, sizeof file, "%s/article.txt", dir);
+	write_file(file, text->buf, text->len);
+	store_open(db, STORE_CREATE, &st);
+	d = open_doc(file);
+	annot_attach(st, d, ANNOT_NOW, &ad);
+	t0 = now();
+	store_begin(st);
+	for (size_t i = 0; i < count; i++)
+		annot_add(ad, h[i].start, h[i].end, STORE_YELLOW, NULL, NULL, 0, &(int64_t){ 0 });
+	store_end(st, GLOSS_OK);
+	printf("%-34s %8.1f ms  (one transaction)\n", "store: adding the highlights", (now() - t0) * 1e3);
+	annot_detach(ad);
+	doc_free(d);
+
+	write_file(file, top->buf, top->len);
+	t0 = now();
+	d = open_doc(file);
+	annot_attach(st, d, 0, &ad);
+	printf("%-34s %8.1f ms  (stat, lookup, SHA-256)\n", "store: attach after the edit", (now() - t0) * 1e3);
+	annot_finish(ad);
+	printf("%-34s %8.1f ms  (load text, re-anchor, save)\n", "store: attach + re-anchor, total",
+	    (now() - t0) * 1e3);
+	annot_all(ad, &l);
+	for (size_t i = 0; i < l.n; i++)
+		st_count[l.v[i].status]++;
+	printf("%-34s anchored %zu moved %zu orphaned %zu\n", "store: statuses", st_count[ANCHOR_ANCHORED],
+	    st_count[ANCHOR_MOVED], st_count[ANCHOR_ORPHANED]);
+	store_list_free(&l);
+	annot_detach(ad);
+	doc_free(d);
+	store_close(st);
+	unlink(file);
+	unlink(db);
+	rmdir(dir);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -161,6 +241,19 @@ main(int argc, char **argv)
 		}
 	}
 	run("top + 1% of quotes edited", mid.buf, mid.len, h, count);
+	{
+		/* the worst case: every quote gone, each pays the global approximate search */
+		struct strbuf other = STRBUF_INIT;
+
+		seed = 99;
+		make_text(bytes, &other);
+		for (size_t i = 0; i < other.len; i++)	/* the same words, shifted letters */
+			if (other.buf[i] >= 'a' && other.buf[i] <= 'y')
+				other.buf[i]++;
+		run("unrelated text (200 highlights)", other.buf, other.len, h, GLOSS_MIN(count, (size_t)200));
+		strbuf_done(&other);
+	}
+	run_store(&text, &top, h, count);
 
 	for (size_t i = 0; i < count; i++) {
 		free(h[i].exact);
