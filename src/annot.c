@@ -8,6 +8,7 @@
 #include "gloss/gloss.h"
 
 #include <limits.h>
+#include <time.h>
 
 #include "gloss/annot.h"
 #include "gloss/fingerprint.h"
@@ -19,7 +20,8 @@
 
 enum phase {
 	PHASE_HASHING,		/* the SHA-256 is being computed */
-	PHASE_MEASURING,	/* waiting for the whole text, then re-anchoring */
+	PHASE_MEASURING,	/* waiting for the whole text */
+	PHASE_ANCHORING,	/* locating highlights, a slice at a time, then saving */
 	PHASE_READY,
 	PHASE_FAILED,
 };
@@ -33,11 +35,23 @@ struct annot_doc {
 	bool created;			/* the document row was made in this session */
 	bool reanchored;
 	enum phase phase;
-	struct fingerprint_job *job;
+	struct fingerprint_job *hashing;
 	char sha[FINGERPRINT_HEX_LEN + 1];	/* "" until hashed */
 	unsigned generation;
 	enum gloss_status err;
 	char *errmsg;
+	struct anchoring *anchoring;	/* PHASE_ANCHORING: the work in progress */
+};
+
+/* Re-anchoring in progress: the text, the highlights, and how far it got. */
+struct anchoring {
+	struct strbuf text;
+	struct anchor_text *at;
+	struct store_list list;
+	struct anchor_result *res;
+	struct store_doc_info info;
+	size_t next;			/* the next highlight to locate */
+	int64_t delta, pos_delta;
 };
 
 /* ------------------------------------------------------------------ */
@@ -164,11 +178,11 @@ recognise(struct annot_doc *ad)
 static enum gloss_status
 hash_step(struct annot_doc *ad, unsigned budget_us)
 {
-	if (!fingerprint_job_step(ad->job, budget_us))
+	if (!fingerprint_job_step(ad->hashing, budget_us))
 		return GLOSS_OK;
-	memcpy(ad->sha, fingerprint_job_hex(ad->job), sizeof ad->sha);
-	fingerprint_job_free(ad->job);
-	ad->job = NULL;
+	memcpy(ad->sha, fingerprint_job_hex(ad->hashing), sizeof ad->sha);
+	fingerprint_job_free(ad->hashing);
+	ad->hashing = NULL;
 	return resolve(ad);
 }
 
@@ -195,7 +209,7 @@ annot_attach(struct store *st, struct doc *doc, unsigned flags, struct annot_doc
 	error_clear();
 	rc = recognise(ad);
 	if (rc == GLOSS_OK && ad->phase == PHASE_HASHING) {
-		ad->job = fingerprint_job_new(doc_source(doc), doc_source_size(doc));
+		ad->hashing = fingerprint_job_new(doc_source(doc), doc_source_size(doc));
 		if (doc_source_size(doc) <= FINGERPRINT_EAGER_MAX)
 			rc = hash_step(ad, UINT32_MAX);	/* cheap: no measuring here */
 	}
@@ -258,40 +272,22 @@ selector_of(const struct store_annotation *a, struct anchor_selector *sel)
 	sel->suffix_len = strlen(a->suffix);
 }
 
-/* Locates every highlight (in order of position) and the reading position. */
-static void
-locate_all(const char *text, size_t n, const struct store_list *l, struct anchor_result *r,
-    struct store_doc_info *info, uint64_t *pos)
-{
-	struct anchor_text *t = anchor_text_new(text, n);
-	int64_t delta = 0, pos_delta = 0;
-
-	for (size_t i = 0; i < l->n; i++) {
-		struct anchor_selector sel;
-
-		selector_of(&l->v[i], &sel);
-		anchor_locate(t, &sel, &delta, &r[i]);
-		if (l->v[i].start <= info->position)
-			pos_delta = delta;
-	}
-	*pos = relocate_position(text, n, info->position, info->position_context, pos_delta);
-	anchor_text_free(t);
-}
-
 /* Writes the results, the new content hash and the path, in one transaction. */
 static enum gloss_status
-save_anchors(struct annot_doc *ad, const struct store_list *l, const struct anchor_result *r,
-    const struct store_doc_info *info, uint64_t pos)
+save_anchors(struct annot_doc *ad, const struct anchoring *j, uint64_t pos)
 {
+	const struct store_list *l = &j->list;
+	const struct anchor_result *r = j->res;
 	enum gloss_status rc = store_begin_refresh(ad->st);
 
 	if (rc != GLOSS_OK)
 		return rc;
 	for (size_t i = 0; i < l->n && rc == GLOSS_OK; i++)
 		if (r[i].start != l->v[i].start || r[i].end != l->v[i].end || r[i].status != l->v[i].status)
-			rc = store_anchor_update(ad->st, l->v[i].id, r[i].start, r[i].end, r[i].status);
-	if (rc == GLOSS_OK && pos != info->position && !store_readonly(ad->st))
-		rc = store_position_set(ad->st, ad->doc_id, pos, info->position_context);
+			rc = store_anchor_update(ad->st, l->v[i].id, l->v[i].quote, r[i].start, r[i].end,
+			    r[i].status);
+	if (rc == GLOSS_OK && pos != j->info.position && !store_readonly(ad->st))
+		rc = store_position_set(ad->st, ad->doc_id, pos, j->info.position_context);
 	if (rc == GLOSS_OK)
 		rc = store_doc_set_sha(ad->st, ad->doc_id, ad->sha);
 	if (rc == GLOSS_OK)
@@ -299,40 +295,95 @@ save_anchors(struct annot_doc *ad, const struct store_list *l, const struct anch
 	return store_end(ad->st, rc);
 }
 
-static enum gloss_status
-reanchor(struct annot_doc *ad)
+static void
+anchoring_free(struct anchoring *j)
 {
-	struct strbuf text = STRBUF_INIT;
-	struct store_doc_info info;
-	struct store_list l = { 0 };
-	struct anchor_result *r = NULL;
-	uint64_t pos = 0;
+	if (j == NULL)
+		return;
+	anchor_text_free(j->at);
+	free(j->res);
+	store_list_free(&j->list);
+	store_doc_info_done(&j->info);
+	strbuf_done(&j->text);
+	free(j);
+}
+
+/* Loads the whole text and the highlights (the document is measured). */
+static enum gloss_status
+anchoring_begin(struct annot_doc *ad)
+{
+	struct anchoring *j = xcalloc(1, sizeof *j);
 	enum gloss_status rc;
 
 	doc_measure_all(ad->doc);
-	doc_text_range(ad->doc, 0, doc_text_length(ad->doc), &text);
-	rc = store_doc_get(ad->st, ad->doc_id, &info);
+	doc_text_range(ad->doc, 0, doc_text_length(ad->doc), &j->text);
+	rc = store_doc_get(ad->st, ad->doc_id, &j->info);
 	if (rc == GLOSS_OK)
-		rc = store_of_doc(ad->st, ad->doc_id, &l);
-	if (rc == GLOSS_OK) {
-		r = xcalloc(l.n ? l.n : 1, sizeof *r);
-		locate_all(strbuf_str(&text), text.len, &l, r, &info, &pos);
-		rc = save_anchors(ad, &l, r, &info, pos);
+		rc = store_of_doc(ad->st, ad->doc_id, &j->list);
+	if (rc != GLOSS_OK) {
+		anchoring_free(j);
+		return rc;
 	}
+	j->at = anchor_text_new(strbuf_str(&j->text), j->text.len);
+	j->res = xcalloc(j->list.n ? j->list.n : 1, sizeof *j->res);
+	ad->anchoring = j;
+	ad->phase = PHASE_ANCHORING;
+	return GLOSS_OK;
+}
+
+static uint64_t
+now_us(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * 1000000u + (uint64_t)ts.tv_nsec / 1000u;
+}
+
+/*
+ * Locates highlights (in order of position) for about budget_us; when all
+ * are done, relocates the reading position and saves everything.
+ */
+static enum gloss_status
+anchoring_step(struct annot_doc *ad, unsigned budget_us)
+{
+	struct anchoring *j = ad->anchoring;
+	uint64_t deadline = now_us() + budget_us, pos;
+	enum gloss_status rc;
+
+	while (j->next < j->list.n) {
+		struct anchor_selector sel;
+		const struct store_annotation *a = &j->list.v[j->next];
+
+		selector_of(a, &sel);
+		anchor_locate(j->at, &sel, &j->delta, &j->res[j->next++]);
+		if (a->start <= j->info.position)
+			j->pos_delta = j->delta;
+		if (j->next < j->list.n && now_us() >= deadline)
+			return GLOSS_OK;
+	}
+	pos = relocate_position(strbuf_str(&j->text), j->text.len, j->info.position,
+	    j->info.position_context, j->pos_delta);
+	rc = save_anchors(ad, j, pos);
+	anchoring_free(j);
+	ad->anchoring = NULL;
 	if (rc == GLOSS_OK) {
 		ad->phase = PHASE_READY;
 		ad->reanchored = true;
 		ad->generation++;
 	}
-	free(r);
-	store_list_free(&l);
-	store_doc_info_done(&info);
-	strbuf_done(&text);
 	return rc;
 }
 
 /* ------------------------------------------------------------------ */
 /* Background work */
+
+static bool
+busy(const struct annot_doc *ad)
+{
+	return ad->phase == PHASE_HASHING || ad->phase == PHASE_MEASURING ||
+	    ad->phase == PHASE_ANCHORING;
+}
 
 bool
 annot_idle(struct annot_doc *ad, unsigned budget_us)
@@ -346,7 +397,10 @@ annot_idle(struct annot_doc *ad, unsigned budget_us)
 	case PHASE_MEASURING:
 		if (!doc_measured(ad->doc) && doc_idle(ad->doc, budget_us))
 			break;		/* more measuring next time */
-		rc = reanchor(ad);
+		rc = anchoring_begin(ad);
+		break;
+	case PHASE_ANCHORING:
+		rc = anchoring_step(ad, budget_us);
 		break;
 	case PHASE_READY:
 	case PHASE_FAILED:
@@ -354,7 +408,7 @@ annot_idle(struct annot_doc *ad, unsigned budget_us)
 	}
 	if (rc != GLOSS_OK)
 		fail(ad, rc);
-	return ad->phase == PHASE_HASHING || ad->phase == PHASE_MEASURING;
+	return busy(ad);
 }
 
 enum gloss_status
@@ -362,8 +416,14 @@ annot_finish(struct annot_doc *ad)
 {
 	enum gloss_status rc = GLOSS_OK;
 
-	while (rc == GLOSS_OK && (ad->phase == PHASE_HASHING || ad->phase == PHASE_MEASURING))
-		rc = ad->phase == PHASE_HASHING ? hash_step(ad, UINT32_MAX) : reanchor(ad);
+	while (rc == GLOSS_OK && busy(ad)) {
+		if (ad->phase == PHASE_HASHING)
+			rc = hash_step(ad, UINT32_MAX);
+		else if (ad->phase == PHASE_MEASURING)
+			rc = anchoring_begin(ad);
+		else
+			rc = anchoring_step(ad, UINT32_MAX);
+	}
 	if (rc != GLOSS_OK)
 		fail(ad, rc);
 	return ad->phase == PHASE_FAILED ? ad->err : GLOSS_OK;
@@ -382,8 +442,9 @@ annot_detach(struct annot_doc *ad)
 {
 	if (ad == NULL)
 		return;
-	if (ad->job)
-		fingerprint_job_free(ad->job);
+	if (ad->hashing)
+		fingerprint_job_free(ad->hashing);
+	anchoring_free(ad->anchoring);
 	free(ad->path);
 	free(ad->errmsg);
 	free(ad);

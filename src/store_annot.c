@@ -411,7 +411,7 @@ store_reattach(struct store *st, int64_t id, uint64_t start, uint64_t end, const
 }
 
 enum gloss_status
-store_anchor_update(struct store *st, int64_t id, uint64_t start, uint64_t end,
+store_anchor_update(struct store *st, int64_t id, const char *quote, uint64_t start, uint64_t end,
     enum anchor_status status)
 {
 	enum gloss_status rc = store_tx_begin(st);
@@ -420,7 +420,7 @@ store_anchor_update(struct store *st, int64_t id, uint64_t start, uint64_t end,
 	if (rc != GLOSS_OK)
 		return rc;
 	s = store_stmt(st, "UPDATE annotations SET start_pos = ?2, end_pos = ?3, status = ?4 "
-	    "WHERE id = ?1 AND (start_pos <> ?2 OR end_pos <> ?3 OR status <> ?4)");
+	    "WHERE id = ?1 AND quote = ?5 AND (start_pos <> ?2 OR end_pos <> ?3 OR status <> ?4)");
 	if (s == NULL) {
 		rc = st->err;
 	} else {
@@ -428,6 +428,7 @@ store_anchor_update(struct store *st, int64_t id, uint64_t start, uint64_t end,
 		sqlite3_bind_int64(s, 2, (sqlite3_int64)start);
 		sqlite3_bind_int64(s, 3, (sqlite3_int64)end);
 		sqlite3_bind_text(s, 4, anchor_status_name(status), -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, 5, quote, -1, SQLITE_TRANSIENT);
 		rc = store_done(st, s);
 	}
 	return store_tx_end(st, rc);

@@ -5,7 +5,8 @@
  *
  * A document is a content identity: its SHA-256 is the content its
  * annotations' positions refer to.  A path row remembers what was last
- * seen at that path (stat key and SHA-256) and which document it was.
+ * seen at that path (stat key and SHA-256) and which document it was; its
+ * "seen" counter orders paths from the least to the most recently seen.
  */
 #include "gloss/gloss.h"
 
@@ -140,8 +141,10 @@ store_path_put(struct store *st, const char *path, const struct store_path_info 
 
 	if (rc != GLOSS_OK)
 		return rc;
+	/* seen orders the paths: a counter, so that the latest is exact within a second */
 	s = store_stmt(st, "INSERT INTO paths(path, doc_id, size, mtime_ns, inode, device, sha256, seen) "
-	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT(path) DO UPDATE SET "
+	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, (SELECT coalesce(max(seen), 0) + 1 FROM paths)) "
+	    "ON CONFLICT(path) DO UPDATE SET "
 	    "doc_id = excluded.doc_id, size = excluded.size, mtime_ns = excluded.mtime_ns, "
 	    "inode = excluded.inode, device = excluded.device, sha256 = excluded.sha256, "
 	    "seen = excluded.seen");
@@ -156,7 +159,6 @@ store_path_put(struct store *st, const char *path, const struct store_path_info 
 		sqlite3_bind_int64(s, 6, (sqlite3_int64)info->key.dev);
 		if (info->sha256[0])
 			sqlite3_bind_text(s, 7, info->sha256, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_int64(s, 8, store_now());
 		rc = store_done(st, s);
 	}
 	return store_tx_end(st, rc);

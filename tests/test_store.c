@@ -419,6 +419,15 @@ test_annotations(struct store *st)
 	is_int(store_set_note(st, 999, "x"), GLOSS_ENOTFOUND, "note: unknown id");
 	is_str(error_last(GLOSS_ENOTFOUND), "no annotation with id 999", "note: message");
 
+	store_anchor_update(st, id, "an older selector", 500, 600, ANCHOR_MOVED);
+	store_get(st, id, &a);
+	ok(a.start == 10 && a.status == ANCHOR_ANCHORED, "anchor update: not over a re-attached selector");
+	store_annotation_done(&a);
+	store_anchor_update(st, id, "ten to twenty", 11, 21, ANCHOR_MOVED);
+	store_get(st, id, &a);
+	ok(a.start == 11 && a.end == 21 && a.status == ANCHOR_MOVED, "anchor update: written for its selector");
+	store_annotation_done(&a);
+	store_anchor_update(st, id, "ten to twenty", 10, 20, ANCHOR_ANCHORED);
 	is_int(store_delete(st, id), GLOSS_OK, "delete: done");
 	is_int(store_get(st, id, &a), GLOSS_ENOTFOUND, "delete: gone");
 	is_int(sql_int(st, "SELECT count(*) FROM tags WHERE key = 'дети'"), 0, "delete: an unused tag goes too");
@@ -536,14 +545,14 @@ test_ranges(struct store *st)
 		r[i].orphan = i % 11 == 0;
 		r[i].id = add(st, r[i].doc, r[i].a, r[i].b, "q", NULL, 0);
 		if (r[i].orphan)
-			store_anchor_update(st, r[i].id, r[i].a, r[i].b, ANCHOR_ORPHANED);
+			store_anchor_update(st, r[i].id, "q", r[i].a, r[i].b, ANCHOR_ORPHANED);
 	}
 	/* move some, so that the index must follow updates */
 	for (int i = 1; i < 120; i += 7) {
 		r[i].a += 1000;
 		r[i].b += 1000;
 		r[i].orphan = false;	/* placed again: indexed again */
-		store_anchor_update(st, r[i].id, r[i].a, r[i].b, ANCHOR_MOVED);
+		store_anchor_update(st, r[i].id, "q", r[i].a, r[i].b, ANCHOR_MOVED);
 	}
 	for (uint64_t w = 0; w < 6500; w += 250) {
 		for (int d = 0; d < 2; d++) {
@@ -670,7 +679,7 @@ test_query(struct store *st)
 	ids[1] = add(st, d1, 50, 60, "nothing here", NULL, 0);
 	ids[2] = add(st, d1, 10, 20, "peace talks", t2, 2);
 	ids[3] = add(st, d1, 70, 80, "orphan", NULL, 0);
-	store_anchor_update(st, ids[3], 70, 80, ANCHOR_ORPHANED);
+	store_anchor_update(st, ids[3], "orphan", 70, 80, ANCHOR_ORPHANED);
 	store_set_color(st, ids[1], STORE_BLUE);
 	store_set_note(st, ids[1], "Ёжик в тумане");
 
@@ -756,6 +765,11 @@ test_documents(struct store *st)
 	ok(info.position == 1234 && strcmp(info.position_context, "context after") == 0, "position: read back");
 	is_str(info.path, "/x/doc.txt", "document: its path");
 	store_doc_info_done(&info);
+	store_path_put(st, "/z/renamed.txt", &in);
+	store_doc_get(st, d, &info);
+	is_str(info.path, "/z/renamed.txt", "document: the path seen last, even within the same second");
+	store_doc_info_done(&info);
+	store_path_put(st, "/x/doc.txt", &in);
 	add(st, d2, 0, 3, "abc", NULL, 0);
 	is_int(store_doc_merge(st, d2, d), GLOSS_OK, "merge: done");
 	{

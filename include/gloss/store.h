@@ -269,8 +269,12 @@ enum gloss_status store_doc_touch(struct store *st, int64_t doc_id);
 /* The reading position (an offset in the document text) and the text after it. */
 enum gloss_status store_position_set(struct store *st, int64_t doc_id, uint64_t pos,
     const char *context);
-/* A re-anchoring result (allowed on a read-only store: it changes only the copy). */
-enum gloss_status store_anchor_update(struct store *st, int64_t id, uint64_t start, uint64_t end,
-    enum anchor_status status);
+/*
+ * A re-anchoring result for annotation id, made from the selector with this
+ * quote: not written if the annotation was re-attached meanwhile (allowed
+ * on a read-only store: it changes only the copy).
+ */
+enum gloss_status store_anchor_update(struct store *st, int64_t id, const char *quote,
+    uint64_t start, uint64_t end, enum anchor_status status);
 
 #endif
