@@ -8,6 +8,7 @@
 
 #include <errno.h>
 #include <getopt.h>
+#include <stdarg.h>
 #include <unistd.h>
 
 #include "annot_print.h"
@@ -31,12 +32,16 @@ report(enum gloss_status rc)
 	return error_exit_code(rc);
 }
 
-static int
-usage_error(const char *cmd, const char *usage, const char *fmt, const char *arg)
+/* Prints "gloss: CMD: MESSAGE" and the usage; returns 2. */
+static int GLOSS_PRINTF(3, 4)
+usage_error(const char *cmd, const char *usage, const char *fmt, ...)
 {
 	char msg[512];
+	va_list ap;
 
-	snprintf(msg, sizeof msg, fmt, arg);
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
 	error_print("%s: %s", cmd, msg);
 	fprintf(stderr, "Usage: %s\n", usage);
 	return 2;

@@ -9,7 +9,7 @@
 
 #include "gloss/store.h"
 
-#define STORE_STMT_CACHE 64
+#define STORE_STMT_CACHE 96
 #define STORE_RETRIES 3		/* attempts at BEGIN IMMEDIATE and COMMIT when busy */
 
 struct store_stmt {
