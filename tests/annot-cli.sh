@@ -87,6 +87,11 @@ run annotate "$A" --quote Minsk --nth 0
 is "$rc" 2 "annotate --nth 0 exits 2"
 run annotate "$A" --quote Minsk --tag "a,b"
 is "$rc/$err" "2/gloss: annotate: a tag cannot contain a comma" "annotate: a bad tag"
+printf '# Notes\n\nLukashenko said so.[^1] Then he left.\n\n[^1]: Interview, 2023.\n' >"$D/notes.md"
+out=$(GLOSS_DB="$TEST_TMP/notes.db" "$GLOSS" annotate "$D/notes.md" --quote "so.1 Then")
+is "$?/$out" "0/1" "annotate: over a footnote marker"
+out=$(GLOSS_DB="$TEST_TMP/notes.db" "$GLOSS" annotations | cut -f 7)
+is "$out" "so.1 Then" "annotate: the marker's text is in the quote"
 run annotate "$D/missing.txt" --quote Minsk
 is "$rc/$err" "1/gloss: $D/missing.txt: No such file or directory" "annotate: a missing file"
 

@@ -230,6 +230,33 @@ test_orphans_and_undo(void)
 	free(path);
 }
 
+/* A highlight over a footnote marker: allowed; the quote holds the marker's text. */
+static void
+test_note_marker(void)
+{
+	static const char md[] = "# Title\n\nLukashenko said so.[^1] Then he left.\n\n[^1]: Interview, 2023.\n";
+	char *path = tmp_path("note.md");
+	struct doc *d;
+	struct annot_doc *ad;
+	struct store_annotation a;
+	int64_t id = 0;
+	uint64_t at;
+
+	write_file(path, md, sizeof md - 1);
+	d = open_doc(path);
+	annot_attach(st, d, 0, &ad);
+	at = find(d, "said so.1 Then", 1);
+	ok(at != UINT64_MAX, "note marker: the marker is in the document text");
+	is_int(annot_add(ad, at, at + 14, STORE_YELLOW, NULL, NULL, 0, &id), GLOSS_OK,
+	    "note marker: a highlight over it is allowed");
+	store_get(st, id, &a);
+	is_str(a.quote, "said so.1 Then", "note marker: the quote holds the marker");
+	store_annotation_done(&a);
+	annot_detach(ad);
+	doc_free(d);
+	free(path);
+}
+
 static void
 test_memory_docs(void)
 {
@@ -422,6 +449,7 @@ main(void)
 	test_selections();
 	test_reopen();
 	test_orphans_and_undo();
+	test_note_marker();
 	test_memory_docs();
 	test_large();
 	test_slices();
