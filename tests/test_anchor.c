@@ -297,6 +297,42 @@ test_batch(void)
 	strbuf_done(&edited);
 }
 
+/*
+ * The shift found for one highlight places the next one only if its context
+ * is intact there: here a word just before the second quote was replaced
+ * by another of the same length, so the quote is at the shifted place but
+ * in changed surroundings.
+ */
+static void
+test_shift_needs_context(void)
+{
+	size_t n0, n1;
+	char *t0 = text_of(TITLE P1 P2 P3 P4 P5, &n0);
+	char *t1 = text_of(TITLE NEWP P1 "In 2020 the protests in Minsk changed the relationship for "
+	    "years; Kyiv condemned the violence and questioned the elections.\n\n" P3 P4 P5, &n1);
+	long long a0 = nth_offset(t0, n0, "thousand kilometres", 1);
+	long long b0 = nth_offset(t0, n0, "condemned the violence", 1);
+	long long b1 = nth_offset(t1, n1, "condemned the violence", 1);
+	struct owned_sel a, b;
+	struct anchor_text *at = anchor_text_new(t1, n1);
+	struct anchor_result r;
+	int64_t delta = 0;
+
+	describe(t0, n0, (uint64_t)a0, (uint64_t)a0 + 19, &a);
+	describe(t0, n0, (uint64_t)b0, (uint64_t)b0 + 22, &b);
+	anchor_locate(at, &a.sel, &delta, &r);
+	is_int(delta, (long long)strlen(NEWP), "shift: the first highlight finds the shift");
+	anchor_locate(at, &b.sel, &delta, &r);
+	is_int((long long)r.start, b1, "shift: the second is at the shifted place");
+	ok(b1 == b0 + (long long)strlen(NEWP), "shift: which is exactly old + delta");
+	is_str(anchor_status_name(r.status), "moved", "shift: but its context changed, so it is moved");
+	anchor_text_free(at);
+	owned_done(&a);
+	owned_done(&b);
+	free(t0);
+	free(t1);
+}
+
 /* ------------------------------------------------------------------ */
 /* Myers against a naive dynamic program */
 
@@ -410,6 +446,7 @@ main(void)
 	test_edits();
 	test_context();
 	test_batch();
+	test_shift_needs_context();
 	test_myers();
 	test_find_approx();
 	test_status_names();
