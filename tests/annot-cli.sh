@@ -403,10 +403,11 @@ if have_sqlite; then
 
 	export GLOSS_DB="$TEST_TMP/locked.db"
 	"$GLOSS" annotate "$R" --quote "Trade continued" >/dev/null
-	printf 'BEGIN IMMEDIATE;\nUPDATE annotations SET note = note;\n.shell sleep 2\nCOMMIT;\n' |
+	printf 'BEGIN IMMEDIATE;\nUPDATE annotations SET note = note;\n.shell sleep 3\nCOMMIT;\n' |
 		"$SQLITE3_CLI" "$GLOSS_DB" >/dev/null 2>&1 &
 	locker=$!
-	sleep 0.5
+	i=0	# until the lock is held (a write attempt without waiting fails)
+	while sql 'BEGIN IMMEDIATE; ROLLBACK;' >/dev/null 2>&1 && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
 	GLOSS_BUSY_TIMEOUT=200 "$GLOSS" tag 1 x >"$TEST_TMP/out" 2>"$TEST_TMP/err"
 	is "$?" 1 "locked: gives up after the timeout"
 	contains "$(cat "$TEST_TMP/err")" "is locked by another program (gave up after 200 ms)" "locked: message"
