@@ -14,6 +14,7 @@
 #include <getopt.h>
 #include <unistd.h>
 
+#include "gloss/annot_cmd.h"
 #include "gloss/dump.h"
 #include "gloss/error.h"
 #include "gloss/help.h"
@@ -28,6 +29,14 @@ struct command {
 
 static const struct command commands[] = {
 	{ "dump", dump_main, "dump [-w COLS] FILE     print FILE laid out as plain text" },
+	{ "annotate", annotate_main, "annotate FILE --quote TEXT [--nth N] [--note TEXT] [--tag TAG]... [--color NAME]\n"
+	    "                          highlight TEXT in FILE; print the annotation's id" },
+	{ "annotations", annotations_main, "annotations [FILE] [--tag TAG] [--status STATUS] [--json]\n"
+	    "                          list annotations (of FILE, re-anchored if it changed)" },
+	{ "tag", tag_main, "tag ID TAG...           add tags to an annotation" },
+	{ "untag", untag_main, "untag ID TAG...         remove tags from an annotation" },
+	{ "note", note_main, "note ID TEXT|-          set an annotation's note ('' removes it)" },
+	{ "delete", delete_main, "delete ID               delete an annotation" },
 };
 
 static void

@@ -33,6 +33,8 @@
 	_(EREADONLY, 1, "database is read-only") \
 	_(ENEWER,   1, "database was written by a newer gloss") \
 	_(EBUSY,    1, "database is busy") \
+	_(ECORRUPT, 1, "database file is damaged") \
+	_(EFULL,    1, "disk full") \
 	_(EEXIST,   1, "file exists") \
 	_(ETOOBIG,  1, "too large")
 

@@ -1,0 +1,42 @@
+/*
+ * annot_cmd — the annotation commands of the command line:
+ *
+ *   gloss annotate FILE --quote TEXT [--nth N] [--note TEXT] [--tag TAG]... [--color NAME]
+ *   gloss annotations [FILE] [--tag TAG] [--status STATUS] [--color NAME] [--json]
+ *   gloss tag ID TAG...        gloss untag ID TAG...
+ *   gloss note ID TEXT|-       gloss delete ID
+ *
+ * They use the same store as the reader ($GLOSS_DB, --db).  Each prints
+ * its result on standard output (annotate: the new id; annotations: one
+ * annotation a line, or a JSON array) and messages "gloss: ..." on
+ * standard error; the exit status is 0, 1 (a runtime error: not found,
+ * ambiguous, database refused) or 2 (a usage error).
+ *
+ * annot_cmd_find() is the quote matcher of annotate, exported for tests.
+ */
+#ifndef GLOSS_ANNOT_CMD_H
+#define GLOSS_ANNOT_CMD_H
+
+#include "gloss/gloss.h"
+#include "gloss/strbuf.h"
+
+int annotate_main(int argc, char **argv);
+int annotations_main(int argc, char **argv);
+int tag_main(int argc, char **argv);
+int untag_main(int argc, char **argv);
+int note_main(int argc, char **argv);
+int delete_main(int argc, char **argv);
+
+/*
+ * The occurrences of pat[0..plen) (NFC, trimmed, not empty) in text[0..n):
+ * every run of white space in pat matches any run of white space in the
+ * text (paragraph breaks included), and soft hyphens in the text are
+ * skipped.  Stores a new array of [start, end) pairs in *ranges (caller
+ * frees: 2 entries per match) and returns the number of matches.
+ */
+size_t annot_cmd_find(const char *text, size_t n, const char *pat, size_t plen, uint64_t **ranges);
+
+/* Appends s to out as a JSON string (quotes included). */
+void annot_cmd_json_string(struct strbuf *out, const char *s);
+
+#endif

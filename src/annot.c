@@ -1,0 +1,655 @@
+/*
+ * annot — binds an open document to its record in the store (see
+ * include/gloss/annot.h): recognition by path, stat key and SHA-256,
+ * background hashing and measuring, re-anchoring of every highlight in
+ * one transaction, and the document-bound actions (add, re-attach, undo,
+ * reading position) that need the document text to make selectors.
+ */
+#include "gloss/gloss.h"
+
+#include <limits.h>
+#include <time.h>
+
+#include "gloss/annot.h"
+#include "gloss/fingerprint.h"
+#include "gloss/strbuf.h"
+#include "gloss/xmalloc.h"
+
+/* Bytes of text fetched around a selection: enough for ANCHOR_CONTEXT code points. */
+#define CONTEXT_BYTES (4 * ANCHOR_CONTEXT)
+
+enum phase {
+	PHASE_HASHING,		/* the SHA-256 is being computed */
+	PHASE_MEASURING,	/* waiting for the whole text */
+	PHASE_ANCHORING,	/* locating highlights, a slice at a time, then saving */
+	PHASE_READY,
+	PHASE_FAILED,
+};
+
+struct annot_doc {
+	struct store *st;
+	struct doc *doc;
+	char *path;			/* canonical path, or NULL (known by content only) */
+	struct fingerprint_key key;
+	int64_t doc_id;			/* 0: not in the store (yet) */
+	bool created;			/* the document row was made in this session */
+	bool reanchored;
+	enum phase phase;
+	struct fingerprint_job *hashing;
+	char sha[FINGERPRINT_HEX_LEN + 1];	/* "" until hashed */
+	unsigned generation;
+	enum gloss_status err;
+	char *errmsg;
+	struct anchoring *anchoring;	/* PHASE_ANCHORING: the work in progress */
+};
+
+/* Re-anchoring in progress: the text, the highlights, and how far it got. */
+struct anchoring {
+	struct strbuf text;
+	struct anchor_text *at;
+	struct store_list list;
+	struct anchor_result *res;
+	struct store_doc_info info;
+	size_t next;			/* the next highlight to locate */
+	int64_t delta, pos_delta;
+};
+
+/* ------------------------------------------------------------------ */
+/* Recognition */
+
+static void
+fail(struct annot_doc *ad, enum gloss_status rc)
+{
+	ad->phase = PHASE_FAILED;
+	ad->err = rc;
+	free(ad->errmsg);
+	ad->errmsg = xstrdup(error_last(rc));
+}
+
+/* The SHA-256 the document's stored positions refer to ("" if unknown). */
+static enum gloss_status
+doc_sha(struct annot_doc *ad, int64_t id, char sha[FINGERPRINT_HEX_LEN + 1])
+{
+	struct store_doc_info info;
+	enum gloss_status rc = store_doc_get(ad->st, id, &info);
+
+	if (rc == GLOSS_OK)
+		memcpy(sha, info.sha256, FINGERPRINT_HEX_LEN + 1);
+	store_doc_info_done(&info);
+	return rc;
+}
+
+static enum gloss_status
+record_path(struct annot_doc *ad)
+{
+	struct store_path_info info = { .doc_id = ad->doc_id, .key = ad->key };
+
+	if (ad->path == NULL || ad->doc_id == 0)
+		return GLOSS_OK;
+	memcpy(info.sha256, ad->sha, sizeof info.sha256);
+	return store_path_put(ad->st, ad->path, &info);
+}
+
+/* Records what was seen at the path; marks the document as opened now. */
+static enum gloss_status
+seen(struct annot_doc *ad)
+{
+	enum gloss_status rc = record_path(ad);
+
+	if (rc == GLOSS_OK && ad->doc_id != 0)
+		rc = store_doc_touch(ad->st, ad->doc_id);
+	return rc;
+}
+
+/*
+ * Step 3, once the SHA-256 of the file is known: which document it is, and
+ * whether that document's positions refer to this content.
+ */
+static enum gloss_status
+resolve(struct annot_doc *ad)
+{
+	char cur[FINGERPRINT_HEX_LEN + 1];
+	int64_t other = 0;
+	bool found;
+	enum gloss_status rc = store_sha_find(ad->st, ad->sha, &other, &found);
+
+	if (rc != GLOSS_OK)
+		return rc;
+	if (found && other != ad->doc_id) {
+		if (ad->created && (rc = store_doc_merge(ad->st, ad->doc_id, other)) != GLOSS_OK)
+			return rc;
+		ad->doc_id = other;		/* a known content: copied, restored, touched */
+		ad->created = false;
+	}
+	ad->phase = PHASE_READY;
+	if (ad->doc_id == 0)
+		return GLOSS_OK;		/* a new document: recorded when first annotated */
+	if ((rc = doc_sha(ad, ad->doc_id, cur)) != GLOSS_OK)
+		return rc;
+	if (strcmp(cur, ad->sha) == 0)
+		return seen(ad);
+	if (cur[0] == '\0' && ad->created) {	/* made before its hash was ready */
+		if ((rc = store_doc_set_sha(ad->st, ad->doc_id, ad->sha)) == GLOSS_OK)
+			rc = seen(ad);
+		return rc;
+	}
+	ad->phase = PHASE_MEASURING;	/* changed: re-anchor, then record */
+	return GLOSS_OK;
+}
+
+/* The path (1) or the stat key (2) named a document. */
+static enum gloss_status
+known_by_key(struct annot_doc *ad, const struct store_path_info *info)
+{
+	ad->doc_id = info->doc_id;
+	if (info->sha256[0] == '\0')
+		return GLOSS_OK;		/* never hashed: hash, then resolve */
+	memcpy(ad->sha, info->sha256, sizeof ad->sha);
+	return resolve(ad);
+}
+
+/* Steps 1 and 2; otherwise the file must be hashed (the phase stays HASHING). */
+static enum gloss_status
+recognise(struct annot_doc *ad)
+{
+	struct store_path_info info;
+	bool found = false;
+	enum gloss_status rc = GLOSS_OK;
+
+	ad->phase = PHASE_HASHING;
+	if (ad->path == NULL)
+		return GLOSS_OK;
+	if ((rc = store_path_find(ad->st, ad->path, &info, &found)) != GLOSS_OK)
+		return rc;
+	if (found && fingerprint_key_equal(&info.key, &ad->key))
+		return known_by_key(ad, &info);
+	if (found) {
+		ad->doc_id = info.doc_id;	/* provisional: the file at this path changed */
+		return GLOSS_OK;
+	}
+	if ((rc = store_key_find(ad->st, &ad->key, &info, &found)) != GLOSS_OK)
+		return rc;
+	if (found)
+		return known_by_key(ad, &info);	/* renamed or moved */
+	return GLOSS_OK;
+}
+
+/* Hashes for about budget_us; resolves the document when done. */
+static enum gloss_status
+hash_step(struct annot_doc *ad, unsigned budget_us)
+{
+	if (!fingerprint_job_step(ad->hashing, budget_us))
+		return GLOSS_OK;
+	memcpy(ad->sha, fingerprint_job_hex(ad->hashing), sizeof ad->sha);
+	fingerprint_job_free(ad->hashing);
+	ad->hashing = NULL;
+	return resolve(ad);
+}
+
+static void
+canonical_path(struct annot_doc *ad)
+{
+	char buf[PATH_MAX];
+	const char *p = doc_path(ad->doc);
+
+	if (p && strcmp(p, "-") != 0 && realpath(p, buf) != NULL &&
+	    fingerprint_stat(buf, &ad->key) == GLOSS_OK)
+		ad->path = xstrdup(buf);
+}
+
+enum gloss_status
+annot_attach(struct store *st, struct doc *doc, unsigned flags, struct annot_doc **out)
+{
+	struct annot_doc *ad = xcalloc(1, sizeof *ad);
+	enum gloss_status rc;
+
+	ad->st = st;
+	ad->doc = doc;
+	canonical_path(ad);
+	error_clear();
+	rc = recognise(ad);
+	if (rc == GLOSS_OK && ad->phase == PHASE_HASHING) {
+		ad->hashing = fingerprint_job_new(doc_source(doc), doc_source_size(doc));
+		if (doc_source_size(doc) <= FINGERPRINT_EAGER_MAX)
+			rc = hash_step(ad, UINT32_MAX);	/* cheap: no measuring here */
+	}
+	if (rc == GLOSS_OK && (flags & ANNOT_NOW))
+		rc = annot_finish(ad);
+	if (rc != GLOSS_OK) {
+		annot_detach(ad);
+		*out = NULL;
+		return rc;
+	}
+	*out = ad;
+	return GLOSS_OK;
+}
+
+/* ------------------------------------------------------------------ */
+/* Re-anchoring */
+
+/*
+ * The new reading position: where the text that followed it is now (the
+ * occurrence nearest the old position shifted by delta), else the old
+ * position shifted, moved back to a code-point boundary.
+ */
+static uint64_t
+relocate_position(const char *text, size_t n, uint64_t pos, const char *ctx, int64_t delta)
+{
+	size_t len = strlen(ctx);
+	int64_t e = (int64_t)pos + delta;
+	uint64_t expected = e < 0 ? 0 : (uint64_t)e > n ? n : (uint64_t)e, best = UINT64_MAX;
+	const char *p = text;
+
+	if (len == 0)
+		return pos >= n ? n : expected;
+	if (pos + len <= n && memcmp(text + pos, ctx, len) == 0)
+		return pos;
+	while ((p = memmem(p, n - (size_t)(p - text), ctx, len)) != NULL) {
+		uint64_t at = (uint64_t)(p - text);
+
+		if (best == UINT64_MAX || (at > expected ? at - expected : expected - at) <
+		    (best > expected ? best - expected : expected - best))
+			best = at;
+		p++;
+	}
+	if (best != UINT64_MAX)
+		return best;
+	while (expected > 0 && !anchor_is_boundary(text, n, expected))
+		expected--;
+	return expected;
+}
+
+static void
+selector_of(const struct store_annotation *a, struct anchor_selector *sel)
+{
+	sel->start = a->start;
+	sel->end = a->end;
+	sel->exact = a->quote;
+	sel->exact_len = strlen(a->quote);
+	sel->prefix = a->prefix;
+	sel->prefix_len = strlen(a->prefix);
+	sel->suffix = a->suffix;
+	sel->suffix_len = strlen(a->suffix);
+}
+
+/* Writes the results, the new content hash and the path, in one transaction. */
+static enum gloss_status
+save_anchors(struct annot_doc *ad, const struct anchoring *j, uint64_t pos)
+{
+	const struct store_list *l = &j->list;
+	const struct anchor_result *r = j->res;
+	enum gloss_status rc = store_begin_refresh(ad->st);
+
+	if (rc != GLOSS_OK)
+		return rc;
+	for (size_t i = 0; i < l->n && rc == GLOSS_OK; i++)
+		if (r[i].start != l->v[i].start || r[i].end != l->v[i].end || r[i].status != l->v[i].status)
+			rc = store_anchor_update(ad->st, l->v[i].id, l->v[i].quote, r[i].start, r[i].end,
+			    r[i].status);
+	if (rc == GLOSS_OK && pos != j->info.position && !store_readonly(ad->st))
+		rc = store_position_set(ad->st, ad->doc_id, pos, j->info.position_context);
+	if (rc == GLOSS_OK)
+		rc = store_doc_set_sha(ad->st, ad->doc_id, ad->sha);
+	if (rc == GLOSS_OK)
+		rc = seen(ad);
+	return store_end(ad->st, rc);
+}
+
+static void
+anchoring_free(struct anchoring *j)
+{
+	if (j == NULL)
+		return;
+	anchor_text_free(j->at);
+	free(j->res);
+	store_list_free(&j->list);
+	store_doc_info_done(&j->info);
+	strbuf_done(&j->text);
+	free(j);
+}
+
+/* Loads the whole text and the highlights (the document is measured). */
+static enum gloss_status
+anchoring_begin(struct annot_doc *ad)
+{
+	struct anchoring *j = xcalloc(1, sizeof *j);
+	enum gloss_status rc;
+
+	doc_measure_all(ad->doc);
+	doc_text_range(ad->doc, 0, doc_text_length(ad->doc), &j->text);
+	rc = store_doc_get(ad->st, ad->doc_id, &j->info);
+	if (rc == GLOSS_OK)
+		rc = store_of_doc(ad->st, ad->doc_id, &j->list);
+	if (rc != GLOSS_OK) {
+		anchoring_free(j);
+		return rc;
+	}
+	j->at = anchor_text_new(strbuf_str(&j->text), j->text.len);
+	j->res = xcalloc(j->list.n ? j->list.n : 1, sizeof *j->res);
+	ad->anchoring = j;
+	ad->phase = PHASE_ANCHORING;
+	return GLOSS_OK;
+}
+
+static uint64_t
+now_us(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * 1000000u + (uint64_t)ts.tv_nsec / 1000u;
+}
+
+/*
+ * Locates highlights (in order of position) for about budget_us; when all
+ * are done, relocates the reading position and saves everything.
+ */
+static enum gloss_status
+anchoring_step(struct annot_doc *ad, unsigned budget_us)
+{
+	struct anchoring *j = ad->anchoring;
+	uint64_t deadline = now_us() + budget_us, pos;
+	enum gloss_status rc;
+
+	while (j->next < j->list.n) {
+		struct anchor_selector sel;
+		const struct store_annotation *a = &j->list.v[j->next];
+
+		selector_of(a, &sel);
+		anchor_locate(j->at, &sel, &j->delta, &j->res[j->next++]);
+		if (a->start <= j->info.position)
+			j->pos_delta = j->delta;
+		if (j->next < j->list.n && now_us() >= deadline)
+			return GLOSS_OK;
+	}
+	pos = relocate_position(strbuf_str(&j->text), j->text.len, j->info.position,
+	    j->info.position_context, j->pos_delta);
+	rc = save_anchors(ad, j, pos);
+	anchoring_free(j);
+	ad->anchoring = NULL;
+	if (rc == GLOSS_OK) {
+		ad->phase = PHASE_READY;
+		ad->reanchored = true;
+		ad->generation++;
+	}
+	return rc;
+}
+
+/* ------------------------------------------------------------------ */
+/* Background work */
+
+static bool
+busy(const struct annot_doc *ad)
+{
+	return ad->phase == PHASE_HASHING || ad->phase == PHASE_MEASURING ||
+	    ad->phase == PHASE_ANCHORING;
+}
+
+bool
+annot_idle(struct annot_doc *ad, unsigned budget_us)
+{
+	enum gloss_status rc = GLOSS_OK;
+
+	switch (ad->phase) {
+	case PHASE_HASHING:
+		rc = hash_step(ad, budget_us);
+		break;
+	case PHASE_MEASURING:
+		if (!doc_measured(ad->doc) && doc_idle(ad->doc, budget_us))
+			break;		/* more measuring next time */
+		rc = anchoring_begin(ad);
+		break;
+	case PHASE_ANCHORING:
+		rc = anchoring_step(ad, budget_us);
+		break;
+	case PHASE_READY:
+	case PHASE_FAILED:
+		return false;
+	}
+	if (rc != GLOSS_OK)
+		fail(ad, rc);
+	return busy(ad);
+}
+
+enum gloss_status
+annot_finish(struct annot_doc *ad)
+{
+	enum gloss_status rc = GLOSS_OK;
+
+	while (rc == GLOSS_OK && busy(ad)) {
+		if (ad->phase == PHASE_HASHING)
+			rc = hash_step(ad, UINT32_MAX);
+		else if (ad->phase == PHASE_MEASURING)
+			rc = anchoring_begin(ad);
+		else
+			rc = anchoring_step(ad, UINT32_MAX);
+	}
+	if (rc != GLOSS_OK)
+		fail(ad, rc);
+	return ad->phase == PHASE_FAILED ? ad->err : GLOSS_OK;
+}
+
+enum gloss_status
+annot_error(const struct annot_doc *ad, const char **message)
+{
+	if (message)
+		*message = ad->phase == PHASE_FAILED ? ad->errmsg : NULL;
+	return ad->phase == PHASE_FAILED ? ad->err : GLOSS_OK;
+}
+
+void
+annot_detach(struct annot_doc *ad)
+{
+	if (ad == NULL)
+		return;
+	if (ad->hashing)
+		fingerprint_job_free(ad->hashing);
+	anchoring_free(ad->anchoring);
+	free(ad->path);
+	free(ad->errmsg);
+	free(ad);
+}
+
+int64_t
+annot_doc_id(const struct annot_doc *ad)
+{
+	return ad->doc_id;
+}
+
+unsigned
+annot_generation(const struct annot_doc *ad)
+{
+	return ad->generation;
+}
+
+bool
+annot_reanchored(const struct annot_doc *ad)
+{
+	return ad->reanchored;
+}
+
+/* ------------------------------------------------------------------ */
+/* Actions */
+
+/* Ends an action's transaction; forgets a document row it made if it was rolled back. */
+static enum gloss_status
+action_end(struct annot_doc *ad, enum gloss_status rc, bool had_doc)
+{
+	rc = store_end(ad->st, rc);
+	if (rc != GLOSS_OK && !had_doc) {
+		ad->doc_id = 0;
+		ad->created = false;
+	}
+	return rc;
+}
+
+/* Makes the document's row (inside the caller's transaction) if it has none. */
+static enum gloss_status
+ensure_doc(struct annot_doc *ad)
+{
+	enum gloss_status rc;
+
+	if (ad->doc_id != 0)
+		return GLOSS_OK;
+	rc = store_doc_new(ad->st, ad->sha[0] ? ad->sha : NULL, doc_title(ad->doc), &ad->doc_id);
+	if (rc != GLOSS_OK)
+		return rc;
+	ad->created = true;
+	return record_path(ad);
+}
+
+/* Measures the document until offset off is known (or the document ends). */
+static void
+measure_to(struct doc *doc, uint64_t off)
+{
+	struct doc_loc loc;
+	uint32_t in;
+
+	while (!doc_locate(doc, off, &loc, &in) && doc_idle(doc, 10000))
+		;
+}
+
+/* The quote, prefix and suffix of [start, end), checked. */
+static enum gloss_status
+selection(struct annot_doc *ad, uint64_t start, uint64_t end, struct strbuf *quote,
+    struct strbuf *prefix, struct strbuf *suffix)
+{
+	uint64_t a = start > CONTEXT_BYTES ? start - CONTEXT_BYTES : 0;
+	struct strbuf win = STRBUF_INIT;
+	enum gloss_status rc = GLOSS_OK;
+
+	if (end <= start)
+		return error_set(GLOSS_EUSAGE, "empty selection: nothing to highlight");
+	measure_to(ad->doc, end + CONTEXT_BYTES);
+	doc_text_range(ad->doc, a, end + CONTEXT_BYTES, &win);
+	if (win.len < end - a)
+		rc = error_set(GLOSS_EUSAGE, "the selection goes beyond the end of the document");
+	else if (!anchor_is_boundary(win.buf, win.len, start - a) ||
+	    !anchor_is_boundary(win.buf, win.len, end - a))
+		rc = error_set(GLOSS_EUSAGE, "the selection does not begin and end between characters");
+	if (rc == GLOSS_OK) {
+		strbuf_add(quote, win.buf + (start - a), (size_t)(end - start));
+		anchor_context(win.buf, win.len, start - a, end - a, prefix, suffix);
+	}
+	strbuf_done(&win);
+	return rc;
+}
+
+enum gloss_status
+annot_add(struct annot_doc *ad, uint64_t start, uint64_t end, enum store_color color,
+    const char *note, const char *const *tags, size_t ntags, int64_t *id)
+{
+	struct strbuf q = STRBUF_INIT, p = STRBUF_INIT, s = STRBUF_INIT;
+	enum gloss_status rc = selection(ad, start, end, &q, &p, &s);
+	struct store_new n = {
+		.start = start, .end = end, .quote = q.buf, .prefix = strbuf_str(&p),
+		.suffix = strbuf_str(&s), .note = note, .color = color, .status = ANCHOR_ANCHORED,
+		.tags = tags, .ntags = ntags,
+	};
+
+	bool had_doc = ad->doc_id != 0;
+
+	if (rc == GLOSS_OK && (rc = store_begin(ad->st)) == GLOSS_OK) {
+		rc = ensure_doc(ad);
+		n.doc_id = ad->doc_id;
+		if (rc == GLOSS_OK)
+			rc = store_add(ad->st, &n, id);
+		rc = action_end(ad, rc, had_doc);
+	}
+	if (rc == GLOSS_OK)
+		ad->generation++;
+	strbuf_done(&q);
+	strbuf_done(&p);
+	strbuf_done(&s);
+	return rc;
+}
+
+enum gloss_status
+annot_reattach(struct annot_doc *ad, int64_t id, uint64_t start, uint64_t end)
+{
+	struct strbuf q = STRBUF_INIT, p = STRBUF_INIT, s = STRBUF_INIT;
+	struct store_annotation a;
+	enum gloss_status rc = store_get(ad->st, id, &a);
+
+	if (rc == GLOSS_OK && a.doc_id != ad->doc_id)
+		rc = error_set(GLOSS_EUSAGE, "annotation %lld belongs to another document", (long long)id);
+	if (rc == GLOSS_OK)
+		rc = selection(ad, start, end, &q, &p, &s);
+	if (rc == GLOSS_OK)
+		rc = store_reattach(ad->st, id, start, end, q.buf, strbuf_str(&p), strbuf_str(&s));
+	if (rc == GLOSS_OK)
+		ad->generation++;
+	store_annotation_done(&a);
+	strbuf_done(&q);
+	strbuf_done(&p);
+	strbuf_done(&s);
+	return rc;
+}
+
+enum gloss_status
+annot_undo_delete(struct annot_doc *ad, int64_t *id)
+{
+	enum gloss_status rc;
+
+	if (ad->doc_id == 0)
+		return error_set(GLOSS_ENOTFOUND, "nothing to undo: no deleted annotation");
+	rc = store_undelete(ad->st, ad->doc_id, id);
+	if (rc == GLOSS_OK)
+		ad->generation++;
+	return rc;
+}
+
+enum gloss_status
+annot_visible(struct annot_doc *ad, uint64_t a, uint64_t b, struct store_list *out)
+{
+	out->v = NULL;
+	out->n = 0;
+	return ad->doc_id == 0 ? GLOSS_OK : store_in_range(ad->st, ad->doc_id, a, b, out);
+}
+
+enum gloss_status
+annot_all(struct annot_doc *ad, struct store_list *out)
+{
+	out->v = NULL;
+	out->n = 0;
+	return ad->doc_id == 0 ? GLOSS_OK : store_of_doc(ad->st, ad->doc_id, out);
+}
+
+enum gloss_status
+annot_position_get(struct annot_doc *ad, uint64_t *pos)
+{
+	struct store_doc_info info;
+	enum gloss_status rc;
+
+	*pos = 0;
+	if (ad->doc_id == 0)
+		return GLOSS_OK;
+	rc = store_doc_get(ad->st, ad->doc_id, &info);
+	if (rc == GLOSS_OK)
+		*pos = info.position;
+	store_doc_info_done(&info);
+	return rc;
+}
+
+enum gloss_status
+annot_position_set(struct annot_doc *ad, uint64_t pos)
+{
+	struct strbuf after = STRBUF_INIT, prefix = STRBUF_INIT, ctx = STRBUF_INIT;
+	bool had_doc = ad->doc_id != 0;
+	enum gloss_status rc;
+
+	measure_to(ad->doc, pos + CONTEXT_BYTES);
+	doc_text_range(ad->doc, pos, pos + CONTEXT_BYTES, &after);
+	if (anchor_is_boundary(after.buf, after.len, 0))
+		anchor_context(after.buf, after.len, 0, 0, &prefix, &ctx);	/* ANCHOR_CONTEXT code points */
+	if ((rc = store_begin(ad->st)) == GLOSS_OK) {
+		rc = ensure_doc(ad);
+		if (rc == GLOSS_OK)
+			rc = store_position_set(ad->st, ad->doc_id, pos, strbuf_str(&ctx));
+		rc = action_end(ad, rc, had_doc);
+	}
+	strbuf_done(&after);
+	strbuf_done(&prefix);
+	strbuf_done(&ctx);
+	return rc;
+}

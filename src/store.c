@@ -1,0 +1,631 @@
+/*
+ * store — the connection to the annotation database: where it is, how it
+ * is opened (read-write, or copied into memory when it cannot be written),
+ * the journal and durability settings, transactions with busy handling,
+ * the statement cache and the mapping of SQLite errors to gloss statuses.
+ * The schema lives in store_schema.c, documents in store_doc.c, and
+ * annotations, tags and drafts in store_annot.c and store_tag.c.
+ */
+#include "gloss/gloss.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <pwd.h>
+#include <sys/stat.h>
+#include <sys/statvfs.h>
+#include <sys/vfs.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "store_int.h"
+#include "gloss/options.h"
+#include "gloss/strbuf.h"
+#include "gloss/xmalloc.h"
+
+#define SQLITE_MAGIC "SQLite format 3"	/* the first 16 bytes, with the NUL */
+
+/* ------------------------------------------------------------------ */
+/* Where the database is */
+
+char *
+store_default_path(void)
+{
+	const char *s;
+	struct passwd *pw;
+
+	if (opt_db && *opt_db)
+		return xstrdup(opt_db);
+	if ((s = getenv("GLOSS_DB")) && *s)
+		return xstrdup(s);
+	if ((s = getenv("XDG_DATA_HOME")) && s[0] == '/')	/* relative values are ignored (XDG) */
+		return xasprintf("%s/gloss/gloss.db", s);
+	if ((s = getenv("HOME")) && *s)
+		return xasprintf("%s/.local/share/gloss/gloss.db", s);
+	if ((pw = getpwuid(getuid())) && pw->pw_dir)
+		return xasprintf("%s/.local/share/gloss/gloss.db", pw->pw_dir);
+	return xstrdup("gloss.db");
+}
+
+/* The directory part of path ("." if none); caller frees. */
+static char *
+dir_of(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	if (slash == NULL)
+		return xstrdup(".");
+	if (slash == path)
+		return xstrdup("/");
+	return xstrndup(path, (size_t)(slash - path));
+}
+
+/* mkdir -p with mode 0700 for the directories it creates. */
+static enum gloss_status
+make_dirs(const char *dir)
+{
+	char *p = xstrdup(dir);
+	enum gloss_status rc = GLOSS_OK;
+
+	for (char *s = p + 1; ; s++) {
+		bool last = *s == '\0';
+
+		if (*s != '/' && !last)
+			continue;
+		*s = '\0';
+		if (mkdir(p, 0700) != 0 && errno != EEXIST) {
+			rc = error_set(GLOSS_EIO, "cannot create directory %s for the database: %s", p,
+			    strerror(errno));
+			break;
+		}
+		if (last)
+			break;
+		*s = '/';
+	}
+	free(p);
+	return rc;
+}
+
+bool
+store_fs_is_network(unsigned long fs_type)
+{
+	static const unsigned long network[] = {
+		0x6969,		/* NFS */
+		0x517B,		/* SMB */
+		0xFF534D42,	/* CIFS */
+		0xFE534D42,	/* SMB2 */
+		0x564C,		/* NCP (NetWare) */
+		0x73757245,	/* Coda */
+		0x5346414F,	/* AFS */
+		0x6B414653,	/* kAFS */
+		0x00C36400,	/* Ceph */
+		0x01021997,	/* 9P (virtual machines, WSL) */
+		0x65735546,	/* FUSE (sshfs and other remote mounts) */
+		0x0BD00BD0,	/* Lustre */
+		0x47504653,	/* GPFS */
+		0x01161970,	/* GFS2 */
+		0x7461636F,	/* OCFS2 */
+		0x20030528,	/* OrangeFS */
+	};
+
+	for (size_t i = 0; i < GLOSS_ARRAY_SIZE(network); i++)
+		if ((fs_type & 0xFFFFFFFFul) == network[i])
+			return true;
+	return false;
+}
+
+const char *
+store_access_refusal(const struct store_access *a)
+{
+	if (a->fs_readonly)
+		return "it is on a read-only file system";
+	if (a->exists && !a->file_writable)
+		return "the file is not writable";
+	if (!a->dir_writable)
+		return "its directory is not writable, so no journal can be made";
+	return NULL;
+}
+
+/*
+ * Writable means permitted and with a write bit set: a file or directory
+ * its owner made read-only stays read-only for root too.
+ */
+static bool
+writable(const char *path, const struct stat *sb)
+{
+	return access(path, W_OK) == 0 && (sb->st_mode & 0222) != 0;
+}
+
+static void
+probe_access(const char *path, struct store_access *a)
+{
+	char *dir = dir_of(path);
+	struct stat fsb, dsb;
+	struct statvfs vfs;
+
+	a->exists = stat(path, &fsb) == 0;
+	a->file_writable = a->exists && writable(path, &fsb);
+	a->dir_writable = stat(dir, &dsb) == 0 && writable(dir, &dsb);
+	a->fs_readonly = statvfs(a->exists ? path : dir, &vfs) == 0 && (vfs.f_flag & ST_RDONLY);
+	free(dir);
+}
+
+/* Refuses a file that is not empty and does not start like a SQLite database. */
+static enum gloss_status
+check_header(const char *path)
+{
+	char head[16];
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	ssize_t n;
+
+	if (fd < 0)
+		return error_set(GLOSS_EIO, "cannot open database %s: %s", path, strerror(errno));
+	n = read(fd, head, sizeof head);
+	close(fd);
+	if (n == 0)
+		return GLOSS_OK;	/* an empty file is an empty database */
+	if (n != (ssize_t)sizeof head || memcmp(head, SQLITE_MAGIC, sizeof head) != 0)
+		return error_set(GLOSS_ECORRUPT, "%s is not a gloss database (not a SQLite file); "
+		    "it was left as it is: move it away or name another with --db", path);
+	return GLOSS_OK;
+}
+
+/* ------------------------------------------------------------------ */
+/* Errors and statements */
+
+enum gloss_status
+store_fail(struct store *st, int rc, const char *what)
+{
+	const char *msg = st->db ? sqlite3_errmsg(st->db) : sqlite3_errstr(rc);
+	const char *tail = st->depth > 0 ? "; nothing was changed" : "";
+
+	switch (rc & 0xFF) {
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		return error_set(GLOSS_EBUSY, "database %s is locked by another program (gave up after "
+		    "%d ms) while %s%s", st->path, st->busy_ms, what, tail);
+	case SQLITE_READONLY:
+		return error_set(GLOSS_EREADONLY, "database %s is read-only (%s) while %s%s", st->path,
+		    msg, what, tail);
+	case SQLITE_FULL:
+		return error_set(GLOSS_EFULL, "disk full: cannot write database %s while %s%s",
+		    st->path, what, tail);
+	case SQLITE_CORRUPT:
+	case SQLITE_NOTADB:
+		return error_set(GLOSS_ECORRUPT, "database %s is damaged (%s); it was left as it is: "
+		    "move it away or restore a backup", st->path, msg);
+	case SQLITE_IOERR:
+	case SQLITE_CANTOPEN:
+		return error_set(GLOSS_EIO, "database %s: %s while %s%s", st->path, msg, what, tail);
+	default:
+		return error_set(GLOSS_EDB, "database %s: %s while %s%s", st->path, msg, what, tail);
+	}
+}
+
+sqlite3_stmt *
+store_stmt(struct store *st, const char *sql)
+{
+	struct store_stmt *slot = NULL;
+	int rc;
+
+	for (size_t i = 0; i < STORE_STMT_CACHE; i++) {
+		if (st->stmts[i].sql == sql) {
+			sqlite3_reset(st->stmts[i].stmt);
+			sqlite3_clear_bindings(st->stmts[i].stmt);
+			return st->stmts[i].stmt;
+		}
+		if (st->stmts[i].sql == NULL && slot == NULL)
+			slot = &st->stmts[i];
+	}
+	if (slot == NULL)
+		error_fatal("store: more than %d distinct statements", STORE_STMT_CACHE);
+	rc = sqlite3_prepare_v3(st->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &slot->stmt, NULL);
+	if (rc != SQLITE_OK) {
+		st->err = store_fail(st, rc, "reading the database");
+		sqlite3_finalize(slot->stmt);
+		slot->stmt = NULL;
+		return NULL;
+	}
+	slot->sql = sql;
+	return slot->stmt;
+}
+
+enum gloss_status
+store_done(struct store *st, sqlite3_stmt *s)
+{
+	int rc = sqlite3_step(s);
+
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+		enum gloss_status err = store_fail(st, rc, "saving a change");
+
+		sqlite3_reset(s);
+		return err;
+	}
+	sqlite3_reset(s);
+	return GLOSS_OK;
+}
+
+enum gloss_status
+store_exec(struct store *st, const char *sql)
+{
+	int rc = sqlite3_exec(st->db, sql, NULL, NULL, NULL);
+
+	return rc == SQLITE_OK ? GLOSS_OK : store_fail(st, rc, "setting up the database");
+}
+
+int64_t
+store_now(void)
+{
+	return (int64_t)time(NULL);
+}
+
+char *
+store_col_str(sqlite3_stmt *s, int col)
+{
+	const unsigned char *t = sqlite3_column_text(s, col);
+
+	return xstrdup(t ? (const char *)t : "");
+}
+
+/* ------------------------------------------------------------------ */
+/* Transactions */
+
+static void
+pause_ms(int ms)
+{
+	struct timespec ts = { ms / 1000, (long)(ms % 1000) * 1000000L };
+
+	nanosleep(&ts, NULL);
+}
+
+enum gloss_status
+store_tx_begin(struct store *st)
+{
+	int rc = SQLITE_OK;
+	enum gloss_status err;
+
+	if (st->depth++ > 0)
+		return GLOSS_OK;
+	for (int attempt = 1; attempt <= STORE_RETRIES; attempt++) {
+		rc = sqlite3_exec(st->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+		if ((rc & 0xFF) != SQLITE_BUSY)
+			break;
+		pause_ms(20 * attempt);
+	}
+	if (rc == SQLITE_OK)
+		return GLOSS_OK;
+	err = store_fail(st, rc, "starting a change");	/* depth 1: "nothing was changed" */
+	st->depth = 0;
+	return err;
+}
+
+enum gloss_status
+store_write_begin(struct store *st)
+{
+	if (st->readonly)
+		return error_set(GLOSS_EREADONLY, "database %s is read-only (%s); annotations can be "
+		    "read but not changed", st->path, st->readonly_reason);
+	return store_tx_begin(st);
+}
+
+static void
+rollback(struct store *st)
+{
+	if (!sqlite3_get_autocommit(st->db))
+		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+enum gloss_status
+store_tx_end(struct store *st, enum gloss_status rc)
+{
+	int src = SQLITE_OK;
+
+	if (st->depth == 0)
+		return rc;	/* the begin failed: nothing to end */
+	if (--st->depth > 0)
+		return rc;
+	if (rc != GLOSS_OK) {
+		rollback(st);
+		return rc;
+	}
+	for (int attempt = 1; attempt <= STORE_RETRIES; attempt++) {
+		src = sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL);
+		if ((src & 0xFF) != SQLITE_BUSY)
+			break;
+		pause_ms(20 * attempt);
+	}
+	if (src == SQLITE_OK)
+		return GLOSS_OK;
+	st->depth = 1;	/* so that the message says nothing was changed */
+	rc = store_fail(st, src, "saving a change");
+	st->depth = 0;
+	rollback(st);
+	return rc;
+}
+
+enum gloss_status
+store_begin(struct store *st)
+{
+	return store_write_begin(st);
+}
+
+enum gloss_status
+store_begin_refresh(struct store *st)
+{
+	return store_tx_begin(st);
+}
+
+enum gloss_status
+store_end(struct store *st, enum gloss_status rc)
+{
+	return store_tx_end(st, rc);
+}
+
+/* ------------------------------------------------------------------ */
+/* Opening */
+
+static int
+busy_timeout_setting(void)
+{
+	const char *s = getenv("GLOSS_BUSY_TIMEOUT");
+	char *end;
+	long ms;
+
+	if (s == NULL || *s == '\0')
+		return STORE_BUSY_TIMEOUT_MS;
+	ms = strtol(s, &end, 10);
+	return *end == '\0' && ms >= 0 && ms <= 600000 ? (int)ms : STORE_BUSY_TIMEOUT_MS;
+}
+
+/* "file:" + path with the characters a URI reserves escaped, + query. */
+static char *
+file_uri(const char *path, const char *query)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	strbuf_adds(&sb, "file:");
+	for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
+		if (*p == '%' || *p == '?' || *p == '#' || *p < 0x20 || *p >= 0x7F)
+			strbuf_addf(&sb, "%%%02X", *p);
+		else
+			strbuf_addc(&sb, (char)*p);
+	}
+	strbuf_addf(&sb, "?%s", query);
+	return strbuf_detach(&sb, NULL);
+}
+
+static enum gloss_status
+db_connect(struct store *st, const char *name, int flags, sqlite3 **db)
+{
+	int rc = sqlite3_open_v2(name, db, flags | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, NULL);
+
+	if (rc != SQLITE_OK) {
+		enum gloss_status err = error_set(GLOSS_EIO, "cannot open database %s: %s", st->path,
+		    *db ? sqlite3_errmsg(*db) : sqlite3_errstr(rc));
+
+		sqlite3_close(*db);
+		*db = NULL;
+		return err;
+	}
+	sqlite3_extended_result_codes(*db, 1);
+	sqlite3_busy_timeout(*db, st->busy_ms);
+	return GLOSS_OK;
+}
+
+/* Chooses the journal: WAL, or the rollback journal on a network file system. */
+static enum gloss_status
+set_journal(struct store *st)
+{
+	char *dir = dir_of(st->path);
+	struct statfs fs;
+	bool network = statfs(dir, &fs) == 0 && store_fs_is_network((unsigned long)fs.f_type);
+	sqlite3_stmt *s;
+	int rc;
+
+	free(dir);
+	s = store_stmt(st, network ? "PRAGMA journal_mode = DELETE" : "PRAGMA journal_mode = WAL");
+	if (s == NULL)
+		return st->err;
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		st->wal = strcmp((const char *)sqlite3_column_text(s, 0), "wal") == 0;
+	sqlite3_reset(s);
+	if (rc != SQLITE_ROW && (rc & 0xFF) != SQLITE_BUSY)	/* busy: keep the journal it has */
+		return store_fail(st, rc, "choosing the journal");
+	return GLOSS_OK;
+}
+
+static enum gloss_status
+open_file(struct store *st)
+{
+	enum gloss_status rc = db_connect(st, st->path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, &st->db);
+
+	/* a larger page cache: re-anchoring rewrites many rows and their R*Tree entries */
+	if (rc == GLOSS_OK)
+		rc = store_exec(st, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL; "
+		    "PRAGMA cache_size = -16384");
+	if (rc == GLOSS_OK)
+		rc = store_schema_check(st, false);	/* refuse before anything is written */
+	if (rc == GLOSS_OK)
+		rc = set_journal(st);
+	if (rc == GLOSS_OK)
+		rc = store_schema_check(st, true);
+	return rc;
+}
+
+/*
+ * Copies the file's database into memory: read-only use of a file we must
+ * not write.  Where nothing can be written beside it (directory or file
+ * system read-only), nobody can be changing it either, so it is opened
+ * "immutable": SQLite then makes no -shm or journal file.
+ */
+static enum gloss_status
+open_copy(struct store *st, const struct store_access *a, const char *reason)
+{
+	bool immutable = !a->dir_writable || a->fs_readonly;
+	char *uri = file_uri(st->path, immutable ? "mode=ro&immutable=1" : "mode=ro");
+	sqlite3 *file = NULL;
+	sqlite3_backup *b;
+	enum gloss_status rc = db_connect(st, uri, SQLITE_OPEN_READONLY, &file);
+	int src;
+
+	free(uri);
+	if (rc == GLOSS_OK)
+		rc = db_connect(st, ":memory:", SQLITE_OPEN_READWRITE, &st->db);
+	if (rc == GLOSS_OK) {
+		b = sqlite3_backup_init(st->db, "main", file, "main");
+		src = b ? sqlite3_backup_step(b, -1) : sqlite3_errcode(st->db);
+		if (b)
+			sqlite3_backup_finish(b);
+		if (src != SQLITE_DONE) {
+			sqlite3 *mem = st->db;
+
+			st->db = file;	/* for the message */
+			rc = store_fail(st, src, "reading the database");
+			st->db = mem;
+		}
+	}
+	sqlite3_close(file);
+	st->readonly = true;
+	st->readonly_reason = xstrdup(reason);
+	if (rc == GLOSS_OK)
+		rc = store_exec(st, "PRAGMA foreign_keys = ON");
+	if (rc == GLOSS_OK)
+		rc = store_schema_check(st, true);	/* migrates the copy only */
+	return rc;
+}
+
+/* No database yet and none to be made: an empty one in memory. */
+static enum gloss_status
+open_empty(struct store *st)
+{
+	enum gloss_status rc = db_connect(st, ":memory:", SQLITE_OPEN_READWRITE, &st->db);
+
+	st->readonly = true;
+	st->readonly_reason = xstrdup("it does not exist yet");
+	if (rc == GLOSS_OK)
+		rc = store_exec(st, "PRAGMA foreign_keys = ON");
+	if (rc == GLOSS_OK)
+		rc = store_schema_check(st, true);
+	return rc;
+}
+
+static enum gloss_status
+open_at(struct store *st, unsigned flags)
+{
+	struct store_access a;
+	const char *refusal;
+	enum gloss_status rc;
+	char *dir;
+
+	probe_access(st->path, &a);
+	if (!a.exists) {
+		if (!(flags & STORE_CREATE))
+			return open_empty(st);
+		dir = dir_of(st->path);
+		rc = make_dirs(dir);
+		free(dir);
+		if (rc != GLOSS_OK)
+			return rc;
+		probe_access(st->path, &a);
+		if ((refusal = store_access_refusal(&a)) != NULL)
+			return error_set(GLOSS_EREADONLY, "cannot create database %s: %s", st->path, refusal);
+		return open_file(st);
+	}
+	if ((rc = check_header(st->path)) != GLOSS_OK)
+		return rc;
+	if ((refusal = store_access_refusal(&a)) != NULL)
+		return open_copy(st, &a, refusal);
+	return open_file(st);
+}
+
+enum gloss_status
+store_open(const char *path, unsigned flags, struct store **out)
+{
+	struct store *st = xcalloc(1, sizeof *st);
+	enum gloss_status rc;
+
+	st->path = path ? xstrdup(path) : store_default_path();
+	st->busy_ms = busy_timeout_setting();
+	rc = open_at(st, flags);
+	if (rc != GLOSS_OK) {
+		store_close(st);
+		*out = NULL;
+		return rc;
+	}
+	*out = st;
+	return GLOSS_OK;
+}
+
+void
+store_close(struct store *st)
+{
+	if (st == NULL)
+		return;
+	for (size_t i = 0; i < STORE_STMT_CACHE; i++)
+		sqlite3_finalize(st->stmts[i].stmt);
+	if (st->db) {
+		rollback(st);
+		sqlite3_close(st->db);
+	}
+	free(st->path);
+	free(st->readonly_reason);
+	free(st);
+}
+
+const char *
+store_path(const struct store *st)
+{
+	return st->path;
+}
+
+bool
+store_readonly(const struct store *st)
+{
+	return st->readonly;
+}
+
+const char *
+store_readonly_reason(const struct store *st)
+{
+	return st->readonly ? st->readonly_reason : NULL;
+}
+
+bool
+store_wal(const struct store *st)
+{
+	return st->wal;
+}
+
+void
+store_set_busy_timeout(struct store *st, int ms)
+{
+	st->busy_ms = ms;
+	sqlite3_busy_timeout(st->db, ms);
+}
+
+enum gloss_status
+store_data_version(struct store *st, int64_t *version)
+{
+	sqlite3_stmt *s = store_stmt(st, "PRAGMA data_version");
+	int rc;
+
+	if (s == NULL)
+		return st->err;
+	rc = sqlite3_step(s);
+	*version = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
+	sqlite3_reset(s);
+	return rc == SQLITE_ROW ? GLOSS_OK : store_fail(st, rc, "checking for changes");
+}
+
+int
+store_schema_version(struct store *st)
+{
+	sqlite3_stmt *s = store_stmt(st, "PRAGMA user_version");
+	int v = -1;
+
+	if (s && sqlite3_step(s) == SQLITE_ROW)
+		v = sqlite3_column_int(s, 0);
+	if (s)
+		sqlite3_reset(s);
+	return v;
+}

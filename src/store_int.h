@@ -1,0 +1,71 @@
+/*
+ * store_int.h — shared by the store_*.c files (and the store tests): the
+ * connection, the statement cache, transactions and error mapping.
+ */
+#ifndef GLOSS_STORE_INT_H
+#define GLOSS_STORE_INT_H
+
+#include <sqlite3.h>
+
+#include "gloss/store.h"
+
+#define STORE_STMT_CACHE 96
+#define STORE_RETRIES 3		/* attempts at BEGIN IMMEDIATE and COMMIT when busy */
+
+struct store_stmt {
+	const char *sql;	/* the string literal it was prepared from (compared by address) */
+	sqlite3_stmt *stmt;
+};
+
+struct store {
+	sqlite3 *db;
+	char *path;
+	bool readonly;		/* edits refused (a copy in memory, or no file) */
+	char *readonly_reason;
+	bool wal;
+	int busy_ms;
+	int depth;		/* store_begin() nesting */
+	enum gloss_status err;	/* the status of the last store_stmt() failure */
+	struct store_stmt stmts[STORE_STMT_CACHE];
+};
+
+/* How a database file may be opened (the decision store_open() makes). */
+struct store_access {
+	bool exists;		/* the file exists */
+	bool file_writable;	/* it has write permission (and a write bit at all) */
+	bool dir_writable;	/* journals can be created beside it */
+	bool fs_readonly;	/* the file system is mounted read-only */
+};
+
+/* NULL if the database may be written, else why not (static storage). */
+const char *store_access_refusal(const struct store_access *a);
+
+/* The cached statement for sql (a string literal), reset; NULL with st->err and a message set. */
+sqlite3_stmt *store_stmt(struct store *st, const char *sql);
+/* Steps s expecting SQLITE_DONE, then resets it. */
+enum gloss_status store_done(struct store *st, sqlite3_stmt *s);
+/* Maps a SQLite result code to a status with a message about what was being done. */
+enum gloss_status store_fail(struct store *st, int rc, const char *what);
+/* Runs SQL without results (DDL, PRAGMAs). */
+enum gloss_status store_exec(struct store *st, const char *sql);
+
+/* A write: begins (or joins) a transaction; GLOSS_EREADONLY on a read-only store. */
+enum gloss_status store_write_begin(struct store *st);
+/* The same without the read-only check (re-anchoring results, the in-memory copy). */
+enum gloss_status store_tx_begin(struct store *st);
+/* Ends what store_write_begin/store_tx_begin began (commit if rc is OK). */
+enum gloss_status store_tx_end(struct store *st, enum gloss_status rc);
+
+int64_t store_now(void);
+/* A column as a new string ("" for NULL). */
+char *store_col_str(sqlite3_stmt *s, int col);
+
+/* store_schema.c: checks and migrates the schema of an open connection. */
+enum gloss_status store_schema_check(struct store *st, bool may_migrate);
+/* The DDL of version v (1-based) applied over version v − 1 (tests). */
+const char *store_schema_step(int v);
+
+/* store_annot.c: the SQL of store_in_range() (the tests explain its plan). */
+extern const char store_sql_in_range[];
+
+#endif
