@@ -1,0 +1,282 @@
+/*
+ * pager_draw — drawing the pager: rows of blocks in the reading column,
+ * lines with the styles of their spans, search matches, and the status
+ * line (see include/gloss/pager.h).
+ */
+#include "gloss/gloss.h"
+
+#include <time.h>
+
+#include "gloss/display.h"
+#include "gloss/layout.h"
+#include "gloss/options.h"
+#include "gloss/pager.h"
+#include "gloss/present.h"
+#include "gloss/prompt.h"
+#include "gloss/search.h"
+#include "gloss/xmalloc.h"
+#include "pager_int.h"
+
+/* ------------------------------------------------------------------ */
+/* Drawing */
+
+struct line_ctx {
+	struct pager *p;
+	struct doc_block *b;
+	const struct search_match *matches;
+	size_t nmatches;
+	bool current_here;	/* the current match is in this block */
+	struct display_attr base;
+	int y, x, maxw;
+};
+
+struct display_attr
+pager_attr_or(struct display_attr a, struct display_attr b)
+{
+	a.attr |= b.attr;
+	if (b.pair)
+		a.pair = b.pair;
+	return a;
+}
+
+static enum display_style
+span_style(uint16_t kind)
+{
+	switch (kind) {
+	case DOC_SPAN_EMPH: return DISPLAY_EMPH;
+	case DOC_SPAN_STRONG: return DISPLAY_STRONG;
+	case DOC_SPAN_CODE: return DISPLAY_CODE;
+	case DOC_SPAN_LINK: return DISPLAY_LINK;
+	case DOC_SPAN_SUP: case DOC_SPAN_NOTEREF: return DISPLAY_SUP;
+	case DOC_SPAN_STRIKE: return DISPLAY_DIM;
+	default: return DISPLAY_NORMAL;
+	}
+}
+
+/* Style at byte i, and the next byte where it may change (<= end). */
+static struct display_attr
+style_at(const struct line_ctx *c, uint32_t i, uint32_t end, uint32_t *next,
+    const struct doc_span **sup)
+{
+	struct display_attr a = c->base;
+
+	*next = end;
+	*sup = NULL;
+	for (uint32_t k = 0; k < c->b->nspans; k++) {
+		const struct doc_span *sp = &c->b->spans[k];
+
+		if (sp->start > i) {
+			*next = GLOSS_MIN(*next, sp->start);
+			break;
+		}
+		if (i < sp->end) {
+			a = pager_attr_or(a, display_style(span_style(sp->kind)));
+			*next = GLOSS_MIN(*next, sp->end);
+			if (sp->kind == DOC_SPAN_SUP || sp->kind == DOC_SPAN_NOTEREF)
+				*sup = sp;
+		}
+	}
+	for (size_t k = 0; k < c->nmatches; k++) {
+		const struct search_match *m = &c->matches[k];
+
+		if (m->start > i) {
+			*next = GLOSS_MIN(*next, m->start);
+			break;
+		}
+		if (i < m->end) {
+			bool cur = c->current_here && m->start == c->p->match.start;
+
+			a = pager_attr_or(a, display_style(cur ? DISPLAY_SELECTED : DISPLAY_MATCH));
+			*next = GLOSS_MIN(*next, m->end);
+		}
+	}
+	return a;
+}
+
+static void
+put_run(struct line_ctx *c, uint32_t a, uint32_t z, struct display_attr attr,
+    const struct doc_span *sup)
+{
+	const char *s = c->b->text + a;
+	size_t n = z - a;
+	struct strbuf tmp = STRBUF_INIT;
+
+	if (sup && opt_glyphs == GLYPH_UTF8 &&
+	    present_superscript(c->b->text + sup->start, sup->end - sup->start)) {
+		for (size_t i = 0; i < n; i++)
+			strbuf_addcp(&tmp, glyph_superscript((unsigned char)s[i]));
+		s = strbuf_str(&tmp);
+		n = tmp.len;
+	}
+	c->x += display_put(stdscr, c->y, c->x, s, n, c->maxw - c->x, attr, opt_glyphs);
+	strbuf_done(&tmp);
+}
+
+static void
+draw_line(struct line_ctx *c, const struct layout_line *line)
+{
+	uint32_t i = line->start;
+
+	while (i < line->end) {
+		uint32_t next;
+		const struct doc_span *sup;
+		struct display_attr a = style_at(c, i, line->end, &next, &sup);
+
+		if (next <= i)
+			next = line->end;
+		put_run(c, i, next, a, sup);
+		i = next;
+	}
+	if (line->hyphen)
+		c->x += display_put(stdscr, c->y, c->x, "-", 1, c->maxw - c->x, c->base, opt_glyphs);
+}
+
+static struct display_attr
+base_style(const struct present *pr)
+{
+	struct display_attr a = display_style(DISPLAY_NORMAL);
+
+	if (pr->style & PRESENT_BOLD)
+		a = pager_attr_or(a, display_style(DISPLAY_BOLD));
+	if (pr->style & PRESENT_DIM)
+		a = pager_attr_or(a, display_style(DISPLAY_DIM));
+	if (pr->style & PRESENT_ITALIC)
+		a = pager_attr_or(a, display_style(DISPLAY_EMPH));
+	if (pr->style & PRESENT_CODE)
+		a = pager_attr_or(a, display_style(DISPLAY_CODE));
+	return a;
+}
+
+static void
+draw_rule(struct pager *p, int y)
+{
+	const char *rule = opt_glyphs == GLYPH_UTF8 ? "\xE2\x81\x82" : "* * *";	/* ⁂ */
+	int w = display_width(rule, strlen(rule), opt_glyphs);
+
+	display_put(stdscr, y, p->margin + (p->width - w) / 2, rule, strlen(rule), w,
+	    display_style(DISPLAY_DIM), opt_glyphs);
+}
+
+/* Draws row `row` of block b at screen row y. */
+static void
+draw_row(struct line_ctx *c, int row)
+{
+	struct pager *p = c->p;
+	struct present pr;
+	size_t n;
+	const struct layout_line *lines = pager_block_lines(p, c->b, &pr, &n);
+	int li = row - ((c->b->flags & DOC_BLOCK_RULE_BEFORE) ? 1 : 0);
+	const char *prefix;
+
+	if (li < 0) {
+		draw_rule(p, c->y);
+		return;
+	}
+	if ((size_t)li >= n)
+		return;
+	prefix = li == 0 ? pr.first : pr.rest;
+	c->base = base_style(&pr);
+	c->x = p->margin;
+	c->maxw = p->margin + p->width;
+	c->x += display_put(stdscr, c->y, c->x, prefix, strlen(prefix), pr.indent,
+	    display_style(DISPLAY_DIM), opt_glyphs);
+	c->x = p->margin + pr.indent;
+	draw_line(c, &lines[li]);
+}
+
+/* Finds the matches of the current search in block b (a copy, caller frees). */
+static size_t
+block_matches(struct pager *p, struct doc_block *b, struct search_match **out)
+{
+	const struct search_match *v;
+	size_t n;
+
+	*out = NULL;
+	if (!p->search || !p->show_matches)
+		return 0;
+	n = search_block(p->search, b->text, b->len, &v);
+	if (n) {
+		*out = xreallocarray(NULL, n, sizeof *v);
+		memcpy(*out, v, n * sizeof *v);
+	}
+	return n;
+}
+
+void
+pager_draw(struct view *v)
+{
+	struct pager *p = v->data;
+	struct pos pos = p->top;
+	struct line_ctx c = { .p = p };
+	struct search_match *matches = NULL;
+	struct doc_loc loaded = { UINT32_MAX, UINT32_MAX };
+
+	if (p->empty) {
+		display_put(stdscr, 0, p->margin, "(empty document)", 16, p->width,
+		    display_style(DISPLAY_DIM), opt_glyphs);
+		return;
+	}
+	for (int y = 0; y < v->rows; y++) {
+		if (doc_loc_cmp(loaded, pos.loc) != 0) {
+			free(matches);
+			c.b = doc_block(p->doc, pos.loc);
+			if (c.b == NULL)
+				break;
+			c.nmatches = block_matches(p, c.b, &matches);
+			c.matches = matches;
+			c.current_here = p->has_match && doc_loc_cmp(p->match_loc, pos.loc) == 0;
+			loaded = pos.loc;
+		}
+		c.y = y;
+		draw_row(&c, pos.row);
+		if (pager_pos_down(p, &pos, 1) == 0)
+			break;
+	}
+	free(matches);
+}
+
+/* ------------------------------------------------------------------ */
+/* Status */
+
+/* The position of the bottom row, as a fraction of the document. */
+static double
+bottom_fraction(struct pager *p, struct view *v, bool *at_end)
+{
+	struct pos bottom = p->top, e = pager_end_pos(p, v->rows);
+	struct doc_block *b;
+	struct present pr;
+	size_t n;
+	const struct layout_line *lines;
+	int li;
+
+	*at_end = pager_pos_cmp(p->top, e) >= 0;
+	if (*at_end)
+		return 1.0;
+	pager_pos_down(p, &bottom, v->rows - 1);
+	b = doc_block(p->doc, bottom.loc);
+	if (b == NULL)
+		return 1.0;
+	lines = pager_block_lines(p, b, &pr, &n);
+	li = bottom.row - pager_rule_rows(p, bottom.loc);
+	li = GLOSS_MAX(0, GLOSS_MIN(li, (int)n - 1));
+	return doc_fraction(p->doc, bottom.loc, lines[li].end);
+}
+
+void
+pager_status(struct view *v, struct strbuf *left, struct strbuf *right)
+{
+	struct pager *p = v->data;
+	bool at_end = false;
+	double f = p->empty ? 1.0 : bottom_fraction(p, v, &at_end);
+
+	strbuf_adds(left, doc_title(p->doc));
+	if (p->search && p->show_matches)
+		strbuf_addf(right, "%c%s  ", p->backward ? '?' : '/', search_pattern(p->search));
+	if (p->npaths > 1)
+		strbuf_addf(right, "[%zu/%zu]  ", p->cur + 1, p->npaths);
+	if (at_end)
+		strbuf_adds(right, "END");
+	else
+		strbuf_addf(right, "%d%%", (int)(f * 100.0));
+}
+

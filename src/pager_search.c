@@ -1,0 +1,129 @@
+/*
+ * pager_search — the pager's searches: the prompt, searching the document
+ * with progress and cancelling, moving to the match, wrapping around.
+ */
+#include "gloss/gloss.h"
+
+#include <time.h>
+
+#include "gloss/display.h"
+#include "gloss/layout.h"
+#include "gloss/options.h"
+#include "gloss/pager.h"
+#include "gloss/present.h"
+#include "gloss/prompt.h"
+#include "gloss/search.h"
+#include "gloss/xmalloc.h"
+#include "pager_int.h"
+
+/* ------------------------------------------------------------------ */
+/* Searching */
+
+struct progress {
+	struct timespec last;
+};
+
+static bool
+search_progress(void *arg, double fraction)
+{
+	struct progress *pr = arg;
+	struct timespec now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	if ((now.tv_sec - pr->last.tv_sec) * 1000 + (now.tv_nsec - pr->last.tv_nsec) / 1000000 < 100)
+		return true;
+	pr->last = now;
+	if (display_key_pending()) {
+		struct key k;
+
+		display_getkey(&k, 0);
+		return false;
+	}
+	view_status_now("Searching… %d%% (any key stops)", (int)(fraction * 100));
+	return true;
+}
+
+/* Is the row holding byte off of block loc on screen? */
+static bool
+on_screen(struct pager *p, struct view *v, struct doc_loc loc, uint32_t off)
+{
+	struct pos target = pager_pos_of_byte(p, loc, off), bottom = p->top;
+
+	pager_pos_down(p, &bottom, v->rows - 1);
+	return pager_pos_cmp(target, p->top) >= 0 && pager_pos_cmp(target, bottom) <= 0;
+}
+
+static void
+run_search(struct pager *p, struct view *v, bool backward)
+{
+	struct progress pr;
+	struct doc_loc from = p->top.loc, loc;
+	struct search_match m;
+	bool wrapped;
+	uint32_t off;
+	enum search_result r;
+
+	if (p->has_match) {
+		from = p->match_loc;
+		off = backward ? p->match.start : p->match.start + 1;
+	} else {
+		off = pager_top_anchor(p);	/* from the first line on screen, as less does */
+	}
+	clock_gettime(CLOCK_MONOTONIC, &pr.last);
+	r = search_doc(p->search, p->doc, from, off, backward, search_progress, &pr, &loc, &m,
+	    &wrapped);
+	p->show_matches = true;
+	if (r == SEARCH_CANCELLED) {
+		view_message("Search stopped");
+		return;
+	}
+	if (r == SEARCH_NONE) {
+		view_message("Pattern not found: %s", search_pattern(p->search));
+		p->has_match = false;
+		return;
+	}
+	p->has_match = true;
+	p->match_loc = loc;
+	p->match = m;
+	if (!on_screen(p, v, loc, m.start)) {
+		p->top = pager_pos_of_byte(p, loc, m.start);
+		pager_clamp(p, v);
+	}
+	if (wrapped)
+		view_message(backward ? "Search wrapped to the end" : "Search wrapped to the top");
+}
+
+void
+pager_search_start(struct pager *p, struct view *v, bool backward)
+{
+	struct prompt_opts o = { .label = backward ? "?" : "/" };
+	struct strbuf text = STRBUF_INIT;
+	struct search *s;
+
+	if (!prompt_read(&o, &text) || text.len == 0) {
+		strbuf_done(&text);
+		return;
+	}
+	s = search_new(strbuf_str(&text), text.len);
+	strbuf_done(&text);
+	if (s == NULL) {
+		view_message("Nothing to search for");
+		return;
+	}
+	search_free(p->search);
+	p->search = s;
+	p->backward = backward;
+	p->has_match = false;
+	run_search(p, v, backward);
+}
+
+void
+pager_search_repeat(struct pager *p, struct view *v, bool reverse)
+{
+	if (p->search == NULL) {
+		view_message("No previous search");
+		return;
+	}
+	run_search(p, v, p->backward != reverse);
+}
+
