@@ -278,12 +278,18 @@ glyph_append_safe(struct strbuf *out, const char *s, size_t n, enum glyph_mode m
 
 		/* printable ASCII and (in UTF-8) ordinary letters go out as one piece */
 		while (j < n) {
-			if ((unsigned char)s[j] >= 0x20 && (unsigned char)s[j] < 0x7F) {
+			unsigned char b = (unsigned char)s[j];
+
+			if (b >= 0x20 && b < 0x7F) {
 				j++;
 				continue;
 			}
-			if (mode != GLYPH_UTF8 || (unsigned char)s[j] < 0x80)
+			if (mode != GLYPH_UTF8 || b < 0x80)
 				break;
+			if ((b & 0xFE) == 0xD0 && j + 1 < n && ((unsigned char)s[j + 1] & 0xC0) == 0x80) {
+				j += 2;		/* U+0400–U+047F: Cyrillic letters */
+				continue;
+			}
 			len = text_decode(s + j, n - j, &cp);
 			if (!is_plain(cp))
 				break;

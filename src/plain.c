@@ -203,7 +203,7 @@ list_marker(const char *s, uint64_t a, uint64_t z)
 static void
 scan_line(const char *s, uint64_t a, uint64_t z, struct line *ln)
 {
-	uint64_t t = a, w;
+	uint64_t t = a;
 
 	while (z > a && is_space(s[z - 1]))
 		z--;
@@ -222,10 +222,18 @@ scan_line(const char *s, uint64_t a, uint64_t z, struct line *ln)
 	}
 	ln->list = list_marker(s, t, z) > 0;
 	ln->text = t;
-	ln->width = count_cps(s, t, z);
-	for (w = t; w < z && s[w] != ' '; w++)
+}
+
+/* Widths for the re-flowing decision (only segments of several lines need them). */
+static void
+measure_line(const char *s, struct line *ln)
+{
+	uint64_t w;
+
+	ln->width = count_cps(s, ln->text, ln->end);
+	for (w = ln->text; w < ln->end && s[w] != ' '; w++)
 		;
-	ln->first_word = count_cps(s, t, w);
+	ln->first_word = count_cps(s, ln->text, w);
 }
 
 /* Splits src[start..end) into lines; returns the count, *out is new (caller frees). */
@@ -298,14 +306,20 @@ emit_paragraph(const char *s, const struct line *l, size_t lo, size_t hi, int ta
 }
 
 static void
-emit_segment(const char *s, const struct line *l, size_t lo, size_t hi, int tab_width,
+emit_segment(const char *s, struct line *l, size_t lo, size_t hi, int tab_width,
     struct strbuf *tmp, struct doc_builder *b)
 {
 	int maxw = 0;
 	size_t i, para = lo;
 
-	for (i = lo; i < hi; i++)
+	if (hi - lo == 1) {
+		emit_paragraph(s, l, lo, hi, tab_width, tmp, b);
+		return;
+	}
+	for (i = lo; i < hi; i++) {
+		measure_line(s, &l[i]);
 		maxw = GLOSS_MAX(maxw, l[i].width);
+	}
 	for (i = lo; i + 1 < hi; i++) {
 		if (!soft_break(l, i, maxw)) {
 			emit_paragraph(s, l, para, i + 1, tab_width, tmp, b);
