@@ -6,8 +6,9 @@
 #include "gloss/action.h"
 
 static const struct action_info actions[] = {
-	{ "none", ACTION_GROUP_OTHER, "", "" },
-#define ACTION_INFO(name, group, keys, help) { #name, ACTION_GROUP_##group, keys, help },
+	{ "none", ACTION_GROUP_OTHER, "", "", "" },
+#define ACTION_INFO(name, group, keys, vkeys, help) \
+	{ #name, ACTION_GROUP_##group, keys, vkeys, help },
 	ACTION_LIST(ACTION_INFO)
 #undef ACTION_INFO
 };

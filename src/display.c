@@ -7,6 +7,7 @@
 
 #include <langinfo.h>
 #include <locale.h>
+#include <signal.h>
 #include <term.h>
 #include <unistd.h>
 #include <wchar.h>
@@ -21,7 +22,25 @@ static bool active;
 static bool colors;
 static struct display_attr styles[DISPLAY_STYLE_COUNT];
 
-enum { PAIR_MATCH = 1, PAIR_LINK, PAIR_SUP, PAIR_CODE, PAIR_KEY, PAIR_FIRST_FREE };
+enum { PAIR_MATCH = 1, PAIR_LINK, PAIR_SUP, PAIR_CODE, PAIR_KEY, PAIR_MARK, PAIR_HL };
+
+#define HL_COLORS 7
+
+/* Highlight colours: background, foreground, fallback background for 8 colours, mono attribute. */
+static const struct {
+	short bg256, fg, bg8;
+	attr_t extra8;		/* added on 8-colour terminals to tell apart shared colours */
+	attr_t mono;
+} hl_colors[HL_COLORS] = {
+	{ 228, COLOR_BLACK, COLOR_YELLOW, 0, A_REVERSE },			/* yellow */
+	{ 157, COLOR_BLACK, COLOR_GREEN, 0, A_UNDERLINE },			/* green */
+	{ 117, COLOR_BLACK, COLOR_CYAN, 0, A_BOLD | A_UNDERLINE },		/* blue */
+	{ 218, COLOR_BLACK, COLOR_MAGENTA, 0, A_REVERSE | A_UNDERLINE },	/* pink */
+	{ 183, COLOR_BLACK, COLOR_MAGENTA, A_UNDERLINE, A_REVERSE | A_BOLD },	/* purple */
+	{ 215, COLOR_BLACK, COLOR_YELLOW, A_UNDERLINE, A_BOLD },		/* orange */
+	{ 210, COLOR_BLACK, COLOR_RED, 0, A_STANDOUT | A_UNDERLINE | A_BOLD },	/* red */
+};
+static struct display_attr hl_attr[HL_COLORS];
 
 static bool
 codeset_is_utf8(void)
@@ -72,6 +91,24 @@ set_style(enum display_style s, attr_t mono, attr_t color_attr, short pair)
 }
 
 static void
+init_highlights(void)
+{
+	bool many = colors && COLORS >= 256 && COLOR_PAIRS > PAIR_HL + HL_COLORS;
+
+	for (int i = 0; i < HL_COLORS; i++) {
+		if (!colors) {
+			hl_attr[i].attr = hl_colors[i].mono;
+			hl_attr[i].pair = 0;
+			continue;
+		}
+		init_pair((short)(PAIR_HL + i), hl_colors[i].fg,
+		    many ? hl_colors[i].bg256 : hl_colors[i].bg8);
+		hl_attr[i].attr = many ? A_NORMAL : hl_colors[i].extra8;
+		hl_attr[i].pair = (short)(PAIR_HL + i);
+	}
+}
+
+static void
 init_styles(void)
 {
 	attr_t emph = terminal_has("sitm") ? A_ITALIC : A_UNDERLINE;
@@ -83,6 +120,7 @@ init_styles(void)
 		init_pair(PAIR_SUP, COLOR_CYAN, -1);
 		init_pair(PAIR_CODE, COLOR_GREEN, -1);
 		init_pair(PAIR_KEY, COLOR_CYAN, -1);
+		init_pair(PAIR_MARK, COLOR_MAGENTA, -1);
 	}
 	set_style(DISPLAY_NORMAL, A_NORMAL, A_NORMAL, 0);
 	set_style(DISPLAY_BOLD, A_BOLD, A_BOLD, 0);
@@ -98,7 +136,10 @@ init_styles(void)
 	set_style(DISPLAY_STATUS_MSG, A_REVERSE | A_BOLD, A_REVERSE | A_BOLD, 0);
 	set_style(DISPLAY_PROMPT, A_NORMAL, A_NORMAL, 0);
 	set_style(DISPLAY_SELECTED, A_REVERSE | A_BOLD, A_REVERSE | A_BOLD, 0);
+	set_style(DISPLAY_CARET, A_REVERSE, A_REVERSE, 0);
+	set_style(DISPLAY_MARK, A_BOLD, A_BOLD, PAIR_MARK);
 	set_style(DISPLAY_HELP_KEY, A_BOLD, A_BOLD, PAIR_KEY);
+	init_highlights();
 }
 
 bool
@@ -120,7 +161,7 @@ display_init(bool mouse)
 	set_term(screen);
 	active = true;
 	error_set_cleanup(display_done);
-	cbreak();
+	raw();			/* ^C ^Z ^S ^Q are keys: no flow control freezing the screen */
 	noecho();
 	nonl();
 	intrflush(stdscr, FALSE);
@@ -131,8 +172,10 @@ display_init(bool mouse)
 	if (colors)
 		use_default_colors();
 	init_styles();
-	if (mouse)
-		mousemask(BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
+	if (mouse) {
+		mousemask(BUTTON1_PRESSED | BUTTON1_RELEASED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
+		mouseinterval(0);	/* presses and releases, not clicks: a drag selects */
+	}
 	return true;
 }
 
@@ -170,6 +213,23 @@ display_resume(void)
 		refresh();
 		clearok(curscr, TRUE);
 	}
+}
+
+struct display_attr
+display_highlight(int c)
+{
+	return hl_attr[c >= 0 && c < HL_COLORS ? c : 0];
+}
+
+void
+display_suspend_self(void)
+{
+	if (!active)
+		return;
+	endwin();
+	raise(SIGTSTP);
+	refresh();
+	clearok(curscr, TRUE);
 }
 
 struct display_attr

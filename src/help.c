@@ -11,6 +11,7 @@
 #include "gloss/xmalloc.h"
 
 #define KEY_COLUMN 24
+#define HELP_VISUAL_TITLE "In a selection (after v; other keys work as above)"
 
 struct help_line {
 	const char *keys;	/* NULL for a heading or blank line */
@@ -42,9 +43,17 @@ build(struct help *h)
 		for (int a = ACTION_NONE + 1; a < ACTION_COUNT; a++) {
 			const struct action_info *ai = action_info((enum action)a);
 
-			if (ai->group == (enum action_group)g)
+			if (ai->group == (enum action_group)g && ai->keys[0])
 				add_line(h, ai->keys, ai->help);
 		}
+	}
+	add_line(h, NULL, "");
+	add_line(h, NULL, HELP_VISUAL_TITLE);
+	for (int a = ACTION_NONE + 1; a < ACTION_COUNT; a++) {
+		const struct action_info *ai = action_info((enum action)a);
+
+		if (ai->vkeys[0])
+			add_line(h, ai->vkeys, ai->help);
 	}
 }
 
@@ -154,28 +163,46 @@ troff_escape(FILE *f, const char *s)
 	}
 }
 
+static void
+print_key(FILE *f, bool troff, const char *keys, const char *help)
+{
+	if (troff) {
+		fputs(".TP\n.B ", f);
+		troff_escape(f, keys);
+		fputc('\n', f);
+		troff_escape(f, help);
+		fputc('\n', f);
+	} else {
+		fprintf(f, "  %-22s %s\n", keys, help);
+	}
+}
+
+static void
+print_title(FILE *f, bool troff, const char *title, bool first)
+{
+	if (troff)
+		fprintf(f, ".SS %s\n", title);
+	else
+		fprintf(f, "%s%s\n", first ? "" : "\n", title);
+}
+
 void
 help_print_keys(FILE *f, bool troff)
 {
 	for (int g = 0; g < ACTION_GROUP_COUNT; g++) {
-		if (troff)
-			fprintf(f, ".SS %s\n", action_group_title((enum action_group)g));
-		else
-			fprintf(f, "%s%s\n", g ? "\n" : "", action_group_title((enum action_group)g));
+		print_title(f, troff, action_group_title((enum action_group)g), g == 0);
 		for (int a = ACTION_NONE + 1; a < ACTION_COUNT; a++) {
 			const struct action_info *ai = action_info((enum action)a);
 
-			if (ai->group != (enum action_group)g)
-				continue;
-			if (troff) {
-				fputs(".TP\n.B ", f);
-				troff_escape(f, ai->keys);
-				fputc('\n', f);
-				troff_escape(f, ai->help);
-				fputc('\n', f);
-			} else {
-				fprintf(f, "  %-22s %s\n", ai->keys, ai->help);
-			}
+			if (ai->group == (enum action_group)g && ai->keys[0])
+				print_key(f, troff, ai->keys, ai->help);
 		}
+	}
+	print_title(f, troff, HELP_VISUAL_TITLE, false);
+	for (int a = ACTION_NONE + 1; a < ACTION_COUNT; a++) {
+		const struct action_info *ai = action_info((enum action)a);
+
+		if (ai->vkeys[0])
+			print_key(f, troff, ai->vkeys, ai->help);
 	}
 }

@@ -11,9 +11,10 @@
 struct binding {
 	struct key key;
 	enum action action;
+	enum keymap_mode mode;
 };
 
-static struct binding bindings[128];
+static struct binding bindings[256];
 static size_t nbindings;
 
 static const struct {
@@ -59,34 +60,40 @@ keymap_parse(const char *name, struct key *k)
 }
 
 static void
+bind_list(enum action a, const char *p, enum keymap_mode mode)
+{
+	while (*p) {
+		char name[16];
+		size_t n = strcspn(p, " ");
+		struct key k;
+
+		if (n > 0 && n < sizeof name && nbindings < GLOSS_ARRAY_SIZE(bindings)) {
+			memcpy(name, p, n);
+			name[n] = '\0';
+			if (keymap_parse(name, &k)) {
+				bindings[nbindings].key = k;
+				bindings[nbindings].action = a;
+				bindings[nbindings].mode = mode;
+				nbindings++;
+			}
+		}
+		p += n;
+		while (*p == ' ')
+			p++;
+	}
+}
+
+static void
 bind_defaults(void)
 {
 	for (int a = ACTION_NONE + 1; a < ACTION_COUNT; a++) {
-		const char *p = action_info((enum action)a)->keys;
-
-		while (*p) {
-			char name[16];
-			size_t n = strcspn(p, " ");
-			struct key k;
-
-			if (n > 0 && n < sizeof name && nbindings < GLOSS_ARRAY_SIZE(bindings)) {
-				memcpy(name, p, n);
-				name[n] = '\0';
-				if (keymap_parse(name, &k)) {
-					bindings[nbindings].key = k;
-					bindings[nbindings].action = (enum action)a;
-					nbindings++;
-				}
-			}
-			p += n;
-			while (*p == ' ')
-				p++;
-		}
+		bind_list((enum action)a, action_info((enum action)a)->vkeys, KEYMAP_VISUAL);
+		bind_list((enum action)a, action_info((enum action)a)->keys, KEYMAP_NORMAL);
 	}
 }
 
 enum action
-keymap_lookup(const struct key *k)
+keymap_lookup(const struct key *k, enum keymap_mode mode)
 {
 	struct key kk = *k;
 
@@ -98,9 +105,14 @@ keymap_lookup(const struct key *k)
 		kk.fn = false;
 		kk.code = '\n';
 	}
-	for (size_t i = 0; i < nbindings; i++)
-		if (bindings[i].key.fn == kk.fn && bindings[i].key.code == kk.code)
-			return bindings[i].action;
+	for (int pass = mode == KEYMAP_VISUAL ? 0 : 1; pass < 2; pass++) {
+		enum keymap_mode want = pass == 0 ? KEYMAP_VISUAL : KEYMAP_NORMAL;
+
+		for (size_t i = 0; i < nbindings; i++)
+			if (bindings[i].mode == want && bindings[i].key.fn == kk.fn &&
+			    bindings[i].key.code == kk.code)
+				return bindings[i].action;
+	}
 	return ACTION_NONE;
 }
 

@@ -209,6 +209,8 @@ reset_doc_state(struct pager *p)
 	p->top.row = 0;
 	p->end_valid = false;
 	p->has_match = false;
+	p->caret_on = p->visual = p->mouse_down = false;
+	p->reattach = 0;
 }
 
 static void
@@ -229,10 +231,12 @@ switch_file(struct pager *p, struct view *v, size_t to)
 	}
 	p->saved[p->cur].valid = true;
 	p->saved[p->cur].top = p->top;
+	pager_annot_close(p);
 	doc_free(p->doc);
 	p->doc = doc;
 	p->cur = to;
 	reset_doc_state(p);
+	pager_annot_open(p, v);
 	if (p->saved[to].valid && doc_block(p->doc, p->saved[to].top.loc)) {
 		p->top = p->saved[to].top;
 		pager_clamp(p, v);
@@ -286,6 +290,8 @@ move_request(struct pager *p, struct view *v, enum action a, int count)
 	case ACTION_PERCENT: go_fraction(p, v, GLOSS_MIN(count, 100) / 100.0); break;
 	default: return VIEW_UNHANDLED;
 	}
+	p->moved = true;
+	pager_caret_follow(p, v);
 	return VIEW_HANDLED;
 }
 
@@ -293,11 +299,16 @@ static enum view_result
 pager_request(struct view *v, enum action a, int count)
 {
 	struct pager *p = v->data;
+	enum view_result r;
 
 	p->anchored = false;
-
 	if (p->empty && a != ACTION_NEXT_FILE && a != ACTION_PREV_FILE)
 		return VIEW_UNHANDLED;
+	if ((r = pager_caret_request(p, v, a, count)) != VIEW_UNHANDLED ||
+	    (r = pager_annot_request(p, v, a, count)) != VIEW_UNHANDLED) {
+		p->moved = true;
+		return r;
+	}
 	switch (a) {
 	case ACTION_SEARCH_FORWARD: pager_search_start(p, v, false); break;
 	case ACTION_SEARCH_BACKWARD: pager_search_start(p, v, true); break;
@@ -306,6 +317,7 @@ pager_request(struct view *v, enum action a, int count)
 	case ACTION_SEARCH_CLEAR:
 		p->show_matches = false;
 		p->has_match = false;
+		p->caret_on = false;
 		break;
 	case ACTION_NEXT_FILE: switch_file(p, v, p->cur + 1); break;
 	case ACTION_PREV_FILE: switch_file(p, v, p->cur == 0 ? p->npaths + 1 : p->cur - 1); break;
@@ -323,17 +335,10 @@ pager_key(struct view *v, const struct key *k)
 {
 	struct pager *p = v->data;
 
-	if (k->fn && k->code == KEY_MOUSE) {
-		MEVENT ev;
-
+	if (k->fn && k->code == KEY_MOUSE && !p->empty) {
 		p->anchored = false;
-		if (getmouse(&ev) == OK) {
-			if (ev.bstate & BUTTON4_PRESSED)
-				move_rows(p, v, -3);
-			else if (ev.bstate & BUTTON5_PRESSED)
-				move_rows(p, v, 3);
-		}
-		return VIEW_HANDLED;
+		p->moved = true;
+		return pager_mouse(p, v);
 	}
 	return VIEW_UNHANDLED;
 }
@@ -364,8 +369,17 @@ pager_idle(struct view *v, unsigned budget_us)
 {
 	struct pager *p = v->data;
 
-	(void)budget_us;
-	return doc_idle(p->doc, IDLE_MEASURE_US);
+	bool more = doc_idle(p->doc, IDLE_MEASURE_US);
+
+	return pager_annot_idle(p, v, budget_us) || more;
+}
+
+static enum keymap_mode
+pager_keymode(struct view *v)
+{
+	struct pager *p = v->data;
+
+	return p->visual ? KEYMAP_VISUAL : KEYMAP_NORMAL;
 }
 
 static void
@@ -378,6 +392,7 @@ pager_done(struct view *v)
 	free(p->paths);
 	free(p->saved);
 	search_free(p->search);
+	pager_annot_close(p);
 	doc_free(p->doc);
 	free(p);
 }
@@ -391,12 +406,14 @@ static const struct view_ops pager_ops = {
 	.idle = pager_idle,
 	.status = pager_status,
 	.done = pager_done,
+	.keymode = pager_keymode,
 };
 
 struct view *
-pager_view_new(char *const *paths, size_t n, size_t first, struct doc *doc)
+pager_view_new(char *const *paths, size_t n, size_t first, struct doc *doc, struct store *st)
 {
 	struct pager *p = xcalloc(1, sizeof *p);
+	struct view *v;
 
 	p->paths = xcalloc(n, sizeof *p->paths);
 	for (size_t i = 0; i < n; i++)
@@ -405,7 +422,11 @@ pager_view_new(char *const *paths, size_t n, size_t first, struct doc *doc)
 	p->cur = first;
 	p->saved = xcalloc(n, sizeof *p->saved);
 	p->doc = doc;
+	p->store = st;
+	p->color = STORE_COLOR_DEFAULT;
 	reset_doc_state(p);
 	geometry(p, view_cols());
-	return view_new(&pager_ops, p);
+	v = view_new(&pager_ops, p);
+	pager_annot_open(p, v);
+	return v;
 }

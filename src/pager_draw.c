@@ -26,9 +26,46 @@ struct line_ctx {
 	const struct search_match *matches;
 	size_t nmatches;
 	bool current_here;	/* the current match is in this block */
+	struct pager_hl *hls;	/* highlights in this block */
+	size_t nhls;
+	uint32_t sel_a, sel_z;	/* the selection in this block ([a, z), empty if none) */
+	uint32_t car_a, car_z;	/* the caret's cluster in this block (empty if elsewhere) */
 	struct display_attr base;
 	int y, x, maxw;
 };
+
+/* Narrows *next to the nearer of a range's edges after i; true if i is inside [a, z). */
+static bool
+in_range(uint32_t i, uint32_t a, uint32_t z, uint32_t *next)
+{
+	if (a >= z)
+		return false;
+	if (i < a) {
+		*next = GLOSS_MIN(*next, a);
+		return false;
+	}
+	if (i < z) {
+		*next = GLOSS_MIN(*next, z);
+		return true;
+	}
+	return false;
+}
+
+/* Highlights: where several overlap, the innermost (shortest) one shows. */
+static struct display_attr
+highlight_at(const struct line_ctx *c, uint32_t i, uint32_t *next, struct display_attr a)
+{
+	const struct pager_hl *best = NULL;
+
+	for (size_t k = 0; k < c->nhls; k++) {
+		const struct pager_hl *h = &c->hls[k];
+
+		if (in_range(i, h->start, h->end, next) &&
+		    (best == NULL || h->end - h->start < best->end - best->start))
+			best = h;
+	}
+	return best ? pager_attr_or(a, display_highlight(best->color)) : a;
+}
 
 struct display_attr
 pager_attr_or(struct display_attr a, struct display_attr b)
@@ -90,6 +127,11 @@ style_at(const struct line_ctx *c, uint32_t i, uint32_t end, uint32_t *next,
 			*next = GLOSS_MIN(*next, m->end);
 		}
 	}
+	a = highlight_at(c, i, next, a);
+	if (in_range(i, c->sel_a, c->sel_z, next))
+		a = pager_attr_or(a, display_style(DISPLAY_SELECTED));
+	if (in_range(i, c->car_a, c->car_z, next))
+		a = pager_attr_or(a, display_style(DISPLAY_CARET));
 	return a;
 }
 
@@ -157,6 +199,36 @@ draw_rule(struct pager *p, int y)
 	    display_style(DISPLAY_DIM), opt_glyphs);
 }
 
+/* In the left margin, a mark where a highlight with a note begins on this line. */
+static void
+draw_mark(struct line_ctx *c, const struct layout_line *line, bool first)
+{
+	const char *mark = opt_glyphs == GLYPH_UTF8 ? "\xE2\x9C\x8E" : "*";	/* ✎ */
+
+	if (c->p->margin < 1)
+		return;
+	for (size_t k = 0; k < c->nhls; k++) {
+		const struct pager_hl *h = &c->hls[k];
+
+		if (h->note && h->starts_here && h->start >= line->start &&
+		    (h->start < line->end || (first && h->start == 0))) {
+			display_put(stdscr, c->y, c->p->margin - 1, mark, strlen(mark), 1,
+			    display_style(DISPLAY_MARK), opt_glyphs);
+			return;
+		}
+	}
+}
+
+/* A caret on the spaces at the end of a line (not drawn as text) shows after it. */
+static void
+draw_caret_after(struct line_ctx *c, const struct layout_line *line, uint32_t next_start)
+{
+	if (c->car_a >= c->car_z || c->car_a < line->end || c->car_a >= next_start ||
+	    c->x >= c->maxw)
+		return;
+	display_put(stdscr, c->y, c->x, " ", 1, 1, display_style(DISPLAY_CARET), opt_glyphs);
+}
+
 /* Draws row `row` of block b at screen row y. */
 static void
 draw_row(struct line_ctx *c, int row)
@@ -181,7 +253,9 @@ draw_row(struct line_ctx *c, int row)
 	c->x += display_put(stdscr, c->y, c->x, prefix, strlen(prefix), pr.indent,
 	    display_style(DISPLAY_DIM), opt_glyphs);
 	c->x = p->margin + pr.indent;
+	draw_mark(c, &lines[li], li == 0);
 	draw_line(c, &lines[li]);
+	draw_caret_after(c, &lines[li], (size_t)li + 1 < n ? lines[li + 1].start : c->b->len);
 }
 
 /* Finds the matches of the current search in block b (a copy, caller frees). */
@@ -202,12 +276,37 @@ block_matches(struct pager *p, struct doc_block *b, struct search_match **out)
 	return n;
 }
 
+/* The selection and the caret as byte ranges of block loc. */
+static void
+block_marks(struct pager *p, struct line_ctx *c, struct doc_loc loc)
+{
+	struct caret a = p->mark, z = p->caret;
+
+	c->sel_a = c->sel_z = c->car_a = c->car_z = 0;
+	if (p->caret_on && doc_loc_cmp(p->caret.loc, loc) == 0) {
+		c->car_a = p->caret.off;
+		c->car_z = caret_cluster_end(p->doc, p->caret);
+		if (c->car_z == c->car_a)
+			c->car_z = c->car_a + 1;	/* an empty block: a cell after the text */
+	}
+	if (!p->visual)
+		return;
+	if (caret_cmp(a, z) > 0) {
+		a = p->caret;
+		z = p->mark;
+	}
+	if (doc_loc_cmp(loc, a.loc) < 0 || doc_loc_cmp(loc, z.loc) > 0)
+		return;
+	c->sel_a = doc_loc_cmp(loc, a.loc) == 0 ? a.off : 0;
+	c->sel_z = doc_loc_cmp(loc, z.loc) == 0 ? caret_cluster_end(p->doc, z) : c->b->len;
+}
+
 void
 pager_draw(struct view *v)
 {
 	struct pager *p = v->data;
 	struct pos pos = p->top;
-	struct line_ctx c = { .p = p };
+	struct line_ctx c = { .p = p, .hls = NULL };
 	struct search_match *matches = NULL;
 	struct doc_loc loaded = { UINT32_MAX, UINT32_MAX };
 
@@ -216,15 +315,19 @@ pager_draw(struct view *v)
 		    display_style(DISPLAY_DIM), opt_glyphs);
 		return;
 	}
+	pager_annot_refresh(p, v);
 	for (int y = 0; y < v->rows; y++) {
 		if (doc_loc_cmp(loaded, pos.loc) != 0) {
 			free(matches);
+			free(c.hls);
 			c.b = doc_block(p->doc, pos.loc);
 			if (c.b == NULL)
 				break;
 			c.nmatches = block_matches(p, c.b, &matches);
 			c.matches = matches;
 			c.current_here = p->has_match && doc_loc_cmp(p->match_loc, pos.loc) == 0;
+			c.nhls = pager_annot_block(p, pos.loc, &c.hls);
+			block_marks(p, &c, pos.loc);
 			loaded = pos.loc;
 		}
 		c.y = y;
@@ -233,6 +336,7 @@ pager_draw(struct view *v)
 			break;
 	}
 	free(matches);
+	free(c.hls);
 }
 
 /* ------------------------------------------------------------------ */
@@ -270,6 +374,7 @@ pager_status(struct view *v, struct strbuf *left, struct strbuf *right)
 	double f = p->empty ? 1.0 : bottom_fraction(p, v, &at_end);
 
 	strbuf_adds(left, doc_title(p->doc));
+	pager_annot_status(p, right);
 	if (p->search && p->show_matches)
 		strbuf_addf(right, "%c%s  ", p->backward ? '?' : '/', search_pattern(p->search));
 	if (p->npaths > 1)

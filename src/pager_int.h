@@ -12,6 +12,9 @@
 #include "gloss/search.h"
 #include "gloss/view.h"
 #include "gloss/display.h"
+#include "gloss/caret.h"
+#include "gloss/annot.h"
+#include "gloss/store.h"
 
 struct pos {
 	struct doc_loc loc;
@@ -41,6 +44,33 @@ struct pager {
 	bool has_match;
 	struct doc_loc match_loc;
 	struct search_match match;
+
+	/* the caret and the selection (pager_caret.c) */
+	bool caret_on;		/* the caret is shown */
+	struct caret caret;
+	bool visual;		/* a selection from `mark` to the caret */
+	struct caret mark;
+	bool mouse_down;
+
+	/* annotations (pager_annot.c) */
+	struct store *store;	/* borrowed; NULL: no annotations */
+	struct annot_doc *ad;	/* this document's, or NULL */
+	struct store_list visible;	/* highlights overlapping the screen, from the last draw */
+	int64_t data_version;	/* of the store when last drawn */
+	unsigned generation;	/* annot_generation() when last drawn */
+	int color;		/* colour of new highlights (enum store_color) */
+	int64_t reattach;	/* an orphan the next highlight re-attaches, or 0 */
+	bool restore_pending;	/* go to restore_pos once it is measured (if not moved) */
+	uint64_t restore_pos;
+	bool moved;		/* the reader moved since the document was opened */
+};
+
+/* A highlight as drawn in one block: a byte range of its text. */
+struct pager_hl {
+	uint32_t start, end;
+	int color;
+	bool note;
+	bool starts_here;	/* the highlight begins in this block */
 };
 
 /* Positions and blocks (pager.c) */
@@ -60,6 +90,32 @@ struct pos pager_pos_of_byte(struct pager *p, struct doc_loc loc, uint32_t off);
 void pager_draw(struct view *v);
 void pager_status(struct view *v, struct strbuf *left, struct strbuf *right);
 struct display_attr pager_attr_or(struct display_attr a, struct display_attr b);
+
+/* The caret and the selection (pager_caret.c) */
+enum view_result pager_caret_request(struct pager *p, struct view *v, enum action a, int count);
+/* Keeps the caret on screen after the screen moved (or the screen on the caret in a selection). */
+void pager_caret_follow(struct pager *p, struct view *v);
+/* The caret (shown first if it was hidden: at the first line on screen). */
+struct caret pager_caret(struct pager *p);
+/* The selection as offsets of the document text; false if none (or not yet measured). */
+bool pager_selection(struct pager *p, uint64_t *start, uint64_t *end);
+/* The screen cell (y, x) as a caret; false outside the text. */
+bool pager_hit(struct pager *p, struct view *v, int y, int x, struct caret *c);
+enum view_result pager_mouse(struct pager *p, struct view *v);
+/* Document-text offset of a caret; false while its chunk is not measured. */
+bool pager_offset(struct pager *p, struct caret c, uint64_t *off);
+
+/* Annotations (pager_annot.c) */
+void pager_annot_open(struct pager *p, struct view *v);
+void pager_annot_close(struct pager *p);
+enum view_result pager_annot_request(struct pager *p, struct view *v, enum action a, int count);
+/* Re-reads the highlights on screen (called before drawing). */
+void pager_annot_refresh(struct pager *p, struct view *v);
+/* The highlights of block loc (a new array, caller frees); returns the count. */
+size_t pager_annot_block(struct pager *p, struct doc_loc loc, struct pager_hl **out);
+/* Background work: re-anchoring, polling other instances, restoring the position. */
+bool pager_annot_idle(struct pager *p, struct view *v, unsigned budget_us);
+void pager_annot_status(struct pager *p, struct strbuf *right);
 
 /* Searching (pager_search.c) */
 void pager_search_start(struct pager *p, struct view *v, bool backward);

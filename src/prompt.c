@@ -128,8 +128,10 @@ complete(const struct prompt_opts *o, struct line *l)
 
 	to_utf8(l, 0, l->cur, &text);
 	o->complete(o->arg, strbuf_str(&text), &add);
-	if (add.len)
+	if (add.len) {		/* replaces the text before the cursor */
+		erase_range(l, 0, l->cur);
 		from_utf8(l, strbuf_str(&add));
+	}
 	strbuf_done(&text);
 	strbuf_done(&add);
 }

@@ -4,6 +4,7 @@
 #include "gloss/gloss.h"
 
 #include <dirent.h>
+#include <signal.h>
 #include <strings.h>
 #include <sys/stat.h>
 
@@ -13,6 +14,7 @@
 #include "gloss/options.h"
 #include "gloss/pager.h"
 #include "gloss/reader.h"
+#include "gloss/store.h"
 #include "gloss/view.h"
 #include "gloss/xmalloc.h"
 
@@ -141,6 +143,46 @@ free_paths(char **paths, size_t n)
 	free(paths);
 }
 
+/* SIGHUP (the SSH connection dropped) or SIGTERM: end the loop, saving what is open. */
+static void
+on_hangup(int sig)
+{
+	(void)sig;
+	view_hangup();
+}
+
+static void
+catch_hangups(void)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_hangup;
+	sigemptyset(&sa.sa_mask);
+	sa.sa_flags = 0;	/* no SA_RESTART: a blocked read returns at once */
+	sigaction(SIGHUP, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+}
+
+/* Opens the annotation store; NULL (with *why set) when it cannot be used. */
+static struct store *
+open_store(char **why)
+{
+	char *path = opt_db ? xstrdup(opt_db) : store_default_path();
+	struct store *st = NULL;
+	enum gloss_status rc = store_open(path, STORE_CREATE, &st);
+
+	*why = NULL;
+	if (rc != GLOSS_OK) {
+		*why = xstrdup(error_last(rc));
+		st = NULL;
+	} else if (store_readonly(st)) {
+		*why = xasprintf("annotations are read-only: %s", store_readonly_reason(st));
+	}
+	free(path);
+	return st;
+}
+
 int
 reader_main(int argc, char **argv)
 {
@@ -149,6 +191,8 @@ reader_main(int argc, char **argv)
 	char **paths;
 	size_t n;
 	enum gloss_status rc;
+	struct store *st;
+	char *why;
 	int status;
 
 	if (!collect(argc, argv, &paths, &n)) {
@@ -168,9 +212,15 @@ reader_main(int argc, char **argv)
 		free_paths(paths, n);
 		return 1;
 	}
-	view_push(pager_view_new(paths, n, 0, doc));
+	st = open_store(&why);
+	catch_hangups();
+	view_push(pager_view_new(paths, n, 0, doc, st));
+	if (why)
+		view_message("%s", why);
 	status = view_run();
 	display_done();
+	store_close(st);
+	free(why);
 	free_paths(paths, n);
 	return status;
 }

@@ -15,12 +15,35 @@
 #include "gloss/view.h"
 #include "gloss/xmalloc.h"
 
+#include <signal.h>
+
 #define VIEW_STACK_MAX 8
 #define IDLE_SLICE_US 2000
+#define POLL_MS 500		/* idle hooks run this often even with nothing to do */
 
 static struct view *stack[VIEW_STACK_MAX];
 static int depth;
 static char message[512];
+static bool dirty;
+static volatile sig_atomic_t hangup;
+
+void
+view_invalidate(void)
+{
+	dirty = true;
+}
+
+void
+view_hangup(void)
+{
+	hangup = 1;
+}
+
+bool
+view_hanging_up(void)
+{
+	return hangup != 0;
+}
 
 struct view *
 view_new(const struct view_ops *ops, void *data)
@@ -190,7 +213,7 @@ dispatch(const struct key *k, int *count)
 			*count = *count * 10 + (int)(k->code - '0');
 		return true;
 	}
-	a = keymap_lookup(k);
+	a = keymap_lookup(k, v->ops->keymode ? v->ops->keymode(v) : KEYMAP_NORMAL);
 	if (a == ACTION_NONE)
 		r = v->ops->key ? v->ops->key(v, k) : VIEW_UNHANDLED;
 	else
@@ -211,15 +234,22 @@ view_run(void)
 	bool more_idle = true;
 	int count = 0;
 
-	while (depth > 0) {
+	while (depth > 0 && !hangup) {
 		struct key k;
 
 		draw();
-		while (!display_getkey(&k, more_idle ? 0 : -1)) {
+		while (!hangup && !display_getkey(&k, more_idle ? 0 : POLL_MS)) {
 			more_idle = idle();
-			draw_status(stack[depth - 1]);
-			refresh();
+			if (dirty) {
+				dirty = false;
+				draw();
+			} else {
+				draw_status(stack[depth - 1]);
+				refresh();
+			}
 		}
+		if (hangup)
+			break;
 		if (k.fn && k.code == KEY_RESIZE) {
 			resize_all();
 			continue;

@@ -81,7 +81,9 @@ lacks "$(tm_capture)" "Новогодняя" "the screen is restored after quitt
 
 # ---------------------------------------------------------------- 120x40
 run 120 40 screen "'$doc'"
-tm_wait "Новогодняя ёлка"; ok $? "120x40 (TERM=screen): the document opens"
+tm_wait "$first"; ok $? "120x40 (TERM=screen): the document opens where the reader left it"
+contains "$(tm_row 1)" "$first" "the reading position was restored (first word: $first)"
+tm_keys g; tm_settle
 is "$(tm_row 1)" "          Новогодняя ёлка" "120x40: a 100-column reading column with 10-column margins"
 msg=$(tm_capture | head -n 39 | "$top_builddir/tests/check_dump" -s 110); ok $? "120x40: text rows end by column 110 $msg"
 tm_keys / ; tm_wait "/" 20

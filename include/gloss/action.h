@@ -4,7 +4,9 @@
  * section of the man page (`gloss --keys=man`, checked by a test), so the
  * three can never disagree.
  *
- * ACTION_LIST(_) entries: _(NAME, GROUP, "default keys", "description")
+ * ACTION_LIST(_) entries: _(NAME, GROUP, "keys", "keys in a selection",
+ * "description").  In a selection (visual mode, after v) the second list is
+ * looked up first, then the first.
  * Key names: a character; ^X for Ctrl-X; Space Enter Esc Tab BS Up Down
  * Left Right PgUp PgDn Home End F1…F12.  A count typed before a key (10j,
  * 50%) is passed to the action.
@@ -17,30 +19,59 @@
 #define ACTION_GROUPS(_) \
 	_(MOVE, "Moving") \
 	_(SEARCH, "Searching") \
+	_(CARET, "The caret") \
+	_(ANNOTATE, "Highlights, notes and tags") \
 	_(FILES, "Files") \
 	_(OTHER, "Other")
 
+/* _(NAME, GROUP, "keys", "keys in a selection (after v)", "description") */
 #define ACTION_LIST(_) \
-	_(LINE_DOWN, MOVE, "j Down ^E ^N Enter", "scroll down one line (or N lines)") \
-	_(LINE_UP, MOVE, "k Up ^Y ^P", "scroll up one line (or N lines)") \
-	_(PAGE_DOWN, MOVE, "Space f PgDn ^F ^V", "scroll down one screen") \
-	_(PAGE_UP, MOVE, "b PgUp ^B", "scroll up one screen") \
-	_(HALF_DOWN, MOVE, "d ^D", "scroll down half a screen") \
-	_(HALF_UP, MOVE, "u ^U", "scroll up half a screen") \
-	_(TOP, MOVE, "g Home <", "go to the beginning") \
-	_(BOTTOM, MOVE, "G End >", "go to the end") \
-	_(PERCENT, MOVE, "% p", "go to N percent of the document (50%)") \
-	_(SEARCH_FORWARD, SEARCH, "/", "search forward (case, ё/е and stress marks ignored)") \
-	_(SEARCH_BACKWARD, SEARCH, "?", "search backward") \
-	_(SEARCH_NEXT, SEARCH, "n", "repeat the search in the same direction") \
-	_(SEARCH_PREV, SEARCH, "N", "repeat the search in the opposite direction") \
-	_(SEARCH_CLEAR, SEARCH, "Esc", "hide the search highlights") \
-	_(NEXT_FILE, FILES, "]", "open the next file") \
-	_(PREV_FILE, FILES, "[", "open the previous file") \
-	_(FILE_INFO, FILES, "= ^G", "show the file name and position") \
-	_(HELP, OTHER, "h F1", "show this help") \
-	_(REDRAW, OTHER, "^L", "redraw the screen") \
-	_(QUIT, OTHER, "q Q", "quit (or close the help)")
+	_(LINE_DOWN, MOVE, "j Down ^E ^N Enter", "", "scroll down one line (or N lines)") \
+	_(LINE_UP, MOVE, "k Up ^Y ^P", "", "scroll up one line (or N lines)") \
+	_(PAGE_DOWN, MOVE, "Space f PgDn ^F ^V", "", "scroll down one screen") \
+	_(PAGE_UP, MOVE, "b PgUp ^B", "", "scroll up one screen") \
+	_(HALF_DOWN, MOVE, "d ^D", "", "scroll down half a screen") \
+	_(HALF_UP, MOVE, "u ^U", "", "scroll up half a screen") \
+	_(TOP, MOVE, "g Home <", "", "go to the beginning") \
+	_(BOTTOM, MOVE, "G End >", "", "go to the end") \
+	_(PERCENT, MOVE, "% p", "", "go to N percent of the document (50%)") \
+	_(SEARCH_FORWARD, SEARCH, "/", "/", "search forward (case, ё/е and stress marks ignored)") \
+	_(SEARCH_BACKWARD, SEARCH, "?", "?", "search backward") \
+	_(SEARCH_NEXT, SEARCH, "n", "n", "repeat the search in the same direction") \
+	_(SEARCH_PREV, SEARCH, "N", "N", "repeat the search in the opposite direction") \
+	_(SEARCH_CLEAR, SEARCH, "Esc", "", "hide the search highlights and the caret") \
+	_(CARET_RIGHT, CARET, "Right", "l Right", "move the caret to the next character") \
+	_(CARET_LEFT, CARET, "Left", "h Left", "move the caret to the previous character") \
+	_(CARET_LINE_DOWN, CARET, "", "j Down", "move the caret down a line") \
+	_(CARET_LINE_UP, CARET, "", "k Up", "move the caret up a line") \
+	_(CARET_LINE_START, CARET, "", "0 Home", "move the caret to the start of the line") \
+	_(CARET_LINE_END, CARET, "", "$ End", "move the caret to the end of the line") \
+	_(CARET_WORD_NEXT, CARET, "w", "w", "move the caret to the next word") \
+	_(CARET_WORD_PREV, CARET, "B", "b B", "move the caret to the previous word") \
+	_(CARET_WORD_END, CARET, "e", "e", "move the caret to the end of the word") \
+	_(CARET_SENTENCE_NEXT, CARET, ")", ")", "move the caret to the next sentence") \
+	_(CARET_SENTENCE_PREV, CARET, "(", "(", "move the caret to the previous sentence") \
+	_(CARET_PARAGRAPH_NEXT, CARET, "}", "}", "move the caret to the next paragraph") \
+	_(CARET_PARAGRAPH_PREV, CARET, "{", "{", "move the caret to the previous paragraph") \
+	_(VISUAL, CARET, "v", "v Esc", "start a selection at the caret (again: cancel it)") \
+	_(SELECT_SENTENCE, CARET, "", "s", "select the sentence around the caret") \
+	_(SELECT_PARAGRAPH, CARET, "", "p", "select the paragraph around the caret") \
+	_(HIGHLIGHT, ANNOTATE, "H", "H Enter", \
+	    "highlight the selection, else the search match, else the sentence (N: colour N)") \
+	_(HIGHLIGHT_PARAGRAPH, ANNOTATE, "P", "", "highlight the paragraph at the caret (N: colour N)") \
+	_(NOTE, ANNOTATE, "a", "a", "write or edit the note of the highlight at the caret") \
+	_(TAGS, ANNOTATE, "t", "t", "edit the tags of the highlight at the caret (Tab completes)") \
+	_(COLOR, ANNOTATE, "c", "", "change the colour of the highlight at the caret (N: colour N)") \
+	_(DELETE, ANNOTATE, "x", "", "delete the highlight at the caret") \
+	_(UNDELETE, ANNOTATE, "U", "", "bring back the last deleted highlight") \
+	_(PANEL, ANNOTATE, "m", "", "list the highlights of this document") \
+	_(ALL_ANNOTATIONS, ANNOTATE, "M", "", "list the annotations of every document") \
+	_(NEXT_FILE, FILES, "]", "", "open the next file") \
+	_(PREV_FILE, FILES, "[", "", "open the previous file") \
+	_(FILE_INFO, FILES, "= ^G", "", "show the file name and position") \
+	_(HELP, OTHER, "h F1", "", "show this help") \
+	_(REDRAW, OTHER, "^L", "^L", "redraw the screen") \
+	_(QUIT, OTHER, "q Q", "q", "quit (or close the help or a list)")
 
 enum action_group {
 #define ACTION_GROUP_ENUM(name, title) ACTION_GROUP_##name,
@@ -51,7 +82,7 @@ enum action_group {
 
 enum action {
 	ACTION_NONE,
-#define ACTION_ENUM(name, group, keys, help) ACTION_##name,
+#define ACTION_ENUM(name, group, keys, vkeys, help) ACTION_##name,
 	ACTION_LIST(ACTION_ENUM)
 #undef ACTION_ENUM
 	ACTION_COUNT
@@ -61,6 +92,7 @@ struct action_info {
 	const char *name;	/* lower-case, with '-' (for messages and the man page) */
 	enum action_group group;
 	const char *keys;	/* default keys, space-separated */
+	const char *vkeys;	/* keys in a selection (visual mode), which take precedence */
 	const char *help;
 };
 

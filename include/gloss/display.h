@@ -40,6 +40,8 @@
 	_(STATUS_MSG) \
 	_(PROMPT) \
 	_(SELECTED) \
+	_(CARET) \
+	_(MARK) \
 	_(HELP_KEY)
 
 enum display_style {
@@ -69,6 +71,14 @@ void display_resume(void);
 /* The attribute of a style; styles combine by OR-ing attributes. */
 struct display_attr display_style(enum display_style s);
 bool display_has_colors(void);
+/*
+ * The attribute of highlight colour c (enum store_color order: yellow,
+ * green, blue, pink, purple, orange, red).  Without colours each has a
+ * distinct combination of reverse, underline and bold.
+ */
+struct display_attr display_highlight(int c);
+/* Suspends the program (^Z): restores the terminal, stops, resumes. */
+void display_suspend_self(void);
 
 /*
  * Reads a key, waiting at most timeout_ms (-1: forever).  Returns false on

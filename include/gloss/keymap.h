@@ -16,8 +16,14 @@ struct key {
 
 /* Parses a key name ("j", "^F", "PgDn", "Space"); false if unknown. */
 bool keymap_parse(const char *name, struct key *k);
-/* The action bound to k, or ACTION_NONE. */
-enum action keymap_lookup(const struct key *k);
+/* Key modes: a view in a selection looks keys up in the visual bindings first. */
+enum keymap_mode {
+	KEYMAP_NORMAL,
+	KEYMAP_VISUAL,
+};
+
+/* The action bound to k in the mode, or ACTION_NONE. */
+enum action keymap_lookup(const struct key *k, enum keymap_mode mode);
 /* Writes a readable name of k into buf. */
 void keymap_name(const struct key *k, char *buf, size_t size);
 

@@ -15,10 +15,14 @@
 #include "gloss/doc.h"
 #include "gloss/view.h"
 
+struct store;
+
 /*
  * A pager over paths[0..n), showing paths[first] through doc (already
  * opened by the caller; the pager takes ownership).  The paths are copied.
+ * st is the annotation store (borrowed; it must outlive the view) or NULL.
  */
-struct view *pager_view_new(char *const *paths, size_t n, size_t first, struct doc *doc);
+struct view *pager_view_new(char *const *paths, size_t n, size_t first, struct doc *doc,
+    struct store *st);
 
 #endif

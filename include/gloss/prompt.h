@@ -15,8 +15,8 @@
 #include "gloss/strbuf.h"
 
 /*
- * Completion: given the text so far, appends to `out` what Tab should
- * insert (nothing when there is no unique continuation).
+ * Completion: given the text before the cursor, appends to `out` the text
+ * that should replace it (nothing when there is no unique completion).
  */
 typedef void (*prompt_complete_fn)(void *arg, const char *text, struct strbuf *out);
 

@@ -39,6 +39,8 @@ struct view_ops {
 	void (*status)(struct view *v, struct strbuf *left, struct strbuf *right);
 	/* Frees the view's data (the struct view itself is freed by view.c). */
 	void (*done)(struct view *v);
+	/* The key mode (a selection looks up its own bindings first); optional. */
+	enum keymap_mode (*keymode)(struct view *v);
 };
 
 struct view {
@@ -57,6 +59,14 @@ int view_run(void);
 void view_message(const char *fmt, ...) GLOSS_PRINTF(1, 2);
 /* Draws the status line now (for progress during long work). */
 void view_status_now(const char *fmt, ...) GLOSS_PRINTF(1, 2);
+/* Asks for a redraw after background work changed what a view shows. */
+void view_invalidate(void);
+/*
+ * The terminal is going away (SIGHUP, SIGTERM): async-signal-safe; the
+ * loop ends after the current key, closing every view (which saves state).
+ */
+void view_hangup(void);
+bool view_hanging_up(void);
 /* The number of text rows and columns available to views. */
 int view_rows(void);
 int view_cols(void);

@@ -1,0 +1,562 @@
+/*
+ * pager_annot — annotations in the pager: attaching the document to the
+ * store, the highlights on screen, highlighting (selection, search match,
+ * sentence, paragraph), notes, tags, colours, deleting and undoing, the
+ * reading position, and seeing other gloss processes' changes.
+ *
+ * Every action is one store call, committed at once.  The highlights on
+ * screen are read again before each draw with one indexed query
+ * (annot_visible).  A store that cannot be opened or written leaves the
+ * reader working, with a message.
+ */
+#include "gloss/gloss.h"
+
+#include <time.h>
+
+#include "gloss/fold.h"
+#include "gloss/options.h"
+#include "gloss/prompt.h"
+#include "gloss/xmalloc.h"
+#include "pager_int.h"
+
+#define POLL_INTERVAL_MS 250	/* how often other processes' changes are looked for */
+#define ANNOT_IDLE_US 3000
+
+/* ------------------------------------------------------------------ */
+/* Attaching */
+
+static uint64_t
+now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * 1000u + (uint64_t)ts.tv_nsec / 1000000u;
+}
+
+/* Puts the row holding document offset off at the top; false if not measured yet. */
+static bool
+go_to_offset(struct pager *p, struct view *v, uint64_t off)
+{
+	struct doc_loc loc;
+	uint32_t in;
+
+	if (!doc_locate(p->doc, off, &loc, &in))
+		return false;
+	p->top = pager_pos_of_byte(p, loc, in);
+	pager_clamp(p, v);
+	return true;
+}
+
+void
+pager_annot_open(struct pager *p, struct view *v)
+{
+	enum gloss_status rc;
+	uint64_t pos = 0;
+
+	p->ad = NULL;
+	p->restore_pending = false;
+	p->moved = false;
+	if (p->store == NULL)
+		return;
+	rc = annot_attach(p->store, p->doc, 0, &p->ad);
+	if (rc != GLOSS_OK) {
+		view_message("Annotations unavailable: %s", error_last(rc));
+		p->ad = NULL;
+		return;
+	}
+	store_data_version(p->store, &p->data_version);
+	if (annot_position_get(p->ad, &pos) == GLOSS_OK && pos > 0 && !go_to_offset(p, v, pos)) {
+		p->restore_pending = true;
+		p->restore_pos = pos;
+	}
+}
+
+/* The document offset of the first character on screen. */
+static bool
+top_offset(struct pager *p, uint64_t *off)
+{
+	uint64_t base;
+
+	if (p->empty || !doc_block_offset(p->doc, p->top.loc, &base))
+		return false;
+	*off = base + pager_top_anchor(p);
+	return true;
+}
+
+void
+pager_annot_close(struct pager *p)
+{
+	uint64_t off;
+
+	if (p->ad && p->moved && top_offset(p, &off))
+		annot_position_set(p->ad, off);
+	annot_detach(p->ad);
+	p->ad = NULL;
+	store_list_free(&p->visible);
+	p->visible.v = NULL;
+	p->visible.n = 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* The highlights on screen */
+
+void
+pager_annot_refresh(struct pager *p, struct view *v)
+{
+	struct pos pos = p->top;
+	struct doc_loc last = { UINT32_MAX, UINT32_MAX };
+	uint64_t a = UINT64_MAX, z = 0;
+
+	store_list_free(&p->visible);
+	p->visible.v = NULL;
+	p->visible.n = 0;
+	if (p->ad == NULL || p->empty)
+		return;
+	for (int y = 0; y < v->rows; y++) {
+		uint64_t off;
+		struct doc_block *b;
+
+		if (doc_loc_cmp(pos.loc, last) != 0 && doc_block_offset(p->doc, pos.loc, &off) &&
+		    (b = doc_block(p->doc, pos.loc)) != NULL) {
+			a = GLOSS_MIN(a, off);
+			z = GLOSS_MAX(z, off + b->len);
+		}
+		last = pos.loc;
+		if (pager_pos_down(p, &pos, 1) == 0)
+			break;
+	}
+	if (a < z && annot_visible(p->ad, a, z, &p->visible) != GLOSS_OK)
+		view_message("%s", error_last(GLOSS_EDB));
+}
+
+size_t
+pager_annot_block(struct pager *p, struct doc_loc loc, struct pager_hl **out)
+{
+	struct doc_block *b = doc_block(p->doc, loc);
+	uint64_t o;
+	size_t n = 0;
+
+	*out = NULL;
+	if (b == NULL || p->visible.n == 0 || !doc_block_offset(p->doc, loc, &o))
+		return 0;
+	for (size_t i = 0; i < p->visible.n; i++) {
+		const struct store_annotation *h = &p->visible.v[i];
+		struct pager_hl *hl;
+
+		if (h->start >= o + b->len || h->end <= o)
+			continue;
+		*out = xreallocarray(*out, n + 1, sizeof **out);
+		hl = &(*out)[n++];
+		hl->start = (uint32_t)(h->start > o ? h->start - o : 0);
+		hl->end = (uint32_t)GLOSS_MIN(h->end - o, (uint64_t)b->len);
+		hl->color = (int)h->color;
+		hl->note = h->note && h->note[0];
+		hl->starts_here = h->start >= o;
+	}
+	return n;
+}
+
+/* The innermost highlight on screen under the caret, or NULL. */
+static const struct store_annotation *
+at_caret(struct pager *p)
+{
+	const struct store_annotation *best = NULL;
+	uint64_t off;
+
+	if (!pager_offset(p, pager_caret(p), &off))
+		return NULL;
+	for (size_t i = 0; i < p->visible.n; i++) {
+		const struct store_annotation *h = &p->visible.v[i];
+
+		if (h->start <= off && off < h->end &&
+		    (best == NULL || h->end - h->start < best->end - best->start))
+			best = h;
+	}
+	return best;
+}
+
+/* ------------------------------------------------------------------ */
+/* Highlighting */
+
+static const char *
+color_name(int c)
+{
+	return store_color_name((enum store_color)c);
+}
+
+static bool
+have_store(struct pager *p)
+{
+	if (p->ad == NULL) {
+		view_message(p->store ? "Annotations are unavailable for this document" :
+		    "Annotations are unavailable (no database)");
+		return false;
+	}
+	return true;
+}
+
+/* Highlights [start, end) of the document text; returns its id or 0. */
+static int64_t
+add_highlight(struct pager *p, uint64_t start, uint64_t end, int count)
+{
+	int64_t id = 0;
+	enum gloss_status rc;
+
+	if (count >= 1 && count <= STORE_COLOR_COUNT)
+		p->color = count - 1;
+	if (p->reattach) {
+		rc = annot_reattach(p->ad, p->reattach, start, end);
+		id = p->reattach;
+		p->reattach = 0;
+		if (rc == GLOSS_OK)
+			view_message("Re-attached the highlight");
+	} else {
+		rc = annot_add(p->ad, start, end, (enum store_color)p->color, NULL, NULL, 0, &id);
+		if (rc == GLOSS_OK)
+			view_message("Highlighted in %s (a: note, t: tags, c: colour, x: delete)",
+			    color_name(p->color));
+	}
+	if (rc != GLOSS_OK) {
+		view_message("%s", error_last(rc));
+		return 0;
+	}
+	p->visual = false;
+	return id;
+}
+
+/* The current search match, if it is shown on screen. */
+static bool
+match_range(struct pager *p, uint64_t *start, uint64_t *end)
+{
+	uint64_t base;
+
+	if (!p->has_match || !p->show_matches || !doc_block_offset(p->doc, p->match_loc, &base))
+		return false;
+	*start = base + p->match.start;
+	*end = base + p->match.end;
+	return true;
+}
+
+static bool
+sentence_range(struct pager *p, bool paragraph, uint64_t *start, uint64_t *end)
+{
+	struct caret c = pager_caret(p);
+	struct doc_block *b = doc_block(p->doc, c.loc);
+	uint32_t a = 0, z = b ? b->len : 0;
+	uint64_t base;
+
+	if (b == NULL || !doc_block_offset(p->doc, c.loc, &base))
+		return false;
+	if (!paragraph)
+		caret_sentence(p->doc, c, &a, &z);
+	*start = base + a;
+	*end = base + z;
+	return z > a;
+}
+
+static int64_t
+highlight(struct pager *p, bool paragraph, int count)
+{
+	uint64_t start, end;
+	bool ok;
+
+	if (!have_store(p))
+		return 0;
+	if (paragraph)
+		ok = sentence_range(p, true, &start, &end);
+	else if (p->visual)
+		ok = pager_selection(p, &start, &end);
+	else
+		ok = match_range(p, &start, &end) || sentence_range(p, false, &start, &end);
+	if (!ok) {
+		view_message("Nothing to highlight here yet (the document is still being measured)");
+		return 0;
+	}
+	return add_highlight(p, start, end, count);
+}
+
+/* The highlight an action applies to: the new one from a selection, else the one under the caret. */
+static int64_t
+target(struct pager *p)
+{
+	const struct store_annotation *h;
+
+	if (!have_store(p))
+		return 0;
+	if (p->visual)
+		return highlight(p, false, 0);
+	h = at_caret(p);
+	if (h == NULL) {
+		view_message("No highlight under the caret (move it with w, e, ( ) or the arrows)");
+		return 0;
+	}
+	return h->id;
+}
+
+/* ------------------------------------------------------------------ */
+/* Notes, tags, colours */
+
+static void
+edit_note(struct pager *p)
+{
+	int64_t id = target(p);
+	struct store_annotation a;
+	struct prompt_opts o = { .label = "Note: " };
+	struct strbuf text = STRBUF_INIT;
+	enum gloss_status rc;
+
+	if (id == 0 || store_get(p->store, id, &a) != GLOSS_OK)
+		return;
+	o.initial = a.note;
+	if (prompt_read(&o, &text)) {
+		rc = store_set_note(p->store, id, strbuf_str(&text));
+		view_message("%s", rc == GLOSS_OK ? "Note saved" : error_last(rc));
+	}
+	strbuf_done(&text);
+	store_annotation_done(&a);
+}
+
+/* Tab completion of the last comma-separated tag against the tags in use. */
+static void
+complete_tag(void *arg, const char *text, struct strbuf *out)
+{
+	struct pager *p = arg;
+	const char *frag = strrchr(text, ',');
+	struct strbuf key = STRBUF_INIT, tk = STRBUF_INIT;
+	struct store_tag *tags;
+	size_t n, found = 0;
+	const char *only = NULL;
+
+	frag = frag ? frag + 1 : text;
+	while (*frag == ' ')
+		frag++;
+	if (*frag == '\0')
+		return;
+	if (store_tags(p->store, &tags, &n) != GLOSS_OK)
+		return;
+	fold_key(frag, strlen(frag), &key);
+	for (size_t i = 0; i < n; i++) {
+		strbuf_reset(&tk);
+		fold_key(tags[i].name, strlen(tags[i].name), &tk);
+		if (tk.len >= key.len && memcmp(strbuf_str(&tk), strbuf_str(&key), key.len) == 0) {
+			only = tags[i].name;
+			found++;
+		}
+	}
+	if (found == 1) {		/* the whole line with the fragment completed */
+		strbuf_add(out, text, (size_t)(frag - text));
+		strbuf_adds(out, only);
+		strbuf_adds(out, ", ");
+	} else {
+		view_message("%zu tags begin so", found);
+	}
+	strbuf_done(&key);
+	strbuf_done(&tk);
+	store_tags_free(tags, n);
+}
+
+/* Splits "a, b ,c" into tags (new strings in *v). */
+static size_t
+split_tags(const char *s, char ***v)
+{
+	size_t n = 0;
+
+	*v = NULL;
+	while (*s) {
+		size_t len = strcspn(s, ",");
+		size_t a = 0, z = len;
+
+		while (a < z && s[a] == ' ')
+			a++;
+		while (z > a && s[z - 1] == ' ')
+			z--;
+		if (z > a) {
+			*v = xreallocarray(*v, n + 1, sizeof **v);
+			(*v)[n++] = xstrndup(s + a, z - a);
+		}
+		s += len + (s[len] == ',');
+	}
+	return n;
+}
+
+/* Tags of list `have` that are missing from `want` (compared by the store's normal form). */
+static size_t
+missing(char **have, size_t nh, char **want, size_t nw, const char ***out)
+{
+	size_t n = 0;
+
+	*out = xcalloc(nh ? nh : 1, sizeof **out);
+	for (size_t i = 0; i < nh; i++) {
+		char *hn, *hk;
+		bool found = false;
+
+		if (store_tag_normalize(have[i], &hn, &hk) != GLOSS_OK)
+			continue;
+		for (size_t j = 0; j < nw && !found; j++) {
+			char *wn, *wk;
+
+			if (store_tag_normalize(want[j], &wn, &wk) == GLOSS_OK) {
+				found = strcmp(hk, wk) == 0;
+				free(wn);
+				free(wk);
+			}
+		}
+		if (!found)
+			(*out)[n++] = have[i];
+		free(hn);
+		free(hk);
+	}
+	return n;
+}
+
+static void
+edit_tags(struct pager *p)
+{
+	int64_t id = target(p);
+	struct store_annotation a;
+	struct prompt_opts o = { .label = "Tags (comma-separated, Tab completes): ",
+	    .complete = complete_tag, .arg = p };
+	struct strbuf text = STRBUF_INIT, init = STRBUF_INIT;
+	char **want;
+	const char **add, **del;
+	size_t nw, na, nd;
+	enum gloss_status rc = GLOSS_OK;
+
+	if (id == 0 || store_get(p->store, id, &a) != GLOSS_OK)
+		return;
+	for (size_t i = 0; i < a.ntags; i++)
+		strbuf_addf(&init, "%s%s", i ? ", " : "", a.tags[i]);
+	o.initial = strbuf_str(&init);
+	if (prompt_read(&o, &text)) {
+		nw = split_tags(strbuf_str(&text), &want);
+		na = missing(want, nw, a.tags, a.ntags, &add);
+		nd = missing(a.tags, a.ntags, want, nw, &del);
+		if (na)
+			rc = store_tag(p->store, id, add, na);
+		if (rc == GLOSS_OK && nd)
+			rc = store_untag(p->store, id, del, nd);
+		view_message("%s", rc == GLOSS_OK ? "Tags saved" : error_last(rc));
+		for (size_t i = 0; i < nw; i++)
+			free(want[i]);
+		free(want);
+		free(add);
+		free(del);
+	}
+	strbuf_done(&text);
+	strbuf_done(&init);
+	store_annotation_done(&a);
+}
+
+static void
+recolor(struct pager *p, int count)
+{
+	const struct store_annotation *h = at_caret(p);
+	enum gloss_status rc;
+	int c;
+
+	if (!have_store(p))
+		return;
+	if (h == NULL) {
+		if (count >= 1 && count <= STORE_COLOR_COUNT) {
+			p->color = count - 1;
+			view_message("New highlights will be %s", color_name(p->color));
+		} else {
+			view_message("No highlight under the caret; 1c to %dc choose the colour of new ones",
+			    STORE_COLOR_COUNT);
+		}
+		return;
+	}
+	c = count >= 1 && count <= STORE_COLOR_COUNT ? count - 1 :
+	    ((int)h->color + 1) % STORE_COLOR_COUNT;
+	rc = store_set_color(p->store, h->id, (enum store_color)c);
+	if (rc == GLOSS_OK)
+		p->color = c;
+	view_message("%s", rc == GLOSS_OK ? color_name(c) : error_last(rc));
+}
+
+static void
+delete_highlight(struct pager *p)
+{
+	const struct store_annotation *h;
+	enum gloss_status rc;
+
+	if (!have_store(p) || (h = at_caret(p)) == NULL) {
+		if (p->ad)
+			view_message("No highlight under the caret");
+		return;
+	}
+	rc = store_delete(p->store, h->id);
+	view_message("%s", rc == GLOSS_OK ? "Deleted the highlight (U brings it back)" :
+	    error_last(rc));
+}
+
+static void
+undelete(struct pager *p)
+{
+	int64_t id;
+	enum gloss_status rc;
+
+	if (!have_store(p))
+		return;
+	rc = annot_undo_delete(p->ad, &id);
+	view_message("%s", rc == GLOSS_OK ? "Brought back the highlight" : error_last(rc));
+}
+
+enum view_result
+pager_annot_request(struct pager *p, struct view *v, enum action a, int count)
+{
+	(void)v;
+	switch (a) {
+	case ACTION_HIGHLIGHT: highlight(p, false, count); break;
+	case ACTION_HIGHLIGHT_PARAGRAPH: highlight(p, true, count); break;
+	case ACTION_NOTE: edit_note(p); break;
+	case ACTION_TAGS: edit_tags(p); break;
+	case ACTION_COLOR: recolor(p, count); break;
+	case ACTION_DELETE: delete_highlight(p); break;
+	case ACTION_UNDELETE: undelete(p); break;
+	default: return VIEW_UNHANDLED;
+	}
+	return VIEW_HANDLED;
+}
+
+/* ------------------------------------------------------------------ */
+/* Background work */
+
+bool
+pager_annot_idle(struct pager *p, struct view *v, unsigned budget_us)
+{
+	static uint64_t last_poll;
+	bool more = false;
+	int64_t version;
+
+	if (p->ad == NULL)
+		return false;
+	more = annot_idle(p->ad, budget_us ? budget_us : ANNOT_IDLE_US);
+	if (annot_generation(p->ad) != p->generation) {
+		p->generation = annot_generation(p->ad);	/* re-anchored */
+		view_invalidate();
+	}
+	if (p->restore_pending && (p->moved || go_to_offset(p, v, p->restore_pos) ||
+	    doc_measured(p->doc))) {
+		p->restore_pending = false;
+		view_invalidate();
+	}
+	if (now_ms() - last_poll >= POLL_INTERVAL_MS) {
+		last_poll = now_ms();
+		if (store_data_version(p->store, &version) == GLOSS_OK && version != p->data_version) {
+			p->data_version = version;
+			view_invalidate();	/* another gloss changed the annotations */
+		}
+	}
+	return more || p->restore_pending;
+}
+
+void
+pager_annot_status(struct pager *p, struct strbuf *right)
+{
+	if (p->visual)
+		strbuf_adds(right, "SELECT  ");
+	else if (p->reattach)
+		strbuf_adds(right, "RE-ATTACH  ");
+}

@@ -1,0 +1,343 @@
+/*
+ * pager_caret — the reading caret and the selection: moving the caret by
+ * character, line, word, sentence and paragraph; the selection (visual
+ * mode, v) from a mark to the caret; hit-testing screen cells for the
+ * mouse; keeping the caret and the screen together.
+ *
+ * The caret is hidden until a caret key is used; it then appears at the
+ * first line on screen.  Scrolling carries the caret along (it stays on
+ * screen); moving the caret scrolls the screen to it.
+ */
+#include "gloss/gloss.h"
+
+#include <unigbrk.h>
+
+#include "gloss/display.h"
+#include "gloss/options.h"
+#include "gloss/text.h"
+#include "pager_int.h"
+
+bool
+pager_offset(struct pager *p, struct caret c, uint64_t *off)
+{
+	uint64_t base;
+
+	if (!doc_block_offset(p->doc, c.loc, &base))
+		return false;
+	*off = base + c.off;
+	return true;
+}
+
+/* The first character of screen position pos (the next block's start on a blank row). */
+static struct caret
+caret_at_pos(struct pager *p, struct pos pos)
+{
+	struct doc_block *b = doc_block(p->doc, pos.loc);
+	struct present pr;
+	size_t n;
+	const struct layout_line *lines;
+	int li;
+	struct caret c = { pos.loc, 0 };
+
+	if (b == NULL)
+		return c;
+	lines = pager_block_lines(p, b, &pr, &n);
+	li = pos.row - pager_rule_rows(p, pos.loc);
+	if (li < 0)
+		return c;
+	if ((size_t)li >= n) {
+		struct doc_loc next = pos.loc;
+
+		if (doc_next(p->doc, &next))
+			c.loc = next;
+		else
+			c.off = lines[n - 1].start;
+		return c;
+	}
+	c.off = lines[li].start;
+	return c;
+}
+
+struct caret
+pager_caret(struct pager *p)
+{
+	if (!p->caret_on) {
+		p->caret = caret_at_pos(p, p->top);
+		p->caret_on = true;
+	}
+	return p->caret;
+}
+
+static struct pos
+bottom_pos(struct pager *p, struct view *v)
+{
+	struct pos bottom = p->top;
+
+	pager_pos_down(p, &bottom, v->rows - 1);
+	return bottom;
+}
+
+/* Scrolls so that the caret is on screen. */
+static void
+show_caret(struct pager *p, struct view *v)
+{
+	struct pos cp = pager_pos_of_byte(p, p->caret.loc, p->caret.off);
+
+	if (pager_pos_cmp(cp, p->top) < 0) {
+		p->top = cp;
+	} else if (pager_pos_cmp(cp, bottom_pos(p, v)) > 0) {
+		p->top = cp;
+		pager_pos_up(p, &p->top, v->rows - 1);
+	}
+	pager_clamp(p, v);
+}
+
+void
+pager_caret_follow(struct pager *p, struct view *v)
+{
+	struct pos cp, bottom;
+
+	if (!p->caret_on)
+		return;
+	cp = pager_pos_of_byte(p, p->caret.loc, p->caret.off);
+	bottom = bottom_pos(p, v);
+	if (pager_pos_cmp(cp, p->top) < 0)
+		p->caret = caret_at_pos(p, p->top);
+	else if (pager_pos_cmp(cp, bottom) > 0)
+		p->caret = caret_at_pos(p, bottom);
+}
+
+/* ------------------------------------------------------------------ */
+/* Lines */
+
+/* Display columns from line start a to byte z of block b. */
+static int
+columns(struct doc_block *b, uint32_t a, uint32_t z)
+{
+	return display_width(b->text + a, z - a, opt_glyphs);
+}
+
+/* The character of line l of block b at display column col (the last one if past the end). */
+static uint32_t
+byte_at_column(struct doc_block *b, const struct layout_line *l, int col)
+{
+	const uint8_t *s = (const uint8_t *)b->text;
+	uint32_t i = l->start, last = l->start;
+	int w = 0;
+
+	while (i < l->end) {
+		uint32_t next = (uint32_t)(u8_grapheme_next(s + i, s + l->end) - s);
+		int gw = columns(b, i, next);
+
+		if (w + gw > col && gw > 0)
+			return i;
+		w += gw;
+		last = i;
+		i = next;
+	}
+	return last;
+}
+
+static bool
+caret_line(struct pager *p, struct caret *c, int dir)
+{
+	struct doc_block *b = doc_block(p->doc, c->loc);
+	struct present pr;
+	size_t n, li;
+	const struct layout_line *lines = pager_block_lines(p, b, &pr, &n);
+	int col;
+
+	li = layout_line_at(lines, n, c->off);
+	col = columns(b, lines[li].start, c->off);
+	if (dir > 0 && li + 1 < n) {
+		c->off = byte_at_column(b, &lines[li + 1], col);
+		return true;
+	}
+	if (dir < 0 && li > 0) {
+		c->off = byte_at_column(b, &lines[li - 1], col);
+		return true;
+	}
+	if (!(dir > 0 ? doc_next(p->doc, &c->loc) : doc_prev(p->doc, &c->loc)))
+		return false;
+	b = doc_block(p->doc, c->loc);
+	lines = pager_block_lines(p, b, &pr, &n);
+	c->off = byte_at_column(b, &lines[dir > 0 ? 0 : n - 1], col);
+	return true;
+}
+
+static void
+caret_line_edge(struct pager *p, struct caret *c, bool end)
+{
+	struct doc_block *b = doc_block(p->doc, c->loc);
+	struct present pr;
+	size_t n;
+	const struct layout_line *lines = pager_block_lines(p, b, &pr, &n);
+	const struct layout_line *l = &lines[layout_line_at(lines, n, c->off)];
+
+	if (!end || l->end == l->start)
+		c->off = l->start;
+	else
+		c->off = (uint32_t)(u8_grapheme_prev((const uint8_t *)b->text + l->end,
+		    (const uint8_t *)b->text) - (const uint8_t *)b->text);
+}
+
+/* ------------------------------------------------------------------ */
+/* Motions and the selection */
+
+static bool
+motion(struct pager *p, enum action a, struct caret *c)
+{
+	switch (a) {
+	case ACTION_CARET_RIGHT: return caret_next_char(p->doc, c);
+	case ACTION_CARET_LEFT: return caret_prev_char(p->doc, c);
+	case ACTION_CARET_LINE_DOWN: return caret_line(p, c, 1);
+	case ACTION_CARET_LINE_UP: return caret_line(p, c, -1);
+	case ACTION_CARET_LINE_START: caret_line_edge(p, c, false); return true;
+	case ACTION_CARET_LINE_END: caret_line_edge(p, c, true); return true;
+	case ACTION_CARET_WORD_NEXT: return caret_next_word(p->doc, c);
+	case ACTION_CARET_WORD_PREV: return caret_prev_word(p->doc, c);
+	case ACTION_CARET_WORD_END: return caret_word_end(p->doc, c);
+	case ACTION_CARET_SENTENCE_NEXT: return caret_next_sentence(p->doc, c);
+	case ACTION_CARET_SENTENCE_PREV: return caret_prev_sentence(p->doc, c);
+	case ACTION_CARET_PARAGRAPH_NEXT: return caret_next_paragraph(p->doc, c);
+	case ACTION_CARET_PARAGRAPH_PREV: return caret_prev_paragraph(p->doc, c);
+	default: return false;
+	}
+}
+
+static void
+select_sentence(struct pager *p, bool paragraph)
+{
+	struct caret c = pager_caret(p);
+	struct doc_block *b = doc_block(p->doc, c.loc);
+	uint32_t start = 0, end = b->len;
+
+	if (!paragraph)
+		caret_sentence(p->doc, c, &start, &end);
+	if (end <= start)
+		return;
+	p->mark.loc = p->caret.loc = c.loc;
+	p->mark.off = start;
+	p->caret.off = (uint32_t)(u8_grapheme_prev((const uint8_t *)b->text + end,
+	    (const uint8_t *)b->text) - (const uint8_t *)b->text);
+	p->visual = true;
+}
+
+bool
+pager_selection(struct pager *p, uint64_t *start, uint64_t *end)
+{
+	struct caret a = p->mark, z = p->caret;
+
+	if (!p->visual)
+		return false;
+	if (caret_cmp(a, z) > 0) {
+		a = p->caret;
+		z = p->mark;
+	}
+	z.off = caret_cluster_end(p->doc, z);
+	return pager_offset(p, a, start) && pager_offset(p, z, end);
+}
+
+static void
+toggle_visual(struct pager *p)
+{
+	if (p->visual) {
+		p->visual = false;
+		return;
+	}
+	p->mark = pager_caret(p);
+	p->visual = true;
+	view_message("Selection: move with w b e h l j k ( ) { }, s sentence, p paragraph; "
+	    "H highlights, Esc cancels");
+}
+
+enum view_result
+pager_caret_request(struct pager *p, struct view *v, enum action a, int count)
+{
+	int n = count > 0 ? count : 1;
+	struct caret c;
+
+	switch (a) {
+	case ACTION_VISUAL:
+		toggle_visual(p);
+		break;
+	case ACTION_SELECT_SENTENCE:
+	case ACTION_SELECT_PARAGRAPH:
+		select_sentence(p, a == ACTION_SELECT_PARAGRAPH);
+		break;
+	default:
+		if (a < ACTION_CARET_RIGHT || a > ACTION_CARET_PARAGRAPH_PREV)
+			return VIEW_UNHANDLED;
+		c = pager_caret(p);
+		while (n-- > 0 && motion(p, a, &c))
+			;
+		p->caret = c;
+		break;
+	}
+	show_caret(p, v);
+	return VIEW_HANDLED;
+}
+
+/* ------------------------------------------------------------------ */
+/* The mouse */
+
+bool
+pager_hit(struct pager *p, struct view *v, int y, int x, struct caret *c)
+{
+	struct pos pos = p->top;
+	struct doc_block *b;
+	struct present pr;
+	size_t n;
+	const struct layout_line *lines;
+	int li;
+
+	if (y < 0 || y >= v->rows || pager_pos_down(p, &pos, y) < y)
+		return false;
+	b = doc_block(p->doc, pos.loc);
+	if (b == NULL)
+		return false;
+	lines = pager_block_lines(p, b, &pr, &n);
+	li = pos.row - pager_rule_rows(p, pos.loc);
+	*c = caret_at_pos(p, pos);
+	if (li < 0 || (size_t)li >= n)
+		return true;
+	c->off = byte_at_column(b, &lines[li], x - p->margin - pr.indent);
+	return true;
+}
+
+enum view_result
+pager_mouse(struct pager *p, struct view *v)
+{
+	MEVENT ev;
+	struct caret c;
+
+	if (getmouse(&ev) != OK)
+		return VIEW_HANDLED;
+	if (ev.bstate & (BUTTON4_PRESSED | BUTTON5_PRESSED)) {
+		int n = ev.bstate & BUTTON4_PRESSED ? -3 : 3;
+
+		if (n > 0)
+			pager_pos_down(p, &p->top, n);
+		else
+			pager_pos_up(p, &p->top, -n);
+		pager_clamp(p, v);
+		pager_caret_follow(p, v);
+		return VIEW_HANDLED;
+	}
+	if (!pager_hit(p, v, ev.y, ev.x, &c))
+		return VIEW_HANDLED;
+	if (ev.bstate & BUTTON1_PRESSED) {
+		p->caret = p->mark = c;
+		p->caret_on = true;
+		p->visual = false;
+		p->mouse_down = true;
+	} else if ((ev.bstate & BUTTON1_RELEASED) && p->mouse_down) {
+		p->mouse_down = false;
+		if (caret_cmp(c, p->mark) != 0) {
+			p->caret = c;
+			p->visual = true;
+			view_message("Selected with the mouse: H highlights, a adds a note, Esc cancels");
+		}
+	}
+	return VIEW_HANDLED;
+}
