@@ -18,10 +18,11 @@
 	_(MOVE, "Moving") \
 	_(SEARCH, "Searching") \
 	_(FILES, "Files") \
-	_(OTHER, "Other")
+	_(OTHER, "Other") \
+	_(LISTS, "Lists")
 
 #define ACTION_LIST(_) \
-	_(LINE_DOWN, MOVE, "j Down ^E ^N Enter", "scroll down one line (or N lines)") \
+	_(LINE_DOWN, MOVE, "j Down ^E ^N", "scroll down one line (or N lines)") \
 	_(LINE_UP, MOVE, "k Up ^Y ^P", "scroll up one line (or N lines)") \
 	_(PAGE_DOWN, MOVE, "Space f PgDn ^F ^V", "scroll down one screen") \
 	_(PAGE_UP, MOVE, "b PgUp ^B", "scroll up one screen") \
@@ -40,7 +41,8 @@
 	_(FILE_INFO, FILES, "= ^G", "show the file name and position") \
 	_(HELP, OTHER, "h F1", "show this help") \
 	_(REDRAW, OTHER, "^L", "redraw the screen") \
-	_(QUIT, OTHER, "q Q", "quit (or close the help)")
+	_(QUIT, OTHER, "q Q", "quit (or close the help)") \
+	_(ENTER, LISTS, "Enter", "open the selected item (elsewhere: scroll down one line)")
 
 enum action_group {
 #define ACTION_GROUP_ENUM(name, title) ACTION_GROUP_##name,
