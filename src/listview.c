@@ -27,7 +27,7 @@ struct listview {
 	size_t top;		/* index into rows of the first screen row */
 	struct strbuf filter;	/* the pattern as typed ("" when none) */
 	struct strbuf fkey;	/* its fold key */
-	uint64_t last_key;	/* the key selected last (when have_last) */
+	uint64_t last_key;	/* the key selected last (when have_last), noted by clamp() */
 	bool have_last;
 };
 
@@ -94,21 +94,21 @@ clamp(struct listview *l, int screen_rows)
 		l->top = l->sel;
 	else if (l->sel >= l->top + rows)
 		l->top = l->sel - rows + 1;
+	l->last_key = l->ops->key(l->arg, l->rows[l->sel]);
+	l->have_last = true;
 }
 
 /*
- * Rebuilds, keeping the selected key when it is still shown.  The key is
- * remembered while a filter shows nothing, so clearing it comes back to it.
+ * Rebuilds, keeping the selected key when it is still shown.  The key was
+ * noted by clamp() when the selection last changed, since the owner's data
+ * may have changed since; it is kept while a filter shows nothing, so
+ * clearing the filter comes back to it.
  */
 static void
 rebuild_keep(struct listview *l, int screen_rows)
 {
 	size_t at;
 
-	if (l->nrows > 0) {
-		l->last_key = l->ops->key(l->arg, l->rows[l->sel]);
-		l->have_last = true;
-	}
 	rebuild(l);
 	at = l->have_last ? find_key(l, l->last_key) : SIZE_MAX;
 	if (at != SIZE_MAX)
@@ -158,8 +158,7 @@ prompt_filter(struct listview *l, struct view *v)
 	struct strbuf text = STRBUF_INIT;
 
 	if (prompt_read(&o, &text)) {
-		set_filter(l, strbuf_str(&text));
-		rebuild_keep(l, v->rows);
+		listview_set_filter(v, strbuf_str(&text));
 		if (l->nrows == 0)
 			view_message("Nothing matches: %s", strbuf_str(&l->filter));
 	}
@@ -362,6 +361,15 @@ listview_select_key(struct view *v, uint64_t key)
 	l->sel = at;
 	clamp(l, v->rows);
 	return true;
+}
+
+void
+listview_set_filter(struct view *v, const char *pattern)
+{
+	struct listview *l = v->data;
+
+	set_filter(l, pattern ? pattern : "");
+	rebuild_keep(l, v->rows);
 }
 
 const char *

@@ -71,6 +71,9 @@ bool listview_selected(struct view *v, size_t *row, uint64_t *key);
 /* Selects the row with this key (clearing a filter that hides it); false if there is none. */
 bool listview_select_key(struct view *v, uint64_t key);
 
+/* Filters the rows as / does ("" or NULL clears the filter), keeping the selected key if shown. */
+void listview_set_filter(struct view *v, const char *pattern);
+
 /* The current filter pattern ("" when none); valid until the filter changes. */
 const char *listview_filter(struct view *v);
 
