@@ -188,6 +188,15 @@ msg=$(tm_capture | "$top_builddir/tests/check_dump" -s 20); ok $? "every row fit
 tm_keys Escape
 is "$(result)" "saved" "saved after the resize"
 
+# ------------------------------------------------------------ a box at the bottom
+ed_start 40 12 -- --rows 5 --initial "'внизу'"
+is "$(tm_row 7)" "" "with --rows 5 the rows above the box are left alone"
+contains "$(tm_row 8)" "┌─ Note ──" "the box takes the last five rows"
+is "$(inner 9)" "внизу" "its text"
+contains "$(tm_row 12)" "└─ Esc save" "and its hint"
+tm_keys Escape
+is "$(result)" "saved" "saved from the small box"
+
 # ------------------------------------------------------------ list view
 OUT="$TEST_TMP/list"
 tm_start 50 12 xterm-256color "'$UI' list --out '$OUT'; echo EXITED"
