@@ -218,6 +218,8 @@ dispatch(const struct key *k, int *count)
 		r = v->ops->key ? v->ops->key(v, k) : VIEW_UNHANDLED;
 	else
 		r = v->ops->request(v, a, *count);
+	if (r == VIEW_UNHANDLED && a == ACTION_ENTER)	/* views without items: Enter scrolls */
+		r = v->ops->request(v, ACTION_LINE_DOWN, *count);
 	*count = 0;
 	if (r == VIEW_UNHANDLED && a != ACTION_NONE)
 		r = generic(a);

@@ -39,6 +39,9 @@ is "$(tm_row 1)" "" "j scrolls one row (the blank row under the title)"
 is "$(tm_row 2)" " Первый абзац о празднике. В нём нет ничего особенного, кроме того, что он" "j: the paragraph moved up one row"
 tm_keys k; tm_settle
 is "$(tm_row 1)" " Новогодняя ёлка" "k scrolls back"
+tm_keys Enter; tm_settle
+is "$(tm_row 1)" "" "Enter scrolls one row too (the pager leaves ENTER to a line down)"
+tm_keys k; tm_settle
 tm_keys Space; tm_settle
 lacks "$(tm_capture)" "Новогодняя ёлка
 " "Space scrolls a screen"

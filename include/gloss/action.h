@@ -22,11 +22,12 @@
 	_(CARET, "The caret") \
 	_(ANNOTATE, "Highlights, notes and tags") \
 	_(FILES, "Files") \
-	_(OTHER, "Other")
+	_(OTHER, "Other") \
+	_(LISTS, "Lists")
 
 /* _(NAME, GROUP, "keys", "keys in a selection (after v)", "description") */
 #define ACTION_LIST(_) \
-	_(LINE_DOWN, MOVE, "j Down ^E ^N Enter", "", "scroll down one line (or N lines)") \
+	_(LINE_DOWN, MOVE, "j Down ^E ^N", "", "scroll down one line (or N lines)") \
 	_(LINE_UP, MOVE, "k Up ^Y ^P", "", "scroll up one line (or N lines)") \
 	_(PAGE_DOWN, MOVE, "Space f PgDn ^F ^V", "", "scroll down one screen") \
 	_(PAGE_UP, MOVE, "b PgUp ^B", "", "scroll up one screen") \
@@ -71,7 +72,8 @@
 	_(FILE_INFO, FILES, "= ^G", "", "show the file name and position") \
 	_(HELP, OTHER, "h F1", "", "show this help") \
 	_(REDRAW, OTHER, "^L", "^L", "redraw the screen") \
-	_(QUIT, OTHER, "q Q", "q", "quit (or close the help or a list)")
+	_(QUIT, OTHER, "q Q", "q", "quit (or close the help or a list)") \
+	_(ENTER, LISTS, "Enter", "", "open the selected item (elsewhere: scroll down one line)")
 
 enum action_group {
 #define ACTION_GROUP_ENUM(name, title) ACTION_GROUP_##name,
