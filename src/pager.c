@@ -213,8 +213,8 @@ reset_doc_state(struct pager *p)
 	p->reattach = 0;
 }
 
-static void
-switch_file(struct pager *p, struct view *v, size_t to)
+bool
+pager_switch_file(struct pager *p, struct view *v, size_t to)
 {
 	struct doc_options opt = { .force = opt_force, .format = -1, .tab_width = 8 };
 	struct doc *doc;
@@ -222,12 +222,12 @@ switch_file(struct pager *p, struct view *v, size_t to)
 
 	if (to >= p->npaths) {
 		view_message(to == p->npaths ? "No next file" : "No previous file");
-		return;
+		return false;
 	}
 	rc = doc_open(p->paths[to], &opt, &doc);
 	if (rc != GLOSS_OK) {
 		view_message("%s", error_last(rc));
-		return;
+		return false;
 	}
 	p->saved[p->cur].valid = true;
 	p->saved[p->cur].top = p->top;
@@ -241,6 +241,26 @@ switch_file(struct pager *p, struct view *v, size_t to)
 		p->top = p->saved[to].top;
 		pager_clamp(p, v);
 	}
+	return true;
+}
+
+bool
+pager_open_path(struct pager *p, struct view *v, const char *path)
+{
+	size_t i;
+
+	for (i = 0; i < p->npaths && strcmp(p->paths[i], path) != 0; i++)
+		;
+	if (i == p->cur)
+		return true;
+	if (i == p->npaths) {
+		p->paths = xreallocarray(p->paths, p->npaths + 1, sizeof *p->paths);
+		p->saved = xreallocarray(p->saved, p->npaths + 1, sizeof *p->saved);
+		p->paths[p->npaths] = xstrdup(path);
+		p->saved[p->npaths].valid = false;
+		p->npaths++;
+	}
+	return pager_switch_file(p, v, i);
 }
 
 /* ------------------------------------------------------------------ */
@@ -318,9 +338,12 @@ pager_request(struct view *v, enum action a, int count)
 		p->show_matches = false;
 		p->has_match = false;
 		p->caret_on = false;
+		if (p->reattach)
+			view_message("Re-attaching cancelled");
+		p->reattach = 0;
 		break;
-	case ACTION_NEXT_FILE: switch_file(p, v, p->cur + 1); break;
-	case ACTION_PREV_FILE: switch_file(p, v, p->cur == 0 ? p->npaths + 1 : p->cur - 1); break;
+	case ACTION_NEXT_FILE: pager_switch_file(p, v, p->cur + 1); break;
+	case ACTION_PREV_FILE: pager_switch_file(p, v, p->cur == 0 ? p->npaths + 1 : p->cur - 1); break;
 	case ACTION_FILE_INFO:
 		view_message("%s  (%zu of %zu)", doc_path(p->doc), p->cur + 1, p->npaths);
 		break;
@@ -427,6 +450,7 @@ pager_view_new(char *const *paths, size_t n, size_t first, struct doc *doc, stru
 	reset_doc_state(p);
 	geometry(p, view_cols());
 	v = view_new(&pager_ops, p);
+	p->self = v;
 	pager_annot_open(p, v);
 	return v;
 }

@@ -13,9 +13,9 @@
 
 #include <time.h>
 
-#include "gloss/fold.h"
+#include "gloss/annotlist.h"
+#include "gloss/annotui.h"
 #include "gloss/options.h"
-#include "gloss/prompt.h"
 #include "gloss/xmalloc.h"
 #include "pager_int.h"
 
@@ -301,158 +301,24 @@ static void
 edit_note(struct pager *p)
 {
 	int64_t id = target(p);
-	struct store_annotation a;
-	struct prompt_opts o = { .label = "Note: " };
-	struct strbuf text = STRBUF_INIT;
-	enum gloss_status rc;
 
-	if (id == 0 || store_get(p->store, id, &a) != GLOSS_OK)
-		return;
-	o.initial = a.note;
-	if (prompt_read(&o, &text)) {
-		rc = store_set_note(p->store, id, strbuf_str(&text));
-		view_message("%s", rc == GLOSS_OK ? "Note saved" : error_last(rc));
-	}
-	strbuf_done(&text);
-	store_annotation_done(&a);
-}
-
-/* Tab completion of the last comma-separated tag against the tags in use. */
-static void
-complete_tag(void *arg, const char *text, struct strbuf *out)
-{
-	struct pager *p = arg;
-	const char *frag = strrchr(text, ',');
-	struct strbuf key = STRBUF_INIT, tk = STRBUF_INIT;
-	struct store_tag *tags;
-	size_t n, found = 0;
-	const char *only = NULL;
-
-	frag = frag ? frag + 1 : text;
-	while (*frag == ' ')
-		frag++;
-	if (*frag == '\0')
-		return;
-	if (store_tags(p->store, &tags, &n) != GLOSS_OK)
-		return;
-	fold_key(frag, strlen(frag), &key);
-	for (size_t i = 0; i < n; i++) {
-		strbuf_reset(&tk);
-		fold_key(tags[i].name, strlen(tags[i].name), &tk);
-		if (tk.len >= key.len && memcmp(strbuf_str(&tk), strbuf_str(&key), key.len) == 0) {
-			only = tags[i].name;
-			found++;
-		}
-	}
-	if (found == 1) {		/* the whole line with the fragment completed */
-		strbuf_add(out, text, (size_t)(frag - text));
-		strbuf_adds(out, only);
-		strbuf_adds(out, ", ");
-	} else {
-		view_message("%zu tags begin so", found);
-	}
-	strbuf_done(&key);
-	strbuf_done(&tk);
-	store_tags_free(tags, n);
-}
-
-/* Splits "a, b ,c" into tags (new strings in *v). */
-static size_t
-split_tags(const char *s, char ***v)
-{
-	size_t n = 0;
-
-	*v = NULL;
-	while (*s) {
-		size_t len = strcspn(s, ",");
-		size_t a = 0, z = len;
-
-		while (a < z && s[a] == ' ')
-			a++;
-		while (z > a && s[z - 1] == ' ')
-			z--;
-		if (z > a) {
-			*v = xreallocarray(*v, n + 1, sizeof **v);
-			(*v)[n++] = xstrndup(s + a, z - a);
-		}
-		s += len + (s[len] == ',');
-	}
-	return n;
-}
-
-/* Tags of list `have` that are missing from `want` (compared by the store's normal form). */
-static size_t
-missing(char **have, size_t nh, char **want, size_t nw, const char ***out)
-{
-	size_t n = 0;
-
-	*out = xcalloc(nh ? nh : 1, sizeof **out);
-	for (size_t i = 0; i < nh; i++) {
-		char *hn, *hk;
-		bool found = false;
-
-		if (store_tag_normalize(have[i], &hn, &hk) != GLOSS_OK)
-			continue;
-		for (size_t j = 0; j < nw && !found; j++) {
-			char *wn, *wk;
-
-			if (store_tag_normalize(want[j], &wn, &wk) == GLOSS_OK) {
-				found = strcmp(hk, wk) == 0;
-				free(wn);
-				free(wk);
-			}
-		}
-		if (!found)
-			(*out)[n++] = have[i];
-		free(hn);
-		free(hk);
-	}
-	return n;
+	if (id)
+		annotui_edit_note(p->store, id);
 }
 
 static void
 edit_tags(struct pager *p)
 {
 	int64_t id = target(p);
-	struct store_annotation a;
-	struct prompt_opts o = { .label = "Tags (comma-separated, Tab completes): ",
-	    .complete = complete_tag, .arg = p };
-	struct strbuf text = STRBUF_INIT, init = STRBUF_INIT;
-	char **want;
-	const char **add, **del;
-	size_t nw, na, nd;
-	enum gloss_status rc = GLOSS_OK;
 
-	if (id == 0 || store_get(p->store, id, &a) != GLOSS_OK)
-		return;
-	for (size_t i = 0; i < a.ntags; i++)
-		strbuf_addf(&init, "%s%s", i ? ", " : "", a.tags[i]);
-	o.initial = strbuf_str(&init);
-	if (prompt_read(&o, &text)) {
-		nw = split_tags(strbuf_str(&text), &want);
-		na = missing(want, nw, a.tags, a.ntags, &add);
-		nd = missing(a.tags, a.ntags, want, nw, &del);
-		if (na)
-			rc = store_tag(p->store, id, add, na);
-		if (rc == GLOSS_OK && nd)
-			rc = store_untag(p->store, id, del, nd);
-		view_message("%s", rc == GLOSS_OK ? "Tags saved" : error_last(rc));
-		for (size_t i = 0; i < nw; i++)
-			free(want[i]);
-		free(want);
-		free(add);
-		free(del);
-	}
-	strbuf_done(&text);
-	strbuf_done(&init);
-	store_annotation_done(&a);
+	if (id)
+		annotui_edit_tags(p->store, id);
 }
 
 static void
 recolor(struct pager *p, int count)
 {
 	const struct store_annotation *h = at_caret(p);
-	enum gloss_status rc;
 	int c;
 
 	if (!have_store(p))
@@ -469,10 +335,8 @@ recolor(struct pager *p, int count)
 	}
 	c = count >= 1 && count <= STORE_COLOR_COUNT ? count - 1 :
 	    ((int)h->color + 1) % STORE_COLOR_COUNT;
-	rc = store_set_color(p->store, h->id, (enum store_color)c);
-	if (rc == GLOSS_OK)
-		p->color = c;
-	view_message("%s", rc == GLOSS_OK ? color_name(c) : error_last(rc));
+	annotui_recolor(p->store, h->id, c + 1);
+	p->color = c;
 }
 
 static void
@@ -503,11 +367,74 @@ undelete(struct pager *p)
 	view_message("%s", rc == GLOSS_OK ? "Brought back the highlight" : error_last(rc));
 }
 
+/* ------------------------------------------------------------------ */
+/* The lists */
+
+/* Shows annotation a: in this document, or after opening its own. */
+static void
+host_show(void *arg, const struct store_annotation *a)
+{
+	struct pager *p = arg;
+	struct doc_loc loc;
+	uint32_t in;
+
+	if (p->ad == NULL || a->doc_id != annot_doc_id(p->ad)) {
+		if (a->path == NULL || !pager_open_path(p, p->self, a->path))
+			return;
+	}
+	if (a->status == ANCHOR_ORPHANED) {
+		view_message("Orphaned: its text is gone from the document (r in the list re-attaches)");
+		return;
+	}
+	if (!go_to_offset(p, p->self, a->start)) {
+		p->restore_pending = true;	/* once the document is measured that far */
+		p->restore_pos = a->start;
+		return;
+	}
+	if (doc_locate(p->doc, a->start, &loc, &in)) {
+		p->caret.loc = loc;
+		p->caret.off = in;
+		p->caret_on = true;
+	}
+	p->moved = true;
+}
+
+static void
+host_reattach(void *arg, int64_t id)
+{
+	struct pager *p = arg;
+
+	p->reattach = id;
+	view_message("Select the new text for the highlight (v, then H); Esc cancels");
+}
+
+static void
+open_list(struct pager *p, bool all)
+{
+	struct annotlist_host host = { p, host_show, host_reattach };
+	int64_t doc_id = all ? 0 : p->ad ? annot_doc_id(p->ad) : 0;
+	char *title;
+
+	if (p->store == NULL) {
+		view_message("Annotations are unavailable (no database)");
+		return;
+	}
+	if (!all && doc_id == 0) {
+		view_message("No highlights in this document yet: select text with v and press H");
+		return;
+	}
+	title = all ? xstrdup("All annotations") : xasprintf("Highlights — %s", doc_title(p->doc));
+	view_push(annotlist_new(p->store, doc_id, title, &host));
+	free(title);
+}
+
 enum view_result
 pager_annot_request(struct pager *p, struct view *v, enum action a, int count)
 {
 	(void)v;
 	switch (a) {
+	case ACTION_PANEL: open_list(p, false); break;
+	case ACTION_ALL_ANNOTATIONS: open_list(p, true); break;
 	case ACTION_HIGHLIGHT: highlight(p, false, count); break;
 	case ACTION_HIGHLIGHT_PARAGRAPH: highlight(p, true, count); break;
 	case ACTION_NOTE: edit_note(p); break;

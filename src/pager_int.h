@@ -27,6 +27,7 @@ struct saved {
 };
 
 struct pager {
+	struct view *self;	/* the pager's own view */
 	char **paths;
 	size_t npaths, cur;
 	struct saved *saved;	/* per file: where the reader was */
@@ -104,6 +105,12 @@ bool pager_hit(struct pager *p, struct view *v, int y, int x, struct caret *c);
 enum view_result pager_mouse(struct pager *p, struct view *v);
 /* Document-text offset of a caret; false while its chunk is not measured. */
 bool pager_offset(struct pager *p, struct caret c, uint64_t *off);
+
+/* Files (pager.c) */
+/* Opens paths[to]; false (with a message) if it cannot. */
+bool pager_switch_file(struct pager *p, struct view *v, size_t to);
+/* Opens the file at path, adding it to the list if needed. */
+bool pager_open_path(struct pager *p, struct view *v, const char *path);
 
 /* Annotations (pager_annot.c) */
 void pager_annot_open(struct pager *p, struct view *v);

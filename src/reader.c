@@ -10,6 +10,7 @@
 
 #include "gloss/display.h"
 #include "gloss/doc.h"
+#include "gloss/editor.h"
 #include "gloss/error.h"
 #include "gloss/options.h"
 #include "gloss/pager.h"
@@ -149,6 +150,7 @@ on_hangup(int sig)
 {
 	(void)sig;
 	view_hangup();
+	editor_hangup();	/* a note being typed is kept as a draft */
 }
 
 static void

@@ -65,6 +65,7 @@
 	_(COLOR, ANNOTATE, "c", "", "change the colour of the highlight at the caret (N: colour N)") \
 	_(DELETE, ANNOTATE, "x", "", "delete the highlight at the caret") \
 	_(UNDELETE, ANNOTATE, "U", "", "bring back the last deleted highlight") \
+	_(REATTACH, ANNOTATE, "r", "", "in a list: re-attach an orphaned highlight to new text") \
 	_(PANEL, ANNOTATE, "m", "", "list the highlights of this document") \
 	_(ALL_ANNOTATIONS, ANNOTATE, "M", "", "list the annotations of every document") \
 	_(NEXT_FILE, FILES, "]", "", "open the next file") \
