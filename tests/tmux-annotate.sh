@@ -95,6 +95,18 @@ sleep 1.5
 contains "$(tm capture-pane -p -e -t t)" "48;5;157m" "a highlight added by another gloss appears (green)"
 tm_keys q; tm_wait "EXITED 0"; ok $? "quit again"
 
+# The mouse: a drag from one cell to another selects (SGR mouse reports as
+# xterm sends them; row 3 is the paragraph's first line after a 1-column margin).
+tm_start 90 20 xterm-256color "$GLOSS '$doc'; echo EXITED \$?"
+tm_wait "Заголовок статьи"
+tm_keys g; tm_settle
+tm_keys -l "$(printf '\033[<0;9;3M')"; tm_keys -l "$(printf '\033[<0;20;3m')"; tm_settle
+contains "$(tm_row 20)" "Selected with the mouse" "a mouse drag selects"
+tm_keys H; tm_settle
+is "$(sql 'select quote from annotations order by id desc limit 1')" "абзац: в лес" \
+	"H highlights exactly the dragged cells"
+tm_keys q; tm_wait "EXITED 0"
+
 # An orphan: the quoted text is removed from the file; the highlight is
 # kept, flagged in the panel, and can be re-attached to new text.
 orphan="$TEST_TMP/orphan.txt"
