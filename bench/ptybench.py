@@ -14,6 +14,9 @@ before it (the first from the start of the program):
                   time is that of the last byte (for keys whose result has
                   no known text, such as scrolling by a line)
 Then the program is terminated and its peak resident memory is read.
+  --fresh FILE    remove FILE (and FILE-wal, FILE-shm) before each run, so
+                  that every run opens the document for the first time
+                  (gloss would otherwise reopen it where the last run left)
 
 Prints one JSON object: {"runs": [[secs or null, ...], ...], "median": [...],
 "rss_kib": peak of the runs, "ok": true if every expected text appeared}.
@@ -128,6 +131,10 @@ class Program:
 
 
 def run_once(args, env):
+    for path in args.fresh:
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            if os.path.exists(path + suffix):
+                os.remove(path + suffix)
     prog = Program(args.command, args.cols, args.rows, env)
     start = time.monotonic()
     deadline = start + args.timeout
@@ -177,6 +184,7 @@ def main():
     p.add_argument("--timeout", type=float, default=300)
     p.add_argument("--runs", type=int, default=1)
     p.add_argument("--env", action="append", default=[])
+    p.add_argument("--fresh", action="append", default=[])
     for step in ("expect", "keys", "pause", "settle"):
         p.add_argument("--" + step, action=Step, dest="steps")
     args = p.parse_args(argv[:cut])

@@ -49,6 +49,8 @@ def pty(steps, cmd, runs=3, env=(), size="120x40", timeout=600):
             "--runs", str(runs), "--timeout", str(timeout)]
     for e in env:
         args += ["--env", e]
+        if e.startswith("GLOSS_DB=") and "highlights" not in e:
+            args += ["--fresh", e[len("GLOSS_DB="):]]   # every run is a first open
     for kind, value in steps:
         args += ["--" + kind, value]
     proc = subprocess.run(args + ["--"] + list(cmd), capture_output=True, text=True)

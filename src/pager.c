@@ -17,7 +17,6 @@
 #include "gloss/xmalloc.h"
 #include "pager_int.h"
 
-#define IDLE_MEASURE_US 1500
 
 /* ------------------------------------------------------------------ */
 /* Geometry and blocks */
@@ -392,9 +391,9 @@ pager_idle(struct view *v, unsigned budget_us)
 {
 	struct pager *p = v->data;
 
-	bool more = doc_idle(p->doc, IDLE_MEASURE_US);
+	bool more = doc_idle(p->doc, budget_us / 2);
 
-	return pager_annot_idle(p, v, budget_us) || more;
+	return pager_annot_idle(p, v, budget_us / 2) || more;
 }
 
 static enum keymap_mode
@@ -433,7 +432,8 @@ static const struct view_ops pager_ops = {
 };
 
 struct view *
-pager_view_new(char *const *paths, size_t n, size_t first, struct doc *doc, struct store *st)
+pager_view_new(char *const *paths, size_t n, size_t first, struct doc *doc, struct store **stp,
+    const char *db_path)
 {
 	struct pager *p = xcalloc(1, sizeof *p);
 	struct view *v;
@@ -445,7 +445,9 @@ pager_view_new(char *const *paths, size_t n, size_t first, struct doc *doc, stru
 	p->cur = first;
 	p->saved = xcalloc(n, sizeof *p->saved);
 	p->doc = doc;
-	p->store = st;
+	p->stp = stp;
+	p->store = *stp;
+	p->db_path = db_path;
 	p->color = STORE_COLOR_DEFAULT;
 	reset_doc_state(p);
 	geometry(p, view_cols());

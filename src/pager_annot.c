@@ -12,6 +12,7 @@
 #include "gloss/gloss.h"
 
 #include <time.h>
+#include <unistd.h>
 
 #include "gloss/annotlist.h"
 #include "gloss/annotui.h"
@@ -46,6 +47,34 @@ go_to_offset(struct pager *p, struct view *v, uint64_t off)
 	p->top = pager_pos_of_byte(p, loc, in);
 	pager_clamp(p, v);
 	return true;
+}
+
+/* Opens the database at db_path (create: make it if missing) and attaches the document. */
+static bool
+open_store(struct pager *p, bool create)
+{
+	struct store *st;
+	enum gloss_status rc;
+
+	if (p->store || p->db_path == NULL || (!create && access(p->db_path, F_OK) != 0))
+		return p->store != NULL;
+	rc = store_open(p->db_path, STORE_CREATE, &st);
+	if (rc != GLOSS_OK) {
+		view_message("Annotations unavailable: %s", error_last(rc));
+		p->db_path = NULL;	/* do not try again */
+		return false;
+	}
+	*p->stp = p->store = st;
+	if (annot_attach(p->store, p->doc, 0, &p->ad) != GLOSS_OK)
+		p->ad = NULL;
+	store_data_version(p->store, &p->data_version);
+	return true;
+}
+
+bool
+pager_store_ready(struct pager *p)
+{
+	return open_store(p, true) && p->ad != NULL;
 }
 
 void
@@ -89,7 +118,7 @@ pager_annot_close(struct pager *p)
 {
 	uint64_t off;
 
-	if (p->ad && p->moved && top_offset(p, &off))
+	if (p->moved && top_offset(p, &off) && off > 0 && pager_store_ready(p))
 		annot_position_set(p->ad, off);
 	annot_detach(p->ad);
 	p->ad = NULL;
@@ -188,7 +217,7 @@ color_name(int c)
 static bool
 have_store(struct pager *p)
 {
-	if (p->ad == NULL) {
+	if (p->ad == NULL && !pager_store_ready(p)) {
 		view_message(p->store ? "Annotations are unavailable for this document" :
 		    "Annotations are unavailable (no database)");
 		return false;
@@ -416,7 +445,8 @@ open_list(struct pager *p, bool all)
 	char *title;
 
 	if (p->store == NULL) {
-		view_message("Annotations are unavailable (no database)");
+		view_message(p->db_path ? "No annotations yet: select text with v and press H" :
+		    "Annotations are unavailable (no database)");
 		return;
 	}
 	if (!all && doc_id == 0) {
@@ -457,8 +487,14 @@ pager_annot_idle(struct pager *p, struct view *v, unsigned budget_us)
 	bool more = false;
 	int64_t version;
 
-	if (p->ad == NULL)
+	if (p->ad == NULL) {
+		if (now_ms() - last_poll >= POLL_INTERVAL_MS) {	/* created by another gloss? */
+			last_poll = now_ms();
+			if (open_store(p, false))
+				view_invalidate();
+		}
 		return false;
+	}
 	more = annot_idle(p->ad, budget_us ? budget_us : ANNOT_IDLE_US);
 	if (annot_generation(p->ad) != p->generation) {
 		p->generation = annot_generation(p->ad);	/* re-anchored */

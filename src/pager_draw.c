@@ -346,17 +346,19 @@ pager_draw(struct view *v)
 static double
 bottom_fraction(struct pager *p, struct view *v, bool *at_end)
 {
-	struct pos bottom = p->top, e = pager_end_pos(p, v->rows);
+	struct pos bottom = p->top, after;
 	struct doc_block *b;
 	struct present pr;
 	size_t n;
 	const struct layout_line *lines;
 	int li;
 
-	*at_end = pager_pos_cmp(p->top, e) >= 0;
+	/* at the end when no row follows the last one on screen (the end itself is not computed) */
+	pager_pos_down(p, &bottom, v->rows - 1);
+	after = bottom;
+	*at_end = pager_pos_down(p, &after, 1) == 0;
 	if (*at_end)
 		return 1.0;
-	pager_pos_down(p, &bottom, v->rows - 1);
 	b = doc_block(p->doc, bottom.loc);
 	if (b == NULL)
 		return 1.0;

@@ -54,7 +54,9 @@ struct pager {
 	bool mouse_down;
 
 	/* annotations (pager_annot.c) */
-	struct store *store;	/* borrowed; NULL: no annotations */
+	struct store *store;	/* = *stp; NULL: no database (yet) */
+	struct store **stp;	/* the reader's, which closes it */
+	const char *db_path;	/* where to create the database on the first write, or NULL */
 	struct annot_doc *ad;	/* this document's, or NULL */
 	struct store_list visible;	/* highlights overlapping the screen, from the last draw */
 	int64_t data_version;	/* of the store when last drawn */
@@ -113,6 +115,8 @@ bool pager_switch_file(struct pager *p, struct view *v, size_t to);
 bool pager_open_path(struct pager *p, struct view *v, const char *path);
 
 /* Annotations (pager_annot.c) */
+/* Opens (creating if needed) the database for a write; false with a message. */
+bool pager_store_ready(struct pager *p);
 void pager_annot_open(struct pager *p, struct view *v);
 void pager_annot_close(struct pager *p);
 enum view_result pager_annot_request(struct pager *p, struct view *v, enum action a, int count);

@@ -6,6 +6,7 @@
 #include <dirent.h>
 #include <signal.h>
 #include <strings.h>
+#include <unistd.h>
 #include <sys/stat.h>
 
 #include "gloss/display.h"
@@ -166,22 +167,27 @@ catch_hangups(void)
 	sigaction(SIGTERM, &sa, NULL);
 }
 
-/* Opens the annotation store; NULL (with *why set) when it cannot be used. */
+/*
+ * Opens the annotation store if its file exists; NULL (with *why set) when
+ * it cannot be used.  A missing database is created by the pager on the
+ * first write, so that reading never waits for it.
+ */
 static struct store *
-open_store(char **why)
+open_store(const char *path, char **why)
 {
-	char *path = opt_db ? xstrdup(opt_db) : store_default_path();
 	struct store *st = NULL;
-	enum gloss_status rc = store_open(path, STORE_CREATE, &st);
+	enum gloss_status rc;
 
 	*why = NULL;
+	if (access(path, F_OK) != 0)
+		return NULL;
+	rc = store_open(path, STORE_CREATE, &st);
 	if (rc != GLOSS_OK) {
 		*why = xstrdup(error_last(rc));
 		st = NULL;
 	} else if (store_readonly(st)) {
 		*why = xasprintf("annotations are read-only: %s", store_readonly_reason(st));
 	}
-	free(path);
 	return st;
 }
 
@@ -194,7 +200,7 @@ reader_main(int argc, char **argv)
 	size_t n;
 	enum gloss_status rc;
 	struct store *st;
-	char *why;
+	char *why, *db;
 	int status;
 
 	if (!collect(argc, argv, &paths, &n)) {
@@ -214,14 +220,16 @@ reader_main(int argc, char **argv)
 		free_paths(paths, n);
 		return 1;
 	}
-	st = open_store(&why);
+	db = opt_db ? xstrdup(opt_db) : store_default_path();
+	st = open_store(db, &why);
 	catch_hangups();
-	view_push(pager_view_new(paths, n, 0, doc, st));
+	view_push(pager_view_new(paths, n, 0, doc, &st, why ? NULL : db));
 	if (why)
 		view_message("%s", why);
 	status = view_run();
 	display_done();
 	store_close(st);
+	free(db);
 	free(why);
 	free_paths(paths, n);
 	return status;

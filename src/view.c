@@ -16,10 +16,12 @@
 #include "gloss/xmalloc.h"
 
 #include <signal.h>
+#include <time.h>
 
 #define VIEW_STACK_MAX 8
-#define IDLE_SLICE_US 2000
+#define IDLE_SLICE_US 1000	/* a key waits at most about this long for background work */
 #define POLL_MS 500		/* idle hooks run this often even with nothing to do */
+#define GONE_READS 20		/* waits that fail at once, in a row: the terminal is gone */
 
 static struct view *stack[VIEW_STACK_MAX];
 static int depth;
@@ -230,17 +232,45 @@ dispatch(const struct key *k, int *count)
 	return depth > 0;
 }
 
+static uint64_t
+clock_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * 1000u + (uint64_t)ts.tv_nsec / 1000000u;
+}
+
+/* Reads a key; a wait that fails at once, again and again, means the terminal is gone. */
+static bool
+wait_key(struct key *k, int timeout, int *instant)
+{
+	uint64_t t = clock_ms();
+
+	if (display_getkey(k, timeout)) {
+		*instant = 0;
+		return true;
+	}
+	if (timeout > 0 && clock_ms() - t < (uint64_t)timeout / 10) {
+		if (++*instant >= GONE_READS)
+			hangup = 1;
+	} else if (timeout > 0) {
+		*instant = 0;
+	}
+	return false;
+}
+
 int
 view_run(void)
 {
 	bool more_idle = true;
-	int count = 0;
+	int count = 0, instant = 0;
 
 	while (depth > 0 && !hangup) {
 		struct key k;
 
 		draw();
-		while (!hangup && !display_getkey(&k, more_idle ? 0 : POLL_MS)) {
+		while (!hangup && !wait_key(&k, more_idle ? 0 : POLL_MS, &instant)) {
 			more_idle = idle();
 			if (dirty) {
 				dirty = false;

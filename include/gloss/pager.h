@@ -20,9 +20,12 @@ struct store;
 /*
  * A pager over paths[0..n), showing paths[first] through doc (already
  * opened by the caller; the pager takes ownership).  The paths are copied.
- * st is the annotation store (borrowed; it must outlive the view) or NULL.
+ * *stp is the annotation store or NULL; when NULL and db_path is given, the
+ * pager creates the database there on the first write (or opens it when
+ * another process has created it) and stores it in *stp.  The caller
+ * closes *stp after the view is gone; db_path must outlive the view.
  */
 struct view *pager_view_new(char *const *paths, size_t n, size_t first, struct doc *doc,
-    struct store *st);
+    struct store **stp, const char *db_path);
 
 #endif
