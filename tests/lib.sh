@@ -20,6 +20,8 @@ TEST_TMP=$(mktemp -d "${TMPDIR:-/tmp}/gloss-test.XXXXXX")
 export HOME="$TEST_TMP/home"
 export XDG_DATA_HOME="$TEST_TMP/data"
 export GLOSS_DB="$TEST_TMP/data/gloss.db"
+export XDG_CACHE_HOME="$TEST_TMP/cache"
+unset GLOSS_CACHE_DB
 mkdir -p "$HOME" "$XDG_DATA_HOME"
 export LC_ALL=C.UTF-8
 export TZ=UTC
@@ -100,7 +102,7 @@ tm_start() {	# COLS ROWS TERMTYPE COMMAND...
 	shift 3
 	tm_new_server
 	tm -u new-session -d -x "$cols" -y "$rows" -s t \
-		"env TERM=$term HOME='$HOME' XDG_DATA_HOME='$XDG_DATA_HOME' GLOSS_DB='$GLOSS_DB' LC_ALL=C.UTF-8 TZ=UTC $* ; sleep 30"
+		"env TERM=$term HOME='$HOME' XDG_DATA_HOME='$XDG_DATA_HOME' XDG_CACHE_HOME='$XDG_CACHE_HOME' GLOSS_DB='$GLOSS_DB' LC_ALL=C.UTF-8 TZ=UTC $* ; sleep 30"
 	tm set-option -t t remain-on-exit on >/dev/null 2>&1
 }
 
