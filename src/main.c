@@ -19,6 +19,7 @@
 #include "gloss/error.h"
 #include "gloss/help.h"
 #include "gloss/options.h"
+#include "gloss/osc.h"
 #include "gloss/reader.h"
 
 struct command {
@@ -59,6 +60,7 @@ usage(FILE *f)
 	    "      --force         open files that look binary\n"
 	    "      --list-keys[=man]  print the key bindings (as troff for the man page)\n"
 	    "      --no-mouse      do not use the mouse\n"
+	    "      --hyperlinks[=WHEN]  make links clickable (OSC 8): auto (default), always, never\n"
 	    "  -h, --help          show this help and exit\n"
 	    "  -V, --version       show the version and exit\n\n"
 	    "Keys in the reader: press h for help; see gloss(1).\n", f);
@@ -87,11 +89,24 @@ parse_column(const char *s)
 	return 0;
 }
 
+static int
+parse_hyperlinks(const char *s)
+{
+	int m = osc_hyperlinks_parse(s);
+
+	if (m < 0) {
+		error_print("--hyperlinks: '%s' is not auto, always or never", s);
+		return -1;
+	}
+	opt_hyperlinks = m;
+	return 0;
+}
+
 /* Parses the global options; returns the index of the first operand, or -1/-2 to exit 0/2. */
 static int
 parse_global(int argc, char **argv)
 {
-	enum { O_ASCII = 256, O_COLUMN, O_CORPUS, O_DB, O_FORCE, O_NOMOUSE, O_KEYS };
+	enum { O_ASCII = 256, O_COLUMN, O_CORPUS, O_DB, O_FORCE, O_NOMOUSE, O_KEYS, O_LINKS };
 	static const struct option longopts[] = {
 		{ "ascii", no_argument, NULL, O_ASCII },
 		{ "column", required_argument, NULL, O_COLUMN },
@@ -99,6 +114,7 @@ parse_global(int argc, char **argv)
 		{ "db", required_argument, NULL, O_DB },
 		{ "force", no_argument, NULL, O_FORCE },
 		{ "no-mouse", no_argument, NULL, O_NOMOUSE },
+		{ "hyperlinks", optional_argument, NULL, O_LINKS },
 		{ "list-keys", optional_argument, NULL, O_KEYS },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
@@ -106,6 +122,8 @@ parse_global(int argc, char **argv)
 	};
 	int c;
 
+	if (getenv("GLOSS_HYPERLINKS") && parse_hyperlinks(getenv("GLOSS_HYPERLINKS")) < 0)
+		return -2;
 	while ((c = getopt_long(argc, argv, "+hV", longopts, NULL)) != -1) {
 		switch (c) {
 		case O_ASCII:
@@ -127,6 +145,10 @@ parse_global(int argc, char **argv)
 			break;
 		case O_NOMOUSE:
 			opt_mouse = false;
+			break;
+		case O_LINKS:
+			if (parse_hyperlinks(optarg ? optarg : "always") < 0)
+				return -2;
 			break;
 		case O_KEYS:
 			help_print_keys(stdout, optarg && strcmp(optarg, "man") == 0);

@@ -12,6 +12,7 @@ bool opt_mouse = true;
 int opt_column = OPT_COLUMN_DEFAULT;
 const char *opt_db;
 const char *opt_corpus;
+int opt_hyperlinks;	/* OSC_LINKS_AUTO */
 
 void
 options_reset(void)
@@ -23,4 +24,5 @@ options_reset(void)
 	opt_column = OPT_COLUMN_DEFAULT;
 	opt_db = NULL;
 	opt_corpus = NULL;
+	opt_hyperlinks = 0;
 }

@@ -93,12 +93,12 @@ span_style(uint16_t kind)
 /* Style at byte i, and the next byte where it may change (<= end). */
 static struct display_attr
 style_at(const struct line_ctx *c, uint32_t i, uint32_t end, uint32_t *next,
-    const struct doc_span **sup)
+    const struct doc_span **sup, const struct doc_span **link)
 {
 	struct display_attr a = c->base;
 
 	*next = end;
-	*sup = NULL;
+	*sup = *link = NULL;
 	for (uint32_t k = 0; k < c->b->nspans; k++) {
 		const struct doc_span *sp = &c->b->spans[k];
 
@@ -111,6 +111,8 @@ style_at(const struct line_ctx *c, uint32_t i, uint32_t end, uint32_t *next,
 			*next = GLOSS_MIN(*next, sp->end);
 			if (sp->kind == DOC_SPAN_SUP || sp->kind == DOC_SPAN_NOTEREF)
 				*sup = sp;
+			else if (sp->kind == DOC_SPAN_LINK && sp->url)
+				*link = sp;
 		}
 	}
 	for (size_t k = 0; k < c->nmatches; k++) {
@@ -137,11 +139,12 @@ style_at(const struct line_ctx *c, uint32_t i, uint32_t end, uint32_t *next,
 
 static void
 put_run(struct line_ctx *c, uint32_t a, uint32_t z, struct display_attr attr,
-    const struct doc_span *sup)
+    const struct doc_span *sup, const struct doc_span *link)
 {
 	const char *s = c->b->text + a;
 	size_t n = z - a;
 	struct strbuf tmp = STRBUF_INIT;
+	int x0 = c->x;
 
 	if (sup && opt_glyphs == GLYPH_UTF8 &&
 	    present_superscript(c->b->text + sup->start, sup->end - sup->start)) {
@@ -151,6 +154,9 @@ put_run(struct line_ctx *c, uint32_t a, uint32_t z, struct display_attr attr,
 		n = tmp.len;
 	}
 	c->x += display_put(stdscr, c->y, c->x, s, n, c->maxw - c->x, attr, opt_glyphs);
+	if (link)	/* one id per link: its pieces on several lines are one link */
+		display_link(c->y, x0, c->x - x0, link->url, strlen(link->url),
+		    (unsigned)((c->b->src_start + link->start) % 0xffffff) + 1);
 	strbuf_done(&tmp);
 }
 
@@ -161,12 +167,12 @@ draw_line(struct line_ctx *c, const struct layout_line *line)
 
 	while (i < line->end) {
 		uint32_t next;
-		const struct doc_span *sup;
-		struct display_attr a = style_at(c, i, line->end, &next, &sup);
+		const struct doc_span *sup, *link;
+		struct display_attr a = style_at(c, i, line->end, &next, &sup, &link);
 
 		if (next <= i)
 			next = line->end;
-		put_run(c, i, next, a, sup);
+		put_run(c, i, next, a, sup, link);
 		i = next;
 	}
 	if (line->hyphen)

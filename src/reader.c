@@ -14,6 +14,7 @@
 #include "gloss/editor.h"
 #include "gloss/error.h"
 #include "gloss/options.h"
+#include "gloss/osc.h"
 #include "gloss/pager.h"
 #include "gloss/reader.h"
 #include "gloss/store.h"
@@ -220,6 +221,7 @@ reader_main(int argc, char **argv)
 		free_paths(paths, n);
 		return 1;
 	}
+	display_links_enable(opt_glyphs == GLYPH_UTF8 && osc_hyperlinks_enabled(opt_hyperlinks, NULL));
 	db = opt_db ? xstrdup(opt_db) : store_default_path();
 	st = open_store(db, &why);
 	catch_hangups();

@@ -159,7 +159,7 @@ draw(void)
 	erase();
 	v->ops->draw(v);
 	draw_status(v);
-	refresh();
+	display_refresh();
 }
 
 static void

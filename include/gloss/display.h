@@ -21,6 +21,7 @@
 #define GLOSS_DISPLAY_H
 
 #include "gloss/gloss.h"
+#include "gloss/error.h"
 #include "gloss/glyph.h"
 #include "gloss/keymap.h"
 
@@ -98,5 +99,20 @@ int display_put(WINDOW *win, int y, int x, const char *s, size_t n, int maxw,
 int display_width(const char *s, size_t n, enum glyph_mode mode);
 /* Clears from (y, x) to the end of the line with attribute a. */
 void display_clear_eol(WINDOW *win, int y, int x, int cols, struct display_attr a);
+
+/*
+ * Terminal features beyond curses (display_osc.c).  With links enabled,
+ * display_link() records that the w cells at (y, x) show a link to url
+ * (id groups the pieces of one link); display_refresh() refreshes the
+ * screen, then marks the recorded cells as OSC 8 hyperlinks and forgets
+ * them.  Views call display_link() while drawing; view.c calls
+ * display_refresh() instead of refresh().
+ */
+void display_links_enable(bool on);
+bool display_links_enabled(void);
+void display_link(int y, int x, int w, const char *url, size_t n, unsigned id);
+void display_refresh(void);
+/* Writes data to the terminal's clipboard (OSC 52, wrapped for tmux/screen); GLOSS_ETOOBIG over the limit. */
+enum gloss_status display_clipboard(const char *data, size_t n);
 
 #endif

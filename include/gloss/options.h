@@ -18,6 +18,7 @@ extern bool opt_mouse;			/* false with --no-mouse */
 extern int opt_column;			/* --column=N: widest reading column */
 extern const char *opt_db;		/* --db FILE (NULL: default) */
 extern const char *opt_corpus;		/* --corpus DIR (NULL: default) */
+extern int opt_hyperlinks;		/* --hyperlinks=WHEN: enum osc_hyperlinks */
 
 /* Resets every option to its default (tests). */
 void options_reset(void);
