@@ -263,6 +263,12 @@ lead_text(const char *s, size_t n, size_t i, char *label)
 {
 	size_t a = i + (i < n && s[i] == '['), z = a;
 
+	if (a == i && (z = i + strspn(s + i, "*")) > i && z - i <= 3 && z < n && s[z] == ' ') {
+		memcpy(label, s + i, z - i);	/* "* text": an asterisk note */
+		label[z - i] = '\0';
+		return z;
+	}
+	z = a;
 	while (z < n && z - a <= LABEL_MAX && (s[z] == '*' || (s[z] >= '0' && s[z] <= '9') ||
 	    (s[z] >= 'a' && s[z] <= 'z') || (s[z] >= 'A' && s[z] <= 'Z')))
 		z++;
