@@ -281,7 +281,7 @@ insert_urls(struct xref *x, int64_t id, size_t n, const char *const *urls, const
 
 /* The number of shingles of the other document's paragraph (0 if unknown). */
 static uint64_t
-para_size(struct xref *x, sqlite3_stmt *st, int64_t doc, uint32_t para)
+para_size(sqlite3_stmt *st, int64_t doc, uint32_t para)
 {
 	uint64_t n = 0;
 
@@ -290,7 +290,6 @@ para_size(struct xref *x, sqlite3_stmt *st, int64_t doc, uint32_t para)
 	if (sqlite3_step(st) == SQLITE_ROW)
 		n = (uint64_t)sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);
-	(void)x;
 	return n;
 }
 
@@ -413,7 +412,7 @@ match_doc(struct xref *x, int64_t id, const struct xref_shingles *s)
 	while (rc == GLOSS_OK && (step = sqlite3_step(cand)) == SQLITE_ROW) {
 		read_pair(cand, &p);
 		p.na = p.a < s->npara ? s->paras[p.a].nshingles : 0;
-		p.nb = para_size(x, size, p.other, p.b);
+		p.nb = para_size(size, p.other, p.b);
 		if (r.other == 0 || !run_extend(&r, &p)) {
 			rc = emit_run(x, ins, id, &r);
 			run_start(&r, &p);
