@@ -196,6 +196,84 @@ pager_pos_of_byte(struct pager *p, struct doc_loc loc, uint32_t off)
 }
 
 /* ------------------------------------------------------------------ */
+/* Places */
+
+struct place
+pager_here(struct pager *p)
+{
+	struct place pl = { p->cur, p->top.loc, 0 };
+
+	if (!p->empty)
+		pl.in = pager_top_anchor(p);
+	return pl;
+}
+
+bool
+pager_go_place(struct pager *p, struct view *v, struct place pl)
+{
+	if (pl.file != p->cur && !pager_switch_file(p, v, pl.file))
+		return false;
+	if (p->empty || doc_block(p->doc, pl.loc) == NULL)
+		return false;
+	p->top = pager_pos_of_byte(p, pl.loc, pl.in);
+	pager_clamp(p, v);
+	p->moved = true;
+	return true;
+}
+
+bool
+pager_go_offset(struct pager *p, struct view *v, uint64_t off, bool caret)
+{
+	struct doc_loc loc;
+	uint32_t in;
+
+	if (!doc_locate(p->doc, off, &loc, &in))
+		return false;
+	p->top = pager_pos_of_byte(p, loc, in);
+	pager_clamp(p, v);
+	if (caret) {
+		p->caret.loc = loc;
+		p->caret.off = in;
+		p->caret_on = true;
+	}
+	p->moved = true;
+	return true;
+}
+
+/* The document offset where row `pos` ends (its line's end). */
+static bool
+row_end(struct pager *p, struct pos pos, uint64_t *z)
+{
+	struct doc_block *b = doc_block(p->doc, pos.loc);
+	struct present pr;
+	size_t n;
+	const struct layout_line *lines;
+	int li;
+	uint64_t base;
+
+	if (b == NULL || !doc_block_offset(p->doc, pos.loc, &base))
+		return false;
+	lines = pager_block_lines(p, b, &pr, &n);
+	li = pos.row - pager_rule_rows(p, pos.loc);
+	li = GLOSS_MAX(0, GLOSS_MIN(li, (int)n - 1));
+	*z = base + (li + 1 < (int)n ? lines[li + 1].start : b->len);
+	return true;
+}
+
+bool
+pager_screen_range(struct pager *p, struct view *v, uint64_t *a, uint64_t *z)
+{
+	struct pos bottom = p->top;
+	uint64_t base;
+
+	if (p->empty || !doc_block_offset(p->doc, p->top.loc, &base))
+		return false;
+	*a = base + pager_top_anchor(p);
+	pager_pos_down(p, &bottom, v->rows - 1);
+	return row_end(p, bottom, z);
+}
+
+/* ------------------------------------------------------------------ */
 /* Files */
 
 static void
@@ -210,6 +288,7 @@ reset_doc_state(struct pager *p)
 	p->has_match = false;
 	p->caret_on = p->visual = p->mouse_down = false;
 	p->reattach = 0;
+	pager_side_reset(p);
 }
 
 bool
@@ -302,11 +381,18 @@ move_request(struct pager *p, struct view *v, enum action a, int count)
 	case ACTION_HALF_DOWN: move_rows(p, v, v->rows / 2 * n); break;
 	case ACTION_HALF_UP: move_rows(p, v, -(v->rows / 2) * n); break;
 	case ACTION_TOP:
+		pager_jump_push(p);
 		doc_first(p->doc, &p->top.loc);
 		p->top.row = 0;
 		break;
-	case ACTION_BOTTOM: p->top = pager_end_pos(p, v->rows); break;
-	case ACTION_PERCENT: go_fraction(p, v, GLOSS_MIN(count, 100) / 100.0); break;
+	case ACTION_BOTTOM:
+		pager_jump_push(p);
+		p->top = pager_end_pos(p, v->rows);
+		break;
+	case ACTION_PERCENT:
+		pager_jump_push(p);
+		go_fraction(p, v, GLOSS_MIN(count, 100) / 100.0);
+		break;
 	default: return VIEW_UNHANDLED;
 	}
 	p->moved = true;
@@ -323,16 +409,17 @@ pager_request(struct view *v, enum action a, int count)
 	p->anchored = false;
 	if (p->empty && a != ACTION_NEXT_FILE && a != ACTION_PREV_FILE)
 		return VIEW_UNHANDLED;
-	if ((r = pager_caret_request(p, v, a, count)) != VIEW_UNHANDLED ||
+	if ((r = pager_side_request(p, v, a, count)) != VIEW_UNHANDLED ||
+	    (r = pager_caret_request(p, v, a, count)) != VIEW_UNHANDLED ||
 	    (r = pager_annot_request(p, v, a, count)) != VIEW_UNHANDLED) {
 		p->moved = true;
 		return r;
 	}
 	switch (a) {
-	case ACTION_SEARCH_FORWARD: pager_search_start(p, v, false); break;
-	case ACTION_SEARCH_BACKWARD: pager_search_start(p, v, true); break;
-	case ACTION_SEARCH_NEXT: pager_search_repeat(p, v, false); break;
-	case ACTION_SEARCH_PREV: pager_search_repeat(p, v, true); break;
+	case ACTION_SEARCH_FORWARD: pager_jump_push(p); pager_search_start(p, v, false); break;
+	case ACTION_SEARCH_BACKWARD: pager_jump_push(p); pager_search_start(p, v, true); break;
+	case ACTION_SEARCH_NEXT: pager_jump_push(p); pager_search_repeat(p, v, false); break;
+	case ACTION_SEARCH_PREV: pager_jump_push(p); pager_search_repeat(p, v, true); break;
 	case ACTION_SEARCH_CLEAR:
 		p->show_matches = false;
 		p->has_match = false;
@@ -372,14 +459,18 @@ pager_key(struct view *v, const struct key *k)
 static void
 pager_resize(struct view *v)
 {
-	struct pager *p = v->data;
+	pager_relayout(v->data, v);
+}
 
+void
+pager_relayout(struct pager *p, struct view *v)
+{
 	if (!p->empty && !p->anchored) {
 		p->anchor_loc = p->top.loc;
 		p->anchor = pager_top_anchor(p);
 		p->anchored = true;
 	}
-	geometry(p, v->cols);
+	geometry(p, pager_text_cols(p, v->cols));
 	if (p->empty)
 		return;
 	p->top = pager_pos_of_byte(p, p->anchor_loc, p->anchor);
@@ -393,7 +484,8 @@ pager_idle(struct view *v, unsigned budget_us)
 
 	bool more = doc_idle(p->doc, budget_us / 2);
 
-	return pager_annot_idle(p, v, budget_us / 2) || more;
+	more = pager_annot_idle(p, v, budget_us / 2) || more;
+	return pager_side_idle(p, v, budget_us / 4) || more;
 }
 
 static enum keymap_mode
@@ -414,6 +506,7 @@ pager_done(struct view *v)
 	free(p->paths);
 	free(p->saved);
 	search_free(p->search);
+	pager_side_free(p);
 	pager_annot_close(p);
 	doc_free(p->doc);
 	free(p);

@@ -35,20 +35,6 @@ now_ms(void)
 	return (uint64_t)ts.tv_sec * 1000u + (uint64_t)ts.tv_nsec / 1000000u;
 }
 
-/* Puts the row holding document offset off at the top; false if not measured yet. */
-static bool
-go_to_offset(struct pager *p, struct view *v, uint64_t off)
-{
-	struct doc_loc loc;
-	uint32_t in;
-
-	if (!doc_locate(p->doc, off, &loc, &in))
-		return false;
-	p->top = pager_pos_of_byte(p, loc, in);
-	pager_clamp(p, v);
-	return true;
-}
-
 /* Opens the database at db_path (create: make it if missing) and attaches the document. */
 static bool
 open_store(struct pager *p, bool create)
@@ -95,7 +81,7 @@ pager_annot_open(struct pager *p, struct view *v)
 		return;
 	}
 	store_data_version(p->store, &p->data_version);
-	if (annot_position_get(p->ad, &pos) == GLOSS_OK && pos > 0 && !go_to_offset(p, v, pos)) {
+	if (annot_position_get(p->ad, &pos) == GLOSS_OK && pos > 0 && !pager_go_offset(p, v, pos, false)) {
 		p->restore_pending = true;
 		p->restore_pos = pos;
 	}
@@ -404,9 +390,8 @@ static void
 host_show(void *arg, const struct store_annotation *a)
 {
 	struct pager *p = arg;
-	struct doc_loc loc;
-	uint32_t in;
 
+	pager_jump_push(p);
 	if (p->ad == NULL || a->doc_id != annot_doc_id(p->ad)) {
 		if (a->path == NULL || !pager_open_path(p, p->self, a->path))
 			return;
@@ -415,17 +400,10 @@ host_show(void *arg, const struct store_annotation *a)
 		view_message("Orphaned: its text is gone from the document (r in the list re-attaches)");
 		return;
 	}
-	if (!go_to_offset(p, p->self, a->start)) {
+	if (!pager_go_offset(p, p->self, a->start, true)) {
 		p->restore_pending = true;	/* once the document is measured that far */
 		p->restore_pos = a->start;
-		return;
 	}
-	if (doc_locate(p->doc, a->start, &loc, &in)) {
-		p->caret.loc = loc;
-		p->caret.off = in;
-		p->caret_on = true;
-	}
-	p->moved = true;
 }
 
 static void
@@ -500,7 +478,7 @@ pager_annot_idle(struct pager *p, struct view *v, unsigned budget_us)
 		p->generation = annot_generation(p->ad);	/* re-anchored */
 		view_invalidate();
 	}
-	if (p->restore_pending && (p->moved || go_to_offset(p, v, p->restore_pos) ||
+	if (p->restore_pending && (p->moved || pager_go_offset(p, v, p->restore_pos, false) ||
 	    doc_measured(p->doc))) {
 		p->restore_pending = false;
 		view_invalidate();

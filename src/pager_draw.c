@@ -343,6 +343,7 @@ pager_draw(struct view *v)
 	}
 	free(matches);
 	free(c.hls);
+	pager_side_draw(p, v);
 }
 
 /* ------------------------------------------------------------------ */

@@ -26,6 +26,16 @@ struct saved {
 	struct pos top;
 };
 
+/* A place in one of the pager's files: the top row begins at byte `in` of block `loc`. */
+struct place {
+	size_t file;
+	struct doc_loc loc;
+	uint32_t in;
+};
+
+struct sidebar;
+struct pager_xref;
+
 struct pager {
 	struct view *self;	/* the pager's own view */
 	char **paths;
@@ -66,6 +76,19 @@ struct pager {
 	bool restore_pending;	/* go to restore_pos once it is measured (if not moved) */
 	uint64_t restore_pos;
 	bool moved;		/* the reader moved since the document was opened */
+
+	/* the sidebar, the jump list (pager_side.c) */
+	struct sidebar *sb;	/* NULL until first shown */
+	bool side_open, side_focus;
+	bool side_overlay;	/* drawn over the text (narrow terminal) */
+	bool side_filled;	/* the document's entries are in */
+	unsigned side_generation;	/* annot_generation() of the Highlights tab */
+	int64_t side_data_version;
+	struct notes *notes;	/* the document's notes and links, or NULL (pager_notes.c) */
+	struct links *links;
+	struct pager_xref *xref;	/* the cross-document index, once idle time opened it (pager_xref.c) */
+	struct place *jumps;	/* the jump list: jumps[0..njumps), at jump_cur now */
+	size_t njumps, jump_cur;
 };
 
 /* A highlight as drawn in one block: a byte range of its text. */
@@ -127,6 +150,51 @@ size_t pager_annot_block(struct pager *p, struct doc_loc loc, struct pager_hl **
 /* Background work: re-anchoring, polling other instances, restoring the position. */
 bool pager_annot_idle(struct pager *p, struct view *v, unsigned budget_us);
 void pager_annot_status(struct pager *p, struct strbuf *right);
+
+/* Lays the text out again for the current size and sidebar, keeping the first word on screen. */
+void pager_relayout(struct pager *p, struct view *v);
+
+/* Places and jumps (pager.c) */
+struct place pager_here(struct pager *p);
+/* Goes to a place (opening its file if needed); false if it cannot. */
+bool pager_go_place(struct pager *p, struct view *v, struct place pl);
+/* Puts the row holding document offset off at the top (caret: and the caret on it); false if not measured yet. */
+bool pager_go_offset(struct pager *p, struct view *v, uint64_t off, bool caret);
+/* The document text on screen, [*a, *z); false if not measured that far. */
+bool pager_screen_range(struct pager *p, struct view *v, uint64_t *a, uint64_t *z);
+
+/* The sidebar, the note popup, the jump list, copying (pager_side.c) */
+/* Columns for the text out of cols (the sidebar takes the rest when beside it). */
+int pager_text_cols(struct pager *p, int cols);
+void pager_side_draw(struct pager *p, struct view *v);
+enum view_result pager_side_request(struct pager *p, struct view *v, enum action a, int count);
+/* A new document is shown: its entries are found again when needed. */
+void pager_side_reset(struct pager *p);
+bool pager_side_idle(struct pager *p, struct view *v, unsigned budget_us);
+void pager_side_free(struct pager *p);
+/* Records the current place before a jump (g, G, %, a search, a sidebar entry…). */
+void pager_jump_push(struct pager *p);
+
+/* Notes and links in the pager (pager_notes.c) */
+/* Scans the document's notes and links (if not too large) and fills the Notes, Links and Cross-doc tabs. */
+void pager_side_fill_notes(struct pager *p);
+void pager_side_forget_notes(struct pager *p);
+/* The URL of the link at document offset off, or NULL. */
+const char *pager_side_link_at(struct pager *p, uint64_t off);
+/* o: the note of the marker at the caret, or of the first marker on screen, in a popup. */
+void pager_side_note_popup(struct pager *p, struct view *v);
+/* Enter on a marker goes to its note, in a note to where it is cited; false elsewhere. */
+bool pager_side_follow_marker(struct pager *p, struct view *v);
+/* Shows text in a popup whose Enter goes to off (UINT64_MAX: Enter just closes). */
+void pager_side_popup(struct pager *p, const char *title, const char *text, uint64_t off);
+/* s[0..n) on one line (white space runs as one space), at most a few hundred bytes; caller frees. */
+char *pager_one_line(const char *s, size_t n);
+
+/* Cross-document references (pager_xref.c) */
+/* Brings the index of the pager's files up to date, a slice at a time; true while work remains. */
+bool pager_xref_idle(struct pager *p, unsigned budget_us);
+void pager_side_fill_xref(struct pager *p);
+void pager_xref_free(struct pager *p);
 
 /* Searching (pager_search.c) */
 void pager_search_start(struct pager *p, struct view *v, bool backward);

@@ -21,6 +21,7 @@
 	_(SEARCH, "Searching") \
 	_(CARET, "The caret") \
 	_(ANNOTATE, "Highlights, notes and tags") \
+	_(SIDE, "Notes, links and the sidebar") \
 	_(FILES, "Files") \
 	_(OTHER, "Other") \
 	_(LISTS, "Lists")
@@ -68,6 +69,12 @@
 	_(REATTACH, ANNOTATE, "r", "", "in a list: re-attach an orphaned highlight to new text") \
 	_(PANEL, ANNOTATE, "m", "", "list the highlights of this document") \
 	_(ALL_ANNOTATIONS, ANNOTATE, "M", "", "list the annotations of every document") \
+	_(SIDEBAR, SIDE, "s", "", "show or hide the sidebar: notes, links, cross-references, highlights, outline") \
+	_(SIDEBAR_FOCUS, SIDE, "^W", "", "move between the text and the sidebar (in it: Left/Right change tabs)") \
+	_(NOTE_POPUP, SIDE, "o", "", "show the note of the marker at the caret (or the first on screen)") \
+	_(JUMP_BACK, SIDE, "^O `", "", "go back to where you were before a jump") \
+	_(JUMP_FORWARD, SIDE, "Tab", "", "go forward again after ^O") \
+	_(COPY, SIDE, "y", "y", "copy to the clipboard (OSC 52): the selection, or the link, highlight or note at the caret") \
 	_(NEXT_FILE, FILES, "]", "", "open the next file") \
 	_(PREV_FILE, FILES, "[", "", "open the previous file") \
 	_(FILE_INFO, FILES, "= ^G", "", "show the file name and position") \

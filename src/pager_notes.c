@@ -1,0 +1,222 @@
+/*
+ * pager_notes — notes and links in the pager: scanning them for the open
+ * document, the Notes, Links and Cross-doc tabs of the sidebar, the note
+ * popup (o), and Enter on a marker (to its note) or in a note (back to
+ * where it is cited).
+ */
+#include "gloss/gloss.h"
+
+#include "gloss/links.h"
+#include "gloss/notes.h"
+#include "gloss/sidebar.h"
+#include "gloss/xmalloc.h"
+#include "pager_int.h"
+
+#define NOTES_SCAN_MAX (64ull << 20)	/* larger documents are not scanned */
+#define NOTES_MEASURE_NOW (8ull << 20)	/* smaller ones are measured on demand */
+
+/* Scans notes and links if the document allows; false if they are not available. */
+static bool
+ensure(struct pager *p)
+{
+	if (p->notes)
+		return true;
+	if (p->empty || doc_source_size(p->doc) > NOTES_SCAN_MAX ||
+	    (!doc_measured(p->doc) && doc_source_size(p->doc) > NOTES_MEASURE_NOW))
+		return false;
+	if (notes_scan(p->doc, &p->notes) != GLOSS_OK)
+		return false;
+	if (links_scan(p->doc, p->notes, &p->links) != GLOSS_OK)
+		p->links = NULL;
+	return true;
+}
+
+void
+pager_side_forget_notes(struct pager *p)
+{
+	notes_free(p->notes);
+	links_free(p->links);
+	p->notes = NULL;
+	p->links = NULL;
+}
+
+/* "Ibid. → i" or the note's own text, on one line. */
+static char *
+note_line(const struct notes *ns, const struct notes_note *n)
+{
+	char *body = pager_one_line(n->text, strlen(n->text)), *s;
+	int r;
+
+	if (n->ibid_of < 0)
+		return body;
+	r = notes_resolve(ns, n->ibid_of);
+	s = xasprintf("%s = %s", body, notes_note(ns, (size_t)r)->label);
+	free(body);
+	return s;
+}
+
+/* The note's full text; an Ibid. also gives the note it repeats. */
+static char *
+note_detail(const struct notes *ns, const struct notes_note *n)
+{
+	const struct notes_note *r;
+
+	if (n->ibid_of < 0)
+		return xstrdup(n->text);
+	r = notes_note(ns, (size_t)notes_resolve(ns, n->ibid_of));
+	return xasprintf("%s\n\n= note %s: %s", n->text, r->label, r->text);
+}
+
+static void
+fill_notes_tab(struct pager *p)
+{
+	const struct notes *ns = p->notes;
+
+	for (size_t i = 0; i < notes_count(ns); i++) {
+		const struct notes_note *n = notes_note(ns, i);
+		uint64_t *places = xreallocarray(NULL, n->ncites + 1, sizeof *places);
+		char *line = note_line(ns, n), *detail = note_detail(ns, n);
+
+		if (n->ncites == 0) {
+			char *t = xasprintf("(not cited) %s", line);
+
+			free(line);
+			line = t;
+		}
+		for (size_t k = 0; k < n->ncites; k++)
+			places[k] = notes_marker(ns, n->cites[k])->start;
+		sidebar_add(p->sb, SIDEBAR_NOTES, &(struct sidebar_entry){
+		    .label = n->label, .text = line, .detail = detail, .places = places,
+		    .nplaces = n->ncites, .target = n->start, .flagged = n->ncites == 0 });
+		free(places);
+		free(line);
+		free(detail);
+	}
+	for (size_t i = 0; i < notes_marker_count(ns); i++) {
+		const struct notes_marker *m = notes_marker(ns, i);
+
+		if (m->note < 0)
+			sidebar_add(p->sb, SIDEBAR_NOTES, &(struct sidebar_entry){
+			    .label = m->label, .text = "(marker without a note)", .places = &m->start,
+			    .nplaces = 1, .target = m->start, .flagged = true });
+	}
+}
+
+static void
+fill_links_tab(struct pager *p)
+{
+	for (size_t i = 0; p->links && i < links_count(p->links); i++) {
+		const struct links_link *l = links_get(p->links, i);
+
+		sidebar_add(p->sb, SIDEBAR_LINKS, &(struct sidebar_entry){
+		    .label = l->host, .text = l->url, .url = l->url, .places = &l->start,
+		    .nplaces = 1, .target = l->start });
+	}
+}
+
+void
+pager_side_fill_notes(struct pager *p)
+{
+	sidebar_clear(p->sb, SIDEBAR_NOTES);
+	sidebar_clear(p->sb, SIDEBAR_LINKS);
+	if (!ensure(p)) {
+		sidebar_set_empty_text(p->sb, SIDEBAR_NOTES, "(document too large to scan)");
+		sidebar_set_empty_text(p->sb, SIDEBAR_LINKS, "(document too large to scan)");
+		return;
+	}
+	sidebar_set_empty_text(p->sb, SIDEBAR_NOTES, "(no notes found)");
+	sidebar_set_empty_text(p->sb, SIDEBAR_LINKS, "(no links)");
+	fill_notes_tab(p);
+	fill_links_tab(p);
+	pager_side_fill_xref(p);
+}
+
+const char *
+pager_side_link_at(struct pager *p, uint64_t off)
+{
+	size_t i;
+
+	if (!ensure(p) || p->links == NULL)
+		return NULL;
+	i = links_lower(p->links, off);
+	if (i < links_count(p->links) && links_get(p->links, i)->start <= off)
+		return links_get(p->links, i)->url;
+	return NULL;
+}
+
+/* The marker at off (or, if none, the first marker in [off, limit)); -1 if none. */
+static long
+marker_from(struct pager *p, uint64_t off, uint64_t limit)
+{
+	size_t i = notes_marker_lower(p->notes, off);
+
+	if (i < notes_marker_count(p->notes) && notes_marker(p->notes, i)->start < limit)
+		return (long)i;
+	return -1;
+}
+
+static void
+popup_note(struct pager *p, int note)
+{
+	const struct notes_note *n = notes_note(p->notes, (size_t)note);
+	char *title = xasprintf("Note %s", n->label), *text = note_detail(p->notes, n);
+
+	pager_side_popup(p, title, text, n->start);
+	free(title);
+	free(text);
+}
+
+void
+pager_side_note_popup(struct pager *p, struct view *v)
+{
+	uint64_t off, a, z;
+	long m = -1;
+
+	if (!ensure(p)) {
+		view_message("Notes are not available for this document (too large)");
+		return;
+	}
+	if (!pager_screen_range(p, v, &a, &z))
+		return;
+	if (p->caret_on && pager_offset(p, p->caret, &off) && off >= a && off < z)
+		m = marker_from(p, off, off + 1);
+	if (m < 0)
+		m = marker_from(p, p->caret_on && pager_offset(p, p->caret, &off) && off >= a ? off : a, z);
+	if (m < 0) {
+		view_message("No note marker on screen");
+		return;
+	}
+	if (notes_marker(p->notes, (size_t)m)->note < 0) {
+		view_message("Marker %s has no note in this document", notes_marker(p->notes, (size_t)m)->label);
+		return;
+	}
+	popup_note(p, notes_marker(p->notes, (size_t)m)->note);
+}
+
+bool
+pager_side_follow_marker(struct pager *p, struct view *v)
+{
+	uint64_t off;
+	long m;
+	int n;
+
+	if (!p->caret_on || !pager_offset(p, p->caret, &off) || !ensure(p))
+		return false;
+	m = marker_from(p, off, off + 1);
+	if (m >= 0 && notes_marker(p->notes, (size_t)m)->note >= 0) {
+		n = notes_marker(p->notes, (size_t)m)->note;
+		pager_jump_push(p);
+		pager_go_offset(p, v, notes_note(p->notes, (size_t)n)->start, true);
+		view_message("Note %s (^O goes back)", notes_note(p->notes, (size_t)n)->label);
+		return true;
+	}
+	n = notes_note_at(p->notes, off);
+	if (n >= 0 && notes_note(p->notes, (size_t)n)->ncites > 0) {
+		const struct notes_note *note = notes_note(p->notes, (size_t)n);
+
+		pager_jump_push(p);
+		pager_go_offset(p, v, notes_marker(p->notes, note->cites[0])->start, true);
+		return true;
+	}
+	return false;
+}

@@ -1,0 +1,466 @@
+/*
+ * pager_side — the pager's sidebar (filling its tabs from the document,
+ * the annotations, the notes and links, and the cross-document index;
+ * placing it beside or over the text; its keys), the note popup, the jump
+ * list and copying to the clipboard.
+ */
+#include "gloss/gloss.h"
+
+#include "gloss/display.h"
+#include "gloss/options.h"
+#include "gloss/osc.h"
+#include "gloss/popup.h"
+#include "gloss/sidebar.h"
+#include "gloss/xmalloc.h"
+#include "pager_int.h"
+
+#define SIDE_BESIDE_MIN 100	/* narrower terminals get the sidebar over the text */
+#define SIDE_SCAN_MAX (64ull << 20)	/* larger documents are not scanned for entries */
+#define JUMPS_MAX 100
+#define LINE_MAX_BYTES 400	/* of an entry's one-line text */
+
+static int
+side_width(int cols)
+{
+	return GLOSS_MAX(32, GLOSS_MIN(cols / 3, 56));
+}
+
+int
+pager_text_cols(struct pager *p, int cols)
+{
+	p->side_overlay = cols < SIDE_BESIDE_MIN;
+	if (!p->side_open || p->side_overlay)
+		return cols;
+	return cols - side_width(cols);
+}
+
+/* ------------------------------------------------------------------ */
+/* Filling the tabs */
+
+char *
+pager_one_line(const char *s, size_t n)
+{
+	struct strbuf sb = STRBUF_INIT;
+	bool space = false;
+
+	for (size_t i = 0; i < n && sb.len < LINE_MAX_BYTES; i++) {
+		if (s[i] == '\n' || s[i] == '\t' || s[i] == ' ' || s[i] == '\r') {
+			space = sb.len > 0;
+			continue;
+		}
+		if (space)
+			strbuf_addc(&sb, ' ');
+		space = false;
+		strbuf_addc(&sb, s[i]);
+	}
+	while (sb.len && ((unsigned char)sb.buf[sb.len - 1] & 0xC0) == 0x80)
+		sb.len--;	/* never cut inside a character */
+	if (sb.len && (unsigned char)sb.buf[sb.len - 1] >= 0xC0)
+		sb.len--;
+	strbuf_truncate(&sb, sb.len);
+	return strbuf_detach(&sb, NULL);
+}
+
+static void
+fill_outline(struct pager *p)
+{
+	struct doc_loc loc;
+	bool ok = doc_first(p->doc, &loc);
+
+	sidebar_clear(p->sb, SIDEBAR_OUTLINE);
+	for (; ok; ok = doc_next(p->doc, &loc)) {
+		struct doc_block *b = doc_block(p->doc, loc);
+		uint64_t off;
+		char label[8], *text;
+
+		if (b == NULL || (b->kind != DOC_HEADING && b->kind != DOC_TITLE) ||
+		    !doc_block_offset(p->doc, loc, &off))
+			continue;
+		snprintf(label, sizeof label, "%*s%s", b->kind == DOC_TITLE ? 0 : GLOSS_MIN(b->level, 6) - 1,
+		    "", b->kind == DOC_TITLE ? "T" : "§");
+		text = pager_one_line(b->text, b->len);
+		sidebar_add(p->sb, SIDEBAR_OUTLINE, &(struct sidebar_entry){
+		    .label = label, .text = text, .places = &off, .nplaces = 1, .target = off });
+		free(text);
+	}
+}
+
+static void
+fill_highlights(struct pager *p)
+{
+	struct store_list l = { NULL, 0 };
+
+	sidebar_clear(p->sb, SIDEBAR_HIGHLIGHTS);
+	sidebar_set_empty_text(p->sb, SIDEBAR_HIGHLIGHTS, "(no highlights: v selects, H highlights)");
+	if (p->ad == NULL || annot_all(p->ad, &l) != GLOSS_OK)
+		return;
+	for (size_t i = 0; i < l.n; i++) {
+		const struct store_annotation *a = &l.v[i];
+		struct strbuf t = STRBUF_INIT;
+		char *q = pager_one_line(a->quote, strlen(a->quote));
+
+		strbuf_addf(&t, "%s", q);
+		for (size_t k = 0; k < a->ntags; k++)
+			strbuf_addf(&t, " #%s", a->tags[k]);
+		sidebar_add(p->sb, SIDEBAR_HIGHLIGHTS, &(struct sidebar_entry){
+		    .label = a->note[0] ? "✎" : "■", .text = strbuf_str(&t),
+		    .detail = a->note[0] ? a->note : a->quote, .places = &a->start, .nplaces = 1,
+		    .target = a->status == ANCHOR_ORPHANED ? SIDEBAR_NO_TARGET : a->start,
+		    .flagged = a->status != ANCHOR_ANCHORED });
+		strbuf_done(&t);
+		free(q);
+	}
+	store_list_free(&l);
+	p->side_generation = p->ad ? annot_generation(p->ad) : 0;
+}
+
+/* The document's entries, once it is measured (no pass over a huge file). */
+static void
+fill(struct pager *p)
+{
+	if (p->side_filled || p->empty)
+		return;
+	if (doc_source_size(p->doc) > SIDE_SCAN_MAX) {
+		for (int t = 0; t < SIDEBAR_TAB_COUNT; t++)
+			sidebar_set_empty_text(p->sb, t, "(document too large to scan)");
+		fill_highlights(p);
+		p->side_filled = true;
+		return;
+	}
+	if (!doc_measured(p->doc)) {
+		for (int t = 0; t < SIDEBAR_TAB_COUNT; t++)
+			sidebar_set_empty_text(p->sb, t, "(reading the document…)");
+		return;
+	}
+	for (int t = 0; t < SIDEBAR_TAB_COUNT; t++)
+		sidebar_set_empty_text(p->sb, t, "(none)");
+	fill_outline(p);
+	pager_side_fill_notes(p);
+	fill_highlights(p);
+	p->side_filled = true;
+}
+
+void
+pager_side_reset(struct pager *p)
+{
+	p->side_filled = false;
+	p->side_focus = p->side_focus && !p->side_overlay;
+	if (p->sb)
+		for (int t = 0; t < SIDEBAR_TAB_COUNT; t++)
+			sidebar_clear(p->sb, t);
+	pager_side_forget_notes(p);
+}
+
+void
+pager_side_free(struct pager *p)
+{
+	pager_side_forget_notes(p);
+	pager_xref_free(p);
+	sidebar_free(p->sb);
+	p->sb = NULL;
+	free(p->jumps);
+	p->jumps = NULL;
+}
+
+bool
+pager_side_idle(struct pager *p, struct view *v, unsigned budget_us)
+{
+	(void)v;
+	if (p->side_open && !p->side_filled) {
+		fill(p);
+		if (p->side_filled)
+			view_invalidate();
+	}
+	return pager_xref_idle(p, budget_us);
+}
+
+/* ------------------------------------------------------------------ */
+/* Drawing */
+
+void
+pager_side_draw(struct pager *p, struct view *v)
+{
+	uint64_t a, z;
+	int w;
+
+	if (!p->side_open)
+		return;
+	fill(p);
+	if (p->side_filled && p->ad && annot_generation(p->ad) != p->side_generation)
+		fill_highlights(p);
+	if (pager_screen_range(p, v, &a, &z))
+		sidebar_follow(p->sb, a, z);
+	if (p->side_overlay)
+		w = GLOSS_MIN(v->cols, GLOSS_MAX(v->cols * 3 / 4, 40));
+	else
+		w = side_width(v->cols);
+	sidebar_draw(p->sb, 0, v->cols - w, w, v->rows, p->side_focus);
+}
+
+/* ------------------------------------------------------------------ */
+/* The jump list */
+
+static bool
+same_place(struct place a, struct place b)
+{
+	return a.file == b.file && doc_loc_cmp(a.loc, b.loc) == 0 && a.in == b.in;
+}
+
+static void
+append(struct pager *p, struct place pl)
+{
+	if (p->njumps && same_place(p->jumps[p->njumps - 1], pl))
+		return;
+	if (p->njumps == JUMPS_MAX) {
+		memmove(p->jumps, p->jumps + 1, (JUMPS_MAX - 1) * sizeof *p->jumps);
+		p->njumps--;
+	}
+	if (p->jumps == NULL)
+		p->jumps = xreallocarray(NULL, JUMPS_MAX, sizeof *p->jumps);
+	p->jumps[p->njumps++] = pl;
+}
+
+void
+pager_jump_push(struct pager *p)
+{
+	if (p->empty)
+		return;
+	p->njumps = GLOSS_MIN(p->njumps, p->jump_cur);	/* a new jump forgets the way forward */
+	append(p, pager_here(p));
+	p->jump_cur = p->njumps;
+}
+
+static void
+jump_back(struct pager *p, struct view *v)
+{
+	if (p->jump_cur == p->njumps) {
+		append(p, pager_here(p));	/* so that Tab comes back here */
+		p->jump_cur = p->njumps - 1;
+	}
+	if (p->jump_cur == 0) {
+		view_message("At the start of the jump list");
+		return;
+	}
+	p->jump_cur--;
+	if (!pager_go_place(p, v, p->jumps[p->jump_cur]))
+		view_message("That place is gone");
+}
+
+static void
+jump_forward(struct pager *p, struct view *v)
+{
+	if (p->jump_cur + 1 >= p->njumps) {
+		view_message("At the end of the jump list");
+		return;
+	}
+	p->jump_cur++;
+	if (!pager_go_place(p, v, p->jumps[p->jump_cur]))
+		view_message("That place is gone");
+}
+
+/* ------------------------------------------------------------------ */
+/* Entries: jumping, showing, copying */
+
+static void
+go_entry(struct pager *p, struct view *v, const struct sidebar_entry *e)
+{
+	if (e->other_path) {
+		pager_jump_push(p);
+		if (pager_open_path(p, v, e->other_path) && !pager_go_offset(p, v, e->other_off, true)) {
+			p->restore_pending = true;
+			p->restore_pos = e->other_off;
+		}
+		return;
+	}
+	if (e->target == SIDEBAR_NO_TARGET) {
+		view_message("This entry has no place in the text");
+		return;
+	}
+	pager_jump_push(p);
+	if (!pager_go_offset(p, v, e->target, true))
+		view_message("Not there yet: the document is still being read");
+}
+
+static void
+copy_text(const char *what, const char *s, size_t n)
+{
+	enum gloss_status rc = display_clipboard(s, n);
+
+	if (rc == GLOSS_OK)
+		view_message("Copied %s to the clipboard (%zu bytes)", what, n);
+	else if (rc == GLOSS_ETOOBIG)
+		view_message("Not copied: %zu bytes is more than the clipboard limit of %d", n,
+		    OSC_CLIPBOARD_MAX);
+	else
+		view_message("Not copied: %s", error_last(rc));
+}
+
+static void
+copy_entry(const struct sidebar_entry *e)
+{
+	if (e->url)
+		copy_text("the link", e->url, strlen(e->url));
+	else if (e->detail)
+		copy_text("the text", e->detail, strlen(e->detail));
+	else
+		copy_text("the entry", e->text, strlen(e->text));
+}
+
+struct goto_arg {
+	struct pager *p;
+	uint64_t off;
+};
+
+static void
+popup_goto(void *arg)
+{
+	struct goto_arg *g = arg;
+
+	pager_jump_push(g->p);
+	pager_go_offset(g->p, g->p->self, g->off, true);
+}
+
+void
+pager_side_popup(struct pager *p, const char *title, const char *text, uint64_t off)
+{
+	static struct goto_arg g;
+
+	g.p = p;
+	g.off = off;
+	view_push(popup_new(p->self, title, text, off == UINT64_MAX ? NULL : popup_goto, &g,
+	    "go there"));
+}
+
+/* "“quote” — Title, path" for a copied passage. */
+static void
+copy_passage(struct pager *p, uint64_t a, uint64_t z)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	strbuf_adds(&sb, "“");
+	doc_text_range(p->doc, a, z, &sb);
+	strbuf_addf(&sb, "” — %s (%s)", doc_title(p->doc), doc_path(p->doc));
+	copy_text("the passage with its source", sb.buf, sb.len);
+	strbuf_done(&sb);
+}
+
+static void
+copy_at_caret(struct pager *p)
+{
+	uint64_t a, z, off;
+	const char *url;
+
+	if (pager_selection(p, &a, &z) && z > a) {
+		copy_passage(p, a, z);
+		return;
+	}
+	if (!p->caret_on || !pager_offset(p, p->caret, &off)) {
+		view_message("Nothing to copy: select text (v), or put the caret on a link or highlight");
+		return;
+	}
+	if ((url = pager_side_link_at(p, off)) != NULL) {
+		copy_text("the link", url, strlen(url));
+		return;
+	}
+	for (size_t i = 0; i < p->visible.n; i++) {
+		const struct store_annotation *h = &p->visible.v[i];
+
+		if (h->start <= off && off < h->end) {
+			copy_passage(p, h->start, h->end);
+			return;
+		}
+	}
+	view_message("Nothing to copy here: select text (v), or put the caret on a link or highlight");
+}
+
+/* ------------------------------------------------------------------ */
+/* Keys */
+
+static void
+show(struct pager *p, struct view *v, bool open)
+{
+	if (open && p->sb == NULL)
+		p->sb = sidebar_new();
+	p->side_open = open;
+	p->anchored = false;
+	pager_relayout(p, v);	/* computes side_overlay */
+	p->side_focus = open && p->side_overlay;
+}
+
+static enum view_result
+focused_request(struct pager *p, struct view *v, enum action a, int count)
+{
+	const struct sidebar_entry *e = sidebar_selected(p->sb);
+	int n = count > 0 ? count : 1;
+
+	switch (a) {
+	case ACTION_LINE_DOWN: sidebar_move(p->sb, n); break;
+	case ACTION_LINE_UP: sidebar_move(p->sb, -n); break;
+	case ACTION_PAGE_DOWN: case ACTION_HALF_DOWN: sidebar_move(p->sb, GLOSS_MAX(1, v->rows - 2)); break;
+	case ACTION_PAGE_UP: case ACTION_HALF_UP: sidebar_move(p->sb, -GLOSS_MAX(1, v->rows - 2)); break;
+	case ACTION_TOP: sidebar_move_to(p->sb, false); break;
+	case ACTION_BOTTOM: sidebar_move_to(p->sb, true); break;
+	case ACTION_CARET_RIGHT: case ACTION_NEXT_FILE: sidebar_next_tab(p->sb, 1); break;
+	case ACTION_CARET_LEFT: case ACTION_PREV_FILE: sidebar_next_tab(p->sb, -1); break;
+	case ACTION_ENTER:
+		if (e)
+			go_entry(p, v, e);
+		if (p->side_overlay)
+			show(p, v, false);
+		break;
+	case ACTION_NOTE_POPUP:
+		if (e)
+			pager_side_popup(p, e->label[0] ? e->label : e->text, e->detail ? e->detail : e->text,
+			    e->other_path ? UINT64_MAX : e->target);
+		break;
+	case ACTION_COPY:
+		if (e)
+			copy_entry(e);
+		break;
+	case ACTION_SEARCH_CLEAR:
+		p->side_focus = false;
+		if (p->side_overlay)
+			show(p, v, false);
+		break;
+	case ACTION_QUIT:
+		show(p, v, false);
+		break;
+	default:
+		return VIEW_UNHANDLED;
+	}
+	return VIEW_HANDLED;
+}
+
+enum view_result
+pager_side_request(struct pager *p, struct view *v, enum action a, int count)
+{
+	switch (a) {
+	case ACTION_SIDEBAR:
+		show(p, v, !p->side_open);
+		return VIEW_HANDLED;
+	case ACTION_SIDEBAR_FOCUS:
+		if (!p->side_open) {
+			show(p, v, true);
+			p->side_focus = true;
+		} else if (p->side_focus) {
+			p->side_focus = false;
+			if (p->side_overlay)
+				show(p, v, false);
+		} else {
+			p->side_focus = true;
+		}
+		return VIEW_HANDLED;
+	case ACTION_JUMP_BACK: jump_back(p, v); return VIEW_HANDLED;
+	case ACTION_JUMP_FORWARD: jump_forward(p, v); return VIEW_HANDLED;
+	default:
+		break;
+	}
+	if (p->side_open && p->side_focus)
+		return focused_request(p, v, a, count);
+	switch (a) {
+	case ACTION_COPY: copy_at_caret(p); return VIEW_HANDLED;
+	case ACTION_NOTE_POPUP: pager_side_note_popup(p, v); return VIEW_HANDLED;
+	case ACTION_ENTER: return pager_side_follow_marker(p, v) ? VIEW_HANDLED : VIEW_UNHANDLED;
+	default: return VIEW_UNHANDLED;
+	}
+}

@@ -1,0 +1,234 @@
+/*
+ * pager_xref — cross-document references in the pager: keeping the index
+ * of the pager's files up to date in idle time (never before the first
+ * paint) and filling the sidebar's Cross-doc tab from it.
+ */
+#include "gloss/gloss.h"
+
+#include <limits.h>
+#include <sys/stat.h>
+
+#include "gloss/cachedb.h"
+#include "gloss/links.h"
+#include "gloss/reader.h"
+#include "gloss/sidebar.h"
+#include "gloss/xmalloc.h"
+#include "gloss/xref.h"
+#include "pager_int.h"
+
+#define XREF_MAX_SIZE (4 << 20)	/* bytes: larger files are not compared */
+
+struct pager_xref {
+	struct cachedb *cache;
+	struct xref *x;
+	char **paths;		/* canonical paths of the pager's files */
+	size_t n;
+	struct xref_update u;
+	bool updating, failed;
+	/* the URLs of the document being indexed (xref_links_fn) */
+	struct links *links;
+	const char **urls;
+	uint64_t *starts, *ends;
+};
+
+static char *
+canonical(const char *path)
+{
+	char buf[PATH_MAX];
+
+	return xstrdup(realpath(path, buf) ? buf : path);
+}
+
+static void
+doc_links(struct doc *doc, void *arg, size_t *n, const char *const **urls, const uint64_t **start,
+    const uint64_t **end)
+{
+	struct pager_xref *px = arg;
+	size_t k;
+
+	links_free(px->links);
+	px->links = NULL;
+	*n = 0;
+	if (links_scan(doc, NULL, &px->links) != GLOSS_OK)
+		return;
+	k = links_count(px->links);
+	px->urls = xreallocarray(px->urls, k + 1, sizeof *px->urls);
+	px->starts = xreallocarray(px->starts, k + 1, sizeof *px->starts);
+	px->ends = xreallocarray(px->ends, k + 1, sizeof *px->ends);
+	for (size_t i = 0; i < k; i++) {
+		const struct links_link *l = links_get(px->links, i);
+
+		px->urls[i] = l->url;
+		px->starts[i] = l->start;
+		px->ends[i] = l->end;
+	}
+	*n = k;
+	*urls = px->urls;
+	*start = px->starts;
+	*end = px->ends;
+}
+
+static void
+add_path(struct pager_xref *px, const char *path)
+{
+	struct stat st;
+	char *c;
+
+	if (stat(path, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size > XREF_MAX_SIZE)
+		return;
+	c = canonical(path);
+
+	for (size_t i = 0; i < px->n; i++)
+		if (strcmp(px->paths[i], c) == 0) {
+			free(c);
+			return;
+		}
+	px->paths = xreallocarray(px->paths, px->n + 1, sizeof *px->paths);
+	px->paths[px->n++] = c;
+}
+
+static void
+add_dir(struct pager_xref *px, const char *dir)
+{
+	char **files;
+	size_t n = reader_list_dir(dir, &files);
+
+	for (size_t i = 0; i < n; i++) {
+		add_path(px, files[i]);
+		free(files[i]);
+	}
+	free(files);
+}
+
+/*
+ * The documents to compare: the pager's files, the other articles of
+ * their directories and the corpus; the index forgets the documents not
+ * in this list.  Files over XREF_MAX_SIZE are left out: a document is
+ * indexed in one idle step, which must stay short.
+ */
+static void
+collect(struct pager *p, struct pager_xref *px)
+{
+	const char *corpus = reader_corpus_dir();
+
+	for (size_t i = 0; i < p->npaths; i++) {
+		char *d = xstrdup(p->paths[i]);
+		char *slash = strrchr(d, '/');
+
+		add_path(px, p->paths[i]);
+		if (slash)
+			*slash = '\0';
+		add_dir(px, slash ? (slash == d ? "/" : d) : ".");
+		free(d);
+	}
+	if (corpus)
+		add_dir(px, corpus);
+}
+
+static bool
+start(struct pager *p)
+{
+	struct pager_xref *px;
+
+	if (p->xref)
+		return !p->xref->failed;
+	px = p->xref = xcalloc(1, sizeof *px);
+	if (cachedb_open(NULL, &px->cache) != GLOSS_OK || xref_open(px->cache, &px->x) != GLOSS_OK) {
+		px->failed = true;	/* no index: reading goes on without cross-references */
+		return false;
+	}
+	collect(p, px);
+	px->u.paths = (const char *const *)px->paths;
+	px->u.n = px->n;
+	px->u.links = doc_links;
+	px->u.arg = px;
+	px->updating = true;
+	return true;
+}
+
+bool
+pager_xref_idle(struct pager *p, unsigned budget_us)
+{
+	struct pager_xref *px;
+
+	if (p->empty || !start(p))
+		return false;
+	px = p->xref;
+	if (!px->updating)
+		return false;
+	if (xref_update_step(px->x, &px->u, budget_us))
+		return true;
+	px->updating = false;
+	if (p->side_open && p->side_filled) {
+		pager_side_fill_xref(p);
+		view_invalidate();
+	}
+	return false;
+}
+
+static void
+add_entry(struct pager *p, const char *self, const struct xref_entry *e)
+{
+	bool here = strcmp(e->other_path, self) == 0;
+	char pct[16];
+	char *text;
+
+	snprintf(pct, sizeof pct, "%d%%", (int)(e->similarity * 100.0 + 0.5));
+	if (e->url)
+		text = xasprintf("same URL in %s: %s", here ? "this document" : e->other_title, e->url);
+	else
+		text = xasprintf("%s in %s", e->verbatim ? "verbatim" : pct,
+		    here ? "this document" : e->other_title);
+	sidebar_add(p->sb, SIDEBAR_XREF, &(struct sidebar_entry){
+	    .label = e->url ? "URL" : e->verbatim ? "=" : "≈", .text = text, .url = e->url,
+	    .detail = NULL, .places = &e->start, .nplaces = 1,
+	    .target = here ? e->other_start : SIDEBAR_NO_TARGET,
+	    .other_path = here ? NULL : e->other_path, .other_off = e->other_start });
+	free(text);
+}
+
+void
+pager_side_fill_xref(struct pager *p)
+{
+	struct pager_xref *px = p->xref;
+	struct xref_entry *v = NULL;
+	size_t n = 0;
+	char *self;
+
+	sidebar_clear(p->sb, SIDEBAR_XREF);
+	if (px == NULL || px->failed) {
+		sidebar_set_empty_text(p->sb, SIDEBAR_XREF, px ? "(no index: cross-references unavailable)"
+		    : "(indexing the corpus…)");
+		return;
+	}
+	self = canonical(p->paths[p->cur]);
+	if (px->updating && xref_stale(px->x, self)) {
+		sidebar_set_empty_text(p->sb, SIDEBAR_XREF, "(indexing the corpus…)");
+	} else if (xref_query(px->x, self, &v, &n) == GLOSS_OK) {
+		sidebar_set_empty_text(p->sb, SIDEBAR_XREF, "(nothing shared with the other documents)");
+		for (size_t i = 0; i < n; i++)
+			add_entry(p, self, &v[i]);
+		xref_entries_free(v, n);
+	}
+	free(self);
+}
+
+void
+pager_xref_free(struct pager *p)
+{
+	struct pager_xref *px = p->xref;
+
+	if (px == NULL)
+		return;
+	xref_close(px->x);
+	cachedb_close(px->cache);
+	for (size_t i = 0; i < px->n; i++)
+		free(px->paths[i]);
+	free(px->paths);
+	links_free(px->links);
+	free(px->urls);
+	free(px->starts);
+	free(px->ends);
+	free(px);
+	p->xref = NULL;
+}
