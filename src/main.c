@@ -19,6 +19,7 @@
 #include "gloss/error.h"
 #include "gloss/help.h"
 #include "gloss/notes_cmd.h"
+#include "gloss/xref_cmd.h"
 #include "gloss/options.h"
 #include "gloss/osc.h"
 #include "gloss/reader.h"
@@ -39,7 +40,7 @@ static const struct command commands[] = {
 	{ "untag", untag_main, "untag ID TAG...         remove tags from an annotation" },
 	{ "note", note_main, "note ID TEXT|-          set an annotation's note ('' removes it)" },
 	{ "delete", delete_main, "delete ID               delete an annotation" },
-	{ "notes", notes_cmd_main, "notes FILE [--json]     list FILE's notes, where they are cited, and its links" },
+	{ "notes", xref_cmd_notes_main, "notes FILE [--json]     list FILE's notes, where they are cited, and its links" },
 };
 
 static void

@@ -5,18 +5,14 @@
  */
 #include "gloss/gloss.h"
 
-#include <limits.h>
-#include <sys/stat.h>
 
 #include "gloss/cachedb.h"
 #include "gloss/links.h"
-#include "gloss/reader.h"
+#include "gloss/xref_cmd.h"
 #include "gloss/sidebar.h"
 #include "gloss/xmalloc.h"
 #include "gloss/xref.h"
 #include "pager_int.h"
-
-#define XREF_MAX_SIZE (4 << 20)	/* bytes: larger files are not compared */
 
 struct pager_xref {
 	struct cachedb *cache;
@@ -30,14 +26,6 @@ struct pager_xref {
 	const char **urls;
 	uint64_t *starts, *ends;
 };
-
-static char *
-canonical(const char *path)
-{
-	char buf[PATH_MAX];
-
-	return xstrdup(realpath(path, buf) ? buf : path);
-}
 
 static void
 doc_links(struct doc *doc, void *arg, size_t *n, const char *const **urls, const uint64_t **start,
@@ -68,63 +56,6 @@ doc_links(struct doc *doc, void *arg, size_t *n, const char *const **urls, const
 	*end = px->ends;
 }
 
-static void
-add_path(struct pager_xref *px, const char *path)
-{
-	struct stat st;
-	char *c;
-
-	if (stat(path, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size > XREF_MAX_SIZE)
-		return;
-	c = canonical(path);
-
-	for (size_t i = 0; i < px->n; i++)
-		if (strcmp(px->paths[i], c) == 0) {
-			free(c);
-			return;
-		}
-	px->paths = xreallocarray(px->paths, px->n + 1, sizeof *px->paths);
-	px->paths[px->n++] = c;
-}
-
-static void
-add_dir(struct pager_xref *px, const char *dir)
-{
-	char **files;
-	size_t n = reader_list_dir(dir, &files);
-
-	for (size_t i = 0; i < n; i++) {
-		add_path(px, files[i]);
-		free(files[i]);
-	}
-	free(files);
-}
-
-/*
- * The documents to compare: the pager's files, the other articles of
- * their directories and the corpus; the index forgets the documents not
- * in this list.  Files over XREF_MAX_SIZE are left out: a document is
- * indexed in one idle step, which must stay short.
- */
-static void
-collect(struct pager *p, struct pager_xref *px)
-{
-	const char *corpus = reader_corpus_dir();
-
-	for (size_t i = 0; i < p->npaths; i++) {
-		char *d = xstrdup(p->paths[i]);
-		char *slash = strrchr(d, '/');
-
-		add_path(px, p->paths[i]);
-		if (slash)
-			*slash = '\0';
-		add_dir(px, slash ? (slash == d ? "/" : d) : ".");
-		free(d);
-	}
-	if (corpus)
-		add_dir(px, corpus);
-}
-
 static bool
 start(struct pager *p)
 {
@@ -137,7 +68,7 @@ start(struct pager *p)
 		px->failed = true;	/* no index: reading goes on without cross-references */
 		return false;
 	}
-	collect(p, px);
+	px->n = xref_cmd_paths((const char *const *)p->paths, p->npaths, &px->paths);
 	px->u.paths = (const char *const *)px->paths;
 	px->u.n = px->n;
 	px->u.links = doc_links;
@@ -201,7 +132,7 @@ pager_side_fill_xref(struct pager *p)
 		    : "(indexing the corpus…)");
 		return;
 	}
-	self = canonical(p->paths[p->cur]);
+	self = xref_cmd_canonical(p->paths[p->cur]);
 	if (px->updating && xref_stale(px->x, self)) {
 		sidebar_set_empty_text(p->sb, SIDEBAR_XREF, "(indexing the corpus…)");
 	} else if (xref_query(px->x, self, &v, &n) == GLOSS_OK) {

@@ -1,0 +1,204 @@
+/*
+ * xref_cmd — the set of documents the cross-document index compares, and
+ * the Cross-document section of `gloss notes` (see include/gloss/xref_cmd.h).
+ */
+#include "gloss/gloss.h"
+
+#include <inttypes.h>
+#include <limits.h>
+#include <sys/stat.h>
+
+#include "gloss/cachedb.h"
+#include "gloss/glyph.h"
+#include "gloss/json.h"
+#include "gloss/options.h"
+#include "gloss/links.h"
+#include "gloss/notes_cmd.h"
+#include "gloss/reader.h"
+#include "gloss/xmalloc.h"
+#include "gloss/xref.h"
+#include "gloss/xref_cmd.h"
+
+struct set {
+	char **v;
+	size_t n;
+};
+
+char *
+xref_cmd_canonical(const char *path)
+{
+	char buf[PATH_MAX];
+
+	return xstrdup(realpath(path, buf) ? buf : path);
+}
+
+static void
+add_path(struct set *s, const char *path)
+{
+	struct stat st;
+	char *c;
+
+	if (stat(path, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size > XREF_CMD_MAX_SIZE)
+		return;
+	c = xref_cmd_canonical(path);
+	for (size_t i = 0; i < s->n; i++)
+		if (strcmp(s->v[i], c) == 0) {
+			free(c);
+			return;
+		}
+	s->v = xreallocarray(s->v, s->n + 1, sizeof *s->v);
+	s->v[s->n++] = c;
+}
+
+static void
+add_dir(struct set *s, const char *dir)
+{
+	char **files;
+	size_t n = reader_list_dir(dir, &files);
+
+	for (size_t i = 0; i < n; i++) {
+		add_path(s, files[i]);
+		free(files[i]);
+	}
+	free(files);
+}
+
+size_t
+xref_cmd_paths(const char *const *files, size_t n, char ***out)
+{
+	struct set s = { NULL, 0 };
+	const char *corpus = reader_corpus_dir();
+
+	for (size_t i = 0; i < n; i++) {
+		char *d = xstrdup(files[i]);
+		char *slash = strrchr(d, '/');
+
+		add_path(&s, files[i]);
+		if (slash)
+			*slash = '\0';
+		add_dir(&s, slash ? (slash == d ? "/" : d) : ".");
+		free(d);
+	}
+	if (corpus)
+		add_dir(&s, corpus);
+	*out = s.v;
+	return s.n;
+}
+
+/* ------------------------------------------------------------------ */
+/* gloss notes: the Cross-document section */
+
+struct urls {
+	struct links *links;
+	const char **v;
+	uint64_t *a, *z;
+};
+
+static void
+doc_links(struct doc *doc, void *arg, size_t *n, const char *const **urls, const uint64_t **start,
+    const uint64_t **end)
+{
+	struct urls *u = arg;
+	size_t k;
+
+	links_free(u->links);
+	u->links = NULL;
+	*n = 0;
+	if (links_scan(doc, NULL, &u->links) != GLOSS_OK)
+		return;
+	k = links_count(u->links);
+	u->v = xreallocarray(u->v, k + 1, sizeof *u->v);
+	u->a = xreallocarray(u->a, k + 1, sizeof *u->a);
+	u->z = xreallocarray(u->z, k + 1, sizeof *u->z);
+	for (size_t i = 0; i < k; i++) {
+		const struct links_link *l = links_get(u->links, i);
+
+		u->v[i] = l->url;
+		u->a[i] = l->start;
+		u->z[i] = l->end;
+	}
+	*n = k;
+	*urls = u->v;
+	*start = u->a;
+	*end = u->z;
+}
+
+static void
+print_entry(struct strbuf *out, const struct xref_entry *e, bool json, bool first)
+{
+	const char *kind = e->url ? "url" : e->verbatim ? "verbatim" : "near";
+
+	if (!json) {
+		strbuf_addf(out, "%s\t%" PRIu64 "-%" PRIu64 "\t", kind, e->start, e->end);
+		glyph_append_safe(out, e->other_path, strlen(e->other_path), opt_glyphs);
+		strbuf_addf(out, "\t%" PRIu64 "-%" PRIu64 "\t%.2f", e->other_start, e->other_end, e->similarity);
+		if (e->url) {
+			strbuf_addc(out, '\t');
+			glyph_append_safe(out, e->url, strlen(e->url), opt_glyphs);
+		}
+		strbuf_addc(out, '\n');
+		return;
+	}
+	strbuf_adds(out, first ? "\n  {" : ",\n  {");
+	strbuf_addf(out, "\"kind\": \"%s\", \"start\": %" PRIu64 ", \"end\": %" PRIu64 ", \"other_path\": ",
+	    kind, e->start, e->end);
+	json_string(out, e->other_path);
+	strbuf_adds(out, ", \"other_title\": ");
+	json_string(out, e->other_title ? e->other_title : "");
+	strbuf_addf(out, ", \"other_start\": %" PRIu64 ", \"other_end\": %" PRIu64 ", \"similarity\": %.2f",
+	    e->other_start, e->other_end, e->similarity);
+	if (e->url) {
+		strbuf_adds(out, ", \"url\": ");
+		json_string(out, e->url);
+	}
+	strbuf_addc(out, '}');
+}
+
+static void
+notes_xref(struct strbuf *out, const char *path, struct doc *doc, bool json, void *arg)
+{
+	struct cachedb *c = NULL;
+	struct xref *x = NULL;
+	struct xref_update u = { 0 };
+	struct urls urls = { 0 };
+	struct xref_entry *v = NULL;
+	size_t n = 0;
+	char **paths, *self = xref_cmd_canonical(path);
+	size_t np = xref_cmd_paths((const char *const *)&path, 1, &paths);
+
+	(void)doc;
+	(void)arg;
+	if (cachedb_open(NULL, &c) == GLOSS_OK && xref_open(c, &x) == GLOSS_OK) {
+		u.paths = (const char *const *)paths;
+		u.n = np;
+		u.links = doc_links;
+		u.arg = &urls;
+		while (xref_update_step(x, &u, 100000))
+			;
+		if (xref_query(x, self, &v, &n) != GLOSS_OK)
+			n = 0;
+	} else if (!json) {
+		strbuf_addf(out, "(no index: %s)\n", error_last(GLOSS_EDB));
+	}
+	for (size_t i = 0; i < n; i++)
+		print_entry(out, &v[i], json, i == 0);
+	if (json && n)
+		strbuf_adds(out, "\n");
+	xref_entries_free(v, n);
+	xref_close(x);
+	cachedb_close(c);
+	links_free(urls.links);
+	free(urls.v);
+	free(urls.a);
+	free(urls.z);
+	for (size_t i = 0; i < np; i++)
+		free(paths[i]);
+	free(paths);
+	free(self);
+}
+
+int
+xref_cmd_notes_main(int argc, char **argv)
+{
+	return notes_cmd_run(argc, argv, notes_xref, NULL);
+}
