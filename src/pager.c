@@ -217,6 +217,7 @@ pager_go_place(struct pager *p, struct view *v, struct place pl)
 		return false;
 	p->top = pager_pos_of_byte(p, pl.loc, pl.in);
 	pager_clamp(p, v);
+	pager_caret_follow(p, v);
 	p->moved = true;
 	return true;
 }

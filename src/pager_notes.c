@@ -178,10 +178,12 @@ pager_side_note_popup(struct pager *p, struct view *v)
 	}
 	if (!pager_screen_range(p, v, &a, &z))
 		return;
-	if (p->caret_on && pager_offset(p, p->caret, &off) && off >= a && off < z)
-		m = marker_from(p, off, off + 1);
+	if (!p->caret_on || !pager_offset(p, p->caret, &off) || off < a || off >= z)
+		off = a;	/* no caret on screen: the first marker on screen */
+	else if ((m = marker_from(p, off, off + 1)) < 0)
+		m = marker_from(p, off, z);	/* the first marker after the caret */
 	if (m < 0)
-		m = marker_from(p, p->caret_on && pager_offset(p, p->caret, &off) && off >= a ? off : a, z);
+		m = marker_from(p, a, z);
 	if (m < 0) {
 		view_message("No note marker on screen");
 		return;

@@ -419,6 +419,7 @@ focused_request(struct pager *p, struct view *v, enum action a, int count)
 		break;
 	case ACTION_SEARCH_CLEAR:
 		p->side_focus = false;
+		sidebar_follow_again(p->sb);
 		if (p->side_overlay)
 			show(p, v, false);
 		break;
@@ -444,6 +445,7 @@ pager_side_request(struct pager *p, struct view *v, enum action a, int count)
 			p->side_focus = true;
 		} else if (p->side_focus) {
 			p->side_focus = false;
+			sidebar_follow_again(p->sb);
 			if (p->side_overlay)
 				show(p, v, false);
 		} else {

@@ -201,6 +201,12 @@ sidebar_follow(struct sidebar *sb, uint64_t start, uint64_t end)
 	keep_visible(sb, t);
 }
 
+void
+sidebar_follow_again(struct sidebar *sb)
+{
+	sb->user_moved = false;
+}
+
 bool
 sidebar_move(struct sidebar *sb, int n)
 {

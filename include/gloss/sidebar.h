@@ -70,6 +70,8 @@ const struct sidebar_entry *sidebar_selected(const struct sidebar *sb);
  */
 void sidebar_follow(struct sidebar *sb, uint64_t start, uint64_t end);
 
+/* The list follows the reading position again (the reader went back to the text). */
+void sidebar_follow_again(struct sidebar *sb);
 /* Moves the selection by n entries (page: by a screen); returns false at an end. */
 bool sidebar_move(struct sidebar *sb, int n);
 void sidebar_move_to(struct sidebar *sb, bool last);
