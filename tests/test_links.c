@@ -118,8 +118,8 @@ test_lower(void)
 	links_scan(doc, NULL, &l);
 	is_int((long long)links_count(l), 2, "two links");
 	is_int((long long)links_lower(l, 0), 0, "lower(0)");
-	is_int((long long)links_lower(l, 20), 0, "lower inside the first");
-	is_int((long long)links_lower(l, 21), 1, "lower at the end of the first");
+	is_int((long long)links_lower(l, 19), 0, "lower inside the first");
+	is_int((long long)links_lower(l, 20), 1, "lower at the end of the first");
 	is_int((long long)links_lower(l, 100), 2, "lower past the end");
 	is_int(links_get(l, 0)->note, -1, "no notes: note -1");
 	ok(links_get(l, 2) == NULL, "links_get out of range");
