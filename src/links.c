@@ -208,7 +208,8 @@ links_scan(struct doc *doc, const struct notes *notes, struct links **out)
 				scan_block(l, b, off, notes);
 		} while (doc_next(doc, &loc));
 	}
-	qsort(l->links, l->count, sizeof *l->links, link_cmp);
+	if (l->count > 1)
+		qsort(l->links, l->count, sizeof *l->links, link_cmp);
 	*out = l;
 	return GLOSS_OK;
 }

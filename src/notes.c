@@ -23,6 +23,7 @@
 #define SECTION_NAME_MAX 64	/* a longer heading is not a notes-section heading */
 #define LEVEL_PARAGRAPH 7	/* the level of a section opened by a paragraph */
 #define IBID_LOOK 160		/* bytes of a note searched for Ibid./op. cit. */
+#define GFM_LABEL_MAX 40	/* bytes of a "[^label]" left as text */
 
 struct notes {
 	struct notes_marker *markers;
@@ -346,7 +347,20 @@ sup_after_ok(const char *s, size_t i)
 	    cp == 0x201D || cp == 0xBB || cp == 0x2019;
 }
 
-/* Collects [12] and ¹² candidates in a block of body text. */
+/* The end of a "[^label]" at s[i] that is not a definition ("[^x]:"), or i. */
+static size_t
+gfm_ref(const char *s, size_t n, size_t i)
+{
+	size_t z = i + 2;
+
+	while (z < n && z - i <= GFM_LABEL_MAX && s[z] != ']' && s[z] != '[' && s[z] != ' ' && s[z] != '\n')
+		z++;
+	if (z >= n || s[z] != ']' || z == i + 2 || (z + 1 < n && s[z + 1] == ':'))
+		return i;
+	return z + 1;
+}
+
+/* Collects [12] and ¹² candidates (and bare "[^x]" markers) in a block of body text. */
 static void
 scan_candidates(struct scan *sc, const struct doc_block *b, uint64_t off)
 {
@@ -358,7 +372,13 @@ scan_candidates(struct scan *sc, const struct doc_block *b, uint64_t off)
 		unsigned char c = (unsigned char)s[i];
 		size_t z;
 
-		if (c == '[') {
+		if (c == '[' && i + 1 < n && s[i + 1] == '^') {
+			z = gfm_ref(s, n, i);
+			if (z > i)	/* "[^x]" left as text: its definition is missing */
+				add_marker(&sc->n->markers, &sc->n->nmarkers, &sc->n->cap_markers, off + i,
+				    off + z, s + i + 2, z - i - 3, NOTES_FOOTNOTE);
+			i = z > i ? z - 1 : i;
+		} else if (c == '[') {
 			for (z = i + 1; z < n && z - i <= LABEL_MAX + 1 && s[z] != ']' && s[z] != '['; z++)
 				;
 			if (z < n && s[z] == ']' && label_norm(s + i + 1, z - i - 1, true, label))
@@ -432,6 +452,21 @@ scan_entry(struct scan *sc, const struct doc_block *b, uint64_t off)
 		sc->open_note = -1;
 }
 
+/* A "[^x]: text" paragraph outside a notes section (a definition left as text) is a note. */
+static bool
+scan_definition(struct scan *sc, const struct doc_block *b, uint64_t off)
+{
+	char label[LABEL_MAX + 1];
+	size_t body;
+	unsigned style;
+
+	if (b->kind != DOC_PARAGRAPH || b->len < 5 || memcmp(b->text, "[^", 2) != 0 ||
+	    !lead_marker(b, label, &body, &style) || style != NOTES_FOOTNOTE)
+		return false;
+	sc->open_note = add_note(sc->n, label, off + body, off + b->len, style);
+	return true;
+}
+
 static void
 scan_block(struct scan *sc, const struct doc_block *b, uint64_t off)
 {
@@ -448,7 +483,7 @@ scan_block(struct scan *sc, const struct doc_block *b, uint64_t off)
 		sc->open_note = -1;
 	} else if (sc->in_section) {
 		scan_entry(sc, b, off);
-	} else {
+	} else if (!scan_definition(sc, b, off)) {
 		sc->open_note = -1;
 		scan_spans(sc, b, off);
 		scan_candidates(sc, b, off);
@@ -527,7 +562,8 @@ link_markers(struct notes *n, struct scan *sc)
 	}
 	free(sc->cands);
 	free(idx);
-	qsort(n->markers, n->nmarkers, sizeof *n->markers, marker_cmp);
+	if (n->nmarkers > 1)
+		qsort(n->markers, n->nmarkers, sizeof *n->markers, marker_cmp);
 }
 
 /* Fills each note's cite array (marker indexes in order). */
