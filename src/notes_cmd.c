@@ -187,8 +187,15 @@ print_text(struct printer *p, const char *file, notes_cmd_xref_fn xref, void *ar
 	for (size_t i = 0; i < links_count(p->links); i++)
 		text_link(p, links_get(p->links, i));
 	if (xref) {
-		strbuf_adds(p->out, "\nCross-document\n");
-		xref(p->out, file, p->doc, false, arg);
+		struct strbuf x = STRBUF_INIT;
+		size_t n = 0;
+
+		xref(&x, file, p->doc, false, arg);
+		for (size_t i = 0; i < x.len; i++)
+			n += x.buf[i] == '\n';
+		strbuf_addf(p->out, "\nCross-document (%zu)\n", n);
+		strbuf_add(p->out, strbuf_str(&x), x.len);
+		strbuf_done(&x);
 	}
 }
 
