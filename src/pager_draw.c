@@ -28,6 +28,8 @@ struct line_ctx {
 	bool current_here;	/* the current match is in this block */
 	struct pager_hl *hls;	/* highlights in this block */
 	size_t nhls;
+	struct doc_span *extra;	/* note markers and bare URLs found by the notes and links modules */
+	size_t nextra;
 	uint32_t sel_a, sel_z;	/* the selection in this block ([a, z), empty if none) */
 	uint32_t car_a, car_z;	/* the caret's cluster in this block (empty if elsewhere) */
 	struct display_attr base;
@@ -90,6 +92,29 @@ span_style(uint16_t kind)
 	}
 }
 
+/* Adds the styles of the spans covering byte i to *a; narrows *next to where that may change. */
+static void
+span_styles(const struct doc_span *v, size_t n, uint32_t i, uint32_t *next, struct display_attr *a,
+    const struct doc_span **sup, const struct doc_span **link)
+{
+	for (size_t k = 0; k < n; k++) {
+		const struct doc_span *sp = &v[k];
+
+		if (sp->start > i) {
+			*next = GLOSS_MIN(*next, sp->start);
+			break;
+		}
+		if (i < sp->end) {
+			*a = pager_attr_or(*a, display_style(span_style(sp->kind)));
+			*next = GLOSS_MIN(*next, sp->end);
+			if (sp->kind == DOC_SPAN_SUP || sp->kind == DOC_SPAN_NOTEREF)
+				*sup = sp;
+			else if (sp->kind == DOC_SPAN_LINK && sp->url)
+				*link = sp;
+		}
+	}
+}
+
 /* Style at byte i, and the next byte where it may change (<= end). */
 static struct display_attr
 style_at(const struct line_ctx *c, uint32_t i, uint32_t end, uint32_t *next,
@@ -99,22 +124,8 @@ style_at(const struct line_ctx *c, uint32_t i, uint32_t end, uint32_t *next,
 
 	*next = end;
 	*sup = *link = NULL;
-	for (uint32_t k = 0; k < c->b->nspans; k++) {
-		const struct doc_span *sp = &c->b->spans[k];
-
-		if (sp->start > i) {
-			*next = GLOSS_MIN(*next, sp->start);
-			break;
-		}
-		if (i < sp->end) {
-			a = pager_attr_or(a, display_style(span_style(sp->kind)));
-			*next = GLOSS_MIN(*next, sp->end);
-			if (sp->kind == DOC_SPAN_SUP || sp->kind == DOC_SPAN_NOTEREF)
-				*sup = sp;
-			else if (sp->kind == DOC_SPAN_LINK && sp->url)
-				*link = sp;
-		}
-	}
+	span_styles(c->b->spans, c->b->nspans, i, next, &a, sup, link);
+	span_styles(c->extra, c->nextra, i, next, &a, sup, link);
 	for (size_t k = 0; k < c->nmatches; k++) {
 		const struct search_match *m = &c->matches[k];
 
@@ -312,7 +323,7 @@ pager_draw(struct view *v)
 {
 	struct pager *p = v->data;
 	struct pos pos = p->top;
-	struct line_ctx c = { .p = p, .hls = NULL };
+	struct line_ctx c = { .p = p, .hls = NULL, .extra = NULL };
 	struct search_match *matches = NULL;
 	struct doc_loc loaded = { UINT32_MAX, UINT32_MAX };
 
@@ -326,6 +337,8 @@ pager_draw(struct view *v)
 		if (doc_loc_cmp(loaded, pos.loc) != 0) {
 			free(matches);
 			free(c.hls);
+			free(c.extra);
+			c.extra = NULL;
 			c.b = doc_block(p->doc, pos.loc);
 			if (c.b == NULL)
 				break;
@@ -333,6 +346,7 @@ pager_draw(struct view *v)
 			c.matches = matches;
 			c.current_here = p->has_match && doc_loc_cmp(p->match_loc, pos.loc) == 0;
 			c.nhls = pager_annot_block(p, pos.loc, &c.hls);
+			c.nextra = pager_notes_block(p, pos.loc, c.b, &c.extra);
 			block_marks(p, &c, pos.loc);
 			loaded = pos.loc;
 		}
@@ -343,6 +357,7 @@ pager_draw(struct view *v)
 	}
 	free(matches);
 	free(c.hls);
+	free(c.extra);
 	pager_side_draw(p, v);
 }
 

@@ -185,6 +185,10 @@ const char *pager_side_link_at(struct pager *p, uint64_t off);
 void pager_side_note_popup(struct pager *p, struct view *v);
 /* Enter on a marker goes to its note, in a note to where it is cited; false elsewhere. */
 bool pager_side_follow_marker(struct pager *p, struct view *v);
+/* Scans the notes and links of a small measured document in idle time (for drawing). */
+bool pager_notes_idle(struct pager *p);
+/* Bracketed/Unicode note markers (SUP) and bare URLs (LINK) in block b, as spans sorted by start; caller frees. */
+size_t pager_notes_block(struct pager *p, struct doc_loc loc, const struct doc_block *b, struct doc_span **out);
 /* Shows text in a popup whose Enter goes to off (UINT64_MAX: Enter just closes). */
 void pager_side_popup(struct pager *p, const char *title, const char *text, uint64_t off);
 /* s[0..n) on one line (white space runs as one space), at most a few hundred bytes; caller frees. */

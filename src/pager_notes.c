@@ -222,3 +222,64 @@ pager_side_follow_marker(struct pager *p, struct view *v)
 	}
 	return false;
 }
+
+bool
+pager_notes_idle(struct pager *p)
+{
+	if (p->notes || p->empty || !doc_measured(p->doc) || doc_source_size(p->doc) > NOTES_MEASURE_NOW)
+		return false;
+	if (ensure(p))
+		view_invalidate();	/* bracketed markers and bare links now stand out */
+	return false;
+}
+
+static void
+add_span(struct doc_span **v, size_t *n, uint64_t a, uint64_t z, uint64_t base, uint32_t len,
+    uint16_t kind, const char *url)
+{
+	if (z <= base || a >= base + len)
+		return;
+	*v = xreallocarray(*v, *n + 1, sizeof **v);
+	(*v)[(*n)++] = (struct doc_span){
+		.start = (uint32_t)(a > base ? a - base : 0),
+		.end = (uint32_t)GLOSS_MIN(z - base, (uint64_t)len),
+		.kind = kind, .url = url };
+}
+
+static int
+span_cmp(const void *a, const void *b)
+{
+	const struct doc_span *x = a, *y = b;
+
+	return x->start < y->start ? -1 : x->start > y->start;
+}
+
+size_t
+pager_notes_block(struct pager *p, struct doc_loc loc, const struct doc_block *b, struct doc_span **out)
+{
+	uint64_t base;
+	size_t n = 0;
+
+	*out = NULL;
+	if (p->notes == NULL || !doc_block_offset(p->doc, loc, &base))
+		return 0;
+	for (size_t i = notes_marker_lower(p->notes, base); i < notes_marker_count(p->notes); i++) {
+		const struct notes_marker *m = notes_marker(p->notes, i);
+
+		if (m->start >= base + b->len)
+			break;
+		if (m->style == NOTES_BRACKET || m->style == NOTES_UNICODE)
+			add_span(out, &n, m->start, m->end, base, b->len, DOC_SPAN_SUP, NULL);
+	}
+	for (size_t i = p->links ? links_lower(p->links, base) : 0; p->links && i < links_count(p->links); i++) {
+		const struct links_link *l = links_get(p->links, i);
+
+		if (l->start >= base + b->len)
+			break;
+		if (l->kind == LINKS_BARE)
+			add_span(out, &n, l->start, l->end, base, b->len, DOC_SPAN_LINK, l->url);
+	}
+	if (n > 1)
+		qsort(*out, n, sizeof **out, span_cmp);
+	return n;
+}

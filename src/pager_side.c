@@ -171,6 +171,7 @@ pager_side_idle(struct pager *p, struct view *v, unsigned budget_us)
 		if (p->side_filled)
 			view_invalidate();
 	}
+	pager_notes_idle(p);
 	return pager_xref_idle(p, budget_us);
 }
 
