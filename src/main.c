@@ -58,6 +58,7 @@ usage(FILE *f)
 	    "                      $XDG_DATA_HOME/gloss/gloss.db)\n"
 	    "      --force         open files that look binary\n"
 	    "      --list-keys[=man]  print the key bindings (as troff for the man page)\n"
+	    "      --no-fold       show site furniture of web pages unfolded\n"
 	    "      --no-mouse      do not use the mouse\n"
 	    "  -h, --help          show this help and exit\n"
 	    "  -V, --version       show the version and exit\n\n"
@@ -91,7 +92,7 @@ parse_column(const char *s)
 static int
 parse_global(int argc, char **argv)
 {
-	enum { O_ASCII = 256, O_COLUMN, O_CORPUS, O_DB, O_FORCE, O_NOMOUSE, O_KEYS };
+	enum { O_ASCII = 256, O_COLUMN, O_CORPUS, O_DB, O_FORCE, O_NOMOUSE, O_NOFOLD, O_KEYS };
 	static const struct option longopts[] = {
 		{ "ascii", no_argument, NULL, O_ASCII },
 		{ "column", required_argument, NULL, O_COLUMN },
@@ -99,6 +100,7 @@ parse_global(int argc, char **argv)
 		{ "db", required_argument, NULL, O_DB },
 		{ "force", no_argument, NULL, O_FORCE },
 		{ "no-mouse", no_argument, NULL, O_NOMOUSE },
+		{ "no-fold", no_argument, NULL, O_NOFOLD },
 		{ "list-keys", optional_argument, NULL, O_KEYS },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
@@ -127,6 +129,9 @@ parse_global(int argc, char **argv)
 			break;
 		case O_NOMOUSE:
 			opt_mouse = false;
+			break;
+		case O_NOFOLD:
+			opt_fold = false;
 			break;
 		case O_KEYS:
 			help_print_keys(stdout, optarg && strcmp(optarg, "man") == 0);

@@ -44,6 +44,7 @@ go_to_offset(struct pager *p, struct view *v, uint64_t off)
 
 	if (!doc_locate(p->doc, off, &loc, &in))
 		return false;
+	pager_fold_reveal(p, v, loc);	/* a jump into a fold opens it */
 	p->top = pager_pos_of_byte(p, loc, in);
 	pager_clamp(p, v);
 	return true;

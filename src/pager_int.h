@@ -1,7 +1,8 @@
 /*
  * pager_int.h — internals shared by the files of the pager module:
  * pager.c (positions, files, requests), pager_draw.c (drawing, status),
- * pager_search.c (searching).  Not for other modules.
+ * pager_search.c (searching), pager_caret.c, pager_annot.c, pager_fold.c
+ * (folding site furniture).  Not for other modules.
  */
 #ifndef GLOSS_PAGER_INT_H
 #define GLOSS_PAGER_INT_H
@@ -15,6 +16,7 @@
 #include "gloss/caret.h"
 #include "gloss/annot.h"
 #include "gloss/store.h"
+#include "gloss/boiler.h"
 
 struct pos {
 	struct doc_loc loc;
@@ -66,6 +68,10 @@ struct pager {
 	bool restore_pending;	/* go to restore_pos once it is measured (if not moved) */
 	uint64_t restore_pos;
 	bool moved;		/* the reader moved since the document was opened */
+
+	/* folding site furniture (pager_fold.c) */
+	struct boiler *boiler;	/* this document's folds */
+	struct layout_line fold_line;	/* the one line of a folded run's head */
 };
 
 /* A highlight as drawn in one block: a byte range of its text. */
@@ -77,8 +83,8 @@ struct pager_hl {
 };
 
 /* Positions and blocks (pager.c) */
-const struct layout_line *pager_block_lines(struct pager *p, struct doc_block *b,
-    struct present *pr, size_t *n);
+const struct layout_line *pager_block_lines(struct pager *p, struct doc_loc loc,
+    struct doc_block *b, struct present *pr, size_t *n);
 int pager_block_rows(struct pager *p, struct doc_loc loc);
 int pager_rule_rows(struct pager *p, struct doc_loc loc);
 int pager_pos_cmp(struct pos a, struct pos b);
@@ -127,6 +133,16 @@ size_t pager_annot_block(struct pager *p, struct doc_loc loc, struct pager_hl **
 /* Background work: re-anchoring, polling other instances, restoring the position. */
 bool pager_annot_idle(struct pager *p, struct view *v, unsigned budget_us);
 void pager_annot_status(struct pager *p, struct strbuf *right);
+
+/* Folding (pager_fold.c) */
+/* Opens the fold holding block loc if it is folded; true if it was. */
+bool pager_fold_reveal(struct pager *p, struct view *v, struct doc_loc loc);
+/* Opens folds holding the caret, the selection's mark or the match; keeps the top on a shown block. */
+void pager_fold_settle(struct pager *p, struct view *v);
+void pager_fold_toggle(struct pager *p, struct view *v);
+void pager_fold_all(struct pager *p, struct view *v);
+/* Draws the fold row of the folded run whose head is loc at screen row y. */
+void pager_fold_draw(struct pager *p, struct doc_loc loc, int y);
 
 /* Searching (pager_search.c) */
 void pager_search_start(struct pager *p, struct view *v, bool backward);

@@ -219,6 +219,7 @@ static const char *const furniture_strong[] = {
 	"edit post", "* indicates required", "indicates required", "enter your email",
 	"enter correct email", "successfuly subscribed", "successfully subscribed",
 	"subscribe to the newsletter", "subscribe to our newsletter", "sign up for our newsletter",
+	"thank you for signing up", "sent you a confirmation email",
 	"become a member", "gift membership", "gift a membership", "support us",
 	"audio is created with ai", "listen to this article", "share this article",
 	"accept cookies", "this site uses cookies", "this website uses cookies",
