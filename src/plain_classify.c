@@ -223,8 +223,7 @@ static const char *const furniture_strong[] = {
 	"become a member", "gift membership", "gift a membership", "support us",
 	"audio is created with ai", "listen to this article", "share this article",
 	"accept cookies", "this site uses cookies", "this website uses cookies",
-	"подпишитесь на", "подписаться на", "поделиться в", "підпишіться на",
-	"підписатися на", "поділитися в",
+	"подпишитесь на", "підпишіться на",
 };
 
 /* Donation and membership appeals: anywhere in a line of up to FURNITURE_LONG_MAX bytes. */
@@ -606,7 +605,7 @@ is_furniture_at(const struct cls *c, uint32_t i)
 	return (doc_build_flags_at(c->b, i) & DOC_BLOCK_FURNITURE) != 0;
 }
 
-/* A short paragraph between two furniture lines is furniture (a newsletter's name). */
+/* A short line between two furniture lines, not a sentence, is furniture (a newsletter's name). */
 static void
 mark_sandwiched(struct cls *c)
 {
@@ -616,7 +615,7 @@ mark_sandwiched(struct cls *c)
 
 		if (is_plain_paragraph(c, i) && !is_furniture_at(c, i) && is_furniture_at(c, i - 1) &&
 		    is_furniture_at(c, i + 1) && n <= SANDWICH_MAX &&
-		    count_words(s, n) <= SANDWICH_WORDS)
+		    count_words(s, n) <= SANDWICH_WORDS && !ends_sentence(s, n))
 			doc_build_flag_at(c->b, i, DOC_BLOCK_FURNITURE);
 	}
 }
