@@ -303,8 +303,8 @@ pager_hit(struct pager *p, struct view *v, int y, int x, struct caret *c)
 	lines = pager_block_lines(p, pos.loc, b, &pr, &n);
 	li = pos.row - pager_rule_rows(p, pos.loc);
 	*c = caret_at_pos(p, pos);
-	if (li < 0 || (size_t)li >= n)
-		return true;
+	if (li < 0 || (size_t)li >= n || lines == &p->fold_line)
+		return true;	/* a rule, a blank or a fold row: the block after it */
 	c->off = byte_at_column(b, &lines[li], x - p->margin - pr.indent);
 	return true;
 }
