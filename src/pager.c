@@ -216,7 +216,8 @@ reset_doc_state(struct pager *p)
 	boiler_free(p->boiler);
 	p->boiler = boiler_new(p->doc, opt_fold);
 	p->empty = !doc_first(p->doc, &first);
-	boiler_visible(p->boiler, &first);
+	if (!p->empty)
+		boiler_visible(p->boiler, &first);
 	p->top.loc = first;
 	p->top.row = 0;
 	p->end_valid = false;

@@ -40,6 +40,11 @@ is "$(tm_row 2)" "$title" "j: the title moved up one row"
 tm_keys k; tm_settle
 is "$(tm_row 1)" " ⋯ 5 lines folded" "k scrolls back onto the fold row"
 
+tm_resize 50 20; tm_settle
+is "$(tm_row 1)" " ⋯ 5 lines folded" "resize to 50x20: the fold row stays on the first row"
+is "$(tm_row 3)" " Belarus Weekly: Lukashenko seeks closer ties" "resize: the title rewraps under it"
+tm_resize 80 24; tm_settle
+
 tm_keys G; tm_settle
 is "$(tm_row 23)" " ⋯ 29 lines folded" "G: the forms at the end are one fold row on the last row"
 is "$(tm_row 21)" " Three years. Millions of readers. All thanks to 12,000 supporters." \
