@@ -9,6 +9,7 @@ enum glyph_mode opt_glyphs = GLYPH_UTF8;
 bool opt_ascii_forced;
 bool opt_force;
 bool opt_mouse = true;
+bool opt_fold = true;
 int opt_column = OPT_COLUMN_DEFAULT;
 const char *opt_db;
 const char *opt_corpus;
@@ -21,6 +22,7 @@ options_reset(void)
 	opt_ascii_forced = false;
 	opt_force = false;
 	opt_mouse = true;
+	opt_fold = true;
 	opt_column = OPT_COLUMN_DEFAULT;
 	opt_db = NULL;
 	opt_corpus = NULL;

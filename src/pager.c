@@ -7,6 +7,7 @@
 
 #include <time.h>
 
+#include "gloss/boiler.h"
 #include "gloss/display.h"
 #include "gloss/layout.h"
 #include "gloss/options.h"
@@ -36,13 +37,22 @@ geometry(struct pager *p, int cols)
 	p->end_valid = false;
 }
 
-/* The lines of a block in the reading column. */
+/*
+ * The lines of block b (at loc) in the reading column.  The head of a
+ * folded run has one line covering its whole text: the fold row.
+ */
 const struct layout_line *
-pager_block_lines(struct pager *p, struct doc_block *b, struct present *pr, size_t *n)
+pager_block_lines(struct pager *p, struct doc_loc loc, struct doc_block *b, struct present *pr,
+    size_t *n)
 {
 	struct layout_opts o;
 
 	present_block(b, opt_glyphs, false, p->width, pr);
+	if ((b->flags & DOC_BLOCK_FURNITURE) && boiler_state(p->boiler, loc) == BOILER_FOLDED) {
+		p->fold_line = (struct layout_line){ .start = 0, .end = b->len };
+		*n = 1;
+		return &p->fold_line;
+	}
 	o = present_layout_opts(pr, p->width, opt_glyphs);
 	return layout_block(b, &o, n);
 }
@@ -50,7 +60,7 @@ pager_block_lines(struct pager *p, struct doc_block *b, struct present *pr, size
 static bool
 is_last(struct pager *p, struct doc_loc loc)
 {
-	return !doc_next(p->doc, &loc);
+	return !boiler_next(p->boiler, &loc);
 }
 
 /* Rows of a block: rule, lines, and the blank row that separates it from the next. */
@@ -64,7 +74,7 @@ pager_block_rows(struct pager *p, struct doc_loc loc)
 
 	if (b == NULL)
 		return 1;
-	pager_block_lines(p, b, &pr, &n);
+	pager_block_lines(p, loc, b, &pr, &n);
 	rows = (int)n + ((b->flags & DOC_BLOCK_RULE_BEFORE) ? 1 : 0);
 	if (!(b->flags & DOC_BLOCK_JOINED) && !is_last(p, loc))
 		rows++;
@@ -101,7 +111,7 @@ pager_pos_down(struct pager *p, struct pos *pos, int n)
 			pos->row += n;
 			return moved + n;
 		}
-		if (!doc_next(p->doc, &next)) {
+		if (!boiler_next(p->boiler, &next)) {
 			moved += rows - 1 - pos->row;
 			pos->row = rows - 1;
 			return moved;
@@ -123,7 +133,7 @@ pager_pos_up(struct pager *p, struct pos *pos, int n)
 			return;
 		}
 		n -= pos->row;
-		if (!doc_prev(p->doc, &pos->loc)) {
+		if (!boiler_prev(p->boiler, &pos->loc)) {
 			pos->row = 0;
 			return;
 		}
@@ -139,7 +149,7 @@ pager_end_pos(struct pager *p, int screen_rows)
 
 	if (p->end_valid)
 		return p->end;
-	if (doc_last(p->doc, &e.loc)) {
+	if (boiler_last(p->boiler, &e.loc)) {
 		e.row = pager_block_rows(p, e.loc);
 		pager_pos_up(p, &e, screen_rows);
 	}
@@ -169,7 +179,7 @@ pager_top_anchor(struct pager *p)
 
 	if (b == NULL)
 		return 0;
-	lines = pager_block_lines(p, b, &pr, &n);
+	lines = pager_block_lines(p, p->top.loc, b, &pr, &n);
 	li = p->top.row - pager_rule_rows(p, p->top.loc);
 	if (li < 0)
 		return 0;
@@ -190,7 +200,7 @@ pager_pos_of_byte(struct pager *p, struct doc_loc loc, uint32_t off)
 
 	if (b == NULL)
 		return pos;
-	lines = pager_block_lines(p, b, &pr, &n);
+	lines = pager_block_lines(p, loc, b, &pr, &n);
 	pos.row = pager_rule_rows(p, loc) + (int)layout_line_at(lines, n, off);
 	return pos;
 }
@@ -215,6 +225,7 @@ pager_go_place(struct pager *p, struct view *v, struct place pl)
 		return false;
 	if (p->empty || doc_block(p->doc, pl.loc) == NULL)
 		return false;
+	pager_fold_reveal(p, v, pl.loc);
 	p->top = pager_pos_of_byte(p, pl.loc, pl.in);
 	pager_clamp(p, v);
 	pager_caret_follow(p, v);
@@ -230,6 +241,7 @@ pager_go_offset(struct pager *p, struct view *v, uint64_t off, bool caret)
 
 	if (!doc_locate(p->doc, off, &loc, &in))
 		return false;
+	pager_fold_reveal(p, v, loc);	/* a jump into a fold opens it */
 	p->top = pager_pos_of_byte(p, loc, in);
 	pager_clamp(p, v);
 	if (caret) {
@@ -254,7 +266,7 @@ row_end(struct pager *p, struct pos pos, uint64_t *z)
 
 	if (b == NULL || !doc_block_offset(p->doc, pos.loc, &base))
 		return false;
-	lines = pager_block_lines(p, b, &pr, &n);
+	lines = pager_block_lines(p, pos.loc, b, &pr, &n);
 	li = pos.row - pager_rule_rows(p, pos.loc);
 	li = GLOSS_MAX(0, GLOSS_MIN(li, (int)n - 1));
 	*z = base + (li + 1 < (int)n ? lines[li + 1].start : b->len);
@@ -282,7 +294,11 @@ reset_doc_state(struct pager *p)
 {
 	struct doc_loc first;
 
+	boiler_free(p->boiler);
+	p->boiler = boiler_new(p->doc, opt_fold);
 	p->empty = !doc_first(p->doc, &first);
+	if (!p->empty)
+		boiler_visible(p->boiler, &first);
 	p->top.loc = first;
 	p->top.row = 0;
 	p->end_valid = false;
@@ -318,6 +334,7 @@ pager_switch_file(struct pager *p, struct view *v, size_t to)
 	pager_annot_open(p, v);
 	if (p->saved[to].valid && doc_block(p->doc, p->saved[to].top.loc)) {
 		p->top = p->saved[to].top;
+		pager_fold_settle(p, v);
 		pager_clamp(p, v);
 	}
 	return true;
@@ -362,6 +379,7 @@ go_fraction(struct pager *p, struct view *v, double f)
 	struct doc_loc loc;
 
 	if (doc_seek_fraction(p->doc, f, &loc)) {
+		boiler_visible(p->boiler, &loc);
 		p->top.loc = loc;
 		p->top.row = 0;
 		pager_clamp(p, v);
@@ -384,6 +402,7 @@ move_request(struct pager *p, struct view *v, enum action a, int count)
 	case ACTION_TOP:
 		pager_jump_push(p);
 		doc_first(p->doc, &p->top.loc);
+		boiler_visible(p->boiler, &p->top.loc);
 		p->top.row = 0;
 		break;
 	case ACTION_BOTTOM:
@@ -431,6 +450,8 @@ pager_request(struct view *v, enum action a, int count)
 		break;
 	case ACTION_NEXT_FILE: pager_switch_file(p, v, p->cur + 1); break;
 	case ACTION_PREV_FILE: pager_switch_file(p, v, p->cur == 0 ? p->npaths + 1 : p->cur - 1); break;
+	case ACTION_FOLD: pager_fold_toggle(p, v); break;
+	case ACTION_FOLD_ALL: pager_fold_all(p, v); break;
 	case ACTION_FILE_INFO:
 		view_message("%s  (%zu of %zu)", doc_path(p->doc), p->cur + 1, p->npaths);
 		break;
@@ -509,6 +530,7 @@ pager_done(struct view *v)
 	search_free(p->search);
 	pager_side_free(p);
 	pager_annot_close(p);
+	boiler_free(p->boiler);
 	doc_free(p->doc);
 	free(p);
 }

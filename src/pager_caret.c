@@ -41,14 +41,14 @@ caret_at_pos(struct pager *p, struct pos pos)
 
 	if (b == NULL)
 		return c;
-	lines = pager_block_lines(p, b, &pr, &n);
+	lines = pager_block_lines(p, pos.loc, b, &pr, &n);
 	li = pos.row - pager_rule_rows(p, pos.loc);
 	if (li < 0)
 		return c;
-	if ((size_t)li >= n) {
-		struct doc_loc next = pos.loc;
+	if ((size_t)li >= n || boiler_state(p->boiler, pos.loc) == BOILER_FOLDED) {
+		struct doc_loc next = pos.loc;	/* a fold row: the block after the fold */
 
-		if (doc_next(p->doc, &next))
+		if (boiler_next(p->boiler, &next))
 			c.loc = next;
 		else
 			c.off = lines[n - 1].start;
@@ -81,7 +81,11 @@ bottom_pos(struct pager *p, struct view *v)
 static void
 show_caret(struct pager *p, struct view *v)
 {
-	struct pos cp = pager_pos_of_byte(p, p->caret.loc, p->caret.off);
+	struct pos cp;
+
+	if (p->caret_on)
+		pager_fold_reveal(p, v, p->caret.loc);	/* never a caret in a fold */
+	cp = pager_pos_of_byte(p, p->caret.loc, p->caret.off);
 
 	if (pager_pos_cmp(cp, p->top) < 0) {
 		p->top = cp;
@@ -144,7 +148,7 @@ caret_line(struct pager *p, struct caret *c, int dir)
 	struct doc_block *b = doc_block(p->doc, c->loc);
 	struct present pr;
 	size_t n, li;
-	const struct layout_line *lines = pager_block_lines(p, b, &pr, &n);
+	const struct layout_line *lines = pager_block_lines(p, c->loc, b, &pr, &n);
 	int col;
 
 	li = layout_line_at(lines, n, c->off);
@@ -160,7 +164,7 @@ caret_line(struct pager *p, struct caret *c, int dir)
 	if (!(dir > 0 ? doc_next(p->doc, &c->loc) : doc_prev(p->doc, &c->loc)))
 		return false;
 	b = doc_block(p->doc, c->loc);
-	lines = pager_block_lines(p, b, &pr, &n);
+	lines = pager_block_lines(p, c->loc, b, &pr, &n);
 	c->off = byte_at_column(b, &lines[dir > 0 ? 0 : n - 1], col);
 	return true;
 }
@@ -171,7 +175,7 @@ caret_line_edge(struct pager *p, struct caret *c, bool end)
 	struct doc_block *b = doc_block(p->doc, c->loc);
 	struct present pr;
 	size_t n;
-	const struct layout_line *lines = pager_block_lines(p, b, &pr, &n);
+	const struct layout_line *lines = pager_block_lines(p, c->loc, b, &pr, &n);
 	const struct layout_line *l = &lines[layout_line_at(lines, n, c->off)];
 
 	if (!end || l->end == l->start)
@@ -296,11 +300,11 @@ pager_hit(struct pager *p, struct view *v, int y, int x, struct caret *c)
 	b = doc_block(p->doc, pos.loc);
 	if (b == NULL)
 		return false;
-	lines = pager_block_lines(p, b, &pr, &n);
+	lines = pager_block_lines(p, pos.loc, b, &pr, &n);
 	li = pos.row - pager_rule_rows(p, pos.loc);
 	*c = caret_at_pos(p, pos);
-	if (li < 0 || (size_t)li >= n)
-		return true;
+	if (li < 0 || (size_t)li >= n || lines == &p->fold_line)
+		return true;	/* a rule, a blank or a fold row: the block after it */
 	c->off = byte_at_column(b, &lines[li], x - p->margin - pr.indent);
 	return true;
 }

@@ -22,6 +22,7 @@
 
 struct line_ctx {
 	struct pager *p;
+	struct doc_loc loc;
 	struct doc_block *b;
 	const struct search_match *matches;
 	size_t nmatches;
@@ -253,7 +254,7 @@ draw_row(struct line_ctx *c, int row)
 	struct pager *p = c->p;
 	struct present pr;
 	size_t n;
-	const struct layout_line *lines = pager_block_lines(p, c->b, &pr, &n);
+	const struct layout_line *lines = pager_block_lines(p, c->loc, c->b, &pr, &n);
 	int li = row - ((c->b->flags & DOC_BLOCK_RULE_BEFORE) ? 1 : 0);
 	const char *prefix;
 
@@ -263,6 +264,10 @@ draw_row(struct line_ctx *c, int row)
 	}
 	if ((size_t)li >= n)
 		return;
+	if (lines == &p->fold_line) {
+		pager_fold_draw(p, c->loc, c->y);
+		return;
+	}
 	prefix = li == 0 ? pr.first : pr.rest;
 	c->base = base_style(&pr);
 	c->x = p->margin;
@@ -332,6 +337,7 @@ pager_draw(struct view *v)
 		    display_style(DISPLAY_DIM), opt_glyphs);
 		return;
 	}
+	pager_fold_settle(p, v);
 	pager_annot_refresh(p, v);
 	for (int y = 0; y < v->rows; y++) {
 		if (doc_loc_cmp(loaded, pos.loc) != 0) {
@@ -339,6 +345,7 @@ pager_draw(struct view *v)
 			free(c.hls);
 			free(c.extra);
 			c.extra = NULL;
+			c.loc = pos.loc;
 			c.b = doc_block(p->doc, pos.loc);
 			if (c.b == NULL)
 				break;
@@ -384,7 +391,7 @@ bottom_fraction(struct pager *p, struct view *v, bool *at_end)
 	b = doc_block(p->doc, bottom.loc);
 	if (b == NULL)
 		return 1.0;
-	lines = pager_block_lines(p, b, &pr, &n);
+	lines = pager_block_lines(p, bottom.loc, b, &pr, &n);
 	li = bottom.row - pager_rule_rows(p, bottom.loc);
 	li = GLOSS_MAX(0, GLOSS_MIN(li, (int)n - 1));
 	return doc_fraction(p->doc, bottom.loc, lines[li].end);

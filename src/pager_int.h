@@ -1,7 +1,8 @@
 /*
  * pager_int.h — internals shared by the files of the pager module:
  * pager.c (positions, files, requests), pager_draw.c (drawing, status),
- * pager_search.c (searching).  Not for other modules.
+ * pager_search.c (searching), pager_caret.c, pager_annot.c, pager_fold.c
+ * (folding site furniture).  Not for other modules.
  */
 #ifndef GLOSS_PAGER_INT_H
 #define GLOSS_PAGER_INT_H
@@ -15,6 +16,7 @@
 #include "gloss/caret.h"
 #include "gloss/annot.h"
 #include "gloss/store.h"
+#include "gloss/boiler.h"
 
 struct pos {
 	struct doc_loc loc;
@@ -89,6 +91,9 @@ struct pager {
 	struct pager_xref *xref;	/* the cross-document index, once idle time opened it (pager_xref.c) */
 	struct place *jumps;	/* the jump list: jumps[0..njumps), at jump_cur now */
 	size_t njumps, jump_cur;
+	/* folding site furniture (pager_fold.c) */
+	struct boiler *boiler;	/* this document's folds */
+	struct layout_line fold_line;	/* the one line of a folded run's head */
 };
 
 /* A highlight as drawn in one block: a byte range of its text. */
@@ -100,8 +105,8 @@ struct pager_hl {
 };
 
 /* Positions and blocks (pager.c) */
-const struct layout_line *pager_block_lines(struct pager *p, struct doc_block *b,
-    struct present *pr, size_t *n);
+const struct layout_line *pager_block_lines(struct pager *p, struct doc_loc loc,
+    struct doc_block *b, struct present *pr, size_t *n);
 int pager_block_rows(struct pager *p, struct doc_loc loc);
 int pager_rule_rows(struct pager *p, struct doc_loc loc);
 int pager_pos_cmp(struct pos a, struct pos b);
@@ -199,6 +204,15 @@ char *pager_one_line(const char *s, size_t n);
 bool pager_xref_idle(struct pager *p, unsigned budget_us);
 void pager_side_fill_xref(struct pager *p);
 void pager_xref_free(struct pager *p);
+/* Folding (pager_fold.c) */
+/* Opens the fold holding block loc if it is folded; true if it was. */
+bool pager_fold_reveal(struct pager *p, struct view *v, struct doc_loc loc);
+/* Opens folds holding the caret, the selection's mark or the match; keeps the top on a shown block. */
+void pager_fold_settle(struct pager *p, struct view *v);
+void pager_fold_toggle(struct pager *p, struct view *v);
+void pager_fold_all(struct pager *p, struct view *v);
+/* Draws the fold row of the folded run whose head is loc at screen row y. */
+void pager_fold_draw(struct pager *p, struct doc_loc loc, int y);
 
 /* Searching (pager_search.c) */
 void pager_search_start(struct pager *p, struct view *v, bool backward);

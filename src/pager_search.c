@@ -85,6 +85,7 @@ run_search(struct pager *p, struct view *v, bool backward)
 	p->has_match = true;
 	p->match_loc = loc;
 	p->match = m;
+	pager_fold_reveal(p, v, loc);	/* a match inside a fold opens it */
 	if (!on_screen(p, v, loc, m.start)) {
 		p->top = pager_pos_of_byte(p, loc, m.start);
 		pager_clamp(p, v);

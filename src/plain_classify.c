@@ -15,15 +15,21 @@
  *   title    in the first chunk, before the body starts, the first short line
  *            that does not end like a sentence and is not furniture;
  *   heading  a short single line, capitalised, not ending like a sentence,
- *            followed by a body paragraph.
+ *            followed by a body paragraph;
+ *   furniture (a flag) site furniture by the curated patterns below, short
+ *            lines repeated in the chunk, short lines between two furniture
+ *            lines; the first of a caption given twice is flagged DUPLICATE.
+ * The pager folds furniture and duplicates away (docs/folding.md).
  */
 #include "gloss/gloss.h"
 
+#include <ctype.h>
 #include <strings.h>
 #include <unicase.h>
 #include <unictype.h>
 
 #include "gloss/text.h"
+#include "gloss/xmalloc.h"
 #include "plain_int.h"
 
 #define BODY_MIN 200		/* bytes: a paragraph this long is body text */
@@ -58,20 +64,69 @@ starts_with(const char *s, size_t n, const char *prefix)
 	return n >= k && strncasecmp(s, prefix, k) == 0;
 }
 
+/* Is the code point before byte i of low[0..n) (or at byte i) a letter or digit? */
+static bool
+alnum_before(const uint8_t *low, size_t i)
+{
+	uint32_t cp = 0;
+	size_t k = i;
+
+	if (i == 0)
+		return false;
+	while (k > 0 && (low[k - 1] & 0xC0) == 0x80)
+		k--;
+	if (k > 0)
+		k--;
+	text_decode((const char *)low + k, i - k, &cp);
+	return uc_is_alnum(cp);
+}
+
+static bool
+alnum_at(const uint8_t *low, size_t n, size_t i)
+{
+	uint32_t cp = 0;
+
+	if (i >= n)
+		return false;
+	text_decode((const char *)low + i, n - i, &cp);
+	return uc_is_alnum(cp);
+}
+
+/* Does low[0..n) contain needle, as whole words if words is set? */
+static bool
+has_needle(const uint8_t *low, size_t n, const char *needle, bool words)
+{
+	const char *at = (const char *)low;
+	size_t k = strlen(needle);
+
+	while ((at = strstr(at, needle)) != NULL) {
+		size_t i = (size_t)(at - (const char *)low);
+
+		if (!words || (!alnum_before(low, i) && !alnum_at(low, n, i + k)))
+			return true;
+		at++;
+	}
+	return false;
+}
+
 /*
  * Case-insensitive test that s contains one of the needles (given in lower
- * case, any script).  The text is lower-cased once: by hand when it is
- * ASCII, else with u8_tolower.
+ * case, any script), as whole words if words is set.  The text is
+ * lower-cased once: by hand when it is ASCII, else with u8_tolower.
  */
 static bool
-contains_any(const char *s, size_t n, const char *const *needles, size_t count)
+contains_needles(const char *s, size_t n, const char *const *needles, size_t count, bool words)
 {
-	char buf[512];
+	char buf[1024];
 	size_t len = sizeof buf - 1, i;
 	uint8_t *low = (uint8_t *)buf;
 	bool ascii = true, found = false;
 
-	n = GLOSS_MIN(n, (size_t)300);
+	if (n > 400) {
+		n = 400;
+		while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+			n--;	/* not inside a character */
+	}
 	for (i = 0; i < n && ascii; i++)
 		ascii = (unsigned char)s[i] < 0x80;
 	if (ascii) {
@@ -82,13 +137,21 @@ contains_any(const char *s, size_t n, const char *const *needles, size_t count)
 		low = u8_tolower((const uint8_t *)s, n, NULL, NULL, (uint8_t *)buf, &len);
 		if (low == NULL)
 			return false;
+		if (low != (uint8_t *)buf)
+			low = xreallocarray(low, len + 1, 1);	/* room for the NUL */
 	}
 	low[len] = '\0';
 	for (i = 0; i < count && !found; i++)
-		found = strstr((char *)low, needles[i]) != NULL;
+		found = has_needle(low, len, needles[i], words);
 	if (low != (uint8_t *)buf)
 		free(low);
 	return found;
+}
+
+static bool
+contains_any(const char *s, size_t n, const char *const *needles, size_t count)
+{
+	return contains_needles(s, n, needles, count, false);
 }
 
 static uint32_t
@@ -139,23 +202,123 @@ ends_like_sentence(const char *s, size_t n)
 }
 
 /* ------------------------------------------------------------------ */
-/* Furniture */
+/* Furniture (the curated list; docs/folding.md describes the rules) */
 
-static const char *const furniture[] = {
+#define FURNITURE_MAX 160	/* bytes: a longer line is never furniture by pattern */
+#define FURNITURE_LONG_MAX 400	/* bytes: for the unmistakable appeals */
+#define WEAK_WORDS 6		/* a weak pattern folds only a line this short */
+#define REPEAT_MIN 3		/* a short line seen this often in a chunk is furniture */
+#define REPEAT_MAX 80		/* bytes */
+#define REPEAT_WORDS 8
+#define SANDWICH_MAX 120	/* bytes: a line between two furniture lines */
+#define SANDWICH_WORDS 12
+
+/* Unmistakable: anywhere in a line of up to FURNITURE_MAX bytes, sentence or not. */
+static const char *const furniture_strong[] = {
 	"top of page", "bottom of page", "skip to content", "skip to main content",
-	"edit post", "subscribe", "* indicates required", "indicates required",
+	"edit post", "* indicates required", "indicates required", "enter your email",
+	"enter correct email", "successfuly subscribed", "successfully subscribed",
+	"subscribe to the newsletter", "subscribe to our newsletter", "sign up for our newsletter",
+	"thank you for signing up", "sent you a confirmation email",
 	"become a member", "gift membership", "gift a membership", "support us",
-	"sign in", "log in", "sign up", "share this", "advertisement", "cookie",
-	"read more", "related articles", "newsletter", "audio is created with ai",
-	"listen to this article",
-	"подписаться", "подпишитесь", "поделиться", "реклама", "читать также",
-	"читайте также", "войти", "підписатися", "підпишіться", "поділитися", "читайте також",
+	"audio is created with ai", "listen to this article", "share this article",
+	"accept cookies", "this site uses cookies", "this website uses cookies",
+	"подпишитесь на", "підпишіться на",
 };
+
+/* Donation and membership appeals: anywhere in a line of up to FURNITURE_LONG_MAX bytes. */
+static const char *const furniture_appeals[] = {
+	"funded by our readers", "readers like you", "help fund our", "help us get",
+	"makes a financial contribution", "support independent journalism",
+	"support our journalism", "make a donation", "donate now", "consider gifting",
+	"поддержите нас", "поддержать нас", "підтримайте нас", "підтримати нас",
+};
+
+/* Weak: as whole words, only in a line of at most WEAK_WORDS words not ending like a sentence. */
+static const char *const furniture_weak[] = {
+	"subscribe", "subscribed", "newsletter", "sign in", "log in", "sign up", "cookies",
+	"advertisement", "read more", "related articles", "editors' picks", "editor's picks",
+	"most read", "mastercard", "share on", "share this", "print this",
+	"подписаться", "подпишитесь", "поделиться", "реклама", "войти",
+	"підписатися", "підпишіться", "поділитися", "реклама", "увійти",
+};
+
+/* The whole line (punctuation aside) is one of these. */
+static const char *const furniture_lines[] = {
+	"share", "print", "email", "menu", "search", "donate", "comments", "facebook", "twitter",
+	"telegram", "whatsapp", "печать", "распечатать", "друк", "поширити",
+};
+
+/* A line that starts with one of these is furniture ("Читайте также: …"). */
+static const char *const furniture_prefixes[] = {
+	"read also", "see also:", "читайте также", "читать также", "читайте також",
+	"читати також", "смотрите также", "дивіться також",
+};
+
+/* Does the line end like a sentence of the article (., !, ?, …)? */
+static bool
+ends_sentence(const char *s, size_t n)
+{
+	uint32_t cp;
+
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '"' || s[n - 1] == ')'))
+		n--;
+	cp = last_cp(s, n);
+	return cp == '.' || cp == '!' || cp == '?' || cp == 0x2026 || cp == 0x201D ||
+	    cp == 0x00BB;
+}
+
+static bool
+starts_with_any(const char *s, size_t n, const char *const *prefixes, size_t count)
+{
+	char buf[64];
+	size_t len = sizeof buf - 1;
+	uint8_t *low;
+	bool found = false;
+
+	n = GLOSS_MIN(n, (size_t)40);
+	low = u8_tolower((const uint8_t *)s, n, NULL, NULL, (uint8_t *)buf, &len);
+	if (low == NULL)
+		return false;
+	for (size_t i = 0; i < count && !found; i++)
+		found = len >= strlen(prefixes[i]) &&
+		    memcmp(low, prefixes[i], strlen(prefixes[i])) == 0;
+	if (low != (uint8_t *)buf)
+		free(low);
+	return found;
+}
+
+/* s is one of the words, once punctuation and spaces around it are dropped. */
+static bool
+whole_line_is_any(const char *s, size_t n, const char *const *words, size_t count)
+{
+	while (n > 0 && (unsigned char)s[0] < 0x80 && !isalnum((unsigned char)s[0])) {
+		s++;
+		n--;
+	}
+	while (n > 0 && (unsigned char)s[n - 1] < 0x80 && !isalnum((unsigned char)s[n - 1]))
+		n--;
+	if (n == 0 || n > 24)
+		return false;
+	return count_words(s, n) == 1 && contains_needles(s, n, words, count, true);
+}
 
 bool
 plain_is_furniture(const char *s, size_t n)
 {
-	return n <= 160 && contains_any(s, n, furniture, GLOSS_ARRAY_SIZE(furniture));
+	if (n == 0 || n > FURNITURE_LONG_MAX)
+		return false;
+	if (contains_any(s, n, furniture_appeals, GLOSS_ARRAY_SIZE(furniture_appeals)))
+		return true;
+	if (n > FURNITURE_MAX)
+		return false;
+	if (contains_any(s, n, furniture_strong, GLOSS_ARRAY_SIZE(furniture_strong)) ||
+	    starts_with_any(s, n, furniture_prefixes, GLOSS_ARRAY_SIZE(furniture_prefixes)))
+		return true;
+	if (whole_line_is_any(s, n, furniture_lines, GLOSS_ARRAY_SIZE(furniture_lines)))
+		return true;
+	return count_words(s, n) <= WEAK_WORDS && !ends_sentence(s, n) &&
+	    contains_needles(s, n, furniture_weak, GLOSS_ARRAY_SIZE(furniture_weak), true);
 }
 
 /* ------------------------------------------------------------------ */
@@ -345,6 +508,7 @@ mark_captions(struct cls *c)
 			continue;
 		if (repeated_with_credit(c, i)) {
 			doc_build_retag(c->b, i, DOC_CAPTION, 0);
+			doc_build_flag_at(c->b, i, DOC_BLOCK_DUPLICATE);
 			doc_build_retag(c->b, i + 1, DOC_CAPTION, 0);
 			i++;
 		} else if (is_credit_line(s, n)) {
@@ -369,6 +533,8 @@ mark_furniture_dates_bylines(struct cls *c)
 		size_t n;
 		const char *s = text_at(c, i, &n);
 
+		if (kind_at(c, i) == DOC_LIST_ITEM && plain_is_furniture(s, n))
+			doc_build_flag_at(c->b, i, DOC_BLOCK_FURNITURE);	/* "* indicates required" */
 		if (!is_plain_paragraph(c, i))
 			continue;
 		if (plain_is_furniture(s, n))
@@ -387,6 +553,70 @@ mark_furniture_dates_bylines(struct cls *c)
 		    ((i > c->lo && kind_at(c, i - 1) == DOC_DATE) ||
 		    (i + 1 < c->hi && kind_at(c, i + 1) == DOC_DATE)))
 			doc_build_retag(c->b, i, DOC_BYLINE, 0);
+	}
+}
+
+/* A short line that is not a sentence, candidate for the repeated-line rule. */
+struct line_ref {
+	const char *s;
+	size_t n;
+	uint32_t i;
+};
+
+static int
+line_ref_cmp(const void *a, const void *b)
+{
+	const struct line_ref *x = a, *y = b;
+
+	if (x->n != y->n)
+		return x->n < y->n ? -1 : 1;
+	return memcmp(x->s, y->s, x->n);
+}
+
+/* Short lines found REPEAT_MIN times or more in the chunk are furniture. */
+static void
+mark_repeats(struct cls *c)
+{
+	struct line_ref *refs = xreallocarray(NULL, c->hi - c->lo, sizeof *refs);
+	size_t nrefs = 0, k, run;
+
+	for (uint32_t i = c->lo; i < c->hi; i++) {
+		size_t n;
+		const char *s = text_at(c, i, &n);
+
+		if ((is_plain_paragraph(c, i) || kind_at(c, i) == DOC_LIST_ITEM) && n > 0 &&
+		    n <= REPEAT_MAX &&
+		    count_words(s, n) <= REPEAT_WORDS && !ends_sentence(s, n))
+			refs[nrefs++] = (struct line_ref){ s, n, i };
+	}
+	qsort(refs, nrefs, sizeof *refs, line_ref_cmp);
+	for (k = 0; k < nrefs; k += run) {
+		for (run = 1; k + run < nrefs && line_ref_cmp(&refs[k], &refs[k + run]) == 0; run++)
+			;
+		for (size_t j = 0; run >= REPEAT_MIN && j < run; j++)
+			doc_build_flag_at(c->b, refs[k + j].i, DOC_BLOCK_FURNITURE);
+	}
+	free(refs);
+}
+
+static bool
+is_furniture_at(const struct cls *c, uint32_t i)
+{
+	return (doc_build_flags_at(c->b, i) & DOC_BLOCK_FURNITURE) != 0;
+}
+
+/* A short line between two furniture lines, not a sentence, is furniture (a newsletter's name). */
+static void
+mark_sandwiched(struct cls *c)
+{
+	for (uint32_t i = c->lo + 1; i + 1 < c->hi; i++) {
+		size_t n;
+		const char *s = text_at(c, i, &n);
+
+		if (is_plain_paragraph(c, i) && !is_furniture_at(c, i) && is_furniture_at(c, i - 1) &&
+		    is_furniture_at(c, i + 1) && n <= SANDWICH_MAX &&
+		    count_words(s, n) <= SANDWICH_WORDS && !ends_sentence(s, n))
+			doc_build_flag_at(c->b, i, DOC_BLOCK_FURNITURE);
 	}
 }
 
@@ -447,7 +677,7 @@ mark_headings(struct cls *c)
 		size_t n, next_len;
 		const char *s = text_at(c, i, &n);
 
-		if (!is_plain_paragraph(c, i))
+		if (!is_plain_paragraph(c, i) || is_furniture_at(c, i))
 			continue;
 		text_at(c, i + 1, &next_len);
 		if (heading_candidate(s, n) && kind_at(c, i + 1) == DOC_PARAGRAPH &&
@@ -469,6 +699,8 @@ plain_classify(struct doc_builder *b, uint32_t first_block, unsigned flags)
 		return;
 	mark_captions(&c);
 	mark_furniture_dates_bylines(&c);
+	mark_repeats(&c);
+	mark_sandwiched(&c);
 	if (flags & PLAIN_FIRST)
 		mark_title(&c);
 	mark_headings(&c);

@@ -78,6 +78,8 @@
 	_(NEXT_FILE, FILES, "]", "", "open the next file") \
 	_(PREV_FILE, FILES, "[", "", "open the previous file") \
 	_(FILE_INFO, FILES, "= ^G", "", "show the file name and position") \
+	_(FOLD, OTHER, "z", "", "open or close the fold at the caret or the first on screen") \
+	_(FOLD_ALL, OTHER, "Z", "", "turn folding of site furniture off or on for this document") \
 	_(HELP, OTHER, "h F1", "", "show this help") \
 	_(REDRAW, OTHER, "^L", "^L", "redraw the screen") \
 	_(QUIT, OTHER, "q Q", "q", "quit (or close the help or a list)") \

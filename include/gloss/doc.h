@@ -78,6 +78,7 @@ enum doc_kind {
 #define DOC_BLOCK_JOINED	0x01	/* no separator follows: the next block continues this paragraph */
 #define DOC_BLOCK_RULE_BEFORE	0x02	/* a thematic break precedes this block */
 #define DOC_BLOCK_FURNITURE	0x04	/* web-page furniture (may be folded away) */
+#define DOC_BLOCK_DUPLICATE	0x08	/* repeated by the next block (a caption given twice) */
 
 enum doc_span_kind {
 	DOC_SPAN_EMPH = 1,	/* emphasis: italic or underline */

@@ -1,0 +1,163 @@
+/*
+ * pager_fold — the pager's side of folding site furniture (the boiler
+ * module decides what folds): the fold row, the keys z and Z, and the rule
+ * that whatever the reader is taken to (the caret, a selection, a search
+ * match, a jump) is never inside a fold: its fold opens.
+ */
+#include "gloss/gloss.h"
+
+#include "gloss/boiler.h"
+#include "gloss/display.h"
+#include "gloss/options.h"
+#include "gloss/xmalloc.h"
+#include "pager_int.h"
+
+/* After folds changed: the end moved, and the top must be a shown row. */
+static void
+folds_changed(struct pager *p, struct view *v)
+{
+	int rows;
+
+	p->end_valid = false;
+	if (boiler_state(p->boiler, p->top.loc) == BOILER_HIDDEN) {
+		boiler_visible(p->boiler, &p->top.loc);
+		p->top.row = 0;
+	}
+	rows = pager_block_rows(p, p->top.loc);
+	if (p->top.row >= rows)
+		p->top.row = rows > 0 ? rows - 1 : 0;
+	pager_clamp(p, v);
+}
+
+bool
+pager_fold_reveal(struct pager *p, struct view *v, struct doc_loc loc)
+{
+	if (!boiler_reveal(p->boiler, loc))
+		return false;
+	folds_changed(p, v);
+	return true;
+}
+
+void
+pager_fold_settle(struct pager *p, struct view *v)
+{
+	bool changed = false;
+
+	if (p->caret_on)
+		changed |= boiler_reveal(p->boiler, p->caret.loc);
+	if (p->caret_on && p->visual)
+		changed |= boiler_reveal(p->boiler, p->mark.loc);
+	if (p->has_match && p->show_matches)
+		changed |= boiler_reveal(p->boiler, p->match_loc);
+	if (changed || boiler_state(p->boiler, p->top.loc) == BOILER_HIDDEN)
+		folds_changed(p, v);
+}
+
+/* The first block on screen that is in a run or a duplicate (open or folded). */
+static bool
+fold_on_screen(struct pager *p, struct view *v, struct doc_loc *out)
+{
+	struct pos pos = p->top;
+	struct doc_loc head, last = { UINT32_MAX, UINT32_MAX };
+	uint32_t count;
+
+	for (int y = 0; y < v->rows; y++) {
+		if (doc_loc_cmp(pos.loc, last) != 0 && boiler_run(p->boiler, pos.loc, &head, &count)) {
+			*out = pos.loc;
+			return true;
+		}
+		last = pos.loc;
+		if (pager_pos_down(p, &pos, 1) == 0)
+			break;
+	}
+	return false;
+}
+
+/* Hides the caret (and ends a selection) if it is now in a fold; forgets a match there. */
+static void
+caret_out_of_folds(struct pager *p)
+{
+	if (p->has_match && boiler_state(p->boiler, p->match_loc) != BOILER_SHOWN)
+		p->has_match = false;
+	if (p->caret_on && (boiler_state(p->boiler, p->caret.loc) != BOILER_SHOWN ||
+	    (p->visual && boiler_state(p->boiler, p->mark.loc) != BOILER_SHOWN))) {
+		p->caret_on = false;
+		p->visual = false;
+	}
+}
+
+void
+pager_fold_toggle(struct pager *p, struct view *v)
+{
+	struct doc_loc loc, head;
+	uint32_t count;
+
+	if (!boiler_on(p->boiler)) {
+		view_message(doc_format(p->doc) == DOC_FORMAT_TEXT ? "Folding is off (Z turns it on)" :
+		    "Only plain-text files are folded");
+		return;
+	}
+	if (p->caret_on ? !boiler_run(p->boiler, p->caret.loc, &head, &count) :
+	    !fold_on_screen(p, v, &loc)) {
+		view_message("No fold here");
+		return;
+	}
+	if (p->caret_on)
+		loc = p->caret.loc;
+	boiler_toggle(p->boiler, loc);
+	boiler_run(p->boiler, loc, &head, &count);
+	view_message(boiler_state(p->boiler, head) == BOILER_SHOWN ? "Opened %u line%s" :
+	    "Folded %u line%s", count, count == 1 ? "" : "s");
+	caret_out_of_folds(p);
+	folds_changed(p, v);
+}
+
+void
+pager_fold_all(struct pager *p, struct view *v)
+{
+	bool on = !boiler_on(p->boiler);
+
+	if (!boiler_set_on(p->boiler, on)) {
+		view_message("Only plain-text files are folded");
+		return;
+	}
+	view_message(on ? "Folding site furniture" : "Folding off: every line shown");
+	caret_out_of_folds(p);
+	folds_changed(p, v);
+}
+
+/* The colour of a highlight inside the run [a, z), or -1. */
+static int
+run_highlight(struct pager *p, struct doc_loc head, uint32_t count)
+{
+	struct doc_loc last = { head.chunk, head.block + count - 1 };
+	struct doc_block *b = doc_block(p->doc, last);
+	uint64_t a, z;
+
+	if (b == NULL || !doc_block_offset(p->doc, head, &a) || !doc_block_offset(p->doc, last, &z))
+		return -1;
+	z += b->len;
+	for (size_t i = 0; i < p->visible.n; i++)
+		if (p->visible.v[i].start < z && p->visible.v[i].end > a)
+			return (int)p->visible.v[i].color;
+	return -1;
+}
+
+void
+pager_fold_draw(struct pager *p, struct doc_loc loc, int y)
+{
+	struct doc_loc head;
+	uint32_t count = 0;
+	struct display_attr a = display_style(DISPLAY_DIM);
+	char *row;
+	int color;
+
+	boiler_run(p->boiler, loc, &head, &count);
+	row = xasprintf("%s %u line%s folded", opt_glyphs == GLYPH_UTF8 ? "\xE2\x8B\xAF" : "...",
+	    count, count == 1 ? "" : "s");	/* ⋯ */
+	color = run_highlight(p, head, count);
+	if (color >= 0)
+		a = pager_attr_or(a, display_highlight(color));	/* a highlight is in the fold */
+	display_put(stdscr, y, p->margin, row, strlen(row), p->width, a, opt_glyphs);
+	free(row);
+}

@@ -1,0 +1,84 @@
+/*
+ * bench_boiler — folding never reads the whole document: times opening a
+ * generated plain-text file of N MB with furniture runs every few
+ * paragraphs, finding its last shown block (what G needs), and walking
+ * 2,000 shown blocks from 50 %.  Run by hand: tests/bench_boiler [MB]
+ */
+#include "gloss/gloss.h"
+
+#include <time.h>
+#include <unistd.h>
+
+#include "gloss/boiler.h"
+#include "gloss/doc.h"
+#include "gloss/xmalloc.h"
+
+static double
+now_ms(void)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return t.tv_sec * 1e3 + t.tv_nsec / 1e6;
+}
+
+/* Writes about mb MB: paragraphs, and after every seventh a run of 1-6 furniture lines. */
+static char *
+generate(int mb)
+{
+	static const char *const furniture[] = {
+		"Subscribe", "* indicates required", "Share", "Skip to content",
+		"Enter your email to subscribe", "Advertisement",
+	};
+	char *path = xstrdup("/tmp/gloss-bench-boiler.XXXXXX");
+	int fd = mkstemp(path);
+	FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
+	long size = 0;
+
+	if (f == NULL)
+		return NULL;
+	for (unsigned i = 0; size < (long)mb << 20; i++) {
+		size += fprintf(f, "Paragraph %u of the article, a sentence of ordinary body text that "
+		    "goes on for a while about the matter at hand.\n\n", i);
+		for (unsigned j = 0; i % 7 == 0 && j < 1 + i % 6; j++)
+			size += fprintf(f, "%s\n", furniture[(i + j) % 6]);
+		if (i % 7 == 0)
+			size += fprintf(f, "\n");
+	}
+	fclose(f);
+	return path;
+}
+
+int
+main(int argc, char **argv)
+{
+	int mb = argc > 1 ? atoi(argv[1]) : 100;
+	char *path = generate(mb > 0 ? mb : 100);
+	struct doc *d;
+	struct boiler *bo;
+	struct doc_loc loc;
+	double t;
+	int k;
+
+	if (path == NULL || doc_open(path, NULL, &d) != GLOSS_OK)
+		return 1;
+	t = now_ms();
+	bo = boiler_new(d, true);
+	boiler_last(bo, &loc);
+	printf("%d MB: last shown block (G): %.2f ms\n", mb, now_ms() - t);
+	t = now_ms();
+	doc_seek_fraction(d, 0.5, &loc);
+	boiler_visible(bo, &loc);
+	for (k = 0; k < 2000 && boiler_next(bo, &loc); k++)
+		;
+	printf("50%% and 2000 shown blocks forward: %.2f ms\n", now_ms() - t);
+	t = now_ms();
+	for (k = 0; k < 2000 && boiler_prev(bo, &loc); k++)
+		;
+	printf("2000 shown blocks back: %.2f ms\n", now_ms() - t);
+	boiler_free(bo);
+	doc_free(d);
+	unlink(path);
+	free(path);
+	return 0;
+}
