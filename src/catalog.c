@@ -155,6 +155,12 @@ catalog_open(struct cachedb *db, struct store *st, const char *const *dirs, size
 	c->dirs = xcalloc(ndirs ? ndirs : 1, sizeof *c->dirs);
 	for (size_t i = 0; i < ndirs; i++)
 		c->dirs[c->ndirs++] = canonical_dir(dirs[i]);
+	/*
+	 * The index can always be rebuilt, so its writes are not synced: with
+	 * WAL a crash of gloss cannot damage it, only a crash of the system
+	 * could, and the file can then be deleted and rebuilt.
+	 */
+	sqlite3_exec(c->h, "PRAGMA synchronous=OFF; PRAGMA cache_size=-32768", NULL, NULL, NULL);
 	rc = cachedb_module(db, "catalog", CATALOG_VERSION, catalog_drop, catalog_create, &created);
 	if (rc == GLOSS_OK)
 		rc = set_scope(c);

@@ -248,13 +248,20 @@ locate(struct catalog_hit *h, const char *text, size_t n, const char *marked, ui
 /* ------------------------------------------------------------------ */
 /* Searching */
 
+/*
+ * The best rows come from FTS5 itself (ORDER BY rank inside the virtual
+ * table, with a LIMIT, sorts there instead of in SQLite's sorter); rows of
+ * directories outside the catalog's scope are dropped afterwards, so a few
+ * more are asked for.
+ */
 static const char search_sql[] =
 	"SELECT p.kind, p.seq, p.off, p.len, p.annot_id, p.heading, p.text, d.path, d.title,"
-	" d.text_len, highlight(catalog_fts, 0, char(1), char(2)), bm25(catalog_fts)"
-	" FROM catalog_fts JOIN catalog_paras p ON p.id = catalog_fts.rowid"
-	" JOIN catalog_docs d ON d.id = p.doc_id"
-	" WHERE catalog_fts MATCH ?1 AND d.dir IN (SELECT dir FROM temp.catalog_scope)"
-	" ORDER BY bm25(catalog_fts), d.path, p.off LIMIT ?2";
+	" d.text_len, f.marked, f.score"
+	" FROM (SELECT rowid AS id, highlight(catalog_fts, 0, char(1), char(2)) AS marked,"
+	" rank AS score FROM catalog_fts WHERE catalog_fts MATCH ?1 ORDER BY rank LIMIT ?3) f"
+	" JOIN catalog_paras p ON p.id = f.id JOIN catalog_docs d ON d.id = p.doc_id"
+	" WHERE d.dir IN (SELECT dir FROM temp.catalog_scope)"
+	" ORDER BY f.score, d.path, p.off LIMIT ?2";
 
 static void
 read_hit(sqlite3_stmt *st, struct catalog_hit *h)
@@ -297,6 +304,7 @@ catalog_search(struct catalog *c, const char *query, size_t limit, struct catalo
 	}
 	sqlite3_bind_text(st, 1, fts, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 2, (int64_t)limit);
+	sqlite3_bind_int64(st, 3, (int64_t)limit * 4 + 16);
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
 		*out = xreallocarray(*out, *n + 1, sizeof **out);
 		read_hit(st, &(*out)[(*n)++]);
