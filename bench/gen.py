@@ -9,6 +9,9 @@
   gen.py line SIZE OUT     one line of SIZE bytes, no newline inside
   gen.py markdown SIZE OUT Markdown: headings, emphasis, links, lists,
                            quotes, <sup> note markers and an endnote section
+  gen.py library COUNT DIR COUNT articles of 5-20 KB (one in five Markdown),
+                           each with a title, a byline, a date and mixed
+                           English/Cyrillic paragraphs (for the library index)
 
 SIZE accepts K, M and G suffixes (powers of 1024).  The first line of every
 file is "BENCH-START", so a program's first paint can be recognised.
@@ -131,9 +134,41 @@ def write_markdown(size, out):
                 "BENCH-END-MARKER\n")
 
 
+MONTHS = ["January", "февраля", "березня", "красавіка", "May", "июня", "July", "серпня",
+          "September", "октября", "листопада", "снежня"]
+
+
+def write_library(count, out):
+    rng = random.Random(4)
+    english = corpus_sentences()
+    os.makedirs(out, exist_ok=True)
+    for i in range(count):
+        md = i % 5 == 0
+        size = rng.randint(5 * 1024, 20 * 1024)
+        title = " ".join(rng.choice(english).split()[:rng.randint(4, 9)]).rstrip(".,")
+        date = "%d %s %d" % (rng.randint(1, 28), rng.choice(MONTHS), rng.randint(1995, 2025))
+        head = ("# %s\n\n**By Author %d**\n\n%s\n\n" if md else "%s\n\nBy Author %d\n\n%s\n\n") % (
+            title, i, date)
+        parts, n = [head], len(head.encode())
+        for para in paragraphs(rng, english):
+            if n > size:
+                break
+            if md and rng.random() < 0.1:
+                para = "## " + " ".join(para.split()[:5])
+            parts.append(para + "\n\n")
+            n += len(para.encode()) + 2
+        parts.append("Article marker art%05d.\n" % i)
+        name = "article-%05d.%s" % (i, "md" if md else "txt")
+        with open(os.path.join(out, name), "w", encoding="utf-8") as f:
+            f.write("".join(parts))
+
+
 def main():
     if len(sys.argv) != 4:
         sys.exit(__doc__)
+    if sys.argv[1] == "library":
+        write_library(int(sys.argv[2]), sys.argv[3])
+        return
     kind, size, out = sys.argv[1], parse_size(sys.argv[2]), sys.argv[3]
     {"text": write_text, "line": write_line, "markdown": write_markdown}[kind](size, out)
 

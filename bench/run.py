@@ -185,6 +185,20 @@ def main():
             res = subprocess.run([path], capture_output=True, text=True)
             report += ["## %s" % driver, "", "```", res.stdout.strip(), "```", ""]
 
+    # 7. the library index over generated articles
+    path = os.path.join(os.path.dirname(gloss), "tests", "bench_catalog")
+    if os.path.exists(path):
+        count = 1000 if quick else 10000
+        lib = os.path.join(out, "library-%d" % count)
+        if not os.path.isdir(lib):
+            print("generating %s (%d articles)" % (lib, count), flush=True)
+            subprocess.run([sys.executable, os.path.join(HERE, "gen.py"), "library", str(count),
+                            lib], check=True)
+        print("bench_catalog…", flush=True)
+        res = subprocess.run([path, lib], capture_output=True, text=True)
+        report += ["## bench_catalog (library index, %d articles)" % count, "", "```",
+                   res.stdout.strip(), "```", ""]
+
     text_out = "\n".join(report) + "\n"
     with open(os.path.join(out, "results.md"), "w") as fh:
         fh.write(text_out)

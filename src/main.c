@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "gloss/annot_cmd.h"
+#include "gloss/library_cmd.h"
 #include "gloss/dump.h"
 #include "gloss/error.h"
 #include "gloss/help.h"
@@ -41,6 +42,10 @@ static const struct command commands[] = {
 	{ "note", note_main, "note ID TEXT|-          set an annotation's note ('' removes it)" },
 	{ "delete", delete_main, "delete ID               delete an annotation" },
 	{ "notes", xref_cmd_notes_main, "notes FILE [--json]     list FILE's notes, where they are cited, and its links" },
+	{ "library", library_main, "library [DIR...] [--json]\n"
+	    "                          list the articles of DIR (default: the corpus) with their metadata" },
+	{ "search", search_main, "search [--limit N] QUERY... [--json]\n"
+	    "                          full-text search of the corpus (\"phrases\", prefix*, OR)" },
 };
 
 static void

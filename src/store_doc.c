@@ -206,7 +206,7 @@ store_doc_get(struct store *st, int64_t doc_id, struct store_doc_info *out)
 {
 	sqlite3_stmt *s = store_stmt(st, "SELECT d.id, d.sha256, d.title, d.position, "
 	    "d.position_context, (SELECT p.path FROM paths p WHERE p.doc_id = d.id "
-	    "ORDER BY p.seen DESC, p.path LIMIT 1) FROM documents d WHERE d.id = ?1");
+	    "ORDER BY p.seen DESC, p.path LIMIT 1), d.opened FROM documents d WHERE d.id = ?1");
 	int rc;
 
 	memset(out, 0, sizeof *out);
@@ -223,6 +223,7 @@ store_doc_get(struct store *st, int64_t doc_id, struct store_doc_info *out)
 		out->position = (uint64_t)sqlite3_column_int64(s, 3);
 		out->position_context = store_col_str(s, 4);
 		out->path = sqlite3_column_type(s, 5) == SQLITE_NULL ? NULL : store_col_str(s, 5);
+		out->opened = sqlite3_column_int64(s, 6);
 	}
 	sqlite3_reset(s);
 	if (rc == SQLITE_DONE)

@@ -132,6 +132,7 @@ struct store_doc_info {
 	char *path;			/* the most recently seen path, or NULL */
 	uint64_t position;		/* reading position in the document text */
 	char *position_context;		/* the text that followed it (for re-anchoring) */
+	int64_t opened;			/* when it was last opened (seconds since the epoch) */
 };
 
 /* ------------------------------------------------------------------ */

@@ -1,0 +1,379 @@
+/*
+ * catalog_index — indexing one article (metadata, word count, one row per
+ * block with its document-text offset and section heading) and the
+ * annotations' notes, quotes and tags.
+ */
+#include "gloss/gloss.h"
+
+#include <inttypes.h>
+#include <unictype.h>
+
+#include "catalog_int.h"
+#include "gloss/doc.h"
+#include "gloss/fold.h"
+#include "gloss/meta.h"
+#include "gloss/strbuf.h"
+#include "gloss/text.h"
+#include "gloss/xmalloc.h"
+
+/* ------------------------------------------------------------------ */
+/* Rows */
+
+static sqlite3_stmt *
+cached(struct catalog *c, sqlite3_stmt **slot, const char *sql)
+{
+	if (*slot == NULL)
+		*slot = catalog_prepare(c, sql);
+	else
+		sqlite3_reset(*slot);
+	return *slot;
+}
+
+enum gloss_status
+catalog_add_row(struct catalog *c, int64_t doc_id, enum catalog_kind kind, uint32_t seq,
+    uint64_t off, uint64_t len, int64_t annot_id, const char *heading, const char *text, size_t n)
+{
+	sqlite3_stmt *p = cached(c, &c->ins_para, "INSERT INTO catalog_paras(doc_id, kind, seq, off,"
+	    " len, annot_id, heading, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+	sqlite3_stmt *f = cached(c, &c->ins_fts, "INSERT INTO catalog_fts(rowid, key) VALUES (?, ?)");
+
+	if (p == NULL || f == NULL)
+		return GLOSS_EDB;
+	sqlite3_bind_int64(p, 1, doc_id);
+	sqlite3_bind_int(p, 2, (int)kind);
+	sqlite3_bind_int64(p, 3, seq);
+	sqlite3_bind_int64(p, 4, (int64_t)off);
+	sqlite3_bind_int64(p, 5, (int64_t)len);
+	sqlite3_bind_int64(p, 6, annot_id);
+	if (heading)
+		sqlite3_bind_text(p, 7, heading, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(p, 7);
+	sqlite3_bind_text(p, 8, text, (int)n, SQLITE_STATIC);
+	if (sqlite3_step(p) != SQLITE_DONE)
+		return catalog_db_error(c, "index update failed");
+	sqlite3_reset(p);
+	strbuf_reset(&c->key);
+	fold_key(text, n, &c->key);
+	sqlite3_bind_int64(f, 1, sqlite3_last_insert_rowid(c->h));
+	sqlite3_bind_text(f, 2, strbuf_str(&c->key), (int)c->key.len, SQLITE_STATIC);
+	if (sqlite3_step(f) != SQLITE_DONE)
+		return catalog_db_error(c, "index update failed");
+	sqlite3_reset(f);
+	return GLOSS_OK;
+}
+
+/* ------------------------------------------------------------------ */
+/* Documents */
+
+/* Words: runs of non-space characters holding a letter or a digit. */
+static uint64_t
+count_words(const char *s, size_t n)
+{
+	uint64_t words = 0;
+	bool in = false, counted = false;
+
+	for (size_t i = 0; i < n; ) {
+		unsigned char b = (unsigned char)s[i];
+		uint32_t cp;
+		int len;
+
+		if (b == ' ' || b == '\n') {
+			in = counted = false;
+			i++;
+			continue;
+		}
+		in = true;
+		if (counted) {
+			i++;
+			continue;
+		}
+		if (b < 0x80) {
+			counted = (b >= '0' && b <= '9') || ((b | 0x20) >= 'a' && (b | 0x20) <= 'z');
+			i++;
+		} else {
+			len = text_decode(s + i, n - i, &cp);
+			counted = uc_is_alnum(cp);
+			i += (size_t)len;
+		}
+		words += counted;
+	}
+	(void)in;
+	return words;
+}
+
+struct walk {
+	uint64_t off, words;
+	uint32_t seq;
+	char *heading;
+};
+
+static enum gloss_status
+index_blocks(struct catalog *c, struct doc *doc, int64_t id, struct walk *w)
+{
+	struct doc_loc loc;
+	uint32_t chunk = 0;
+	enum gloss_status rc = GLOSS_OK;
+
+	if (!doc_first(doc, &loc))
+		return GLOSS_OK;
+	do {
+		const struct doc_block *b;
+
+		if (loc.chunk != chunk) {	/* keep memory flat on large files */
+			doc_trim(doc);
+			chunk = loc.chunk;
+		}
+		if ((b = doc_block(doc, loc)) == NULL)
+			break;
+		w->seq++;
+		if (b->kind == DOC_HEADING || b->kind == DOC_TITLE) {
+			free(w->heading);
+			w->heading = xstrndup(b->text, b->len);
+		}
+		w->words += count_words(b->text, b->len);
+		rc = catalog_add_row(c, id, CATALOG_TEXT, w->seq, w->off, b->len, 0,
+		    b->kind == DOC_HEADING || b->kind == DOC_TITLE ? NULL : w->heading, b->text, b->len);
+		w->off += b->len + ((b->flags & DOC_BLOCK_JOINED) ? 0 : DOC_SEPARATOR_LEN);
+	} while (rc == GLOSS_OK && doc_next(doc, &loc));
+	if (w->seq > 0 && w->off >= DOC_SEPARATOR_LEN)
+		w->off -= DOC_SEPARATOR_LEN;	/* no separator after the last block */
+	return rc;
+}
+
+static void
+bind_opt(sqlite3_stmt *st, int col, const char *s)
+{
+	if (s)
+		sqlite3_bind_text(st, col, s, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(st, col);
+}
+
+/* Records the stat, the fingerprint and (with m) the metadata of a document. */
+static enum gloss_status
+record(struct catalog *c, int64_t id, const struct fingerprint_key *key, const char *sha,
+    const struct meta *m, const struct walk *w)
+{
+	sqlite3_stmt *st = catalog_prepare(c, m ? "UPDATE catalog_docs SET size = ?, mtime = ?,"
+	    " sha256 = ?, indexed = 1, title = ?, author = ?, date = ?, words = ?, text_len = ?"
+	    " WHERE id = ?" : "UPDATE catalog_docs SET size = ?, mtime = ?, sha256 = ?, indexed = 1"
+	    " WHERE id = ?");
+	int rc;
+
+	if (st == NULL)
+		return GLOSS_EDB;
+	sqlite3_bind_int64(st, 1, (int64_t)key->size);
+	sqlite3_bind_int64(st, 2, key->mtime_ns);
+	bind_opt(st, 3, sha);
+	if (m) {
+		bind_opt(st, 4, m->title);
+		bind_opt(st, 5, m->author);
+		bind_opt(st, 6, m->date);
+		sqlite3_bind_int64(st, 7, (int64_t)w->words);
+		sqlite3_bind_int64(st, 8, (int64_t)w->off);
+		sqlite3_bind_int64(st, 9, id);
+	} else {
+		sqlite3_bind_int64(st, 4, id);
+	}
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? GLOSS_OK : catalog_db_error(c, "index update failed");
+}
+
+/* The SHA-256 recorded for document id ("" if none) and whether it was indexed. */
+static bool
+recorded_sha(struct catalog *c, int64_t id, char sha[FINGERPRINT_HEX_LEN + 1])
+{
+	sqlite3_stmt *st = catalog_prepare(c, "SELECT sha256, indexed FROM catalog_docs WHERE id = ?");
+	bool indexed = false;
+
+	sha[0] = '\0';
+	if (st == NULL)
+		return false;
+	sqlite3_bind_int64(st, 1, id);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		const unsigned char *s = sqlite3_column_text(st, 0);
+
+		if (s)
+			snprintf(sha, FINGERPRINT_HEX_LEN + 1, "%s", (const char *)s);
+		indexed = sqlite3_column_int(st, 1) != 0;
+	}
+	sqlite3_finalize(st);
+	return indexed;
+}
+
+enum gloss_status
+catalog_index_file(struct catalog *c, const struct catalog_todo *t)
+{
+	struct doc_options opt = { .format = -1 };
+	struct fingerprint_key key = t->key;
+	char old[FINGERPRINT_HEX_LEN + 1], sha[FINGERPRINT_HEX_LEN + 1];
+	struct walk w = { 0 };
+	struct meta m;
+	struct doc *doc;
+	enum gloss_status rc;
+	bool indexed = recorded_sha(c, t->id, old);
+
+	fingerprint_stat(t->path, &key);
+	if (doc_open(t->path, &opt, &doc) != GLOSS_OK) {	/* binary or unreadable: not an article */
+		error_clear();
+		rc = catalog_remove_doc(c, t->id, false);
+		return rc == GLOSS_OK ? record(c, t->id, &key, NULL, NULL, NULL) : rc;
+	}
+	fingerprint_sha256(doc_source(doc), (size_t)doc_source_size(doc), sha);
+	if (indexed && strcmp(old, sha) == 0) {
+		doc_free(doc);
+		return record(c, t->id, &key, sha, NULL, NULL);
+	}
+	rc = catalog_remove_doc(c, t->id, false);
+	meta_read(doc, &m);
+	if (rc == GLOSS_OK)
+		rc = index_blocks(c, doc, t->id, &w);
+	if (rc == GLOSS_OK)
+		rc = record(c, t->id, &key, sha, &m, &w);
+	meta_done(&m);
+	free(w.heading);
+	doc_free(doc);
+	return rc;
+}
+
+/* ------------------------------------------------------------------ */
+/* Annotations */
+
+static uint64_t
+hash_str(uint64_t h, const char *s)
+{
+	for (; s && *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ull;
+	return (h ^ 0xFF) * 1099511628211ull;
+}
+
+/* A signature of the annotations (ranges, notes, tags, count) to notice changes. */
+static char *
+signature(const struct store_list *l, int64_t ndocs)
+{
+	uint64_t h = 1469598103934665603ull;
+
+	for (size_t i = 0; i < l->n; i++) {
+		const struct store_annotation *a = &l->v[i];
+
+		h = (h ^ (uint64_t)a->id) * 1099511628211ull;
+		h = (h ^ a->start) * 1099511628211ull;
+		h = hash_str(hash_str(hash_str(h, a->path), a->quote), a->note);
+		for (size_t k = 0; k < a->ntags; k++)
+			h = hash_str(h, a->tags[k]);
+	}
+	return xasprintf("%zu:%" PRIx64 ":%" PRId64, l->n, h, ndocs);
+}
+
+static int64_t
+count_docs(struct catalog *c)
+{
+	sqlite3_stmt *st = catalog_prepare(c, "SELECT count(*), max(id) FROM catalog_docs");
+	int64_t n = 0;
+
+	if (st && sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int64(st, 0) * 1000003 + sqlite3_column_int64(st, 1);
+	sqlite3_finalize(st);
+	return n;
+}
+
+/* The state value name, or NULL. */
+static char *
+state_get(struct catalog *c, const char *name)
+{
+	sqlite3_stmt *st = catalog_prepare(c, "SELECT value FROM catalog_state WHERE name = ?");
+	char *v = NULL;
+
+	if (st == NULL)
+		return NULL;
+	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = catalog_column_str(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+static enum gloss_status
+state_set(struct catalog *c, const char *name, const char *value)
+{
+	sqlite3_stmt *st = catalog_prepare(c, "INSERT OR REPLACE INTO catalog_state VALUES (?, ?)");
+	int rc;
+
+	if (st == NULL)
+		return GLOSS_EDB;
+	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, value, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? GLOSS_OK : catalog_db_error(c, "index update failed");
+}
+
+/* The catalog document at path: its id (0 if none). */
+static int64_t
+doc_at(struct catalog *c, const char *path)
+{
+	sqlite3_stmt *st = cached(c, &c->find_doc, "SELECT id FROM catalog_docs WHERE path = ?");
+	int64_t id = 0;
+
+	if (st == NULL || path == NULL)
+		return 0;
+	sqlite3_bind_text(st, 1, path, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		id = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return id;
+}
+
+static enum gloss_status
+add_annotation(struct catalog *c, const struct store_annotation *a)
+{
+	int64_t id = doc_at(c, a->path);
+	uint64_t len = a->end - a->start;
+	enum gloss_status rc = GLOSS_OK;
+	struct strbuf tags = STRBUF_INIT;
+
+	if (id == 0)
+		return GLOSS_OK;
+	if (a->quote && *a->quote)
+		rc = catalog_add_row(c, id, CATALOG_QUOTE, 0, a->start, len, a->id, NULL, a->quote,
+		    strlen(a->quote));
+	if (rc == GLOSS_OK && a->note && *a->note)
+		rc = catalog_add_row(c, id, CATALOG_NOTE, 0, a->start, len, a->id, NULL, a->note,
+		    strlen(a->note));
+	for (size_t i = 0; i < a->ntags; i++)
+		strbuf_addf(&tags, "%s%s", i ? ", " : "", a->tags[i]);
+	if (rc == GLOSS_OK && tags.len)
+		rc = catalog_add_row(c, id, CATALOG_TAGS, 0, a->start, len, a->id, NULL, tags.buf,
+		    tags.len);
+	strbuf_done(&tags);
+	return rc;
+}
+
+enum gloss_status
+catalog_index_annotations(struct catalog *c)
+{
+	struct store_filter f = { .color = -1 };
+	struct store_list l = { 0 };
+	enum gloss_status rc;
+	char *sig, *old;
+
+	if (c->st == NULL)
+		return GLOSS_OK;
+	if ((rc = store_query(c->st, &f, &l)) != GLOSS_OK)
+		return rc;
+	sig = signature(&l, count_docs(c));
+	old = state_get(c, "annotations");
+	if (old == NULL || strcmp(old, sig) != 0) {
+		rc = catalog_remove_annotation_rows(c);
+		for (size_t i = 0; i < l.n && rc == GLOSS_OK; i++)
+			rc = add_annotation(c, &l.v[i]);
+		if (rc == GLOSS_OK)
+			rc = state_set(c, "annotations", sig);
+	}
+	free(old);
+	free(sig);
+	store_list_free(&l);
+	return rc;
+}

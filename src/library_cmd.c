@@ -1,0 +1,445 @@
+/*
+ * library_cmd — `gloss library` and `gloss search` (see
+ * include/gloss/library_cmd.h): options, bringing the index up to date with
+ * a progress line on a terminal, and the two output formats.
+ */
+#include "gloss/gloss.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <inttypes.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "gloss/annot_cmd.h"
+#include "gloss/glyph.h"
+#include "gloss/library_cmd.h"
+#include "gloss/options.h"
+#include "gloss/reader.h"
+#include "gloss/xmalloc.h"
+
+#define PROGRESS_AFTER_US 500000	/* show progress once the update takes this long */
+#define STEP_US 100000
+#define SEARCH_LIMIT 20
+
+#define LIBRARY_USAGE "gloss library [--corpus DIR] [DIR...] [--json]"
+#define SEARCH_USAGE "gloss search [--corpus DIR] [--limit N] QUERY... [--json]"
+
+/* ------------------------------------------------------------------ */
+/* Shared with the library view */
+
+void
+library_cmd_stats(struct store *st, const struct catalog_entry *e, struct library_stats *out)
+{
+	struct store_path_info info;
+	struct store_doc_info d;
+	struct store_list l = { 0 };
+	bool found = false;
+
+	memset(out, 0, sizeof *out);
+	out->progress = -1;
+	if (st == NULL || store_path_find(st, e->path, &info, &found) != GLOSS_OK || !found)
+		return;
+	if (store_doc_get(st, info.doc_id, &d) == GLOSS_OK) {
+		if (e->text_len > 0 && d.position > 0)
+			out->progress = (int)GLOSS_MIN(100, d.position * 100 / e->text_len);
+		else if (d.position == 0)
+			out->progress = 0;
+		out->opened = d.opened;
+		store_doc_info_done(&d);
+	}
+	if (store_of_doc(st, info.doc_id, &l) == GLOSS_OK)
+		out->highlights = l.n;
+	store_list_free(&l);
+}
+
+const char *
+library_cmd_default_dir(void)
+{
+	return reader_corpus_dir();
+}
+
+enum gloss_status
+library_cmd_open(const char *const *dirs, size_t ndirs, struct store *st, struct cachedb **db,
+    struct catalog **cat)
+{
+	enum gloss_status rc = cachedb_open(NULL, db);
+
+	*cat = NULL;
+	if (rc == GLOSS_OK && (rc = catalog_open(*db, st, dirs, ndirs, cat)) != GLOSS_OK) {
+		cachedb_close(*db);
+		*db = NULL;
+	}
+	return rc;
+}
+
+/* ------------------------------------------------------------------ */
+/* Shared by the commands */
+
+static int
+report(enum gloss_status rc)
+{
+	error_print("%s", error_last(rc));
+	return error_exit_code(rc);
+}
+
+static int
+usage_error(const char *cmd, const char *usage, const char *msg)
+{
+	error_print("%s: %s", cmd, msg);
+	fprintf(stderr, "Usage: %s\n", usage);
+	return 2;
+}
+
+static int64_t
+now_us(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
+}
+
+/* Runs the update, with "indexing N%" on a terminal after half a second. */
+static enum gloss_status
+update(struct catalog *cat)
+{
+	int64_t start = now_us();
+	bool shown = false, tty = isatty(STDERR_FILENO);
+	enum gloss_status rc;
+
+	while (catalog_update_step(cat, STEP_US)) {
+		if (tty && now_us() - start > PROGRESS_AFTER_US) {
+			fprintf(stderr, "\rgloss: indexing the library: %3d%%",
+			    (int)(catalog_progress(cat) * 100));
+			shown = true;
+		}
+	}
+	if (shown)
+		fputs("\r\033[K", stderr);
+	rc = catalog_update(cat);	/* returns the update's first error */
+	return rc;
+}
+
+/* Opens the store read-only for what it knows (none is fine). */
+static struct store *
+open_store(void)
+{
+	struct store *st = NULL;
+
+	if (store_open(opt_db, 0, &st) != GLOSS_OK) {
+		error_print("%s (going on without annotations)", error_last(GLOSS_EDB));
+		return NULL;
+	}
+	return st;
+}
+
+static void
+add_safe(struct strbuf *out, const char *s)
+{
+	if (s == NULL || *s == '\0')
+		strbuf_addc(out, '-');
+	else
+		glyph_append_safe(out, s, strlen(s), opt_glyphs);
+}
+
+static void
+add_json(struct strbuf *out, const char *key, const char *s, bool last)
+{
+	strbuf_addf(out, "\"%s\": ", key);
+	if (s)
+		annot_cmd_json_string(out, s);
+	else
+		strbuf_adds(out, "null");
+	strbuf_adds(out, last ? "" : ", ");
+}
+
+static int
+write_out(struct strbuf *out, const char *cmd)
+{
+	bool ok = fwrite(strbuf_str(out), 1, out->len, stdout) == out->len && fflush(stdout) == 0;
+
+	if (!ok) {
+		error_print("%s: write error: %s", cmd, strerror(errno));
+		return 1;
+	}
+	return 0;
+}
+
+/* Parses --corpus, --json and (for search) --limit; returns -1 to go on. */
+static int
+parse(int argc, char **argv, const char *cmd, const char *usage, bool *json, long *limit)
+{
+	static const struct option longopts[] = {
+		{ "corpus", required_argument, NULL, 'C' },
+		{ "json", no_argument, NULL, 'j' },
+		{ "limit", required_argument, NULL, 'l' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	char *end;
+	int c;
+
+	optind = 0;
+	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'C':
+			opt_corpus = optarg;
+			break;
+		case 'j':
+			*json = true;
+			break;
+		case 'l':
+			if (limit == NULL)
+				return usage_error(cmd, usage, "unknown option --limit");
+			*limit = strtol(optarg, &end, 10);
+			if (*optarg == '\0' || *end || *limit < 1)
+				return usage_error(cmd, usage, "--limit needs a number of hits (1, 2, ...)");
+			break;
+		case 'h':
+			printf("Usage: %s\n", usage);
+			return 0;
+		default:
+			fprintf(stderr, "Usage: %s\n", usage);
+			return 2;
+		}
+	}
+	return -1;
+}
+
+/* ------------------------------------------------------------------ */
+/* gloss library */
+
+static void
+library_line(struct strbuf *out, const struct catalog_entry *e, const struct library_stats *s)
+{
+	add_safe(out, e->path);
+	strbuf_addc(out, '\t');
+	add_safe(out, e->title);
+	strbuf_addc(out, '\t');
+	add_safe(out, e->author);
+	strbuf_addc(out, '\t');
+	add_safe(out, e->date);
+	strbuf_addf(out, "\t%" PRIu64 "\t", e->words);
+	if (s->progress < 0)
+		strbuf_adds(out, "-");
+	else
+		strbuf_addf(out, "%d%%", s->progress);
+	strbuf_addf(out, "\t%zu\n", s->highlights);
+}
+
+static void
+library_json(struct strbuf *out, const struct catalog_entry *e, const struct library_stats *s)
+{
+	strbuf_adds(out, "{");
+	add_json(out, "path", e->path, false);
+	add_json(out, "title", e->title, false);
+	add_json(out, "author", e->author, false);
+	add_json(out, "date", e->date, false);
+	strbuf_addf(out, "\"words\": %" PRIu64 ", \"progress\": ", e->words);
+	if (s->progress < 0)
+		strbuf_adds(out, "null");
+	else
+		strbuf_addf(out, "%d", s->progress);
+	strbuf_addf(out, ", \"highlights\": %zu}", s->highlights);
+}
+
+static int
+print_library(struct catalog *cat, struct store *st, bool json)
+{
+	struct catalog_entry *v;
+	struct strbuf out = STRBUF_INIT;
+	size_t n;
+	enum gloss_status rc = catalog_list(cat, &v, &n);
+	int status;
+
+	if (rc != GLOSS_OK)
+		return report(rc);
+	if (json)
+		strbuf_adds(&out, n ? "[\n" : "[]\n");
+	for (size_t i = 0; i < n; i++) {
+		struct library_stats s;
+
+		library_cmd_stats(st, &v[i], &s);
+		if (json) {
+			strbuf_adds(&out, "  ");
+			library_json(&out, &v[i], &s);
+			strbuf_adds(&out, i + 1 < n ? ",\n" : "\n]\n");
+		} else {
+			library_line(&out, &v[i], &s);
+		}
+	}
+	status = write_out(&out, "library");
+	strbuf_done(&out);
+	catalog_entries_free(v, n);
+	return status;
+}
+
+/* Runs fn on the catalog of dirs (the corpus if none), updated first. */
+static int
+with_catalog(char **dirs, size_t ndirs, const char *cmd,
+    int (*fn)(struct catalog *, struct store *, void *), void *arg)
+{
+	const char *corpus = library_cmd_default_dir();
+	struct store *st;
+	struct cachedb *db;
+	struct catalog *cat;
+	enum gloss_status rc;
+	int status;
+
+	if (ndirs == 0 && corpus == NULL) {
+		error_print("%s: no corpus directory (use --corpus DIR)", cmd);
+		return 1;
+	}
+	st = open_store();
+	rc = ndirs ? library_cmd_open((const char *const *)dirs, ndirs, st, &db, &cat) :
+	    library_cmd_open(&corpus, 1, st, &db, &cat);
+	if (rc == GLOSS_OK && (rc = update(cat)) != GLOSS_OK)
+		error_print("%s", error_last(rc));	/* what was indexed can still be shown */
+	status = rc == GLOSS_OK || cat ? fn(cat, st, arg) : report(rc);
+	if (status == 0 && rc != GLOSS_OK)
+		status = error_exit_code(rc);
+	catalog_free(cat);
+	cachedb_close(db);
+	store_close(st);
+	return status;
+}
+
+static int
+library_run(struct catalog *cat, struct store *st, void *arg)
+{
+	return print_library(cat, st, *(bool *)arg);
+}
+
+int
+library_main(int argc, char **argv)
+{
+	bool json = false;
+	int status = parse(argc, argv, "library", LIBRARY_USAGE, &json, NULL);
+
+	if (status >= 0)
+		return status;
+	for (int i = optind; i < argc; i++) {
+		if (access(argv[i], R_OK | X_OK) != 0) {
+			error_print("library: %s: %s", argv[i], strerror(errno));
+			return 1;
+		}
+	}
+	return with_catalog(argv + optind, (size_t)(argc - optind), "library", library_run, &json);
+}
+
+/* ------------------------------------------------------------------ */
+/* gloss search */
+
+static const char *const kind_names[] = { "text", "note", "quote", "tags" };
+
+static void
+location(struct strbuf *out, const struct catalog_hit *h)
+{
+	if (h->kind != CATALOG_TEXT) {
+		strbuf_addf(out, "%s %d%%", kind_names[h->kind], (int)h->percent);
+		return;
+	}
+	if (h->heading) {
+		glyph_append_safe(out, h->heading, strlen(h->heading), opt_glyphs);
+		strbuf_adds(out, ", ");
+	}
+	strbuf_addf(out, "¶%u, %d%%", h->para, (int)h->percent);
+}
+
+static void
+hit_line(struct strbuf *out, const struct catalog_hit *h, bool tty)
+{
+	const char *open = tty ? "\033[1m" : "**", *close = tty ? "\033[22m" : "**";
+
+	add_safe(out, h->path);
+	strbuf_addc(out, '\t');
+	add_safe(out, h->title);
+	strbuf_addc(out, '\t');
+	location(out, h);
+	strbuf_addc(out, '\t');
+	glyph_append_safe(out, h->snippet, h->mark_start, opt_glyphs);
+	strbuf_adds(out, open);
+	glyph_append_safe(out, h->snippet + h->mark_start, h->mark_end - h->mark_start, opt_glyphs);
+	strbuf_adds(out, close);
+	glyph_append_safe(out, h->snippet + h->mark_end, strlen(h->snippet) - h->mark_end, opt_glyphs);
+	strbuf_addc(out, '\n');
+}
+
+static void
+hit_json(struct strbuf *out, const struct catalog_hit *h)
+{
+	strbuf_adds(out, "{");
+	add_json(out, "path", h->path, false);
+	add_json(out, "title", h->title, false);
+	add_json(out, "kind", kind_names[h->kind], false);
+	add_json(out, "heading", h->heading, false);
+	strbuf_addf(out, "\"paragraph\": %u, \"percent\": %.1f, \"start\": %" PRIu64 ", \"end\": %"
+	    PRIu64 ", ", h->para, h->percent, h->start, h->end);
+	if (h->annot_id)
+		strbuf_addf(out, "\"annotation\": %" PRId64 ", ", h->annot_id);
+	add_json(out, "snippet", h->snippet, false);
+	strbuf_addf(out, "\"match\": [%zu, %zu]}", h->mark_start, h->mark_end);
+}
+
+struct search_args {
+	const char *query;
+	bool json;
+	long limit;
+};
+
+static int
+search_run(struct catalog *cat, struct store *st, void *arg)
+{
+	const struct search_args *a = arg;
+	struct catalog_hit *v;
+	struct strbuf out = STRBUF_INIT;
+	size_t n;
+	enum gloss_status rc = catalog_search(cat, a->query, (size_t)a->limit, &v, &n);
+	bool tty = isatty(STDOUT_FILENO);
+	int status;
+
+	(void)st;
+	if (rc != GLOSS_OK)
+		return report(rc);
+	if (a->json)
+		strbuf_adds(&out, n ? "[\n" : "[]\n");
+	for (size_t i = 0; i < n; i++) {
+		if (a->json) {
+			strbuf_adds(&out, "  ");
+			hit_json(&out, &v[i]);
+			strbuf_adds(&out, i + 1 < n ? ",\n" : "\n]\n");
+		} else {
+			hit_line(&out, &v[i], tty);
+		}
+	}
+	status = write_out(&out, "search");
+	strbuf_done(&out);
+	catalog_hits_free(v, n);
+	return status;
+}
+
+int
+search_main(int argc, char **argv)
+{
+	struct search_args a = { .limit = SEARCH_LIMIT };
+	struct strbuf q = STRBUF_INIT;
+	char *fts;
+	int status = parse(argc, argv, "search", SEARCH_USAGE, &a.json, &a.limit);
+
+	if (status >= 0)
+		return status;
+	if (optind >= argc)
+		return usage_error("search", SEARCH_USAGE, "missing QUERY");
+	for (int i = optind; i < argc; i++)
+		strbuf_addf(&q, "%s%s", i > optind ? " " : "", argv[i]);
+	a.query = strbuf_str(&q);
+	if (catalog_query_compile(a.query, &fts) != GLOSS_OK) {	/* before any indexing */
+		status = report(GLOSS_EPARSE);
+	} else {
+		free(fts);
+		status = with_catalog(NULL, 0, "search", search_run, &a);
+	}
+	strbuf_done(&q);
+	return status;
+}

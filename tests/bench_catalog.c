@@ -1,0 +1,141 @@
+/*
+ * bench_catalog — the library index on a directory of articles
+ * (`make bench` generates 10,000 of them with bench/gen.py):
+ *   tests/bench_catalog DIR
+ * builds a fresh index (MB/s of source), updates it after one file
+ * changed, and times ~20 queries (median and maximum).
+ */
+#include "gloss/gloss.h"
+
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "gloss/catalog.h"
+#include "gloss/reader.h"
+#include "gloss/xmalloc.h"
+
+static const char *const queries[] = {
+	"Lukashenka", "ёлка", "ЕЛКА", "\"missile strikes\"", "праўда OR праўды", "добраахвотнікі",
+	"з'явилися", "москва", "Ки́ев", "sanction*", "art00042", "art09999", "\"президент России\"",
+	"Беларускія", "Kyiv Minsk", "обмеж*", "border", "\"BENCH nothing\"", "заседание", "Zelensky",
+};
+
+static double
+now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static int
+cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+static uint64_t
+dir_bytes(const char *dir, size_t *count)
+{
+	char **files;
+	uint64_t total = 0;
+	struct stat st;
+
+	*count = reader_list_dir(dir, &files);
+	for (size_t i = 0; i < *count; i++) {
+		if (stat(files[i], &st) == 0)
+			total += (uint64_t)st.st_size;
+		free(files[i]);
+	}
+	free(files);
+	return total;
+}
+
+static void
+time_queries(struct catalog *c)
+{
+	double t[GLOSS_ARRAY_SIZE(queries)];
+	size_t hits = 0;
+
+	for (size_t i = 0; i < GLOSS_ARRAY_SIZE(queries); i++) {
+		struct catalog_hit *v;
+		size_t n = 0;
+		double t0 = now();
+
+		if (catalog_search(c, queries[i], 20, &v, &n) == GLOSS_OK)
+			catalog_hits_free(v, n);
+		t[i] = (now() - t0) * 1000;
+		hits += n;
+		printf("  %-24s %7.2f ms  %zu hits\n", queries[i], t[i], n);
+	}
+	qsort(t, GLOSS_ARRAY_SIZE(t), sizeof t[0], cmp_double);
+	printf("queries (%zu, 20 hits each at most)  median %.2f ms  max %.2f ms  (target <= 10 ms)\n",
+	    GLOSS_ARRAY_SIZE(queries), t[GLOSS_ARRAY_SIZE(t) / 2], t[GLOSS_ARRAY_SIZE(t) - 1]);
+	(void)hits;
+}
+
+int
+main(int argc, char **argv)
+{
+	char tmp[] = "/tmp/gloss-bench-catalog-XXXXXX";
+	const char *dir = argc > 1 ? argv[1] : "corpus";
+	char *db_path, **files;
+	struct cachedb *db;
+	struct catalog *c;
+	size_t count, nf;
+	uint64_t bytes = dir_bytes(dir, &count);
+	double t0, build, upd;
+	FILE *f;
+
+	if (mkdtemp(tmp) == NULL)
+		return 1;
+	db_path = xasprintf("%s/index.db", tmp);
+	if (cachedb_open(db_path, &db) != GLOSS_OK || catalog_open(db, NULL, &dir, 1, &c) != GLOSS_OK) {
+		fprintf(stderr, "bench_catalog: %s\n", error_last(GLOSS_EDB));
+		return 1;
+	}
+	t0 = now();
+	catalog_update(c);
+	build = now() - t0;
+	printf("build: %zu articles, %.1f MB in %.2f s = %.1f MB/s  (target >= 50 MB/s)\n", count,
+	    (double)bytes / 1e6, build, (double)bytes / 1e6 / build);
+	nf = reader_list_dir(dir, &files);
+	if (nf > 0 && (f = fopen(files[nf / 2], "a")) != NULL) {
+		fputs("\nOne more paragraph, added by the benchmark.\n", f);
+		fclose(f);
+	}
+	t0 = now();
+	catalog_rescan(c);
+	catalog_update(c);
+	upd = now() - t0;
+	printf("update after one file changed: %.1f ms (stat of every file, re-index of one)\n",
+	    upd * 1000);
+	for (size_t i = 0; i < nf; i++)
+		free(files[i]);
+	free(files);
+	time_queries(c);
+	catalog_free(c);
+	cachedb_close(db);
+	printf("index size: ");
+	fflush(stdout);
+	{
+		struct stat st;
+
+		if (stat(db_path, &st) == 0)
+			printf("%.1f MB\n", (double)st.st_size / 1e6);
+	}
+	unlink(db_path);
+	free(db_path);
+	db_path = xasprintf("%s/index.db-wal", tmp);
+	unlink(db_path);
+	free(db_path);
+	db_path = xasprintf("%s/index.db-shm", tmp);
+	unlink(db_path);
+	free(db_path);
+	rmdir(tmp);
+	return 0;
+}
