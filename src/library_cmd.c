@@ -13,6 +13,7 @@
 
 #include "gloss/annot_cmd.h"
 #include "gloss/glyph.h"
+#include "gloss/json.h"
 #include "gloss/library_cmd.h"
 #include "gloss/options.h"
 #include "gloss/reader.h"
@@ -148,7 +149,7 @@ add_json(struct strbuf *out, const char *key, const char *s, bool last)
 {
 	strbuf_addf(out, "\"%s\": ", key);
 	if (s)
-		annot_cmd_json_string(out, s);
+		json_string(out, s);
 	else
 		strbuf_adds(out, "null");
 	strbuf_adds(out, last ? "" : ", ");
