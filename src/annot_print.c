@@ -11,6 +11,7 @@
 #include "annot_print.h"
 #include "gloss/annot_cmd.h"
 #include "gloss/glyph.h"
+#include "gloss/json.h"
 #include "gloss/options.h"
 #include "gloss/text.h"
 #include "gloss/xmalloc.h"
@@ -145,35 +146,6 @@ annot_print_line(struct strbuf *out, const struct store_annotation *a)
 /* ------------------------------------------------------------------ */
 /* JSON */
 
-void
-annot_cmd_json_string(struct strbuf *out, const char *s)
-{
-	size_t n = strlen(s), i = 0;
-
-	strbuf_addc(out, '"');
-	while (i < n) {
-		uint32_t cp;
-		size_t len = cp_at(s, n, i, &cp);
-
-		if (cp == '"' || cp == '\\')
-			strbuf_addf(out, "\\%c", (char)cp);
-		else if (cp == '\n')
-			strbuf_adds(out, "\\n");
-		else if (cp == '\t')
-			strbuf_adds(out, "\\t");
-		else if (cp == '\r')
-			strbuf_adds(out, "\\r");
-		else if (cp < 0x20 || cp == 0x7F || cp == 0x2028 || cp == 0x2029)
-			strbuf_addf(out, "\\u%04x", (unsigned)cp);
-		else if (cp == 0xFFFD)
-			strbuf_adds(out, "\uFFFD");	/* also for invalid bytes (file names) */
-		else
-			strbuf_add(out, s + i, len);
-		i += len;
-	}
-	strbuf_addc(out, '"');
-}
-
 static void
 json_time(struct strbuf *out, int64_t t)
 {
@@ -191,7 +163,7 @@ json_field(struct strbuf *out, const char *name, const char *value)
 {
 	strbuf_addf(out, ", \"%s\": ", name);
 	if (value)
-		annot_cmd_json_string(out, value);
+		json_add_string(out, value);
 	else
 		strbuf_adds(out, "null");
 }
@@ -209,7 +181,7 @@ annot_print_json(struct strbuf *out, const struct store_annotation *a)
 	for (size_t i = 0; i < a->ntags; i++) {
 		if (i > 0)
 			strbuf_adds(out, ", ");
-		annot_cmd_json_string(out, a->tags[i]);
+		json_add_string(out, a->tags[i]);
 	}
 	strbuf_addc(out, ']');
 	json_field(out, "quote", a->quote);

@@ -16,6 +16,7 @@
 
 #include "gloss/annot_cmd.h"
 #include "gloss/dump.h"
+#include "gloss/export_cmd.h"
 #include "gloss/error.h"
 #include "gloss/help.h"
 #include "gloss/options.h"
@@ -37,6 +38,9 @@ static const struct command commands[] = {
 	{ "untag", untag_main, "untag ID TAG...         remove tags from an annotation" },
 	{ "note", note_main, "note ID TEXT|-          set an annotation's note ('' removes it)" },
 	{ "delete", delete_main, "delete ID               delete an annotation" },
+	{ "export", export_main, "export [FILE...] [--tag TAG]... [--format markdown|json] [-o OUT] ...\n"
+	    "                          export annotations as Markdown or W3C Web Annotation JSON" },
+	{ "import", import_main, "import FILE.json        import W3C Web Annotation JSON" },
 };
 
 static void

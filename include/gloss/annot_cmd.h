@@ -36,7 +36,4 @@ int delete_main(int argc, char **argv);
  */
 size_t annot_cmd_find(const char *text, size_t n, const char *pat, size_t plen, uint64_t **ranges);
 
-/* Appends s to out as a JSON string (quotes included). */
-void annot_cmd_json_string(struct strbuf *out, const char *s);
-
 #endif
