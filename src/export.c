@@ -403,29 +403,33 @@ choose_sources(struct gather *g)
 }
 
 static void
+export_doc_done(struct export_doc *d)
+{
+	for (size_t k = 0; k < d->n; k++) {
+		store_annotation_done(&d->hl[k].a);
+		free(d->hl[k].notes);
+	}
+	for (size_t k = 0; k < d->nheadings; k++)
+		free(d->headings[k]);
+	for (size_t k = 0; k < d->nnotes; k++) {
+		free(d->notes[k].label);
+		free(d->notes[k].text);
+	}
+	free(d->hl);
+	free(d->headings);
+	free(d->notes);
+	free(d->path);
+	free(d->meta.title);
+	free(d->meta.author);
+	free(d->meta.date);
+	memset(d, 0, sizeof *d);
+}
+
+static void
 set_free(struct export_set *set)
 {
-	for (size_t i = 0; i < set->ndocs; i++) {
-		struct export_doc *d = &set->docs[i];
-
-		for (size_t k = 0; k < d->n; k++) {
-			store_annotation_done(&d->hl[k].a);
-			free(d->hl[k].notes);
-		}
-		for (size_t k = 0; k < d->nheadings; k++)
-			free(d->headings[k]);
-		for (size_t k = 0; k < d->nnotes; k++) {
-			free(d->notes[k].label);
-			free(d->notes[k].text);
-		}
-		free(d->hl);
-		free(d->headings);
-		free(d->notes);
-		free(d->path);
-		free(d->meta.title);
-		free(d->meta.author);
-		free(d->meta.date);
-	}
+	for (size_t i = 0; i < set->ndocs; i++)
+		export_doc_done(&set->docs[i]);
 	for (size_t i = 0; i < set->ntags; i++)
 		free(set->tags[i]);
 	free(set->tags);
@@ -448,7 +452,10 @@ gather(struct gather *g, struct export_set *set)
 			continue;
 		}
 		rc = gather_doc(g, &g->src[i], &set->docs[set->ndocs]);
-		set->ndocs++;
+		if (set->docs[set->ndocs].n > 0 || rc != GLOSS_OK)
+			set->ndocs++;
+		else
+			export_doc_done(&set->docs[set->ndocs]);	/* nothing of it is exported */
 	}
 	qsort(set->docs, set->ndocs, sizeof *set->docs, doc_cmp);
 	for (size_t i = 0; i < set->ndocs; i++)
