@@ -163,7 +163,7 @@ json_field(struct strbuf *out, const char *name, const char *value)
 {
 	strbuf_addf(out, ", \"%s\": ", name);
 	if (value)
-		json_add_string(out, value);
+		json_string(out, value);
 	else
 		strbuf_adds(out, "null");
 }
@@ -181,7 +181,7 @@ annot_print_json(struct strbuf *out, const struct store_annotation *a)
 	for (size_t i = 0; i < a->ntags; i++) {
 		if (i > 0)
 			strbuf_adds(out, ", ");
-		json_add_string(out, a->tags[i]);
+		json_string(out, a->tags[i]);
 	}
 	strbuf_addc(out, ']');
 	json_field(out, "quote", a->quote);

@@ -49,7 +49,7 @@ static void
 field(struct strbuf *out, const char *name, const char *value)
 {
 	strbuf_addf(out, ", \"%s\": ", name);
-	json_add_string(out, value);
+	json_string(out, value);
 }
 
 static void

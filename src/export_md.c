@@ -182,7 +182,7 @@ yaml_field(struct strbuf *out, const char *key, const char *value)
 	if (value == NULL)
 		return;
 	strbuf_addf(out, "%s: ", key);
-	json_add_string(out, value);
+	json_string(out, value);
 	strbuf_addc(out, '\n');
 }
 
@@ -201,7 +201,7 @@ front_matter(const struct export_set *set, struct strbuf *out)
 		strbuf_adds(out, set->ndocs ? "sources:\n" : "sources: []\n");
 		for (size_t i = 0; i < set->ndocs; i++) {
 			strbuf_adds(out, "  - ");
-			json_add_string(out, set->docs[i].path ? set->docs[i].path : "");
+			json_string(out, set->docs[i].path ? set->docs[i].path : "");
 			strbuf_addc(out, '\n');
 		}
 	}
@@ -213,7 +213,7 @@ front_matter(const struct export_set *set, struct strbuf *out)
 	strbuf_adds(out, set->ntags ? "tags:\n" : "tags: []\n");
 	for (size_t i = 0; i < set->ntags; i++) {
 		strbuf_adds(out, "  - ");
-		json_add_string(out, set->tags[i]);
+		json_string(out, set->tags[i]);
 		strbuf_addc(out, '\n');
 	}
 	strbuf_adds(out, "---\n");

@@ -83,12 +83,12 @@ read_selectors(const struct json_value *target, struct item *it)
 		return bad(sel ? sel : target, "the target needs a \"selector\" array");
 	for (size_t k = 0; k < sel->n; k++) {
 		const struct json_value *s = &sel->items[k];
-		const char *type = json_string(json_get(s, "type"));
+		const char *type = json_str(json_get(s, "type"));
 
 		if (type && strcmp(type, "TextQuoteSelector") == 0) {
-			it->exact = json_string(json_get(s, "exact"));
-			it->prefix = json_string(json_get(s, "prefix"));
-			it->suffix = json_string(json_get(s, "suffix"));
+			it->exact = json_str(json_get(s, "exact"));
+			it->prefix = json_str(json_get(s, "prefix"));
+			it->suffix = json_str(json_get(s, "suffix"));
 			if (it->exact == NULL || it->exact[0] == '\0')
 				return bad(s, "a TextQuoteSelector needs a non-empty \"exact\"");
 		} else if (type && strcmp(type, "TextPositionSelector") == 0) {
@@ -112,8 +112,8 @@ read_bodies(const struct json_value *body, struct item *it)
 		return bad(body, "\"body\" must be an object or an array");
 	for (size_t k = 0; k < (body->type == JSON_ARRAY ? body->n : 1); k++) {
 		const struct json_value *b = body->type == JSON_ARRAY ? &body->items[k] : body;
-		const char *purpose = json_string(json_get(b, "purpose"));
-		const char *value = json_string(json_get(b, "value"));
+		const char *purpose = json_str(json_get(b, "purpose"));
+		const char *value = json_str(json_get(b, "value"));
 
 		if (value == NULL)
 			return bad(b, "a body needs a string \"value\"");
@@ -133,7 +133,7 @@ read_time(const struct json_value *a, const char *key, int64_t *t)
 	const struct json_value *v = json_get(a, key);
 
 	*t = 0;
-	if (v && (json_string(v) == NULL || !export_parse_time(v->string, t)))
+	if (v && (json_str(v) == NULL || !export_parse_time(v->string, t)))
 		return bad(v, "\"%s\" must be a time like 2024-01-31T12:00:00Z", key);
 	return GLOSS_OK;
 }
@@ -141,23 +141,23 @@ read_time(const struct json_value *a, const char *key, int64_t *t)
 static enum gloss_status
 read_item(const struct json_value *a, struct item *it)
 {
-	const char *type = json_string(json_get(a, "type")), *color;
+	const char *type = json_str(json_get(a, "type")), *color;
 	const struct json_value *target = json_get(a, "target");
 	enum gloss_status rc;
 
 	if (a->type != JSON_OBJECT || type == NULL || strcmp(type, "Annotation") != 0)
 		return bad(a, "not an annotation (an object with \"type\": \"Annotation\")");
-	if (target == NULL || (it->source = json_string(json_get(target, "source"))) == NULL)
+	if (target == NULL || (it->source = json_str(json_get(target, "source"))) == NULL)
 		return bad(target ? target : a, "the target needs a \"source\" IRI");
-	it->sha256 = json_string(json_get(target, "gloss:sha256"));
-	it->title = json_string(json_get(target, "gloss:title"));
+	it->sha256 = json_str(json_get(target, "gloss:sha256"));
+	it->title = json_str(json_get(target, "gloss:title"));
 	if ((rc = read_selectors(target, it)) != GLOSS_OK ||
 	    (rc = read_bodies(json_get(a, "body"), it)) != GLOSS_OK ||
 	    (rc = read_time(a, "created", &it->created)) != GLOSS_OK ||
 	    (rc = read_time(a, "modified", &it->modified)) != GLOSS_OK)
 		return rc;
 	it->color = STORE_COLOR_DEFAULT;
-	color = json_string(json_get(a, "gloss:color"));
+	color = json_str(json_get(a, "gloss:color"));
 	if (color && !store_color_parse(color, &it->color))
 		return bad(json_get(a, "gloss:color"), "unknown colour \"%.40s\"", color);
 	return GLOSS_OK;

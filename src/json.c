@@ -23,7 +23,7 @@ needs_u_escape(uint32_t cp)
 }
 
 void
-json_add_string(struct strbuf *out, const char *s)
+json_string(struct strbuf *out, const char *s)
 {
 	size_t n = strlen(s), i = 0;
 
@@ -49,6 +49,15 @@ json_add_string(struct strbuf *out, const char *s)
 		i += len;
 	}
 	strbuf_addc(out, '"');
+}
+
+void
+json_string_or_null(struct strbuf *out, const char *s)
+{
+	if (s)
+		json_string(out, s);
+	else
+		strbuf_adds(out, "null");
 }
 
 /* ------------------------------------------------------------------ */
@@ -432,7 +441,7 @@ json_get(const struct json_value *v, const char *key)
 }
 
 const char *
-json_string(const struct json_value *v)
+json_str(const struct json_value *v)
 {
 	return v && v->type == JSON_STRING ? v->string : NULL;
 }

@@ -19,6 +19,7 @@
 #include "gloss/export_cmd.h"
 #include "gloss/error.h"
 #include "gloss/help.h"
+#include "gloss/notes_cmd.h"
 #include "gloss/options.h"
 #include "gloss/reader.h"
 
@@ -41,6 +42,7 @@ static const struct command commands[] = {
 	{ "export", export_main, "export [FILE...] [--tag TAG]... [--format markdown|json] [-o OUT] ...\n"
 	    "                          export annotations as Markdown or W3C Web Annotation JSON" },
 	{ "import", import_main, "import FILE.json        import W3C Web Annotation JSON" },
+	{ "notes", notes_cmd_main, "notes FILE [--json]     list FILE's notes, where they are cited, and its links" },
 };
 
 static void

@@ -8,7 +8,7 @@
  * after optional opening punctuation) is withdrawn; the fitter's last
  * resort for a word wider than the line then cuts it after a '/' or '-'.
  * A token is a run of bytes between U+0020 or line ends, as for the other
- * rules.
+ * rules.  typo_url_next() hands the same recognition to the links module.
  */
 #include "gloss/gloss.h"
 
@@ -26,9 +26,12 @@ is_token_end(unsigned char c)
 	return c == ' ' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
 }
 
-/* Does the token starting at s[a] (ending at or before n) look like a URL? */
-static bool
-url_at(const char *s, size_t n, size_t a)
+/*
+ * Where the URL starts in the token starting at s[a] (ending at or before n):
+ * past the opening punctuation, at the scheme; SIZE_MAX if it is not a URL.
+ */
+static size_t
+url_start(const char *s, size_t n, size_t a)
 {
 	static const char *const schemes[] = { "http://", "https://", "ftp://", "www.", "mailto:" };
 
@@ -43,7 +46,37 @@ url_at(const char *s, size_t n, size_t a)
 		size_t len = strlen(schemes[k]);
 
 		if (a + len < n && strncasecmp(s + a, schemes[k], len) == 0)
+			return a;
+	}
+	return SIZE_MAX;
+}
+
+/* Does the token starting at s[a] (ending at or before n) look like a URL? */
+static bool
+url_at(const char *s, size_t n, size_t a)
+{
+	return url_start(s, n, a) != SIZE_MAX;
+}
+
+bool
+typo_url_next(const char *s, size_t n, size_t from, size_t *start, size_t *end)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t a = from;
+
+	while (a > 0 && a < n && !is_token_end(u[a - 1]))
+		a++;	/* from inside a token: its end */
+	while (a < n) {
+		size_t z = a, at;
+
+		while (z < n && !is_token_end(u[z]))
+			z++;
+		if (z > a && (at = url_start(s, z, a)) != SIZE_MAX) {
+			*start = at;
+			*end = z;
 			return true;
+		}
+		a = z + 1;
 	}
 	return false;
 }

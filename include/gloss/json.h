@@ -1,7 +1,7 @@
 /*
- * json — the JSON of gloss's exports and imports: writing strings with
- * every character that could upset a terminal or a YAML reader escaped,
- * and a small strict parser (RFC 8259) that reports the line and column
+ * json — the JSON of the commands' --json output, of exports and imports:
+ * writing strings with every character that could upset a JSON parser, a
+ * terminal or a YAML reader escaped, and a small strict parser (RFC 8259) that reports the line and column
  * of the first error.
  *
  * Memory: json_parse() returns a new tree that the caller frees with
@@ -43,7 +43,9 @@ struct json_value {
  * as \uXXXX, invalid UTF-8 bytes as U+FFFD.  The result is also a valid
  * YAML double-quoted scalar.
  */
-void json_add_string(struct strbuf *out, const char *s);
+void json_string(struct strbuf *out, const char *s);
+/* Appends s as a JSON string, or null when s is NULL. */
+void json_string_or_null(struct strbuf *out, const char *s);
 
 /*
  * Parses s[0..n) as one JSON value (white space around it allowed).
@@ -57,7 +59,7 @@ void json_free(struct json_value *v);
 /* The member key of object v, or NULL (also when v is not an object). */
 const struct json_value *json_get(const struct json_value *v, const char *key);
 /* The string of v, or NULL when v is not a string (v may be NULL). */
-const char *json_string(const struct json_value *v);
+const char *json_str(const struct json_value *v);
 /* The name of a type ("string", "object", ...) for messages. */
 const char *json_type_name(enum json_type t);
 

@@ -41,4 +41,14 @@ void typo_overrides(const char *s, size_t n, unsigned rules, char *o);
  */
 char typo_override_at(const char *s, size_t n, unsigned rules, size_t i);
 
+/*
+ * The URL recognition of TYPO_URL, for other modules: the first token of
+ * s[0..n) at or after from (a token start, or inside a token: then the
+ * next one) that starts like a URL (http://, https://, ftp://, www.,
+ * mailto:, after optional opening punctuation).  [*start, *end) is the
+ * token from its scheme to the next space or line end, trailing
+ * punctuation included; false if there is none.
+ */
+bool typo_url_next(const char *s, size_t n, size_t from, size_t *start, size_t *end);
+
 #endif

@@ -1,0 +1,395 @@
+/*
+ * notes_cmd — `gloss notes FILE [--json]` (include/gloss/notes_cmd.h):
+ * option parsing, the text form (every string from the document through
+ * the glyph module's safe output) and the JSON form.
+ */
+#include "gloss/gloss.h"
+
+#include <getopt.h>
+
+#include "gloss/error.h"
+#include "gloss/glyph.h"
+#include "gloss/json.h"
+#include "gloss/notes_cmd.h"
+#include "gloss/options.h"
+#include "gloss/xmalloc.h"
+
+#define NOTES_USAGE "gloss notes FILE [--json]"
+
+/* Block start offsets, to turn an offset into a paragraph number and a percent. */
+struct where {
+	uint64_t *starts;
+	size_t count;
+	uint64_t len;		/* the document text's length */
+};
+
+struct printer {
+	struct strbuf *out;
+	struct doc *doc;
+	const struct notes *notes;
+	const struct links *links;
+	struct where where;
+};
+
+/* ------------------------------------------------------------------ */
+/* Places */
+
+static void
+where_init(struct where *w, struct doc *doc)
+{
+	struct doc_loc loc;
+	size_t cap = 0;
+	uint64_t off;
+
+	memset(w, 0, sizeof *w);
+	w->len = doc_text_length(doc);
+	if (!doc_first(doc, &loc))
+		return;
+	do {
+		if (!doc_block_offset(doc, loc, &off))
+			continue;
+		if (w->count == cap) {
+			cap = cap ? 2 * cap : 64;
+			w->starts = xreallocarray(w->starts, cap, sizeof *w->starts);
+		}
+		w->starts[w->count++] = off;
+	} while (doc_next(doc, &loc));
+}
+
+/* The 1-based number of the block holding off. */
+static size_t
+where_paragraph(const struct where *w, uint64_t off)
+{
+	size_t lo = 0, hi = w->count;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+
+		if (w->starts[mid] <= off)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo ? lo : 1;
+}
+
+/* The percent of the document text before off (rounded down). */
+static unsigned
+where_percent(const struct where *w, uint64_t off)
+{
+	return w->len && w->len != DOC_OFFSET_UNKNOWN ? (unsigned)(off * 100 / w->len) : 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Text form */
+
+/* Appends s safely, on one line: paragraph breaks as ¶, other line ends as spaces. */
+static void
+add_line(struct strbuf *out, const char *s)
+{
+	struct strbuf one = STRBUF_INIT;
+
+	for (const char *p = s; *p; p++) {
+		if (p[0] == '\n' && p[1] == '\n') {
+			strbuf_adds(&one, " \u00b6 ");
+			while (p[1] == '\n')
+				p++;
+		} else {
+			strbuf_addc(&one, *p == '\n' ? ' ' : *p);
+		}
+	}
+	glyph_append_safe(out, strbuf_str(&one), one.len, opt_glyphs);
+	strbuf_done(&one);
+}
+
+/* "¶12 (40%)" */
+static void
+add_place(struct printer *p, uint64_t off)
+{
+	char buf[64];
+
+	snprintf(buf, sizeof buf, "\u00b6%zu (%u%%)", where_paragraph(&p->where, off),
+	    where_percent(&p->where, off));
+	add_line(p->out, buf);
+}
+
+static void
+text_note(struct printer *p, size_t i)
+{
+	const struct notes_note *n = notes_note(p->notes, i);
+	int res = notes_resolve(p->notes, (int)i);
+
+	add_line(p->out, n->label);
+	strbuf_adds(p->out, n->ncites ? "\tcited at " : "\t(not cited)");
+	for (size_t k = 0; k < n->ncites; k++) {
+		if (k > 0)
+			strbuf_adds(p->out, ", ");
+		add_place(p, notes_marker(p->notes, n->cites[k])->start);
+	}
+	strbuf_addc(p->out, '\t');
+	add_line(p->out, n->text);
+	if (n->ibid_of >= 0) {
+		strbuf_addc(p->out, '\t');
+		add_line(p->out, "= Ibid. \u2192 ");
+		add_line(p->out, notes_note(p->notes, (size_t)res)->label);
+		if (n->page) {
+			strbuf_adds(p->out, ", ");
+			add_line(p->out, n->page);
+		}
+	}
+	strbuf_addc(p->out, '\n');
+}
+
+static size_t
+unmatched_count(const struct notes *notes)
+{
+	size_t k = 0;
+
+	for (size_t i = 0; i < notes_marker_count(notes); i++)
+		k += notes_marker(notes, i)->note < 0;
+	return k;
+}
+
+static void
+text_link(struct printer *p, const struct links_link *l)
+{
+	add_line(p->out, l->url);
+	strbuf_addc(p->out, '\t');
+	add_line(p->out, l->host[0] ? l->host : "-");
+	strbuf_addc(p->out, '\t');
+	if (l->note >= 0) {
+		strbuf_adds(p->out, "note ");
+		add_line(p->out, notes_note(p->notes, (size_t)l->note)->label);
+	} else {
+		add_place(p, l->start);
+	}
+	strbuf_addc(p->out, '\n');
+}
+
+static void
+print_text(struct printer *p, const char *file, notes_cmd_xref_fn xref, void *arg)
+{
+	strbuf_addf(p->out, "Notes (%zu)\n", notes_count(p->notes));
+	for (size_t i = 0; i < notes_count(p->notes); i++)
+		text_note(p, i);
+	strbuf_addf(p->out, "\nMarkers without a note (%zu)\n", unmatched_count(p->notes));
+	for (size_t i = 0; i < notes_marker_count(p->notes); i++) {
+		const struct notes_marker *m = notes_marker(p->notes, i);
+
+		if (m->note >= 0)
+			continue;
+		add_line(p->out, m->label);
+		strbuf_addc(p->out, '\t');
+		add_place(p, m->start);
+		strbuf_addf(p->out, "\t%s\n", notes_style_name(m->style));
+	}
+	strbuf_addf(p->out, "\nLinks (%zu)\n", links_count(p->links));
+	for (size_t i = 0; i < links_count(p->links); i++)
+		text_link(p, links_get(p->links, i));
+	if (xref) {
+		strbuf_adds(p->out, "\nCross-document\n");
+		xref(p->out, file, p->doc, false, arg);
+	}
+}
+
+/* ------------------------------------------------------------------ */
+/* JSON form */
+
+static void
+json_place(struct printer *p, uint64_t start, uint64_t end)
+{
+	strbuf_addf(p->out, "\"start\": %llu, \"end\": %llu, \"paragraph\": %zu, \"percent\": %u",
+	    (unsigned long long)start, (unsigned long long)end, where_paragraph(&p->where, start),
+	    where_percent(&p->where, start));
+}
+
+static void
+json_note(struct printer *p, size_t i)
+{
+	const struct notes_note *n = notes_note(p->notes, i);
+	int res = notes_resolve(p->notes, (int)i);
+
+	strbuf_adds(p->out, "{\"label\": ");
+	json_string(p->out, n->label);
+	strbuf_adds(p->out, ", \"text\": ");
+	json_string(p->out, n->text);
+	strbuf_addf(p->out, ", \"start\": %llu, \"end\": %llu, \"cited_at\": [",
+	    (unsigned long long)n->start, (unsigned long long)n->end);
+	for (size_t k = 0; k < n->ncites; k++) {
+		const struct notes_marker *m = notes_marker(p->notes, n->cites[k]);
+
+		strbuf_adds(p->out, k ? ", {" : "{");
+		json_place(p, m->start, m->end);
+		strbuf_addc(p->out, '}');
+	}
+	strbuf_adds(p->out, "], \"ibid_of\": ");
+	json_string_or_null(p->out, n->ibid_of >= 0 ? notes_note(p->notes, (size_t)res)->label : NULL);
+	strbuf_adds(p->out, ", \"page\": ");
+	json_string_or_null(p->out, n->page);
+	strbuf_addc(p->out, '}');
+}
+
+static void
+json_markers(struct printer *p)
+{
+	bool first = true;
+
+	for (size_t i = 0; i < notes_marker_count(p->notes); i++) {
+		const struct notes_marker *m = notes_marker(p->notes, i);
+
+		if (m->note >= 0)
+			continue;
+		strbuf_adds(p->out, first ? "\n  {\"label\": " : ",\n  {\"label\": ");
+		json_string(p->out, m->label);
+		strbuf_addf(p->out, ", \"style\": \"%s\", ", notes_style_name(m->style));
+		json_place(p, m->start, m->end);
+		strbuf_addc(p->out, '}');
+		first = false;
+	}
+	strbuf_adds(p->out, first ? "]" : "\n]");
+}
+
+static void
+json_link(struct printer *p, const struct links_link *l)
+{
+	strbuf_adds(p->out, "{\"url\": ");
+	json_string(p->out, l->url);
+	strbuf_adds(p->out, ", \"host\": ");
+	json_string(p->out, l->host);
+	strbuf_addf(p->out, ", \"start\": %llu, \"end\": %llu, \"note\": ",
+	    (unsigned long long)l->start, (unsigned long long)l->end);
+	json_string_or_null(p->out, l->note >= 0 ? notes_note(p->notes, (size_t)l->note)->label : NULL);
+	strbuf_addc(p->out, '}');
+}
+
+static void
+print_json(struct printer *p, const char *file, notes_cmd_xref_fn xref, void *arg)
+{
+	size_t nn = notes_count(p->notes), nl = links_count(p->links);
+
+	strbuf_adds(p->out, "{\"file\": ");
+	json_string(p->out, file);
+	strbuf_adds(p->out, ",\n\"notes\": [");
+	for (size_t i = 0; i < nn; i++) {
+		strbuf_adds(p->out, i ? ",\n  " : "\n  ");
+		json_note(p, i);
+	}
+	strbuf_adds(p->out, nn ? "\n],\n\"unmatched_markers\": [" : "],\n\"unmatched_markers\": [");
+	json_markers(p);
+	strbuf_adds(p->out, ",\n\"links\": [");
+	for (size_t i = 0; i < nl; i++) {
+		strbuf_adds(p->out, i ? ",\n  " : "\n  ");
+		json_link(p, links_get(p->links, i));
+	}
+	strbuf_adds(p->out, nl ? "\n]" : "]");
+	if (xref) {
+		strbuf_adds(p->out, ",\n\"cross_document\": [");
+		xref(p->out, file, p->doc, true, arg);
+		strbuf_addc(p->out, ']');
+	}
+	strbuf_adds(p->out, "}\n");
+}
+
+void
+notes_cmd_print(struct strbuf *out, const char *file, struct doc *doc, const struct notes *notes,
+    const struct links *links, bool json, notes_cmd_xref_fn xref, void *arg)
+{
+	struct printer p = { .out = out, .doc = doc, .notes = notes, .links = links };
+
+	where_init(&p.where, doc);
+	if (json)
+		print_json(&p, file, xref, arg);
+	else
+		print_text(&p, file, xref, arg);
+	free(p.where.starts);
+}
+
+/* ------------------------------------------------------------------ */
+/* The command */
+
+static void
+notes_usage(FILE *f)
+{
+	fputs("Usage: " NOTES_USAGE "\n"
+	    "List the notes of FILE (endnotes, footnotes: where each is cited, its text,\n"
+	    "what an Ibid. repeats), the note markers without a note, and the links.\n"
+	    "  --json   print one JSON object instead\n"
+	    "  --force  open a file that looks binary\n", f);
+}
+
+/* Parses the options; returns the index of FILE, or -1/-2 to exit 0/2. */
+static int
+parse_notes(int argc, char **argv, bool *json)
+{
+	static const struct option longopts[] = {
+		{ "json", no_argument, NULL, 'j' },
+		{ "force", no_argument, NULL, 'f' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	int c;
+
+	optind = 0;	/* 0: re-initialise (the global parse stopped at the first operand) */
+	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'j':
+			*json = true;
+			break;
+		case 'f':
+			opt_force = true;
+			break;
+		case 'h':
+			notes_usage(stdout);
+			return -1;
+		default:
+			notes_usage(stderr);
+			return -2;
+		}
+	}
+	if (optind != argc - 1) {
+		error_print("notes: %s", optind == argc ? "missing FILE" : "too many arguments");
+		notes_usage(stderr);
+		return -2;
+	}
+	return optind;
+}
+
+int
+notes_cmd_run(int argc, char **argv, notes_cmd_xref_fn xref, void *arg)
+{
+	struct doc_options dopt = { .force = false, .format = -1, .tab_width = 8 };
+	struct strbuf out = STRBUF_INIT;
+	struct notes *notes = NULL;
+	struct links *links = NULL;
+	struct doc *doc;
+	enum gloss_status rc;
+	bool json = false;
+	int file = parse_notes(argc, argv, &json);
+
+	if (file < 0)
+		return file == -1 ? 0 : 2;
+	dopt.force = opt_force;
+	if ((rc = doc_open(argv[file], &dopt, &doc)) != GLOSS_OK) {
+		error_print("%s", error_last(rc));
+		return error_exit_code(rc);
+	}
+	notes_scan(doc, &notes);
+	links_scan(doc, notes, &links);
+	notes_cmd_print(&out, argv[file], doc, notes, links, json, xref, arg);
+	fwrite(strbuf_str(&out), 1, out.len, stdout);
+	strbuf_done(&out);
+	links_free(links);
+	notes_free(notes);
+	doc_free(doc);
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		error_print("notes: write error");
+		return 1;
+	}
+	return 0;
+}
+
+int
+notes_cmd_main(int argc, char **argv)
+{
+	return notes_cmd_run(argc, argv, NULL, NULL);
+}
