@@ -1,0 +1,47 @@
+/*
+ * meta — what the library shows of a document: its title, author and date.
+ *
+ * Sources, in order: Markdown front matter ("---" lines with title:,
+ * author:/authors:/by:, date:); the blocks the loaders classified (TITLE,
+ * BYLINE, DATE); then a scan of the first blocks: the first heading or,
+ * for plain text, the first substantial line (cut to its first sentence);
+ * "By …", "Автор: …", "Автор — …", "Аўтар: …" lines; short lines holding a
+ * date.  Dates are read in English and in Russian, Ukrainian and Belarusian
+ * month names in any case form (января, январь, січня, студзеня, …) or
+ * numerically (2025-12-07, 07.12.2025), and normalised to ISO: YYYY-MM-DD
+ * when complete, else YYYY-MM or YYYY.
+ *
+ * Memory: struct meta owns its strings; meta_done() frees them.
+ */
+#ifndef GLOSS_META_H
+#define GLOSS_META_H
+
+#include "gloss/gloss.h"
+#include "gloss/doc.h"
+
+#define META_DATE_MAX 11	/* "YYYY-MM-DD" and a NUL */
+
+struct meta {
+	char *title;	/* never NULL after meta_read(): falls back to the file's base name */
+	char *author;	/* NULL if none was found */
+	char *date;	/* ISO (see above) or NULL */
+};
+
+/* Reads the metadata of doc (parses at most its first chunk). */
+void meta_read(struct doc *doc, struct meta *out);
+void meta_done(struct meta *m);
+
+/*
+ * Finds the first date in s[0..n) and writes it in ISO form to out; false
+ * if there is none.  A bare year counts only when it is all of s (white
+ * space and a trailing "г."/"р." aside).
+ */
+bool meta_parse_date(const char *s, size_t n, char out[META_DATE_MAX]);
+
+/*
+ * The author named by a byline: "By X", "Автор: X", "X, role", "X
+ * September 22, 2023 …" all give X.  Caller frees; NULL if nothing is left.
+ */
+char *meta_parse_author(const char *s, size_t n);
+
+#endif

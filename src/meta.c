@@ -1,0 +1,555 @@
+/*
+ * meta — title, author and date of a document (see include/gloss/meta.h).
+ *
+ * Dates are read from the fold key of the text (case folded, so month names
+ * compare in one form), cut into tokens: numbers, words and single
+ * punctuation characters.
+ */
+#include "gloss/gloss.h"
+
+#include <strings.h>
+#include <unictype.h>
+
+#include "gloss/fold.h"
+#include "gloss/meta.h"
+#include "gloss/strbuf.h"
+#include "gloss/text.h"
+#include "gloss/xmalloc.h"
+
+#define SCAN_BLOCKS 16		/* blocks looked at when the loaders found nothing */
+#define SHORT_MAX 200		/* bytes: lines that may hold a byline or a date */
+#define TITLE_MAX 90		/* code points of a title made from a first sentence */
+#define FRONT_MAX 4096		/* bytes of front matter read */
+#define TOKENS_MAX 64
+#define SUFFIX_MAX 6		/* bytes of case ending after a Cyrillic month stem */
+#define DATE_LINE_MAX 60	/* bytes: a line scanned for a date is about only that */
+
+/* ------------------------------------------------------------------ */
+/* Months */
+
+/* English names and abbreviations: whole words. */
+static const char *const en_months[12][3] = {
+	{ "january", "jan", NULL }, { "february", "feb", NULL }, { "march", "mar", NULL },
+	{ "april", "apr", NULL }, { "may", NULL, NULL }, { "june", "jun", NULL },
+	{ "july", "jul", NULL }, { "august", "aug", NULL }, { "september", "sep", "sept" },
+	{ "october", "oct", NULL }, { "november", "nov", NULL }, { "december", "dec", NULL },
+};
+
+/* Russian, Ukrainian, Belarusian stems: a word starting with one, plus a short ending. */
+static const char *const cyr_months[12][4] = {
+	{ "январ", "січ", "студзен", NULL },
+	{ "феврал", "лют", NULL, NULL },
+	{ "март", "берез", "сакавік", NULL },
+	{ "апрел", "квіт", "красавік", NULL },
+	{ "трав", "траў", NULL, NULL },
+	{ "июн", "черв", "чэрв", NULL },
+	{ "июл", "лип", "ліп", NULL },
+	{ "август", "серп", "жнів", "жніў" },
+	{ "сентябр", "верес", "верас", NULL },
+	{ "октябр", "жовт", "кастрычнік", NULL },
+	{ "ноябр", "листопад", "лістапад", NULL },
+	{ "декабр", "груд", "снеж", NULL },
+};
+
+/* Russian May is too short for a stem: its forms are listed. */
+static const char *const ru_may[] = { "май", "мая", "мае", "маю", "маем" };
+
+static bool
+word_is(const char *w, size_t n, const char *s)
+{
+	return s && strlen(s) == n && memcmp(w, s, n) == 0;
+}
+
+/* The month (1-12) a folded word names, else 0. */
+static int
+month_of(const char *w, size_t n)
+{
+	for (int m = 0; m < 12; m++) {
+		for (int k = 0; k < 3; k++)
+			if (word_is(w, n, en_months[m][k]))
+				return m + 1;
+		for (int k = 0; k < 4 && cyr_months[m][k]; k++) {
+			size_t len = strlen(cyr_months[m][k]);
+
+			if (n >= len && n - len <= SUFFIX_MAX && memcmp(w, cyr_months[m][k], len) == 0)
+				return m + 1;
+		}
+	}
+	for (size_t k = 0; k < GLOSS_ARRAY_SIZE(ru_may); k++)
+		if (word_is(w, n, ru_may[k]))
+			return 5;
+	return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Tokens */
+
+enum tok_kind { TOK_NUM, TOK_WORD, TOK_PUNCT };
+
+struct tok {
+	enum tok_kind kind;
+	const char *s;
+	size_t n;
+	int value;		/* numbers (up to 9 digits), months for words */
+};
+
+static bool
+is_letter_at(const char *s, size_t n)
+{
+	uint32_t cp;
+
+	if ((unsigned char)*s < 0x80)
+		return (*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z');
+	text_decode(s, n, &cp);
+	return uc_is_alpha(cp);
+}
+
+static size_t
+tokenize(const char *s, size_t n, struct tok *t, size_t max)
+{
+	size_t i = 0, k = 0;
+
+	while (i < n && k < max) {
+		size_t j = i;
+
+		if (s[i] == ' ') {
+			i++;
+			continue;
+		}
+		if (s[i] >= '0' && s[i] <= '9') {
+			int v = 0;
+
+			while (j < n && s[j] >= '0' && s[j] <= '9') {
+				if (j - i < 9)
+					v = v * 10 + (s[j] - '0');
+				j++;
+			}
+			t[k++] = (struct tok){ TOK_NUM, s + i, j - i, v };
+		} else if (is_letter_at(s + i, n - i)) {
+			while (j < n && is_letter_at(s + j, n - j))
+				j += (size_t)text_cplen(s + j, n - j);
+			t[k] = (struct tok){ TOK_WORD, s + i, j - i, 0 };
+			t[k].value = month_of(s + i, j - i);
+			k++;
+		} else {
+			j += (size_t)text_cplen(s + i, n - i);
+			t[k++] = (struct tok){ TOK_PUNCT, s + i, j - i, 0 };
+		}
+		i = j;
+	}
+	return k;
+}
+
+static bool
+is_year(const struct tok *t)
+{
+	return t->kind == TOK_NUM && t->n == 4 && t->value >= 1000 && t->value <= 2999;
+}
+
+static bool
+is_day(const struct tok *t)
+{
+	return t->kind == TOK_NUM && t->n <= 2 && t->value >= 1 && t->value <= 31;
+}
+
+static bool
+is_punct(const struct tok *t, char c)
+{
+	return t->kind == TOK_PUNCT && t->n == 1 && t->s[0] == c;
+}
+
+/* Index of the next token after i that is not ',' or '.', or k. */
+static size_t
+skip_punct(const struct tok *t, size_t k, size_t i)
+{
+	while (i < k && (is_punct(&t[i], ',') || is_punct(&t[i], '.')))
+		i++;
+	return i;
+}
+
+static void
+format_date(int y, int m, int d, char out[META_DATE_MAX])
+{
+	if (m == 0)
+		snprintf(out, META_DATE_MAX, "%04d", y);
+	else if (d == 0)
+		snprintf(out, META_DATE_MAX, "%04d-%02d", y, m);
+	else
+		snprintf(out, META_DATE_MAX, "%04d-%02d-%02d", y, m, d);
+}
+
+/* "7 December 2025", "December 7, 2025", "December 2025" around month token i. */
+static bool
+named_date(const struct tok *t, size_t k, size_t i, char out[META_DATE_MAX])
+{
+	int day = 0;
+	size_t j = skip_punct(t, k, i + 1);
+
+	if (i > 0 && is_day(&t[i - 1]))
+		day = t[i - 1].value;
+	else if (j < k && is_day(&t[j]))
+		day = t[j].value, j = skip_punct(t, k, j + 1);
+	if (j >= k || !is_year(&t[j]))
+		return false;
+	format_date(t[j].value, t[i].value, day, out);
+	return true;
+}
+
+static bool
+is_sep(const struct tok *t)
+{
+	return is_punct(t, '-') || is_punct(t, '.') || is_punct(t, '/');
+}
+
+/* "2025-12-07", "2025-12", "07.12.2025", "7/12/2025" starting at token i. */
+static bool
+numeric_date(const struct tok *t, size_t k, size_t i, char out[META_DATE_MAX])
+{
+	if (is_year(&t[i]) && i + 2 < k && is_sep(&t[i + 1]) && t[i + 2].kind == TOK_NUM &&
+	    t[i + 2].n <= 2 && t[i + 2].value >= 1 && t[i + 2].value <= 12) {
+		int day = 0;
+
+		if (i + 4 < k && is_punct(&t[i + 3], t[i + 1].s[0]) && is_day(&t[i + 4]))
+			day = t[i + 4].value;
+		format_date(t[i].value, t[i + 2].value, day, out);
+		return true;
+	}
+	if (is_day(&t[i]) && i + 4 < k && is_sep(&t[i + 1]) && t[i + 2].kind == TOK_NUM &&
+	    t[i + 2].n <= 2 && t[i + 2].value >= 1 && t[i + 2].value <= 12 &&
+	    is_punct(&t[i + 3], t[i + 1].s[0]) && is_year(&t[i + 4])) {
+		format_date(t[i + 4].value, t[i + 2].value, t[i].value, out);
+		return true;
+	}
+	return false;
+}
+
+/* A year alone, perhaps followed by "г." or "р." (year). */
+static bool
+bare_year(const struct tok *t, size_t k, char out[META_DATE_MAX])
+{
+	if (k == 0 || !is_year(&t[0]))
+		return false;
+	if (k > 1 && !(t[1].kind == TOK_WORD && (word_is(t[1].s, t[1].n, "г") ||
+	    word_is(t[1].s, t[1].n, "р")) && (k == 2 || (k == 3 && is_punct(&t[2], '.')))))
+		return false;
+	format_date(t[0].value, 0, 0, out);
+	return true;
+}
+
+bool
+meta_parse_date(const char *s, size_t n, char out[META_DATE_MAX])
+{
+	struct strbuf key = STRBUF_INIT;
+	struct tok t[TOKENS_MAX];
+	size_t k;
+	bool found = false;
+
+	fold_key(s, GLOSS_MIN(n, (size_t)SHORT_MAX * 4), &key);
+	k = tokenize(strbuf_str(&key), key.len, t, TOKENS_MAX);
+	for (size_t i = 0; i < k && !found; i++) {
+		if (t[i].kind == TOK_WORD && t[i].value)
+			found = named_date(t, k, i, out);
+		else if (t[i].kind == TOK_NUM)
+			found = numeric_date(t, k, i, out);
+	}
+	if (!found)
+		found = bare_year(t, k, out);
+	strbuf_done(&key);
+	return found;
+}
+
+/* ------------------------------------------------------------------ */
+/* Authors */
+
+static const char *const by_prefixes[] = {
+	"written by ", "by ", "автор:", "автор —", "автор –", "автор -", "автор ", "аўтар:",
+	"аўтар —", "аўтар ", "автори:", "авторы:", "текст:",
+};
+
+/* Length of a byline prefix ("By ", "Автор:") at s, compared case-insensitively. */
+static size_t
+by_prefix(const char *s, size_t n)
+{
+	struct strbuf key = STRBUF_INIT;
+	size_t len = 0;
+
+	fold_key(s, GLOSS_MIN(n, (size_t)32), &key);
+	for (size_t i = 0; i < GLOSS_ARRAY_SIZE(by_prefixes) && !len; i++) {
+		size_t k = strlen(by_prefixes[i]);
+
+		/* the prefixes have the same byte length in the text as in the key */
+		if (key.len >= k && memcmp(key.buf, by_prefixes[i], k) == 0 && k <= n)
+			len = k;
+	}
+	strbuf_done(&key);
+	return len;
+}
+
+/* Where the name ends: a comma, a dash, a bar, a digit, a month name, "(". */
+static size_t
+name_end(const char *s, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n) {
+		uint32_t cp;
+		int len = text_decode(s + i, n - i, &cp);
+
+		if (cp == ',' || cp == '|' || cp == '(' || cp == ';' || cp == 0x2014 ||
+		    cp == 0x2013 || cp == 0x00B7 || cp == 0x2022 || cp == '\n' || (cp >= '0' && cp <= '9'))
+			return i;
+		if (uc_is_alpha(cp) && (i == 0 || s[i - 1] == ' ')) {
+			size_t j = i;
+			struct strbuf key = STRBUF_INIT;
+			int m;
+
+			while (j < n && is_letter_at(s + j, n - j))
+				j += (size_t)text_cplen(s + j, n - j);
+			fold_key(s + i, j - i, &key);
+			m = month_of(key.buf, key.len);
+			strbuf_done(&key);
+			/* "May" is also a name: a month only when a number follows */
+			if (m && (m != 5 || (j + 1 < n && s[j] == ' ' && s[j + 1] >= '0' && s[j + 1] <= '9')))
+				return i;
+			i = j;
+			continue;
+		}
+		i += (size_t)len;
+	}
+	return n;
+}
+
+static bool
+trim_char(uint32_t cp)
+{
+	return cp == ' ' || cp == '.' || cp == ':' || cp == '-' || cp == '*' || cp == '_' ||
+	    cp == 0x2013 || cp == 0x2014 || cp == 0xA0;
+}
+
+/* Trims spaces and stray punctuation at both ends of s[*a..*z). */
+static void
+trim(const char *s, size_t *a, size_t *z)
+{
+	uint32_t cp;
+
+	while (*a < *z && text_decode(s + *a, *z - *a, &cp) > 0 && trim_char(cp))
+		*a += (size_t)text_cplen(s + *a, *z - *a);
+	while (*z > *a) {
+		size_t p = *z - 1;
+
+		while (p > *a && ((unsigned char)s[p] & 0xC0) == 0x80)
+			p--;
+		text_decode(s + p, *z - p, &cp);
+		/* keep the full stop of an initial ("J.") */
+		if (!trim_char(cp) || (cp == '.' && p >= *a + 2 && s[p - 2] == ' '))
+			break;
+		*z = p;
+	}
+}
+
+char *
+meta_parse_author(const char *s, size_t n)
+{
+	size_t a = 0, z;
+
+	if (n > SHORT_MAX)
+		n = SHORT_MAX;
+	a = by_prefix(s, n);
+	z = a + name_end(s + a, n - a);
+	trim(s, &a, &z);
+	if (z <= a)
+		return NULL;
+	return xstrndup(s + a, z - a);
+}
+
+/* ------------------------------------------------------------------ */
+/* Front matter */
+
+/* The value of "key: value" in line s[0..n) if the key is one of keys; quotes removed. */
+static bool
+front_value(const char *s, size_t n, const char *const *keys, size_t nkeys, size_t *va,
+    size_t *vz)
+{
+	const char *colon = memchr(s, ':', n);
+	size_t klen, a, z;
+
+	if (colon == NULL)
+		return false;
+	klen = (size_t)(colon - s);
+	for (size_t i = 0; i < nkeys; i++) {
+		if (strlen(keys[i]) != klen || strncasecmp(s, keys[i], klen) != 0)
+			continue;
+		a = klen + 1;
+		z = n;
+		while (a < z && (s[a] == ' ' || s[a] == '\t'))
+			a++;
+		while (z > a && (s[z - 1] == ' ' || s[z - 1] == '\t' || s[z - 1] == '\r'))
+			z--;
+		if (z - a >= 2 && (s[a] == '"' || s[a] == '\'' || s[a] == '[') &&
+		    (s[z - 1] == s[a] || (s[a] == '[' && s[z - 1] == ']')))
+			a++, z--;
+		*va = a;
+		*vz = z;
+		return true;
+	}
+	return false;
+}
+
+static const char *const title_keys[] = { "title" };
+static const char *const author_keys[] = { "author", "authors", "by", "автор" };
+static const char *const date_keys[] = { "date", "published", "дата" };
+
+/* Sets the field from a front-matter value (only if still unset and the value valid). */
+static void
+front_field(struct meta *m, const char *s, size_t n)
+{
+	size_t a, z;
+	char date[META_DATE_MAX];
+
+	if (!m->title && front_value(s, n, title_keys, 1, &a, &z) && z > a && text_valid(s + a, z - a))
+		m->title = xstrndup(s + a, z - a);
+	else if (!m->author && front_value(s, n, author_keys, GLOSS_ARRAY_SIZE(author_keys), &a, &z) &&
+	    z > a && text_valid(s + a, z - a))
+		m->author = xstrndup(s + a, z - a);
+	else if (!m->date && front_value(s, n, date_keys, GLOSS_ARRAY_SIZE(date_keys), &a, &z) &&
+	    meta_parse_date(s + a, z - a, date))
+		m->date = xstrdup(date);
+}
+
+/* YAML front matter: "---" on the first line, "key: value" lines, "---" or "...". */
+static void
+read_front_matter(struct doc *doc, struct meta *m)
+{
+	const char *src = doc_source(doc);
+	size_t n = (size_t)GLOSS_MIN(doc_source_size(doc), (uint64_t)FRONT_MAX), i;
+
+	if (doc_format(doc) != DOC_FORMAT_MARKDOWN || n < 4 || memcmp(src, "---", 3) != 0 ||
+	    (src[3] != '\n' && src[3] != '\r'))
+		return;
+	i = src[3] == '\r' ? 5 : 4;
+	while (i < n) {
+		const char *nl = memchr(src + i, '\n', n - i);
+		size_t len = nl ? (size_t)(nl - (src + i)) : n - i;
+
+		if ((len >= 3 && (memcmp(src + i, "---", 3) == 0 || memcmp(src + i, "...", 3) == 0)) ||
+		    nl == NULL)
+			break;
+		front_field(m, src + i, len);
+		i += len + 1;
+	}
+}
+
+/* ------------------------------------------------------------------ */
+/* Blocks */
+
+/* A short title from a long first paragraph: its first line and sentence, cut at a word. */
+static char *
+title_from_text(const char *s, size_t n)
+{
+	size_t i = 0, cps = 0, last_space = 0;
+	const char *nl = memchr(s, '\n', n);
+
+	if (nl)
+		n = (size_t)(nl - s);
+	while (i < n && cps < TITLE_MAX) {
+		uint32_t cp;
+		int len = text_decode(s + i, n - i, &cp);
+
+		if ((cp == '.' || cp == '!' || cp == '?') && (i + 1 == n || s[i + 1] == ' ') && cps > 20)
+			return xstrndup(s, i + 1);
+		if (cp == ' ')
+			last_space = i;
+		i += (size_t)len;
+		cps++;
+	}
+	if (i >= n)
+		return xstrndup(s, n);
+	return xasprintf("%.*s…", (int)(last_space ? last_space : i), s);
+}
+
+static bool
+substantial(const struct doc_block *b)
+{
+	int words = 0;
+
+	if (b->flags & DOC_BLOCK_FURNITURE)
+		return false;
+	for (uint32_t i = 0; i < b->len && words < 3; i++)
+		if (b->text[i] != ' ' && (i == 0 || b->text[i - 1] == ' '))
+			words++;
+	return words >= 3;
+}
+
+/* Fields from one block: classified kinds first, then the fallbacks. */
+static void
+block_fields(struct meta *m, const struct doc_block *b, bool classified, enum doc_format fmt)
+{
+	char date[META_DATE_MAX];
+
+	if (classified) {
+		if (b->kind == DOC_TITLE && !m->title)
+			m->title = xstrndup(b->text, b->len);
+		else if (b->kind == DOC_BYLINE && !m->author)
+			m->author = meta_parse_author(b->text, b->len);
+		if ((b->kind == DOC_DATE || b->kind == DOC_BYLINE) && !m->date &&
+		    meta_parse_date(b->text, b->len, date))
+			m->date = xstrdup(date);
+		return;
+	}
+	if (!m->title && ((b->kind == DOC_HEADING && b->len <= SHORT_MAX) ||
+	    (fmt == DOC_FORMAT_TEXT && b->kind == DOC_PARAGRAPH && substantial(b))))
+		m->title = title_from_text(b->text, b->len);
+	if (b->len > SHORT_MAX)
+		return;
+	if (!m->author && by_prefix(b->text, b->len))
+		m->author = meta_parse_author(b->text, b->len);
+	for (size_t i = 0; i < b->len && !m->date; ) {
+		const char *nl = memchr(b->text + i, '\n', b->len - i);
+		size_t len = nl ? (size_t)(nl - (b->text + i)) : b->len - i;
+
+		if (len <= DATE_LINE_MAX && meta_parse_date(b->text + i, len, date))
+			m->date = xstrdup(date);
+		i += len + 1;
+	}
+}
+
+static void
+scan_blocks(struct doc *doc, struct meta *m, bool classified)
+{
+	struct doc_loc loc;
+	int n = 0;
+
+	if (!doc_first(doc, &loc))
+		return;
+	do {
+		const struct doc_block *b = doc_block(doc, loc);
+
+		if (b == NULL || loc.chunk > 0)
+			break;
+		block_fields(m, b, classified, doc_format(doc));
+	} while (++n < SCAN_BLOCKS && doc_next(doc, &loc));
+}
+
+void
+meta_read(struct doc *doc, struct meta *out)
+{
+	memset(out, 0, sizeof *out);
+	read_front_matter(doc, out);
+	scan_blocks(doc, out, true);
+	if (!out->title || !out->author || !out->date)
+		scan_blocks(doc, out, false);
+	if (!out->title) {
+		const char *name = doc_path(doc), *slash = strrchr(name, '/');
+
+		out->title = xstrdup(slash ? slash + 1 : name);
+	}
+}
+
+void
+meta_done(struct meta *m)
+{
+	free(m->title);
+	free(m->author);
+	free(m->date);
+	memset(m, 0, sizeof *m);
+}
