@@ -16,10 +16,10 @@
 #include "export_int.h"
 #include "gloss/annot.h"
 #include "gloss/doc.h"
+#include "gloss/meta.h"
+#include "gloss/notes.h"
 #include "gloss/options.h"
 #include "gloss/xmalloc.h"
-
-#define META_BLOCKS 12	/* the title, byline and date are looked for in the first blocks */
 
 /* A document to export with what is open of it. */
 struct source {
@@ -47,43 +47,24 @@ open_doc(const char *path, struct doc **doc)
 	return doc_open(path, &dopt, doc);
 }
 
-/* The text of the first block of this kind among the first blocks, or NULL. */
-static char *
-first_block(struct doc *doc, enum doc_kind kind)
-{
-	struct doc_loc loc;
-	int k = 0;
-
-	if (!doc_first(doc, &loc))
-		return NULL;
-	do {
-		struct doc_block *b = doc_block(doc, loc);
-
-		if (b && b->kind == kind)
-			return xstrdup(b->text);
-	} while (++k < META_BLOCKS && doc_next(doc, &loc));
-	return NULL;
-}
-
 /*
- * The document's title, author and date.  The one place that knows where
- * they come from (the title block, the byline and date blocks), so that a
- * metadata module can take over here.
+ * The document's title, author and date: the one place that asks for them
+ * (the meta module), with the stored title when the file cannot be read.
  */
 static void
 doc_meta(struct doc *doc, const char *fallback_title, struct export_meta *m)
 {
-	char *by;
+	struct meta mt;
 
-	m->title = xstrdup(doc ? doc_title(doc) : fallback_title ? fallback_title : "Untitled");
 	m->author = m->date = NULL;
-	if (doc == NULL)
+	if (doc == NULL) {
+		m->title = xstrdup(fallback_title ? fallback_title : "Untitled");
 		return;
-	by = first_block(doc, DOC_BYLINE);
-	if (by && (strncmp(by, "By ", 3) == 0 || strncmp(by, "by ", 3) == 0))
-		memmove(by, by + 3, strlen(by + 3) + 1);
-	m->author = by;
-	m->date = first_block(doc, DOC_DATE);
+	}
+	meta_read(doc, &mt);
+	m->title = mt.title;
+	m->author = mt.author;
+	m->date = mt.date;
 }
 
 /* Attaches path; *src gets the open document (or an error for a named file). */
@@ -255,19 +236,66 @@ count_cps(const char *text, uint64_t from, uint64_t to)
 	return c;
 }
 
+/* The index in d->notes of note k of the scan, added with its full text if new. */
+static size_t
+add_note(struct export_doc *d, const struct notes *notes, int k, int *map)
+{
+	const struct notes_note *nn = notes_note(notes, (size_t)k);
+	int base = notes_resolve(notes, k);
+	struct export_note *e;
+	size_t same = 0;
+
+	if (map[k] >= 0)
+		return (size_t)map[k];
+	for (size_t i = 0; i < d->nnotes; i++)
+		same += strcmp(d->notes[i].label, nn->label) == 0;
+	d->notes = xreallocarray(d->notes, d->nnotes + 1, sizeof *d->notes);
+	e = &d->notes[d->nnotes];
+	e->label = same ? xasprintf("%s-%zu", nn->label, same + 1) : xstrdup(nn->label);
+	e->text = base != k ? xasprintf("%s (%s)", nn->text, notes_note(notes, (size_t)base)->text)
+	    : xstrdup(nn->text);
+	map[k] = (int)d->nnotes;
+	return d->nnotes++;
+}
+
+/* The notes cited by markers inside highlight h. */
+static void
+cited_notes(struct export_doc *d, struct export_hl *h, const struct notes *notes, int *map)
+{
+	size_t nm = notes_marker_count(notes);
+
+	for (size_t i = notes_marker_lower(notes, h->a.start); i < nm; i++) {
+		const struct notes_marker *m = notes_marker(notes, i);
+
+		if (m->start >= h->a.end)
+			break;
+		if (m->start < h->a.start || m->end > h->a.end || m->note < 0)
+			continue;
+		h->notes = xreallocarray(h->notes, h->nnotes + 1, sizeof *h->notes);
+		h->notes[h->nnotes++] = add_note(d, notes, m->note, map);
+	}
+}
+
 /* Fills the location fields of d's highlights (sorted by start) from the document. */
 static void
 locate(struct doc *doc, struct export_doc *d)
 {
 	struct strbuf text = STRBUF_INIT;
 	struct block_pos *t;
+	struct notes *notes = NULL;
 	size_t nt;
 	uint64_t len, at = 0, cps = 0;
+	int *map;
 
 	doc_measure_all(doc);
 	len = doc_text_length(doc);
 	doc_text_range(doc, 0, len, &text);
 	t = block_table(doc, d, &nt);
+	if (notes_scan(doc, &notes) != GLOSS_OK)
+		notes = NULL;
+	map = xcalloc(notes ? notes_count(notes) + 1 : 1, sizeof *map);
+	for (size_t k = 0; notes && k < notes_count(notes); k++)
+		map[k] = -1;	/* not yet among d->notes */
 	for (size_t i = 0; i < d->n; i++) {
 		struct export_hl *h = &d->hl[i];
 		const struct block_pos *b = block_at(t, nt, h->a.start);
@@ -284,7 +312,11 @@ locate(struct doc *doc, struct export_doc *d)
 		h->paragraph = b ? b->paragraph : 0;
 		h->percent = len ? (unsigned)(h->a.start * 100 / len) : 0;
 		h->located = true;
+		if (notes)
+			cited_notes(d, h, notes, map);
 	}
+	notes_free(notes);
+	free(map);
 	free(t);
 	strbuf_done(&text);
 }
