@@ -71,6 +71,7 @@
 	_(NEXT_FILE, FILES, "]", "", "open the next file") \
 	_(PREV_FILE, FILES, "[", "", "open the previous file") \
 	_(FILE_INFO, FILES, "= ^G", "", "show the file name and position") \
+	_(EXPORT, FILES, "E", "", "export this document's highlights to a Markdown file") \
 	_(HELP, OTHER, "h F1", "", "show this help") \
 	_(REDRAW, OTHER, "^L", "^L", "redraw the screen") \
 	_(QUIT, OTHER, "q Q", "q", "quit (or close the help or a list)") \
