@@ -305,14 +305,17 @@ static enum gloss_status
 parse_member(struct parser *p, struct json_value *v, size_t *cap)
 {
 	enum gloss_status rc;
+	size_t at;
 	char *key;
 
 	skip_ws(p);
 	if (p->i >= p->n || p->s[p->i] != '"')
 		return fail(p, "expected a string (a member name)");
+	at = p->i;
 	if ((rc = parse_string(p, &key)) != GLOSS_OK)
 		return rc;
 	if (json_get(v, key) != NULL) {
+		p->i = at;	/* the message names the member's start */
 		rc = fail(p, "duplicate member \"%.40s\"", key);
 		free(key);
 		return rc;
