@@ -562,7 +562,8 @@ link_markers(struct notes *n, struct scan *sc)
 	}
 	free(sc->cands);
 	free(idx);
-	qsort(n->markers, n->nmarkers, sizeof *n->markers, marker_cmp);
+	if (n->nmarkers > 1)	/* qsort(NULL, 0, ...) is undefined */
+		qsort(n->markers, n->nmarkers, sizeof *n->markers, marker_cmp);
 }
 
 /* Fills each note's cite array (marker indexes in order). */
