@@ -17,6 +17,7 @@
 #include "gloss/annot_cmd.h"
 #include "gloss/library_cmd.h"
 #include "gloss/dump.h"
+#include "gloss/export_cmd.h"
 #include "gloss/error.h"
 #include "gloss/help.h"
 #include "gloss/notes_cmd.h"
@@ -41,6 +42,9 @@ static const struct command commands[] = {
 	{ "untag", untag_main, "untag ID TAG...         remove tags from an annotation" },
 	{ "note", note_main, "note ID TEXT|-          set an annotation's note ('' removes it)" },
 	{ "delete", delete_main, "delete ID               delete an annotation" },
+	{ "export", export_main, "export [FILE...] [--tag TAG]... [--format markdown|json] [-o OUT] ...\n"
+	    "                          export annotations as Markdown or W3C Web Annotation JSON" },
+	{ "import", import_main, "import FILE.json        import W3C Web Annotation JSON" },
 	{ "notes", xref_cmd_notes_main, "notes FILE [--json]     list FILE's notes, where they are cited, and its links" },
 	{ "library", library_main, "library [DIR...] [--json]\n"
 	    "                          list the articles of DIR (default: the corpus) with their metadata" },

@@ -562,7 +562,7 @@ link_markers(struct notes *n, struct scan *sc)
 	}
 	free(sc->cands);
 	free(idx);
-	if (n->nmarkers > 1)
+	if (n->nmarkers > 1)	/* qsort(NULL, 0, ...) is undefined */
 		qsort(n->markers, n->nmarkers, sizeof *n->markers, marker_cmp);
 }
 

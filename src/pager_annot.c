@@ -2,7 +2,7 @@
  * pager_annot — annotations in the pager: attaching the document to the
  * store, the highlights on screen, highlighting (selection, search match,
  * sentence, paragraph), notes, tags, colours, deleting and undoing, the
- * reading position, and seeing other gloss processes' changes.
+ * reading position, the export key (E), and seeing other gloss processes' changes.
  *
  * Every action is one store call, committed at once.  The highlights on
  * screen are read again before each draw with one indexed query
@@ -12,10 +12,14 @@
 #include "gloss/gloss.h"
 
 #include <time.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "gloss/annotlist.h"
 #include "gloss/annotui.h"
+#include "gloss/export.h"
+#include "gloss/glyph.h"
+#include "gloss/prompt.h"
 #include "gloss/options.h"
 #include "gloss/xmalloc.h"
 #include "pager_int.h"
@@ -436,6 +440,77 @@ open_list(struct pager *p, bool all)
 	free(title);
 }
 
+/* ------------------------------------------------------------------ */
+/* Export */
+
+/* Asks whether to replace path; true for y. */
+static bool
+confirm_replace(const char *path)
+{
+	struct strbuf answer = STRBUF_INIT, label = STRBUF_INIT;
+	struct prompt_opts o = { 0 };
+	bool yes;
+
+	strbuf_adds(&label, "Replace ");
+	glyph_append_safe(&label, path, strlen(path), opt_glyphs);
+	strbuf_adds(&label, "? (y/n) ");
+	o.label = strbuf_str(&label);
+	yes = prompt_read(&o, &answer) && (answer.buf[0] == 'y' || answer.buf[0] == 'Y');
+	strbuf_done(&answer);
+	strbuf_done(&label);
+	return yes;
+}
+
+/* Writes the export of this document to path (asking before replacing a file). */
+static void
+export_to(struct pager *p, const char *path)
+{
+	const char *files[] = { doc_path(p->doc) };
+	struct export_options o = { .files = files, .nfiles = 1, .color = -1, .now = (int64_t)time(NULL) };
+	struct strbuf out = STRBUF_INIT, shown = STRBUF_INIT;
+	struct stat sb;
+	enum gloss_status rc;
+	size_t count = 0;
+	bool force = stat(path, &sb) == 0;
+
+	if (force && !confirm_replace(path)) {
+		view_message("Not exported");
+		return;
+	}
+	rc = export_run(p->store, &o, &out, &count);
+	if (rc == GLOSS_OK)
+		rc = export_write_file(path, strbuf_str(&out), out.len, force);
+	glyph_append_safe(&shown, path, strlen(path), opt_glyphs);
+	if (rc == GLOSS_OK)
+		view_message("Exported %zu highlight%s to %s", count, count == 1 ? "" : "s", strbuf_str(&shown));
+	else
+		view_message("%s", error_last(rc));
+	strbuf_done(&out);
+	strbuf_done(&shown);
+}
+
+/* E: asks for a file (default: export_default_path()) and exports the document there. */
+static void
+export_doc(struct pager *p)
+{
+	char *initial;
+	struct prompt_opts o = { .label = "Export to: " };
+	struct strbuf path = STRBUF_INIT;
+
+	if (!have_store(p))
+		return;
+	if (annot_doc_id(p->ad) == 0) {
+		view_message("This document has no highlights to export");
+		return;
+	}
+	initial = export_default_path(doc_path(p->doc));
+	o.initial = initial;
+	if (prompt_read(&o, &path) && path.len > 0)
+		export_to(p, strbuf_str(&path));
+	free(initial);
+	strbuf_done(&path);
+}
+
 enum view_result
 pager_annot_request(struct pager *p, struct view *v, enum action a, int count)
 {
@@ -450,6 +525,7 @@ pager_annot_request(struct pager *p, struct view *v, enum action a, int count)
 	case ACTION_COLOR: recolor(p, count); break;
 	case ACTION_DELETE: delete_highlight(p); break;
 	case ACTION_UNDELETE: undelete(p); break;
+	case ACTION_EXPORT: export_doc(p); break;
 	default: return VIEW_UNHANDLED;
 	}
 	return VIEW_HANDLED;

@@ -288,7 +288,8 @@ insert(struct store *st, const struct store_new *a, int64_t *id)
 {
 	sqlite3_stmt *s = store_stmt(st, "INSERT INTO annotations(doc_id, start_pos, end_pos, quote, "
 	    "prefix, suffix, color, status, note, created, modified) "
-	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)");
+	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
+	int64_t now = store_now();
 	enum gloss_status rc;
 
 	if (s == NULL)
@@ -302,7 +303,8 @@ insert(struct store *st, const struct store_new *a, int64_t *id)
 	sqlite3_bind_text(s, 7, store_color_name(a->color), -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 8, anchor_status_name(a->status), -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 9, a->note ? a->note : "", -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(s, 10, store_now());
+	sqlite3_bind_int64(s, 10, a->created ? a->created : now);
+	sqlite3_bind_int64(s, 11, a->modified ? a->modified : a->created ? a->created : now);
 	if ((rc = store_done(st, s)) == GLOSS_OK)
 		*id = sqlite3_last_insert_rowid(st->db);
 	return rc;

@@ -102,6 +102,7 @@ struct store_new {
 	enum anchor_status status;
 	const char *const *tags;	/* raw tags, normalised by the store */
 	size_t ntags;
+	int64_t created, modified;	/* seconds since the epoch; 0: now (imports keep theirs) */
 };
 
 /* A filter for store_query(); zero fields match everything. */

@@ -1,0 +1,59 @@
+/*
+ * export_int.h — what export.c gathers and the writers (export_md.c,
+ * export_json.c) render.  Everything here is owned by the export_set.
+ */
+#ifndef GLOSS_EXPORT_INT_H
+#define GLOSS_EXPORT_INT_H
+
+#include "gloss/export.h"
+
+/* Title, author and date of a document (see doc_meta() in export.c). */
+struct export_meta {
+	char *title, *author, *date;	/* author, date: NULL if unknown */
+};
+
+/* An endnote cited by a highlight. */
+struct export_note {
+	char *label;			/* the marker as printed ("iv") */
+	char *text;			/* the note's full text */
+};
+
+struct export_hl {
+	struct store_annotation a;
+	bool located;			/* the fields below are known */
+	uint64_t cp_start, cp_end;	/* code-point offsets in the document text */
+	const char *heading;		/* the section's heading (owned by the doc) or NULL */
+	unsigned paragraph;		/* within the section, 1-based; 0: in a heading */
+	unsigned percent;
+	size_t *notes;			/* indices into export_doc.notes */
+	size_t nnotes;
+};
+
+struct export_doc {
+	int64_t id;
+	char *path;			/* or NULL */
+	char sha256[FINGERPRINT_HEX_LEN + 1];
+	struct export_meta meta;
+	struct export_hl *hl;
+	size_t n;
+	char **headings;
+	size_t nheadings;
+	struct export_note *notes;
+	size_t nnotes;
+};
+
+struct export_set {
+	struct export_doc *docs;
+	size_t ndocs;
+	char **tags;			/* tags used, in order of first appearance */
+	size_t ntags;
+	int64_t now;
+	enum export_group by;
+};
+
+void export_md(const struct export_set *set, struct strbuf *out);
+void export_json(const struct export_set *set, struct strbuf *out);
+/* Appends the time as "YYYY-MM-DDTHH:MM:SSZ" (no quotes). */
+void export_time(struct strbuf *out, int64_t t);
+
+#endif
