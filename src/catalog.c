@@ -5,12 +5,13 @@
  * Tables (module "catalog" of the index database):
  *   catalog_docs   one row per article: path, directory, stat, SHA-256,
  *                  metadata, word count, document-text length, indexed;
- *   catalog_paras  one row per block (kind TEXT) or per annotation field
- *                  (NOTE, QUOTE, TAGS): its document, block number,
- *                  document-text offset and length, section heading and
- *                  original text;
- *   catalog_fts    FTS5 over the fold key of each catalog_paras row (same
- *                  rowid);
+ *   catalog_rows   one row per article's text (kind TEXT, no text stored:
+ *                  the blocks are read again from the file for the few
+ *                  documents a search shows) and one per annotation field
+ *                  (NOTE, QUOTE, TAGS: the annotation's range and the
+ *                  field's original text);
+ *   catalog_fts    FTS5 over the fold key of each catalog_rows row (same
+ *                  rowid): the key of a whole article is stored once, here;
  *   catalog_state  name/value pairs (the annotations' signature).
  */
 #include "gloss/gloss.h"
@@ -28,10 +29,11 @@
 #include "gloss/text.h"
 #include "gloss/xmalloc.h"
 
-#define CATALOG_VERSION 1
+#define CATALOG_VERSION 2
 
 static const char catalog_drop[] =
 	"DROP TABLE IF EXISTS catalog_fts; DROP TABLE IF EXISTS catalog_paras;"
+	"DROP TABLE IF EXISTS catalog_rows;"
 	"DROP TABLE IF EXISTS catalog_docs; DROP TABLE IF EXISTS catalog_state;";
 
 static const char catalog_create[] =
@@ -40,13 +42,13 @@ static const char catalog_create[] =
 	" sha256 TEXT, title TEXT, author TEXT, date TEXT, words INTEGER NOT NULL DEFAULT 0,"
 	" text_len INTEGER NOT NULL DEFAULT 0, indexed INTEGER NOT NULL DEFAULT 0);"
 	"CREATE INDEX catalog_docs_dir ON catalog_docs(dir, path);"
-	"CREATE TABLE catalog_paras(id INTEGER PRIMARY KEY, doc_id INTEGER NOT NULL"
+	"CREATE TABLE catalog_rows(id INTEGER PRIMARY KEY, doc_id INTEGER NOT NULL"
 	" REFERENCES catalog_docs(id) ON DELETE CASCADE, kind INTEGER NOT NULL,"
-	" seq INTEGER NOT NULL, off INTEGER NOT NULL, len INTEGER NOT NULL,"
-	" annot_id INTEGER NOT NULL DEFAULT 0, heading TEXT, text TEXT NOT NULL);"
-	"CREATE INDEX catalog_paras_doc ON catalog_paras(doc_id, kind);"
-	"CREATE VIRTUAL TABLE catalog_fts USING fts5(key,"
-	" tokenize = 'unicode61 remove_diacritics 0');"
+	" off INTEGER NOT NULL, len INTEGER NOT NULL,"
+	" annot_id INTEGER NOT NULL DEFAULT 0, text TEXT);"
+	"CREATE INDEX catalog_rows_doc ON catalog_rows(doc_id, kind);"
+	"CREATE VIRTUAL TABLE catalog_fts USING fts5(key, tokenize = 'gloss');"
+	"INSERT INTO catalog_fts(catalog_fts, rank) VALUES ('rank', 'gloss_rank()');"
 	"CREATE TABLE catalog_state(name TEXT PRIMARY KEY, value TEXT);";
 
 /* ------------------------------------------------------------------ */
@@ -160,8 +162,11 @@ catalog_open(struct cachedb *db, struct store *st, const char *const *dirs, size
 	 * WAL a crash of gloss cannot damage it, only a crash of the system
 	 * could, and the file can then be deleted and rebuilt.
 	 */
-	sqlite3_exec(c->h, "PRAGMA synchronous=OFF; PRAGMA cache_size=-32768", NULL, NULL, NULL);
-	rc = cachedb_module(db, "catalog", CATALOG_VERSION, catalog_drop, catalog_create, &created);
+	sqlite3_exec(c->h, "PRAGMA synchronous=OFF; PRAGMA cache_size=-32768;"
+	    " PRAGMA temp_store=MEMORY", NULL, NULL, NULL);
+	rc = catalog_fts_register(c);
+	if (rc == GLOSS_OK)
+		rc = cachedb_module(db, "catalog", CATALOG_VERSION, catalog_drop, catalog_create, &created);
 	if (rc == GLOSS_OK)
 		rc = set_scope(c);
 	if (rc != GLOSS_OK) {
@@ -190,7 +195,8 @@ catalog_free(struct catalog *c)
 	if (c->in_tx)
 		cachedb_end(c->db, GLOSS_OK);
 	todo_clear(c);
-	sqlite3_finalize(c->ins_para);
+	sqlite3_finalize(c->ins_row);
+	catalog_search_done(c);
 	sqlite3_finalize(c->ins_fts);
 	sqlite3_finalize(c->find_doc);
 	strbuf_done(&c->key);
@@ -242,12 +248,12 @@ enum gloss_status
 catalog_remove_doc(struct catalog *c, int64_t id, bool whole)
 {
 	enum gloss_status rc = exec_id(c, whole ? "DELETE FROM catalog_fts WHERE rowid IN"
-	    " (SELECT id FROM catalog_paras WHERE doc_id = ?)" : "DELETE FROM catalog_fts WHERE rowid IN"
-	    " (SELECT id FROM catalog_paras WHERE doc_id = ? AND kind = 0)", id);
+	    " (SELECT id FROM catalog_rows WHERE doc_id = ?)" : "DELETE FROM catalog_fts WHERE rowid IN"
+	    " (SELECT id FROM catalog_rows WHERE doc_id = ? AND kind = 0)", id);
 
 	if (rc == GLOSS_OK)
-		rc = exec_id(c, whole ? "DELETE FROM catalog_paras WHERE doc_id = ?" :
-		    "DELETE FROM catalog_paras WHERE doc_id = ? AND kind = 0", id);
+		rc = exec_id(c, whole ? "DELETE FROM catalog_rows WHERE doc_id = ?" :
+		    "DELETE FROM catalog_rows WHERE doc_id = ? AND kind = 0", id);
 	if (rc == GLOSS_OK && whole)
 		rc = exec_id(c, "DELETE FROM catalog_docs WHERE id = ?", id);
 	return rc;
@@ -257,9 +263,9 @@ enum gloss_status
 catalog_remove_annotation_rows(struct catalog *c)
 {
 	enum gloss_status rc = cachedb_exec(c->db, "DELETE FROM catalog_fts WHERE rowid IN"
-	    " (SELECT id FROM catalog_paras WHERE kind > 0)");
+	    " (SELECT id FROM catalog_rows WHERE kind > 0)");
 
-	return rc == GLOSS_OK ? cachedb_exec(c->db, "DELETE FROM catalog_paras WHERE kind > 0") : rc;
+	return rc == GLOSS_OK ? cachedb_exec(c->db, "DELETE FROM catalog_rows WHERE kind > 0") : rc;
 }
 
 static int64_t

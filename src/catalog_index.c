@@ -1,7 +1,7 @@
 /*
- * catalog_index — indexing one article (metadata, word count, one row per
- * block with its document-text offset and section heading) and the
- * annotations' notes, quotes and tags.
+ * catalog_index — indexing one article (metadata, word count, one FTS row
+ * holding the fold keys of all its blocks) and the annotations' notes,
+ * quotes and tags.
  */
 #include "gloss/gloss.h"
 
@@ -30,31 +30,31 @@ cached(struct catalog *c, sqlite3_stmt **slot, const char *sql)
 }
 
 enum gloss_status
-catalog_add_row(struct catalog *c, int64_t doc_id, enum catalog_kind kind, uint32_t seq,
-    uint64_t off, uint64_t len, int64_t annot_id, const char *heading, const char *text, size_t n)
+catalog_add_row(struct catalog *c, int64_t doc_id, enum catalog_kind kind, uint64_t off,
+    uint64_t len, int64_t annot_id, const char *text, size_t n)
 {
-	sqlite3_stmt *p = cached(c, &c->ins_para, "INSERT INTO catalog_paras(doc_id, kind, seq, off,"
-	    " len, annot_id, heading, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+	sqlite3_stmt *p = cached(c, &c->ins_row, "INSERT INTO catalog_rows(doc_id, kind, off, len,"
+	    " annot_id, text) VALUES (?, ?, ?, ?, ?, ?)");
 	sqlite3_stmt *f = cached(c, &c->ins_fts, "INSERT INTO catalog_fts(rowid, key) VALUES (?, ?)");
 
 	if (p == NULL || f == NULL)
 		return GLOSS_EDB;
 	sqlite3_bind_int64(p, 1, doc_id);
 	sqlite3_bind_int(p, 2, (int)kind);
-	sqlite3_bind_int64(p, 3, seq);
-	sqlite3_bind_int64(p, 4, (int64_t)off);
-	sqlite3_bind_int64(p, 5, (int64_t)len);
-	sqlite3_bind_int64(p, 6, annot_id);
-	if (heading)
-		sqlite3_bind_text(p, 7, heading, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(p, 3, (int64_t)off);
+	sqlite3_bind_int64(p, 4, (int64_t)len);
+	sqlite3_bind_int64(p, 5, annot_id);
+	if (text)
+		sqlite3_bind_text(p, 6, text, (int)n, SQLITE_STATIC);
 	else
-		sqlite3_bind_null(p, 7);
-	sqlite3_bind_text(p, 8, text, (int)n, SQLITE_STATIC);
+		sqlite3_bind_null(p, 6);
 	if (sqlite3_step(p) != SQLITE_DONE)
 		return catalog_db_error(c, "index update failed");
 	sqlite3_reset(p);
-	strbuf_reset(&c->key);
-	fold_key(text, n, &c->key);
+	if (text) {
+		strbuf_reset(&c->key);
+		fold_key(text, n, &c->key);
+	}
 	sqlite3_bind_int64(f, 1, sqlite3_last_insert_rowid(c->h));
 	sqlite3_bind_text(f, 2, strbuf_str(&c->key), (int)c->key.len, SQLITE_STATIC);
 	if (sqlite3_step(f) != SQLITE_DONE)
@@ -105,18 +105,18 @@ count_words(const char *s, size_t n)
 struct walk {
 	uint64_t off, words;
 	uint32_t seq;
-	char *heading;
 };
 
-static enum gloss_status
-index_blocks(struct catalog *c, struct doc *doc, int64_t id, struct walk *w)
+/* The fold keys of every block into c->key (one line each), the words and the text length. */
+static void
+key_blocks(struct catalog *c, struct doc *doc, struct walk *w)
 {
 	struct doc_loc loc;
 	uint32_t chunk = 0;
-	enum gloss_status rc = GLOSS_OK;
 
+	strbuf_reset(&c->key);
 	if (!doc_first(doc, &loc))
-		return GLOSS_OK;
+		return;
 	do {
 		const struct doc_block *b;
 
@@ -127,18 +127,13 @@ index_blocks(struct catalog *c, struct doc *doc, int64_t id, struct walk *w)
 		if ((b = doc_block(doc, loc)) == NULL)
 			break;
 		w->seq++;
-		if (b->kind == DOC_HEADING || b->kind == DOC_TITLE) {
-			free(w->heading);
-			w->heading = xstrndup(b->text, b->len);
-		}
 		w->words += count_words(b->text, b->len);
-		rc = catalog_add_row(c, id, CATALOG_TEXT, w->seq, w->off, b->len, 0,
-		    b->kind == DOC_HEADING || b->kind == DOC_TITLE ? NULL : w->heading, b->text, b->len);
+		fold_key(b->text, b->len, &c->key);
+		strbuf_addc(&c->key, '\n');
 		w->off += b->len + ((b->flags & DOC_BLOCK_JOINED) ? 0 : DOC_SEPARATOR_LEN);
-	} while (rc == GLOSS_OK && doc_next(doc, &loc));
+	} while (doc_next(doc, &loc));
 	if (w->seq > 0 && w->off >= DOC_SEPARATOR_LEN)
 		w->off -= DOC_SEPARATOR_LEN;	/* no separator after the last block */
-	return rc;
 }
 
 static void
@@ -228,12 +223,12 @@ catalog_index_file(struct catalog *c, const struct catalog_todo *t)
 	}
 	rc = catalog_remove_doc(c, t->id, false);
 	meta_read(doc, &m);
+	key_blocks(c, doc, &w);
 	if (rc == GLOSS_OK)
-		rc = index_blocks(c, doc, t->id, &w);
+		rc = catalog_add_row(c, t->id, CATALOG_TEXT, 0, w.off, 0, NULL, 0);
 	if (rc == GLOSS_OK)
 		rc = record(c, t->id, &key, sha, &m, &w);
 	meta_done(&m);
-	free(w.heading);
 	doc_free(doc);
 	return rc;
 }
@@ -337,15 +332,15 @@ add_annotation(struct catalog *c, const struct store_annotation *a)
 	if (id == 0)
 		return GLOSS_OK;
 	if (a->quote && *a->quote)
-		rc = catalog_add_row(c, id, CATALOG_QUOTE, 0, a->start, len, a->id, NULL, a->quote,
+		rc = catalog_add_row(c, id, CATALOG_QUOTE, a->start, len, a->id, a->quote,
 		    strlen(a->quote));
 	if (rc == GLOSS_OK && a->note && *a->note)
-		rc = catalog_add_row(c, id, CATALOG_NOTE, 0, a->start, len, a->id, NULL, a->note,
+		rc = catalog_add_row(c, id, CATALOG_NOTE, a->start, len, a->id, a->note,
 		    strlen(a->note));
 	for (size_t i = 0; i < a->ntags; i++)
 		strbuf_addf(&tags, "%s%s", i ? ", " : "", a->tags[i]);
 	if (rc == GLOSS_OK && tags.len)
-		rc = catalog_add_row(c, id, CATALOG_TAGS, 0, a->start, len, a->id, NULL, tags.buf,
+		rc = catalog_add_row(c, id, CATALOG_TAGS, a->start, len, a->id, tags.buf,
 		    tags.len);
 	strbuf_done(&tags);
 	return rc;

@@ -1,6 +1,7 @@
 /*
  * catalog_search — the library's list and its full-text search: turning a
- * user query into an FTS5 expression over fold keys, ranking, and mapping
+ * user query into an FTS5 expression over fold keys, ranking articles and
+ * annotation fields, matching the blocks of the articles shown, and mapping
  * each match back to the original text for its snippet.
  */
 #include "gloss/gloss.h"
@@ -8,6 +9,7 @@
 #include <unictype.h>
 
 #include "catalog_int.h"
+#include "gloss/doc.h"
 #include "gloss/fold.h"
 #include "gloss/strbuf.h"
 #include "gloss/text.h"
@@ -33,11 +35,13 @@ has_token(const char *s, size_t n)
 	return false;
 }
 
-/* Appends one term, folded and quoted, with '*' for a prefix. */
+/* Appends one term to out, folded and quoted, with '*' for a prefix; and to any after an OR. */
 static enum gloss_status
-add_term(struct strbuf *out, const char *s, size_t n, bool prefix, const char *query)
+add_term(struct strbuf *out, struct strbuf *any, const char *s, size_t n, bool prefix,
+    const char *query)
 {
 	struct strbuf key = STRBUF_INIT;
+	size_t from;
 
 	fold_key(s, n, &key);
 	if (!has_token(key.buf ? key.buf : "", key.len)) {
@@ -47,6 +51,7 @@ add_term(struct strbuf *out, const char *s, size_t n, bool prefix, const char *q
 	}
 	if (out->len)
 		strbuf_addc(out, ' ');
+	from = out->len;
 	strbuf_addc(out, '"');
 	for (size_t i = 0; i < key.len; i++) {
 		if (key.buf[i] == '"')
@@ -56,6 +61,11 @@ add_term(struct strbuf *out, const char *s, size_t n, bool prefix, const char *q
 	strbuf_addc(out, '"');
 	if (prefix)
 		strbuf_adds(out, " *");
+	if (any) {
+		if (any->len)
+			strbuf_adds(any, " OR ");
+		strbuf_add(any, out->buf + from, out->len - from);
+	}
 	strbuf_done(&key);
 	return GLOSS_OK;
 }
@@ -68,7 +78,8 @@ is_space(char ch)
 
 /* A bare word s[0..n): OR, or a term with an optional final '*'. */
 static enum gloss_status
-add_word(struct strbuf *out, const char *s, size_t n, bool *want_term, const char *query)
+add_word(struct strbuf *out, struct strbuf *any, const char *s, size_t n, bool *want_term,
+    const char *query)
 {
 	const char *star = memchr(s, '*', n);
 
@@ -87,16 +98,21 @@ add_word(struct strbuf *out, const char *s, size_t n, bool *want_term, const cha
 		return error_set(GLOSS_EPARSE, "search: '*' needs a word before it (in the query \"%s\")",
 		    query);
 	*want_term = false;
-	return add_term(out, s, star ? n - 1 : n, star != NULL, query);
+	return add_term(out, any, s, star ? n - 1 : n, star != NULL, query);
 }
 
-enum gloss_status
-catalog_query_compile(const char *query, char **fts)
+/*
+ * The FTS5 expression of query in *fts and, with any, the expression
+ * matching any one of its terms in *any (both new).
+ */
+static enum gloss_status
+compile(const char *query, char **fts, char **any)
 {
-	struct strbuf out = STRBUF_INIT;
+	struct strbuf out = STRBUF_INIT, anyb = STRBUF_INIT;
 	enum gloss_status rc = GLOSS_OK;
 	bool want_term = true;	/* OR may not come first */
 	size_t i = 0, n = strlen(query);
+	struct strbuf *a = any ? &anyb : NULL;
 
 	*fts = NULL;
 	while (i < n && rc == GLOSS_OK) {
@@ -115,13 +131,13 @@ catalog_query_compile(const char *query, char **fts)
 			}
 			j = (size_t)(close - query);
 			prefix = j + 1 < n && query[j + 1] == '*';
-			rc = add_term(&out, query + i + 1, j - i - 1, prefix, query);
+			rc = add_term(&out, a, query + i + 1, j - i - 1, prefix, query);
 			want_term = false;
 			i = j + 1 + prefix;
 		} else {
 			for (j = i; j < n && !is_space(query[j]) && query[j] != '"'; j++)
 				;
-			rc = add_word(&out, query + i, j - i, &want_term, query);
+			rc = add_word(&out, a, query + i, j - i, &want_term, query);
 			i = j;
 		}
 	}
@@ -132,10 +148,19 @@ catalog_query_compile(const char *query, char **fts)
 		    query);
 	if (rc != GLOSS_OK) {
 		strbuf_done(&out);
+		strbuf_done(&anyb);
 		return rc;
 	}
 	*fts = strbuf_detach(&out, NULL);
+	if (any)
+		*any = strbuf_detach(&anyb, NULL);
 	return GLOSS_OK;
+}
+
+enum gloss_status
+catalog_query_compile(const char *query, char **fts)
+{
+	return compile(query, fts, NULL);
 }
 
 /* ------------------------------------------------------------------ */
@@ -246,74 +271,360 @@ locate(struct catalog_hit *h, const char *text, size_t n, const char *marked, ui
 }
 
 /* ------------------------------------------------------------------ */
+/* Matching the blocks of one document */
+
+/*
+ * FTS5 ranks whole articles; the blocks of the few articles shown are
+ * matched again, with the same tokenizer and expression, in a temporary
+ * table (one row per block, a chunk of the document at a time), and
+ * highlight() marks the match in each block's key.
+ */
+static const char blocks_create[] =
+	"CREATE VIRTUAL TABLE IF NOT EXISTS temp.catalog_blocks USING fts5(key, tokenize = 'gloss')";
+
+static bool
+blocks_ready(struct catalog *c)
+{
+	if (c->blk_match)
+		return true;
+	if (sqlite3_exec(c->h, blocks_create, NULL, NULL, NULL) != SQLITE_OK) {
+		catalog_db_error(c, "cannot search the library index");
+		return false;
+	}
+	c->blk_clear = catalog_prepare(c, "DELETE FROM temp.catalog_blocks");
+	c->blk_ins = catalog_prepare(c, "INSERT INTO temp.catalog_blocks(rowid, key) VALUES (?, ?)");
+	c->blk_match = catalog_prepare(c, "SELECT rowid, highlight(catalog_blocks, 0, char(1),"
+	    " char(2)) FROM temp.catalog_blocks WHERE catalog_blocks MATCH ? ORDER BY rowid");
+	if (c->blk_clear && c->blk_ins && c->blk_match)
+		return true;
+	catalog_search_done(c);
+	return false;
+}
+
+void
+catalog_search_done(struct catalog *c)
+{
+	sqlite3_finalize(c->blk_clear);
+	sqlite3_finalize(c->blk_ins);
+	sqlite3_finalize(c->blk_match);
+	c->blk_clear = c->blk_ins = c->blk_match = NULL;
+}
+
+/* A ranked row of the index: an article or an annotation field. */
+struct row {
+	enum catalog_kind kind;
+	uint64_t off, len, total;
+	int64_t annot_id;
+	const char *text, *path, *title;
+	size_t n;
+	double score;
+};
+
+/* A block waiting to be matched. */
+struct pending {
+	const char *text;
+	size_t len;
+	uint32_t seq;
+	uint64_t off;
+	const char *heading;	/* borrowed from the walk */
+};
+
+/* The hits being gathered. */
+struct gather {
+	struct catalog *c;
+	size_t limit;
+	struct catalog_hit *v;
+	size_t n;
+	struct strbuf needles;	/* the first token of each term, each ended by '\0' */
+};
+
+/*
+ * The first token of each term of the expression any ("a b" OR "c" *):
+ * a block whose key holds none of them cannot match, and is not handed to
+ * FTS5.
+ */
+static void
+find_needles(struct gather *g, const char *any)
+{
+	for (const char *q = any; (q = strchr(q, '"')) != NULL; ) {
+		size_t i = 0, n, len;
+
+		for (n = 0; q[1 + n] && !(q[1 + n] == '"' && q[2 + n] != '"'); n += q[1 + n] == '"' ? 2 : 1)
+			;
+		while (i < n && catalog_token_char(q + 1, n, i) == 0)
+			i++;
+		len = i;
+		while (len < n && catalog_token_char(q + 1, n, len) != 0)
+			len += catalog_token_char(q + 1, n, len);
+		if (len > i) {
+			strbuf_add(&g->needles, q + 1 + i, len - i);
+			strbuf_addc(&g->needles, '\0');
+		}
+		q += n + 2;
+	}
+}
+
+static bool
+has_needle(const struct gather *g, const struct strbuf *key)
+{
+	for (size_t i = 0; i < g->needles.len; i += strlen(g->needles.buf + i) + 1)
+		if (memmem(key->buf, key->len, g->needles.buf + i, strlen(g->needles.buf + i)))
+			return true;
+	return false;
+}
+
+static struct catalog_hit *
+new_hit(struct gather *g, const struct row *r)
+{
+	struct catalog_hit *h;
+
+	g->v = xreallocarray(g->v, g->n + 1, sizeof *g->v);
+	h = &g->v[g->n++];
+	memset(h, 0, sizeof *h);
+	h->kind = r->kind;
+	h->path = xstrdup(r->path);
+	h->title = r->title ? xstrdup(r->title) : NULL;
+	h->annot_id = r->annot_id;
+	h->rank = r->score;
+	return h;
+}
+
+static void
+set_percent(struct catalog_hit *h, uint64_t total)
+{
+	h->percent = total ? 100.0 * (double)h->start / (double)total : 0.0;
+	if (h->percent > 100.0)
+		h->percent = 100.0;
+}
+
+/* Matches the pending blocks p[0..np) with expr, adding a hit for each; false on an error. */
+static bool
+match_blocks(struct gather *g, const struct row *r, const char *expr, const struct pending *p,
+    size_t np)
+{
+	struct catalog *c = g->c;
+	struct strbuf key = STRBUF_INIT;
+	int step;
+
+	sqlite3_reset(c->blk_clear);
+	if (sqlite3_step(c->blk_clear) != SQLITE_DONE)
+		return false;
+	for (size_t i = 0; i < np; i++) {
+		strbuf_reset(&key);
+		fold_key(p[i].text, p[i].len, &key);
+		if (!has_needle(g, &key))
+			continue;
+		sqlite3_reset(c->blk_ins);
+		sqlite3_bind_int64(c->blk_ins, 1, (int64_t)i);
+		sqlite3_bind_text(c->blk_ins, 2, strbuf_str(&key), (int)key.len, SQLITE_STATIC);
+		if (sqlite3_step(c->blk_ins) != SQLITE_DONE)
+			break;
+	}
+	strbuf_done(&key);
+	sqlite3_reset(c->blk_match);
+	sqlite3_bind_text(c->blk_match, 1, expr, -1, SQLITE_STATIC);
+	while (g->n < g->limit && (step = sqlite3_step(c->blk_match)) == SQLITE_ROW) {
+		const struct pending *b = &p[sqlite3_column_int64(c->blk_match, 0)];
+		struct catalog_hit *h = new_hit(g, r);
+
+		h->para = b->seq;
+		h->heading = b->heading ? xstrdup(b->heading) : NULL;
+		locate(h, b->text, b->len, (const char *)sqlite3_column_text(c->blk_match, 1), b->off,
+		    b->len);
+		set_percent(h, r->total);
+	}
+	sqlite3_reset(c->blk_match);
+	return true;
+}
+
+/* The walk through one document's blocks, a chunk at a time. */
+struct blockwalk {
+	struct pending *p;
+	size_t np;
+	char **heads;		/* every heading seen (the pending blocks point into them) */
+	size_t nheads;
+	uint64_t off;
+	uint32_t seq;
+};
+
+/* Adds the hits of r's document for expr in document order; false if it cannot be read. */
+static bool
+match_doc(struct gather *g, const struct row *r, struct doc *doc, const char *expr)
+{
+	struct blockwalk w = { 0 };
+	struct doc_loc loc;
+	bool more = doc_first(doc, &loc), ok = true;
+
+	while (more && ok && g->n < g->limit) {
+		uint32_t chunk = loc.chunk;
+		const struct doc_block *b;
+
+		w.np = 0;
+		for (; more && loc.chunk == chunk; more = doc_next(doc, &loc)) {
+			if ((b = doc_block(doc, loc)) == NULL) {
+				more = false;
+				break;
+			}
+			w.seq++;
+			if (b->kind == DOC_HEADING || b->kind == DOC_TITLE) {
+				w.heads = xreallocarray(w.heads, w.nheads + 1, sizeof *w.heads);
+				w.heads[w.nheads++] = xstrndup(b->text, b->len);
+			}
+			w.p = xreallocarray(w.p, w.np + 1, sizeof *w.p);
+			w.p[w.np++] = (struct pending){ b->text, b->len, w.seq, w.off,
+			    b->kind == DOC_HEADING || b->kind == DOC_TITLE || w.nheads == 0 ? NULL :
+			    w.heads[w.nheads - 1] };
+			w.off += b->len + ((b->flags & DOC_BLOCK_JOINED) ? 0 : DOC_SEPARATOR_LEN);
+		}
+		ok = match_blocks(g, r, expr, w.p, w.np);
+		doc_trim(doc);
+	}
+	for (size_t i = 0; i < w.nheads; i++)
+		free(w.heads[i]);
+	free(w.heads);
+	free(w.p);
+	return ok;
+}
+
+/*
+ * The hits of an article: its blocks that match the query, or, when the
+ * terms are only found in different blocks, those holding any term.
+ */
+static bool
+expand_doc(struct gather *g, const struct row *r, const char *fts, const char *any)
+{
+	struct doc_options opt = { .format = -1 };
+	struct doc *doc;
+	size_t before = g->n;
+	bool ok;
+
+	if (doc_open(r->path, &opt, &doc) != GLOSS_OK) {	/* gone since: no hits */
+		error_clear();
+		return true;
+	}
+	ok = match_doc(g, r, doc, fts);
+	if (ok && g->n == before)
+		ok = match_doc(g, r, doc, any);
+	doc_free(doc);
+	return ok;
+}
+
+/* The hit of an annotation field (its text is stored). */
+static bool
+expand_field(struct gather *g, const struct row *r, const char *fts, const char *any)
+{
+	struct pending p = { r->text, r->n, 0, r->off, NULL };
+	size_t before = g->n;
+	bool ok = match_blocks(g, r, fts, &p, 1);
+
+	if (ok && g->n == before)
+		ok = match_blocks(g, r, any, &p, 1);
+	if (ok && g->n == before) {	/* never left without a snippet */
+		struct catalog_hit *h = new_hit(g, r);
+
+		locate(h, r->text, r->n, NULL, r->off, r->len);
+		set_percent(h, r->total);
+	}
+	if (g->n > before) {	/* locate() gives notes and tags the annotation's range */
+		g->v[g->n - 1].start = r->off;
+		g->v[g->n - 1].end = r->off + r->len;
+		set_percent(&g->v[g->n - 1], r->total);
+	}
+	return ok;
+}
+
+/* ------------------------------------------------------------------ */
 /* Searching */
 
 /*
  * The best rows come from FTS5 itself (ORDER BY rank inside the virtual
  * table, with a LIMIT, sorts there instead of in SQLite's sorter); rows of
  * directories outside the catalog's scope are dropped afterwards, so a few
- * more are asked for.
+ * more are asked for.  An article gives one hit per matching block (in
+ * document order, all with the article's rank), so at most limit rows are
+ * expanded.
  */
 static const char search_sql[] =
-	"SELECT p.kind, p.seq, p.off, p.len, p.annot_id, p.heading, p.text, d.path, d.title,"
-	" d.text_len, f.marked, f.score"
-	" FROM (SELECT rowid AS id, highlight(catalog_fts, 0, char(1), char(2)) AS marked,"
-	" rank AS score FROM catalog_fts WHERE catalog_fts MATCH ?1 ORDER BY rank LIMIT ?3) f"
-	" JOIN catalog_paras p ON p.id = f.id JOIN catalog_docs d ON d.id = p.doc_id"
+	"SELECT r.kind, r.off, r.len, r.annot_id, r.text, d.path, d.title, d.text_len, f.score"
+	" FROM (SELECT rowid AS id, rank AS score FROM catalog_fts WHERE catalog_fts MATCH ?1"
+	" ORDER BY rank LIMIT ?2) f"
+	" JOIN catalog_rows r ON r.id = f.id JOIN catalog_docs d ON d.id = r.doc_id"
 	" WHERE d.dir IN (SELECT dir FROM temp.catalog_scope)"
-	" ORDER BY f.score, d.path, p.off LIMIT ?2";
+	" ORDER BY f.score, d.path, r.kind, r.off";
 
 static void
-read_hit(sqlite3_stmt *st, struct catalog_hit *h)
+read_row(sqlite3_stmt *st, struct row *r)
 {
-	const char *text = (const char *)sqlite3_column_text(st, 6);
-	size_t n = (size_t)sqlite3_column_bytes(st, 6);
-	uint64_t off = (uint64_t)sqlite3_column_int64(st, 2), len = (uint64_t)sqlite3_column_int64(st, 3);
-	uint64_t total = (uint64_t)sqlite3_column_int64(st, 9);
+	r->kind = (enum catalog_kind)sqlite3_column_int(st, 0);
+	r->off = (uint64_t)sqlite3_column_int64(st, 1);
+	r->len = (uint64_t)sqlite3_column_int64(st, 2);
+	r->annot_id = sqlite3_column_int64(st, 3);
+	r->text = (const char *)sqlite3_column_text(st, 4);
+	r->n = (size_t)sqlite3_column_bytes(st, 4);
+	r->path = (const char *)sqlite3_column_text(st, 5);
+	r->title = (const char *)sqlite3_column_text(st, 6);
+	r->total = (uint64_t)sqlite3_column_int64(st, 7);
+	r->score = sqlite3_column_double(st, 8);
+	if (r->text == NULL)
+		r->text = "", r->n = 0;
+}
 
-	memset(h, 0, sizeof *h);
-	h->kind = (enum catalog_kind)sqlite3_column_int(st, 0);
-	h->para = (uint32_t)sqlite3_column_int64(st, 1);
-	h->annot_id = sqlite3_column_int64(st, 4);
-	h->heading = catalog_column_str(st, 5);
-	h->path = catalog_column_str(st, 7);
-	h->title = catalog_column_str(st, 8);
-	h->rank = sqlite3_column_double(st, 11);
-	locate(h, text ? text : "", text ? n : 0, (const char *)sqlite3_column_text(st, 10), off, len);
-	h->percent = total ? 100.0 * (double)h->start / (double)total : 0.0;
-	if (h->percent > 100.0)
-		h->percent = 100.0;
+static enum gloss_status
+gather(struct gather *g, const char *query, const char *fts, const char *any)
+{
+	sqlite3_stmt *st = catalog_prepare(g->c, search_sql);
+	bool ok = true;
+	int step = SQLITE_DONE;
+
+	if (st == NULL)
+		return GLOSS_EDB;
+	sqlite3_bind_text(st, 1, fts, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, (int64_t)g->limit * 4 + 16);
+	while (ok && g->n < g->limit && (step = sqlite3_step(st)) == SQLITE_ROW) {
+		struct row r;
+
+		read_row(st, &r);
+		ok = r.kind == CATALOG_TEXT ? expand_doc(g, &r, fts, any) :
+		    expand_field(g, &r, fts, any);
+	}
+	sqlite3_finalize(st);
+	if (!ok)
+		return catalog_db_error(g->c, "cannot search the library index");
+	if (step != SQLITE_DONE && step != SQLITE_ROW)	/* SQLite's words about FTS5 syntax would not help */
+		return error_set(GLOSS_EPARSE, "search: cannot search for \"%s\"", query);
+	return GLOSS_OK;
 }
 
 enum gloss_status
 catalog_search(struct catalog *c, const char *query, size_t limit, struct catalog_hit **out,
     size_t *n)
 {
-	char *fts;
-	enum gloss_status rc = catalog_query_compile(query, &fts);
-	sqlite3_stmt *st;
-	int step;
+	struct gather g = { c, limit, NULL, 0, STRBUF_INIT };
+	char *fts, *any = NULL;
+	enum gloss_status rc = compile(query, &fts, &any);
 
 	*out = NULL;
 	*n = 0;
 	if (rc != GLOSS_OK)
 		return rc;
-	if ((st = catalog_prepare(c, search_sql)) == NULL) {
-		free(fts);
-		return GLOSS_EDB;
+	find_needles(&g, any);
+	/* one transaction for the temporary table's rows, not one per statement */
+	if (!blocks_ready(c) || sqlite3_exec(c->h, "SAVEPOINT catalog_search", NULL, NULL, NULL) != SQLITE_OK)
+		rc = catalog_db_error(c, "cannot search the library index");
+	else {
+		rc = gather(&g, query, fts, any);
+		sqlite3_exec(c->h, "RELEASE catalog_search", NULL, NULL, NULL);
 	}
-	sqlite3_bind_text(st, 1, fts, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 2, (int64_t)limit);
-	sqlite3_bind_int64(st, 3, (int64_t)limit * 4 + 16);
-	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-		*out = xreallocarray(*out, *n + 1, sizeof **out);
-		read_hit(st, &(*out)[(*n)++]);
-	}
-	if (step != SQLITE_DONE)	/* SQLite's own words about FTS5 syntax would not help */
-		rc = error_set(GLOSS_EPARSE, "search: cannot search for \"%s\"", query);
-	sqlite3_finalize(st);
 	free(fts);
-	return rc;
+	free(any);
+	strbuf_done(&g.needles);
+	if (rc != GLOSS_OK) {
+		catalog_hits_free(g.v, g.n);
+		return rc;
+	}
+	*out = g.v;
+	*n = g.n;
+	return GLOSS_OK;
 }
 
 void

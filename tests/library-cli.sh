@@ -86,8 +86,8 @@ s 'делегат*'
 is "$out" "Снежная зима, ¶4, 27%${TAB}Текст о зиме: з’їзд **делегатов**, праўда і Мо́сква, потом Лондон. Another sentence about the winter in Minsk,…" \
 	"a prefix"
 s '"union resolve"' --limit 1
-is "$out" "ENDNOTES, ¶35, 80%${TAB}…of Belarus and Russia has been named “**Union Resolve**-2022”]. Белорусское телеграфное агентство, January 17, 2022,…" \
-	"an English phrase, best hit first (--limit 1)"
+is "$out" "Political and economic aspects of bilateral relations: From cooperation to sanctions and war, ¶13, 19%${TAB}…joint military exercises dubbed “**Union Resolve**”, which served as a cover for the attack on Ukraine. On the eve of the…" \
+	"an English phrase: the best article first, its first match in document order (--limit 1)"
 s 'ёлка OR правду'
 is "$(printf '%s\n' "$out" | wc -l)" 1 "OR"
 run search --corpus "$L" Pushilin

@@ -1,6 +1,6 @@
 /*
  * catalog — the library: the articles of some directories with their
- * metadata, and the full-text index over their paragraphs and over the
+ * metadata, and the full-text index over their text and over the
  * notes, quotes and tags of their annotations.  Everything lives in the
  * index database (cachedb, tables catalog_*), so it can always be rebuilt.
  *
@@ -8,7 +8,7 @@
  * the directories (reader_list_dir), stats each file and compares size and
  * mtime with the recorded ones: unchanged files are skipped; changed ones
  * are fingerprinted (SHA-256); the same fingerprint only updates the stat,
- * another one re-indexes the file (metadata, word count, paragraphs).
+ * another one re-indexes the file (metadata, word count, text).
  * Files that are gone are removed.  New files get a row at once (title
  * unknown until indexed), so a list is complete before indexing ends.
  * Then the annotations' notes, quotes and tags are indexed again if the
@@ -16,12 +16,17 @@
  * (one file at least) so that a reader can run it in idle time;
  * catalog_update() runs it to the end.
  *
- * Searching.  Paragraph texts are indexed by their fold key (fold.h) with
- * FTS5's unicode61 tokenizer without diacritic removal (so й, ї, ў stay
- * letters of their own), and queries are folded the same way.  A query is
- * words (all must occur), "quoted phrases", prefixes (word*) and OR between
- * two of them.  Hits are ranked by bm25 and carry the location and a
- * snippet of the original text with the match marked.
+ * Searching.  Each article is indexed as one row holding the fold keys
+ * (fold.h) of its blocks, cut into words by the catalog's own FTS5
+ * tokenizer (runs of letters, digits and private-use characters, so й, ї,
+ * ў stay letters of their own), and queries are folded the same way.  A
+ * query is words (all must occur), "quoted phrases", prefixes (word*) and
+ * OR between two of them.  Articles and annotation fields are ranked by
+ * BM25 without length normalisation; an article gives one hit per block
+ * matching the query (in document order, all with the article's rank), or,
+ * when its words are only found in different blocks, one per block holding
+ * any of them.  Hits carry the location and a snippet of the original text
+ * (read again from the file) with the match marked.
  *
  * Memory: returned arrays and their strings are new; free them with
  * catalog_entries_free() / catalog_hits_free().  Errors are GLOSS_EDB with
@@ -42,7 +47,7 @@ struct catalog;
 
 /* Where a hit is. */
 enum catalog_kind {
-	CATALOG_TEXT,		/* a paragraph of the document */
+	CATALOG_TEXT,		/* a block of the document */
 	CATALOG_NOTE,		/* an annotation's note */
 	CATALOG_QUOTE,		/* an annotation's highlighted text */
 	CATALOG_TAGS,		/* an annotation's tags */
@@ -70,7 +75,7 @@ struct catalog_hit {
 	int64_t annot_id;	/* for notes, quotes and tags; else 0 */
 	char *snippet;		/* original text around the match */
 	size_t mark_start, mark_end;	/* the match within the snippet (bytes) */
-	double rank;		/* bm25: lower is better */
+	double rank;		/* BM25 of the article or field: lower is better */
 };
 
 /*
