@@ -101,6 +101,7 @@ static void
 add_entry(struct pager *p, const char *self, const struct xref_entry *e)
 {
 	bool here = strcmp(e->other_path, self) == 0;
+	struct strbuf detail = STRBUF_INIT;
 	char pct[16];
 	char *text;
 
@@ -110,11 +111,15 @@ add_entry(struct pager *p, const char *self, const struct xref_entry *e)
 	else
 		text = xasprintf("%s in %s", e->verbatim ? "verbatim" : pct,
 		    here ? "this document" : e->other_title);
+	/* the popup (o) shows the passage as it reads here */
+	doc_text_range(p->doc, e->start, GLOSS_MIN(e->end, e->start + 4000), &detail);
+	strbuf_addf(&detail, "\n\n— also in %s", here ? "this document" : e->other_title);
 	sidebar_add(p->sb, SIDEBAR_XREF, &(struct sidebar_entry){
 	    .label = e->url ? "URL" : e->verbatim ? "=" : "≈", .text = text, .url = e->url,
-	    .detail = NULL, .places = &e->start, .nplaces = 1,
+	    .detail = strbuf_str(&detail), .places = &e->start, .nplaces = 1,
 	    .target = here ? e->other_start : SIDEBAR_NO_TARGET,
 	    .other_path = here ? NULL : e->other_path, .other_off = e->other_start });
+	strbuf_done(&detail);
 	free(text);
 }
 
