@@ -18,13 +18,23 @@ titles() {
 names() {
 	tm_capture | sed '$d' | sed 's/  .*//' | sed '/^ *$/d'
 }
+# Waits until the index is up to date (no progress bar; the last title in).
+indexed() {
+	tm_wait "The deterioration" 100
+	i=0
+	while [ $i -lt 100 ] && tm_row 30 | grep -q "indexing"; do
+		sleep 0.1
+		i=$((i + 1))
+	done
+	tm_settle
+}
 status() {
 	tm_row 30
 }
 
 tm_start 130 30 xterm-256color "$GLOSS --corpus '$CORPUS'; echo EXITED \$?"
 tm_wait "Library · by title"; ok $? "gloss with no FILE opens the library of the corpus"
-tm_settle
+indexed
 is "$(titles)" " Belarus Weekly: Lukashenko seeks closer ties with Russia, North Korea
  Belarusian-Ukrainian Relations: On the Brink of War
  Cooperation of the Lukashenko regime with the Russian-occupied territ
@@ -124,7 +134,7 @@ mkdir -p "$D"
 printf 'Новогодняя Ёлка\n\nАвтор: Иван Петров\n\nЁлка стояла на площади, и все её видели.\n' >"$D/elka.txt"
 printf 'Winter in Minsk\n\nBy Anna Smith\n\nA short text about the winter in Minsk.\n' >"$D/winter.txt"
 tm_start 100 30 xterm-256color "$GLOSS '$D'; echo EXITED \$?"
-tm_wait "Library · by title"; ok $? "gloss DIR opens the library of DIR"
+tm_wait "Новогодняя" 100; ok $? "gloss DIR opens the library of DIR"
 tm_settle
 is "$(names)" " Winter in Minsk
  Новогодняя Ёлка" "its two articles"
