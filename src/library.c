@@ -247,8 +247,11 @@ reload(struct libview *lv)
 {
 	struct catalog_entry *v;
 	struct lib_row *rows;
-	size_t n;
+	size_t n, row;
 	enum gloss_status rc = catalog_list(lv->lib->cat, &v, &n);
+	/* the first row stays selected while titles come in and the order changes */
+	bool first = lv->view && *listview_filter(lv->view) == '\0' &&
+	    (!listview_selected(lv->view, &row, NULL) || row == 0);
 
 	lv->last_reload = now_ms();
 	if (rc != GLOSS_OK) {
@@ -276,6 +279,8 @@ reload(struct libview *lv)
 	sort_rows(lv);
 	if (lv->view)
 		listview_refresh(lv->view);
+	if (first && n > 0)
+		listview_select_key(lv->view, (uint64_t)lv->rows[0].e.id);
 }
 
 /* ------------------------------------------------------------------ */
