@@ -278,6 +278,23 @@ lv_status(struct view *v, struct strbuf *left, struct strbuf *right)
 	strbuf_addf(right, "%zu/%zu", l->nrows ? l->sel + 1 : 0, l->nrows);
 }
 
+static bool
+lv_idle(struct view *v, unsigned budget_us)
+{
+	struct listview *l = v->data;
+
+	return l->ops->idle ? l->ops->idle(l->arg, v, budget_us) : false;
+}
+
+static void
+lv_focus(struct view *v)
+{
+	struct listview *l = v->data;
+
+	if (l->ops->focus)
+		l->ops->focus(l->arg, v);
+}
+
 static void
 lv_done(struct view *v)
 {
@@ -297,6 +314,8 @@ static const struct view_ops listview_ops = {
 	.request = lv_request,
 	.key = lv_key,
 	.resize = lv_resize,
+	.idle = lv_idle,
+	.focus = lv_focus,
 	.status = lv_status,
 	.done = lv_done,
 };

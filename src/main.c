@@ -58,15 +58,16 @@ usage(FILE *f)
 	fputs("Usage: gloss [OPTION]... [FILE|DIR]...\n"
 	    "       gloss COMMAND [OPTION]... [ARG]...\n"
 	    "Read articles in a terminal pager with Cyrillic-aware line wrapping.\n"
-	    "With no FILE, open the bundled corpus.  When standard output is not a\n"
-	    "terminal, print the laid-out text instead (as `gloss dump`).\n\n"
+	    "With no FILE, open the library of the bundled corpus (or of --corpus DIR);\n"
+	    "with directories only, the library of their articles.  When standard\n"
+	    "output is not a terminal, print the laid-out text instead (as `gloss dump`).\n\n"
 	    "Commands:\n", f);
 	for (size_t i = 0; i < GLOSS_ARRAY_SIZE(commands); i++)
 		fprintf(f, "  %s\n", commands[i].synopsis);
 	fputs("\nOptions:\n"
 	    "      --ascii         show text transliterated to ASCII (terminals without UTF-8)\n"
 	    "      --column=N      widest reading column in the pager (default 100)\n"
-	    "      --corpus=DIR    the corpus to open when no FILE is given\n"
+	    "      --corpus=DIR    the library to open when no FILE is given\n"
 	    "      --db=FILE       the annotation database (default $GLOSS_DB or\n"
 	    "                      $XDG_DATA_HOME/gloss/gloss.db)\n"
 	    "      --force         open files that look binary\n"

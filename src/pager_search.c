@@ -128,3 +128,42 @@ pager_search_repeat(struct pager *p, struct view *v, bool reverse)
 	run_search(p, v, p->backward != reverse);
 }
 
+
+/*
+ * Opens path (adding it to the pager's files) at the match [start, end) of
+ * its document text, with pattern as the search so that n and N go on from
+ * there.  The place left is pushed on the jump list first (^O returns).
+ */
+bool
+pager_show_match(struct view *v, const char *path, uint64_t start, uint64_t end,
+    const char *pattern)
+{
+	struct pager *p = v->data;
+	struct search *s = search_new(pattern, strlen(pattern));
+	struct doc_loc loc;
+	uint32_t in;
+
+	pager_jump_push(p);
+	if (!pager_open_path(p, v, path)) {
+		search_free(s);
+		return false;
+	}
+	if (s) {
+		search_free(p->search);
+		p->search = s;
+		p->backward = false;
+		p->show_matches = true;
+	}
+	p->has_match = false;
+	while (!doc_locate(p->doc, start, &loc, &in) && doc_idle(p->doc, 10000))
+		;	/* measure up to the match (plain text is measured lazily) */
+	if (!doc_locate(p->doc, start, &loc, &in) || !pager_go_offset(p, v, start, false)) {
+		view_message("The match is beyond the end of the document (it changed?)");
+		return false;
+	}
+	p->has_match = true;
+	p->match_loc = loc;
+	p->match.start = in;
+	p->match.end = in + (uint32_t)GLOSS_MIN(end - start, (uint64_t)UINT32_MAX - in);
+	return true;
+}

@@ -13,6 +13,7 @@
 #include "gloss/doc.h"
 #include "gloss/editor.h"
 #include "gloss/error.h"
+#include "gloss/library.h"
 #include "gloss/options.h"
 #include "gloss/osc.h"
 #include "gloss/pager.h"
@@ -192,47 +193,104 @@ open_store(const char *path, char **why)
 	return st;
 }
 
+/* F without a library (gloss FILE and no corpus directory). */
+static void
+no_library(void *arg)
+{
+	(void)arg;
+	view_message("No library to search: no corpus directory (use --corpus DIR)");
+}
+
+/* The library's directories: the operands when all are directories, the corpus when none. */
+static bool
+library_dirs(int argc, char **argv, const char **dirs)
+{
+	if (argc == 0) {
+		dirs[0] = reader_corpus_dir();
+		return dirs[0] != NULL;
+	}
+	for (int i = 0; i < argc; i++) {
+		if (!is_dir(argv[i]))
+			return false;
+		dirs[i] = argv[i];
+	}
+	return true;
+}
+
+/* What the first view needs, opened before the screen is taken (so that errors go to stderr). */
+struct start {
+	bool lib_mode;		/* the library view, else the pager on paths */
+	char **paths;
+	size_t n;
+	struct doc *doc;
+};
+
+/* Opens the library's index or the first file; false (and the exit status in *status) after printing why not. */
+static bool
+prepare(int argc, char **argv, struct library *lib, struct start *s, int *status)
+{
+	struct doc_options dopt = { .force = opt_force, .format = -1, .tab_width = 8 };
+	enum gloss_status rc;
+
+	*status = 1;
+	if (s->lib_mode) {
+		if (library_catalog(lib) != NULL)
+			return true;
+		error_print("%s", error_last(GLOSS_EDB));
+		return false;
+	}
+	if (!collect(argc, argv, &s->paths, &s->n)) {
+		error_print("%s", error_last(GLOSS_ENOENT));
+		return false;
+	}
+	rc = doc_open(s->paths[0], &dopt, &s->doc);
+	if (rc != GLOSS_OK) {
+		error_print("%s", error_last(rc));
+		*status = error_exit_code(rc);
+		return false;
+	}
+	return true;
+}
+
 int
 reader_main(int argc, char **argv)
 {
-	struct doc_options dopt = { .force = opt_force, .format = -1, .tab_width = 8 };
-	struct doc *doc = NULL;
-	char **paths;
-	size_t n;
-	enum gloss_status rc;
+	const char **dirs = xcalloc((size_t)argc + 1, sizeof *dirs);
+	struct start s = { .lib_mode = library_dirs(argc, argv, dirs) };
+	struct library *lib = NULL;
 	struct store *st;
 	char *why, *db;
 	int status;
 
-	if (!collect(argc, argv, &paths, &n)) {
-		error_print("%s", error_last(GLOSS_ENOENT));
-		return 1;
-	}
-	rc = doc_open(paths[0], &dopt, &doc);
-	if (rc != GLOSS_OK) {
-		error_print("%s", error_last(rc));
-		free_paths(paths, n);
-		return error_exit_code(rc);
-	}
+	db = opt_db ? xstrdup(opt_db) : store_default_path();
+	st = open_store(db, &why);
+	if (s.lib_mode || (dirs[0] = reader_corpus_dir()) != NULL)
+		lib = library_new(dirs, s.lib_mode ? (size_t)GLOSS_MAX(argc, 1) : 1, &st,
+		    why ? NULL : db);
+	free(dirs);
+	if (!prepare(argc, argv, lib, &s, &status))
+		goto out;
 	opt_glyphs = display_locale(opt_ascii_forced);
 	if (!display_init(opt_mouse)) {
 		error_print("%s", error_last(GLOSS_EIO));
-		doc_free(doc);
-		free_paths(paths, n);
-		return 1;
+		doc_free(s.doc);
+		status = 1;
+		goto out;
 	}
 	display_links_enable(opt_glyphs == GLYPH_UTF8 && osc_hyperlinks_enabled(opt_hyperlinks, NULL));
-	db = opt_db ? xstrdup(opt_db) : store_default_path();
-	st = open_store(db, &why);
 	catch_hangups();
-	view_push(pager_view_new(paths, n, 0, doc, &st, why ? NULL : db));
+	view_set_action(ACTION_FIND, lib ? library_find : no_library, lib);
+	view_push(s.lib_mode ? library_view_new(lib) :
+	    pager_view_new(s.paths, s.n, 0, s.doc, &st, why ? NULL : db));
 	if (why)
 		view_message("%s", why);
 	status = view_run();
 	display_done();
+out:
+	free_paths(s.paths, s.n);
+	library_free(lib);
 	store_close(st);
 	free(db);
 	free(why);
-	free_paths(paths, n);
 	return status;
 }

@@ -28,6 +28,10 @@ static int depth;
 static char message[512];
 static bool dirty;
 static volatile sig_atomic_t hangup;
+static struct {
+	void (*fn)(void *arg);
+	void *arg;
+} global_actions[ACTION_COUNT];	/* program-wide actions (view_set_action) */
 
 void
 view_invalidate(void)
@@ -71,18 +75,19 @@ view_cols(void)
 	return COLS > 0 ? COLS : 1;
 }
 
-void
+bool
 view_push(struct view *v)
 {
 	if (depth == VIEW_STACK_MAX) {
-		view_message("too many views open");
+		view_message("Too many views open (q closes one)");
 		v->ops->done(v);
 		free(v);
-		return;
+		return false;
 	}
 	stack[depth++] = v;
 	if (v->ops->resize)
 		v->ops->resize(v);
+	return true;
 }
 
 static void
@@ -92,6 +97,15 @@ view_pop(void)
 
 	v->ops->done(v);
 	free(v);
+}
+
+void
+view_set_action(enum action a, void (*fn)(void *arg), void *arg)
+{
+	if (a > ACTION_NONE && a < ACTION_COUNT) {
+		global_actions[a].fn = fn;
+		global_actions[a].arg = arg;
+	}
 }
 
 void
@@ -198,6 +212,8 @@ generic(enum action a)
 		clearok(curscr, TRUE);
 		return VIEW_HANDLED;
 	default:
+		if (global_actions[a].fn)
+			global_actions[a].fn(global_actions[a].arg);
 		return VIEW_HANDLED;
 	}
 }
@@ -227,8 +243,11 @@ dispatch(const struct key *k, int *count)
 		r = generic(a);
 	if (r == VIEW_QUIT)
 		return false;
-	if (r == VIEW_CLOSE)
+	if (r == VIEW_CLOSE) {
 		view_pop();
+		if (depth > 0 && stack[depth - 1]->ops->focus)
+			stack[depth - 1]->ops->focus(stack[depth - 1]);
+	}
 	return depth > 0;
 }
 

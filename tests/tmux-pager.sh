@@ -105,11 +105,15 @@ contains "$(tm_capture)" "Ёлочка" "vt100: search"
 tm_keys q; tm_wait "EXITED 0"; ok $? "vt100: quits"
 
 # ---------------------------------------------------------------- files
+# A directory opens its library (tests/tmux-library.sh); Enter opens the
+# first article, the others are the pager's files.
 run 80 24 xterm-256color "'$CORPUS'"
+tm_wait "Belarus Weekly"; tm_keys Enter
 tm_wait "[1/5]"; ok $? "a directory opens its articles, the first of five"
 tm_keys "]"; tm_wait "[2/5]"; ok $? "] opens the next file"
 tm_keys "["; tm_wait "[1/5]"; ok $? "[ goes back"
-tm_keys q; tm_wait "EXITED 0"; ok $? "quits"
+tm_keys q; tm_wait "Library"; tm_keys q
+tm_wait "EXITED 0"; ok $? "quits"
 
 # Locale over SSH: no LANG/LC_ALL at all still shows Cyrillic.
 tm_new_server

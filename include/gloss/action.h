@@ -42,6 +42,7 @@
 	_(SEARCH_NEXT, SEARCH, "n", "n", "repeat the search in the same direction") \
 	_(SEARCH_PREV, SEARCH, "N", "N", "repeat the search in the opposite direction") \
 	_(SEARCH_CLEAR, SEARCH, "Esc", "", "hide the search highlights and the caret") \
+	_(FIND, SEARCH, "F", "", "search every article of the library (words, \"phrases\", prefix*, OR)") \
 	_(CARET_RIGHT, CARET, "Right", "l Right", "move the caret to the next character") \
 	_(CARET_LEFT, CARET, "Left", "h Left", "move the caret to the previous character") \
 	_(CARET_LINE_DOWN, CARET, "", "j Down", "move the caret down a line") \
@@ -84,7 +85,8 @@
 	_(HELP, OTHER, "h F1", "", "show this help") \
 	_(REDRAW, OTHER, "^L", "^L", "redraw the screen") \
 	_(QUIT, OTHER, "q Q", "q", "quit (or close the help or a list)") \
-	_(ENTER, LISTS, "Enter", "", "open the selected item (elsewhere: scroll down one line)")
+	_(ENTER, LISTS, "Enter", "", "open the selected item (elsewhere: scroll down one line)") \
+	_(SORT, LISTS, "S", "", "library: sort by title, date, progress or recently read (cycles)")
 
 enum action_group {
 #define ACTION_GROUP_ENUM(name, title) ACTION_GROUP_##name,

@@ -45,6 +45,10 @@ struct listview_ops {
 	enum view_result (*request)(void *arg, struct view *v, enum action a, const struct key *k);
 	/* Fills the status line's left part (optional; the list adds its position on the right). */
 	void (*status)(void *arg, struct strbuf *left, struct strbuf *right);
+	/* Background work for about budget_us, true while more remains (optional; v is the list). */
+	bool (*idle)(void *arg, struct view *v, unsigned budget_us);
+	/* The list is on top again after the view above it closed (optional). */
+	void (*focus)(void *arg, struct view *v);
 	/* Frees the owner's data when the view is closed (optional). */
 	void (*done)(void *arg);
 	/* Shown when there are no rows (NULL: "Nothing to show"). */

@@ -28,4 +28,15 @@ struct store;
 struct view *pager_view_new(char *const *paths, size_t n, size_t first, struct doc *doc,
     struct store **stp, const char *db_path);
 
+/*
+ * Shows a match found elsewhere (the library search): opens path in pager
+ * view v (adding it to its files), at the range [start, end) of the
+ * document text with the caret there and the match highlighted, and sets
+ * the pager's search to pattern so that n and N go on.  The place left is
+ * pushed on the jump list (^O returns).  False with a message if the file
+ * cannot be opened or is shorter than start.
+ */
+bool pager_show_match(struct view *v, const char *path, uint64_t start, uint64_t end,
+    const char *pattern);
+
 #endif

@@ -1,8 +1,11 @@
 /*
- * reader — `gloss [FILE|DIR]...` on a terminal: resolves the files (a
- * directory stands for its articles, no argument for the bundled corpus),
- * opens the first one before the screen is taken (so errors go to stderr),
- * then runs the views.
+ * reader — `gloss [FILE|DIR]...` on a terminal.  No operand (the bundled
+ * corpus, or --corpus DIR) or directories only: the library view of those
+ * directories.  Otherwise the pager on the files (a directory among them
+ * stands for its articles).  The library's index or the first file is
+ * opened before the screen is taken (so errors go to stderr), then the
+ * views run; F (the library search) is registered for every view, over
+ * the corpus when the pager was opened on files.
  */
 #ifndef GLOSS_READER_H
 #define GLOSS_READER_H

@@ -41,6 +41,8 @@ struct view_ops {
 	void (*done)(struct view *v);
 	/* The key mode (a selection looks up its own bindings first); optional. */
 	enum keymap_mode (*keymode)(struct view *v);
+	/* The view is on top again: the view above it closed (optional). */
+	void (*focus)(struct view *v);
 };
 
 struct view {
@@ -51,10 +53,16 @@ struct view {
 
 /* Creates a view (view.c owns it once pushed). */
 struct view *view_new(const struct view_ops *ops, void *data);
-/* Pushes v on the stack; it becomes the top view. */
-void view_push(struct view *v);
+/* Pushes v on the stack; it becomes the top view.  False (v freed, a message shown) when the stack is full. */
+bool view_push(struct view *v);
 /* Runs the main loop until the last view closes; returns the exit status. */
 int view_run(void);
+/*
+ * Makes action a program-wide: when the top view leaves it unhandled, the
+ * loop calls fn(arg) (for F, the library search, from any view).  arg is
+ * borrowed and must outlive the loop; fn NULL removes the handler.
+ */
+void view_set_action(enum action a, void (*fn)(void *arg), void *arg);
 /* Shows a message in the status line until the next key. */
 void view_message(const char *fmt, ...) GLOSS_PRINTF(1, 2);
 /* Draws the status line now (for progress during long work). */
