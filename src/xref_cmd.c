@@ -22,6 +22,8 @@
 struct set {
 	char **v;
 	size_t n;
+	char **dirs;		/* directories already listed */
+	size_t ndirs;
 };
 
 char *
@@ -32,29 +34,54 @@ xref_cmd_canonical(const char *path)
 	return xstrdup(realpath(path, buf) ? buf : path);
 }
 
+/* Paths are collected first and made unique at the end (sorted): thousands of files stay cheap. */
 static void
 add_path(struct set *s, const char *path)
 {
 	struct stat st;
-	char *c;
 
 	if (stat(path, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size > XREF_CMD_MAX_SIZE)
 		return;
-	c = xref_cmd_canonical(path);
-	for (size_t i = 0; i < s->n; i++)
-		if (strcmp(s->v[i], c) == 0) {
-			free(c);
-			return;
-		}
 	s->v = xreallocarray(s->v, s->n + 1, sizeof *s->v);
-	s->v[s->n++] = c;
+	s->v[s->n++] = xref_cmd_canonical(path);
+}
+
+static int
+str_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void
+unique(struct set *s)
+{
+	size_t k = 0;
+
+	if (s->n > 1)
+		qsort(s->v, s->n, sizeof *s->v, str_cmp);
+	for (size_t i = 0; i < s->n; i++) {
+		if (k > 0 && strcmp(s->v[k - 1], s->v[i]) == 0)
+			free(s->v[i]);
+		else
+			s->v[k++] = s->v[i];
+	}
+	s->n = k;
 }
 
 static void
 add_dir(struct set *s, const char *dir)
 {
-	char **files;
-	size_t n = reader_list_dir(dir, &files);
+	char **files, *c = xref_cmd_canonical(dir);
+	size_t n;
+
+	for (size_t i = 0; i < s->ndirs; i++)
+		if (strcmp(s->dirs[i], c) == 0) {	/* listed already */
+			free(c);
+			return;
+		}
+	s->dirs = xreallocarray(s->dirs, s->ndirs + 1, sizeof *s->dirs);
+	s->dirs[s->ndirs++] = c;
+	n = reader_list_dir(dir, &files);
 
 	for (size_t i = 0; i < n; i++) {
 		add_path(s, files[i]);
@@ -66,7 +93,7 @@ add_dir(struct set *s, const char *dir)
 size_t
 xref_cmd_paths(const char *const *files, size_t n, char ***out)
 {
-	struct set s = { NULL, 0 };
+	struct set s = { NULL, 0, NULL, 0 };
 	const char *corpus = reader_corpus_dir();
 
 	for (size_t i = 0; i < n; i++) {
@@ -81,6 +108,10 @@ xref_cmd_paths(const char *const *files, size_t n, char ***out)
 	}
 	if (corpus)
 		add_dir(&s, corpus);
+	unique(&s);
+	for (size_t i = 0; i < s.ndirs; i++)
+		free(s.dirs[i]);
+	free(s.dirs);
 	*out = s.v;
 	return s.n;
 }
