@@ -26,7 +26,10 @@ mkdir -p "$HOME" "$XDG_DATA_HOME"
 export LC_ALL=C.UTF-8
 export TZ=UTC
 unset LANG LANGUAGE GLOSS_CORPUS || true
-trap 'tm_kill 2>/dev/null; rm -rf "$TEST_TMP"' EXIT
+# On exit: the tmux server, and any program that recorded its pid in a pid*
+# file and outlived its terminal (a sanitizer's exit-time leak check has
+# been seen to hang there), then the files.
+trap 'tm_kill 2>/dev/null; for f in "$TEST_TMP"/pid*; do [ -f "$f" ] && kill -9 "$(cat "$f")" 2>/dev/null; done; rm -rf "$TEST_TMP"' EXIT
 
 ok() {	# STATUS DESCRIPTION
 	tap_n=$((tap_n + 1))
