@@ -180,6 +180,7 @@ catalog_open(struct cachedb *db, struct store *st, const char *const *dirs, size
 static void
 todo_clear(struct catalog *c)
 {
+	catalog_pipe_stop(c);	/* the workers read the todo list */
 	for (size_t i = 0; i < c->ntodo; i++)
 		free(c->todo[i].path);
 	free(c->todo);
@@ -215,13 +216,14 @@ struct recorded {
 	char *path;
 	int64_t size, mtime;
 	bool indexed;
+	char sha[FINGERPRINT_HEX_LEN + 1];
 };
 
 static size_t
 load_recorded(struct catalog *c, const char *dir, struct recorded **out)
 {
-	sqlite3_stmt *st = catalog_prepare(c, "SELECT id, path, size, mtime, indexed FROM catalog_docs"
-	    " WHERE dir = ? ORDER BY path");
+	sqlite3_stmt *st = catalog_prepare(c, "SELECT id, path, size, mtime, indexed, sha256"
+	    " FROM catalog_docs WHERE dir = ? ORDER BY path");
 	struct recorded *v = NULL;
 	size_t n = 0;
 
@@ -237,6 +239,8 @@ load_recorded(struct catalog *c, const char *dir, struct recorded **out)
 		v[n].size = sqlite3_column_int64(st, 2);
 		v[n].mtime = sqlite3_column_int64(st, 3);
 		v[n].indexed = sqlite3_column_int(st, 4) != 0;
+		snprintf(v[n].sha, sizeof v[n].sha, "%s", sqlite3_column_text(st, 5) ?
+		    (const char *)sqlite3_column_text(st, 5) : "");
 		n++;
 	}
 	sqlite3_finalize(st);
@@ -282,11 +286,20 @@ insert_new(struct catalog *c, const char *path, const char *dir)
 	return sqlite3_last_insert_rowid(c->h);
 }
 
+/* Adds a file to index; rec is what is recorded of it (NULL for a new file). */
 static void
-todo_add(struct catalog *c, const char *path, int64_t id, const struct fingerprint_key *key)
+todo_add(struct catalog *c, const char *path, int64_t id, const struct fingerprint_key *key,
+    const struct recorded *rec)
 {
+	struct catalog_todo *t;
+
 	c->todo = xreallocarray(c->todo, c->ntodo + 1, sizeof *c->todo);
-	c->todo[c->ntodo] = (struct catalog_todo){ xstrdup(path), id, *key };
+	t = &c->todo[c->ntodo];
+	*t = (struct catalog_todo){ xstrdup(path), id, *key, false, "" };
+	if (rec) {
+		t->indexed = rec->indexed;
+		memcpy(t->sha, rec->sha, sizeof t->sha);
+	}
 	c->ntodo++;
 	c->total_bytes += key->size;
 }
@@ -316,11 +329,11 @@ scan_dir(struct catalog *c, const char *dir)
 			int64_t id = insert_new(c, files[i], dir);
 
 			if (id)
-				todo_add(c, files[i], id, &key);
+				todo_add(c, files[i], id, &key, NULL);
 		} else {
 			if (!rec[j].indexed || (uint64_t)rec[j].size != key.size ||
 			    rec[j].mtime != key.mtime_ns)
-				todo_add(c, files[i], rec[j].id, &key);
+				todo_add(c, files[i], rec[j].id, &key, &rec[j]);
 			j++;
 		}
 		i++;
@@ -369,9 +382,18 @@ step_once(struct catalog *c)
 		return true;
 	case CATALOG_PHASE_INDEX:
 		if (c->next < c->ntodo) {
-			struct catalog_todo *t = &c->todo[c->next++];
+			struct catalog_todo *t = &c->todo[c->next];
+			struct catalog_loaded l;
 
-			note_error(c, catalog_index_file(c, t));
+			if (c->next == 0)
+				catalog_pipe_start(c);
+			if (c->pipe)
+				catalog_pipe_take(c->pipe, c->next, &l);
+			else
+				catalog_load_file(t, &l);
+			c->next++;
+			note_error(c, catalog_index_loaded(c, t, &l));
+			catalog_loaded_done(&l);
 			c->done_bytes += t->key.size;
 			return true;
 		}

@@ -17,9 +17,11 @@
 #include "gloss/gloss.h"
 
 #include <math.h>
+#include <pthread.h>
 #include <unictype.h>
 
 #include "catalog_int.h"
+#include "gloss/strbuf.h"
 #include "gloss/text.h"
 #include "gloss/xmalloc.h"
 
@@ -27,7 +29,7 @@
 /* The tokenizer */
 
 static uint8_t token_bmp[0x10000 / 8];
-static bool token_bmp_ready;
+static pthread_once_t token_bmp_once = PTHREAD_ONCE_INIT;	/* worker threads tokenize too */
 static char tok_none;		/* the tokenizer has no state */
 
 static bool
@@ -43,14 +45,17 @@ token_bmp_fill(void)
 	for (uint32_t cp = 0; cp < 0x10000; cp++)
 		if (token_cp_slow(cp))
 			token_bmp[cp >> 3] |= (uint8_t)(1u << (cp & 7));
-	token_bmp_ready = true;
+}
+
+void
+catalog_token_init(void)
+{
+	pthread_once(&token_bmp_once, token_bmp_fill);
 }
 
 static bool
 token_cp(uint32_t cp)
 {
-	if (!token_bmp_ready)
-		token_bmp_fill();
 	if (cp < 0x10000)
 		return (token_bmp[cp >> 3] >> (cp & 7)) & 1;
 	return token_cp_slow(cp);
@@ -62,8 +67,7 @@ tok_create(void *ctx, const char **argv, int argc, Fts5Tokenizer **out)
 	(void)ctx;
 	(void)argv;
 	(void)argc;
-	if (!token_bmp_ready)
-		token_bmp_fill();
+	pthread_once(&token_bmp_once, token_bmp_fill);
 	*out = (Fts5Tokenizer *)&tok_none;
 	return SQLITE_OK;
 }
@@ -111,6 +115,104 @@ tok_tokenize(Fts5Tokenizer *t, void *ctx, int flags, const char *s, int ns,
 		rc = token(ctx, 0, s + start, (int)(i - start), (int)start, (int)i);
 	}
 	return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+/* ------------------------------------------------------------------ */
+/* The words of an article */
+
+struct word {
+	uint32_t off, len, count;
+};
+
+/* The distinct words of a key: in order of first use, and an open-addressing table of them. */
+struct word_set {
+	struct word *v;
+	size_t n, cap;
+	uint32_t *slot;		/* index + 1 into v, or 0 */
+	size_t nslot;		/* a power of two */
+};
+
+static uint32_t
+word_hash(const char *s, size_t n)
+{
+	uint32_t h = 2166136261u;
+
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
+	return h;
+}
+
+static void
+word_set_grow(struct word_set *ws, const char *key)
+{
+	size_t nslot = ws->nslot ? ws->nslot * 2 : 1024;
+
+	free(ws->slot);
+	ws->slot = xcalloc(nslot, sizeof *ws->slot);
+	ws->nslot = nslot;
+	for (size_t i = 0; i < ws->n; i++) {
+		size_t k = word_hash(key + ws->v[i].off, ws->v[i].len) & (nslot - 1);
+
+		while (ws->slot[k])
+			k = (k + 1) & (nslot - 1);
+		ws->slot[k] = (uint32_t)i + 1;
+	}
+}
+
+static void
+word_set_add(struct word_set *ws, const char *key, size_t off, size_t len)
+{
+	size_t k;
+
+	if (2 * (ws->n + 1) > ws->nslot)
+		word_set_grow(ws, key);
+	k = word_hash(key + off, len) & (ws->nslot - 1);
+	for (; ws->slot[k]; k = (k + 1) & (ws->nslot - 1)) {
+		struct word *w = &ws->v[ws->slot[k] - 1];
+
+		if (w->len == len && memcmp(key + w->off, key + off, len) == 0) {
+			w->count++;
+			return;
+		}
+	}
+	if (ws->n == ws->cap) {
+		ws->cap = ws->cap ? ws->cap * 2 : 512;
+		ws->v = xreallocarray(ws->v, ws->cap, sizeof *ws->v);
+	}
+	ws->v[ws->n] = (struct word){ (uint32_t)off, (uint32_t)len, 1 };
+	ws->slot[k] = (uint32_t)++ws->n;
+}
+
+void
+catalog_words(const char *key, size_t n, struct strbuf *out)
+{
+	struct word_set ws = { 0 };
+	size_t i = 0;
+
+	catalog_token_init();
+	while (i < n) {
+		size_t start, len;
+
+		while (i < n && (len = catalog_token_char(key, n, i)) == 0)
+			i += (size_t)text_cplen(key + i, n - i);
+		if (i >= n)
+			break;
+		start = i;
+		do
+			i += len;
+		while (i < n && (len = catalog_token_char(key, n, i)) != 0);
+		word_set_add(&ws, key, start, i - start);
+	}
+	for (size_t w = 0; w < ws.n; w++) {
+		/* 1 + floor(log2(count)) copies, at most CATALOG_WORD_COPIES */
+		for (uint32_t c = ws.v[w].count, k = 0; c > 0 && k < CATALOG_WORD_COPIES; c >>= 1, k++) {
+			strbuf_add(out, key + ws.v[w].off, ws.v[w].len);
+			strbuf_addc(out, ' ');
+		}
+	}
+	strbuf_grow(out, 0);
+	free(ws.v);
+	free(ws.slot);
 }
 
 /* ------------------------------------------------------------------ */
