@@ -10,8 +10,9 @@
  *                  documents a search shows) and one per annotation field
  *                  (NOTE, QUOTE, TAGS: the annotation's range and the
  *                  field's original text);
- *   catalog_fts    FTS5 over the fold key of each catalog_rows row (same
- *                  rowid): the key of a whole article is stored once, here;
+ *   catalog_fts    FTS5 over each catalog_rows row (same rowid): an
+ *                  article's distinct words (catalog_words()), an
+ *                  annotation field's fold key;
  *   catalog_state  name/value pairs (the annotations' signature).
  */
 #include "gloss/gloss.h"
@@ -29,7 +30,7 @@
 #include "gloss/text.h"
 #include "gloss/xmalloc.h"
 
-#define CATALOG_VERSION 2
+#define CATALOG_VERSION 3
 
 static const char catalog_drop[] =
 	"DROP TABLE IF EXISTS catalog_fts; DROP TABLE IF EXISTS catalog_paras;"

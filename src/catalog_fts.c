@@ -78,9 +78,9 @@ tok_delete(Fts5Tokenizer *t)
 	(void)t;
 }
 
-/* The length of a token character at s[i] (0 if none there). */
-size_t
-catalog_token_char(const char *s, size_t n, size_t i)
+/* The length of a token character at s[i] (0 if none there); two-byte forms inline. */
+static inline size_t
+token_char(const char *s, size_t n, size_t i)
 {
 	unsigned char b = (unsigned char)s[i];
 	uint32_t cp;
@@ -88,8 +88,18 @@ catalog_token_char(const char *s, size_t n, size_t i)
 
 	if (b < 0x80)
 		return (b >= '0' && b <= '9') || ((b | 0x20) >= 'a' && (b | 0x20) <= 'z');
+	if (b >= 0xC2 && b < 0xE0 && i + 1 < n && ((unsigned char)s[i + 1] & 0xC0) == 0x80) {
+		cp = ((uint32_t)(b & 0x1F) << 6) | ((unsigned char)s[i + 1] & 0x3F);
+		return (token_bmp[cp >> 3] >> (cp & 7)) & 1 ? 2 : 0;
+	}
 	len = text_decode(s + i, n - i, &cp);
 	return token_cp(cp) ? (size_t)len : 0;
+}
+
+size_t
+catalog_token_char(const char *s, size_t n, size_t i)
+{
+	return token_char(s, n, i);
 }
 
 static int
@@ -104,14 +114,14 @@ tok_tokenize(Fts5Tokenizer *t, void *ctx, int flags, const char *s, int ns,
 	while (i < n && rc == SQLITE_OK) {
 		size_t start, len;
 
-		while (i < n && (len = catalog_token_char(s, n, i)) == 0)
+		while (i < n && (len = token_char(s, n, i)) == 0)
 			i += (size_t)text_cplen(s + i, n - i);
 		if (i >= n)
 			break;
 		start = i;
 		do
 			i += len;
-		while (i < n && (len = catalog_token_char(s, n, i)) != 0);
+		while (i < n && (len = token_char(s, n, i)) != 0);
 		rc = token(ctx, 0, s + start, (int)(i - start), (int)start, (int)i);
 	}
 	return rc == SQLITE_DONE ? SQLITE_OK : rc;
@@ -193,14 +203,14 @@ catalog_words(const char *key, size_t n, struct strbuf *out)
 	while (i < n) {
 		size_t start, len;
 
-		while (i < n && (len = catalog_token_char(key, n, i)) == 0)
+		while (i < n && (len = token_char(key, n, i)) == 0)
 			i += (size_t)text_cplen(key + i, n - i);
 		if (i >= n)
 			break;
 		start = i;
 		do
 			i += len;
-		while (i < n && (len = catalog_token_char(key, n, i)) != 0);
+		while (i < n && (len = token_char(key, n, i)) != 0);
 		word_set_add(&ws, key, start, i - start);
 	}
 	for (size_t w = 0; w < ws.n; w++) {

@@ -1,7 +1,8 @@
 /*
  * catalog_index — indexing one article (metadata, word count, one FTS row
- * holding the fold keys of all its blocks) and the annotations' notes,
- * quotes and tags.
+ * holding the distinct words of its blocks' fold keys): reading it, which
+ * worker threads do, and writing it; and the annotations' notes, quotes
+ * and tags.
  */
 #include "gloss/gloss.h"
 
