@@ -48,7 +48,8 @@ static const char catalog_create[] =
 	" off INTEGER NOT NULL, len INTEGER NOT NULL,"
 	" annot_id INTEGER NOT NULL DEFAULT 0, text TEXT);"
 	"CREATE INDEX catalog_rows_doc ON catalog_rows(doc_id, kind);"
-	"CREATE VIRTUAL TABLE catalog_fts USING fts5(key, tokenize = 'gloss');"
+	"CREATE VIRTUAL TABLE catalog_fts USING fts5(key, tokenize = 'gloss',"
+	" columnsize = 0);"
 	"INSERT INTO catalog_fts(catalog_fts, rank) VALUES ('rank', 'gloss_rank()');"
 	"CREATE TABLE catalog_state(name TEXT PRIMARY KEY, value TEXT);";
 

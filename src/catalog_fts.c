@@ -131,7 +131,7 @@ tok_tokenize(Fts5Tokenizer *t, void *ctx, int flags, const char *s, int ns,
 /* The words of an article */
 
 struct word {
-	uint32_t off, len, count;
+	uint32_t off, len, count, hash;
 };
 
 /* The distinct words of a key: in order of first use, and an open-addressing table of them. */
@@ -142,14 +142,28 @@ struct word_set {
 	size_t nslot;		/* a power of two */
 };
 
+/* A hash of s[0..n), eight bytes at a time. */
 static uint32_t
 word_hash(const char *s, size_t n)
 {
-	uint32_t h = 2166136261u;
+	uint64_t h = 0x9E3779B97F4A7C15ull ^ n;
+	size_t i = 0;
 
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ (unsigned char)s[i]) * 16777619u;
-	return h;
+	for (; i + 8 <= n; i += 8) {
+		uint64_t x;
+
+		memcpy(&x, s + i, 8);
+		h = (h ^ x) * 0xFF51AFD7ED558CCDull;
+		h ^= h >> 29;
+	}
+	if (i < n) {
+		uint64_t x = 0;
+
+		memcpy(&x, s + i, n - i);
+		h = (h ^ x) * 0xFF51AFD7ED558CCDull;
+	}
+	h ^= h >> 32;
+	return (uint32_t)h;
 }
 
 static void
@@ -160,8 +174,9 @@ word_set_grow(struct word_set *ws, const char *key)
 	free(ws->slot);
 	ws->slot = xcalloc(nslot, sizeof *ws->slot);
 	ws->nslot = nslot;
+	(void)key;
 	for (size_t i = 0; i < ws->n; i++) {
-		size_t k = word_hash(key + ws->v[i].off, ws->v[i].len) & (nslot - 1);
+		size_t k = ws->v[i].hash & (nslot - 1);
 
 		while (ws->slot[k])
 			k = (k + 1) & (nslot - 1);
@@ -172,15 +187,16 @@ word_set_grow(struct word_set *ws, const char *key)
 static void
 word_set_add(struct word_set *ws, const char *key, size_t off, size_t len)
 {
+	uint32_t h = word_hash(key + off, len);
 	size_t k;
 
 	if (2 * (ws->n + 1) > ws->nslot)
 		word_set_grow(ws, key);
-	k = word_hash(key + off, len) & (ws->nslot - 1);
+	k = h & (ws->nslot - 1);
 	for (; ws->slot[k]; k = (k + 1) & (ws->nslot - 1)) {
 		struct word *w = &ws->v[ws->slot[k] - 1];
 
-		if (w->len == len && memcmp(key + w->off, key + off, len) == 0) {
+		if (w->hash == h && w->len == len && memcmp(key + w->off, key + off, len) == 0) {
 			w->count++;
 			return;
 		}
@@ -189,7 +205,7 @@ word_set_add(struct word_set *ws, const char *key, size_t off, size_t len)
 		ws->cap = ws->cap ? ws->cap * 2 : 512;
 		ws->v = xreallocarray(ws->v, ws->cap, sizeof *ws->v);
 	}
-	ws->v[ws->n] = (struct word){ (uint32_t)off, (uint32_t)len, 1 };
+	ws->v[ws->n] = (struct word){ (uint32_t)off, (uint32_t)len, 1, h };
 	ws->slot[k] = (uint32_t)++ws->n;
 }
 

@@ -118,7 +118,7 @@ void catalog_token_init(void);
 size_t catalog_token_char(const char *s, size_t n, size_t i);
 
 /* The most copies of one word in an article's index row. */
-#define CATALOG_WORD_COPIES 8
+#define CATALOG_WORD_COPIES 4
 /*
  * Appends the words of an article's fold key to out, each once in order of
  * first use, repeated 1 + floor(log2(count)) times (at most

@@ -387,31 +387,36 @@ struct gather {
 	size_t limit;
 	struct catalog_hit *v;
 	size_t n;
-	struct strbuf needles;	/* the first token of each term, each ended by '\0' */
+	struct strbuf needles;	/* the tokens of each term (see find_needles()) */
 };
 
 /*
- * The first token of each term of the expression any ("a b" OR "c" *):
- * a block whose key holds none of them cannot match, and is not handed to
- * FTS5.
+ * The tokens of each term of the expression any ("a b" OR "c" *), each
+ * ended by '\0', a term by one more: a block matching the query matches
+ * one of its terms, so its key holds every token of that term; other
+ * blocks are not handed to FTS5.
  */
 static void
 find_needles(struct gather *g, const char *any)
 {
 	for (const char *q = any; (q = strchr(q, '"')) != NULL; ) {
-		size_t i = 0, n, len;
+		size_t i = 0, n;
 
 		for (n = 0; q[1 + n] && !(q[1 + n] == '"' && q[2 + n] != '"'); n += q[1 + n] == '"' ? 2 : 1)
 			;
-		while (i < n && catalog_token_char(q + 1, n, i) == 0)
-			i++;
-		len = i;
-		while (len < n && catalog_token_char(q + 1, n, len) != 0)
-			len += catalog_token_char(q + 1, n, len);
-		if (len > i) {
-			strbuf_add(&g->needles, q + 1 + i, len - i);
-			strbuf_addc(&g->needles, '\0');
+		while (i < n) {
+			size_t start, len;
+
+			while (i < n && catalog_token_char(q + 1, n, i) == 0)
+				i += (size_t)text_cplen(q + 1 + i, n - i);
+			for (start = i; i < n && (len = catalog_token_char(q + 1, n, i)) != 0; )
+				i += len;
+			if (i > start) {
+				strbuf_add(&g->needles, q + 1 + start, i - start);
+				strbuf_addc(&g->needles, '\0');
+			}
 		}
+		strbuf_addc(&g->needles, '\0');
 		q += n + 2;
 	}
 }
@@ -419,9 +424,17 @@ find_needles(struct gather *g, const char *any)
 static bool
 has_needle(const struct gather *g, const struct strbuf *key)
 {
-	for (size_t i = 0; i < g->needles.len; i += strlen(g->needles.buf + i) + 1)
-		if (memmem(key->buf, key->len, g->needles.buf + i, strlen(g->needles.buf + i)))
+	const char *t = g->needles.buf, *end = t + g->needles.len;
+
+	while (t < end) {
+		bool all = true;
+
+		for (; *t; t += strlen(t) + 1)
+			all = all && memmem(key->buf, key->len, t, strlen(t)) != NULL;
+		if (all)
 			return true;
+		t++;	/* the end of the term */
+	}
 	return false;
 }
 
@@ -596,7 +609,8 @@ expand_doc(struct gather *g, const struct row *r, const char *fts, const char *a
 		return true;
 	}
 	ok = match_doc(g, r, doc, fts);
-	if (ok && g->n == before && doc_matches(g, doc, fts, &ok))
+	/* when any is fts (one term, or ORs only), no block matching means no hit */
+	if (ok && g->n == before && strcmp(fts, any) != 0 && doc_matches(g, doc, fts, &ok))
 		ok = match_doc(g, r, doc, any);
 	doc_free(doc);
 	return ok;
