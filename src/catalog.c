@@ -202,6 +202,9 @@ catalog_free(struct catalog *c)
 	catalog_search_done(c);
 	sqlite3_finalize(c->ins_fts);
 	sqlite3_finalize(c->find_doc);
+	sqlite3_finalize(c->rec_meta);
+	sqlite3_finalize(c->rec_stat);
+	sqlite3_finalize(c->ins_doc);
 	strbuf_done(&c->key);
 	for (size_t i = 0; i < c->ndirs; i++)
 		free(c->dirs[i]);
@@ -277,14 +280,20 @@ catalog_remove_annotation_rows(struct catalog *c)
 static int64_t
 insert_new(struct catalog *c, const char *path, const char *dir)
 {
-	sqlite3_stmt *st = catalog_prepare(c, "INSERT INTO catalog_docs(path, dir) VALUES (?, ?)");
+	sqlite3_stmt *st = catalog_cached(c, &c->ins_doc, "INSERT INTO catalog_docs(path, dir)"
+	    " VALUES (?, ?)");
+	int rc;
 
 	if (st == NULL)
 		return 0;
 	sqlite3_bind_text(st, 1, path, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, dir, -1, SQLITE_STATIC);
-	if (run(c, st) != GLOSS_OK)
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		catalog_db_error(c, "index update failed");
 		return 0;
+	}
 	return sqlite3_last_insert_rowid(c->h);
 }
 

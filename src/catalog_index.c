@@ -20,8 +20,8 @@
 /* ------------------------------------------------------------------ */
 /* Rows */
 
-static sqlite3_stmt *
-cached(struct catalog *c, sqlite3_stmt **slot, const char *sql)
+sqlite3_stmt *
+catalog_cached(struct catalog *c, sqlite3_stmt **slot, const char *sql)
 {
 	if (*slot == NULL)
 		*slot = catalog_prepare(c, sql);
@@ -34,9 +34,9 @@ enum gloss_status
 catalog_add_row(struct catalog *c, int64_t doc_id, enum catalog_kind kind, uint64_t off,
     uint64_t len, int64_t annot_id, const char *text, size_t n)
 {
-	sqlite3_stmt *p = cached(c, &c->ins_row, "INSERT INTO catalog_rows(doc_id, kind, off, len,"
+	sqlite3_stmt *p = catalog_cached(c, &c->ins_row, "INSERT INTO catalog_rows(doc_id, kind, off, len,"
 	    " annot_id, text) VALUES (?, ?, ?, ?, ?, ?)");
-	sqlite3_stmt *f = cached(c, &c->ins_fts, "INSERT INTO catalog_fts(rowid, key) VALUES (?, ?)");
+	sqlite3_stmt *f = catalog_cached(c, &c->ins_fts, "INSERT INTO catalog_fts(rowid, key) VALUES (?, ?)");
 
 	if (p == NULL || f == NULL)
 		return GLOSS_EDB;
@@ -150,10 +150,10 @@ static enum gloss_status
 record(struct catalog *c, int64_t id, const struct fingerprint_key *key, const char *sha,
     const struct catalog_loaded *l)
 {
-	sqlite3_stmt *st = catalog_prepare(c, l ? "UPDATE catalog_docs SET size = ?, mtime = ?,"
-	    " sha256 = ?, indexed = 1, title = ?, author = ?, date = ?, words = ?, text_len = ?"
-	    " WHERE id = ?" : "UPDATE catalog_docs SET size = ?, mtime = ?, sha256 = ?, indexed = 1"
-	    " WHERE id = ?");
+	sqlite3_stmt *st = l ? catalog_cached(c, &c->rec_meta, "UPDATE catalog_docs SET size = ?,"
+	    " mtime = ?, sha256 = ?, indexed = 1, title = ?, author = ?, date = ?, words = ?,"
+	    " text_len = ? WHERE id = ?") : catalog_cached(c, &c->rec_stat, "UPDATE catalog_docs"
+	    " SET size = ?, mtime = ?, sha256 = ?, indexed = 1 WHERE id = ?");
 	int rc;
 
 	if (st == NULL)
@@ -172,7 +172,8 @@ record(struct catalog *c, int64_t id, const struct fingerprint_key *key, const c
 		sqlite3_bind_int64(st, 4, id);
 	}
 	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
 	return rc == SQLITE_DONE ? GLOSS_OK : catalog_db_error(c, "index update failed");
 }
 
@@ -321,7 +322,7 @@ state_set(struct catalog *c, const char *name, const char *value)
 static int64_t
 doc_at(struct catalog *c, const char *path)
 {
-	sqlite3_stmt *st = cached(c, &c->find_doc, "SELECT id FROM catalog_docs WHERE path = ?");
+	sqlite3_stmt *st = catalog_cached(c, &c->find_doc, "SELECT id FROM catalog_docs WHERE path = ?");
 	int64_t id = 0;
 
 	if (st == NULL || path == NULL)

@@ -58,6 +58,7 @@ struct catalog {
 	enum gloss_status err;		/* the first error of this update */
 	char *errmsg;
 	sqlite3_stmt *ins_row, *ins_fts, *find_doc;	/* kept prepared while indexing */
+	sqlite3_stmt *rec_meta, *rec_stat, *ins_doc;
 	struct strbuf key;		/* fold-key buffer */
 	struct catalog_pipe *pipe;	/* worker threads reading the todo files, or NULL */
 	/* catalog_search.c: the blocks of one document, matched in a temporary FTS5 table */
@@ -79,6 +80,8 @@ enum gloss_status catalog_remove_doc(struct catalog *c, int64_t id, bool whole);
 enum gloss_status catalog_remove_annotation_rows(struct catalog *c);
 
 /* catalog_index.c */
+/* The statement in *slot, prepared on first use and reset after (NULL with the error recorded). */
+sqlite3_stmt *catalog_cached(struct catalog *c, sqlite3_stmt **slot, const char *sql);
 /*
  * Reads t's file for the index into out (free with catalog_loaded_done()).
  * It touches neither the catalog nor the database, so worker threads call it.
