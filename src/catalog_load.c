@@ -13,10 +13,12 @@
  * state per document, cmark-gfm runs one document at a time
  * (markdown.c), fold's cache fills pages under a lock, error messages are
  * per thread, and the tokenizer's table is filled once (pthread_once).
+ * Workers block every signal, so a reader's handlers run in its own thread.
  */
 #include "gloss/gloss.h"
 
 #include <pthread.h>
+#include <signal.h>
 #include <unistd.h>
 
 #include "catalog_int.h"
@@ -87,6 +89,7 @@ catalog_pipe_start(struct catalog *c)
 {
 	int n = thread_count(c->ntodo - c->next);
 	struct catalog_pipe *p;
+	sigset_t all, old;
 
 	if (n == 0 || c->pipe)
 		return;
@@ -96,9 +99,13 @@ catalog_pipe_start(struct catalog *c)
 	p->next = p->taken = c->next;
 	pthread_mutex_init(&p->mu, NULL);
 	pthread_cond_init(&p->cv, NULL);
+	/* signals (a resize, a hang-up) go to the thread that handles them, not to a worker */
+	sigfillset(&all);
+	pthread_sigmask(SIG_SETMASK, &all, &old);
 	for (int i = 0; i < n; i++)
 		if (pthread_create(&p->th[p->nthreads], NULL, worker, p) == 0)
 			p->nthreads++;
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
 	c->pipe = p;
 	if (p->nthreads == 0)	/* no threads to be had: read in the writer */
 		catalog_pipe_stop(c);
