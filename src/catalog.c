@@ -9,7 +9,8 @@
  *                  the blocks are read again from the file for the few
  *                  documents a search shows) and one per annotation field
  *                  (NOTE, QUOTE, TAGS: the annotation's range and the
- *                  field's original text);
+ *                  field's original text); an article's row holds the
+ *                  filter of its pairs of neighbouring words (for phrases);
  *   catalog_fts    FTS5 over each catalog_rows row (same rowid): an
  *                  article's distinct words (catalog_words()), an
  *                  annotation field's fold key;
@@ -30,7 +31,7 @@
 #include "gloss/text.h"
 #include "gloss/xmalloc.h"
 
-#define CATALOG_VERSION 3
+#define CATALOG_VERSION 4
 
 static const char catalog_drop[] =
 	"DROP TABLE IF EXISTS catalog_fts; DROP TABLE IF EXISTS catalog_paras;"
@@ -46,7 +47,7 @@ static const char catalog_create[] =
 	"CREATE TABLE catalog_rows(id INTEGER PRIMARY KEY, doc_id INTEGER NOT NULL"
 	" REFERENCES catalog_docs(id) ON DELETE CASCADE, kind INTEGER NOT NULL,"
 	" off INTEGER NOT NULL, len INTEGER NOT NULL,"
-	" annot_id INTEGER NOT NULL DEFAULT 0, text TEXT);"
+	" annot_id INTEGER NOT NULL DEFAULT 0, text TEXT, pairs BLOB);"
 	"CREATE INDEX catalog_rows_doc ON catalog_rows(doc_id, kind);"
 	"CREATE VIRTUAL TABLE catalog_fts USING fts5(key, tokenize = 'gloss',"
 	" columnsize = 0);"

@@ -143,8 +143,8 @@ struct word_set {
 };
 
 /* A hash of s[0..n), eight bytes at a time. */
-static uint32_t
-word_hash(const char *s, size_t n)
+uint32_t
+catalog_word_hash(const char *s, size_t n)
 {
 	uint64_t h = 0x9E3779B97F4A7C15ull ^ n;
 	size_t i = 0;
@@ -184,10 +184,11 @@ word_set_grow(struct word_set *ws, const char *key)
 	}
 }
 
-static void
+/* Adds a use of key[off..off+len); its hash. */
+static uint32_t
 word_set_add(struct word_set *ws, const char *key, size_t off, size_t len)
 {
-	uint32_t h = word_hash(key + off, len);
+	uint32_t h = catalog_word_hash(key + off, len);
 	size_t k;
 
 	if (2 * (ws->n + 1) > ws->nslot)
@@ -198,7 +199,7 @@ word_set_add(struct word_set *ws, const char *key, size_t off, size_t len)
 
 		if (w->hash == h && w->len == len && memcmp(key + w->off, key + off, len) == 0) {
 			w->count++;
-			return;
+			return h;
 		}
 	}
 	if (ws->n == ws->cap) {
@@ -207,17 +208,69 @@ word_set_add(struct word_set *ws, const char *key, size_t off, size_t len)
 	}
 	ws->v[ws->n] = (struct word){ (uint32_t)off, (uint32_t)len, 1, h };
 	ws->slot[k] = (uint32_t)++ws->n;
+	return h;
+}
+
+/* The three bits of the pair (a, b) in a filter of nbits. */
+static void
+pair_bits(uint32_t a, uint32_t b, size_t nbits, size_t bit[3])
+{
+	uint64_t h = ((uint64_t)a * 0x9E3779B97F4A7C15ull) ^ ((uint64_t)b * 0xC2B2AE3D27D4EB4Full);
+
+	h ^= h >> 31;
+	h *= 0xFF51AFD7ED558CCDull;
+	bit[0] = (size_t)(h % nbits);
+	bit[1] = (size_t)((h >> 21) % nbits);
+	bit[2] = (size_t)((h >> 42) % nbits);
+}
+
+/* The filter of the pairs p[0..n) (hashes of neighbouring words) into out. */
+static void
+pairs_filter(const uint64_t *p, size_t n, struct strbuf *out)
+{
+	/* 5 bits a pair counted with its repeats: about 10 a distinct pair in prose */
+	size_t nbits = GLOSS_MAX((5 * n + 63) / 64 * 64, (size_t)256), from = out->len;
+
+	strbuf_grow(out, nbits / 8);
+	memset(out->buf + from, 0, nbits / 8);
+	out->len = from + nbits / 8;
+	for (size_t i = 0; i < n; i++) {
+		size_t bit[3];
+
+		pair_bits((uint32_t)(p[i] >> 32), (uint32_t)p[i], nbits, bit);
+		for (int k = 0; k < 3; k++)
+			out->buf[from + bit[k] / 8] |= (char)(1u << (bit[k] % 8));
+	}
+}
+
+bool
+catalog_pairs_may_hold(const void *filter, size_t n, uint32_t a, uint32_t b)
+{
+	const unsigned char *f = filter;
+	size_t bit[3];
+
+	if (n == 0 || n % 8 != 0)
+		return true;	/* no filter: anything may be there */
+	pair_bits(a, b, n * 8, bit);
+	for (int k = 0; k < 3; k++)
+		if (!(f[bit[k] / 8] & (1u << (bit[k] % 8))))
+			return false;
+	return true;
 }
 
 void
-catalog_words(const char *key, size_t n, struct strbuf *out)
+catalog_words(const char *key, size_t n, struct strbuf *out, struct strbuf *pairs)
 {
 	struct word_set ws = { 0 };
-	size_t i = 0;
+	uint64_t *pv = NULL;
+	size_t i = 0, np = 0, pcap = 0;
+	uint32_t prev = 0;
+	bool have_prev = false;
 
 	catalog_token_init();
 	while (i < n) {
 		size_t start, len;
+		uint32_t h;
 
 		while (i < n && (len = token_char(key, n, i)) == 0)
 			i += (size_t)text_cplen(key + i, n - i);
@@ -227,8 +280,20 @@ catalog_words(const char *key, size_t n, struct strbuf *out)
 		do
 			i += len;
 		while (i < n && (len = token_char(key, n, i)) != 0);
-		word_set_add(&ws, key, start, i - start);
+		h = word_set_add(&ws, key, start, i - start);
+		if (pairs && have_prev) {
+			if (np == pcap) {
+				pcap = pcap ? pcap * 2 : 1024;
+				pv = xreallocarray(pv, pcap, sizeof *pv);
+			}
+			pv[np++] = (uint64_t)prev << 32 | h;
+		}
+		prev = h;
+		have_prev = true;
 	}
+	if (pairs)
+		pairs_filter(pv, np, pairs);
+	free(pv);
 	for (size_t w = 0; w < ws.n; w++) {
 		/* 1 + floor(log2(count)) copies, at most CATALOG_WORD_COPIES */
 		for (uint32_t c = ws.v[w].count, k = 0; c > 0 && k < CATALOG_WORD_COPIES; c >>= 1, k++) {

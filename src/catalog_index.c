@@ -34,8 +34,8 @@ enum gloss_status
 catalog_add_row(struct catalog *c, int64_t doc_id, enum catalog_kind kind, uint64_t off,
     uint64_t len, int64_t annot_id, const char *text, size_t n)
 {
-	sqlite3_stmt *p = catalog_cached(c, &c->ins_row, "INSERT INTO catalog_rows(doc_id, kind, off, len,"
-	    " annot_id, text) VALUES (?, ?, ?, ?, ?, ?)");
+	sqlite3_stmt *p = catalog_cached(c, &c->ins_row, "INSERT INTO catalog_rows(doc_id, kind, off,"
+	    " len, annot_id, text, pairs) VALUES (?, ?, ?, ?, ?, ?, ?)");
 	sqlite3_stmt *f = catalog_cached(c, &c->ins_fts, "INSERT INTO catalog_fts(rowid, key) VALUES (?, ?)");
 
 	if (p == NULL || f == NULL)
@@ -49,6 +49,10 @@ catalog_add_row(struct catalog *c, int64_t doc_id, enum catalog_kind kind, uint6
 		sqlite3_bind_text(p, 6, text, (int)n, SQLITE_STATIC);
 	else
 		sqlite3_bind_null(p, 6);
+	if (!text && c->pairs && c->pairs->len)
+		sqlite3_bind_blob(p, 7, c->pairs->buf, (int)c->pairs->len, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(p, 7);
 	if (sqlite3_step(p) != SQLITE_DONE)
 		return catalog_db_error(c, "index update failed");
 	sqlite3_reset(p);
@@ -202,7 +206,7 @@ catalog_load_file(const struct catalog_todo *t, struct catalog_loaded *out)
 	out->kind = CATALOG_LOAD_NEW;
 	meta_read(doc, &out->meta);
 	key_blocks(doc, &key, &w);
-	catalog_words(key.buf ? key.buf : "", key.len, &out->index);
+	catalog_words(key.buf ? key.buf : "", key.len, &out->index, &out->pairs);
 	out->words = w.words;
 	out->text_len = w.off;
 	strbuf_done(&key);
@@ -215,6 +219,7 @@ catalog_loaded_done(struct catalog_loaded *l)
 	if (l->kind == CATALOG_LOAD_NEW)
 		meta_done(&l->meta);
 	strbuf_done(&l->index);
+	strbuf_done(&l->pairs);
 	memset(l, 0, sizeof *l);
 }
 
@@ -239,8 +244,10 @@ catalog_index_loaded(struct catalog *c, const struct catalog_todo *t,
 		rc = GLOSS_OK;
 	strbuf_reset(&c->key);
 	strbuf_add(&c->key, l->index.buf ? l->index.buf : "", l->index.len);
+	c->pairs = &l->pairs;
 	if (rc == GLOSS_OK)
 		rc = catalog_add_row(c, t->id, CATALOG_TEXT, 0, l->text_len, 0, NULL, 0);
+	c->pairs = NULL;
 	if (rc == GLOSS_OK)
 		rc = record(c, t->id, &l->key, l->sha, l);
 	return rc;

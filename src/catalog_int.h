@@ -40,6 +40,7 @@ struct catalog_loaded {
 	struct meta meta;		/* CATALOG_LOAD_NEW: */
 	uint64_t words, text_len;
 	struct strbuf index;		/* the article's words (catalog_words) */
+	struct strbuf pairs;		/* and its filter of neighbouring words */
 };
 
 struct catalog_pipe;
@@ -60,6 +61,7 @@ struct catalog {
 	sqlite3_stmt *ins_row, *ins_fts, *find_doc;	/* kept prepared while indexing */
 	sqlite3_stmt *rec_meta, *rec_stat, *ins_doc;
 	struct strbuf key;		/* fold-key buffer */
+	const struct strbuf *pairs;	/* the filter of the article being added, or NULL */
 	struct catalog_pipe *pipe;	/* worker threads reading the todo files, or NULL */
 	/* catalog_search.c: the blocks of one document, matched in a temporary FTS5 table */
 	sqlite3_stmt *blk_clear, *blk_ins, *blk_match;
@@ -129,7 +131,16 @@ size_t catalog_token_char(const char *s, size_t n, size_t i);
  * article, not its length, and gloss_rank still sees how often a word is
  * used.  Word order is lost: searches verify phrases on the text.
  */
-void catalog_words(const char *key, size_t n, struct strbuf *out);
+void catalog_words(const char *key, size_t n, struct strbuf *out, struct strbuf *pairs);
+/*
+ * With pairs, catalog_words() also appends a filter (a Bloom filter of 3
+ * bits a pair, 5 bits for each pair used, a multiple of 8 bytes, 32 at
+ * least) of the pairs of neighbouring words: a phrase can only be in an
+ * article whose filter may hold each of its pairs.
+ */
+uint32_t catalog_word_hash(const char *s, size_t n);
+/* Whether the filter[0..n) may hold the pair of words with hashes a, b (true without a filter). */
+bool catalog_pairs_may_hold(const void *filter, size_t n, uint32_t a, uint32_t b);
 
 /* catalog_search.c */
 void catalog_search_done(struct catalog *c);

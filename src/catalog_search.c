@@ -45,20 +45,88 @@ has_token(const char *s, size_t n)
 struct compiled {
 	struct strbuf out, any, cand;
 	bool want_any;
+	/*
+	 * For the articles' filters of neighbouring words: the terms (an OR
+	 * starts a group of terms that must all be there) and the word hashes
+	 * of each term's pairs.
+	 */
+	struct qterm {
+		bool new_group;
+		size_t first, n;	/* pairs[first .. first + n) */
+	} *terms;
+	size_t nterms;
+	uint32_t (*pairs)[2];
+	size_t npairs;
 };
 
-/* Appends the words of the fold key k[0..n) to cand as ("w1" "w2" *). */
 static void
-add_cand(struct strbuf *cand, const char *k, size_t n, bool prefix)
+compiled_done(struct compiled *cp)
 {
-	size_t i = 0;
-	bool first = true;
+	strbuf_done(&cp->out);
+	strbuf_done(&cp->any);
+	strbuf_done(&cp->cand);
+	free(cp->terms);
+	free(cp->pairs);
+}
+
+/* Records a term's pairs of words (hashes h[0..n); a prefix's last word pairs with nothing). */
+static void
+add_pairs(struct compiled *cp, const uint32_t *h, size_t n, bool prefix, bool new_group)
+{
+	struct qterm *t;
+
+	cp->terms = xreallocarray(cp->terms, cp->nterms + 1, sizeof *cp->terms);
+	t = &cp->terms[cp->nterms++];
+	t->new_group = new_group;
+	t->first = cp->npairs;
+	t->n = 0;
+	for (size_t i = 0; i + 1 < n; i++) {
+		if (prefix && i + 2 == n)
+			break;
+		cp->pairs = xreallocarray(cp->pairs, cp->npairs + 1, sizeof *cp->pairs);
+		cp->pairs[cp->npairs][0] = h[i];
+		cp->pairs[cp->npairs][1] = h[i + 1];
+		cp->npairs++;
+		t->n++;
+	}
+}
+
+/* Whether an article with this filter may match: every term of some group may be there. */
+static bool
+may_match(const struct compiled *cp, const void *filter, size_t n)
+{
+	bool group = true;
+
+	for (size_t i = 0; i < cp->nterms; i++) {
+		const struct qterm *t = &cp->terms[i];
+
+		if (t->new_group && i > 0) {
+			if (group)
+				return true;
+			group = true;
+		}
+		for (size_t k = t->first; group && k < t->first + t->n; k++)
+			group = catalog_pairs_may_hold(filter, n, cp->pairs[k][0], cp->pairs[k][1]);
+	}
+	return group;
+}
+
+/* Appends the words of the fold key k[0..n) to cp->cand as ("w1" "w2" *). */
+static void
+add_cand(struct compiled *cp, const char *k, size_t n, bool prefix)
+{
+	struct strbuf *cand = &cp->cand;
+	uint32_t *h = NULL;
+	size_t i = 0, nh = 0;
+	bool first = true, new_group = cand->len == 0;
 
 	/* FTS5 takes no implicit AND between parentheses */
-	if (cand->len >= 3 && memcmp(cand->buf + cand->len - 3, " OR", 3) == 0)
+	if (cand->len >= 3 && memcmp(cand->buf + cand->len - 3, " OR", 3) == 0) {
 		strbuf_addc(cand, ' ');
-	else if (cand->len)
+		new_group = true;
+	} else if (cand->len) {
 		strbuf_adds(cand, " AND ");
+	}
 	strbuf_addc(cand, '(');
 	while (i < n) {
 		size_t start, len;
@@ -77,10 +145,14 @@ add_cand(struct strbuf *cand, const char *k, size_t n, bool prefix)
 		strbuf_addc(cand, '"');
 		strbuf_add(cand, k + start, i - start);	/* token characters: never a quote */
 		strbuf_addc(cand, '"');
+		h = xreallocarray(h, nh + 1, sizeof *h);
+		h[nh++] = catalog_word_hash(k + start, i - start);
 	}
 	if (prefix)
 		strbuf_adds(cand, " *");
 	strbuf_addc(cand, ')');
+	add_pairs(cp, h, nh, prefix, new_group);
+	free(h);
 }
 
 /* Appends one term to out, folded and quoted, with '*' for a prefix; and to any after an OR. */
@@ -109,7 +181,7 @@ add_term(struct compiled *cp, const char *s, size_t n, bool prefix, const char *
 	strbuf_addc(out, '"');
 	if (prefix)
 		strbuf_adds(out, " *");
-	add_cand(&cp->cand, key.buf, key.len, prefix);
+	add_cand(cp, key.buf, key.len, prefix);
 	if (any) {
 		if (any->len)
 			strbuf_adds(any, " OR ");
@@ -193,25 +265,22 @@ compile(const char *query, struct compiled *cp)
 	if (rc == GLOSS_OK && want_term)
 		rc = error_set(GLOSS_EPARSE, "search: OR needs a word on both sides (in the query \"%s\")",
 		    query);
-	if (rc != GLOSS_OK) {
-		strbuf_done(&cp->out);
-		strbuf_done(&cp->any);
-		strbuf_done(&cp->cand);
-	}
+	if (rc != GLOSS_OK)
+		compiled_done(cp);
 	return rc;
 }
 
 enum gloss_status
 catalog_query_compile(const char *query, char **fts)
 {
-	struct compiled cp = { STRBUF_INIT, STRBUF_INIT, STRBUF_INIT, false };
+	struct compiled cp = { .out = STRBUF_INIT, .any = STRBUF_INIT, .cand = STRBUF_INIT };
 	enum gloss_status rc = compile(query, &cp);
 
 	*fts = NULL;
 	if (rc != GLOSS_OK)
 		return rc;
 	*fts = strbuf_detach(&cp.out, NULL);
-	strbuf_done(&cp.cand);
+	compiled_done(&cp);
 	return GLOSS_OK;
 }
 
@@ -646,7 +715,7 @@ expand_field(struct gather *g, const struct row *r, const char *fts)
  */
 static const char search_sql[] =
 	"SELECT r.kind, r.off, r.len, r.annot_id, r.text, d.path, d.title, d.text_len, f.score,"
-	" d.dir IN (SELECT dir FROM temp.catalog_scope)"
+	" d.dir IN (SELECT dir FROM temp.catalog_scope), r.pairs"
 	" FROM (SELECT rowid AS id, rank AS score FROM catalog_fts WHERE catalog_fts MATCH ?1"
 	" ORDER BY rank LIMIT ?2 OFFSET ?3) f"
 	" JOIN catalog_rows r ON r.id = f.id JOIN catalog_docs d ON d.id = r.doc_id"
@@ -686,6 +755,8 @@ gather_page(struct gather *g, sqlite3_stmt *st, const struct compiled *cp, int64
 		rows++;
 		if (sqlite3_column_int(st, 9) == 0)	/* outside the catalog's directories */
 			continue;
+		if (!may_match(cp, sqlite3_column_blob(st, 10), (size_t)sqlite3_column_bytes(st, 10)))
+			continue;	/* a phrase's neighbouring words are not */
 		read_row(st, &r);
 		*ok = r.kind == CATALOG_TEXT ? expand_doc(g, &r, cp->out.buf, cp->any.buf) :
 		    expand_field(g, &r, cp->out.buf);
@@ -722,7 +793,8 @@ catalog_search(struct catalog *c, const char *query, size_t limit, struct catalo
     size_t *n)
 {
 	struct gather g = { c, limit, NULL, 0, STRBUF_INIT };
-	struct compiled cp = { STRBUF_INIT, STRBUF_INIT, STRBUF_INIT, true };
+	struct compiled cp = { .out = STRBUF_INIT, .any = STRBUF_INIT, .cand = STRBUF_INIT,
+	    .want_any = true };
 	enum gloss_status rc = compile(query, &cp);
 
 	*out = NULL;
@@ -738,9 +810,7 @@ catalog_search(struct catalog *c, const char *query, size_t limit, struct catalo
 		rc = gather(&g, query, &cp);
 		sqlite3_exec(c->h, "RELEASE catalog_search", NULL, NULL, NULL);
 	}
-	strbuf_done(&cp.out);
-	strbuf_done(&cp.any);
-	strbuf_done(&cp.cand);
+	compiled_done(&cp);
 	strbuf_done(&g.needles);
 	if (rc != GLOSS_OK) {
 		catalog_hits_free(g.v, g.n);
