@@ -9,9 +9,11 @@
  *                  the blocks are read again from the file for the few
  *                  documents a search shows) and one per annotation field
  *                  (NOTE, QUOTE, TAGS: the annotation's range and the
- *                  field's original text);
- *   catalog_fts    FTS5 over the fold key of each catalog_rows row (same
- *                  rowid): the key of a whole article is stored once, here;
+ *                  field's original text); an article's row holds the
+ *                  filter of its pairs of neighbouring words (for phrases);
+ *   catalog_fts    FTS5 over each catalog_rows row (same rowid): an
+ *                  article's distinct words (catalog_words()), an
+ *                  annotation field's fold key;
  *   catalog_state  name/value pairs (the annotations' signature).
  */
 #include "gloss/gloss.h"
@@ -29,7 +31,7 @@
 #include "gloss/text.h"
 #include "gloss/xmalloc.h"
 
-#define CATALOG_VERSION 2
+#define CATALOG_VERSION 4
 
 static const char catalog_drop[] =
 	"DROP TABLE IF EXISTS catalog_fts; DROP TABLE IF EXISTS catalog_paras;"
@@ -45,9 +47,10 @@ static const char catalog_create[] =
 	"CREATE TABLE catalog_rows(id INTEGER PRIMARY KEY, doc_id INTEGER NOT NULL"
 	" REFERENCES catalog_docs(id) ON DELETE CASCADE, kind INTEGER NOT NULL,"
 	" off INTEGER NOT NULL, len INTEGER NOT NULL,"
-	" annot_id INTEGER NOT NULL DEFAULT 0, text TEXT);"
+	" annot_id INTEGER NOT NULL DEFAULT 0, text TEXT, pairs BLOB);"
 	"CREATE INDEX catalog_rows_doc ON catalog_rows(doc_id, kind);"
-	"CREATE VIRTUAL TABLE catalog_fts USING fts5(key, tokenize = 'gloss');"
+	"CREATE VIRTUAL TABLE catalog_fts USING fts5(key, tokenize = 'gloss',"
+	" columnsize = 0);"
 	"INSERT INTO catalog_fts(catalog_fts, rank) VALUES ('rank', 'gloss_rank()');"
 	"CREATE TABLE catalog_state(name TEXT PRIMARY KEY, value TEXT);";
 
@@ -180,6 +183,7 @@ catalog_open(struct cachedb *db, struct store *st, const char *const *dirs, size
 static void
 todo_clear(struct catalog *c)
 {
+	catalog_pipe_stop(c);	/* the workers read the todo list */
 	for (size_t i = 0; i < c->ntodo; i++)
 		free(c->todo[i].path);
 	free(c->todo);
@@ -199,6 +203,9 @@ catalog_free(struct catalog *c)
 	catalog_search_done(c);
 	sqlite3_finalize(c->ins_fts);
 	sqlite3_finalize(c->find_doc);
+	sqlite3_finalize(c->rec_meta);
+	sqlite3_finalize(c->rec_stat);
+	sqlite3_finalize(c->ins_doc);
 	strbuf_done(&c->key);
 	for (size_t i = 0; i < c->ndirs; i++)
 		free(c->dirs[i]);
@@ -215,13 +222,14 @@ struct recorded {
 	char *path;
 	int64_t size, mtime;
 	bool indexed;
+	char sha[FINGERPRINT_HEX_LEN + 1];
 };
 
 static size_t
 load_recorded(struct catalog *c, const char *dir, struct recorded **out)
 {
-	sqlite3_stmt *st = catalog_prepare(c, "SELECT id, path, size, mtime, indexed FROM catalog_docs"
-	    " WHERE dir = ? ORDER BY path");
+	sqlite3_stmt *st = catalog_prepare(c, "SELECT id, path, size, mtime, indexed, sha256"
+	    " FROM catalog_docs WHERE dir = ? ORDER BY path");
 	struct recorded *v = NULL;
 	size_t n = 0;
 
@@ -237,6 +245,8 @@ load_recorded(struct catalog *c, const char *dir, struct recorded **out)
 		v[n].size = sqlite3_column_int64(st, 2);
 		v[n].mtime = sqlite3_column_int64(st, 3);
 		v[n].indexed = sqlite3_column_int(st, 4) != 0;
+		snprintf(v[n].sha, sizeof v[n].sha, "%s", sqlite3_column_text(st, 5) ?
+		    (const char *)sqlite3_column_text(st, 5) : "");
 		n++;
 	}
 	sqlite3_finalize(st);
@@ -271,22 +281,37 @@ catalog_remove_annotation_rows(struct catalog *c)
 static int64_t
 insert_new(struct catalog *c, const char *path, const char *dir)
 {
-	sqlite3_stmt *st = catalog_prepare(c, "INSERT INTO catalog_docs(path, dir) VALUES (?, ?)");
+	sqlite3_stmt *st = catalog_cached(c, &c->ins_doc, "INSERT INTO catalog_docs(path, dir)"
+	    " VALUES (?, ?)");
+	int rc;
 
 	if (st == NULL)
 		return 0;
 	sqlite3_bind_text(st, 1, path, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, dir, -1, SQLITE_STATIC);
-	if (run(c, st) != GLOSS_OK)
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		catalog_db_error(c, "index update failed");
 		return 0;
+	}
 	return sqlite3_last_insert_rowid(c->h);
 }
 
+/* Adds a file to index; rec is what is recorded of it (NULL for a new file). */
 static void
-todo_add(struct catalog *c, const char *path, int64_t id, const struct fingerprint_key *key)
+todo_add(struct catalog *c, const char *path, int64_t id, const struct fingerprint_key *key,
+    const struct recorded *rec)
 {
+	struct catalog_todo *t;
+
 	c->todo = xreallocarray(c->todo, c->ntodo + 1, sizeof *c->todo);
-	c->todo[c->ntodo] = (struct catalog_todo){ xstrdup(path), id, *key };
+	t = &c->todo[c->ntodo];
+	*t = (struct catalog_todo){ xstrdup(path), id, *key, false, "" };
+	if (rec) {
+		t->indexed = rec->indexed;
+		memcpy(t->sha, rec->sha, sizeof t->sha);
+	}
 	c->ntodo++;
 	c->total_bytes += key->size;
 }
@@ -316,11 +341,11 @@ scan_dir(struct catalog *c, const char *dir)
 			int64_t id = insert_new(c, files[i], dir);
 
 			if (id)
-				todo_add(c, files[i], id, &key);
+				todo_add(c, files[i], id, &key, NULL);
 		} else {
 			if (!rec[j].indexed || (uint64_t)rec[j].size != key.size ||
 			    rec[j].mtime != key.mtime_ns)
-				todo_add(c, files[i], rec[j].id, &key);
+				todo_add(c, files[i], rec[j].id, &key, &rec[j]);
 			j++;
 		}
 		i++;
@@ -369,9 +394,18 @@ step_once(struct catalog *c)
 		return true;
 	case CATALOG_PHASE_INDEX:
 		if (c->next < c->ntodo) {
-			struct catalog_todo *t = &c->todo[c->next++];
+			struct catalog_todo *t = &c->todo[c->next];
+			struct catalog_loaded l;
 
-			note_error(c, catalog_index_file(c, t));
+			if (c->next == 0)
+				catalog_pipe_start(c);
+			if (c->pipe)
+				catalog_pipe_take(c->pipe, c->next, &l);
+			else
+				catalog_load_file(t, &l);
+			c->next++;
+			note_error(c, catalog_index_loaded(c, t, &l));
+			catalog_loaded_done(&l);
 			c->done_bytes += t->key.size;
 			return true;
 		}

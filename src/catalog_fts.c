@@ -17,9 +17,11 @@
 #include "gloss/gloss.h"
 
 #include <math.h>
+#include <pthread.h>
 #include <unictype.h>
 
 #include "catalog_int.h"
+#include "gloss/strbuf.h"
 #include "gloss/text.h"
 #include "gloss/xmalloc.h"
 
@@ -27,7 +29,7 @@
 /* The tokenizer */
 
 static uint8_t token_bmp[0x10000 / 8];
-static bool token_bmp_ready;
+static pthread_once_t token_bmp_once = PTHREAD_ONCE_INIT;	/* worker threads tokenize too */
 static char tok_none;		/* the tokenizer has no state */
 
 static bool
@@ -43,14 +45,17 @@ token_bmp_fill(void)
 	for (uint32_t cp = 0; cp < 0x10000; cp++)
 		if (token_cp_slow(cp))
 			token_bmp[cp >> 3] |= (uint8_t)(1u << (cp & 7));
-	token_bmp_ready = true;
+}
+
+void
+catalog_token_init(void)
+{
+	pthread_once(&token_bmp_once, token_bmp_fill);
 }
 
 static bool
 token_cp(uint32_t cp)
 {
-	if (!token_bmp_ready)
-		token_bmp_fill();
 	if (cp < 0x10000)
 		return (token_bmp[cp >> 3] >> (cp & 7)) & 1;
 	return token_cp_slow(cp);
@@ -62,8 +67,7 @@ tok_create(void *ctx, const char **argv, int argc, Fts5Tokenizer **out)
 	(void)ctx;
 	(void)argv;
 	(void)argc;
-	if (!token_bmp_ready)
-		token_bmp_fill();
+	pthread_once(&token_bmp_once, token_bmp_fill);
 	*out = (Fts5Tokenizer *)&tok_none;
 	return SQLITE_OK;
 }
@@ -74,9 +78,9 @@ tok_delete(Fts5Tokenizer *t)
 	(void)t;
 }
 
-/* The length of a token character at s[i] (0 if none there). */
-size_t
-catalog_token_char(const char *s, size_t n, size_t i)
+/* The length of a token character at s[i] (0 if none there); two-byte forms inline. */
+static inline size_t
+token_char(const char *s, size_t n, size_t i)
 {
 	unsigned char b = (unsigned char)s[i];
 	uint32_t cp;
@@ -84,8 +88,18 @@ catalog_token_char(const char *s, size_t n, size_t i)
 
 	if (b < 0x80)
 		return (b >= '0' && b <= '9') || ((b | 0x20) >= 'a' && (b | 0x20) <= 'z');
+	if (b >= 0xC2 && b < 0xE0 && i + 1 < n && ((unsigned char)s[i + 1] & 0xC0) == 0x80) {
+		cp = ((uint32_t)(b & 0x1F) << 6) | ((unsigned char)s[i + 1] & 0x3F);
+		return (token_bmp[cp >> 3] >> (cp & 7)) & 1 ? 2 : 0;
+	}
 	len = text_decode(s + i, n - i, &cp);
 	return token_cp(cp) ? (size_t)len : 0;
+}
+
+size_t
+catalog_token_char(const char *s, size_t n, size_t i)
+{
+	return token_char(s, n, i);
 }
 
 static int
@@ -100,17 +114,196 @@ tok_tokenize(Fts5Tokenizer *t, void *ctx, int flags, const char *s, int ns,
 	while (i < n && rc == SQLITE_OK) {
 		size_t start, len;
 
-		while (i < n && (len = catalog_token_char(s, n, i)) == 0)
+		while (i < n && (len = token_char(s, n, i)) == 0)
 			i += (size_t)text_cplen(s + i, n - i);
 		if (i >= n)
 			break;
 		start = i;
 		do
 			i += len;
-		while (i < n && (len = catalog_token_char(s, n, i)) != 0);
+		while (i < n && (len = token_char(s, n, i)) != 0);
 		rc = token(ctx, 0, s + start, (int)(i - start), (int)start, (int)i);
 	}
 	return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+/* ------------------------------------------------------------------ */
+/* The words of an article */
+
+struct word {
+	uint32_t off, len, count, hash;
+};
+
+/* The distinct words of a key: in order of first use, and an open-addressing table of them. */
+struct word_set {
+	struct word *v;
+	size_t n, cap;
+	uint32_t *slot;		/* index + 1 into v, or 0 */
+	size_t nslot;		/* a power of two */
+};
+
+/* A hash of s[0..n), eight bytes at a time. */
+uint32_t
+catalog_word_hash(const char *s, size_t n)
+{
+	uint64_t h = 0x9E3779B97F4A7C15ull ^ n;
+	size_t i = 0;
+
+	for (; i + 8 <= n; i += 8) {
+		uint64_t x;
+
+		memcpy(&x, s + i, 8);
+		h = (h ^ x) * 0xFF51AFD7ED558CCDull;
+		h ^= h >> 29;
+	}
+	if (i < n) {
+		uint64_t x = 0;
+
+		memcpy(&x, s + i, n - i);
+		h = (h ^ x) * 0xFF51AFD7ED558CCDull;
+	}
+	h ^= h >> 32;
+	return (uint32_t)h;
+}
+
+static void
+word_set_grow(struct word_set *ws, const char *key)
+{
+	size_t nslot = ws->nslot ? ws->nslot * 2 : 1024;
+
+	free(ws->slot);
+	ws->slot = xcalloc(nslot, sizeof *ws->slot);
+	ws->nslot = nslot;
+	(void)key;
+	for (size_t i = 0; i < ws->n; i++) {
+		size_t k = ws->v[i].hash & (nslot - 1);
+
+		while (ws->slot[k])
+			k = (k + 1) & (nslot - 1);
+		ws->slot[k] = (uint32_t)i + 1;
+	}
+}
+
+/* Adds a use of key[off..off+len); its hash. */
+static uint32_t
+word_set_add(struct word_set *ws, const char *key, size_t off, size_t len)
+{
+	uint32_t h = catalog_word_hash(key + off, len);
+	size_t k;
+
+	if (2 * (ws->n + 1) > ws->nslot)
+		word_set_grow(ws, key);
+	k = h & (ws->nslot - 1);
+	for (; ws->slot[k]; k = (k + 1) & (ws->nslot - 1)) {
+		struct word *w = &ws->v[ws->slot[k] - 1];
+
+		if (w->hash == h && w->len == len && memcmp(key + w->off, key + off, len) == 0) {
+			w->count++;
+			return h;
+		}
+	}
+	if (ws->n == ws->cap) {
+		ws->cap = ws->cap ? ws->cap * 2 : 512;
+		ws->v = xreallocarray(ws->v, ws->cap, sizeof *ws->v);
+	}
+	ws->v[ws->n] = (struct word){ (uint32_t)off, (uint32_t)len, 1, h };
+	ws->slot[k] = (uint32_t)++ws->n;
+	return h;
+}
+
+/* The three bits of the pair (a, b) in a filter of nbits. */
+static void
+pair_bits(uint32_t a, uint32_t b, size_t nbits, size_t bit[3])
+{
+	uint64_t h = ((uint64_t)a * 0x9E3779B97F4A7C15ull) ^ ((uint64_t)b * 0xC2B2AE3D27D4EB4Full);
+
+	h ^= h >> 31;
+	h *= 0xFF51AFD7ED558CCDull;
+	bit[0] = (size_t)(h % nbits);
+	bit[1] = (size_t)((h >> 21) % nbits);
+	bit[2] = (size_t)((h >> 42) % nbits);
+}
+
+/* The filter of the pairs p[0..n) (hashes of neighbouring words) into out. */
+static void
+pairs_filter(const uint64_t *p, size_t n, struct strbuf *out)
+{
+	/* 5 bits a pair counted with its repeats: about 10 a distinct pair in prose */
+	size_t nbits = GLOSS_MAX((5 * n + 63) / 64 * 64, (size_t)256), from = out->len;
+
+	strbuf_grow(out, nbits / 8);
+	memset(out->buf + from, 0, nbits / 8);
+	out->len = from + nbits / 8;
+	for (size_t i = 0; i < n; i++) {
+		size_t bit[3];
+
+		pair_bits((uint32_t)(p[i] >> 32), (uint32_t)p[i], nbits, bit);
+		for (int k = 0; k < 3; k++)
+			out->buf[from + bit[k] / 8] |= (char)(1u << (bit[k] % 8));
+	}
+}
+
+bool
+catalog_pairs_may_hold(const void *filter, size_t n, uint32_t a, uint32_t b)
+{
+	const unsigned char *f = filter;
+	size_t bit[3];
+
+	if (n == 0 || n % 8 != 0)
+		return true;	/* no filter: anything may be there */
+	pair_bits(a, b, n * 8, bit);
+	for (int k = 0; k < 3; k++)
+		if (!(f[bit[k] / 8] & (1u << (bit[k] % 8))))
+			return false;
+	return true;
+}
+
+void
+catalog_words(const char *key, size_t n, struct strbuf *out, struct strbuf *pairs)
+{
+	struct word_set ws = { 0 };
+	uint64_t *pv = NULL;
+	size_t i = 0, np = 0, pcap = 0;
+	uint32_t prev = 0;
+	bool have_prev = false;
+
+	catalog_token_init();
+	while (i < n) {
+		size_t start, len;
+		uint32_t h;
+
+		while (i < n && (len = token_char(key, n, i)) == 0)
+			i += (size_t)text_cplen(key + i, n - i);
+		if (i >= n)
+			break;
+		start = i;
+		do
+			i += len;
+		while (i < n && (len = token_char(key, n, i)) != 0);
+		h = word_set_add(&ws, key, start, i - start);
+		if (pairs && have_prev) {
+			if (np == pcap) {
+				pcap = pcap ? pcap * 2 : 1024;
+				pv = xreallocarray(pv, pcap, sizeof *pv);
+			}
+			pv[np++] = (uint64_t)prev << 32 | h;
+		}
+		prev = h;
+		have_prev = true;
+	}
+	if (pairs)
+		pairs_filter(pv, np, pairs);
+	free(pv);
+	for (size_t w = 0; w < ws.n; w++) {
+		/* 1 + floor(log2(count)) copies, at most CATALOG_WORD_COPIES */
+		for (uint32_t c = ws.v[w].count, k = 0; c > 0 && k < CATALOG_WORD_COPIES; c >>= 1, k++) {
+			strbuf_add(out, key + ws.v[w].off, ws.v[w].len);
+			strbuf_addc(out, ' ');
+		}
+	}
+	strbuf_grow(out, 0);
+	free(ws.v);
+	free(ws.slot);
 }
 
 /* ------------------------------------------------------------------ */

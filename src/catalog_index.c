@@ -1,7 +1,8 @@
 /*
  * catalog_index — indexing one article (metadata, word count, one FTS row
- * holding the fold keys of all its blocks) and the annotations' notes,
- * quotes and tags.
+ * holding the distinct words of its blocks' fold keys): reading it, which
+ * worker threads do, and writing it; and the annotations' notes, quotes
+ * and tags.
  */
 #include "gloss/gloss.h"
 
@@ -19,8 +20,8 @@
 /* ------------------------------------------------------------------ */
 /* Rows */
 
-static sqlite3_stmt *
-cached(struct catalog *c, sqlite3_stmt **slot, const char *sql)
+sqlite3_stmt *
+catalog_cached(struct catalog *c, sqlite3_stmt **slot, const char *sql)
 {
 	if (*slot == NULL)
 		*slot = catalog_prepare(c, sql);
@@ -33,9 +34,9 @@ enum gloss_status
 catalog_add_row(struct catalog *c, int64_t doc_id, enum catalog_kind kind, uint64_t off,
     uint64_t len, int64_t annot_id, const char *text, size_t n)
 {
-	sqlite3_stmt *p = cached(c, &c->ins_row, "INSERT INTO catalog_rows(doc_id, kind, off, len,"
-	    " annot_id, text) VALUES (?, ?, ?, ?, ?, ?)");
-	sqlite3_stmt *f = cached(c, &c->ins_fts, "INSERT INTO catalog_fts(rowid, key) VALUES (?, ?)");
+	sqlite3_stmt *p = catalog_cached(c, &c->ins_row, "INSERT INTO catalog_rows(doc_id, kind, off,"
+	    " len, annot_id, text, pairs) VALUES (?, ?, ?, ?, ?, ?, ?)");
+	sqlite3_stmt *f = catalog_cached(c, &c->ins_fts, "INSERT INTO catalog_fts(rowid, key) VALUES (?, ?)");
 
 	if (p == NULL || f == NULL)
 		return GLOSS_EDB;
@@ -48,6 +49,10 @@ catalog_add_row(struct catalog *c, int64_t doc_id, enum catalog_kind kind, uint6
 		sqlite3_bind_text(p, 6, text, (int)n, SQLITE_STATIC);
 	else
 		sqlite3_bind_null(p, 6);
+	if (!text && c->pairs && c->pairs->len)
+		sqlite3_bind_blob(p, 7, c->pairs->buf, (int)c->pairs->len, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(p, 7);
 	if (sqlite3_step(p) != SQLITE_DONE)
 		return catalog_db_error(c, "index update failed");
 	sqlite3_reset(p);
@@ -107,14 +112,13 @@ struct walk {
 	uint32_t seq;
 };
 
-/* The fold keys of every block into c->key (one line each), the words and the text length. */
+/* The fold keys of every block into key (one line each), the words and the text length. */
 static void
-key_blocks(struct catalog *c, struct doc *doc, struct walk *w)
+key_blocks(struct doc *doc, struct strbuf *key, struct walk *w)
 {
 	struct doc_loc loc;
 	uint32_t chunk = 0;
 
-	strbuf_reset(&c->key);
 	if (!doc_first(doc, &loc))
 		return;
 	do {
@@ -128,8 +132,8 @@ key_blocks(struct catalog *c, struct doc *doc, struct walk *w)
 			break;
 		w->seq++;
 		w->words += count_words(b->text, b->len);
-		fold_key(b->text, b->len, &c->key);
-		strbuf_addc(&c->key, '\n');
+		fold_key(b->text, b->len, key);
+		strbuf_addc(key, '\n');
 		w->off += b->len + ((b->flags & DOC_BLOCK_JOINED) ? 0 : DOC_SEPARATOR_LEN);
 	} while (doc_next(doc, &loc));
 	if (w->seq > 0 && w->off >= DOC_SEPARATOR_LEN)
@@ -145,15 +149,15 @@ bind_opt(sqlite3_stmt *st, int col, const char *s)
 		sqlite3_bind_null(st, col);
 }
 
-/* Records the stat, the fingerprint and (with m) the metadata of a document. */
+/* Records the stat, the fingerprint and (with l's metadata) a document. */
 static enum gloss_status
 record(struct catalog *c, int64_t id, const struct fingerprint_key *key, const char *sha,
-    const struct meta *m, const struct walk *w)
+    const struct catalog_loaded *l)
 {
-	sqlite3_stmt *st = catalog_prepare(c, m ? "UPDATE catalog_docs SET size = ?, mtime = ?,"
-	    " sha256 = ?, indexed = 1, title = ?, author = ?, date = ?, words = ?, text_len = ?"
-	    " WHERE id = ?" : "UPDATE catalog_docs SET size = ?, mtime = ?, sha256 = ?, indexed = 1"
-	    " WHERE id = ?");
+	sqlite3_stmt *st = l ? catalog_cached(c, &c->rec_meta, "UPDATE catalog_docs SET size = ?,"
+	    " mtime = ?, sha256 = ?, indexed = 1, title = ?, author = ?, date = ?, words = ?,"
+	    " text_len = ? WHERE id = ?") : catalog_cached(c, &c->rec_stat, "UPDATE catalog_docs"
+	    " SET size = ?, mtime = ?, sha256 = ?, indexed = 1 WHERE id = ?");
 	int rc;
 
 	if (st == NULL)
@@ -161,75 +165,91 @@ record(struct catalog *c, int64_t id, const struct fingerprint_key *key, const c
 	sqlite3_bind_int64(st, 1, (int64_t)key->size);
 	sqlite3_bind_int64(st, 2, key->mtime_ns);
 	bind_opt(st, 3, sha);
-	if (m) {
-		bind_opt(st, 4, m->title);
-		bind_opt(st, 5, m->author);
-		bind_opt(st, 6, m->date);
-		sqlite3_bind_int64(st, 7, (int64_t)w->words);
-		sqlite3_bind_int64(st, 8, (int64_t)w->off);
+	if (l) {
+		bind_opt(st, 4, l->meta.title);
+		bind_opt(st, 5, l->meta.author);
+		bind_opt(st, 6, l->meta.date);
+		sqlite3_bind_int64(st, 7, (int64_t)l->words);
+		sqlite3_bind_int64(st, 8, (int64_t)l->text_len);
 		sqlite3_bind_int64(st, 9, id);
 	} else {
 		sqlite3_bind_int64(st, 4, id);
 	}
 	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
 	return rc == SQLITE_DONE ? GLOSS_OK : catalog_db_error(c, "index update failed");
 }
 
-/* The SHA-256 recorded for document id ("" if none) and whether it was indexed. */
-static bool
-recorded_sha(struct catalog *c, int64_t id, char sha[FINGERPRINT_HEX_LEN + 1])
+void
+catalog_load_file(const struct catalog_todo *t, struct catalog_loaded *out)
 {
-	sqlite3_stmt *st = catalog_prepare(c, "SELECT sha256, indexed FROM catalog_docs WHERE id = ?");
-	bool indexed = false;
+	struct doc_options opt = { .format = -1 };
+	struct strbuf key = STRBUF_INIT;
+	struct walk w = { 0 };
+	struct doc *doc;
 
-	sha[0] = '\0';
-	if (st == NULL)
-		return false;
-	sqlite3_bind_int64(st, 1, id);
-	if (sqlite3_step(st) == SQLITE_ROW) {
-		const unsigned char *s = sqlite3_column_text(st, 0);
-
-		if (s)
-			snprintf(sha, FINGERPRINT_HEX_LEN + 1, "%s", (const char *)s);
-		indexed = sqlite3_column_int(st, 1) != 0;
+	memset(out, 0, sizeof *out);
+	out->key = t->key;
+	fingerprint_stat(t->path, &out->key);
+	if (doc_open(t->path, &opt, &doc) != GLOSS_OK) {	/* binary or unreadable: not an article */
+		error_clear();
+		out->kind = CATALOG_LOAD_NONE;
+		return;
 	}
-	sqlite3_finalize(st);
-	return indexed;
+	fingerprint_sha256(doc_source(doc), (size_t)doc_source_size(doc), out->sha);
+	if (t->indexed && strcmp(t->sha, out->sha) == 0) {
+		out->kind = CATALOG_LOAD_SAME;
+		doc_free(doc);
+		return;
+	}
+	out->kind = CATALOG_LOAD_NEW;
+	meta_read(doc, &out->meta);
+	key_blocks(doc, &key, &w);
+	catalog_words(key.buf ? key.buf : "", key.len, &out->index, &out->pairs);
+	out->words = w.words;
+	out->text_len = w.off;
+	strbuf_done(&key);
+	doc_free(doc);
+}
+
+void
+catalog_loaded_done(struct catalog_loaded *l)
+{
+	if (l->kind == CATALOG_LOAD_NEW)
+		meta_done(&l->meta);
+	strbuf_done(&l->index);
+	strbuf_done(&l->pairs);
+	memset(l, 0, sizeof *l);
 }
 
 enum gloss_status
-catalog_index_file(struct catalog *c, const struct catalog_todo *t)
+catalog_index_loaded(struct catalog *c, const struct catalog_todo *t,
+    const struct catalog_loaded *l)
 {
-	struct doc_options opt = { .format = -1 };
-	struct fingerprint_key key = t->key;
-	char old[FINGERPRINT_HEX_LEN + 1], sha[FINGERPRINT_HEX_LEN + 1];
-	struct walk w = { 0 };
-	struct meta m;
-	struct doc *doc;
 	enum gloss_status rc;
-	bool indexed = recorded_sha(c, t->id, old);
 
-	fingerprint_stat(t->path, &key);
-	if (doc_open(t->path, &opt, &doc) != GLOSS_OK) {	/* binary or unreadable: not an article */
-		error_clear();
+	switch (l->kind) {
+	case CATALOG_LOAD_SAME:
+		return record(c, t->id, &l->key, l->sha, NULL);
+	case CATALOG_LOAD_NONE:
 		rc = catalog_remove_doc(c, t->id, false);
-		return rc == GLOSS_OK ? record(c, t->id, &key, NULL, NULL, NULL) : rc;
+		return rc == GLOSS_OK ? record(c, t->id, &l->key, NULL, NULL) : rc;
+	case CATALOG_LOAD_NEW:
+		break;
 	}
-	fingerprint_sha256(doc_source(doc), (size_t)doc_source_size(doc), sha);
-	if (indexed && strcmp(old, sha) == 0) {
-		doc_free(doc);
-		return record(c, t->id, &key, sha, NULL, NULL);
-	}
-	rc = catalog_remove_doc(c, t->id, false);
-	meta_read(doc, &m);
-	key_blocks(c, doc, &w);
+	if (t->indexed)
+		rc = catalog_remove_doc(c, t->id, false);
+	else
+		rc = GLOSS_OK;
+	strbuf_reset(&c->key);
+	strbuf_add(&c->key, l->index.buf ? l->index.buf : "", l->index.len);
+	c->pairs = &l->pairs;
 	if (rc == GLOSS_OK)
-		rc = catalog_add_row(c, t->id, CATALOG_TEXT, 0, w.off, 0, NULL, 0);
+		rc = catalog_add_row(c, t->id, CATALOG_TEXT, 0, l->text_len, 0, NULL, 0);
+	c->pairs = NULL;
 	if (rc == GLOSS_OK)
-		rc = record(c, t->id, &key, sha, &m, &w);
-	meta_done(&m);
-	doc_free(doc);
+		rc = record(c, t->id, &l->key, l->sha, l);
 	return rc;
 }
 
@@ -309,7 +329,7 @@ state_set(struct catalog *c, const char *name, const char *value)
 static int64_t
 doc_at(struct catalog *c, const char *path)
 {
-	sqlite3_stmt *st = cached(c, &c->find_doc, "SELECT id FROM catalog_docs WHERE path = ?");
+	sqlite3_stmt *st = catalog_cached(c, &c->find_doc, "SELECT id FROM catalog_docs WHERE path = ?");
 	int64_t id = 0;
 
 	if (st == NULL || path == NULL)

@@ -7,6 +7,7 @@
 
 #include "gloss/catalog.h"
 #include "gloss/fingerprint.h"
+#include "gloss/meta.h"
 #include "gloss/strbuf.h"
 
 enum catalog_phase {
@@ -21,7 +22,28 @@ struct catalog_todo {
 	char *path;
 	int64_t id;
 	struct fingerprint_key key;
+	bool indexed;			/* its text is in the index, with this SHA-256: */
+	char sha[FINGERPRINT_HEX_LEN + 1];
 };
+
+/* A file read for the index, by a worker thread or the writer itself. */
+enum catalog_load_kind {
+	CATALOG_LOAD_NONE,		/* binary or unreadable: not an article */
+	CATALOG_LOAD_SAME,		/* the same content as indexed: only the stat changed */
+	CATALOG_LOAD_NEW,		/* to index */
+};
+
+struct catalog_loaded {
+	enum catalog_load_kind kind;
+	struct fingerprint_key key;	/* the stat when it was read */
+	char sha[FINGERPRINT_HEX_LEN + 1];
+	struct meta meta;		/* CATALOG_LOAD_NEW: */
+	uint64_t words, text_len;
+	struct strbuf index;		/* the article's words (catalog_words) */
+	struct strbuf pairs;		/* and its filter of neighbouring words */
+};
+
+struct catalog_pipe;
 
 struct catalog {
 	struct cachedb *db;
@@ -37,7 +59,10 @@ struct catalog {
 	enum gloss_status err;		/* the first error of this update */
 	char *errmsg;
 	sqlite3_stmt *ins_row, *ins_fts, *find_doc;	/* kept prepared while indexing */
+	sqlite3_stmt *rec_meta, *rec_stat, *ins_doc;
 	struct strbuf key;		/* fold-key buffer */
+	const struct strbuf *pairs;	/* the filter of the article being added, or NULL */
+	struct catalog_pipe *pipe;	/* worker threads reading the todo files, or NULL */
 	/* catalog_search.c: the blocks of one document, matched in a temporary FTS5 table */
 	sqlite3_stmt *blk_clear, *blk_ins, *blk_match;
 };
@@ -57,7 +82,30 @@ enum gloss_status catalog_remove_doc(struct catalog *c, int64_t id, bool whole);
 enum gloss_status catalog_remove_annotation_rows(struct catalog *c);
 
 /* catalog_index.c */
-enum gloss_status catalog_index_file(struct catalog *c, const struct catalog_todo *t);
+/* The statement in *slot, prepared on first use and reset after (NULL with the error recorded). */
+sqlite3_stmt *catalog_cached(struct catalog *c, sqlite3_stmt **slot, const char *sql);
+/*
+ * Reads t's file for the index into out (free with catalog_loaded_done()).
+ * It touches neither the catalog nor the database, so worker threads call it.
+ */
+void catalog_load_file(const struct catalog_todo *t, struct catalog_loaded *out);
+void catalog_loaded_done(struct catalog_loaded *l);
+/* Writes what was read of t's file into the index (the writer's side). */
+enum gloss_status catalog_index_loaded(struct catalog *c, const struct catalog_todo *t,
+    const struct catalog_loaded *l);
+
+/* catalog_load.c: the worker threads */
+/*
+ * Starts workers reading c->todo[c->next..] ahead of the writer (a bounded
+ * queue) when that is worth it: $GLOSS_THREADS workers (0: none), else one
+ * per processor if there are two or more.  c->todo must not change until
+ * catalog_pipe_stop().
+ */
+void catalog_pipe_start(struct catalog *c);
+/* Waits for todo[k] (k = the next one in order) and moves it to out. */
+void catalog_pipe_take(struct catalog_pipe *p, size_t k, struct catalog_loaded *out);
+/* Stops and joins the workers (no-op without), dropping what was read ahead. */
+void catalog_pipe_stop(struct catalog *c);
 enum gloss_status catalog_index_annotations(struct catalog *c);
 /*
  * Inserts one row into catalog_rows and catalog_fts: an annotation field
@@ -69,8 +117,30 @@ enum gloss_status catalog_add_row(struct catalog *c, int64_t doc_id, enum catalo
 
 /* catalog_fts.c: registers the "gloss" tokenizer and gloss_rank() on the connection. */
 enum gloss_status catalog_fts_register(struct catalog *c);
+/* Fills the tokenizer's table (once; before catalog_token_char() is used). */
+void catalog_token_init(void);
 /* The length of the tokenizer's token character at s[i] (0 if s[i] starts none). */
 size_t catalog_token_char(const char *s, size_t n, size_t i);
+
+/* The most copies of one word in an article's index row. */
+#define CATALOG_WORD_COPIES 4
+/*
+ * Appends the words of an article's fold key to out, each once in order of
+ * first use, repeated 1 + floor(log2(count)) times (at most
+ * CATALOG_WORD_COPIES): FTS5 then writes about the vocabulary of an
+ * article, not its length, and gloss_rank still sees how often a word is
+ * used.  Word order is lost: searches verify phrases on the text.
+ */
+void catalog_words(const char *key, size_t n, struct strbuf *out, struct strbuf *pairs);
+/*
+ * With pairs, catalog_words() also appends a filter (a Bloom filter of 3
+ * bits a pair, 5 bits for each pair used, a multiple of 8 bytes, 32 at
+ * least) of the pairs of neighbouring words: a phrase can only be in an
+ * article whose filter may hold each of its pairs.
+ */
+uint32_t catalog_word_hash(const char *s, size_t n);
+/* Whether the filter[0..n) may hold the pair of words with hashes a, b (true without a filter). */
+bool catalog_pairs_may_hold(const void *filter, size_t n, uint32_t a, uint32_t b);
 
 /* catalog_search.c */
 void catalog_search_done(struct catalog *c);

@@ -35,11 +35,131 @@ has_token(const char *s, size_t n)
 	return false;
 }
 
+/*
+ * The outputs of compile(): the FTS5 expression (phrases as written), the
+ * expression matching any one of its terms, and the candidates' expression
+ * over the index, which holds each word of an article once and no word
+ * order: every term becomes its words ANDed in parentheses, the terms
+ * joined by AND (which binds tighter than OR, as the implicit AND does).
+ */
+struct compiled {
+	struct strbuf out, any, cand;
+	bool want_any;
+	/*
+	 * For the articles' filters of neighbouring words: the terms (an OR
+	 * starts a group of terms that must all be there) and the word hashes
+	 * of each term's pairs.
+	 */
+	struct qterm {
+		bool new_group;
+		size_t first, n;	/* pairs[first .. first + n) */
+	} *terms;
+	size_t nterms;
+	uint32_t (*pairs)[2];
+	size_t npairs;
+};
+
+static void
+compiled_done(struct compiled *cp)
+{
+	strbuf_done(&cp->out);
+	strbuf_done(&cp->any);
+	strbuf_done(&cp->cand);
+	free(cp->terms);
+	free(cp->pairs);
+}
+
+/* Records a term's pairs of words (hashes h[0..n); a prefix's last word pairs with nothing). */
+static void
+add_pairs(struct compiled *cp, const uint32_t *h, size_t n, bool prefix, bool new_group)
+{
+	struct qterm *t;
+
+	cp->terms = xreallocarray(cp->terms, cp->nterms + 1, sizeof *cp->terms);
+	t = &cp->terms[cp->nterms++];
+	t->new_group = new_group;
+	t->first = cp->npairs;
+	t->n = 0;
+	for (size_t i = 0; i + 1 < n; i++) {
+		if (prefix && i + 2 == n)
+			break;
+		cp->pairs = xreallocarray(cp->pairs, cp->npairs + 1, sizeof *cp->pairs);
+		cp->pairs[cp->npairs][0] = h[i];
+		cp->pairs[cp->npairs][1] = h[i + 1];
+		cp->npairs++;
+		t->n++;
+	}
+}
+
+/* Whether an article with this filter may match: every term of some group may be there. */
+static bool
+may_match(const struct compiled *cp, const void *filter, size_t n)
+{
+	bool group = true;
+
+	for (size_t i = 0; i < cp->nterms; i++) {
+		const struct qterm *t = &cp->terms[i];
+
+		if (t->new_group && i > 0) {
+			if (group)
+				return true;
+			group = true;
+		}
+		for (size_t k = t->first; group && k < t->first + t->n; k++)
+			group = catalog_pairs_may_hold(filter, n, cp->pairs[k][0], cp->pairs[k][1]);
+	}
+	return group;
+}
+
+/* Appends the words of the fold key k[0..n) to cp->cand as ("w1" "w2" *). */
+static void
+add_cand(struct compiled *cp, const char *k, size_t n, bool prefix)
+{
+	struct strbuf *cand = &cp->cand;
+	uint32_t *h = NULL;
+	size_t i = 0, nh = 0;
+	bool first = true, new_group = cand->len == 0;
+
+	/* FTS5 takes no implicit AND between parentheses */
+	if (cand->len >= 3 && memcmp(cand->buf + cand->len - 3, " OR", 3) == 0) {
+		strbuf_addc(cand, ' ');
+		new_group = true;
+	} else if (cand->len) {
+		strbuf_adds(cand, " AND ");
+	}
+	strbuf_addc(cand, '(');
+	while (i < n) {
+		size_t start, len;
+
+		while (i < n && (len = catalog_token_char(k, n, i)) == 0)
+			i += (size_t)text_cplen(k + i, n - i);
+		if (i >= n)
+			break;
+		start = i;
+		do
+			i += len;
+		while (i < n && (len = catalog_token_char(k, n, i)) != 0);
+		if (!first)
+			strbuf_addc(cand, ' ');
+		first = false;
+		strbuf_addc(cand, '"');
+		strbuf_add(cand, k + start, i - start);	/* token characters: never a quote */
+		strbuf_addc(cand, '"');
+		h = xreallocarray(h, nh + 1, sizeof *h);
+		h[nh++] = catalog_word_hash(k + start, i - start);
+	}
+	if (prefix)
+		strbuf_adds(cand, " *");
+	strbuf_addc(cand, ')');
+	add_pairs(cp, h, nh, prefix, new_group);
+	free(h);
+}
+
 /* Appends one term to out, folded and quoted, with '*' for a prefix; and to any after an OR. */
 static enum gloss_status
-add_term(struct strbuf *out, struct strbuf *any, const char *s, size_t n, bool prefix,
-    const char *query)
+add_term(struct compiled *cp, const char *s, size_t n, bool prefix, const char *query)
 {
+	struct strbuf *out = &cp->out, *any = cp->want_any ? &cp->any : NULL;
 	struct strbuf key = STRBUF_INIT;
 	size_t from;
 
@@ -61,6 +181,7 @@ add_term(struct strbuf *out, struct strbuf *any, const char *s, size_t n, bool p
 	strbuf_addc(out, '"');
 	if (prefix)
 		strbuf_adds(out, " *");
+	add_cand(cp, key.buf, key.len, prefix);
 	if (any) {
 		if (any->len)
 			strbuf_adds(any, " OR ");
@@ -78,8 +199,7 @@ is_space(char ch)
 
 /* A bare word s[0..n): OR, or a term with an optional final '*'. */
 static enum gloss_status
-add_word(struct strbuf *out, struct strbuf *any, const char *s, size_t n, bool *want_term,
-    const char *query)
+add_word(struct compiled *cp, const char *s, size_t n, bool *want_term, const char *query)
 {
 	const char *star = memchr(s, '*', n);
 
@@ -87,7 +207,8 @@ add_word(struct strbuf *out, struct strbuf *any, const char *s, size_t n, bool *
 		if (*want_term)
 			return error_set(GLOSS_EPARSE, "search: OR needs a word on both sides"
 			    " (in the query \"%s\")", query);
-		strbuf_adds(out, " OR");
+		strbuf_adds(&cp->out, " OR");
+		strbuf_adds(&cp->cand, " OR");
 		*want_term = true;
 		return GLOSS_OK;
 	}
@@ -98,23 +219,21 @@ add_word(struct strbuf *out, struct strbuf *any, const char *s, size_t n, bool *
 		return error_set(GLOSS_EPARSE, "search: '*' needs a word before it (in the query \"%s\")",
 		    query);
 	*want_term = false;
-	return add_term(out, any, s, star ? n - 1 : n, star != NULL, query);
+	return add_term(cp, s, star ? n - 1 : n, star != NULL, query);
 }
 
 /*
- * The FTS5 expression of query in *fts and, with any, the expression
- * matching any one of its terms in *any (both new).
+ * Compiles query into cp (see struct compiled); on an error its buffers
+ * are freed.
  */
 static enum gloss_status
-compile(const char *query, char **fts, char **any)
+compile(const char *query, struct compiled *cp)
 {
-	struct strbuf out = STRBUF_INIT, anyb = STRBUF_INIT;
 	enum gloss_status rc = GLOSS_OK;
 	bool want_term = true;	/* OR may not come first */
 	size_t i = 0, n = strlen(query);
-	struct strbuf *a = any ? &anyb : NULL;
 
-	*fts = NULL;
+	catalog_token_init();
 	while (i < n && rc == GLOSS_OK) {
 		size_t j;
 
@@ -131,36 +250,38 @@ compile(const char *query, char **fts, char **any)
 			}
 			j = (size_t)(close - query);
 			prefix = j + 1 < n && query[j + 1] == '*';
-			rc = add_term(&out, a, query + i + 1, j - i - 1, prefix, query);
+			rc = add_term(cp, query + i + 1, j - i - 1, prefix, query);
 			want_term = false;
 			i = j + 1 + prefix;
 		} else {
 			for (j = i; j < n && !is_space(query[j]) && query[j] != '"'; j++)
 				;
-			rc = add_word(&out, a, query + i, j - i, &want_term, query);
+			rc = add_word(cp, query + i, j - i, &want_term, query);
 			i = j;
 		}
 	}
-	if (rc == GLOSS_OK && out.len == 0)
+	if (rc == GLOSS_OK && cp->out.len == 0)
 		rc = error_set(GLOSS_EPARSE, "search: the query is empty");
 	if (rc == GLOSS_OK && want_term)
 		rc = error_set(GLOSS_EPARSE, "search: OR needs a word on both sides (in the query \"%s\")",
 		    query);
-	if (rc != GLOSS_OK) {
-		strbuf_done(&out);
-		strbuf_done(&anyb);
-		return rc;
-	}
-	*fts = strbuf_detach(&out, NULL);
-	if (any)
-		*any = strbuf_detach(&anyb, NULL);
-	return GLOSS_OK;
+	if (rc != GLOSS_OK)
+		compiled_done(cp);
+	return rc;
 }
 
 enum gloss_status
 catalog_query_compile(const char *query, char **fts)
 {
-	return compile(query, fts, NULL);
+	struct compiled cp = { .out = STRBUF_INIT, .any = STRBUF_INIT, .cand = STRBUF_INIT };
+	enum gloss_status rc = compile(query, &cp);
+
+	*fts = NULL;
+	if (rc != GLOSS_OK)
+		return rc;
+	*fts = strbuf_detach(&cp.out, NULL);
+	compiled_done(&cp);
+	return GLOSS_OK;
 }
 
 /* ------------------------------------------------------------------ */
@@ -335,31 +456,36 @@ struct gather {
 	size_t limit;
 	struct catalog_hit *v;
 	size_t n;
-	struct strbuf needles;	/* the first token of each term, each ended by '\0' */
+	struct strbuf needles;	/* the tokens of each term (see find_needles()) */
 };
 
 /*
- * The first token of each term of the expression any ("a b" OR "c" *):
- * a block whose key holds none of them cannot match, and is not handed to
- * FTS5.
+ * The tokens of each term of the expression any ("a b" OR "c" *), each
+ * ended by '\0', a term by one more: a block matching the query matches
+ * one of its terms, so its key holds every token of that term; other
+ * blocks are not handed to FTS5.
  */
 static void
 find_needles(struct gather *g, const char *any)
 {
 	for (const char *q = any; (q = strchr(q, '"')) != NULL; ) {
-		size_t i = 0, n, len;
+		size_t i = 0, n;
 
 		for (n = 0; q[1 + n] && !(q[1 + n] == '"' && q[2 + n] != '"'); n += q[1 + n] == '"' ? 2 : 1)
 			;
-		while (i < n && catalog_token_char(q + 1, n, i) == 0)
-			i++;
-		len = i;
-		while (len < n && catalog_token_char(q + 1, n, len) != 0)
-			len += catalog_token_char(q + 1, n, len);
-		if (len > i) {
-			strbuf_add(&g->needles, q + 1 + i, len - i);
-			strbuf_addc(&g->needles, '\0');
+		while (i < n) {
+			size_t start, len;
+
+			while (i < n && catalog_token_char(q + 1, n, i) == 0)
+				i += (size_t)text_cplen(q + 1 + i, n - i);
+			for (start = i; i < n && (len = catalog_token_char(q + 1, n, i)) != 0; )
+				i += len;
+			if (i > start) {
+				strbuf_add(&g->needles, q + 1 + start, i - start);
+				strbuf_addc(&g->needles, '\0');
+			}
 		}
+		strbuf_addc(&g->needles, '\0');
 		q += n + 2;
 	}
 }
@@ -367,9 +493,17 @@ find_needles(struct gather *g, const char *any)
 static bool
 has_needle(const struct gather *g, const struct strbuf *key)
 {
-	for (size_t i = 0; i < g->needles.len; i += strlen(g->needles.buf + i) + 1)
-		if (memmem(key->buf, key->len, g->needles.buf + i, strlen(g->needles.buf + i)))
+	const char *t = g->needles.buf, *end = t + g->needles.len;
+
+	while (t < end) {
+		bool all = true;
+
+		for (; *t; t += strlen(t) + 1)
+			all = all && memmem(key->buf, key->len, t, strlen(t)) != NULL;
+		if (all)
 			return true;
+		t++;	/* the end of the term */
+	}
 	return false;
 }
 
@@ -487,8 +621,49 @@ match_doc(struct gather *g, const struct row *r, struct doc *doc, const char *ex
 }
 
 /*
+ * Whether the whole article matches expr (its blocks' keys one line each,
+ * as they were indexed before the index dropped word order): a query
+ * whose words are all in the article but in different blocks.
+ */
+static bool
+doc_matches(struct gather *g, struct doc *doc, const char *expr, bool *ok)
+{
+	struct catalog *c = g->c;
+	struct strbuf key = STRBUF_INIT;
+	struct doc_loc loc;
+	const struct doc_block *b;
+	uint32_t chunk = 0;
+	bool match = false;
+
+	for (bool more = doc_first(doc, &loc); more; more = doc_next(doc, &loc)) {
+		if (loc.chunk != chunk) {
+			doc_trim(doc);
+			chunk = loc.chunk;
+		}
+		if ((b = doc_block(doc, loc)) == NULL)
+			break;
+		fold_key(b->text, b->len, &key);
+		strbuf_addc(&key, '\n');
+	}
+	sqlite3_reset(c->blk_clear);
+	sqlite3_reset(c->blk_ins);
+	sqlite3_bind_int64(c->blk_ins, 1, 0);
+	sqlite3_bind_text(c->blk_ins, 2, strbuf_str(&key), (int)key.len, SQLITE_STATIC);
+	*ok = sqlite3_step(c->blk_clear) == SQLITE_DONE && sqlite3_step(c->blk_ins) == SQLITE_DONE;
+	sqlite3_reset(c->blk_match);
+	sqlite3_bind_text(c->blk_match, 1, expr, -1, SQLITE_STATIC);
+	match = *ok && sqlite3_step(c->blk_match) == SQLITE_ROW;
+	sqlite3_reset(c->blk_match);
+	sqlite3_reset(c->blk_ins);
+	strbuf_done(&key);
+	return match;
+}
+
+/*
  * The hits of an article: its blocks that match the query, or, when the
- * terms are only found in different blocks, those holding any term.
+ * terms are only found in different blocks, those holding any term.  The
+ * index only says that the article holds every word: an article where the
+ * query does not match (a phrase's words apart) gives no hit.
  */
 static bool
 expand_doc(struct gather *g, const struct row *r, const char *fts, const char *any)
@@ -503,28 +678,21 @@ expand_doc(struct gather *g, const struct row *r, const char *fts, const char *a
 		return true;
 	}
 	ok = match_doc(g, r, doc, fts);
-	if (ok && g->n == before)
+	/* when any is fts (one term, or ORs only), no block matching means no hit */
+	if (ok && g->n == before && strcmp(fts, any) != 0 && doc_matches(g, doc, fts, &ok))
 		ok = match_doc(g, r, doc, any);
 	doc_free(doc);
 	return ok;
 }
 
-/* The hit of an annotation field (its text is stored). */
+/* The hit of an annotation field (its text is stored), if the query matches it. */
 static bool
-expand_field(struct gather *g, const struct row *r, const char *fts, const char *any)
+expand_field(struct gather *g, const struct row *r, const char *fts)
 {
 	struct pending p = { r->text, r->n, 0, r->off, NULL };
 	size_t before = g->n;
 	bool ok = match_blocks(g, r, fts, &p, 1);
 
-	if (ok && g->n == before)
-		ok = match_blocks(g, r, any, &p, 1);
-	if (ok && g->n == before) {	/* never left without a snippet */
-		struct catalog_hit *h = new_hit(g, r);
-
-		locate(h, r->text, r->n, NULL, r->off, r->len);
-		set_percent(h, r->total);
-	}
 	if (g->n > before) {	/* locate() gives notes and tags the annotation's range */
 		g->v[g->n - 1].start = r->off;
 		g->v[g->n - 1].end = r->off + r->len;
@@ -537,19 +705,20 @@ expand_field(struct gather *g, const struct row *r, const char *fts, const char 
 /* Searching */
 
 /*
- * The best rows come from FTS5 itself (ORDER BY rank inside the virtual
- * table, with a LIMIT, sorts there instead of in SQLite's sorter); rows of
- * directories outside the catalog's scope are dropped afterwards, so a few
- * more are asked for.  An article gives one hit per matching block (in
- * document order, all with the article's rank), so at most limit rows are
- * expanded.
+ * The candidates come from FTS5 itself (ORDER BY rank inside the virtual
+ * table, with a LIMIT, sorts there instead of in SQLite's sorter), a page
+ * at a time: rows of directories outside the catalog's scope are dropped,
+ * and articles where the query does not match give no hit, so pages are
+ * read until the hits are complete or the candidates run out.  An article
+ * gives one hit per matching block (in document order, all with the
+ * article's rank).
  */
 static const char search_sql[] =
-	"SELECT r.kind, r.off, r.len, r.annot_id, r.text, d.path, d.title, d.text_len, f.score"
+	"SELECT r.kind, r.off, r.len, r.annot_id, r.text, d.path, d.title, d.text_len, f.score,"
+	" d.dir IN (SELECT dir FROM temp.catalog_scope), r.pairs"
 	" FROM (SELECT rowid AS id, rank AS score FROM catalog_fts WHERE catalog_fts MATCH ?1"
-	" ORDER BY rank LIMIT ?2) f"
+	" ORDER BY rank LIMIT ?2 OFFSET ?3) f"
 	" JOIN catalog_rows r ON r.id = f.id JOIN catalog_docs d ON d.id = r.doc_id"
-	" WHERE d.dir IN (SELECT dir FROM temp.catalog_scope)"
 	" ORDER BY f.score, d.path, r.kind, r.off";
 
 static void
@@ -569,28 +738,52 @@ read_row(sqlite3_stmt *st, struct row *r)
 		r->text = "", r->n = 0;
 }
 
+/* One page of candidates from offset: how many rows FTS5 gave (-1 on an error). */
+static int64_t
+gather_page(struct gather *g, sqlite3_stmt *st, const struct compiled *cp, int64_t page,
+    int64_t offset, bool *ok)
+{
+	int64_t rows = 0;
+	int step = SQLITE_DONE;
+
+	sqlite3_reset(st);
+	sqlite3_bind_int64(st, 2, page);
+	sqlite3_bind_int64(st, 3, offset);
+	while (*ok && g->n < g->limit && (step = sqlite3_step(st)) == SQLITE_ROW) {
+		struct row r;
+
+		rows++;
+		if (sqlite3_column_int(st, 9) == 0)	/* outside the catalog's directories */
+			continue;
+		if (!may_match(cp, sqlite3_column_blob(st, 10), (size_t)sqlite3_column_bytes(st, 10)))
+			continue;	/* a phrase's neighbouring words are not */
+		read_row(st, &r);
+		*ok = r.kind == CATALOG_TEXT ? expand_doc(g, &r, cp->out.buf, cp->any.buf) :
+		    expand_field(g, &r, cp->out.buf);
+	}
+	return step == SQLITE_DONE || step == SQLITE_ROW ? rows : -1;
+}
+
 static enum gloss_status
-gather(struct gather *g, const char *query, const char *fts, const char *any)
+gather(struct gather *g, const char *query, const struct compiled *cp)
 {
 	sqlite3_stmt *st = catalog_prepare(g->c, search_sql);
+	int64_t page = (int64_t)g->limit * 2 + 8, offset = 0, got = page;
 	bool ok = true;
-	int step = SQLITE_DONE;
 
 	if (st == NULL)
 		return GLOSS_EDB;
-	sqlite3_bind_text(st, 1, fts, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 2, (int64_t)g->limit * 4 + 16);
-	while (ok && g->n < g->limit && (step = sqlite3_step(st)) == SQLITE_ROW) {
-		struct row r;
-
-		read_row(st, &r);
-		ok = r.kind == CATALOG_TEXT ? expand_doc(g, &r, fts, any) :
-		    expand_field(g, &r, fts, any);
+	sqlite3_bind_text(st, 1, cp->cand.buf, -1, SQLITE_STATIC);
+	while (ok && g->n < g->limit && got == page) {
+		if (offset > 0)
+			page *= 2;	/* the query does not match many candidates */
+		got = gather_page(g, st, cp, page, offset, &ok);
+		offset += page;
 	}
 	sqlite3_finalize(st);
 	if (!ok)
 		return catalog_db_error(g->c, "cannot search the library index");
-	if (step != SQLITE_DONE && step != SQLITE_ROW)	/* SQLite's words about FTS5 syntax would not help */
+	if (got < 0)	/* SQLite's words about FTS5 syntax would not help */
 		return error_set(GLOSS_EPARSE, "search: cannot search for \"%s\"", query);
 	return GLOSS_OK;
 }
@@ -600,23 +793,24 @@ catalog_search(struct catalog *c, const char *query, size_t limit, struct catalo
     size_t *n)
 {
 	struct gather g = { c, limit, NULL, 0, STRBUF_INIT };
-	char *fts, *any = NULL;
-	enum gloss_status rc = compile(query, &fts, &any);
+	struct compiled cp = { .out = STRBUF_INIT, .any = STRBUF_INIT, .cand = STRBUF_INIT,
+	    .want_any = true };
+	enum gloss_status rc = compile(query, &cp);
 
 	*out = NULL;
 	*n = 0;
 	if (rc != GLOSS_OK)
 		return rc;
-	find_needles(&g, any);
+	strbuf_grow(&cp.any, 0);
+	find_needles(&g, cp.any.buf);
 	/* one transaction for the temporary table's rows, not one per statement */
 	if (!blocks_ready(c) || sqlite3_exec(c->h, "SAVEPOINT catalog_search", NULL, NULL, NULL) != SQLITE_OK)
 		rc = catalog_db_error(c, "cannot search the library index");
 	else {
-		rc = gather(&g, query, fts, any);
+		rc = gather(&g, query, &cp);
 		sqlite3_exec(c->h, "RELEASE catalog_search", NULL, NULL, NULL);
 	}
-	free(fts);
-	free(any);
+	compiled_done(&cp);
 	strbuf_done(&g.needles);
 	if (rc != GLOSS_OK) {
 		catalog_hits_free(g.v, g.n);

@@ -19,7 +19,7 @@ static const struct {
 #undef GLOSS_STATUS_INFO
 };
 
-static char last_message[1024];
+static _Thread_local char last_message[1024];	/* each thread its own */
 static void (*fatal_cleanup)(void);
 
 const char *

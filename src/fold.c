@@ -26,10 +26,14 @@
  * a stretch maps to the stretch's first code point, so the map never
  * decreases.
  *
- * The cache is process-wide and not thread-safe.
+ * The cache is process-wide and may be used from several threads at once:
+ * a page is filled under a lock and published with an atomic store, so a
+ * reader sees either no page or a whole one.
  */
 #include "gloss/gloss.h"
 
+#include <pthread.h>
+#include <stdatomic.h>
 #include <unicase.h>
 #include <unictype.h>
 #include <uninorm.h>
@@ -72,8 +76,9 @@ struct sink {
 	size_t mcap;		/* entries allocated in map */
 };
 
-static struct entry *pages[CP_LIMIT >> PAGE_SHIFT];
-static uint8_t *second_bits;	/* code points that end a canonical pair */
+static struct entry *_Atomic pages[CP_LIMIT >> PAGE_SHIFT];
+static uint8_t *second_bits;	/* code points that end a canonical pair (under fill_lock) */
+static pthread_mutex_t fill_lock = PTHREAD_MUTEX_INITIALIZER;
 
 /* ---------------------------------------------------------------------- */
 /* The slow path. */
@@ -250,19 +255,24 @@ fill_page(uint32_t page)
 	struct entry *p;
 	uint32_t i;
 
-	if (second_bits == NULL)
-		init_second_bits();
-	p = xmalloc(PAGE_SIZE * sizeof(*p));
-	for (i = 0; i < PAGE_SIZE; i++)
-		fill_entry((page << PAGE_SHIFT) | i, &p[i]);
-	pages[page] = p;
+	pthread_mutex_lock(&fill_lock);
+	p = atomic_load_explicit(&pages[page], memory_order_relaxed);
+	if (p == NULL) {	/* not filled by another thread meanwhile */
+		if (second_bits == NULL)
+			init_second_bits();
+		p = xmalloc(PAGE_SIZE * sizeof(*p));
+		for (i = 0; i < PAGE_SIZE; i++)
+			fill_entry((page << PAGE_SHIFT) | i, &p[i]);
+		atomic_store_explicit(&pages[page], p, memory_order_release);
+	}
+	pthread_mutex_unlock(&fill_lock);
 	return p;
 }
 
 static inline const struct entry *
 entry_of(uint32_t cp)
 {
-	const struct entry *p = pages[cp >> PAGE_SHIFT];
+	const struct entry *p = atomic_load_explicit(&pages[cp >> PAGE_SHIFT], memory_order_acquire);
 
 	if (p == NULL)
 		p = fill_page(cp >> PAGE_SHIFT);

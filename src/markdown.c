@@ -20,6 +20,7 @@
 #include "gloss/gloss.h"
 
 #include <ctype.h>
+#include <pthread.h>
 #include <strings.h>
 
 #include <cmark-gfm.h>
@@ -820,8 +821,15 @@ md_done(struct md *md)
 	free(md->sups.v);
 }
 
-enum gloss_status
-markdown_parse(const char *src, size_t n, struct doc_builder *b)
+/*
+ * cmark-gfm keeps process-wide state (the registered extensions, the
+ * table of special inline characters that a parser with extensions
+ * changes while it finishes), so one document is parsed at a time.
+ */
+static pthread_mutex_t cmark_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static enum gloss_status
+parse_locked(const char *src, size_t n, struct doc_builder *b)
 {
 	cmark_parser *parser = new_parser();
 	cmark_node *root;
@@ -844,4 +852,15 @@ markdown_parse(const char *src, size_t n, struct doc_builder *b)
 	md_done(&md);
 	cmark_node_free(root);
 	return GLOSS_OK;
+}
+
+enum gloss_status
+markdown_parse(const char *src, size_t n, struct doc_builder *b)
+{
+	enum gloss_status rc;
+
+	pthread_mutex_lock(&cmark_lock);
+	rc = parse_locked(src, n, b);
+	pthread_mutex_unlock(&cmark_lock);
+	return rc;
 }

@@ -2,11 +2,13 @@
  * bench_catalog — the library index on a directory of articles
  * (`make bench` generates 10,000 of them with bench/gen.py):
  *   tests/bench_catalog DIR
- * builds a fresh index (MB/s of source), updates it after one file
- * changed, and times ~20 queries (median and maximum).
+ * builds a fresh index (MB/s of source, CPU seconds of the process and of
+ * the writer thread), updates it after one file changed, and times ~20
+ * queries (median and maximum) and a phrase that no article holds.
  */
 #include "gloss/gloss.h"
 
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -28,6 +30,18 @@ now(void)
 
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* CPU seconds of the process (who = RUSAGE_SELF) or of the calling thread (RUSAGE_THREAD). */
+static double
+cpu(int who)
+{
+	struct rusage ru;
+
+	if (getrusage(who, &ru) != 0)
+		return 0;
+	return (double)ru.ru_utime.tv_sec + (double)ru.ru_utime.tv_usec / 1e6 +
+	    (double)ru.ru_stime.tv_sec + (double)ru.ru_stime.tv_usec / 1e6;
 }
 
 static int
@@ -76,6 +90,16 @@ time_queries(struct catalog *c)
 	printf("queries (%zu, 20 hits each at most)  median %.2f ms  max %.2f ms  (target <= 10 ms)\n",
 	    GLOSS_ARRAY_SIZE(queries), t[GLOSS_ARRAY_SIZE(t) / 2], t[GLOSS_ARRAY_SIZE(t) - 1]);
 	(void)hits;
+	{	/* the worst case of a word index: a phrase of common words that no article holds */
+		struct catalog_hit *v;
+		size_t n = 0;
+		double t0 = now();
+
+		if (catalog_search(c, "\"strikes missile\"", 20, &v, &n) == GLOSS_OK)
+			catalog_hits_free(v, n);
+		printf("phrase in no article (\"strikes missile\", its words in many)  %.2f ms  %zu hits\n",
+		    (now() - t0) * 1000, n);
+	}
 }
 
 int
@@ -88,7 +112,7 @@ main(int argc, char **argv)
 	struct catalog *c;
 	size_t count, nf;
 	uint64_t bytes = dir_bytes(dir, &count);
-	double t0, build, upd;
+	double t0, c0, w0, build, upd;
 	FILE *f;
 
 	if (mkdtemp(tmp) == NULL)
@@ -99,10 +123,14 @@ main(int argc, char **argv)
 		return 1;
 	}
 	t0 = now();
+	c0 = cpu(RUSAGE_SELF);
+	w0 = cpu(RUSAGE_THREAD);
 	catalog_update(c);
 	build = now() - t0;
 	printf("build: %zu articles, %.1f MB in %.2f s = %.1f MB/s  (target >= 50 MB/s)\n", count,
 	    (double)bytes / 1e6, build, (double)bytes / 1e6 / build);
+	printf("build CPU: %.2f s in all, %.2f s in the writer thread (workers: $GLOSS_THREADS)\n",
+	    cpu(RUSAGE_SELF) - c0, cpu(RUSAGE_THREAD) - w0);
 	nf = reader_list_dir(dir, &files);
 	if (nf > 0 && (f = fopen(files[nf / 2], "a")) != NULL) {
 		fputs("\nOne more paragraph, added by the benchmark.\n", f);

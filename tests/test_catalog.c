@@ -79,6 +79,65 @@ hits_exact(struct catalog *c, const char *query, const char *key, size_t want_mi
 	catalog_hits_free(v, n);
 }
 
+/* The titles of the list and the hits of a few queries, as one string (caller frees). */
+static char *
+index_summary(const char *db_path, const char *corpus)
+{
+	static const char *const queries[] = { "Lukashenka", "\"union resolve\"", "ОФІЦІЙНИЙ OR ВОЕННОЕ" };
+	struct strbuf out = STRBUF_INIT;
+	struct cachedb *db;
+	struct catalog *c;
+	struct catalog_entry *e;
+	size_t n;
+
+	if (cachedb_open(db_path, &db) != GLOSS_OK)
+		return xstrdup("");
+	if (catalog_open(db, NULL, &corpus, 1, &c) != GLOSS_OK || catalog_update(c) != GLOSS_OK) {
+		cachedb_close(db);
+		return xstrdup("");
+	}
+	catalog_list(c, &e, &n);
+	for (size_t i = 0; i < n; i++)
+		strbuf_addf(&out, "%s|%s|%llu|%llu\n", e[i].path, e[i].title ? e[i].title : "-",
+		    (unsigned long long)e[i].words, (unsigned long long)e[i].text_len);
+	catalog_entries_free(e, n);
+	for (size_t q = 0; q < GLOSS_ARRAY_SIZE(queries); q++) {
+		struct catalog_hit *v;
+
+		if (catalog_search(c, queries[q], 30, &v, &n) != GLOSS_OK)
+			continue;
+		for (size_t i = 0; i < n; i++)
+			strbuf_addf(&out, "%s|%u|%llu-%llu|%s\n", v[i].path, v[i].para,
+			    (unsigned long long)v[i].start, (unsigned long long)v[i].end, v[i].snippet);
+		catalog_hits_free(v, n);
+	}
+	catalog_free(c);
+	cachedb_close(db);
+	unlink(db_path);
+	return strbuf_detach(&out, NULL);
+}
+
+/* Worker threads read the files ahead of the writer: the index is the same with and without them. */
+static void
+test_threads(const char *dir, const char *corpus)
+{
+	char *path = xasprintf("%s/threads.db", dir), *serial, *threaded;
+	size_t lines = 0;
+
+	setenv("GLOSS_THREADS", "0", 1);
+	serial = index_summary(path, corpus);
+	setenv("GLOSS_THREADS", "3", 1);
+	threaded = index_summary(path, corpus);
+	unsetenv("GLOSS_THREADS");
+	for (const char *p = serial; (p = strchr(p, '\n')) != NULL; p++)
+		lines++;
+	ok(lines >= 5 + 20 + 2, "the serial index: five articles and %zu hits", lines - 5);
+	is_str(threaded, serial, "three worker threads give the same list and hits as none");
+	free(serial);
+	free(threaded);
+	free(path);
+}
+
 int
 main(void)
 {
@@ -124,6 +183,7 @@ main(void)
 	hits_exact(c, "ОФІЦІЙНИЙ", "офіційний", 1);
 	catalog_rescan(c);
 	is_int(catalog_update(c), GLOSS_OK, "a second update");
+	test_threads(dir, corpus);
 	ok(!catalog_update_step(c, 1000), "nothing left to do");
 	catalog_free(c);
 	cachedb_close(db);

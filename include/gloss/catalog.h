@@ -14,10 +14,13 @@
  * Then the annotations' notes, quotes and tags are indexed again if the
  * store changed.  catalog_update_step() does about budget_us of that work
  * (one file at least) so that a reader can run it in idle time;
- * catalog_update() runs it to the end.
+ * catalog_update() runs it to the end.  While files are indexed, worker
+ * threads ($GLOSS_THREADS, 0 for none; else one per processor) read the
+ * next ones ahead; only the thread calling the step uses the database.
  *
- * Searching.  Each article is indexed as one row holding the fold keys
- * (fold.h) of its blocks, cut into words by the catalog's own FTS5
+ * Searching.  Each article is indexed as one row holding the distinct
+ * words of the fold keys (fold.h) of its blocks (phrases are verified on
+ * the text of the candidate articles), cut into words by the catalog's own FTS5
  * tokenizer (runs of letters, digits and private-use characters, so й, ї,
  * ў stay letters of their own), and queries are folded the same way.  A
  * query is words (all must occur), "quoted phrases", prefixes (word*) and

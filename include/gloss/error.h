@@ -7,7 +7,7 @@
  * code so that "return error_set(GLOSS_EIO, "%s: %s", path, strerror(e));"
  * reads naturally.  The caller shows error_last() (status line or stderr).
  * The message buffer belongs to this module and is valid until the next
- * error_set() call.
+ * error_set() call; each thread has its own.
  *
  * error_fatal() is for start-up and invariant failures only: it runs the
  * registered cleanup (which calls endwin()), prints "gloss: MESSAGE" on

@@ -44,7 +44,8 @@ bool markdown_sniff(const char *s, size_t n);
 
 /*
  * Parses the whole of src[0..n) (valid UTF-8 in NFC) into blocks.
- * GLOSS_OK or GLOSS_EPARSE (with a message).
+ * GLOSS_OK or GLOSS_EPARSE (with a message).  Safe to call from several
+ * threads: cmark-gfm parses one document at a time.
  */
 enum gloss_status markdown_parse(const char *src, size_t n, struct doc_builder *b);
 
