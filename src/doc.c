@@ -2,7 +2,9 @@
  * doc — opening documents, the chunk index, walking blocks, and the
  * document-text offsets (see include/gloss/doc.h for the model).
  *
- * A plain-text file is mapped read-only.  Chunk k covers the source bytes
+ * A plain-text file is mapped read-only (one under 256 KiB is read into
+ * memory: cheaper, and no TLB shootdown at munmap in threaded programs).
+ * Chunk k covers the source bytes
  * [B(k), B(k+1)) where B(0) = 0 and B(k) = plain_boundary(k × CHUNK): a
  * boundary depends only on nearby bytes, so any chunk can be located and
  * parsed on its own (first screen, `G`, a percentage jump) and B is strictly
@@ -217,13 +219,17 @@ read_all(int fd, const char *path, struct strbuf *sb)
 	return GLOSS_OK;
 }
 
+#define DOC_READ_MAX (256 * 1024)	/* bytes: files up to this size are read, not mapped */
+
 static enum gloss_status
 map_file(struct doc *doc, int fd, const struct stat *st)
 {
 	struct strbuf sb = STRBUF_INIT;
 	enum gloss_status rc;
 
-	if (S_ISREG(st->st_mode) && st->st_size > 0) {
+	/* small files are read: cheaper than a mapping (no page faults, and no
+	   TLB shootdown at munmap when other threads run, as in the library index) */
+	if (S_ISREG(st->st_mode) && st->st_size > DOC_READ_MAX) {
 		doc->map = mmap(NULL, (size_t)st->st_size, PROT_READ, MAP_PRIVATE, fd, 0);
 		if (doc->map != MAP_FAILED) {
 			doc->src = doc->map;
@@ -232,7 +238,9 @@ map_file(struct doc *doc, int fd, const struct stat *st)
 		}
 		doc->map = NULL;
 	}
-	rc = read_all(fd, doc->path, &sb);	/* pipes, empty files, mmap failure */
+	if (S_ISREG(st->st_mode) && st->st_size > 0)
+		strbuf_grow(&sb, (size_t)st->st_size);
+	rc = read_all(fd, doc->path, &sb);	/* small files, pipes, mmap failure */
 	if (rc != GLOSS_OK) {
 		strbuf_done(&sb);
 		return rc;

@@ -165,7 +165,14 @@ count_links(const char *s, size_t n)
 static void
 count_inline(const char *s, size_t n, int *count)
 {
-	for (size_t i = 0; i < n; i++) {
+	size_t k = 0;
+
+	/* most lines of prose hold none of the characters inline signals start with */
+	while (k < n && s[k] != '<' && s[k] != '[' && s[k] != ']' && s[k] != '*' && s[k] != '_')
+		k++;
+	if (k == n)
+		return;
+	for (size_t i = k; i < n; i++) {
 		if (s[i] == '<' && n - i >= 5 && strncasecmp(s + i, "<sup>", 5) == 0)
 			count[SIG_SUP]++;
 		if (s[i] == '<' && n - i >= 9 && (strncmp(s + i, "<http://", 8) == 0 ||
