@@ -110,17 +110,20 @@ has_needle(const uint8_t *low, size_t n, const char *needle, bool words)
 }
 
 /*
- * Case-insensitive test that s contains one of the needles (given in lower
- * case, any script), as whole words if words is set.  The text is
- * lower-cased once: by hand when it is ASCII, else with u8_tolower.
+ * A line lower-cased once for several needle tests (at most its first 400
+ * bytes): by hand when it is ASCII, else with u8_tolower.
  */
-static bool
-contains_needles(const char *s, size_t n, const char *const *needles, size_t count, bool words)
-{
+struct lowered {
+	uint8_t *s;
+	size_t n;
 	char buf[1024];
-	size_t len = sizeof buf - 1, i;
-	uint8_t *low = (uint8_t *)buf;
-	bool ascii = true, found = false;
+};
+
+static bool
+lower(const char *s, size_t n, struct lowered *l)
+{
+	size_t len = sizeof l->buf - 1, i;
+	bool ascii = true;
 
 	if (n > 400) {
 		n = 400;
@@ -129,22 +132,61 @@ contains_needles(const char *s, size_t n, const char *const *needles, size_t cou
 	}
 	for (i = 0; i < n && ascii; i++)
 		ascii = (unsigned char)s[i] < 0x80;
+	l->s = (uint8_t *)l->buf;
 	if (ascii) {
 		for (i = 0; i < n; i++)
-			buf[i] = (char)((s[i] >= 'A' && s[i] <= 'Z') ? s[i] + 32 : s[i]);
+			l->buf[i] = (char)((s[i] >= 'A' && s[i] <= 'Z') ? s[i] + 32 : s[i]);
 		len = n;
 	} else {
-		low = u8_tolower((const uint8_t *)s, n, NULL, NULL, (uint8_t *)buf, &len);
-		if (low == NULL)
+		l->s = u8_tolower((const uint8_t *)s, n, NULL, NULL, (uint8_t *)l->buf, &len);
+		if (l->s == NULL)
 			return false;
-		if (low != (uint8_t *)buf)
-			low = xreallocarray(low, len + 1, 1);	/* room for the NUL */
+		if (l->s != (uint8_t *)l->buf)
+			l->s = xreallocarray(l->s, len + 1, 1);	/* room for the NUL */
 	}
-	low[len] = '\0';
-	for (i = 0; i < count && !found; i++)
-		found = has_needle(low, len, needles[i], words);
-	if (low != (uint8_t *)buf)
-		free(low);
+	l->s[len] = '\0';
+	l->n = len;
+	return true;
+}
+
+static void
+lowered_done(struct lowered *l)
+{
+	if (l->s != (uint8_t *)l->buf)
+		free(l->s);
+}
+
+/* Does the lowered line contain one of the needles (lower case, any script), as whole words if words is set? */
+static bool
+lowered_has(const struct lowered *l, const char *const *needles, size_t count, bool words)
+{
+	for (size_t i = 0; i < count; i++)
+		if (has_needle(l->s, l->n, needles[i], words))
+			return true;
+	return false;
+}
+
+/* Does the lowered line start with one of the prefixes? */
+static bool
+lowered_starts(const struct lowered *l, const char *const *prefixes, size_t count)
+{
+	for (size_t i = 0; i < count; i++)
+		if (l->n >= strlen(prefixes[i]) && memcmp(l->s, prefixes[i], strlen(prefixes[i])) == 0)
+			return true;
+	return false;
+}
+
+/* Case-insensitive test that s contains one of the needles, as whole words if words is set. */
+static bool
+contains_needles(const char *s, size_t n, const char *const *needles, size_t count, bool words)
+{
+	struct lowered l;
+	bool found;
+
+	if (!lower(s, n, &l))
+		return false;
+	found = lowered_has(&l, needles, count, words);
+	lowered_done(&l);
 	return found;
 }
 
@@ -268,26 +310,6 @@ ends_sentence(const char *s, size_t n)
 	    cp == 0x00BB;
 }
 
-static bool
-starts_with_any(const char *s, size_t n, const char *const *prefixes, size_t count)
-{
-	char buf[64];
-	size_t len = sizeof buf - 1;
-	uint8_t *low;
-	bool found = false;
-
-	n = GLOSS_MIN(n, (size_t)40);
-	low = u8_tolower((const uint8_t *)s, n, NULL, NULL, (uint8_t *)buf, &len);
-	if (low == NULL)
-		return false;
-	for (size_t i = 0; i < count && !found; i++)
-		found = len >= strlen(prefixes[i]) &&
-		    memcmp(low, prefixes[i], strlen(prefixes[i])) == 0;
-	if (low != (uint8_t *)buf)
-		free(low);
-	return found;
-}
-
 /* s is one of the words, once punctuation and spaces around it are dropped. */
 static bool
 whole_line_is_any(const char *s, size_t n, const char *const *words, size_t count)
@@ -306,19 +328,20 @@ whole_line_is_any(const char *s, size_t n, const char *const *words, size_t coun
 bool
 plain_is_furniture(const char *s, size_t n)
 {
-	if (n == 0 || n > FURNITURE_LONG_MAX)
+	struct lowered l;
+	bool yes;
+
+	if (n == 0 || n > FURNITURE_LONG_MAX || !lower(s, n, &l))
 		return false;
-	if (contains_any(s, n, furniture_appeals, GLOSS_ARRAY_SIZE(furniture_appeals)))
-		return true;
-	if (n > FURNITURE_MAX)
-		return false;
-	if (contains_any(s, n, furniture_strong, GLOSS_ARRAY_SIZE(furniture_strong)) ||
-	    starts_with_any(s, n, furniture_prefixes, GLOSS_ARRAY_SIZE(furniture_prefixes)))
-		return true;
-	if (whole_line_is_any(s, n, furniture_lines, GLOSS_ARRAY_SIZE(furniture_lines)))
-		return true;
-	return count_words(s, n) <= WEAK_WORDS && !ends_sentence(s, n) &&
-	    contains_needles(s, n, furniture_weak, GLOSS_ARRAY_SIZE(furniture_weak), true);
+	yes = lowered_has(&l, furniture_appeals, GLOSS_ARRAY_SIZE(furniture_appeals), false) ||
+	    (n <= FURNITURE_MAX &&
+	    (lowered_has(&l, furniture_strong, GLOSS_ARRAY_SIZE(furniture_strong), false) ||
+	    lowered_starts(&l, furniture_prefixes, GLOSS_ARRAY_SIZE(furniture_prefixes)) ||
+	    whole_line_is_any(s, n, furniture_lines, GLOSS_ARRAY_SIZE(furniture_lines)) ||
+	    (count_words(s, n) <= WEAK_WORDS && !ends_sentence(s, n) &&
+	    lowered_has(&l, furniture_weak, GLOSS_ARRAY_SIZE(furniture_weak), true))));
+	lowered_done(&l);
+	return yes;
 }
 
 /* ------------------------------------------------------------------ */
