@@ -31,7 +31,7 @@
 #include "gloss/text.h"
 #include "gloss/xmalloc.h"
 
-#define CATALOG_VERSION 4
+#define CATALOG_VERSION 5
 
 static const char catalog_drop[] =
 	"DROP TABLE IF EXISTS catalog_fts; DROP TABLE IF EXISTS catalog_paras;"

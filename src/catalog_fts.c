@@ -111,6 +111,17 @@ tok_tokenize(Fts5Tokenizer *t, void *ctx, int flags, const char *s, int ns,
 
 	(void)t;
 	(void)flags;
+	if (n > 0 && s[0] == CATALOG_WORDS_MARK) {	/* a word list: split on spaces */
+		for (i = 1; i < n && rc == SQLITE_OK;) {
+			const char *sp = memchr(s + i, ' ', n - i);
+			size_t end = sp ? (size_t)(sp - s) : n;
+
+			if (end > i)
+				rc = token(ctx, 0, s + i, (int)(end - i), (int)i, (int)end);
+			i = end + 1;
+		}
+		return rc == SQLITE_DONE ? SQLITE_OK : rc;
+	}
 	while (i < n && rc == SQLITE_OK) {
 		size_t start, len;
 

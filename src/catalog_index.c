@@ -243,6 +243,7 @@ catalog_index_loaded(struct catalog *c, const struct catalog_todo *t,
 	else
 		rc = GLOSS_OK;
 	strbuf_reset(&c->key);
+	strbuf_addc(&c->key, CATALOG_WORDS_MARK);	/* the tokenizer splits it on spaces */
 	strbuf_add(&c->key, l->index.buf ? l->index.buf : "", l->index.len);
 	c->pairs = &l->pairs;
 	if (rc == GLOSS_OK)

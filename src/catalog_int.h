@@ -122,6 +122,13 @@ void catalog_token_init(void);
 /* The length of the tokenizer's token character at s[i] (0 if s[i] starts none). */
 size_t catalog_token_char(const char *s, size_t n, size_t i);
 
+/*
+ * The first byte of an article's index row: what follows is catalog_words()
+ * output (words made of token characters, each followed by one space),
+ * which the tokenizer splits on spaces without looking at the characters.
+ */
+#define CATALOG_WORDS_MARK '\x1F'
+
 /* The most copies of one word in an article's index row. */
 #define CATALOG_WORD_COPIES 4
 /*

@@ -23,6 +23,8 @@
  */
 #include "gloss/gloss.h"
 
+#include <pthread.h>
+
 #include <ctype.h>
 #include <strings.h>
 #include <unicase.h>
@@ -325,6 +327,56 @@ whole_line_is_any(const char *s, size_t n, const char *const *words, size_t coun
 	return count_words(s, n) == 1 && contains_needles(s, n, words, count, true);
 }
 
+/*
+ * A quick "maybe": the set of the first three bytes of every needle of the
+ * furniture lists, hashed into a bitmap, so that a line in which no
+ * position starts any needle (nearly every line of an article) is passed
+ * over in one scan instead of one strstr a needle.
+ */
+#define TRIGRAM_BITS 8192
+static unsigned char trigrams[TRIGRAM_BITS / 8];
+static pthread_once_t trigrams_once = PTHREAD_ONCE_INIT;
+
+static unsigned
+trigram(const uint8_t *s)
+{
+	return ((unsigned)s[0] * 31u * 31u + (unsigned)s[1] * 31u + s[2]) % TRIGRAM_BITS;
+}
+
+static void
+trigrams_add(const char *const *needles, size_t count)
+{
+	for (size_t i = 0; i < count; i++) {
+		unsigned h = trigram((const uint8_t *)needles[i]);	/* every needle has 3+ bytes */
+
+		trigrams[h / 8] |= (unsigned char)(1u << (h % 8));
+	}
+}
+
+static void
+trigrams_init(void)
+{
+	trigrams_add(furniture_strong, GLOSS_ARRAY_SIZE(furniture_strong));
+	trigrams_add(furniture_appeals, GLOSS_ARRAY_SIZE(furniture_appeals));
+	trigrams_add(furniture_weak, GLOSS_ARRAY_SIZE(furniture_weak));
+	trigrams_add(furniture_lines, GLOSS_ARRAY_SIZE(furniture_lines));
+	trigrams_add(furniture_prefixes, GLOSS_ARRAY_SIZE(furniture_prefixes));
+}
+
+/* False only if no furniture needle can start anywhere in the lowered line. */
+static bool
+lowered_maybe(const struct lowered *l)
+{
+	pthread_once(&trigrams_once, trigrams_init);
+	for (size_t i = 0; i + 3 <= l->n; i++) {
+		unsigned h = trigram(l->s + i);
+
+		if (trigrams[h / 8] & (1u << (h % 8)))
+			return true;
+	}
+	return false;
+}
+
 bool
 plain_is_furniture(const char *s, size_t n)
 {
@@ -333,13 +385,13 @@ plain_is_furniture(const char *s, size_t n)
 
 	if (n == 0 || n > FURNITURE_LONG_MAX || !lower(s, n, &l))
 		return false;
-	yes = lowered_has(&l, furniture_appeals, GLOSS_ARRAY_SIZE(furniture_appeals), false) ||
+	yes = lowered_maybe(&l) && (lowered_has(&l, furniture_appeals, GLOSS_ARRAY_SIZE(furniture_appeals), false) ||
 	    (n <= FURNITURE_MAX &&
 	    (lowered_has(&l, furniture_strong, GLOSS_ARRAY_SIZE(furniture_strong), false) ||
 	    lowered_starts(&l, furniture_prefixes, GLOSS_ARRAY_SIZE(furniture_prefixes)) ||
 	    whole_line_is_any(s, n, furniture_lines, GLOSS_ARRAY_SIZE(furniture_lines)) ||
 	    (count_words(s, n) <= WEAK_WORDS && !ends_sentence(s, n) &&
-	    lowered_has(&l, furniture_weak, GLOSS_ARRAY_SIZE(furniture_weak), true))));
+	    lowered_has(&l, furniture_weak, GLOSS_ARRAY_SIZE(furniture_weak), true)))));
 	lowered_done(&l);
 	return yes;
 }
