@@ -68,7 +68,7 @@ cachedb_open(const char *path, struct cachedb **out)
 		return rc;
 	}
 	sqlite3_busy_timeout(c->db, CACHEDB_BUSY_MS);
-	if (sqlite3_exec(c->db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
+	if (sqlite3_exec(c->db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-32768;"
 	    "PRAGMA foreign_keys=ON; CREATE TABLE IF NOT EXISTS cachedb_modules("
 	    "name TEXT PRIMARY KEY, version INTEGER NOT NULL)", NULL, NULL, NULL) != SQLITE_OK) {
 		enum gloss_status rc = db_error(c, "not a usable index database");

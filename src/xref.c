@@ -52,7 +52,29 @@ struct xref {
 	struct cachedb *c;
 	sqlite3 *db;
 	struct xref_stats stats;
+	bool batch;		/* inside xref_update_step's transaction: one savepoint a document */
 };
+
+/* A document's changes: its own transaction, or a savepoint of the step's. */
+static enum gloss_status
+doc_begin(struct xref *x)
+{
+	if (!x->batch)
+		return cachedb_begin(x->c);
+	return sqlite3_exec(x->db, "SAVEPOINT xref_doc", NULL, NULL, NULL) == SQLITE_OK ? GLOSS_OK
+	    : error_set(GLOSS_EDB, "index: %s", sqlite3_errmsg(x->db));
+}
+
+static enum gloss_status
+doc_end(struct xref *x, enum gloss_status rc)
+{
+	if (!x->batch)
+		return cachedb_end(x->c, rc);
+	if (rc != GLOSS_OK)
+		sqlite3_exec(x->db, "ROLLBACK TO xref_doc", NULL, NULL, NULL);
+	sqlite3_exec(x->db, "RELEASE xref_doc", NULL, NULL, NULL);
+	return rc;
+}
 
 /* A run of matching paragraph pairs between this document (a) and another (b). */
 struct run {
@@ -440,7 +462,7 @@ xref_index_doc(struct xref *x, const char *path, struct doc *doc, size_t nurls,
 	int64_t old, id = 0;
 
 	xref_shingle_doc(doc, &s);
-	if ((rc = cachedb_begin(x->c)) != GLOSS_OK) {
+	if ((rc = doc_begin(x)) != GLOSS_OK) {
 		xref_shingles_done(&s);
 		return rc;
 	}
@@ -457,7 +479,7 @@ xref_index_doc(struct xref *x, const char *path, struct doc *doc, size_t nurls,
 	if (rc == GLOSS_OK)
 		rc = match_doc(x, id, &s);
 	xref_shingles_done(&s);
-	rc = cachedb_end(x->c, rc);
+	rc = doc_end(x, rc);
 	if (rc == GLOSS_OK)
 		x->stats.indexed++;
 	return rc;
@@ -471,9 +493,9 @@ xref_forget(struct xref *x, const char *path)
 
 	if (id == 0)
 		return GLOSS_OK;
-	if ((rc = cachedb_begin(x->c)) != GLOSS_OK)
+	if ((rc = doc_begin(x)) != GLOSS_OK)
 		return rc;
-	rc = cachedb_end(x->c, delete_doc(x, id));
+	rc = doc_end(x, delete_doc(x, id));
 	if (rc == GLOSS_OK)
 		x->stats.forgotten++;
 	return rc;
@@ -675,6 +697,9 @@ xref_update_step(struct xref *x, struct xref_update *u, unsigned budget_us)
 			u->failed++;
 		u->pruned = true;
 	}
+	/* the documents of a step share one transaction: each page of the
+	   hash-ordered shingle table is written once a step, not once a document */
+	x->batch = cachedb_begin(x->c) == GLOSS_OK;
 	while (u->next < u->n) {
 		const char *path = u->paths[u->next++];
 
@@ -684,5 +709,8 @@ xref_update_step(struct xref *x, struct xref_update *u, unsigned budget_us)
 				break;
 		}
 	}
+	if (x->batch && cachedb_end(x->c, GLOSS_OK) != GLOSS_OK)
+		u->failed++;
+	x->batch = false;
 	return u->next < u->n;
 }

@@ -102,7 +102,7 @@ run(struct xref *x, char **paths, int n, unsigned long *indexed)
 	double t0 = now();
 
 	xref_stats(x, &a);
-	while (xref_update_step(x, &u, 20000))
+	while (xref_update_step(x, &u, 100000))
 		;
 	xref_stats(x, &b);
 	*indexed = b.indexed - a.indexed;
