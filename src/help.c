@@ -7,6 +7,7 @@
 #include "gloss/action.h"
 #include "gloss/display.h"
 #include "gloss/help.h"
+#include "gloss/layout.h"
 #include "gloss/options.h"
 #include "gloss/xmalloc.h"
 
@@ -14,28 +15,52 @@
 #define HELP_VISUAL_TITLE "In a selection (after v; other keys work as above)"
 
 struct help_line {
-	const char *keys;	/* NULL for a heading or blank line */
+	const char *keys;	/* NULL for a heading or blank line; "" continues a description */
 	const char *text;
+	size_t len;
 };
 
 struct help {
 	struct help_line *lines;
 	int nlines;
 	int top;
+	int width;		/* of the descriptions, when the lines were built */
 };
 
 static void
-add_line(struct help *h, const char *keys, const char *text)
+add_row(struct help *h, const char *keys, const char *text, size_t len)
 {
 	h->lines = xreallocarray(h->lines, (size_t)h->nlines + 1, sizeof *h->lines);
-	h->lines[h->nlines].keys = keys;
-	h->lines[h->nlines].text = text;
+	h->lines[h->nlines] = (struct help_line){ keys, text, len };
 	h->nlines++;
 }
 
+/* A heading, or a key's description wrapped to the width (continuation rows without keys). */
 static void
-build(struct help *h)
+add_line(struct help *h, const char *keys, const char *text)
 {
+	struct layout_opts o = layout_defaults(GLOSS_MAX(h->width, 10));
+	struct layout_line *rows;
+	size_t n;
+
+	if (keys == NULL) {
+		add_row(h, NULL, text, strlen(text));
+		return;
+	}
+	o.mode = opt_glyphs;
+	n = layout_wrap(text, strlen(text), &o, &rows);
+	for (size_t i = 0; i < n; i++)
+		add_row(h, i == 0 ? keys : "", text + rows[i].start, rows[i].end - rows[i].start);
+	free(rows);
+}
+
+static void
+build(struct help *h, int cols)
+{
+	free(h->lines);
+	h->lines = NULL;
+	h->nlines = 0;
+	h->width = cols - KEY_COLUMN - 3;
 	add_line(h, NULL, "gloss keys — q closes this help; a number before a key is a count");
 	for (int g = 0; g < ACTION_GROUP_COUNT; g++) {
 		add_line(h, NULL, "");
@@ -62,18 +87,22 @@ help_draw(struct view *v)
 {
 	struct help *h = v->data;
 
+	if (h->width != v->cols - KEY_COLUMN - 3) {	/* first draw, or resized */
+		build(h, v->cols);
+		h->top = GLOSS_MAX(0, GLOSS_MIN(h->top, h->nlines - v->rows));
+	}
 	for (int y = 0; y < v->rows && h->top + y < h->nlines; y++) {
 		const struct help_line *l = &h->lines[h->top + y];
 
 		if (l->keys == NULL) {
-			display_put(stdscr, y, 1, l->text, strlen(l->text), v->cols - 2,
+			display_put(stdscr, y, 1, l->text, l->len, v->cols - 2,
 			    display_style(DISPLAY_BOLD), opt_glyphs);
 			continue;
 		}
 		display_put(stdscr, y, 3, l->keys, strlen(l->keys), KEY_COLUMN - 2,
 		    display_style(DISPLAY_HELP_KEY), opt_glyphs);
 		if (v->cols > KEY_COLUMN + 3)
-			display_put(stdscr, y, KEY_COLUMN + 2, l->text, strlen(l->text),
+			display_put(stdscr, y, KEY_COLUMN + 2, l->text, l->len,
 			    v->cols - KEY_COLUMN - 3, display_style(DISPLAY_NORMAL), opt_glyphs);
 	}
 }
@@ -143,7 +172,7 @@ help_view_new(void)
 {
 	struct help *h = xcalloc(1, sizeof *h);
 
-	build(h);
+	build(h, view_cols());
 	return view_new(&help_ops, h);
 }
 

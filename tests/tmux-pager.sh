@@ -125,4 +125,13 @@ tm -u new-session -d -x 80 -y 24 -s t "env LC_ALL=C TERM=xterm-256color HOME='$H
 tm_wait "Novogodnyaya yolka"; ok $? "--ascii transliterates"
 tm_keys q; tm_wait "EXITED 0"
 
+# The help wraps a description wider than the screen under its own column.
+tm_start 100 50 xterm-256color "$GLOSS '$doc'"
+tm_wait "Novogodn" 1 || tm_settle
+tm_keys h; tm_settle
+tm_keys G; tm_settle
+contains "$(tm_capture)" "   y                      copy to the clipboard (OSC 52): the selection, or the link, highlight or
+                          note at the caret" "a long description continues on the next row, aligned"
+tm_kill
+
 done_testing
