@@ -1,10 +1,16 @@
 /*
  * pager_xref — cross-document references in the pager: keeping the index
- * of the pager's files up to date in idle time (never before the first
- * paint) and filling the sidebar's Cross-doc tab from it.
+ * of the pager's files up to date and filling the sidebar's Cross-doc tab
+ * from it.  The update runs in a thread of its own, started from idle time
+ * (never before the first paint), with its own database connection: a long
+ * or repetitive document takes as long as it takes without delaying a key.
+ * The pager's thread touches the index only once that thread has ended.
  */
 #include "gloss/gloss.h"
 
+#include <pthread.h>
+#include <signal.h>
+#include <stdatomic.h>
 
 #include "gloss/cachedb.h"
 #include "gloss/links.h"
@@ -17,10 +23,14 @@
 struct pager_xref {
 	struct cachedb *cache;
 	struct xref *x;
-	char **paths;		/* canonical paths of the pager's files */
+	char **inputs;		/* the pager's files when the update started */
+	size_t ninputs;
+	char **paths;		/* canonical paths of the documents to compare */
 	size_t n;
 	struct xref_update u;
-	bool updating, failed;
+	pthread_t thread;
+	bool started, joined, failed;
+	atomic_bool done, stop;
 	/* the URLs of the document being indexed (xref_links_fn) */
 	struct links *links;
 	const char **urls;
@@ -56,41 +66,79 @@ doc_links(struct doc *doc, void *arg, size_t *n, const char *const **urls, const
 	*end = px->ends;
 }
 
-static bool
+/* The update thread: opens the index, compares the documents, ends. */
+static void *
+update_thread(void *arg)
+{
+	struct pager_xref *px = arg;
+
+	if (cachedb_open(NULL, &px->cache) != GLOSS_OK || xref_open(px->cache, &px->x) != GLOSS_OK) {
+		px->failed = true;	/* no index: reading goes on without cross-references */
+	} else {
+		px->n = xref_cmd_paths((const char *const *)px->inputs, px->ninputs, &px->paths);
+		px->u.paths = (const char *const *)px->paths;
+		px->u.n = px->n;
+		px->u.links = doc_links;
+		px->u.arg = px;
+		while (!atomic_load(&px->stop) && xref_update_step(px->x, &px->u, 100000))
+			;
+	}
+	atomic_store(&px->done, true);
+	return NULL;
+}
+
+static void
 start(struct pager *p)
 {
 	struct pager_xref *px;
+	sigset_t all, old;
 
 	if (p->xref)
-		return !p->xref->failed;
+		return;
 	px = p->xref = xcalloc(1, sizeof *px);
-	if (cachedb_open(NULL, &px->cache) != GLOSS_OK || xref_open(px->cache, &px->x) != GLOSS_OK) {
-		px->failed = true;	/* no index: reading goes on without cross-references */
-		return false;
+	px->ninputs = p->npaths;
+	px->inputs = xcalloc(p->npaths, sizeof *px->inputs);
+	for (size_t i = 0; i < p->npaths; i++)
+		px->inputs[i] = xstrdup(p->paths[i]);
+	sigfillset(&all);	/* signals stay with the pager's thread */
+	pthread_sigmask(SIG_BLOCK, &all, &old);
+	px->started = pthread_create(&px->thread, NULL, update_thread, px) == 0;
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	if (!px->started) {
+		px->failed = true;
+		atomic_store(&px->done, true);
 	}
-	px->n = xref_cmd_paths((const char *const *)p->paths, p->npaths, &px->paths);
-	px->u.paths = (const char *const *)px->paths;
-	px->u.n = px->n;
-	px->u.links = doc_links;
-	px->u.arg = px;
-	px->updating = true;
+}
+
+/* True once the update has ended (the thread joined). */
+static bool
+finished(struct pager_xref *px)
+{
+	if (!atomic_load(&px->done))
+		return false;
+	if (px->started && !px->joined) {
+		pthread_join(px->thread, NULL);
+		px->joined = true;
+	}
 	return true;
 }
 
 bool
 pager_xref_idle(struct pager *p, unsigned budget_us)
 {
-	struct pager_xref *px;
+	bool was_joined;
 
-	if (p->empty || !start(p))
+	(void)budget_us;
+	if (p->empty)
 		return false;
-	px = p->xref;
-	if (!px->updating)
+	if (p->xref == NULL) {
+		start(p);
 		return false;
-	if (xref_update_step(px->x, &px->u, budget_us))
-		return true;
-	px->updating = false;
-	if (p->side_open && p->side_filled) {
+	}
+	was_joined = p->xref->joined || !p->xref->started;
+	if (!finished(p->xref) || was_joined)
+		return false;
+	if (p->side_open && p->side_filled) {	/* the update just ended */
 		pager_side_fill_xref(p);
 		view_invalidate();
 	}
@@ -132,15 +180,16 @@ pager_side_fill_xref(struct pager *p)
 	char *self;
 
 	sidebar_clear(p->sb, SIDEBAR_XREF);
-	if (px == NULL || px->failed) {
-		sidebar_set_empty_text(p->sb, SIDEBAR_XREF, px ? "(no index: cross-references unavailable)"
-		    : "(indexing the corpus…)");
+	if (px == NULL || !finished(px)) {
+		sidebar_set_empty_text(p->sb, SIDEBAR_XREF, "(comparing the corpus…)");
+		return;
+	}
+	if (px->failed) {
+		sidebar_set_empty_text(p->sb, SIDEBAR_XREF, "(no index: cross-references unavailable)");
 		return;
 	}
 	self = xref_cmd_canonical(p->paths[p->cur]);
-	if (px->updating && xref_stale(px->x, self)) {
-		sidebar_set_empty_text(p->sb, SIDEBAR_XREF, "(indexing the corpus…)");
-	} else if (xref_query(px->x, self, &v, &n) == GLOSS_OK) {
+	if (xref_query(px->x, self, &v, &n) == GLOSS_OK) {
 		sidebar_set_empty_text(p->sb, SIDEBAR_XREF, "(nothing shared with the other documents)");
 		for (size_t i = 0; i < n; i++)
 			add_entry(p, self, &v[i]);
@@ -156,6 +205,12 @@ pager_xref_free(struct pager *p)
 
 	if (px == NULL)
 		return;
+	atomic_store(&px->stop, true);	/* ends after the document it is on */
+	if (px->started && !px->joined)
+		pthread_join(px->thread, NULL);
+	for (size_t i = 0; i < px->ninputs; i++)
+		free(px->inputs[i]);
+	free(px->inputs);
 	xref_close(px->x);
 	cachedb_close(px->cache);
 	for (size_t i = 0; i < px->n; i++)

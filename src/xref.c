@@ -38,12 +38,19 @@ static const char xref_schema[] =
     "CREATE INDEX xref_urls_doc ON xref_urls(doc);"
     "CREATE INDEX xref_urls_norm ON xref_urls(norm);";
 
-/* The pairs of paragraphs of ?1 that share shingles with another paragraph. */
+/*
+ * The pairs of paragraphs of ?1 that share shingles with another paragraph.
+ * A shingle found in more than XREF_COMMON places is boilerplate (a line
+ * repeated all over a document or the corpus) and is not compared: it would
+ * make the join grow with the square of its repeats.
+ */
+#define XREF_COMMON "16"
 static const char candidates_sql[] =
     "SELECT s.para, o.doc, o.para, min(count(DISTINCT s.start), count(DISTINCT o.start)),"
     " min(s.start), max(s.end), min(o.start), max(o.end)"
     " FROM xref_shingles s JOIN xref_shingles o ON o.hash = s.hash"
     " WHERE s.doc = ?1 AND NOT (o.doc = ?1 AND o.para = s.para)"
+    " AND NOT EXISTS (SELECT 1 FROM xref_shingles c WHERE c.hash = s.hash LIMIT 1 OFFSET " XREF_COMMON ")"
     " GROUP BY s.para, o.doc, o.para"
     " HAVING min(count(DISTINCT s.start), count(DISTINCT o.start)) >= ?2"
     " ORDER BY o.doc, s.para, o.para";
