@@ -248,6 +248,47 @@ test_crafted(struct xref *x)
 	free(b);
 }
 
+/*
+ * Boilerplate: a paragraph repeated twenty times in one file is not compared
+ * (its shingles are in more than 16 places), while the same paragraph twice
+ * is a repeat worth listing.
+ */
+static void
+test_common(struct xref *x)
+{
+	static const char para[] = "The border crossing at the northern checkpoint was closed again "
+	    "for trucks carrying grain and fertiliser this week.\n\n";
+	char *a = xasprintf("%s/common.txt", tmpdir);
+	struct strbuf sb = STRBUF_INIT;
+	struct doc *d;
+	size_t n = 99;
+
+	strbuf_adds(&sb, "A real opening paragraph that says something of its own, unlike the rest.\n\n");
+	for (int i = 0; i < 20; i++)
+		strbuf_adds(&sb, para);
+	write_file(a, strbuf_str(&sb));
+	doc_open(a, NULL, &d);
+	is_int(xref_index_doc(x, a, d, 0, NULL, NULL, NULL), GLOSS_OK, "index a file of one paragraph x20");
+	free(describe(x, a, &n));
+	is_int((int)n, 0, "a paragraph in 20 places is boilerplate: no entries");
+	doc_free(d);
+	xref_forget(x, a);
+	strbuf_reset(&sb);
+	strbuf_adds(&sb, para);
+	strbuf_adds(&sb, "Something else in between, long enough to count as a paragraph here.\n\n");
+	strbuf_adds(&sb, para);
+	write_file(a, strbuf_str(&sb));
+	doc_open(a, NULL, &d);
+	is_int(xref_index_doc(x, a, d, 0, NULL, NULL, NULL), GLOSS_OK, "index it with the paragraph twice");
+	free(describe(x, a, &n));
+	is_int((int)n, 2, "twice is a repeat: found from both places");
+	doc_free(d);
+	xref_forget(x, a);
+	strbuf_done(&sb);
+	unlink(a);
+	free(a);
+}
+
 static void
 test_urls(void)
 {
@@ -330,6 +371,7 @@ main(void)
 	test_corpus(x);
 	test_repeats(x);
 	test_crafted(x);
+	test_common(x);
 	test_urls();
 	test_incremental(x);
 	xref_close(x);
