@@ -8,10 +8,10 @@
 #include "gloss/gloss.h"
 
 #include <limits.h>
-#include <time.h>
 
 #include "gloss/annot.h"
 #include "gloss/fingerprint.h"
+#include "gloss/monotime.h"
 #include "gloss/strbuf.h"
 #include "gloss/xmalloc.h"
 
@@ -331,15 +331,6 @@ anchoring_begin(struct annot_doc *ad)
 	return GLOSS_OK;
 }
 
-static uint64_t
-now_us(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (uint64_t)ts.tv_sec * 1000000u + (uint64_t)ts.tv_nsec / 1000u;
-}
-
 /*
  * Locates highlights (in order of position) for about budget_us; when all
  * are done, relocates the reading position and saves everything.
@@ -348,7 +339,7 @@ static enum gloss_status
 anchoring_step(struct annot_doc *ad, unsigned budget_us)
 {
 	struct anchoring *j = ad->anchoring;
-	uint64_t deadline = now_us() + budget_us, pos;
+	uint64_t deadline = monotime_us() + budget_us, pos;
 	enum gloss_status rc;
 
 	while (j->next < j->list.n) {
@@ -359,7 +350,7 @@ anchoring_step(struct annot_doc *ad, unsigned budget_us)
 		anchor_locate(j->at, &sel, &j->delta, &j->res[j->next++]);
 		if (a->start <= j->info.position)
 			j->pos_delta = j->delta;
-		if (j->next < j->list.n && now_us() >= deadline)
+		if (j->next < j->list.n && monotime_us() >= deadline)
 			return GLOSS_OK;
 	}
 	pos = relocate_position(strbuf_str(&j->text), j->text.len, j->info.position,

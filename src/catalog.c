@@ -19,13 +19,13 @@
 #include "gloss/gloss.h"
 
 #include <limits.h>
-#include <time.h>
 #include <unictype.h>
 
 #include "catalog_int.h"
 #include "gloss/fingerprint.h"
 #include "gloss/fold.h"
 #include "gloss/meta.h"
+#include "gloss/monotime.h"
 #include "gloss/reader.h"
 #include "gloss/strbuf.h"
 #include "gloss/text.h"
@@ -56,15 +56,6 @@ static const char catalog_create[] =
 
 /* ------------------------------------------------------------------ */
 /* Helpers */
-
-int64_t
-catalog_now_us(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (int64_t)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
-}
 
 enum gloss_status
 catalog_db_error(struct catalog *c, const char *what)
@@ -425,7 +416,7 @@ step_once(struct catalog *c)
 bool
 catalog_update_step(struct catalog *c, unsigned budget_us)
 {
-	int64_t until = catalog_now_us() + budget_us;
+	int64_t until = (int64_t)monotime_us() + budget_us;
 	bool more = c->phase != CATALOG_PHASE_DONE;
 
 	if (!more)
@@ -443,7 +434,7 @@ catalog_update_step(struct catalog *c, unsigned budget_us)
 	}
 	do
 		more = step_once(c);
-	while (more && catalog_now_us() < until);
+	while (more && (int64_t)monotime_us() < until);
 	c->in_tx = false;
 	note_error(c, cachedb_end(c->db, GLOSS_OK));
 	return more;

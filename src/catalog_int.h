@@ -67,7 +67,6 @@ struct catalog {
 	sqlite3_stmt *blk_clear, *blk_ins, *blk_match;
 };
 
-int64_t catalog_now_us(void);
 enum gloss_status catalog_db_error(struct catalog *c, const char *what);
 /* A prepared statement, or NULL with the error recorded. */
 sqlite3_stmt *catalog_prepare(struct catalog *c, const char *sql);

@@ -21,11 +21,11 @@
 #include <fcntl.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "doc_int.h"
 #include "gloss/markdown.h"
+#include "gloss/monotime.h"
 #include "gloss/plain.h"
 #include "gloss/text.h"
 #include "gloss/xmalloc.h"
@@ -864,15 +864,6 @@ doc_text_range(struct doc *doc, uint64_t start, uint64_t end, struct strbuf *out
 /* ------------------------------------------------------------------ */
 /* Background measuring */
 
-static uint64_t
-now_us(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (uint64_t)ts.tv_sec * 1000000u + (uint64_t)ts.tv_nsec / 1000u;
-}
-
 /*
  * Drops the mapped pages of source bytes [a, z) from memory; they are read
  * again from the file if needed.  The page holding z is kept (the next
@@ -915,7 +906,7 @@ release_source(const struct doc *doc, uint32_t k)
 bool
 doc_idle(struct doc *doc, unsigned budget_us)
 {
-	uint64_t deadline = now_us() + budget_us;
+	uint64_t deadline = monotime_us() + budget_us;
 
 	while (doc->measured < doc->nchunks) {
 		uint32_t k = doc->measured;
@@ -930,7 +921,7 @@ doc_idle(struct doc *doc, unsigned budget_us)
 		} else {
 			record_chunk(doc, k, ci->loaded);
 		}
-		if (now_us() >= deadline)
+		if (monotime_us() >= deadline)
 			break;
 	}
 	return doc->measured < doc->nchunks;

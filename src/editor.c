@@ -19,11 +19,11 @@
 #include <fcntl.h>
 #include <signal.h>
 #include <sys/wait.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "gloss/display.h"
 #include "gloss/editor.h"
+#include "gloss/monotime.h"
 #include "gloss/options.h"
 #include "gloss/xmalloc.h"
 
@@ -58,15 +58,6 @@ void
 editor_hangup(void)
 {
 	hangup_flag = 1;
-}
-
-static long long
-now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
 static void GLOSS_PRINTF(2, 3)
@@ -213,7 +204,7 @@ draft_now(struct ed *e)
 static void
 draft_tick(struct ed *e, unsigned long before)
 {
-	long long t = now_ms();
+	long long t = (long long)monotime_ms();
 	unsigned long v = editor_buf_version(e->buf);
 
 	if (v != before) {
@@ -535,13 +526,13 @@ handle(struct ed *e, struct key *k)
 static bool
 next_key(struct key *k, bool pending, int *errors, bool *gone)
 {
-	long long t = now_ms();
+	long long t = (long long)monotime_ms();
 
 	if (display_getkey(k, pending ? 0 : TICK_MS)) {
 		*errors = 0;
 		return true;
 	}
-	if (!pending && now_ms() - t < TICK_MS / 2)
+	if (!pending && (long long)monotime_ms() - t < TICK_MS / 2)
 		*gone = ++*errors >= INPUT_ERRORS;
 	else if (!pending)
 		*errors = 0;

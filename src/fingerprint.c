@@ -7,11 +7,11 @@
 
 #include <errno.h>
 #include <sys/stat.h>
-#include <time.h>
 
 #include <nettle/sha2.h>
 
 #include "gloss/fingerprint.h"
+#include "gloss/monotime.h"
 #include "gloss/xmalloc.h"
 
 #define PIECE (256u * 1024u)	/* bytes hashed between clock checks */
@@ -81,19 +81,10 @@ fingerprint_job_new(const void *data, uint64_t n)
 	return job;
 }
 
-static uint64_t
-now_us(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (uint64_t)ts.tv_sec * 1000000u + (uint64_t)ts.tv_nsec / 1000u;
-}
-
 bool
 fingerprint_job_step(struct fingerprint_job *job, unsigned budget_us)
 {
-	uint64_t deadline = now_us() + budget_us;
+	uint64_t deadline = monotime_us() + budget_us;
 
 	while (!job->finished) {
 		uint64_t left = job->n - job->done;
@@ -107,7 +98,7 @@ fingerprint_job_step(struct fingerprint_job *job, unsigned budget_us)
 			sha256_digest(&job->ctx, SHA256_DIGEST_SIZE, digest);
 			to_hex(digest, job->hex);
 			job->finished = true;
-		} else if (now_us() >= deadline) {
+		} else if (monotime_us() >= deadline) {
 			break;
 		}
 	}

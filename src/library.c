@@ -7,7 +7,6 @@
 #include "gloss/gloss.h"
 
 #include <inttypes.h>
-#include <time.h>
 
 #include "gloss/display.h"
 #include "gloss/doc.h"
@@ -15,6 +14,7 @@
 #include "gloss/library.h"
 #include "gloss/library_cmd.h"
 #include "gloss/listview.h"
+#include "gloss/monotime.h"
 #include "gloss/options.h"
 #include "gloss/pager.h"
 #include "gloss/prompt.h"
@@ -66,15 +66,6 @@ struct libview {
 	bool updating;		/* the catalog's update is running in idle time */
 	uint64_t last_reload;	/* ms */
 };
-
-static uint64_t
-now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (uint64_t)ts.tv_sec * 1000u + (uint64_t)ts.tv_nsec / 1000000u;
-}
 
 static const char *
 base_name(const char *path)
@@ -253,7 +244,7 @@ reload(struct libview *lv)
 	bool first = lv->view && *listview_filter(lv->view) == '\0' &&
 	    (!listview_selected(lv->view, &row, NULL) || row == 0);
 
-	lv->last_reload = now_ms();
+	lv->last_reload = monotime_ms();
 	if (rc != GLOSS_OK) {
 		view_message("%s", error_last(rc));
 		return;
@@ -445,7 +436,7 @@ lib_idle(void *arg, struct view *v, unsigned budget_us)
 	if (!lv->updating)
 		return false;
 	more = catalog_update_step(lv->lib->cat, budget_us);
-	if (!more || now_ms() - lv->last_reload >= RELOAD_MS) {
+	if (!more || monotime_ms() - lv->last_reload >= RELOAD_MS) {
 		reload(lv);
 		view_invalidate();
 	}

@@ -8,13 +8,13 @@
 #include <errno.h>
 #include <getopt.h>
 #include <inttypes.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "gloss/annot_cmd.h"
 #include "gloss/glyph.h"
 #include "gloss/json.h"
 #include "gloss/library_cmd.h"
+#include "gloss/monotime.h"
 #include "gloss/options.h"
 #include "gloss/reader.h"
 #include "gloss/xmalloc.h"
@@ -92,25 +92,16 @@ usage_error(const char *cmd, const char *usage, const char *msg)
 	return 2;
 }
 
-static int64_t
-now_us(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (int64_t)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
-}
-
 /* Runs the update, with "indexing N%" on a terminal after half a second. */
 static enum gloss_status
 update(struct catalog *cat)
 {
-	int64_t start = now_us();
+	int64_t start = (int64_t)monotime_us();
 	bool shown = false, tty = isatty(STDERR_FILENO);
 	enum gloss_status rc;
 
 	while (catalog_update_step(cat, STEP_US)) {
-		if (tty && now_us() - start > PROGRESS_AFTER_US) {
+		if (tty && (int64_t)monotime_us() - start > PROGRESS_AFTER_US) {
 			fprintf(stderr, "\rgloss: indexing the library: %3d%%",
 			    (int)(catalog_progress(cat) * 100));
 			shown = true;

@@ -19,6 +19,7 @@
 #include "gloss/annotui.h"
 #include "gloss/export.h"
 #include "gloss/glyph.h"
+#include "gloss/monotime.h"
 #include "gloss/prompt.h"
 #include "gloss/options.h"
 #include "gloss/xmalloc.h"
@@ -29,15 +30,6 @@
 
 /* ------------------------------------------------------------------ */
 /* Attaching */
-
-static uint64_t
-now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (uint64_t)ts.tv_sec * 1000u + (uint64_t)ts.tv_nsec / 1000000u;
-}
 
 /* Opens the database at db_path (create: make it if missing) and attaches the document. */
 static bool
@@ -542,8 +534,8 @@ pager_annot_idle(struct pager *p, struct view *v, unsigned budget_us)
 	int64_t version;
 
 	if (p->ad == NULL) {
-		if (now_ms() - last_poll >= POLL_INTERVAL_MS) {	/* created by another gloss? */
-			last_poll = now_ms();
+		if (monotime_ms() - last_poll >= POLL_INTERVAL_MS) {	/* created by another gloss? */
+			last_poll = monotime_ms();
 			if (open_store(p, false))
 				view_invalidate();
 		}
@@ -559,8 +551,8 @@ pager_annot_idle(struct pager *p, struct view *v, unsigned budget_us)
 		p->restore_pending = false;
 		view_invalidate();
 	}
-	if (now_ms() - last_poll >= POLL_INTERVAL_MS) {
-		last_poll = now_ms();
+	if (monotime_ms() - last_poll >= POLL_INTERVAL_MS) {
+		last_poll = monotime_ms();
 		if (store_data_version(p->store, &version) == GLOSS_OK && version != p->data_version) {
 			p->data_version = version;
 			view_invalidate();	/* another gloss changed the annotations */

@@ -8,6 +8,7 @@
 
 #include "gloss/display.h"
 #include "gloss/layout.h"
+#include "gloss/monotime.h"
 #include "gloss/options.h"
 #include "gloss/pager.h"
 #include "gloss/present.h"
@@ -20,17 +21,16 @@
 /* Searching */
 
 struct progress {
-	struct timespec last;
+	uint64_t last;		/* ms, monotonic: when progress was last shown */
 };
 
 static bool
 search_progress(void *arg, double fraction)
 {
 	struct progress *pr = arg;
-	struct timespec now;
+	uint64_t now = monotime_ms();
 
-	clock_gettime(CLOCK_MONOTONIC, &now);
-	if ((now.tv_sec - pr->last.tv_sec) * 1000 + (now.tv_nsec - pr->last.tv_nsec) / 1000000 < 100)
+	if (now - pr->last < 100)
 		return true;
 	pr->last = now;
 	if (display_key_pending()) {
@@ -69,7 +69,7 @@ run_search(struct pager *p, struct view *v, bool backward)
 	} else {
 		off = pager_top_anchor(p);	/* from the first line on screen, as less does */
 	}
-	clock_gettime(CLOCK_MONOTONIC, &pr.last);
+	pr.last = monotime_ms();
 	r = search_doc(p->search, p->doc, from, off, backward, search_progress, &pr, &loc, &m,
 	    &wrapped);
 	p->show_matches = true;

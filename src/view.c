@@ -11,12 +11,12 @@
 
 #include "gloss/display.h"
 #include "gloss/help.h"
+#include "gloss/monotime.h"
 #include "gloss/options.h"
 #include "gloss/view.h"
 #include "gloss/xmalloc.h"
 
 #include <signal.h>
-#include <time.h>
 
 #define VIEW_STACK_MAX 8
 #define IDLE_SLICE_US 1000	/* a key waits at most about this long for background work */
@@ -251,26 +251,17 @@ dispatch(const struct key *k, int *count)
 	return depth > 0;
 }
 
-static uint64_t
-clock_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (uint64_t)ts.tv_sec * 1000u + (uint64_t)ts.tv_nsec / 1000000u;
-}
-
 /* Reads a key; a wait that fails at once, again and again, means the terminal is gone. */
 static bool
 wait_key(struct key *k, int timeout, int *instant)
 {
-	uint64_t t = clock_ms();
+	uint64_t t = monotime_ms();
 
 	if (display_getkey(k, timeout)) {
 		*instant = 0;
 		return true;
 	}
-	if (timeout > 0 && clock_ms() - t < (uint64_t)timeout / 10) {
+	if (timeout > 0 && monotime_ms() - t < (uint64_t)timeout / 10) {
 		if (++*instant >= GONE_READS)
 			hangup = 1;
 	} else if (timeout > 0) {

@@ -6,9 +6,9 @@
  */
 #include "gloss/gloss.h"
 
-#include <time.h>
 
 #include "gloss/fingerprint.h"
+#include "gloss/monotime.h"
 #include "gloss/xmalloc.h"
 #include "xref_int.h"
 
@@ -662,15 +662,6 @@ xref_entries_free(struct xref_entry *e, size_t n)
 /* ------------------------------------------------------------------ */
 /* Updating in idle time */
 
-static uint64_t
-now_us(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (uint64_t)ts.tv_sec * 1000000u + (uint64_t)ts.tv_nsec / 1000u;
-}
-
 /* (Re)indexes one stale path, or forgets it when it cannot be opened. */
 static void
 update_one(struct xref *x, struct xref_update *u, const char *path)
@@ -697,7 +688,7 @@ update_one(struct xref *x, struct xref_update *u, const char *path)
 bool
 xref_update_step(struct xref *x, struct xref_update *u, unsigned budget_us)
 {
-	uint64_t t0 = now_us();
+	uint64_t t0 = monotime_us();
 
 	if (!u->pruned) {
 		if (xref_forget_missing(x, u->paths, u->n) != GLOSS_OK)
@@ -712,7 +703,7 @@ xref_update_step(struct xref *x, struct xref_update *u, unsigned budget_us)
 
 		if (xref_stale(x, path)) {
 			update_one(x, u, path);
-			if (now_us() - t0 >= budget_us)
+			if (monotime_us() - t0 >= budget_us)
 				break;
 		}
 	}

@@ -19,6 +19,7 @@
 
 #include "gloss/anchor.h"
 #include "gloss/annot.h"
+#include "gloss/monotime.h"
 #include "gloss/strbuf.h"
 #include "gloss/xmalloc.h"
 
@@ -91,22 +92,13 @@ make_highlights(const char *s, size_t n, struct hl *h, size_t count)
 	}
 }
 
-static double
-now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 static void
 run(const char *name, const char *s, size_t n, struct hl *h, size_t count)
 {
 	struct anchor_text *t = anchor_text_new(s, n);
 	size_t st[ANCHOR_STATUS_COUNT] = { 0 }, how[ANCHOR_BY_NOTHING + 1] = { 0 };
 	int64_t delta = 0;
-	double t0 = now(), dt;
+	double t0 = monotime_s(), dt;
 
 	for (size_t i = 0; i < count; i++) {
 		struct anchor_selector sel = {
@@ -121,7 +113,7 @@ run(const char *name, const char *s, size_t n, struct hl *h, size_t count)
 		st[r.status]++;
 		how[r.method]++;
 	}
-	dt = now() - t0;
+	dt = monotime_s() - t0;
 	printf("%-34s %8.1f ms  %6.2f us/highlight  anchored %zu moved %zu orphaned %zu"
 	    "  (position %zu shift %zu exact %zu approx %zu none %zu)\n",
 	    name, dt * 1e3, dt * 1e6 / (double)count, st[ANCHOR_ANCHORED], st[ANCHOR_MOVED],
@@ -174,23 +166,23 @@ run_store(const struct strbuf *text, const struct strbuf *top, struct hl *h, siz
 	store_open(db, STORE_CREATE, &st);
 	d = open_doc(file);
 	annot_attach(st, d, ANNOT_NOW, &ad);
-	t0 = now();
+	t0 = monotime_s();
 	store_begin(st);
 	for (size_t i = 0; i < count; i++)
 		annot_add(ad, h[i].start, h[i].end, STORE_YELLOW, NULL, NULL, 0, &(int64_t){ 0 });
 	store_end(st, GLOSS_OK);
-	printf("%-34s %8.1f ms  (one transaction)\n", "store: adding the highlights", (now() - t0) * 1e3);
+	printf("%-34s %8.1f ms  (one transaction)\n", "store: adding the highlights", (monotime_s() - t0) * 1e3);
 	annot_detach(ad);
 	doc_free(d);
 
 	write_file(file, top->buf, top->len);
-	t0 = now();
+	t0 = monotime_s();
 	d = open_doc(file);
 	annot_attach(st, d, 0, &ad);
-	printf("%-34s %8.1f ms  (stat, lookup, SHA-256)\n", "store: attach after the edit", (now() - t0) * 1e3);
+	printf("%-34s %8.1f ms  (stat, lookup, SHA-256)\n", "store: attach after the edit", (monotime_s() - t0) * 1e3);
 	annot_finish(ad);
 	printf("%-34s %8.1f ms  (load text, re-anchor, save)\n", "store: attach + re-anchor, total",
-	    (now() - t0) * 1e3);
+	    (monotime_s() - t0) * 1e3);
 	annot_all(ad, &l);
 	for (size_t i = 0; i < l.n; i++)
 		st_count[l.v[i].status]++;

@@ -11,16 +11,8 @@
 
 #include "gloss/boiler.h"
 #include "gloss/doc.h"
+#include "gloss/monotime.h"
 #include "gloss/xmalloc.h"
-
-static double
-now_ms(void)
-{
-	struct timespec t;
-
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	return t.tv_sec * 1e3 + t.tv_nsec / 1e6;
-}
 
 /* Writes about mb MB: paragraphs, and after every seventh a run of 1-6 furniture lines. */
 static char *
@@ -62,20 +54,20 @@ main(int argc, char **argv)
 
 	if (path == NULL || doc_open(path, NULL, &d) != GLOSS_OK)
 		return 1;
-	t = now_ms();
+	t = (monotime_s() * 1e3);
 	bo = boiler_new(d, true);
 	boiler_last(bo, &loc);
-	printf("%d MB: last shown block (G): %.2f ms\n", mb, now_ms() - t);
-	t = now_ms();
+	printf("%d MB: last shown block (G): %.2f ms\n", mb, (monotime_s() * 1e3) - t);
+	t = (monotime_s() * 1e3);
 	doc_seek_fraction(d, 0.5, &loc);
 	boiler_visible(bo, &loc);
 	for (k = 0; k < 2000 && boiler_next(bo, &loc); k++)
 		;
-	printf("50%% and 2000 shown blocks forward: %.2f ms\n", now_ms() - t);
-	t = now_ms();
+	printf("50%% and 2000 shown blocks forward: %.2f ms\n", (monotime_s() * 1e3) - t);
+	t = (monotime_s() * 1e3);
 	for (k = 0; k < 2000 && boiler_prev(bo, &loc); k++)
 		;
-	printf("2000 shown blocks back: %.2f ms\n", now_ms() - t);
+	printf("2000 shown blocks back: %.2f ms\n", (monotime_s() * 1e3) - t);
 	boiler_free(bo);
 	doc_free(d);
 	unlink(path);

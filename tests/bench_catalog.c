@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "gloss/catalog.h"
+#include "gloss/monotime.h"
 #include "gloss/reader.h"
 #include "gloss/xmalloc.h"
 
@@ -23,15 +24,6 @@ static const char *const queries[] = {
 	"з'явилися", "москва", "Ки́ев", "sanction*", "art00042", "art09999", "\"президент России\"",
 	"Беларускія", "Kyiv Minsk", "обмеж*", "border", "\"BENCH nothing\"", "заседание", "Zelensky",
 };
-
-static double
-now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
 
 /* CPU seconds of the process (who = RUSAGE_SELF) or of the calling thread (RUSAGE_THREAD). */
 static double
@@ -79,11 +71,11 @@ time_queries(struct catalog *c)
 	for (size_t i = 0; i < GLOSS_ARRAY_SIZE(queries); i++) {
 		struct catalog_hit *v;
 		size_t n = 0;
-		double t0 = now();
+		double t0 = monotime_s();
 
 		if (catalog_search(c, queries[i], 20, &v, &n) == GLOSS_OK)
 			catalog_hits_free(v, n);
-		t[i] = (now() - t0) * 1000;
+		t[i] = (monotime_s() - t0) * 1000;
 		hits += n;
 		printf("  %-24s %7.2f ms  %zu hits\n", queries[i], t[i], n);
 	}
@@ -94,12 +86,12 @@ time_queries(struct catalog *c)
 	{	/* the worst case of a word index: a phrase of common words that no article holds */
 		struct catalog_hit *v;
 		size_t n = 0;
-		double t0 = now();
+		double t0 = monotime_s();
 
 		if (catalog_search(c, "\"strikes missile\"", 20, &v, &n) == GLOSS_OK)
 			catalog_hits_free(v, n);
 		printf("phrase in no article (\"strikes missile\", its words in many)  %.2f ms  %zu hits\n",
-		    (now() - t0) * 1000, n);
+		    (monotime_s() - t0) * 1000, n);
 	}
 }
 
@@ -135,11 +127,11 @@ main(int argc, char **argv)
 			fprintf(stderr, "bench_catalog: %s\n", error_last(GLOSS_EDB));
 			return 1;
 		}
-		t0 = now();
+		t0 = monotime_s();
 		c0 = cpu(RUSAGE_SELF);
 		w0 = cpu(RUSAGE_THREAD);
 		catalog_update(c);
-		times[r] = now() - t0;
+		times[r] = monotime_s() - t0;
 		printf("build %d: %zu articles, %.1f MB in %.2f s = %.1f MB/s; CPU %.2f s in all, %.2f s"
 		    " in the writer thread\n", r + 1, count, (double)bytes / 1e6, times[r],
 		    (double)bytes / 1e6 / times[r], cpu(RUSAGE_SELF) - c0, cpu(RUSAGE_THREAD) - w0);
@@ -153,10 +145,10 @@ main(int argc, char **argv)
 		fputs("\nOne more paragraph, added by the benchmark.\n", f);
 		fclose(f);
 	}
-	t0 = now();
+	t0 = monotime_s();
 	catalog_rescan(c);
 	catalog_update(c);
-	upd = now() - t0;
+	upd = monotime_s() - t0;
 	printf("update after one file changed: %.1f ms (stat of every file, re-index of one)\n",
 	    upd * 1000);
 	for (size_t i = 0; i < nf; i++)

@@ -11,17 +11,9 @@
 #include <unistd.h>
 
 #include "gloss/export.h"
+#include "gloss/monotime.h"
 #include "gloss/store.h"
 #include "gloss/xmalloc.h"
-
-static double
-now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
 
 static void
 write_doc(const char *path)
@@ -47,13 +39,13 @@ best_of_three(struct store *st, struct export_options *o, size_t *count, size_t 
 
 	for (int r = 0; r < 3; r++) {
 		struct strbuf out = STRBUF_INIT;
-		double t0 = now();
+		double t0 = monotime_s();
 
 		if (export_run(st, o, &out, count) != GLOSS_OK) {
 			fprintf(stderr, "bench_export: %s\n", error_last(GLOSS_EIO));
 			exit(1);
 		}
-		best = GLOSS_MIN(best, now() - t0);
+		best = GLOSS_MIN(best, monotime_s() - t0);
 		*bytes = out.len;
 		strbuf_done(&out);
 	}

@@ -20,6 +20,7 @@
 #include <time.h>
 
 #include "gloss/fold.h"
+#include "gloss/monotime.h"
 #include "gloss/strbuf.h"
 #include "gloss/xmalloc.h"
 
@@ -33,15 +34,6 @@ static const char *const words[] = {
 	"Мо́сква", "пришла́", "при\xc2\xadвет", "e\xcc\x81t\xc3\xa9", "STRASSE", "Straße",
 	"«Правда»", "—", "–", "№ 5", "10\xe2\x80\xaf" "000", "т.\xc2\xa0е.", "2023", "(R)",
 };
-
-static double
-now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
 
 static uint32_t
 next_random(uint32_t *state)
@@ -136,7 +128,7 @@ best_of_three(const struct strbuf *text, int how, struct strbuf *key)
 	int run;
 
 	for (run = 0; run < 3; run++) {
-		double t = now();
+		double t = monotime_s();
 		uint32_t *map = NULL;
 
 		strbuf_reset(key);
@@ -146,7 +138,7 @@ best_of_three(const struct strbuf *text, int how, struct strbuf *key)
 			fold_blocks(text);
 		else
 			fold_key(text->buf, text->len, key);
-		t = now() - t;
+		t = monotime_s() - t;
 		free(map);
 		best = GLOSS_MIN(best, t);
 	}
@@ -177,9 +169,9 @@ main(int argc, char **argv)
 	tenth = text.len / 10;
 	while (tenth < text.len && ((unsigned char)text.buf[tenth] & 0xC0) == 0x80)
 		tenth++;
-	t = now();
+	t = monotime_s();
 	fold_key_slow(text.buf, tenth, &slow);
-	report("fold_key_slow", tenth, now() - t);
+	report("fold_key_slow", tenth, monotime_s() - t);
 	fold_key(text.buf, tenth, &part);
 
 	if (key.len != plain.len || memcmp(key.buf, plain.buf, key.len) != 0 ||

@@ -20,6 +20,7 @@
 #include <unilbrk.h>
 
 #include "gloss/layout.h"
+#include "gloss/monotime.h"
 #include "gloss/strbuf.h"
 #include "gloss/typo.h"
 
@@ -112,15 +113,6 @@ save(const char *path, const char *text, const size_t *ends, size_t npar)
 	fclose(f);
 }
 
-static double
-now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 /*
  * One timed pass over all paragraphs: 0 layout_wrap, 1 libunistring,
  * 2 typo.  A paragraph ends at ends[k]; the next starts skip bytes later.
@@ -131,7 +123,7 @@ pass(int what, const char *text, const size_t *ends, size_t npar, size_t skip, c
 {
 	struct layout_opts o = layout_defaults(80);
 	size_t k, start;
-	double t0 = now();
+	double t0 = monotime_s();
 
 	for (k = 0, start = 0; k < npar; start = ends[k++] + skip) {
 		struct layout_line *lines;
@@ -146,7 +138,7 @@ pass(int what, const char *text, const size_t *ends, size_t npar, size_t skip, c
 			typo_overrides(text + start, ends[k] - start, TYPO_DEFAULT, p + start);
 		}
 	}
-	return now() - t0;
+	return monotime_s() - t0;
 }
 
 int

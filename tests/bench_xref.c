@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "gloss/cachedb.h"
+#include "gloss/monotime.h"
 #include "gloss/strbuf.h"
 #include "gloss/xmalloc.h"
 #include "gloss/xref.h"
@@ -86,27 +87,18 @@ make_article(const char *path, int i, const char *repeat)
 }
 
 static double
-now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-static double
 run(struct xref *x, char **paths, int n, unsigned long *indexed)
 {
 	struct xref_update u = { (const char *const *)paths, (size_t)n, NULL, NULL, 0, false, 0 };
 	struct xref_stats a, b;
-	double t0 = now();
+	double t0 = monotime_s();
 
 	xref_stats(x, &a);
 	while (xref_update_step(x, &u, 100000))
 		;
 	xref_stats(x, &b);
 	*indexed = b.indexed - a.indexed;
-	return now() - t0;
+	return monotime_s() - t0;
 }
 
 int
