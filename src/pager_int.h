@@ -85,7 +85,6 @@ struct pager {
 	bool side_overlay;	/* drawn over the text (narrow terminal) */
 	bool side_filled;	/* the document's entries are in */
 	unsigned side_generation;	/* annot_generation() of the Highlights tab */
-	int64_t side_data_version;
 	struct notes *notes;	/* the document's notes and links, or NULL (pager_notes.c) */
 	struct links *links;
 	struct pager_xref *xref;	/* the cross-document index, once idle time opened it (pager_xref.c) */

@@ -13,11 +13,10 @@
 #include <stdatomic.h>
 
 #include "gloss/cachedb.h"
-#include "gloss/links.h"
-#include "gloss/xref_cmd.h"
 #include "gloss/sidebar.h"
 #include "gloss/xmalloc.h"
 #include "gloss/xref.h"
+#include "gloss/xref_cmd.h"
 #include "pager_int.h"
 
 struct pager_xref {
@@ -25,46 +24,10 @@ struct pager_xref {
 	struct xref *x;
 	char **inputs;		/* the pager's files when the update started */
 	size_t ninputs;
-	char **paths;		/* canonical paths of the documents to compare */
-	size_t n;
-	struct xref_update u;
 	pthread_t thread;
 	bool started, joined, failed;
 	atomic_bool done, stop;
-	/* the URLs of the document being indexed (xref_links_fn) */
-	struct links *links;
-	const char **urls;
-	uint64_t *starts, *ends;
 };
-
-static void
-doc_links(struct doc *doc, void *arg, size_t *n, const char *const **urls, const uint64_t **start,
-    const uint64_t **end)
-{
-	struct pager_xref *px = arg;
-	size_t k;
-
-	links_free(px->links);
-	px->links = NULL;
-	*n = 0;
-	if (links_scan(doc, NULL, &px->links) != GLOSS_OK)
-		return;
-	k = links_count(px->links);
-	px->urls = xreallocarray(px->urls, k + 1, sizeof *px->urls);
-	px->starts = xreallocarray(px->starts, k + 1, sizeof *px->starts);
-	px->ends = xreallocarray(px->ends, k + 1, sizeof *px->ends);
-	for (size_t i = 0; i < k; i++) {
-		const struct links_link *l = links_get(px->links, i);
-
-		px->urls[i] = l->url;
-		px->starts[i] = l->start;
-		px->ends[i] = l->end;
-	}
-	*n = k;
-	*urls = px->urls;
-	*start = px->starts;
-	*end = px->ends;
-}
 
 /* The update thread: opens the index, compares the documents, ends. */
 static void *
@@ -72,17 +35,9 @@ update_thread(void *arg)
 {
 	struct pager_xref *px = arg;
 
-	if (cachedb_open(NULL, &px->cache) != GLOSS_OK || xref_open(px->cache, &px->x) != GLOSS_OK) {
-		px->failed = true;	/* no index: reading goes on without cross-references */
-	} else {
-		px->n = xref_cmd_paths((const char *const *)px->inputs, px->ninputs, &px->paths);
-		px->u.paths = (const char *const *)px->paths;
-		px->u.n = px->n;
-		px->u.links = doc_links;
-		px->u.arg = px;
-		while (!atomic_load(&px->stop) && xref_update_step(px->x, &px->u, 100000))
-			;
-	}
+	/* no index: reading goes on without cross-references */
+	px->failed = xref_cmd_update((const char *const *)px->inputs, px->ninputs, &px->stop,
+	    &px->cache, &px->x) != GLOSS_OK;
 	atomic_store(&px->done, true);
 	return NULL;
 }
@@ -213,13 +168,6 @@ pager_xref_free(struct pager *p)
 	free(px->inputs);
 	xref_close(px->x);
 	cachedb_close(px->cache);
-	for (size_t i = 0; i < px->n; i++)
-		free(px->paths[i]);
-	free(px->paths);
-	links_free(px->links);
-	free(px->urls);
-	free(px->starts);
-	free(px->ends);
 	free(px);
 	p->xref = NULL;
 }

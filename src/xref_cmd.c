@@ -117,8 +117,9 @@ xref_cmd_paths(const char *const *files, size_t n, char ***out)
 }
 
 /* ------------------------------------------------------------------ */
-/* gloss notes: the Cross-document section */
+/* Updating */
 
+/* The URLs of the document being indexed, for xref_update_step(). */
 struct urls {
 	struct links *links;
 	const char **v;
@@ -154,6 +155,42 @@ doc_links(struct doc *doc, void *arg, size_t *n, const char *const **urls, const
 	*end = u->z;
 }
 
+enum gloss_status
+xref_cmd_update(const char *const *files, size_t n, const atomic_bool *stop,
+    struct cachedb **cache, struct xref **x)
+{
+	struct xref_update u = { 0 };
+	struct urls urls = { 0 };
+	char **paths;
+	size_t np;
+
+	*cache = NULL;
+	*x = NULL;
+	if (cachedb_open(NULL, cache) != GLOSS_OK || xref_open(*cache, x) != GLOSS_OK) {
+		cachedb_close(*cache);
+		*cache = NULL;
+		return GLOSS_EDB;
+	}
+	np = xref_cmd_paths(files, n, &paths);
+	u.paths = (const char *const *)paths;
+	u.n = np;
+	u.links = doc_links;
+	u.arg = &urls;
+	while (!(stop && atomic_load(stop)) && xref_update_step(*x, &u, 100000))
+		;
+	links_free(urls.links);
+	free(urls.v);
+	free(urls.a);
+	free(urls.z);
+	for (size_t i = 0; i < np; i++)
+		free(paths[i]);
+	free(paths);
+	return GLOSS_OK;
+}
+
+/* ------------------------------------------------------------------ */
+/* gloss notes: the Cross-document section */
+
 static void
 print_entry(struct strbuf *out, const struct xref_entry *e, bool json, bool first)
 {
@@ -188,24 +225,15 @@ print_entry(struct strbuf *out, const struct xref_entry *e, bool json, bool firs
 static void
 notes_xref(struct strbuf *out, const char *path, struct doc *doc, bool json, void *arg)
 {
-	struct cachedb *c = NULL;
-	struct xref *x = NULL;
-	struct xref_update u = { 0 };
-	struct urls urls = { 0 };
+	struct cachedb *c;
+	struct xref *x;
 	struct xref_entry *v = NULL;
 	size_t n = 0;
-	char **paths, *self = xref_cmd_canonical(path);
-	size_t np = xref_cmd_paths((const char *const *)&path, 1, &paths);
+	char *self = xref_cmd_canonical(path);
 
 	(void)doc;
 	(void)arg;
-	if (cachedb_open(NULL, &c) == GLOSS_OK && xref_open(c, &x) == GLOSS_OK) {
-		u.paths = (const char *const *)paths;
-		u.n = np;
-		u.links = doc_links;
-		u.arg = &urls;
-		while (xref_update_step(x, &u, 100000))
-			;
+	if (xref_cmd_update((const char *const *)&path, 1, NULL, &c, &x) == GLOSS_OK) {
 		if (xref_query(x, self, &v, &n) != GLOSS_OK)
 			n = 0;
 	} else if (!json) {
@@ -218,13 +246,6 @@ notes_xref(struct strbuf *out, const char *path, struct doc *doc, bool json, voi
 	xref_entries_free(v, n);
 	xref_close(x);
 	cachedb_close(c);
-	links_free(urls.links);
-	free(urls.v);
-	free(urls.a);
-	free(urls.z);
-	for (size_t i = 0; i < np; i++)
-		free(paths[i]);
-	free(paths);
 	free(self);
 }
 
