@@ -36,6 +36,9 @@ struct place {
 };
 
 struct sidebar;
+
+/* Documents larger than this are not scanned for the sidebar (notes, links, outline). */
+#define PAGER_SCAN_MAX (64ull << 20)
 struct pager_xref;
 
 struct pager {

@@ -12,7 +12,6 @@
 #include "gloss/xmalloc.h"
 #include "pager_int.h"
 
-#define NOTES_SCAN_MAX (64ull << 20)	/* larger documents are not scanned */
 #define NOTES_MEASURE_NOW (8ull << 20)	/* smaller ones are measured on demand */
 
 /* Scans notes and links if the document allows; false if they are not available. */
@@ -21,7 +20,7 @@ ensure(struct pager *p)
 {
 	if (p->notes)
 		return true;
-	if (p->empty || doc_source_size(p->doc) > NOTES_SCAN_MAX ||
+	if (p->empty || doc_source_size(p->doc) > PAGER_SCAN_MAX ||
 	    (!doc_measured(p->doc) && doc_source_size(p->doc) > NOTES_MEASURE_NOW))
 		return false;
 	if (notes_scan(p->doc, &p->notes) != GLOSS_OK)

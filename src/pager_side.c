@@ -15,7 +15,6 @@
 #include "pager_int.h"
 
 #define SIDE_BESIDE_MIN 100	/* narrower terminals get the sidebar over the text */
-#define SIDE_SCAN_MAX (64ull << 20)	/* larger documents are not scanned for entries */
 #define JUMPS_MAX 100
 #define LINE_MAX_BYTES 400	/* of an entry's one-line text */
 
@@ -120,7 +119,7 @@ fill(struct pager *p)
 {
 	if (p->side_filled || p->empty)
 		return;
-	if (doc_source_size(p->doc) > SIDE_SCAN_MAX) {
+	if (doc_source_size(p->doc) > PAGER_SCAN_MAX) {
 		for (int t = 0; t < SIDEBAR_TAB_COUNT; t++)
 			sidebar_set_empty_text(p->sb, t, "(document too large to scan)");
 		fill_highlights(p);
