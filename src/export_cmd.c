@@ -9,6 +9,7 @@
 #include <getopt.h>
 #include <time.h>
 
+#include "gloss/cmd.h"
 #include "gloss/export.h"
 #include "gloss/export_cmd.h"
 #include "gloss/import.h"
@@ -28,7 +29,7 @@ struct export_args {
 static int
 usage(const char *cmd, const char *use, const char *msg, const char *arg)
 {
-	error_print("%s: %s%s%s%s", cmd, msg, arg ? " '" : "", arg ? arg : "", arg ? "'" : "");
+	cmd_error("%s: %s%s%s%s", cmd, msg, arg ? " '" : "", arg ? arg : "", arg ? "'" : "");
 	fprintf(stderr, "Usage: %s\n", use);
 	return 2;
 }
@@ -126,7 +127,7 @@ parse_export(int argc, char **argv, struct export_args *a)
 		char *name, *key;
 
 		if (store_tag_normalize(a->tags[i], &name, &key) != GLOSS_OK) {
-			error_print("export: %s", error_last(GLOSS_EUSAGE));
+			cmd_error("export: %s", error_last(GLOSS_EUSAGE));
 			return 2;
 		}
 		free(name);
@@ -145,13 +146,13 @@ write_out(const struct export_args *a, const struct strbuf *out)
 
 	if (a->out) {
 		if ((rc = export_write_file(a->out, strbuf_str(out), out->len, a->force)) != GLOSS_OK) {
-			error_print("export: %s", error_last(rc));
+			cmd_error("export: %s", error_last(rc));
 			return 1;
 		}
 		return 0;
 	}
 	if (fwrite(strbuf_str(out), 1, out->len, stdout) != out->len || fflush(stdout) != 0) {
-		error_print("export: write error: %s", strerror(errno));
+		cmd_error("export: write error: %s", strerror(errno));
 		return 1;
 	}
 	return 0;
@@ -172,11 +173,11 @@ export_main(int argc, char **argv)
 		if (rc == GLOSS_OK)
 			rc = export_run(st, &a.o, &out, &count);
 		if (rc != GLOSS_OK) {
-			error_print("export: %s", error_last(rc));
+			cmd_error("export: %s", error_last(rc));
 			status = error_exit_code(rc);
 		} else {
 			if (count == 0)
-				error_print("export: no annotations match; the export is empty");
+				cmd_error("export: no annotations match; the export is empty");
 			status = write_out(&a, &out);
 		}
 	}
@@ -229,11 +230,11 @@ import_main(int argc, char **argv)
 	store_close(st);
 	strbuf_done(&data);
 	if (rc == GLOSS_EPARSE) {
-		error_print("import: %s: %s; nothing was imported", argv[1], error_last(rc));
+		cmd_error("import: %s: %s; nothing was imported", argv[1], error_last(rc));
 		return 1;
 	}
 	if (rc != GLOSS_OK) {
-		error_print("import: %s", error_last(rc));
+		cmd_error("import: %s", error_last(rc));
 		return error_exit_code(rc);
 	}
 	printf("%zu imported, %zu already present\n", added, skipped);

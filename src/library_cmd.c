@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "gloss/annot_cmd.h"
+#include "gloss/cmd.h"
 #include "gloss/glyph.h"
 #include "gloss/json.h"
 #include "gloss/library_cmd.h"
@@ -80,14 +81,14 @@ library_cmd_open(const char *const *dirs, size_t ndirs, struct store *st, struct
 static int
 report(enum gloss_status rc)
 {
-	error_print("%s", error_last(rc));
+	cmd_error("%s", error_last(rc));
 	return error_exit_code(rc);
 }
 
 static int
 usage_error(const char *cmd, const char *usage, const char *msg)
 {
-	error_print("%s: %s", cmd, msg);
+	cmd_error("%s: %s", cmd, msg);
 	fprintf(stderr, "Usage: %s\n", usage);
 	return 2;
 }
@@ -120,7 +121,7 @@ open_store(void)
 	struct store *st = NULL;
 
 	if (store_open(opt_db, 0, &st) != GLOSS_OK) {
-		error_print("%s (going on without annotations)", error_last(GLOSS_EDB));
+		cmd_error("%s (going on without annotations)", error_last(GLOSS_EDB));
 		return NULL;
 	}
 	return st;
@@ -152,7 +153,7 @@ write_out(struct strbuf *out, const char *cmd)
 	bool ok = fwrite(strbuf_str(out), 1, out->len, stdout) == out->len && fflush(stdout) == 0;
 
 	if (!ok) {
-		error_print("%s: write error: %s", cmd, strerror(errno));
+		cmd_error("%s: write error: %s", cmd, strerror(errno));
 		return 1;
 	}
 	return 0;
@@ -280,14 +281,14 @@ with_catalog(char **dirs, size_t ndirs, const char *cmd,
 	int status;
 
 	if (ndirs == 0 && corpus == NULL) {
-		error_print("%s: no corpus directory (use --corpus DIR)", cmd);
+		cmd_error("%s: no corpus directory (use --corpus DIR)", cmd);
 		return 1;
 	}
 	st = open_store();
 	rc = ndirs ? library_cmd_open((const char *const *)dirs, ndirs, st, &db, &cat) :
 	    library_cmd_open(&corpus, 1, st, &db, &cat);
 	if (rc == GLOSS_OK && (rc = update(cat)) != GLOSS_OK)
-		error_print("%s", error_last(rc));	/* what was indexed can still be shown */
+		cmd_error("%s", error_last(rc));	/* what was indexed can still be shown */
 	status = rc == GLOSS_OK || cat ? fn(cat, st, arg) : report(rc);
 	if (status == 0 && rc != GLOSS_OK)
 		status = error_exit_code(rc);
@@ -313,7 +314,7 @@ library_main(int argc, char **argv)
 		return status;
 	for (int i = optind; i < argc; i++) {
 		if (access(argv[i], R_OK | X_OK) != 0) {
-			error_print("library: %s: %s", argv[i], strerror(errno));
+			cmd_error("library: %s: %s", argv[i], strerror(errno));
 			return 1;
 		}
 	}

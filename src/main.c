@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "gloss/annot_cmd.h"
+#include "gloss/cmd.h"
 #include "gloss/library_cmd.h"
 #include "gloss/dump.h"
 #include "gloss/export_cmd.h"
@@ -96,7 +97,7 @@ parse_column(const char *s)
 	long n = strtol(s, &end, 10);
 
 	if (*s == '\0' || *end || n < 20 || n > 1000) {
-		error_print("invalid column width '%s' (20 to 1000)", s);
+		cmd_error("invalid column width '%s' (20 to 1000)", s);
 		return -1;
 	}
 	opt_column = (int)n;
@@ -109,7 +110,7 @@ parse_hyperlinks(const char *s)
 	int m = osc_hyperlinks_parse(s);
 
 	if (m < 0) {
-		error_print("--hyperlinks: '%s' is not auto, always or never", s);
+		cmd_error("--hyperlinks: '%s' is not auto, always or never", s);
 		return -1;
 	}
 	opt_hyperlinks = m;
@@ -199,7 +200,7 @@ main(int argc, char **argv)
 		return cmd->run(argc - first, argv + first);
 	if (!isatty(STDOUT_FILENO)) {
 		if (first != argc - 1) {
-			error_print(first == argc ? "standard output is not a terminal; name a FILE to dump"
+			cmd_error(first == argc ? "standard output is not a terminal; name a FILE to dump"
 			    : "standard output is not a terminal; dump takes one FILE");
 			return 2;
 		}

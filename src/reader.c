@@ -9,6 +9,7 @@
 #include <unistd.h>
 #include <sys/stat.h>
 
+#include "gloss/cmd.h"
 #include "gloss/display.h"
 #include "gloss/doc.h"
 #include "gloss/editor.h"
@@ -125,7 +126,7 @@ collect(int argc, char **argv, char ***paths, size_t *n)
 		}
 		k = reader_list_dir(argv[i], &sub);
 		if (k == 0)
-			error_print("%s: no articles (*.txt, *.md)", argv[i]);
+			cmd_error("%s: no articles (*.txt, *.md)", argv[i]);
 		for (size_t j = 0; j < k; j++) {
 			add_path(paths, n, sub[j]);
 			free(sub[j]);
@@ -236,16 +237,16 @@ prepare(int argc, char **argv, struct library *lib, struct start *s, int *status
 	if (s->lib_mode) {
 		if (library_catalog(lib) != NULL)
 			return true;
-		error_print("%s", error_last(GLOSS_EDB));
+		cmd_error("%s", error_last(GLOSS_EDB));
 		return false;
 	}
 	if (!collect(argc, argv, &s->paths, &s->n)) {
-		error_print("%s", error_last(GLOSS_ENOENT));
+		cmd_error("%s", error_last(GLOSS_ENOENT));
 		return false;
 	}
 	rc = doc_open(s->paths[0], &dopt, &s->doc);
 	if (rc != GLOSS_OK) {
-		error_print("%s", error_last(rc));
+		cmd_error("%s", error_last(rc));
 		*status = error_exit_code(rc);
 		return false;
 	}
@@ -272,7 +273,7 @@ reader_main(int argc, char **argv)
 		goto out;
 	opt_glyphs = display_locale(opt_ascii_forced);
 	if (!display_init(opt_mouse)) {
-		error_print("%s", error_last(GLOSS_EIO));
+		cmd_error("%s", error_last(GLOSS_EIO));
 		doc_free(s.doc);
 		status = 1;
 		goto out;
