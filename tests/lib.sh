@@ -163,3 +163,27 @@ tm_kill() {
 tm_row() {	# N
 	tm_capture | sed -n "${1}p"
 }
+
+# ---------------------------------------------------------------------------
+# A database lock held by another program (the sqlite3 CLI) until released,
+# not for a fixed time: tests do not depend on how fast the machine is.
+
+# Takes the write lock of DB (BEGIN IMMEDIATE and a write) and returns once
+# it is held; 1 if it could not be taken within 10 s.
+lock_hold() {	# DB
+	rm -f "$TEST_TMP/lock.held" "$TEST_TMP/lock.release"
+	printf '%s\n' 'BEGIN IMMEDIATE;' 'UPDATE annotations SET note = note WHERE 0;' \
+		".shell touch '$TEST_TMP/lock.held'; while [ ! -e '$TEST_TMP/lock.release' ]; do sleep 0.05; done" \
+		'COMMIT;' | "$SQLITE3_CLI" "$1" >/dev/null 2>&1 &
+	lock_pid=$!
+	echo "$lock_pid" >"$TEST_TMP/pid.lock"
+	i=0
+	while [ ! -e "$TEST_TMP/lock.held" ] && [ $i -lt 200 ]; do sleep 0.05; i=$((i + 1)); done
+	[ -e "$TEST_TMP/lock.held" ]
+}
+
+lock_release() {
+	touch "$TEST_TMP/lock.release"
+	wait "$lock_pid" 2>/dev/null
+	rm -f "$TEST_TMP/pid.lock"
+}
