@@ -279,6 +279,8 @@ store_col_str(sqlite3_stmt *s, int col)
 /* ------------------------------------------------------------------ */
 /* Transactions */
 
+static void finalize_all(struct store *st);
+
 /* Runs BEGIN IMMEDIATE or COMMIT waiting at most wait_ms for the lock; records the time waited. */
 static int
 locked_exec(struct store *st, const char *sql, int wait_ms)
@@ -334,8 +336,10 @@ begin(struct store *st, bool user)
 	st->refreshing = !user;
 	rc = locked_exec(st, "BEGIN IMMEDIATE", nowait ? 0 : st->busy_ms);
 	if ((rc & 0xFF) == SQLITE_BUSY && nowait && (st->flags & STORE_READ) == STORE_READ &&
-	    !st->readonly && store_to_memory(st, "another program held the lock") == GLOSS_OK)
+	    !st->readonly && store_to_memory(st, "another program held the lock") == GLOSS_OK) {
+		st->transient = true;
 		rc = sqlite3_exec(st->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+	}
 	st->depth = 1;
 	if (rc == SQLITE_OK) {
 		st->waited_ms = -1;	/* a later busy read gives no time */
@@ -352,9 +356,40 @@ store_tx_begin(struct store *st)
 	return begin(st, false);
 }
 
+/*
+ * The file again, for a store read from a copy for a reason that may have
+ * passed (the disk was full, the lock was held): true if it can now be
+ * written.  What was changed in the copy only (re-anchoring) is dropped.
+ */
+static bool
+reopen(struct store *st)
+{
+	struct store *fresh;
+
+	if (st->depth > 0 || store_open(st->path, st->flags & ~STORE_CHECK_LATER, &fresh) != GLOSS_OK)
+		return false;
+	if (fresh->readonly) {
+		store_close(fresh);
+		return false;
+	}
+	finalize_all(st);
+	sqlite3_close(st->db);
+	st->db = fresh->db;
+	fresh->db = NULL;
+	st->wal = fresh->wal;
+	st->readonly = st->transient = false;
+	free(st->readonly_reason);
+	st->readonly_reason = NULL;
+	sqlite3_busy_timeout(st->db, st->busy_ms);
+	store_close(fresh);
+	return true;
+}
+
 enum gloss_status
 store_write_begin(struct store *st)
 {
+	if (st->readonly && st->transient)
+		reopen(st);
 	if (st->readonly)
 		return st->damaged ? store_damaged_error(st) : error_set(GLOSS_EREADONLY, "database %s "
 		    "is read-only (%s); annotations can be read but not changed", st->path,
@@ -608,6 +643,7 @@ open_degraded(struct store *st, const struct store_access *a)
 	finalize_all(st);
 	sqlite3_close(st->db);
 	st->db = NULL;
+	st->transient = true;
 	return open_copy(st, &ro, disk_reason(st->path));
 }
 
@@ -618,6 +654,7 @@ migrate_or_copy(struct store *st)
 	enum gloss_status rc = store_schema_check(st, true);
 
 	if (rc == GLOSS_EBUSY && (st->flags & STORE_NOWAIT)) {
+		st->transient = true;
 		rc = store_to_memory(st, "another program held the lock when its schema had to be "
 		    "brought up to date; open it again later to annotate");
 		if (rc == GLOSS_OK)
@@ -755,6 +792,12 @@ const char *
 store_readonly_reason(const struct store *st)
 {
 	return st->readonly ? st->readonly_reason : NULL;
+}
+
+bool
+store_readonly_transient(const struct store *st)
+{
+	return st->readonly && st->transient;
 }
 
 bool

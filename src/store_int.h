@@ -24,6 +24,7 @@ struct store {
 	unsigned flags;		/* of store_open() */
 	bool readonly;		/* edits refused (a copy in memory, or no file) */
 	char *readonly_reason;
+	bool transient;		/* read-only for a reason that may pass: a write tries the file again */
 	char *damaged;		/* what PRAGMA quick_check said, or NULL */
 	struct store_check *check;	/* a quick_check running in a thread (STORE_CHECK_LATER) */
 	bool wal;

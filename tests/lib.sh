@@ -21,6 +21,7 @@ export HOME="$TEST_TMP/home"
 export XDG_DATA_HOME="$TEST_TMP/data"
 export GLOSS_DB="$TEST_TMP/data/gloss.db"
 export XDG_CACHE_HOME="$TEST_TMP/cache"
+export XDG_STATE_HOME="$TEST_TMP/state"	# note drafts
 unset GLOSS_CACHE_DB
 mkdir -p "$HOME" "$XDG_DATA_HOME"
 export LC_ALL=C.UTF-8
@@ -105,7 +106,7 @@ tm_start() {	# COLS ROWS TERMTYPE COMMAND...
 	shift 3
 	tm_new_server
 	tm -u new-session -d -x "$cols" -y "$rows" -s t \
-		"env TERM=$term HOME='$HOME' XDG_DATA_HOME='$XDG_DATA_HOME' XDG_CACHE_HOME='$XDG_CACHE_HOME' GLOSS_DB='$GLOSS_DB' LC_ALL=C.UTF-8 TZ=UTC $* ; sleep 30"
+		"env TERM=$term HOME='$HOME' XDG_DATA_HOME='$XDG_DATA_HOME' XDG_CACHE_HOME='$XDG_CACHE_HOME' XDG_STATE_HOME='$XDG_STATE_HOME' GLOSS_DB='$GLOSS_DB' LC_ALL=C.UTF-8 TZ=UTC $* ; sleep 30"
 	tm set-option -t t remain-on-exit on >/dev/null 2>&1
 }
 
@@ -122,6 +123,11 @@ tm_keys() {
 
 tm_capture() {
 	tm capture-pane -p -t t
+}
+
+# The number of note and tag drafts kept (files in the drafts directory).
+drafts_count() {
+	find "$XDG_STATE_HOME/gloss/drafts" -type f 2>/dev/null | wc -l | tr -d ' '
 }
 
 # Waits until the pane shows TEXT (default 5 s); returns 1 on timeout.

@@ -160,6 +160,8 @@ const char *store_path(const struct store *st);
 /* True if edits are refused; store_readonly_reason() says why (or NULL). */
 bool store_readonly(const struct store *st);
 const char *store_readonly_reason(const struct store *st);
+/* True if the reason may pass (a full disk, a lock): a later write may be tried and may succeed. */
+bool store_readonly_transient(const struct store *st);
 /*
  * Damage.  Every database file is checked with PRAGMA quick_check when it
  * is opened (about 6 ms per MB): at once, or with STORE_CHECK_LATER in a
