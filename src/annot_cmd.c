@@ -451,13 +451,13 @@ struct id_cmd {
 static enum gloss_status
 run_tag(struct store *st, int64_t id, int argc, char **argv)
 {
-	return store_tag(st, id, (const char *const *)argv, (size_t)argc);
+	return annot_set_tags(st, id, (const char *const *)argv, (size_t)argc, NULL, 0);
 }
 
 static enum gloss_status
 run_untag(struct store *st, int64_t id, int argc, char **argv)
 {
-	return store_untag(st, id, (const char *const *)argv, (size_t)argc);
+	return annot_set_tags(st, id, NULL, 0, (const char *const *)argv, (size_t)argc);
 }
 
 static enum gloss_status
@@ -489,7 +489,7 @@ run_note(struct store *st, int64_t id, int argc, char **argv)
 		rc = error_set(GLOSS_EUSAGE, "note: the note must be valid UTF-8 text");
 	if (rc == GLOSS_OK) {
 		text_nfc(strbuf_str(&text), text.len, &nfc);
-		rc = store_set_note(st, id, strbuf_str(&nfc));
+		rc = annot_set_note(st, id, strbuf_str(&nfc));
 	}
 	strbuf_done(&text);
 	strbuf_done(&nfc);
@@ -501,7 +501,7 @@ run_delete(struct store *st, int64_t id, int argc, char **argv)
 {
 	(void)argc;
 	(void)argv;
-	return store_delete(st, id);
+	return annot_delete(st, id);
 }
 
 static const struct id_cmd id_cmds[] = {

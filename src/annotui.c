@@ -4,6 +4,7 @@
  */
 #include "gloss/gloss.h"
 
+#include "gloss/annot.h"
 #include "gloss/annotui.h"
 #include "gloss/draft.h"
 #include "gloss/editor.h"
@@ -61,7 +62,7 @@ static bool
 save_note(void *arg, const char *text, char *why, size_t n)
 {
 	struct draft_ctx *d = arg;
-	enum gloss_status rc = store_set_note(d->st, d->id, text);
+	enum gloss_status rc = annot_set_note(d->st, d->id, text);
 
 	if (rc == GLOSS_OK)
 		return true;
@@ -131,7 +132,7 @@ annotui_edit_note(struct store *st, int64_t id)
 		o.initial = draft;	/* typed before a disconnection or a failed save: not lost */
 	switch (editor_run(&o, &text)) {
 	case EDITOR_SAVED:
-		view_message("Note saved");
+		view_message("Note saved");	/* by save_note */
 		break;
 	case EDITOR_CANCELLED:
 		view_message("Note unchanged");
@@ -253,12 +254,8 @@ apply_tags(struct store *st, int64_t id, const struct store_annotation *a, const
 	size_t nw = split_tags(input, &want);
 	size_t na = missing(want, nw, a->tags, a->ntags, &add);
 	size_t nd = missing(a->tags, a->ntags, want, nw, &del);
-	enum gloss_status rc = GLOSS_OK;
+	enum gloss_status rc = na || nd ? annot_set_tags(st, id, add, na, del, nd) : GLOSS_OK;
 
-	if (na)
-		rc = store_tag(st, id, add, na);
-	if (rc == GLOSS_OK && nd)
-		rc = store_untag(st, id, del, nd);
 	for (size_t i = 0; i < nw; i++)
 		free(want[i]);
 	free(want);
@@ -317,7 +314,7 @@ annotui_recolor(struct store *st, int64_t id, int count)
 	}
 	c = count >= 1 && count <= STORE_COLOR_COUNT ? count - 1 :
 	    ((int)a.color + 1) % STORE_COLOR_COUNT;
-	rc = store_set_color(st, id, (enum store_color)c);
+	rc = annot_set_color(st, id, (enum store_color)c);
 	view_message("%s", rc == GLOSS_OK ? store_color_name((enum store_color)c) : error_last(rc));
 	store_annotation_done(&a);
 }

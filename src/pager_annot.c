@@ -25,7 +25,6 @@
 #include "gloss/xmalloc.h"
 #include "pager_int.h"
 
-#define POLL_INTERVAL_MS 250	/* how often other processes' changes are looked for */
 #define ANNOT_IDLE_US 3000
 
 /* ------------------------------------------------------------------ */
@@ -50,7 +49,7 @@ open_store(struct pager *p, bool create)
 	*p->stp = p->store = st;
 	if (annot_attach(p->store, p->doc, 0, &p->ad) != GLOSS_OK)
 		p->ad = NULL;
-	store_data_version(p->store, &p->data_version);
+	annot_poll(p->store);
 	return true;
 }
 
@@ -77,7 +76,7 @@ pager_annot_open(struct pager *p, struct view *v)
 		p->ad = NULL;
 		return;
 	}
-	store_data_version(p->store, &p->data_version);
+	annot_poll(p->store);
 	if (annot_position_get(p->ad, &pos) == GLOSS_OK && pos > 0 && !pager_go_offset(p, v, pos, false)) {
 		p->restore_pending = true;
 		p->restore_pos = pos;
@@ -362,7 +361,7 @@ delete_highlight(struct pager *p)
 			view_message("No highlight under the caret");
 		return;
 	}
-	rc = store_delete(p->store, h->id);
+	rc = annot_delete(p->store, h->id);
 	view_message("%s", rc == GLOSS_OK ? "Deleted the highlight (U brings it back)" :
 	    error_last(rc));
 }
@@ -530,9 +529,7 @@ pager_annot_request(struct pager *p, struct view *v, enum action a, int count)
 bool
 pager_annot_idle(struct pager *p, struct view *v, unsigned budget_us)
 {
-	static uint64_t last_poll;
 	bool more = false;
-	int64_t version;
 
 	if (p->store && !p->damage_told && store_check_done(p->store) && store_damaged(p->store)) {
 		p->damage_told = true;		/* the check of a big database ended after the first paint */
@@ -540,29 +537,23 @@ pager_annot_idle(struct pager *p, struct view *v, unsigned budget_us)
 		view_invalidate();
 	}
 	if (p->ad == NULL) {
-		if (monotime_ms() - last_poll >= POLL_INTERVAL_MS) {	/* created by another gloss? */
-			last_poll = monotime_ms();
-			if (open_store(p, false))
+		if (p->store == NULL && monotime_ms() - p->store_looked_ms >= ANNOT_POLL_MS) {
+			p->store_looked_ms = monotime_ms();
+			if (open_store(p, false))	/* created by another gloss */
 				view_invalidate();
 		}
 		return false;
 	}
+	annot_poll(p->store);		/* another gloss's changes step the generation */
 	more = annot_idle(p->ad, budget_us ? budget_us : ANNOT_IDLE_US);
-	if (annot_generation(p->ad) != p->generation) {
-		p->generation = annot_generation(p->ad);	/* re-anchored */
+	if (annot_generation() != p->generation) {
+		p->generation = annot_generation();
 		view_invalidate();
 	}
 	if (p->restore_pending && (p->moved || pager_go_offset(p, v, p->restore_pos, false) ||
 	    doc_measured(p->doc))) {
 		p->restore_pending = false;
 		view_invalidate();
-	}
-	if (monotime_ms() - last_poll >= POLL_INTERVAL_MS) {
-		last_poll = monotime_ms();
-		if (store_data_version(p->store, &version) == GLOSS_OK && version != p->data_version) {
-			p->data_version = version;
-			view_invalidate();	/* another gloss changed the annotations */
-		}
 	}
 	return more || p->restore_pending;
 }

@@ -74,8 +74,8 @@ struct pager {
 	const char *db_path;	/* where to create the database on the first write, or NULL */
 	struct annot_doc *ad;	/* this document's, or NULL */
 	struct store_list visible;	/* highlights overlapping the screen, from the last draw */
-	int64_t data_version;	/* of the store when last drawn */
-	unsigned generation;	/* annot_generation() when last drawn */
+	uint64_t generation;	/* annot_generation() when last drawn */
+	uint64_t store_looked_ms;	/* no database yet: when its file was last looked for */
 	int color;		/* colour of new highlights (enum store_color) */
 	int64_t reattach;	/* an orphan the next highlight re-attaches, or 0 */
 	bool restore_pending;	/* go to restore_pos once it is measured (if not moved) */
@@ -87,7 +87,7 @@ struct pager {
 	bool side_open, side_focus;
 	bool side_overlay;	/* drawn over the text (narrow terminal) */
 	bool side_filled;	/* the document's entries are in */
-	unsigned side_generation;	/* annot_generation() of the Highlights tab */
+	uint64_t side_generation;	/* annot_generation() of the Highlights tab */
 	struct notes *notes;	/* the document's notes and links, or NULL (pager_notes.c) */
 	struct links *links;
 	struct pager_xref *xref;	/* the cross-document index, once idle time opened it (pager_xref.c) */

@@ -110,7 +110,7 @@ fill_highlights(struct pager *p)
 		free(q);
 	}
 	store_list_free(&l);
-	p->side_generation = p->ad ? annot_generation(p->ad) : 0;
+	p->side_generation = annot_generation();
 }
 
 /* The document's entries, once it is measured (no pass over a huge file). */
@@ -186,7 +186,7 @@ pager_side_draw(struct pager *p, struct view *v)
 	if (!p->side_open)
 		return;
 	fill(p);
-	if (p->side_filled && p->ad && annot_generation(p->ad) != p->side_generation)
+	if (p->side_filled && annot_generation() != p->side_generation)
 		fill_highlights(p);
 	if (pager_screen_range(p, v, &a, &z))
 		sidebar_follow(p->sb, a, z);
