@@ -18,11 +18,13 @@
 
 /* Bytes of text fetched around a selection: enough for ANCHOR_CONTEXT code points. */
 #define CONTEXT_BYTES (4 * ANCHOR_CONTEXT)
+#define RETRY_MS 250	/* automatic updates that found the database locked are tried again */
 
 enum phase {
 	PHASE_HASHING,		/* the SHA-256 is being computed */
 	PHASE_MEASURING,	/* waiting for the whole text */
 	PHASE_ANCHORING,	/* locating highlights, a slice at a time, then saving */
+	PHASE_RESOLVING,	/* hashed; recording what was found waits for the lock */
 	PHASE_READY,
 	PHASE_FAILED,
 };
@@ -39,6 +41,7 @@ struct annot_doc {
 	struct fingerprint_job *hashing;
 	char sha[FINGERPRINT_HEX_LEN + 1];	/* "" until hashed */
 	uint64_t absent_generation;	/* doc_id 0: the generation when the store had no row */
+	uint64_t retry_ms;		/* the next attempt at an update that found the lock taken */
 	enum gloss_status err;
 	char *errmsg;
 	struct anchoring *anchoring;	/* PHASE_ANCHORING: the work in progress */
@@ -155,6 +158,22 @@ resolve(struct annot_doc *ad)
 	return store_end(ad->st, resolve_sha(ad));
 }
 
+/*
+ * resolve(), except that an update that cannot have the lock at once (a
+ * STORE_NOWAIT store: the reader) is tried again from idle time.
+ */
+static enum gloss_status
+resolve_or_wait(struct annot_doc *ad)
+{
+	enum gloss_status rc = resolve(ad);
+
+	if (rc != GLOSS_EBUSY || !store_nowait(ad->st))
+		return rc;
+	ad->phase = PHASE_RESOLVING;
+	ad->retry_ms = monotime_ms() + RETRY_MS;
+	return GLOSS_OK;
+}
+
 /* The path (1) or the stat key (2) named a document. */
 static enum gloss_status
 known_by_key(struct annot_doc *ad, const struct store_path_info *info)
@@ -163,7 +182,7 @@ known_by_key(struct annot_doc *ad, const struct store_path_info *info)
 	if (info->sha256[0] == '\0')
 		return GLOSS_OK;		/* never hashed: hash, then resolve */
 	memcpy(ad->sha, info->sha256, sizeof ad->sha);
-	return resolve(ad);
+	return resolve_or_wait(ad);
 }
 
 /* Steps 1 and 2; otherwise the file must be hashed (the phase stays HASHING). */
@@ -201,7 +220,7 @@ hash_step(struct annot_doc *ad, unsigned budget_us)
 	memcpy(ad->sha, fingerprint_job_hex(ad->hashing), sizeof ad->sha);
 	fingerprint_job_free(ad->hashing);
 	ad->hashing = NULL;
-	return resolve(ad);
+	return resolve_or_wait(ad);
 }
 
 static void
@@ -351,10 +370,11 @@ anchoring_begin(struct annot_doc *ad)
 
 /*
  * Locates highlights (in order of position) for about budget_us; when all
- * are done, relocates the reading position and saves everything.
+ * are done, relocates the reading position and saves everything (later: a
+ * save that finds the database locked is tried again from idle time).
  */
 static enum gloss_status
-anchoring_step(struct annot_doc *ad, unsigned budget_us)
+anchoring_step(struct annot_doc *ad, unsigned budget_us, bool later)
 {
 	struct anchoring *j = ad->anchoring;
 	uint64_t deadline = monotime_us() + budget_us, pos;
@@ -371,9 +391,15 @@ anchoring_step(struct annot_doc *ad, unsigned budget_us)
 		if (j->next < j->list.n && monotime_us() >= deadline)
 			return GLOSS_OK;
 	}
+	if (later && monotime_ms() < ad->retry_ms)
+		return GLOSS_OK;
 	pos = relocate_position(strbuf_str(&j->text), j->text.len, j->info.position,
 	    j->info.position_context, j->pos_delta);
 	rc = save_anchors(ad, j, pos);
+	if (rc == GLOSS_EBUSY && later) {
+		ad->retry_ms = monotime_ms() + RETRY_MS;	/* shown where they were until then */
+		return GLOSS_OK;
+	}
 	anchoring_free(j);
 	ad->anchoring = NULL;
 	if (rc == GLOSS_OK) {
@@ -393,7 +419,7 @@ static bool
 busy(const struct annot_doc *ad)
 {
 	return ad->phase == PHASE_HASHING || ad->phase == PHASE_MEASURING ||
-	    ad->phase == PHASE_ANCHORING;
+	    ad->phase == PHASE_ANCHORING || ad->phase == PHASE_RESOLVING;
 }
 
 bool
@@ -411,7 +437,11 @@ annot_idle(struct annot_doc *ad, unsigned budget_us)
 		rc = anchoring_begin(ad);
 		break;
 	case PHASE_ANCHORING:
-		rc = anchoring_step(ad, budget_us);
+		rc = anchoring_step(ad, budget_us, store_nowait(ad->st));
+		break;
+	case PHASE_RESOLVING:
+		if (monotime_ms() >= ad->retry_ms)
+			rc = resolve_or_wait(ad);
 		break;
 	case PHASE_READY:
 		recheck_absent(ad);
@@ -434,8 +464,10 @@ annot_finish(struct annot_doc *ad)
 			rc = hash_step(ad, UINT32_MAX);
 		else if (ad->phase == PHASE_MEASURING)
 			rc = anchoring_begin(ad);
+		else if (ad->phase == PHASE_RESOLVING)
+			rc = resolve(ad);	/* now, or the lock's error */
 		else
-			rc = anchoring_step(ad, UINT32_MAX);
+			rc = anchoring_step(ad, UINT32_MAX, false);
 	}
 	if (rc != GLOSS_OK)
 		fail(ad, rc);

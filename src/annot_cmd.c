@@ -68,6 +68,19 @@ open_store(unsigned flags, struct store **st)
 	return store_open(NULL, flags, st);
 }
 
+/*
+ * A reading command's status once it has printed what it could: a
+ * damaged database is said so on stderr and exits 1.
+ */
+static int
+damage_status(struct store *st, int status)
+{
+	if (status != 0 || st == NULL || store_damaged(st) == NULL)
+		return status;
+	error_print("%s", store_damaged(st));
+	return 1;
+}
+
 static enum gloss_status
 open_document(const char *path, struct doc **doc)
 {
@@ -408,7 +421,7 @@ annotations_main(int argc, char **argv)
 
 	if (status >= 0)
 		return status;
-	if ((rc = open_store(0, &st)) != GLOSS_OK)
+	if ((rc = open_store(STORE_READ, &st)) != GLOSS_OK)
 		return report(rc);
 	if (o.file)
 		status = restrict_to_file(st, &o, &doc, &ad);
@@ -418,6 +431,7 @@ annotations_main(int argc, char **argv)
 	} else if (status == 0) {
 		status = print_list(&l, o.json);
 	}
+	status = damage_status(st, status);
 	store_list_free(&l);
 	annot_detach(ad);
 	doc_free(doc);

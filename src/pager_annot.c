@@ -39,12 +39,13 @@ open_store(struct pager *p, bool create)
 
 	if (p->store || p->db_path == NULL || (!create && access(p->db_path, F_OK) != 0))
 		return p->store != NULL;
-	rc = store_open(p->db_path, STORE_CREATE, &st);
+	rc = store_open(p->db_path, STORE_CREATE | STORE_NOWAIT, &st);
 	if (rc != GLOSS_OK) {
 		view_message("Annotations unavailable: %s", error_last(rc));
 		p->db_path = NULL;	/* do not try again */
 		return false;
 	}
+	store_set_busy_timeout(st, STORE_KEY_WAIT_MS);
 	*p->stp = p->store = st;
 	if (annot_attach(p->store, p->doc, 0, &p->ad) != GLOSS_OK)
 		p->ad = NULL;
@@ -566,6 +567,11 @@ pager_annot_idle(struct pager *p, struct view *v, unsigned budget_us)
 {
 	bool more = false;
 
+	if (p->store && !p->damage_told && store_check_done(p->store) && store_damaged(p->store)) {
+		p->damage_told = true;		/* the check of a big database ended after the first paint */
+		view_message("%s", store_damaged(p->store));
+		view_invalidate();
+	}
 	if (p->ad == NULL) {
 		if (p->store == NULL && monotime_ms() - p->store_looked_ms >= ANNOT_POLL_MS) {
 			p->store_looked_ms = monotime_ms();

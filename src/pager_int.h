@@ -99,6 +99,7 @@ struct pager {
 	/* folding site furniture (pager_fold.c) */
 	struct boiler *boiler;	/* this document's folds */
 	struct layout_line fold_line;	/* the one line of a folded run's head */
+	bool damage_told;	/* the damaged database was reported in the status line */
 };
 
 /* A highlight as drawn in one block: a byte range of its text. */
