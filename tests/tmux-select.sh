@@ -46,11 +46,15 @@ keys() {	# KEYS...
 }
 # A mouse drag from column X1 to X2 (1-based terminal cells) on row Y, then H.
 drag() {	# Y X1 X2
-	before=$(count)
-	tm_keys Escape; tm_settle
-	tm_keys -l "$(printf '\033[<0;%d;%dM' "$2" "$1")"
-	tm_keys -l "$(printf '\033[<0;%d;%dm' "$3" "$1")"
-	tm_wait "Selected with the mouse" 100
+	before=$(count) try=0
+	# A report split by a loaded tmux reaches gloss as Esc and text: drag again.
+	while [ $try -lt 3 ]; do
+		tm_keys Escape; tm_settle
+		tm_keys -l "$(printf '\033[<0;%d;%dM' "$2" "$1")"
+		tm_keys -l "$(printf '\033[<0;%d;%dm' "$3" "$1")"
+		tm_wait "Selected with the mouse" 50 && break
+		try=$((try + 1))
+	done
 	tm_keys H
 	i=0
 	while [ "$(count)" = "$before" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
