@@ -69,6 +69,19 @@ open_store(unsigned flags, struct store **st)
 	return store_open(NULL, flags, st);
 }
 
+/*
+ * A reading command's status once it has printed what it could: a
+ * damaged database is said so on stderr and exits 1.
+ */
+static int
+damage_status(struct store *st, int status)
+{
+	if (status != 0 || st == NULL || store_damaged(st) == NULL)
+		return status;
+	cmd_error("%s", store_damaged(st));
+	return 1;
+}
+
 static enum gloss_status
 open_document(const char *path, struct doc **doc)
 {
@@ -409,7 +422,7 @@ annotations_main(int argc, char **argv)
 
 	if (status >= 0)
 		return status;
-	if ((rc = open_store(0, &st)) != GLOSS_OK)
+	if ((rc = open_store(STORE_READ, &st)) != GLOSS_OK)
 		return report(rc);
 	if (o.file)
 		status = restrict_to_file(st, &o, &doc, &ad);
@@ -419,6 +432,7 @@ annotations_main(int argc, char **argv)
 	} else if (status == 0) {
 		status = print_list(&l, o.json);
 	}
+	status = damage_status(st, status);
 	store_list_free(&l);
 	annot_detach(ad);
 	doc_free(doc);
@@ -438,13 +452,13 @@ struct id_cmd {
 static enum gloss_status
 run_tag(struct store *st, int64_t id, int argc, char **argv)
 {
-	return store_tag(st, id, (const char *const *)argv, (size_t)argc);
+	return annot_set_tags(st, id, (const char *const *)argv, (size_t)argc, NULL, 0);
 }
 
 static enum gloss_status
 run_untag(struct store *st, int64_t id, int argc, char **argv)
 {
-	return store_untag(st, id, (const char *const *)argv, (size_t)argc);
+	return annot_set_tags(st, id, NULL, 0, (const char *const *)argv, (size_t)argc);
 }
 
 static enum gloss_status
@@ -476,7 +490,7 @@ run_note(struct store *st, int64_t id, int argc, char **argv)
 		rc = error_set(GLOSS_EUSAGE, "note: the note must be valid UTF-8 text");
 	if (rc == GLOSS_OK) {
 		text_nfc(strbuf_str(&text), text.len, &nfc);
-		rc = store_set_note(st, id, strbuf_str(&nfc));
+		rc = annot_set_note(st, id, strbuf_str(&nfc));
 	}
 	strbuf_done(&text);
 	strbuf_done(&nfc);
@@ -488,7 +502,7 @@ run_delete(struct store *st, int64_t id, int argc, char **argv)
 {
 	(void)argc;
 	(void)argv;
-	return store_delete(st, id);
+	return annot_delete(st, id);
 }
 
 static const struct id_cmd id_cmds[] = {

@@ -184,10 +184,15 @@ open_store(const char *path, char **why)
 	*why = NULL;
 	if (access(path, F_OK) != 0)
 		return NULL;
-	rc = store_open(path, STORE_CREATE, &st);
+	rc = store_open(path, STORE_CREATE | STORE_NOWAIT | STORE_CHECK_LATER, &st);
 	if (rc != GLOSS_OK) {
 		*why = xstrdup(error_last(rc));
 		st = NULL;
+		return NULL;
+	}
+	store_set_busy_timeout(st, STORE_KEY_WAIT_MS);	/* a key never waits longer for the lock */
+	if (store_damaged(st)) {
+		*why = xstrdup(store_damaged(st));
 	} else if (store_readonly(st)) {
 		*why = xasprintf("annotations are read-only: %s", store_readonly_reason(st));
 	}
