@@ -768,7 +768,7 @@ plain_classify(struct doc_builder *b, uint32_t first_block, unsigned flags)
 
 	if (c.lo >= c.hi)
 		return;
-	if (flags & PLAIN_JOINED_START)
+	if (flags & DOC_PARSE_JOINED_START)
 		c.lo++;		/* a continued paragraph keeps its kind */
 	if (c.lo >= c.hi)
 		return;
@@ -776,7 +776,7 @@ plain_classify(struct doc_builder *b, uint32_t first_block, unsigned flags)
 	mark_furniture_dates_bylines(&c);
 	mark_repeats(&c);
 	mark_sandwiched(&c);
-	if (flags & PLAIN_FIRST)
+	if (flags & DOC_PARSE_FIRST)
 		mark_title(&c);
 	mark_headings(&c);
 }
