@@ -2,7 +2,7 @@
  * annot_cmd — `gloss annotate`, `annotations`, `tag`, `untag`, `note` and
  * `delete` (see include/gloss/annot_cmd.h): option parsing, the checks
  * that make a usage error (exit 2) before anything is opened, and the
- * calls into annot and store.  Output formats are in annot_print.c.
+ * calls into annot and store.  Output formats are in annot_cmd_print.c.
  */
 #include "gloss/gloss.h"
 
@@ -11,7 +11,7 @@
 #include <stdarg.h>
 #include <unistd.h>
 
-#include "annot_print.h"
+#include "annot_cmd_print.h"
 #include "gloss/annot.h"
 #include "gloss/annot_cmd.h"
 #include "gloss/cmd.h"
@@ -380,10 +380,10 @@ print_list(const struct store_list *l, bool json)
 	for (size_t i = 0; i < l->n; i++) {
 		if (json) {
 			strbuf_adds(&out, "  ");
-			annot_print_json(&out, &l->v[i]);
+			annot_cmd_print_json(&out, &l->v[i]);
 			strbuf_adds(&out, i + 1 < l->n ? ",\n" : "\n]\n");
 		} else {
-			annot_print_line(&out, &l->v[i]);
+			annot_cmd_print_line(&out, &l->v[i]);
 		}
 	}
 	ok = fwrite(strbuf_str(&out), 1, out.len, stdout) == out.len && fflush(stdout) == 0;

@@ -1,5 +1,5 @@
 /*
- * annot_print — how `gloss annotations` prints: one annotation a line
+ * annot_cmd_print — how `gloss annotations` prints: one annotation a line
  * (tab-separated, every control character made visible, paragraph breaks
  * inside a quote shown as ¶) or a JSON array with every string escaped.
  * Also the quote matcher of `gloss annotate`.
@@ -8,7 +8,7 @@
 
 #include <time.h>
 
-#include "annot_print.h"
+#include "annot_cmd_print.h"
 #include "gloss/annot_cmd.h"
 #include "gloss/glyph.h"
 #include "gloss/json.h"
@@ -125,7 +125,7 @@ add_visible(struct strbuf *out, const char *s)
 }
 
 void
-annot_print_line(struct strbuf *out, const struct store_annotation *a)
+annot_cmd_print_line(struct strbuf *out, const struct store_annotation *a)
 {
 	strbuf_addf(out, "%lld\t", (long long)a->id);
 	add_visible(out, a->path ? a->path : "-");
@@ -169,7 +169,7 @@ json_field(struct strbuf *out, const char *name, const char *value)
 }
 
 void
-annot_print_json(struct strbuf *out, const struct store_annotation *a)
+annot_cmd_print_json(struct strbuf *out, const struct store_annotation *a)
 {
 	strbuf_addf(out, "{\"id\": %lld", (long long)a->id);
 	json_field(out, "path", a->path);
