@@ -448,8 +448,8 @@ store_end(struct store *st, enum gloss_status rc)
 /* ------------------------------------------------------------------ */
 /* Opening */
 
-static int
-busy_timeout_setting(void)
+int
+store_busy_default(void)
 {
 	const char *s = getenv("GLOSS_BUSY_TIMEOUT");
 	char *end;
@@ -747,7 +747,7 @@ store_open(const char *path, unsigned flags, struct store **out)
 
 	st->path = path ? xstrdup(path) : store_default_path();
 	st->flags = flags;
-	st->busy_ms = busy_timeout_setting();
+	st->busy_ms = store_busy_default();
 	st->waited_ms = -1;
 	rc = open_at(st, flags);
 	if (rc != GLOSS_OK) {
@@ -817,6 +817,12 @@ store_set_busy_timeout(struct store *st, int ms)
 {
 	st->busy_ms = ms;
 	sqlite3_busy_timeout(st->db, ms);
+}
+
+int
+store_busy_timeout(const struct store *st)
+{
+	return st->busy_ms;
 }
 
 enum gloss_status

@@ -177,8 +177,11 @@ const char *store_damaged(const struct store *st);
 bool store_nowait(const struct store *st);
 /* The journal in use: true for WAL, false for the rollback journal. */
 bool store_wal(const struct store *st);
-/* Sets the busy timeout (milliseconds). */
+/* Sets the busy timeout (milliseconds); store_busy_timeout() reads it. */
 void store_set_busy_timeout(struct store *st, int ms);
+int store_busy_timeout(const struct store *st);
+/* The busy timeout a store starts with: $GLOSS_BUSY_TIMEOUT, else STORE_BUSY_TIMEOUT_MS. */
+int store_busy_default(void);
 /*
  * PRAGMA data_version: changes whenever another connection (another gloss)
  * commits.  The pager polls it and reloads what it shows when it changes.
