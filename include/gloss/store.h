@@ -190,6 +190,15 @@ enum gloss_status store_data_version(struct store *st, int64_t *version);
 /* The schema version of the open database (PRAGMA user_version). */
 int store_schema_version(struct store *st);
 
+/*
+ * Copies what can be read of the (damaged) database file from into a new
+ * database to (which must not exist), table by table; report gets a line
+ * per table (rows copied, left out, lost to damage).  store_recover.c says
+ * how.
+ */
+struct strbuf;
+enum gloss_status store_recover(const char *from, const char *to, struct strbuf *report);
+
 /* True for the magic numbers of network file systems (NFS, SMB/CIFS, ...). */
 bool store_fs_is_network(unsigned long fs_type);
 
