@@ -11,7 +11,9 @@
  * page ends the forward scan; the same table is then read backwards from
  * its last key, which reaches the rows after the damage (the way sqlite3's
  * .dump does).  A row that cannot be inserted (a tag link whose tag was
- * lost) is left out.  SQLite's own recovery extension is not part of the
+ * lost) is left out.  A damaged database opened by gloss is read from
+ * such a copy in memory (store_salvage), so that reading shows exactly
+ * what recovering would keep.  SQLite's own recovery extension is not part of the
  * library Debian ships, and sqlite3 .recover fails on gloss's R*Tree.
  */
 #include "gloss/gloss.h"
@@ -146,6 +148,51 @@ open_old(const char *from, sqlite3 **old)
 	return GLOSS_EIO;
 }
 
+/* Copies every table from old into st (in one transaction), reporting to report (or not). */
+static enum gloss_status
+copy_all(sqlite3 *old, struct store *st, struct strbuf *report)
+{
+	enum gloss_status rc = store_begin_refresh(st);
+
+	if (rc != GLOSS_OK)
+		return rc;
+	for (size_t i = 0; i < GLOSS_ARRAY_SIZE(tables); i++) {
+		struct copied c = { 0 };
+
+		copy_table(old, st->db, tables[i].name, tables[i].key, &c);
+		if (report)
+			report_table(report, tables[i].name, &c);
+	}
+	keep_sequence(old, st->db);
+	return store_end(st, GLOSS_OK);
+}
+
+enum gloss_status
+store_salvage(struct store *st, const char *reason)
+{
+	struct store *mem = xcalloc(1, sizeof *mem);
+	enum gloss_status rc = GLOSS_OK;
+
+	mem->path = xstrdup(st->path);
+	mem->busy_ms = st->busy_ms;
+	mem->waited_ms = -1;
+	if (st->depth > 0 || sqlite3_open_v2(":memory:", &mem->db, SQLITE_OPEN_READWRITE |
+	    SQLITE_OPEN_CREATE, NULL) != SQLITE_OK)
+		rc = error_set(GLOSS_EDB, "database %s: no memory for its copy", st->path);
+	if (rc == GLOSS_OK)
+		rc = store_exec(mem, "PRAGMA foreign_keys = ON");
+	if (rc == GLOSS_OK)
+		rc = store_schema_check(mem, true);
+	if (rc == GLOSS_OK)
+		rc = copy_all(st->db, mem, NULL);
+	if (rc == GLOSS_OK) {
+		store_replace_db(st, mem->db, reason);
+		mem->db = NULL;
+	}
+	store_close(mem);
+	return rc;
+}
+
 enum gloss_status
 store_recover(const char *from, const char *to, struct strbuf *report)
 {
@@ -158,16 +205,8 @@ store_recover(const char *from, const char *to, struct strbuf *report)
 		return error_set(GLOSS_EEXIST, "%s exists: name a new file", to);
 	if ((rc = open_old(from, &old)) != GLOSS_OK)
 		return rc;
-	if ((rc = store_open(to, STORE_CREATE, &st)) == GLOSS_OK && (rc = store_begin(st)) == GLOSS_OK) {
-		for (size_t i = 0; i < GLOSS_ARRAY_SIZE(tables); i++) {
-			struct copied c = { 0 };
-
-			copy_table(old, st->db, tables[i].name, tables[i].key, &c);
-			report_table(report, tables[i].name, &c);
-		}
-		keep_sequence(old, st->db);
-		rc = store_end(st, GLOSS_OK);
-	}
+	if ((rc = store_open(to, STORE_CREATE, &st)) == GLOSS_OK)
+		rc = copy_all(old, st, report);
 	store_close(st);
 	sqlite3_close(old);
 	if (rc != GLOSS_OK)
