@@ -42,6 +42,12 @@ run() {
 	err=$(cat "$TEST_TMP/err")
 }
 
+# The note editor on the first highlight, from the list (m, a); 1 if it does not open.
+open_note() {
+	tm_keys m; tm_wait "protests in Minsk" 50
+	tm_keys a; tm_wait "Note on" 50
+}
+
 tm_gloss() {	# ENV... : the reader on $A in a 90x20 tmux
 	tm_start 90 20 xterm-256color "env $* XDG_STATE_HOME='$XDG_STATE_HOME' $GLOSS '$A'; echo EXITED \$?"
 }
@@ -78,8 +84,7 @@ contains "$err" "nothing was changed" "lock: and says nothing was changed"
 tm_gloss GLOSS_BUSY_TIMEOUT=600000
 tm_wait "A new first paragraph" 100; ok $? "lock, reader: the text is on screen while the lock is held"
 contains "$(tm capture-pane -p -e -t t)" "48;5;228m" "lock, reader: the highlights are drawn"
-tm_keys m; tm_wait "protests in Minsk" 50
-tm_keys a; tm_wait "Note on" 50; ok $? "lock, reader: the note editor opens"
+open_note; ok $? "lock, reader: the note editor opens"
 tm_keys -l "typed while locked"; tm_keys Escape
 tm_wait "Note kept: the database is locked" 50; ok $? "lock, reader: the note is kept, and the reader says so"
 tm_keys Enter; tm_wait "UNSAVED" 50; ok $? "lock, reader: the status line counts the change waiting"
@@ -98,8 +103,7 @@ tm_keys q; tm_wait "EXITED 0"; ok $? "lock, reader: quits with 0"
 lock_hold "$GLOSS_DB"
 tm_gloss GLOSS_BUSY_TIMEOUT=300
 tm_wait "A new first paragraph" 100
-tm_keys m; tm_wait "protests in Minsk" 50
-tm_keys a; tm_wait "Note on" 50
+open_note
 tm_keys -l " again"; tm_keys Escape; tm_wait "Note kept" 50
 tm_keys q q; tm_wait "EXITED 1" 100; ok $? "lock, exit: the reader exits 1 with a change not saved"
 contains "$(tm capture-pane -p -J -t t)" "1 change was not saved: database $GLOSS_DB is still locked by another program: a note (kept as a draft: reopen the note)" \
@@ -108,8 +112,7 @@ is "$(cat "$XDG_STATE_HOME"/gloss/drafts/*.note)" "typed while locked again" "lo
 lock_release
 tm_gloss
 tm_wait "A new first paragraph" 100
-tm_keys m; tm_wait "protests in Minsk" 50
-tm_keys a; tm_wait "Note on" 50
+open_note
 contains "$(tm_capture)" "typed while locked again" "lock, exit: the next reader restores the draft"
 tm_keys Escape; tm_wait "Note saved" 50
 tm_keys q q; tm_wait "EXITED 0"
@@ -200,8 +203,7 @@ is "$rc/$err" "1/gloss: database $GLOSS_DB is read-only (the disk is full); anno
 tm_gloss
 tm_wait "Minsk and Kyiv" 100; ok $? "full, reader: the text is on screen"
 contains "$(tm_capture)" "read-only: the disk is full" "full, reader: and it says the disk is full"
-tm_keys m; tm_wait "protests in Minsk" 50
-tm_keys a; tm_wait "Note on" 50; ok $? "full, reader: the note editor opens"
+open_note; ok $? "full, reader: the note editor opens"
 tm_keys -l "typed on a full disk"; tm_keys Escape
 tm_wait "Not saved: the disk is full" 50; ok $? "full, reader: the editor stays open and says why"
 contains "$(tm_capture)" "typed on a full disk" "full, reader: with the text"
@@ -217,8 +219,7 @@ tm_keys Enter q; tm_wait "EXITED 0" 50
 tm_gloss
 tm_wait "Minsk and Kyiv" 100
 fill
-tm_keys m; tm_wait "protests in Minsk" 50
-tm_keys a; tm_wait "Note on" 50
+open_note
 tm_keys C-u; tm_keys -l "second note"; tm_keys Escape
 tm_wait "Not saved: the disk is full" 50; ok $? "full, running: a note that cannot be written stays in the editor"
 tm kill-session -t t 2>/dev/null
@@ -227,8 +228,7 @@ is "$(cat "$XDG_STATE_HOME"/gloss/drafts/*.note 2>/dev/null)" "second note" "ful
 rm -f "$FULL/fill"
 tm_gloss
 tm_wait "Minsk and Kyiv" 100
-tm_keys m; tm_wait "protests in Minsk" 50
-tm_keys a; tm_wait "Note on" 50
+open_note
 contains "$(tm_capture)" "second note" "full, running: the next reader restores it once there is space"
 tm_keys Escape; tm_wait "Note saved" 50
 tm_keys Enter q; tm_wait "EXITED 0" 50
