@@ -562,6 +562,22 @@ pager_annot_request(struct pager *p, struct view *v, enum action a, int count)
 /* ------------------------------------------------------------------ */
 /* Background work */
 
+/* Tells when the changes kept while the database was locked have been saved (or one failed). */
+static void
+tell_queue(struct pager *p)
+{
+	const char *failed = annot_queue_message();
+	size_t n = annot_pending();
+
+	if (failed)
+		view_message("%s", failed);
+	else if (n == 0 && p->pending_told > 0)
+		view_message("Saved: the database is free again and every change kept meanwhile is stored");
+	if (n != p->pending_told)
+		view_invalidate();	/* the status line's count */
+	p->pending_told = n;
+}
+
 bool
 pager_annot_idle(struct pager *p, struct view *v, unsigned budget_us)
 {
@@ -581,6 +597,7 @@ pager_annot_idle(struct pager *p, struct view *v, unsigned budget_us)
 		return false;
 	}
 	annot_poll(p->store);		/* another gloss's changes step the generation */
+	tell_queue(p);
 	more = annot_idle(p->ad, budget_us ? budget_us : ANNOT_IDLE_US);
 	if (annot_generation() != p->generation) {
 		p->generation = annot_generation();
@@ -597,6 +614,8 @@ pager_annot_idle(struct pager *p, struct view *v, unsigned budget_us)
 void
 pager_annot_status(struct pager *p, struct strbuf *right)
 {
+	if (annot_pending())
+		strbuf_addf(right, "%zu UNSAVED  ", annot_pending());	/* waiting for the lock */
 	if (p->visual)
 		strbuf_adds(right, "SELECT  ");
 	else if (p->reattach)

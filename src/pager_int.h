@@ -100,6 +100,7 @@ struct pager {
 	struct boiler *boiler;	/* this document's folds */
 	struct layout_line fold_line;	/* the one line of a folded run's head */
 	bool damage_told;	/* the damaged database was reported in the status line */
+	size_t pending_told;	/* changes waiting for the lock when last looked */
 };
 
 /* A highlight as drawn in one block: a byte range of its text. */
