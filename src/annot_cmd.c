@@ -601,7 +601,7 @@ recover_main(int argc, char **argv)
 	strbuf_done(&report);
 	free(from);
 	if (rc != GLOSS_OK) {
-		error_print("recover: %s", error_last(rc));
+		cmd_error("recover: %s", error_last(rc));
 		return error_exit_code(rc);
 	}
 	return 0;

@@ -12,6 +12,7 @@
 #include "gloss/cmd.h"
 #include "gloss/export.h"
 #include "gloss/export_cmd.h"
+#include "gloss/file.h"
 #include "gloss/import.h"
 #include "gloss/xmalloc.h"
 
@@ -145,7 +146,7 @@ write_out(const struct export_args *a, const struct strbuf *out)
 	enum gloss_status rc;
 
 	if (a->out) {
-		if ((rc = export_write_file(a->out, strbuf_str(out), out->len, a->force)) != GLOSS_OK) {
+		if ((rc = file_write_atomic(a->out, strbuf_str(out), out->len, a->force)) != GLOSS_OK) {
 			cmd_error("export: %s", error_last(rc));
 			return 1;
 		}

@@ -150,7 +150,7 @@ flush_changes(struct store *st, int status)
 	store_set_busy_timeout(st, store_busy_default());
 	if ((n = annot_flush(st, &report)) == 0)
 		return status;
-	error_print("%zu change%s not saved: database %s is still locked by another program: %s", n,
+	cmd_error("%zu change%s not saved: database %s is still locked by another program: %s", n,
 	    n == 1 ? " was" : "s were", store_path(st), report);
 	free(report);
 	return 1;

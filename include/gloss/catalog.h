@@ -5,7 +5,7 @@
  * index database (cachedb, tables catalog_*), so it can always be rebuilt.
  *
  * Updating.  catalog_open() only reads what is recorded.  The update lists
- * the directories (reader_list_dir), stats each file and compares size and
+ * the directories (corpus_list_dir), stats each file and compares size and
  * mtime with the recorded ones: unchanged files are skipped; changed ones
  * are fingerprinted (SHA-256); the same fingerprint only updates the stat,
  * another one re-indexes the file (metadata, word count, text).

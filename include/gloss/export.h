@@ -54,13 +54,6 @@ enum gloss_status export_run(struct store *st, const struct export_options *o, s
     size_t *count);
 
 /*
- * Writes data[0..n) to path atomically: a temporary file in the same
- * directory, fsync, then rename.  Without force an existing path is
- * refused with GLOSS_EEXIST.  On failure nothing is left behind.
- */
-enum gloss_status export_write_file(const char *path, const char *data, size_t n, bool force);
-
-/*
  * The reader's default path for the export of the document at doc_path:
  * $GLOSS_EXPORT_DIR, else $XDG_DOCUMENTS_DIR, else $HOME, joined with
  * "<file stem>-notes.md".  Caller frees.
