@@ -13,6 +13,7 @@
 
 #include "gloss/doc.h"
 #include "gloss/markdown.h"
+#include "gloss/meta.h"
 #include "gloss/strbuf.h"
 #include "gloss/text.h"
 #include "gloss/xmalloc.h"
@@ -178,6 +179,7 @@ test_long_first_paragraph(void)
 	struct strbuf src = STRBUF_INIT;
 	struct doc *doc;
 	struct doc_loc loc;
+	char *title;
 
 	for (int i = 0; i < 30; i++)
 		strbuf_adds(&src, "Body text. ");
@@ -189,7 +191,9 @@ test_long_first_paragraph(void)
 
 		is_str(doc_kind_label(b->kind), "h", "a level-1 heading after the body: heading");
 		is_int(b->level, 1, "... of level 1");
-		is_str(doc_title(doc), "long", "... and the title falls back to the file name");
+		title = meta_title(doc);
+		is_str(title, "Heading", "... and the title is that first heading");
+		free(title);
 	}
 	doc_free(doc);
 	strbuf_done(&src);
@@ -468,9 +472,11 @@ check_article_front(struct doc *doc)
 	struct strbuf line = STRBUF_INIT;
 	struct doc_loc loc;
 	size_t i = 0;
+	char *title;
 
-	is_str(doc_title(doc), "Belarusian-Ukrainian Relations: On the Brink of War",
-	    "article: title");
+	title = meta_title(doc);
+	is_str(title, "Belarusian-Ukrainian Relations: On the Brink of War", "article: title");
+	free(title);
 	for (bool more = doc_first(doc, &loc); more && i < GLOSS_ARRAY_SIZE(want);
 	    more = doc_next(doc, &loc), i++) {
 		describe(doc_block(doc, loc), &line);
