@@ -8,8 +8,9 @@
  *
  * Cost: nearly every line of an article is no furniture, so a line is
  * lower-cased once and the needles that may occur anywhere in it are found
- * through an index of their first 4 or 8 bytes (built once): one hash probe
- * or two a byte, a comparison only where a needle really starts.  The rules
+ * through an index of their first 4 or 8 bytes (built once): two hash
+ * probes where a word starts, a comparison only where a needle's first
+ * bytes really are.  The rules
  * anchored at the line's start (prefixes, whole lines, share bars, chains)
  * look only there.
  */
@@ -396,18 +397,18 @@ plain_lowered_has(const struct plain_lowered *l, const char *const *needles, siz
 }
 
 /* ------------------------------------------------------------------ */
-/* The index of the needles that may occur anywhere (rules 1-3) */
+/* The index of every table but the list heads and home words */
 
-enum rule { RULE_STRONG, RULE_APPEAL, RULE_WEAK };
+enum rule { RULE_STRONG, RULE_APPEAL, RULE_WEAK, RULE_LINE, RULE_PREFIX, RULE_NETWORK };
 
 struct needle {
 	const char *s;
 	uint16_t len;
-	uint8_t rule, width;	/* width: bytes of its gram, 4 or 8 */
+	uint8_t rule, width;	/* width: bytes of its gram: 8, 4, or all of it when shorter */
 	uint64_t gram;
 };
 
-#define SLOTS 1024		/* a power of two, over twice the needles */
+#define SLOTS 2048		/* a power of two, over twice the needles */
 
 struct slot {
 	uint64_t gram;
@@ -416,24 +417,50 @@ struct slot {
 };
 
 static struct needle needles[GLOSS_ARRAY_SIZE(furniture_strong) +
-    GLOSS_ARRAY_SIZE(furniture_appeals) + GLOSS_ARRAY_SIZE(furniture_weak)];
+    GLOSS_ARRAY_SIZE(furniture_appeals) + GLOSS_ARRAY_SIZE(furniture_weak) +
+    GLOSS_ARRAY_SIZE(furniture_lines) + GLOSS_ARRAY_SIZE(furniture_prefixes) +
+    GLOSS_ARRAY_SIZE(furniture_networks)];
 static size_t nneedles;
 static struct slot slots[SLOTS];
+/* The first 4 bytes of the needles of rules 1-3, hashed: a word whose first 4 bytes miss is passed over. */
+#define FIRST4_BITS 65536
+static unsigned char first4[FIRST4_BITS / 8];
 static pthread_once_t index_once = PTHREAD_ONCE_INIT;
 
+/* The first width (2, 3, 4 or 8) bytes of s as a number; constant sizes, so the copies are inlined. */
 static uint64_t
 gram_of(const uint8_t *s, unsigned width)
 {
 	uint64_t g = 0;
+	uint32_t w4 = 0;
+	uint16_t w2 = 0;
 
-	memcpy(&g, s, width);
-	return g;
+	switch (width) {
+	case 8:
+		memcpy(&g, s, 8);
+		return g;
+	case 4:
+		memcpy(&w4, s, 4);
+		return w4;
+	case 3:
+		memcpy(&w2, s, 2);
+		return w2 | (uint64_t)s[2] << 16;
+	default:
+		memcpy(&w2, s, 2);
+		return w2;
+	}
 }
 
 static unsigned
 slot_of(uint64_t gram, unsigned width)
 {
-	return (unsigned)(((gram ^ width) * 0x9E3779B97F4A7C15u) >> 54) & (SLOTS - 1);
+	return (unsigned)(((gram ^ width) * 0x9E3779B97F4A7C15u) >> 53) & (SLOTS - 1);
+}
+
+static unsigned
+first4_of(uint64_t gram4)
+{
+	return (unsigned)((gram4 * 0x9E3779B97F4A7C15u) >> 48);
 }
 
 static int
@@ -453,10 +480,15 @@ add_needles(const char *const *v, size_t count, enum rule rule)
 		struct needle *nd = &needles[nneedles++];
 
 		nd->s = v[i];
-		nd->len = (uint16_t)strlen(v[i]);	/* every needle has 4 bytes or more */
+		nd->len = (uint16_t)strlen(v[i]);	/* every entry has 2 bytes or more */
 		nd->rule = (uint8_t)rule;
-		nd->width = nd->len >= 8 ? 8 : 4;
+		nd->width = nd->len >= 8 ? 8 : nd->len >= 4 ? 4 : (uint8_t)nd->len;
 		nd->gram = gram_of((const uint8_t *)v[i], nd->width);
+		if (rule <= RULE_WEAK) {
+			unsigned h = first4_of(gram_of((const uint8_t *)v[i], 4));
+
+			first4[h / 8] |= (unsigned char)(1u << (h % 8));
+		}
 	}
 }
 
@@ -466,6 +498,9 @@ index_init(void)
 	add_needles(furniture_strong, GLOSS_ARRAY_SIZE(furniture_strong), RULE_STRONG);
 	add_needles(furniture_appeals, GLOSS_ARRAY_SIZE(furniture_appeals), RULE_APPEAL);
 	add_needles(furniture_weak, GLOSS_ARRAY_SIZE(furniture_weak), RULE_WEAK);
+	add_needles(furniture_lines, GLOSS_ARRAY_SIZE(furniture_lines), RULE_LINE);
+	add_needles(furniture_prefixes, GLOSS_ARRAY_SIZE(furniture_prefixes), RULE_PREFIX);
+	add_needles(furniture_networks, GLOSS_ARRAY_SIZE(furniture_networks), RULE_NETWORK);
 	qsort(needles, nneedles, sizeof *needles, needle_cmp);
 	for (size_t i = 0; i < nneedles; ) {
 		size_t j = i;
@@ -481,6 +516,32 @@ index_init(void)
 	}
 }
 
+/* The needles whose first width bytes are those at l->s[i]; their count in *count. */
+static const struct needle *
+needles_at(const struct plain_lowered *l, size_t i, unsigned width, unsigned *count)
+{
+	uint64_t g;
+	unsigned h;
+
+	*count = 0;
+	if (width > l->n - i)
+		return NULL;
+	g = gram_of(l->s + i, width);
+	for (h = slot_of(g, width); slots[h].width; h = (h + 1) & (SLOTS - 1)) {
+		if (slots[h].width == width && slots[h].gram == g) {
+			*count = slots[h].count;
+			return &needles[slots[h].first];
+		}
+	}
+	return NULL;
+}
+
+static bool
+starts_here(const struct plain_lowered *l, size_t i, const struct needle *nd)
+{
+	return nd->len <= l->n - i && memcmp(l->s + i, nd->s, nd->len) == 0;
+}
+
 /* What a line allows: the rules its length and shape leave open. */
 struct line_ctx {
 	const struct plain_lowered *l;
@@ -493,7 +554,7 @@ needle_fits(const struct line_ctx *c, const struct needle *nd, size_t i)
 {
 	const struct plain_lowered *l = c->l;
 
-	if (nd->len > l->n - i || memcmp(l->s + i, nd->s, nd->len) != 0)
+	if (nd->rule > RULE_WEAK || !starts_here(l, i, nd))
 		return false;
 	if (nd->rule == RULE_APPEAL)
 		return true;
@@ -505,33 +566,91 @@ needle_fits(const struct line_ctx *c, const struct needle *nd, size_t i)
 static bool
 probe(const struct line_ctx *c, size_t i, unsigned width)
 {
-	uint64_t g = gram_of(c->l->s + i, width);
-	unsigned h = slot_of(g, width);
+	unsigned count;
+	const struct needle *nd = needles_at(c->l, i, width, &count);
 
-	for (; slots[h].width; h = (h + 1) & (SLOTS - 1)) {
-		if (slots[h].width != width || slots[h].gram != g)
-			continue;
-		for (unsigned k = slots[h].first; k < slots[h].first + slots[h].count; k++)
-			if (needle_fits(c, &needles[k], i))
-				return true;
+	for (unsigned k = 0; k < count; k++)
+		if (needle_fits(c, &nd[k], i))
+			return true;
+	return false;
+}
+
+/* Does a needle of rules 1-3 start at byte i? */
+static bool
+needle_at(const struct line_ctx *c, size_t i)
+{
+	unsigned h;
+
+	if (i + 4 > c->l->n)
 		return false;
+	h = first4_of(gram_of(c->l->s + i, 4));
+	if (!(first4[h / 8] & (1u << (h % 8))))
+		return false;
+	return probe(c, i, 4) || (i + 8 <= c->l->n && probe(c, i, 8));
+}
+
+/* Opening punctuation before a word: ( [ " ' « „ “. */
+static size_t
+opening_len(const uint8_t *s, size_t n, size_t i)
+{
+	if (i < n && (s[i] == '(' || s[i] == '[' || s[i] == '"' || s[i] == '\''))
+		return 1;
+	if (i + 1 < n && s[i] == 0xC2 && s[i + 1] == 0xAB)
+		return 2;
+	if (i + 2 < n && s[i] == 0xE2 && s[i + 1] == 0x80 && (s[i + 2] == 0x9C || s[i + 2] == 0x9E))
+		return 3;
+	return 0;
+}
+
+/*
+ * Rules 1-3: a needle where a word starts: at the start of the line and
+ * after each space, and after opening punctuation there.  Spaces are found
+ * with memchr: this runs for nearly every short line of every document.
+ */
+static bool
+scan_needles(const struct line_ctx *c)
+{
+	const uint8_t *s = c->l->s;
+	size_t n = c->l->n, i = 0;
+
+	while (i < n) {
+		const uint8_t *sp;
+		size_t k = opening_len(s, n, i);
+
+		if (needle_at(c, i) || (k > 0 && needle_at(c, i + k)))
+			return true;
+		sp = memchr(s + i, ' ', n - i);
+		if (sp == NULL)
+			break;
+		i = (size_t)(sp - s) + 1;
 	}
 	return false;
 }
 
-static bool
-scan_needles(const struct line_ctx *c)
+/*
+ * The longest entry of rule that starts at byte i and ends at z (exact) or,
+ * with exact unset, before a character that is no letter or digit; 0 if none.
+ */
+static size_t
+entry_at(const struct plain_lowered *l, size_t i, size_t z, enum rule rule, bool exact)
 {
-	const struct plain_lowered *l = c->l;
+	static const unsigned widths[] = { 2, 3, 4, 8 };
+	size_t best = 0;
 
-	pthread_once(&index_once, index_init);
-	for (size_t i = 0; i + 4 <= l->n; i++) {
-		if ((l->s[i] & 0xC0) == 0x80)
-			continue;	/* needles start at a character */
-		if (probe(c, i, 4) || (i + 8 <= l->n && probe(c, i, 8)))
-			return true;
+	for (size_t w = 0; w < GLOSS_ARRAY_SIZE(widths); w++) {
+		unsigned count;
+		const struct needle *nd = needles_at(l, i, widths[w], &count);
+
+		for (unsigned k = 0; k < count; k++) {
+			if (nd[k].rule != rule || nd[k].len <= best || i + nd[k].len > z ||
+			    !starts_here(l, i, &nd[k]))
+				continue;
+			if (exact ? i + nd[k].len == z : rule == RULE_PREFIX ||
+			    !alnum_at(l->s, z, i + nd[k].len))
+				best = nd[k].len;
+		}
 	}
-	return false;
+	return best;
 }
 
 /* ------------------------------------------------------------------ */
@@ -567,47 +686,19 @@ is_one_of(const uint8_t *s, size_t n, const char *const *v, size_t count)
 	return false;
 }
 
+/* Rule 6: every word of l->s[a..z) is a share-bar entry. */
 static bool
-starts_with_any(const uint8_t *s, size_t n, const char *const *v, size_t count)
-{
-	for (size_t i = 0; i < count; i++) {
-		size_t k = strlen(v[i]);
-
-		if (k <= n && memcmp(s, v[i], k) == 0)
-			return true;
-	}
-	return false;
-}
-
-/* Length of the longest entry of v that s[i..n) starts with, as whole words; 0 if none. */
-static size_t
-word_entry(const uint8_t *s, size_t n, size_t i, const char *const *v, size_t count)
-{
-	size_t best = 0;
-
-	for (size_t k = 0; k < count; k++) {
-		size_t len = strlen(v[k]);
-
-		if (len > best && len <= n - i && memcmp(s + i, v[k], len) == 0 &&
-		    !alnum_at(s, n, i + len))
-			best = len;
-	}
-	return best;
-}
-
-/* Rule 6: every word of s[a..z) is a share-bar entry. */
-static bool
-share_bar(const uint8_t *s, size_t a, size_t z)
+share_bar(const struct plain_lowered *l, size_t a, size_t z)
 {
 	int len;
 
 	while (a < z) {
-		size_t k = word_entry(s, z, a, furniture_networks, GLOSS_ARRAY_SIZE(furniture_networks));
+		size_t k = entry_at(l, a, z, RULE_NETWORK, false);
 
 		if (k == 0)
 			return false;
 		a += k;
-		while (a < z && !uc_is_alpha(cp_at(s, z, a, &len)))
+		while (a < z && !uc_is_alpha(cp_at(l->s, z, a, &len)))
 			a += (size_t)len;	/* spaces, commas, bars, counts */
 	}
 	return true;
@@ -650,15 +741,27 @@ chain_step(struct chain *ch, const uint8_t *s, size_t n, size_t i, uint32_t cp, 
 	}
 }
 
-/* Does the line hold a byte that may start a separator or a comma? */
+/*
+ * Can the line be a chain: TAGS_MIN - 1 commas, or a space before a byte
+ * that may start a separator?  A byte scan that spares nearly every line
+ * the decoding of is_chain.
+ */
 static bool
 may_chain(const struct plain_lowered *l)
 {
-	for (size_t i = 0; i < l->n; i++) {
+	int commas = 0;
+
+	for (size_t i = 1; i < l->n; i++) {
 		uint8_t c = l->s[i];
 
-		if (c == ',' || c == '|' || c == '/' || c == '>' || c == '\\' || c == 0xC2 || c == 0xE2)
+		if (c == ',' && ++commas >= TAGS_MIN - 1)
 			return true;
+		if (l->s[i - 1] == ' ' && (c == '|' || c == '/' || c == '>' || c == '\\' ||
+		    (c == 0xC2 && i + 1 < l->n && (l->s[i + 1] == 0xB7 || l->s[i + 1] == 0xBB)) ||
+		    (c == 0xE2 && i + 2 < l->n && (memcmp(l->s + i, "\xE2\x80\xA2", 3) == 0 ||
+		    memcmp(l->s + i, "\xE2\x80\xBA", 3) == 0 || memcmp(l->s + i, "\xE2\x86\x92", 3) == 0 ||
+		    memcmp(l->s + i, "\xE2\x9F\xA9", 3) == 0))))
+			return true;	/* | / > \ · » • › → ⟩ */
 	}
 	return false;
 }
@@ -706,13 +809,11 @@ anchored(const struct plain_lowered *l, const char *s, size_t n)
 	size_t a, z;
 
 	letters_only(l, &a, &z);
-	if (starts_with_any(l->s, l->n, furniture_prefixes, GLOSS_ARRAY_SIZE(furniture_prefixes)) ||
-	    starts_with_any(l->s + a, l->n - a, furniture_prefixes, GLOSS_ARRAY_SIZE(furniture_prefixes)))
+	if (entry_at(l, 0, l->n, RULE_PREFIX, false) || (a > 0 && entry_at(l, a, l->n, RULE_PREFIX, false)))
 		return true;
-	if (z > a && z - a <= LINE_MAX_BYTES &&
-	    is_one_of(l->s + a, z - a, furniture_lines, GLOSS_ARRAY_SIZE(furniture_lines)))
+	if (z > a && z - a <= LINE_MAX_BYTES && entry_at(l, a, z, RULE_LINE, true))
 		return true;
-	return (z > a && share_bar(l->s, a, z)) || is_chain(l, s, n);
+	return (z > a && share_bar(l, a, z)) || is_chain(l, s, n);
 }
 
 bool
@@ -740,6 +841,7 @@ plain_is_furniture(const char *s, size_t n)
 
 	if (n == 0 || n > FURNITURE_LONG_MAX || !plain_lower(s, n, &l))
 		return false;
+	pthread_once(&index_once, index_init);
 	c.l = &l;
 	c.strong = n <= FURNITURE_MAX;
 	c.weak = c.strong && plain_count_words(s, n) <= WEAK_WORDS &&
