@@ -479,18 +479,31 @@ title_at(const struct cls *c, uint32_t i)
 	return is_plain_paragraph(c, i) && !is_furniture_at(c, i) && title_candidate(s, n);
 }
 
-/* Length of a site separator at s[i..n) (" | ", " — ", " – ", " - ", " :: ", " · "), else 0. */
+static const char *const site_seps[] = {
+	" | ", " \xE2\x80\x94 ", " \xE2\x80\x93 ", " - ", " :: ", " \xC2\xB7 ",
+};
+
+/* Length of a site separator (" | ", " — ", " – ", " - ", " :: ", " · ") starting at s[i], else 0. */
 static size_t
 site_separator(const char *s, size_t n, size_t i)
 {
-	static const char *const seps[] = {
-		" | ", " \xE2\x80\x94 ", " \xE2\x80\x93 ", " - ", " :: ", " \xC2\xB7 ",
-	};
+	for (size_t k = 0; k < GLOSS_ARRAY_SIZE(site_seps); k++) {
+		size_t len = strlen(site_seps[k]);
 
-	for (size_t k = 0; k < GLOSS_ARRAY_SIZE(seps); k++) {
-		size_t len = strlen(seps[k]);
+		if (len <= n - i && memcmp(s + i, site_seps[k], len) == 0)
+			return len;
+	}
+	return 0;
+}
 
-		if (len <= n - i && memcmp(s + i, seps[k], len) == 0)
+/* Length of a site separator ending at s[i], else 0. */
+static size_t
+site_separator_before(const char *s, size_t i)
+{
+	for (size_t k = 0; k < GLOSS_ARRAY_SIZE(site_seps); k++) {
+		size_t len = strlen(site_seps[k]);
+
+		if (len <= i && memcmp(s + i - len, site_seps[k], len) == 0)
 			return len;
 	}
 	return 0;
@@ -512,9 +525,8 @@ repeats_title(const struct cls *c, uint32_t j, uint32_t i)
 		return false;
 	if (memcmp(s, t, n) == 0 && (sep = site_separator(s, m, n)) > 0)
 		return m - n - sep < n;		/* "Title | Site" */
-	for (size_t k = 1; k + n < m; k++)
-		if ((sep = site_separator(s, m, k)) > 0 && k + sep + n == m)
-			return memcmp(s + k + sep, t, n) == 0 && k < n;		/* "Site — Title" */
+	if (memcmp(s + m - n, t, n) == 0 && (sep = site_separator_before(s, m - n)) > 0)
+		return m - n - sep < n;		/* "Site — Title" */
 	return false;
 }
 
