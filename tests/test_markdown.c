@@ -609,22 +609,6 @@ static const char *const corpus_files[] = {
 	"lukashenko-occupied-territories-latushka.txt",
 };
 
-static char *
-slurp(const char *path, size_t *n)
-{
-	struct strbuf sb = STRBUF_INIT;
-	FILE *f = fopen(path, "rb");
-	char buf[4096];
-	size_t r;
-
-	if (f == NULL)
-		return NULL;
-	while ((r = fread(buf, 1, sizeof buf, f)) > 0)
-		strbuf_add(&sb, buf, r);
-	fclose(f);
-	return strbuf_detach(&sb, n);
-}
-
 static void
 test_sniff_corpus(void)
 {
@@ -634,7 +618,7 @@ test_sniff_corpus(void)
 		char *path = corpus_path(corpus_files[i]);
 		bool want = strcmp(corpus_files[i], ARTICLE) == 0;
 		size_t n = 0;
-		char *data = slurp(path, &n);
+		char *data = tap_slurp(path, &n);
 		struct doc *doc = NULL;
 
 		ok(data != NULL, "read %s", corpus_files[i]);

@@ -58,22 +58,6 @@ classify(struct doc *d, struct strbuf *out)
 	boiler_free(bo);
 }
 
-static char *
-slurp(const char *path)
-{
-	FILE *f = fopen(path, "r");
-	struct strbuf sb = STRBUF_INIT;
-	char buf[4096];
-	size_t n;
-
-	if (f == NULL)
-		return NULL;
-	while ((n = fread(buf, 1, sizeof buf, f)) > 0)
-		strbuf_add(&sb, buf, n);
-	fclose(f);
-	return strbuf_detach(&sb, NULL);
-}
-
 static void
 check_page(const char *name, bool write)
 {
@@ -91,7 +75,7 @@ check_page(const char *name, bool write)
 		fputs(strbuf_str(&got), stdout);
 		goto out;
 	}
-	want = slurp(want_path);
+	want = tap_slurp(want_path, NULL);
 	is_str(strbuf_str(&got), want ? want : "(no .expect)", "%s: title and furniture", name);
 	free(want);
 out:
