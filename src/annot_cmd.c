@@ -16,6 +16,7 @@
 #include "gloss/annot_cmd.h"
 #include "gloss/doc.h"
 #include "gloss/options.h"
+#include "gloss/strbuf.h"
 #include "gloss/text.h"
 #include "gloss/xmalloc.h"
 
@@ -565,4 +566,42 @@ int
 delete_main(int argc, char **argv)
 {
 	return id_main(&id_cmds[3], argc, argv);
+}
+
+/* ------------------------------------------------------------------ */
+/* recover */
+
+#define RECOVER_USAGE "gloss recover NEW.db"
+
+int
+recover_main(int argc, char **argv)
+{
+	struct strbuf report = STRBUF_INIT;
+	char *from;
+	enum gloss_status rc;
+
+	if (argc == 2 && (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0)) {
+		printf("Usage: %s\nCopy what can be read of the annotation database (--db, $GLOSS_DB or "
+		    "the default) into the new database NEW.db; the old one is left as it is.\n",
+		    RECOVER_USAGE);
+		return 0;
+	}
+	if (argc != 2)
+		return usage_error("recover", RECOVER_USAGE, "%s", argc < 2 ? "missing NEW.db" :
+		    "too many arguments");
+	from = opt_db ? xstrdup(opt_db) : store_default_path();
+	if (access(from, F_OK) != 0)
+		rc = error_set(GLOSS_ENOENT, "no database at %s", from);
+	else
+		rc = store_recover(from, argv[1], &report);
+	if (rc == GLOSS_OK)
+		printf("%sRecovered into %s; %s was left as it is.  Use it with --db %s or "
+		    "GLOSS_DB=%s.\n", strbuf_str(&report), argv[1], from, argv[1], argv[1]);
+	strbuf_done(&report);
+	free(from);
+	if (rc != GLOSS_OK) {
+		error_print("recover: %s", error_last(rc));
+		return error_exit_code(rc);
+	}
+	return 0;
 }

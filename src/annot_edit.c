@@ -43,6 +43,7 @@ annot_poll(struct store *st)
 	if (st == NULL || (st == watched.st && now - watched.checked_ms < ANNOT_POLL_MS))
 		return false;
 	watched.checked_ms = now;
+	annot_queue_retry();
 	if (store_data_version(st, &version) != GLOSS_OK)
 		return false;
 	if (st != watched.st) {
@@ -176,7 +177,7 @@ run(struct store *st, struct annot_change *c, int64_t *id)
 }
 
 enum gloss_status
-annot_apply(struct store *st, struct annot_change *c, int64_t *id)
+annot_apply_now(struct store *st, struct annot_change *c, int64_t *id)
 {
 	int64_t ignored = 0;
 	int64_t doc_id = c->doc.id;

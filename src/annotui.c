@@ -23,6 +23,7 @@ struct draft_ctx {
 	struct store *st;
 	int64_t id;
 	const char *where;	/* the directory of the last draft, or NULL if none could be written */
+	bool queued;		/* saved into the queue: the draft stays until it is stored */
 };
 
 /*
@@ -35,6 +36,8 @@ keep_draft(void *arg, const char *text)
 {
 	struct draft_ctx *d = arg;
 
+	if (text == NULL && d->queued)
+		return;		/* annot_queue drops it once the note is stored */
 	if (text == NULL) {
 		draft_drop(store_path(d->st), d->id, DRAFT_NOTE);
 		store_draft_drop(d->st, d->id);		/* one kept by an older gloss */
@@ -66,6 +69,11 @@ save_note(void *arg, const char *text, char *why, size_t n)
 
 	if (rc == GLOSS_OK)
 		return true;
+	if (rc == GLOSS_EQUEUED) {	/* locked: it waits in order, and as a draft */
+		keep_draft(d, text);
+		d->queued = true;
+		return true;
+	}
 	view_message("%s", error_last(rc));	/* the whole message, once the editor is closed */
 	keep_draft(d, text);
 	snprintf(why, n, "Not saved: %s. Kept %s; Esc tries again, ^C drops it", short_reason(d->st, rc),
@@ -108,7 +116,7 @@ void
 annotui_edit_note(struct store *st, int64_t id)
 {
 	struct store_annotation a;
-	struct draft_ctx ctx = { st, id, NULL };
+	struct draft_ctx ctx = { .st = st, .id = id };
 	struct editor_opts o = { .draft = keep_draft, .save = save_note, .arg = &ctx,
 	    .rows = NOTE_EDITOR_ROWS };
 	struct strbuf title = STRBUF_INIT, text = STRBUF_INIT;
@@ -132,7 +140,8 @@ annotui_edit_note(struct store *st, int64_t id)
 		o.initial = draft;	/* typed before a disconnection or a failed save: not lost */
 	switch (editor_run(&o, &text)) {
 	case EDITOR_SAVED:
-		view_message("Note saved");	/* by save_note */
+		view_message("%s", ctx.queued ? "Note kept: the database is locked by another program; "
+		    "it is saved as soon as it is free" : "Note saved");
 		break;
 	case EDITOR_CANCELLED:
 		view_message("Note unchanged");

@@ -308,6 +308,7 @@ reset_doc_state(struct pager *p)
 	p->has_match = false;
 	p->caret_on = p->visual = p->mouse_down = false;
 	p->reattach = 0;
+	p->made = 0;
 	pager_side_reset(p);
 }
 

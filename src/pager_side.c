@@ -349,6 +349,7 @@ copy_at_caret(struct pager *p)
 {
 	uint64_t a, z, off;
 	const char *url;
+	const struct store_annotation *h;
 
 	if (pager_selection(p, &a, &z) && z > a) {
 		copy_passage(p, a, z);
@@ -362,13 +363,9 @@ copy_at_caret(struct pager *p)
 		copy_text("the link", url, strlen(url));
 		return;
 	}
-	for (size_t i = 0; i < p->visible.n; i++) {
-		const struct store_annotation *h = &p->visible.v[i];
-
-		if (h->start <= off && off < h->end) {
-			copy_passage(p, h->start, h->end);
-			return;
-		}
+	if ((h = pager_annot_at_caret(p)) != NULL) {
+		copy_passage(p, h->start, h->end);
+		return;
 	}
 	view_message("Nothing to copy here: select text (v), or put the caret on a link or highlight");
 }

@@ -448,8 +448,8 @@ store_end(struct store *st, enum gloss_status rc)
 /* ------------------------------------------------------------------ */
 /* Opening */
 
-static int
-busy_timeout_setting(void)
+int
+store_busy_default(void)
 {
 	const char *s = getenv("GLOSS_BUSY_TIMEOUT");
 	char *end;
@@ -496,18 +496,42 @@ db_connect(struct store *st, const char *name, int flags, sqlite3 **db)
 	return GLOSS_OK;
 }
 
-/* Chooses the journal: WAL, or the rollback journal on a network file system. */
-static enum gloss_status
-set_journal(struct store *st)
+/* The journal to use: WAL, or the rollback journal on a network file system. */
+static bool
+wants_wal(const struct store *st)
 {
 	char *dir = dir_of(st->path);
 	struct statfs fs;
 	bool network = statfs(dir, &fs) == 0 && store_fs_is_network((unsigned long)fs.f_type);
+
+	free(dir);
+	return !network;
+}
+
+/* True if the journal is already the one wanted (so choosing it writes nothing). */
+static bool
+journal_chosen(struct store *st)
+{
+	sqlite3_stmt *s = store_stmt(st, "PRAGMA journal_mode");
+	bool wal;
+
+	if (s == NULL || sqlite3_step(s) != SQLITE_ROW) {
+		if (s)
+			sqlite3_reset(s);
+		return false;
+	}
+	wal = strcmp((const char *)sqlite3_column_text(s, 0), "wal") == 0;
+	sqlite3_reset(s);
+	return wal == wants_wal(st);
+}
+
+static enum gloss_status
+set_journal(struct store *st)
+{
 	sqlite3_stmt *s;
 	int rc;
 
-	free(dir);
-	s = store_stmt(st, network ? "PRAGMA journal_mode = DELETE" : "PRAGMA journal_mode = WAL");
+	s = store_stmt(st, wants_wal(st) ? "PRAGMA journal_mode = WAL" : "PRAGMA journal_mode = DELETE");
 	if (s == NULL)
 		return st->err;
 	rc = sqlite3_step(s);
@@ -564,6 +588,16 @@ set_readonly(struct store *st, const char *reason)
 		st->readonly_reason = xstrdup(reason);
 }
 
+void
+store_replace_db(struct store *st, sqlite3 *db, const char *reason)
+{
+	finalize_all(st);
+	sqlite3_close(st->db);
+	st->db = db;
+	st->wal = false;
+	set_readonly(st, reason);
+}
+
 enum gloss_status
 store_to_memory(struct store *st, const char *reason)
 {
@@ -575,11 +609,7 @@ store_to_memory(struct store *st, const char *reason)
 		    st->path);
 	if ((rc = copy_to_memory(st, st->db, &mem)) != GLOSS_OK)
 		return rc;
-	finalize_all(st);
-	sqlite3_close(st->db);
-	st->db = mem;
-	st->wal = false;
-	set_readonly(st, reason);
+	store_replace_db(st, mem, reason);
 	return store_exec(st, "PRAGMA foreign_keys = ON");
 }
 
@@ -663,11 +693,15 @@ migrate_or_copy(struct store *st)
 	return rc;
 }
 
-/* Runs quick_check now, or in a thread for a reader when nothing is to be written first. */
+/*
+ * Runs quick_check now, or in a thread for a reader when nothing is to be
+ * written first (no migration, no change of journal).
+ */
 static enum gloss_status
 check(struct store *st)
 {
-	if ((st->flags & STORE_CHECK_LATER) && store_schema_version(st) == STORE_SCHEMA_VERSION) {
+	if ((st->flags & STORE_CHECK_LATER) && store_schema_version(st) == STORE_SCHEMA_VERSION &&
+	    journal_chosen(st)) {
 		store_check_start(st);
 		return GLOSS_OK;
 	}
@@ -747,7 +781,7 @@ store_open(const char *path, unsigned flags, struct store **out)
 
 	st->path = path ? xstrdup(path) : store_default_path();
 	st->flags = flags;
-	st->busy_ms = busy_timeout_setting();
+	st->busy_ms = store_busy_default();
 	st->waited_ms = -1;
 	rc = open_at(st, flags);
 	if (rc != GLOSS_OK) {
@@ -817,6 +851,12 @@ store_set_busy_timeout(struct store *st, int ms)
 {
 	st->busy_ms = ms;
 	sqlite3_busy_timeout(st->db, ms);
+}
+
+int
+store_busy_timeout(const struct store *st)
+{
+	return st->busy_ms;
 }
 
 enum gloss_status

@@ -69,6 +69,13 @@ char *store_col_str(sqlite3_stmt *s, int col);
 
 /* Replaces the connection by an in-memory copy of its database: edits refused for reason. */
 enum gloss_status store_to_memory(struct store *st, const char *reason);
+/* Replaces the connection by db (taken over); edits refused for reason. */
+void store_replace_db(struct store *st, sqlite3 *db, const char *reason);
+/*
+ * store_recover.c: replaces the connection of a damaged database by an
+ * in-memory gloss database holding what can be read of it, row by row.
+ */
+enum gloss_status store_salvage(struct store *st, const char *reason);
 
 /* store_check.c: PRAGMA quick_check, at once or in a thread (see store.h). */
 enum gloss_status store_check_now(struct store *st);

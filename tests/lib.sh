@@ -30,7 +30,8 @@ unset LANG LANGUAGE GLOSS_CORPUS || true
 # On exit: the tmux server, and any program that recorded its pid in a pid*
 # file and outlived its terminal (a sanitizer's exit-time leak check has
 # been seen to hang there), then the files.
-trap 'tm_kill 2>/dev/null; for f in "$TEST_TMP"/pid*; do [ -f "$f" ] && kill -9 "$(cat "$f")" 2>/dev/null; done; rm -rf "$TEST_TMP"' EXIT
+TEST_CLEANUP=''	# a test's own clean-up (e.g. unmounting), run first
+trap 'eval "$TEST_CLEANUP"; tm_kill 2>/dev/null; for f in "$TEST_TMP"/pid*; do [ -f "$f" ] && kill -9 "$(cat "$f")" 2>/dev/null; done; rm -rf "$TEST_TMP"' EXIT
 
 ok() {	# STATUS DESCRIPTION
 	tap_n=$((tap_n + 1))

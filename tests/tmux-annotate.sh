@@ -104,8 +104,8 @@ tm_keys g; tm_settle
 tm_keys -l "$(printf '\033[<0;9;3M')"; tm_keys -l "$(printf '\033[<0;20;3m')"; tm_settle
 contains "$(tm_row 20)" "Selected with the mouse" "a mouse drag selects"
 tm_keys H; tm_settle
-is "$(sql 'select quote from annotations order by id desc limit 1')" "абзац: в лес" \
-	"H highlights exactly the dragged cells"
+is "$(sql 'select quote from annotations order by id desc limit 1')" "абзац: в лесу" \
+	"H highlights the dragged cells, completed to whole words"
 tm_keys q; tm_wait "EXITED 0"
 
 # An orphan: the quoted text is removed from the file; the highlight is

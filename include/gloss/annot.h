@@ -149,6 +149,25 @@ struct annot_change {
  * nothing is changed then.
  */
 enum gloss_status annot_apply(struct store *st, struct annot_change *c, int64_t *id);
+/*
+ * The queue.  On a STORE_NOWAIT store (the reader) a change that cannot
+ * have the lock within the store's busy timeout (100 ms for the reader's
+ * keys), or that comes while earlier ones wait, is kept in order and
+ * annot_apply() returns GLOSS_EQUEUED with a message saying so;
+ * annot_poll() applies what waits as soon as the lock is free (without
+ * waiting for it) and steps the generation.  A change that then fails for
+ * another reason (the annotation was deleted meanwhile) is dropped and
+ * told by annot_queue_message().
+ */
+size_t annot_pending(void);
+/* The last queued change that could not be applied, once (static storage), or NULL. */
+const char *annot_queue_message(void);
+/*
+ * Before exit: tries what waits once more, waiting for the lock at most the
+ * store's busy timeout; returns how many changes are still not saved and
+ * puts what they were in *report (caller frees; NULL if none).
+ */
+size_t annot_flush(struct store *st, char **report);
 /* A copy of c owning copies of its strings and arrays; free with annot_change_free(). */
 struct annot_change *annot_change_dup(const struct annot_change *c);
 void annot_change_free(struct annot_change *c);

@@ -177,8 +177,11 @@ const char *store_damaged(const struct store *st);
 bool store_nowait(const struct store *st);
 /* The journal in use: true for WAL, false for the rollback journal. */
 bool store_wal(const struct store *st);
-/* Sets the busy timeout (milliseconds). */
+/* Sets the busy timeout (milliseconds); store_busy_timeout() reads it. */
 void store_set_busy_timeout(struct store *st, int ms);
+int store_busy_timeout(const struct store *st);
+/* The busy timeout a store starts with: $GLOSS_BUSY_TIMEOUT, else STORE_BUSY_TIMEOUT_MS. */
+int store_busy_default(void);
 /*
  * PRAGMA data_version: changes whenever another connection (another gloss)
  * commits.  The pager polls it and reloads what it shows when it changes.
@@ -186,6 +189,15 @@ void store_set_busy_timeout(struct store *st, int ms);
 enum gloss_status store_data_version(struct store *st, int64_t *version);
 /* The schema version of the open database (PRAGMA user_version). */
 int store_schema_version(struct store *st);
+
+/*
+ * Copies what can be read of the (damaged) database file from into a new
+ * database to (which must not exist), table by table; report gets a line
+ * per table (rows copied, left out, lost to damage).  store_recover.c says
+ * how.
+ */
+struct strbuf;
+enum gloss_status store_recover(const char *from, const char *to, struct strbuf *report);
 
 /* True for the magic numbers of network file systems (NFS, SMB/CIFS, ...). */
 bool store_fs_is_network(unsigned long fs_type);
