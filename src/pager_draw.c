@@ -399,7 +399,7 @@ pager_status(struct view *v, struct strbuf *left, struct strbuf *right)
 	bool at_end = false;
 	double f = p->empty ? 1.0 : bottom_fraction(p, v, &at_end);
 
-	strbuf_adds(left, doc_title(p->doc));
+	strbuf_adds(left, p->title);
 	pager_annot_status(p, right);
 	if (p->search && p->show_matches)
 		strbuf_addf(right, "%c%s  ", p->backward ? '?' : '/', search_pattern(p->search));

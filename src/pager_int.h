@@ -98,6 +98,7 @@ struct pager {
 	size_t njumps, jump_cur;
 	/* folding site furniture (pager_fold.c) */
 	struct boiler *boiler;	/* this document's folds */
+	char *title;		/* meta_title() of the document, for the status line */
 	struct layout_line fold_line;	/* the one line of a folded run's head */
 	bool damage_told;	/* the damaged database was reported in the status line */
 	size_t pending_told;	/* changes waiting for the lock when last looked */
