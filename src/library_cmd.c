@@ -119,7 +119,7 @@ open_store(void)
 {
 	struct store *st = NULL;
 
-	if (store_open(opt_db, 0, &st) != GLOSS_OK) {
+	if (store_open(opt_db, STORE_READ, &st) != GLOSS_OK) {
 		error_print("%s (going on without annotations)", error_last(GLOSS_EDB));
 		return NULL;
 	}

@@ -13,6 +13,7 @@
 
 #include "gloss/doc.h"
 #include "gloss/markdown.h"
+#include "gloss/meta.h"
 #include "gloss/strbuf.h"
 #include "gloss/text.h"
 #include "gloss/xmalloc.h"
@@ -182,6 +183,7 @@ test_long_first_paragraph(void)
 	struct strbuf src = STRBUF_INIT;
 	struct doc *doc;
 	struct doc_loc loc;
+	char *title;
 
 	for (int i = 0; i < 30; i++)
 		strbuf_adds(&src, "Body text. ");
@@ -193,7 +195,9 @@ test_long_first_paragraph(void)
 
 		is_str(doc_kind_label(b->kind), "h", "a level-1 heading after the body: heading");
 		is_int(b->level, 1, "... of level 1");
-		is_str(doc_title(doc), "long", "... and the title falls back to the file name");
+		title = meta_title(doc);
+		is_str(title, "Heading", "... and the title is that first heading");
+		free(title);
 	}
 	doc_free(doc);
 	strbuf_done(&src);
@@ -496,9 +500,11 @@ check_article_front(struct doc *doc)
 	struct strbuf line = STRBUF_INIT;
 	struct doc_loc loc;
 	size_t i = 0;
+	char *title;
 
-	is_str(doc_title(doc), "Belarusian-Ukrainian Relations: On the Brink of War",
-	    "article: title");
+	title = meta_title(doc);
+	is_str(title, "Belarusian-Ukrainian Relations: On the Brink of War", "article: title");
+	free(title);
 	for (bool more = doc_first(doc, &loc); more && i < GLOSS_ARRAY_SIZE(want);
 	    more = doc_next(doc, &loc), i++) {
 		describe(doc_block(doc, loc), &line);
@@ -631,22 +637,6 @@ static const char *const corpus_files[] = {
 	"lukashenko-occupied-territories-latushka.txt",
 };
 
-static char *
-slurp(const char *path, size_t *n)
-{
-	struct strbuf sb = STRBUF_INIT;
-	FILE *f = fopen(path, "rb");
-	char buf[4096];
-	size_t r;
-
-	if (f == NULL)
-		return NULL;
-	while ((r = fread(buf, 1, sizeof buf, f)) > 0)
-		strbuf_add(&sb, buf, r);
-	fclose(f);
-	return strbuf_detach(&sb, n);
-}
-
 static void
 test_sniff_corpus(void)
 {
@@ -656,7 +646,7 @@ test_sniff_corpus(void)
 		char *path = corpus_path(corpus_files[i]);
 		bool want = strcmp(corpus_files[i], ARTICLE) == 0;
 		size_t n = 0;
-		char *data = slurp(path, &n);
+		char *data = tap_slurp(path, &n);
 		struct doc *doc = NULL;
 
 		ok(data != NULL, "read %s", corpus_files[i]);
