@@ -76,8 +76,9 @@ pager_block_rows(struct pager *p, struct doc_loc loc)
 	if (b == NULL)
 		return 1;
 	pager_block_lines(p, loc, b, &pr, &n);
-	rows = (int)n + ((b->flags & DOC_BLOCK_RULE_BEFORE) ? 1 : 0);
-	if (!(b->flags & DOC_BLOCK_JOINED) && !is_last(p, loc))
+	rows = (int)n + ((b->flags & DOC_BLOCK_RULE_BEFORE) ? 1 : 0) +
+	    ((b->flags & DOC_BLOCK_RULE_AFTER) ? 1 : 0);
+	if (!(b->flags & (DOC_BLOCK_JOINED | DOC_BLOCK_TIGHT)) && !is_last(p, loc))
 		rows++;
 	return rows;
 }

@@ -4,7 +4,7 @@
  * walking) is exercised.
  *
  * Each block is described by one line:
- *   KIND[LEVEL][ [LABEL]][ rule] | TEXT {SPAN START-END[ URL]}…
+ *   KIND[LEVEL][ [LABEL]][ rule][ rule-after][ tight] | TEXT {SPAN START-END[ URL]}…
  * with "\n" inside the text written as a backslash and an n.
  * "tests/test_markdown FILE" prints these lines for FILE.
  */
@@ -35,6 +35,10 @@ describe(const struct doc_block *b, struct strbuf *out)
 		strbuf_addf(out, " [%s]", b->label);
 	if (b->flags & DOC_BLOCK_RULE_BEFORE)
 		strbuf_adds(out, " rule");
+	if (b->flags & DOC_BLOCK_RULE_AFTER)
+		strbuf_adds(out, " rule-after");
+	if (b->flags & DOC_BLOCK_TIGHT)
+		strbuf_adds(out, " tight");
 	strbuf_adds(out, " | ");
 	for (uint32_t i = 0; i < b->len; i++) {
 		if (b->text[i] == '\n')
@@ -205,13 +209,13 @@ test_lists(void)
 	static const char *const want[] = {
 		"li1 [•] | one",
 		"li1 [•] | two",
-		"li2 [•] | inner a {emph 6-7}",
+		"li2 [•] tight | inner a {emph 6-7}",
 		"li2 [•] | inner b",
 		"li1 | two continued",
-		"li1 [3.] | three",
+		"li1 [3.] tight | three",
 		"li1 [4.] | four",
-		"li1 [1.] | paren",
-		"li2 [7.] | seven",
+		"li1 [1)] | paren",
+		"li2 [7.] tight | seven",
 		"li3 [•] | deep",
 		"li1 [•] | with code",
 		"code | code line",
@@ -221,6 +225,30 @@ test_lists(void)
 	check_md("- one\n- two\n  - inner *a*\n  - inner b\n\n  two continued\n\n"
 	    "3. three\n4. four\n\n1) paren\n\n   7. seven\n      * deep\n\n"
 	    "- with code\n\n      code line\n", want, "lists");
+}
+
+/* Every item keeps its marker whatever its first block; empty items stay; tight lists are tight. */
+static void
+test_list_markers(void)
+{
+	static const char *const want[] = {
+		"quote1 [•] | quoted",
+		"code [•] | code",
+		"li3 [1. • 2.] | foo",
+		"p | text",
+		"li1 [1.] tight | foo",
+		"li1 [2.] tight | ",
+		"li1 [3.] | bar",
+		"li1 [\xE2\x98\x90] tight | open",
+		"li1 [\xE2\x98\x91] | done",
+		"li1 [3) \xE2\x98\x90] | numbered task",
+		"h2 [•] rule-after | heading",
+		NULL
+	};
+
+	check_md("- > quoted\n\n- ```\n  code\n  ```\n\n1. - 2. foo\n\n"
+	    "text\n\n1. foo\n2.\n3. bar\n\n- [ ] open\n- [x] done\n\n3) [ ] numbered task\n\n"
+	    "- ## heading\n\n***\n", want, "list markers");
 }
 
 static void
@@ -318,7 +346,7 @@ test_rules_and_images(void)
 {
 	static const char *const rules[] = {
 		"p rule | First",
-		"h2 rule | Second",
+		"h2 rule rule-after | Second",
 		NULL
 	};
 	static const char *const images[] = {
@@ -684,6 +712,7 @@ main(int argc, char **argv)
 	test_front_matter();
 	test_long_first_paragraph();
 	test_lists();
+	test_list_markers();
 	test_quotes();
 	test_code();
 	test_html();
