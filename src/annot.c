@@ -9,19 +9,23 @@
 
 #include <limits.h>
 
+#include "annot_int.h"
 #include "gloss/annot.h"
 #include "gloss/fingerprint.h"
+#include "gloss/meta.h"
 #include "gloss/monotime.h"
 #include "gloss/strbuf.h"
 #include "gloss/xmalloc.h"
 
 /* Bytes of text fetched around a selection: enough for ANCHOR_CONTEXT code points. */
 #define CONTEXT_BYTES (4 * ANCHOR_CONTEXT)
+#define RETRY_MS 250	/* automatic updates that found the database locked are tried again */
 
 enum phase {
 	PHASE_HASHING,		/* the SHA-256 is being computed */
 	PHASE_MEASURING,	/* waiting for the whole text */
 	PHASE_ANCHORING,	/* locating highlights, a slice at a time, then saving */
+	PHASE_RESOLVING,	/* hashed; recording what was found waits for the lock */
 	PHASE_READY,
 	PHASE_FAILED,
 };
@@ -30,6 +34,7 @@ struct annot_doc {
 	struct store *st;
 	struct doc *doc;
 	char *path;			/* canonical path, or NULL (known by content only) */
+	char *title;			/* meta_title(), once a change needs it */
 	struct fingerprint_key key;
 	int64_t doc_id;			/* 0: not in the store (yet) */
 	bool created;			/* the document row was made in this session */
@@ -37,7 +42,8 @@ struct annot_doc {
 	enum phase phase;
 	struct fingerprint_job *hashing;
 	char sha[FINGERPRINT_HEX_LEN + 1];	/* "" until hashed */
-	unsigned generation;
+	uint64_t absent_generation;	/* doc_id 0: the generation when the store had no row */
+	uint64_t retry_ms;		/* the next attempt at an update that found the lock taken */
 	enum gloss_status err;
 	char *errmsg;
 	struct anchoring *anchoring;	/* PHASE_ANCHORING: the work in progress */
@@ -106,7 +112,7 @@ seen(struct annot_doc *ad)
  * whether that document's positions refer to this content.
  */
 static enum gloss_status
-resolve(struct annot_doc *ad)
+resolve_sha(struct annot_doc *ad)
 {
 	char cur[FINGERPRINT_HEX_LEN + 1];
 	int64_t other = 0;
@@ -137,6 +143,39 @@ resolve(struct annot_doc *ad)
 	return GLOSS_OK;
 }
 
+/*
+ * A row this process made before the hash was known is merged or given
+ * its hash inside one transaction, so that another gloss cannot record the
+ * same content in between.
+ */
+static enum gloss_status
+resolve(struct annot_doc *ad)
+{
+	enum gloss_status rc;
+
+	if (!ad->created)
+		return resolve_sha(ad);
+	if ((rc = store_begin_refresh(ad->st)) != GLOSS_OK)
+		return rc;
+	return store_end(ad->st, resolve_sha(ad));
+}
+
+/*
+ * resolve(), except that an update that cannot have the lock at once (a
+ * STORE_NOWAIT store: the reader) is tried again from idle time.
+ */
+static enum gloss_status
+resolve_or_wait(struct annot_doc *ad)
+{
+	enum gloss_status rc = resolve(ad);
+
+	if (rc != GLOSS_EBUSY || !store_nowait(ad->st))
+		return rc;
+	ad->phase = PHASE_RESOLVING;
+	ad->retry_ms = monotime_ms() + RETRY_MS;
+	return GLOSS_OK;
+}
+
 /* The path (1) or the stat key (2) named a document. */
 static enum gloss_status
 known_by_key(struct annot_doc *ad, const struct store_path_info *info)
@@ -145,7 +184,7 @@ known_by_key(struct annot_doc *ad, const struct store_path_info *info)
 	if (info->sha256[0] == '\0')
 		return GLOSS_OK;		/* never hashed: hash, then resolve */
 	memcpy(ad->sha, info->sha256, sizeof ad->sha);
-	return resolve(ad);
+	return resolve_or_wait(ad);
 }
 
 /* Steps 1 and 2; otherwise the file must be hashed (the phase stays HASHING). */
@@ -183,7 +222,7 @@ hash_step(struct annot_doc *ad, unsigned budget_us)
 	memcpy(ad->sha, fingerprint_job_hex(ad->hashing), sizeof ad->sha);
 	fingerprint_job_free(ad->hashing);
 	ad->hashing = NULL;
-	return resolve(ad);
+	return resolve_or_wait(ad);
 }
 
 static void
@@ -333,10 +372,11 @@ anchoring_begin(struct annot_doc *ad)
 
 /*
  * Locates highlights (in order of position) for about budget_us; when all
- * are done, relocates the reading position and saves everything.
+ * are done, relocates the reading position and saves everything (later: a
+ * save that finds the database locked is tried again from idle time).
  */
 static enum gloss_status
-anchoring_step(struct annot_doc *ad, unsigned budget_us)
+anchoring_step(struct annot_doc *ad, unsigned budget_us, bool later)
 {
 	struct anchoring *j = ad->anchoring;
 	uint64_t deadline = monotime_us() + budget_us, pos;
@@ -353,15 +393,21 @@ anchoring_step(struct annot_doc *ad, unsigned budget_us)
 		if (j->next < j->list.n && monotime_us() >= deadline)
 			return GLOSS_OK;
 	}
+	if (later && monotime_ms() < ad->retry_ms)
+		return GLOSS_OK;
 	pos = relocate_position(strbuf_str(&j->text), j->text.len, j->info.position,
 	    j->info.position_context, j->pos_delta);
 	rc = save_anchors(ad, j, pos);
+	if (rc == GLOSS_EBUSY && later) {
+		ad->retry_ms = monotime_ms() + RETRY_MS;	/* shown where they were until then */
+		return GLOSS_OK;
+	}
 	anchoring_free(j);
 	ad->anchoring = NULL;
 	if (rc == GLOSS_OK) {
 		ad->phase = PHASE_READY;
 		ad->reanchored = true;
-		ad->generation++;
+		annot_step_generation();
 	}
 	return rc;
 }
@@ -369,11 +415,13 @@ anchoring_step(struct annot_doc *ad, unsigned budget_us)
 /* ------------------------------------------------------------------ */
 /* Background work */
 
+static void recheck_absent(struct annot_doc *ad);
+
 static bool
 busy(const struct annot_doc *ad)
 {
 	return ad->phase == PHASE_HASHING || ad->phase == PHASE_MEASURING ||
-	    ad->phase == PHASE_ANCHORING;
+	    ad->phase == PHASE_ANCHORING || ad->phase == PHASE_RESOLVING;
 }
 
 bool
@@ -391,9 +439,15 @@ annot_idle(struct annot_doc *ad, unsigned budget_us)
 		rc = anchoring_begin(ad);
 		break;
 	case PHASE_ANCHORING:
-		rc = anchoring_step(ad, budget_us);
+		rc = anchoring_step(ad, budget_us, store_nowait(ad->st));
+		break;
+	case PHASE_RESOLVING:
+		if (monotime_ms() >= ad->retry_ms)
+			rc = resolve_or_wait(ad);
 		break;
 	case PHASE_READY:
+		recheck_absent(ad);
+		return busy(ad);
 	case PHASE_FAILED:
 		return false;
 	}
@@ -412,8 +466,10 @@ annot_finish(struct annot_doc *ad)
 			rc = hash_step(ad, UINT32_MAX);
 		else if (ad->phase == PHASE_MEASURING)
 			rc = anchoring_begin(ad);
+		else if (ad->phase == PHASE_RESOLVING)
+			rc = resolve(ad);	/* now, or the lock's error */
 		else
-			rc = anchoring_step(ad, UINT32_MAX);
+			rc = anchoring_step(ad, UINT32_MAX, false);
 	}
 	if (rc != GLOSS_OK)
 		fail(ad, rc);
@@ -437,20 +493,38 @@ annot_detach(struct annot_doc *ad)
 		fingerprint_job_free(ad->hashing);
 	anchoring_free(ad->anchoring);
 	free(ad->path);
+	free(ad->title);
 	free(ad->errmsg);
 	free(ad);
 }
 
-int64_t
-annot_doc_id(const struct annot_doc *ad)
+/*
+ * A document the store had no row for is looked for again once the
+ * generation moved: another gloss may have recorded it since.
+ */
+static void
+recheck_absent(struct annot_doc *ad)
 {
-	return ad->doc_id;
+	int64_t id = 0;
+	bool found = false;
+
+	if (ad->doc_id != 0 || ad->phase != PHASE_READY || ad->sha[0] == '\0' ||
+	    ad->absent_generation == annot_generation())
+		return;
+	ad->absent_generation = annot_generation();
+	if (store_sha_find(ad->st, ad->sha, &id, &found) != GLOSS_OK || !found)
+		return;
+	ad->doc_id = id;
+	ad->created = false;
+	if (resolve(ad) != GLOSS_OK)
+		fail(ad, GLOSS_EDB);
 }
 
-unsigned
-annot_generation(const struct annot_doc *ad)
+int64_t
+annot_doc_id(struct annot_doc *ad)
 {
-	return ad->generation;
+	recheck_absent(ad);
+	return ad->doc_id;
 }
 
 bool
@@ -462,31 +536,30 @@ annot_reanchored(const struct annot_doc *ad)
 /* ------------------------------------------------------------------ */
 /* Actions */
 
-/* Ends an action's transaction; forgets a document row it made if it was rolled back. */
-static enum gloss_status
-action_end(struct annot_doc *ad, enum gloss_status rc, bool had_doc)
+/* The document as a change names it (found or recorded inside the change's transaction). */
+static struct annot_docref
+docref(struct annot_doc *ad)
 {
-	rc = store_end(ad->st, rc);
-	if (rc != GLOSS_OK && !had_doc) {
-		ad->doc_id = 0;
-		ad->created = false;
-	}
-	return rc;
+	if (ad->title == NULL)
+		ad->title = meta_title(ad->doc);
+	return (struct annot_docref){ .id = ad->doc_id, .sha256 = ad->sha, .path = ad->path,
+	    .key = ad->key, .title = ad->title };
 }
 
-/* Makes the document's row (inside the caller's transaction) if it has none. */
+/* Applies a change that names this document; learns the document's id. */
 static enum gloss_status
-ensure_doc(struct annot_doc *ad)
+apply(struct annot_doc *ad, struct annot_change *c, int64_t *id)
 {
 	enum gloss_status rc;
 
-	if (ad->doc_id != 0)
-		return GLOSS_OK;
-	rc = store_doc_new(ad->st, ad->sha[0] ? ad->sha : NULL, doc_title(ad->doc), &ad->doc_id);
-	if (rc != GLOSS_OK)
-		return rc;
-	ad->created = true;
-	return record_path(ad);
+	recheck_absent(ad);
+	c->doc = docref(ad);
+	rc = annot_apply(ad->st, c, id);
+	if (rc == GLOSS_OK && c->doc.id != ad->doc_id) {
+		ad->doc_id = c->doc.id;
+		ad->created = c->doc.created;
+	}
+	return rc;
 }
 
 /* Measures the document until offset off is known (or the document ends). */
@@ -526,68 +599,55 @@ selection(struct annot_doc *ad, uint64_t start, uint64_t end, struct strbuf *quo
 	return rc;
 }
 
-enum gloss_status
-annot_add(struct annot_doc *ad, uint64_t start, uint64_t end, enum store_color color,
-    const char *note, const char *const *tags, size_t ntags, int64_t *id)
+/* ADD or REATTACH of [start, end): the selectors from the document text, then the change. */
+static enum gloss_status
+apply_range(struct annot_doc *ad, struct annot_change *c, int64_t *id)
 {
 	struct strbuf q = STRBUF_INIT, p = STRBUF_INIT, s = STRBUF_INIT;
-	enum gloss_status rc = selection(ad, start, end, &q, &p, &s);
-	struct store_new n = {
-		.start = start, .end = end, .quote = q.buf, .prefix = strbuf_str(&p),
-		.suffix = strbuf_str(&s), .note = note, .color = color, .status = ANCHOR_ANCHORED,
-		.tags = tags, .ntags = ntags,
-	};
+	enum gloss_status rc = selection(ad, c->start, c->end, &q, &p, &s);
 
-	bool had_doc = ad->doc_id != 0;
-
-	if (rc == GLOSS_OK && (rc = store_begin(ad->st)) == GLOSS_OK) {
-		rc = ensure_doc(ad);
-		n.doc_id = ad->doc_id;
-		if (rc == GLOSS_OK)
-			rc = store_add(ad->st, &n, id);
-		rc = action_end(ad, rc, had_doc);
-	}
+	c->quote = strbuf_str(&q);
+	c->prefix = strbuf_str(&p);
+	c->suffix = strbuf_str(&s);
 	if (rc == GLOSS_OK)
-		ad->generation++;
+		rc = apply(ad, c, id);
 	strbuf_done(&q);
 	strbuf_done(&p);
 	strbuf_done(&s);
 	return rc;
+}
+
+enum gloss_status
+annot_add(struct annot_doc *ad, uint64_t start, uint64_t end, enum store_color color,
+    const char *note, const char *const *tags, size_t ntags, int64_t *id)
+{
+	struct annot_change c = { .op = ANNOT_ADD, .start = start, .end = end, .color = color,
+	    .note = note, .tags = tags, .ntags = ntags };
+
+	return apply_range(ad, &c, id);
 }
 
 enum gloss_status
 annot_reattach(struct annot_doc *ad, int64_t id, uint64_t start, uint64_t end)
 {
-	struct strbuf q = STRBUF_INIT, p = STRBUF_INIT, s = STRBUF_INIT;
+	struct annot_change c = { .op = ANNOT_REATTACH, .id = id, .start = start, .end = end };
 	struct store_annotation a;
 	enum gloss_status rc = store_get(ad->st, id, &a);
 
-	if (rc == GLOSS_OK && a.doc_id != ad->doc_id)
+	if (rc == GLOSS_OK && a.doc_id != annot_doc_id(ad))
 		rc = error_set(GLOSS_EUSAGE, "annotation %lld belongs to another document", (long long)id);
-	if (rc == GLOSS_OK)
-		rc = selection(ad, start, end, &q, &p, &s);
-	if (rc == GLOSS_OK)
-		rc = store_reattach(ad->st, id, start, end, q.buf, strbuf_str(&p), strbuf_str(&s));
-	if (rc == GLOSS_OK)
-		ad->generation++;
 	store_annotation_done(&a);
-	strbuf_done(&q);
-	strbuf_done(&p);
-	strbuf_done(&s);
-	return rc;
+	return rc == GLOSS_OK ? apply_range(ad, &c, NULL) : rc;
 }
 
 enum gloss_status
 annot_undo_delete(struct annot_doc *ad, int64_t *id)
 {
-	enum gloss_status rc;
+	struct annot_change c = { .op = ANNOT_UNDELETE };
 
-	if (ad->doc_id == 0)
+	if (annot_doc_id(ad) == 0)
 		return error_set(GLOSS_ENOTFOUND, "nothing to undo: no deleted annotation");
-	rc = store_undelete(ad->st, ad->doc_id, id);
-	if (rc == GLOSS_OK)
-		ad->generation++;
-	return rc;
+	return apply(ad, &c, id);
 }
 
 enum gloss_status
@@ -595,6 +655,7 @@ annot_visible(struct annot_doc *ad, uint64_t a, uint64_t b, struct store_list *o
 {
 	out->v = NULL;
 	out->n = 0;
+	recheck_absent(ad);
 	return ad->doc_id == 0 ? GLOSS_OK : store_in_range(ad->st, ad->doc_id, a, b, out);
 }
 
@@ -603,6 +664,7 @@ annot_all(struct annot_doc *ad, struct store_list *out)
 {
 	out->v = NULL;
 	out->n = 0;
+	recheck_absent(ad);
 	return ad->doc_id == 0 ? GLOSS_OK : store_of_doc(ad->st, ad->doc_id, out);
 }
 
@@ -613,7 +675,7 @@ annot_position_get(struct annot_doc *ad, uint64_t *pos)
 	enum gloss_status rc;
 
 	*pos = 0;
-	if (ad->doc_id == 0)
+	if (annot_doc_id(ad) == 0)
 		return GLOSS_OK;
 	rc = store_doc_get(ad->st, ad->doc_id, &info);
 	if (rc == GLOSS_OK)
@@ -626,19 +688,15 @@ enum gloss_status
 annot_position_set(struct annot_doc *ad, uint64_t pos)
 {
 	struct strbuf after = STRBUF_INIT, prefix = STRBUF_INIT, ctx = STRBUF_INIT;
-	bool had_doc = ad->doc_id != 0;
+	struct annot_change c = { .op = ANNOT_POSITION, .start = pos };
 	enum gloss_status rc;
 
 	measure_to(ad->doc, pos + CONTEXT_BYTES);
 	doc_text_range(ad->doc, pos, pos + CONTEXT_BYTES, &after);
 	if (anchor_is_boundary(after.buf, after.len, 0))
 		anchor_context(after.buf, after.len, 0, 0, &prefix, &ctx);	/* ANCHOR_CONTEXT code points */
-	if ((rc = store_begin(ad->st)) == GLOSS_OK) {
-		rc = ensure_doc(ad);
-		if (rc == GLOSS_OK)
-			rc = store_position_set(ad->st, ad->doc_id, pos, strbuf_str(&ctx));
-		rc = action_end(ad, rc, had_doc);
-	}
+	c.quote = strbuf_str(&ctx);
+	rc = apply(ad, &c, NULL);
 	strbuf_done(&after);
 	strbuf_done(&prefix);
 	strbuf_done(&ctx);

@@ -16,6 +16,7 @@
 #include "gloss/annot_cmd.h"
 #include "gloss/doc.h"
 #include "gloss/options.h"
+#include "gloss/strbuf.h"
 #include "gloss/text.h"
 #include "gloss/xmalloc.h"
 
@@ -66,6 +67,19 @@ static enum gloss_status
 open_store(unsigned flags, struct store **st)
 {
 	return store_open(NULL, flags, st);
+}
+
+/*
+ * A reading command's status once it has printed what it could: a
+ * damaged database is said so on stderr and exits 1.
+ */
+static int
+damage_status(struct store *st, int status)
+{
+	if (status != 0 || st == NULL || store_damaged(st) == NULL)
+		return status;
+	error_print("%s", store_damaged(st));
+	return 1;
 }
 
 static enum gloss_status
@@ -408,7 +422,7 @@ annotations_main(int argc, char **argv)
 
 	if (status >= 0)
 		return status;
-	if ((rc = open_store(0, &st)) != GLOSS_OK)
+	if ((rc = open_store(STORE_READ, &st)) != GLOSS_OK)
 		return report(rc);
 	if (o.file)
 		status = restrict_to_file(st, &o, &doc, &ad);
@@ -418,6 +432,7 @@ annotations_main(int argc, char **argv)
 	} else if (status == 0) {
 		status = print_list(&l, o.json);
 	}
+	status = damage_status(st, status);
 	store_list_free(&l);
 	annot_detach(ad);
 	doc_free(doc);
@@ -437,13 +452,13 @@ struct id_cmd {
 static enum gloss_status
 run_tag(struct store *st, int64_t id, int argc, char **argv)
 {
-	return store_tag(st, id, (const char *const *)argv, (size_t)argc);
+	return annot_set_tags(st, id, (const char *const *)argv, (size_t)argc, NULL, 0);
 }
 
 static enum gloss_status
 run_untag(struct store *st, int64_t id, int argc, char **argv)
 {
-	return store_untag(st, id, (const char *const *)argv, (size_t)argc);
+	return annot_set_tags(st, id, NULL, 0, (const char *const *)argv, (size_t)argc);
 }
 
 static enum gloss_status
@@ -475,7 +490,7 @@ run_note(struct store *st, int64_t id, int argc, char **argv)
 		rc = error_set(GLOSS_EUSAGE, "note: the note must be valid UTF-8 text");
 	if (rc == GLOSS_OK) {
 		text_nfc(strbuf_str(&text), text.len, &nfc);
-		rc = store_set_note(st, id, strbuf_str(&nfc));
+		rc = annot_set_note(st, id, strbuf_str(&nfc));
 	}
 	strbuf_done(&text);
 	strbuf_done(&nfc);
@@ -487,7 +502,7 @@ run_delete(struct store *st, int64_t id, int argc, char **argv)
 {
 	(void)argc;
 	(void)argv;
-	return store_delete(st, id);
+	return annot_delete(st, id);
 }
 
 static const struct id_cmd id_cmds[] = {
@@ -551,4 +566,42 @@ int
 delete_main(int argc, char **argv)
 {
 	return id_main(&id_cmds[3], argc, argv);
+}
+
+/* ------------------------------------------------------------------ */
+/* recover */
+
+#define RECOVER_USAGE "gloss recover NEW.db"
+
+int
+recover_main(int argc, char **argv)
+{
+	struct strbuf report = STRBUF_INIT;
+	char *from;
+	enum gloss_status rc;
+
+	if (argc == 2 && (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0)) {
+		printf("Usage: %s\nCopy what can be read of the annotation database (--db, $GLOSS_DB or "
+		    "the default) into the new database NEW.db; the old one is left as it is.\n",
+		    RECOVER_USAGE);
+		return 0;
+	}
+	if (argc != 2)
+		return usage_error("recover", RECOVER_USAGE, "%s", argc < 2 ? "missing NEW.db" :
+		    "too many arguments");
+	from = opt_db ? xstrdup(opt_db) : store_default_path();
+	if (access(from, F_OK) != 0)
+		rc = error_set(GLOSS_ENOENT, "no database at %s", from);
+	else
+		rc = store_recover(from, argv[1], &report);
+	if (rc == GLOSS_OK)
+		printf("%sRecovered into %s; %s was left as it is.  Use it with --db %s or "
+		    "GLOSS_DB=%s.\n", strbuf_str(&report), argv[1], from, argv[1], argv[1]);
+	strbuf_done(&report);
+	free(from);
+	if (rc != GLOSS_OK) {
+		error_print("recover: %s", error_last(rc));
+		return error_exit_code(rc);
+	}
+	return 0;
 }

@@ -5,6 +5,7 @@
  */
 #include "gloss/gloss.h"
 
+#include "gloss/annot.h"
 #include "gloss/annotlist.h"
 #include "gloss/annotui.h"
 #include "gloss/display.h"
@@ -21,6 +22,7 @@ struct annotlist {
 	struct annotlist_host host;
 	struct store_list rows;
 	int64_t undo_doc;	/* the document of the last deletion (for U) */
+	uint64_t generation;	/* annot_generation() when the rows were read */
 };
 
 static int
@@ -45,8 +47,7 @@ load(struct annotlist *l)
 	enum gloss_status rc;
 
 	store_list_free(&l->rows);
-	l->rows.v = NULL;
-	l->rows.n = 0;
+	l->generation = annot_generation();
 	rc = store_query(l->st, &f, &l->rows);
 	if (rc != GLOSS_OK)
 		view_message("%s", error_last(rc));
@@ -171,7 +172,7 @@ edit(struct annotlist *l, struct view *v, enum action act, const struct store_an
 	case ACTION_COLOR: annotui_recolor(l->st, a->id, count); break;
 	case ACTION_DELETE:
 		l->undo_doc = a->doc_id;
-		rc = store_delete(l->st, a->id);
+		rc = annot_delete(l->st, a->id);
 		view_message("%s", rc == GLOSS_OK ? "Deleted (U brings it back)" : error_last(rc));
 		break;
 	case ACTION_REATTACH:
@@ -200,7 +201,7 @@ al_request(void *arg, struct view *v, enum action act, const struct key *k)
 
 	(void)k;
 	if (act == ACTION_UNDELETE) {
-		rc = store_undelete(l->st, l->doc_id ? l->doc_id : l->undo_doc, &id);
+		rc = annot_undelete(l->st, l->doc_id ? l->doc_id : l->undo_doc, &id);
 		view_message("%s", rc == GLOSS_OK ? "Brought back" : error_last(rc));
 		reload(l, v);
 		if (rc == GLOSS_OK)
@@ -214,6 +215,21 @@ al_request(void *arg, struct view *v, enum action act, const struct key *k)
 		return VIEW_CLOSE;
 	}
 	return edit(l, v, act, a, 0);
+}
+
+/* Follows every change: this process's (the pager below, the editor) and other processes'. */
+static bool
+al_idle(void *arg, struct view *v, unsigned budget_us)
+{
+	struct annotlist *l = arg;
+
+	(void)budget_us;
+	annot_poll(l->st);
+	if (l->generation != annot_generation()) {
+		reload(l, v);
+		view_invalidate();
+	}
+	return false;
 }
 
 static void
@@ -242,6 +258,7 @@ static const struct listview_ops annotlist_ops = {
 	.text = al_text,
 	.request = al_request,
 	.status = al_status,
+	.idle = al_idle,
 	.done = al_done,
 	.empty = "No annotations yet: select text with v and press H (h lists every key)",
 };

@@ -4,7 +4,9 @@
  */
 #include "gloss/gloss.h"
 
+#include "gloss/annot.h"
 #include "gloss/annotui.h"
+#include "gloss/draft.h"
 #include "gloss/editor.h"
 #include "gloss/fold.h"
 #include "gloss/prompt.h"
@@ -20,18 +22,63 @@
 struct draft_ctx {
 	struct store *st;
 	int64_t id;
+	const char *where;	/* the directory of the last draft, or NULL if none could be written */
+	bool queued;		/* saved into the queue: the draft stays until it is stored */
 };
 
-/* Keeps what is being typed in the store (NULL: the note was saved or dropped). */
+/*
+ * Keeps what is being typed in a draft file, apart from the database (so
+ * that a locked, full or damaged database loses nothing); NULL: the note
+ * was saved or dropped.
+ */
 static void
 keep_draft(void *arg, const char *text)
 {
 	struct draft_ctx *d = arg;
 
-	if (text)
-		store_draft_save(d->st, d->id, text);
-	else
-		store_draft_drop(d->st, d->id);
+	if (text == NULL && d->queued)
+		return;		/* annot_queue drops it once the note is stored */
+	if (text == NULL) {
+		draft_drop(store_path(d->st), d->id, DRAFT_NOTE);
+		store_draft_drop(d->st, d->id);		/* one kept by an older gloss */
+	} else if (draft_save(store_path(d->st), d->id, DRAFT_NOTE, text, &d->where) != GLOSS_OK) {
+		d->where = NULL;
+	}
+}
+
+/* A short reason for the editor's border, from a store error. */
+static const char *
+short_reason(struct store *st, enum gloss_status rc)
+{
+	switch (rc) {
+	case GLOSS_EREADONLY:
+		return store_readonly_reason(st) ? store_readonly_reason(st) : "the database is read-only";
+	case GLOSS_EFULL: return "the disk is full";
+	case GLOSS_EBUSY: return "the database is locked by another program";
+	case GLOSS_ECORRUPT: return "the database is damaged";
+	default: return "the database cannot be written";
+	}
+}
+
+/* The editor's save: the note is stored, or stays in the editor with the reason. */
+static bool
+save_note(void *arg, const char *text, char *why, size_t n)
+{
+	struct draft_ctx *d = arg;
+	enum gloss_status rc = annot_set_note(d->st, d->id, text);
+
+	if (rc == GLOSS_OK)
+		return true;
+	if (rc == GLOSS_EQUEUED) {	/* locked: it waits in order, and as a draft */
+		keep_draft(d, text);
+		d->queued = true;
+		return true;
+	}
+	view_message("%s", error_last(rc));	/* the whole message, once the editor is closed */
+	keep_draft(d, text);
+	snprintf(why, n, "Not saved: %s. Kept %s; Esc tries again, ^C drops it", short_reason(d->st, rc),
+	    d->where ? "here and as a draft" : "here only (no draft could be written)");
+	return false;
 }
 
 void
@@ -54,17 +101,29 @@ annotui_excerpt(const char *s, size_t max, struct strbuf *out)
 		strbuf_adds(out, "…");
 }
 
+/* A draft of the note typed before (a file, else one an older gloss kept in the store). */
+static char *
+note_draft(struct store *st, int64_t id)
+{
+	char *draft = draft_get(store_path(st), id, DRAFT_NOTE);
+
+	if (draft == NULL && store_draft_get(st, id, &draft) != GLOSS_OK)
+		draft = NULL;
+	return draft;
+}
+
 void
 annotui_edit_note(struct store *st, int64_t id)
 {
 	struct store_annotation a;
-	struct draft_ctx ctx = { st, id };
-	struct editor_opts o = { .draft = keep_draft, .arg = &ctx, .rows = NOTE_EDITOR_ROWS };
+	struct draft_ctx ctx = { .st = st, .id = id };
+	struct editor_opts o = { .draft = keep_draft, .save = save_note, .arg = &ctx,
+	    .rows = NOTE_EDITOR_ROWS };
 	struct strbuf title = STRBUF_INIT, text = STRBUF_INIT;
-	char *draft = NULL;
+	char *draft;
 	enum gloss_status rc;
 
-	if (store_readonly(st)) {
+	if (store_readonly(st) && !store_readonly_transient(st)) {
 		view_message("Notes cannot be written: %s", store_readonly_reason(st));
 		return;
 	}
@@ -77,18 +136,18 @@ annotui_edit_note(struct store *st, int64_t id)
 	strbuf_adds(&title, "” — Esc saves, ^C cancels, ^O opens $EDITOR");
 	o.title = strbuf_str(&title);
 	o.initial = a.note;
-	if (store_draft_get(st, id, &draft) == GLOSS_OK && draft && strcmp(draft, a.note) != 0)
-		o.initial = draft;	/* typed before a disconnection: not lost */
+	if ((draft = note_draft(st, id)) != NULL && strcmp(draft, a.note) != 0)
+		o.initial = draft;	/* typed before a disconnection or a failed save: not lost */
 	switch (editor_run(&o, &text)) {
 	case EDITOR_SAVED:
-		rc = store_set_note(st, id, strbuf_str(&text));
-		view_message("%s", rc == GLOSS_OK ? "Note saved" : error_last(rc));
+		view_message("%s", ctx.queued ? "Note kept: the database is locked by another program; "
+		    "it is saved as soon as it is free" : "Note saved");
 		break;
 	case EDITOR_CANCELLED:
 		view_message("Note unchanged");
 		break;
 	case EDITOR_HANGUP:
-		break;		/* the draft is in the store */
+		break;		/* the draft is kept */
 	}
 	free(draft);
 	strbuf_done(&title);
@@ -204,12 +263,8 @@ apply_tags(struct store *st, int64_t id, const struct store_annotation *a, const
 	size_t nw = split_tags(input, &want);
 	size_t na = missing(want, nw, a->tags, a->ntags, &add);
 	size_t nd = missing(a->tags, a->ntags, want, nw, &del);
-	enum gloss_status rc = GLOSS_OK;
+	enum gloss_status rc = na || nd ? annot_set_tags(st, id, add, na, del, nd) : GLOSS_OK;
 
-	if (na)
-		rc = store_tag(st, id, add, na);
-	if (rc == GLOSS_OK && nd)
-		rc = store_untag(st, id, del, nd);
 	for (size_t i = 0; i < nw; i++)
 		free(want[i]);
 	free(want);
@@ -225,6 +280,7 @@ annotui_edit_tags(struct store *st, int64_t id)
 	struct prompt_opts o = { .label = "Tags (comma-separated, Tab completes): ",
 	    .complete = complete_tag, .arg = st };
 	struct strbuf text = STRBUF_INIT, init = STRBUF_INIT;
+	char *draft;
 	enum gloss_status rc;
 
 	if ((rc = store_get(st, id, &a)) != GLOSS_OK) {
@@ -234,10 +290,18 @@ annotui_edit_tags(struct store *st, int64_t id)
 	for (size_t i = 0; i < a.ntags; i++)
 		strbuf_addf(&init, "%s%s", i ? ", " : "", a.tags[i]);
 	o.initial = strbuf_str(&init);
+	if ((draft = draft_get(store_path(st), id, DRAFT_TAGS)) != NULL)
+		o.initial = draft;	/* typed before but not saved */
 	if (prompt_read(&o, &text)) {
 		rc = apply_tags(st, id, &a, strbuf_str(&text));
+		if (rc == GLOSS_OK)
+			draft_drop(store_path(st), id, DRAFT_TAGS);
+		else if (rc != GLOSS_EUSAGE && draft_save(store_path(st), id, DRAFT_TAGS,
+		    strbuf_str(&text), NULL) == GLOSS_OK)
+			rc = error_set(rc, "Tags not saved (%s); t brings them back", short_reason(st, rc));
 		view_message("%s", rc == GLOSS_OK ? "Tags saved" : error_last(rc));
 	}
+	free(draft);
 	strbuf_done(&text);
 	strbuf_done(&init);
 	store_annotation_done(&a);
@@ -259,7 +323,7 @@ annotui_recolor(struct store *st, int64_t id, int count)
 	}
 	c = count >= 1 && count <= STORE_COLOR_COUNT ? count - 1 :
 	    ((int)a.color + 1) % STORE_COLOR_COUNT;
-	rc = store_set_color(st, id, (enum store_color)c);
+	rc = annot_set_color(st, id, (enum store_color)c);
 	view_message("%s", rc == GLOSS_OK ? store_color_name((enum store_color)c) : error_last(rc));
 	store_annotation_done(&a);
 }

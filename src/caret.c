@@ -9,6 +9,7 @@
 #include <unicase.h>
 #include <unictype.h>
 #include <unigbrk.h>
+#include <unistr.h>
 #include <uniwbrk.h>
 
 #include "gloss/caret.h"
@@ -226,6 +227,105 @@ caret_word_end(struct doc *doc, struct caret *c)
 			return false;
 		off = UINT64_MAX;
 	}
+}
+
+/* ------------------------------------------------------------------ */
+/* Snapping a selection */
+
+/* Is the code point before byte off of b white space? */
+static bool
+space_before(const struct doc_block *b, uint32_t off)
+{
+	ucs4_t cp = 0;
+
+	return u8_prev(&cp, u8(b->text) + off, u8(b->text)) != NULL && uc_is_property_white_space(cp);
+}
+
+/* Moves *a forward over white space (and block ends) while it is before z. */
+static void
+trim_start(struct doc *doc, struct caret *a, struct caret z)
+{
+	while (caret_cmp(*a, z) < 0) {
+		struct doc_block *b = doc_block(doc, a->loc);
+		uint32_t cp;
+
+		if (b == NULL)
+			return;
+		if (a->off >= b->len) {
+			if (!doc_next(doc, &a->loc))
+				return;
+			a->off = 0;
+			continue;
+		}
+		text_decode(b->text + a->off, b->len - a->off, &cp);
+		if (!uc_is_property_white_space(cp))
+			return;
+		a->off = (uint32_t)(u8_grapheme_next(u8(b->text) + a->off, u8(b->text) + b->len) -
+		    u8(b->text));
+	}
+}
+
+/* Moves the exclusive end *z back over white space (and block starts) while it is after a. */
+static void
+trim_end(struct doc *doc, struct caret a, struct caret *z)
+{
+	while (caret_cmp(a, *z) < 0) {
+		struct doc_block *b;
+
+		if (z->off == 0) {
+			if (!doc_prev(doc, &z->loc) || (b = doc_block(doc, z->loc)) == NULL)
+				return;
+			z->off = b->len;
+			continue;
+		}
+		b = doc_block(doc, z->loc);
+		if (b == NULL || !space_before(b, z->off))
+			return;
+		z->off = (uint32_t)(u8_prev(&(ucs4_t){ 0 }, u8(b->text) + z->off, u8(b->text)) -
+		    u8(b->text));
+	}
+}
+
+/* The word of block loc with start < off < end (off cuts it), or false. */
+static bool
+word_cut_at(struct doc *doc, struct doc_loc loc, uint32_t off, uint32_t *start, uint32_t *end)
+{
+	struct words w;
+	bool found = false;
+
+	words_of(doc_block(doc, loc), &w);
+	for (size_t i = 0; i < w.n && !found; i++) {
+		if (w.start[i] < off && off < w.end[i]) {
+			*start = w.start[i];
+			*end = w.end[i];
+			found = true;
+		}
+	}
+	words_done(&w);
+	return found;
+}
+
+bool
+caret_snap(struct doc *doc, struct caret *a, struct caret *z, bool words)
+{
+	uint32_t ws, we;
+	bool a_cut, z_cut;
+
+	trim_start(doc, a, *z);
+	trim_end(doc, *a, z);
+	if (caret_cmp(*a, *z) >= 0)
+		return false;
+	a_cut = word_cut_at(doc, a->loc, a->off, &ws, &we);
+	if (a_cut && !words && doc_loc_cmp(a->loc, z->loc) == 0 && z->off <= we)
+		return true;	/* inside one word, with character motions: kept as it is */
+	if (a_cut)
+		a->off = ws;
+	z_cut = word_cut_at(doc, z->loc, z->off, &ws, &we);
+	if (z_cut && !words && doc_loc_cmp(a->loc, z->loc) == 0 && a->off >= ws)
+		return true;
+	if (z_cut)
+		z->off = we;
+	return true;
 }
 
 /* ------------------------------------------------------------------ */

@@ -3,7 +3,8 @@
  *
  * Blocks, spans and strings are accumulated with offsets (the buffers move
  * while growing) and turned into a struct chunk with real pointers at the
- * end.  Empty blocks and empty spans are dropped.
+ * end.  Empty blocks (but for list items with a marker: empty items) and
+ * empty spans are dropped.
  */
 #include "gloss/gloss.h"
 
@@ -173,7 +174,7 @@ doc_build_end(struct doc_builder *b)
 	b->in_block = false;
 	compact_spans(b);
 	b->cur.len = cur_len(b);
-	if (b->cur.len == 0) {
+	if (b->cur.len == 0 && !(b->cur.kind == DOC_LIST_ITEM && b->cur.label)) {
 		b->nspans = b->cur.span0;
 		if (b->cur.flags & DOC_BLOCK_RULE_BEFORE)
 			b->pending_flags |= DOC_BLOCK_RULE_BEFORE;

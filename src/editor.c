@@ -539,6 +539,23 @@ next_key(struct key *k, bool pending, int *errors, bool *gone)
 	return false;
 }
 
+/* Asks the caller to store the text; false (the text drafted, the reason shown) if it could not. */
+static bool
+saved(struct ed *e)
+{
+	struct strbuf s = STRBUF_INIT;
+	bool ok;
+
+	if (e->o->save == NULL)
+		return true;
+	editor_buf_text(e->buf, &s);
+	ok = e->o->save(e->o->arg, strbuf_str(&s), e->msg, sizeof e->msg);
+	strbuf_done(&s);
+	if (!ok && editor_buf_version(e->buf) != e->drafted)
+		draft_now(e);
+	return ok;
+}
+
 static int
 loop(struct ed *e)
 {
@@ -559,6 +576,8 @@ loop(struct ed *e)
 		}
 		pending = true;		/* handle keys already typed before redrawing */
 		r = handle(e, &k);
+		if (r == EDITOR_SAVED && !saved(e))
+			r = GO_ON;
 		if (r != GO_ON)
 			return r;
 		draft_tick(e, before);

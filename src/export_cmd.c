@@ -168,7 +168,7 @@ export_main(int argc, char **argv)
 	int status = parse_export(argc, argv, &a);
 
 	if (status < 0) {
-		rc = store_open(NULL, 0, &st);
+		rc = store_open(NULL, STORE_READ, &st);
 		if (rc == GLOSS_OK)
 			rc = export_run(st, &a.o, &out, &count);
 		if (rc != GLOSS_OK) {
@@ -178,6 +178,10 @@ export_main(int argc, char **argv)
 			if (count == 0)
 				error_print("export: no annotations match; the export is empty");
 			status = write_out(&a, &out);
+		}
+		if (status == 0 && st && store_damaged(st)) {	/* what could be read was written */
+			error_print("export: %s", store_damaged(st));
+			status = 1;
 		}
 	}
 	store_close(st);

@@ -8,6 +8,7 @@
 
 #include <inttypes.h>
 
+#include "gloss/annot.h"
 #include "gloss/display.h"
 #include "gloss/doc.h"
 #include "gloss/fold.h"
@@ -64,6 +65,7 @@ struct libview {
 	size_t n;
 	enum library_sort sort;
 	bool updating;		/* the catalog's update is running in idle time */
+	uint64_t generation;	/* annot_generation() of the rows' progress and highlights */
 	uint64_t last_reload;	/* ms */
 };
 
@@ -220,6 +222,7 @@ set_key(struct lib_row *r)
 static void
 restat(struct libview *lv)
 {
+	lv->generation = annot_generation();
 	for (size_t i = 0; i < lv->n; i++)
 		library_cmd_stats(*lv->lib->stp, &lv->rows[i].e, &lv->rows[i].s);
 }
@@ -432,7 +435,13 @@ lib_idle(void *arg, struct view *v, unsigned budget_us)
 	struct libview *lv = arg;
 	bool more;
 
-	(void)v;
+	annot_poll(*lv->lib->stp);
+	if (lv->generation != annot_generation() && view_is_top(v)) {
+		restat(lv);	/* a highlight or a reading position changed, here or in another gloss */
+		sort_rows(lv);
+		listview_refresh(v);
+		view_invalidate();
+	}
 	if (!lv->updating)
 		return false;
 	more = catalog_update_step(lv->lib->cat, budget_us);

@@ -119,7 +119,7 @@ open_store(void)
 {
 	struct store *st = NULL;
 
-	if (store_open(opt_db, 0, &st) != GLOSS_OK) {
+	if (store_open(opt_db, STORE_READ, &st) != GLOSS_OK) {
 		error_print("%s (going on without annotations)", error_last(GLOSS_EDB));
 		return NULL;
 	}
@@ -291,6 +291,10 @@ with_catalog(char **dirs, size_t ndirs, const char *cmd,
 	status = rc == GLOSS_OK || cat ? fn(cat, st, arg) : report(rc);
 	if (status == 0 && rc != GLOSS_OK)
 		status = error_exit_code(rc);
+	if (status == 0 && st && store_damaged(st)) {	/* progress and highlights as far as they could be read */
+		error_print("%s", store_damaged(st));
+		status = 1;
+	}
 	catalog_free(cat);
 	cachedb_close(db);
 	store_close(st);

@@ -45,6 +45,7 @@ static const struct command commands[] = {
 	{ "export", export_main, "export [FILE...] [--tag TAG]... [--format markdown|json] [-o OUT] ...\n"
 	    "                          export annotations as Markdown or W3C Web Annotation JSON" },
 	{ "import", import_main, "import FILE.json        import W3C Web Annotation JSON" },
+	{ "recover", recover_main, "recover NEW.db          copy what can be read of a damaged database into NEW.db" },
 	{ "notes", xref_cmd_notes_main, "notes FILE [--json]     list FILE's notes, where they are cited, and its links" },
 	{ "library", library_main, "library [DIR...] [--json]\n"
 	    "                          list the articles of DIR (default: the corpus) with their metadata" },

@@ -10,6 +10,7 @@
 #include "gloss/boiler.h"
 #include "gloss/display.h"
 #include "gloss/layout.h"
+#include "gloss/meta.h"
 #include "gloss/options.h"
 #include "gloss/pager.h"
 #include "gloss/present.h"
@@ -75,8 +76,9 @@ pager_block_rows(struct pager *p, struct doc_loc loc)
 	if (b == NULL)
 		return 1;
 	pager_block_lines(p, loc, b, &pr, &n);
-	rows = (int)n + ((b->flags & DOC_BLOCK_RULE_BEFORE) ? 1 : 0);
-	if (!(b->flags & DOC_BLOCK_JOINED) && !is_last(p, loc))
+	rows = (int)n + ((b->flags & DOC_BLOCK_RULE_BEFORE) ? 1 : 0) +
+	    ((b->flags & DOC_BLOCK_RULE_AFTER) ? 1 : 0);
+	if (!(b->flags & (DOC_BLOCK_JOINED | DOC_BLOCK_TIGHT)) && !is_last(p, loc))
 		rows++;
 	return rows;
 }
@@ -296,6 +298,8 @@ reset_doc_state(struct pager *p)
 
 	boiler_free(p->boiler);
 	p->boiler = boiler_new(p->doc, opt_fold);
+	free(p->title);
+	p->title = meta_title(p->doc);
 	p->empty = !doc_first(p->doc, &first);
 	if (!p->empty)
 		boiler_visible(p->boiler, &first);
@@ -305,6 +309,7 @@ reset_doc_state(struct pager *p)
 	p->has_match = false;
 	p->caret_on = p->visual = p->mouse_down = false;
 	p->reattach = 0;
+	p->made = 0;
 	pager_side_reset(p);
 }
 
@@ -531,6 +536,7 @@ pager_done(struct view *v)
 	pager_side_free(p);
 	pager_annot_close(p);
 	boiler_free(p->boiler);
+	free(p->title);
 	doc_free(p->doc);
 	free(p);
 }

@@ -25,7 +25,6 @@
 #include "gloss/xmalloc.h"
 #include "pager_int.h"
 
-#define POLL_INTERVAL_MS 250	/* how often other processes' changes are looked for */
 #define ANNOT_IDLE_US 3000
 
 /* ------------------------------------------------------------------ */
@@ -40,16 +39,17 @@ open_store(struct pager *p, bool create)
 
 	if (p->store || p->db_path == NULL || (!create && access(p->db_path, F_OK) != 0))
 		return p->store != NULL;
-	rc = store_open(p->db_path, STORE_CREATE, &st);
+	rc = store_open(p->db_path, STORE_CREATE | STORE_NOWAIT, &st);
 	if (rc != GLOSS_OK) {
 		view_message("Annotations unavailable: %s", error_last(rc));
 		p->db_path = NULL;	/* do not try again */
 		return false;
 	}
+	store_set_busy_timeout(st, STORE_KEY_WAIT_MS);
 	*p->stp = p->store = st;
 	if (annot_attach(p->store, p->doc, 0, &p->ad) != GLOSS_OK)
 		p->ad = NULL;
-	store_data_version(p->store, &p->data_version);
+	annot_poll(p->store);
 	return true;
 }
 
@@ -76,7 +76,7 @@ pager_annot_open(struct pager *p, struct view *v)
 		p->ad = NULL;
 		return;
 	}
-	store_data_version(p->store, &p->data_version);
+	annot_poll(p->store);
 	if (annot_position_get(p->ad, &pos) == GLOSS_OK && pos > 0 && !pager_go_offset(p, v, pos, false)) {
 		p->restore_pending = true;
 		p->restore_pos = pos;
@@ -168,9 +168,13 @@ pager_annot_block(struct pager *p, struct doc_loc loc, struct pager_hl **out)
 	return n;
 }
 
-/* The innermost highlight on screen under the caret, or NULL. */
-static const struct store_annotation *
-at_caret(struct pager *p)
+/*
+ * The highlight under the caret: the one H or P made last, while the caret
+ * is in it; else the innermost highlight on screen holding the caret's
+ * character (the shortest; of equal ones the newest).  NULL if none.
+ */
+const struct store_annotation *
+pager_annot_at_caret(struct pager *p)
 {
 	const struct store_annotation *best = NULL;
 	uint64_t off;
@@ -180,11 +184,40 @@ at_caret(struct pager *p)
 	for (size_t i = 0; i < p->visible.n; i++) {
 		const struct store_annotation *h = &p->visible.v[i];
 
-		if (h->start <= off && off < h->end &&
-		    (best == NULL || h->end - h->start < best->end - best->start))
+		if (h->start > off || off >= h->end)
+			continue;
+		if (h->id == p->made)
+			return h;
+		if (best == NULL || h->end - h->start < best->end - best->start ||
+		    (h->end - h->start == best->end - best->start && h->id > best->id))
 			best = h;
 	}
 	return best;
+}
+
+/*
+ * After H or P: the caret into the new highlight, if it is not in it
+ * already (its first character when the caret was before it, else its
+ * last), and the highlights on screen read again, so that a, t, c and x
+ * act on it at once.
+ */
+static void
+settle_on(struct pager *p, int64_t id, uint64_t start, uint64_t end)
+{
+	uint64_t off = 0;
+	struct doc_loc loc;
+	uint32_t in;
+	bool inside = pager_offset(p, pager_caret(p), &off) && off >= start && off < end;
+
+	p->made = id;
+	if (!inside && doc_locate(p->doc, off < start ? start : end - 1, &loc, &in)) {
+		struct caret c = { loc, off < start ? in : 0 };
+
+		while (off >= start && caret_cluster_end(p->doc, c) <= in)
+			c.off = caret_cluster_end(p->doc, c);	/* the cluster holding the last byte */
+		p->caret = c;
+	}
+	pager_annot_refresh(p, p->self);
 }
 
 /* ------------------------------------------------------------------ */
@@ -233,6 +266,7 @@ add_highlight(struct pager *p, uint64_t start, uint64_t end, int count)
 		return 0;
 	}
 	p->visual = false;
+	settle_on(p, id, start, end);
 	return id;
 }
 
@@ -249,21 +283,21 @@ match_range(struct pager *p, uint64_t *start, uint64_t *end)
 	return true;
 }
 
+/* The sentence (or paragraph) at the caret, snapped like a selection. */
 static bool
 sentence_range(struct pager *p, bool paragraph, uint64_t *start, uint64_t *end)
 {
-	struct caret c = pager_caret(p);
+	struct caret c = pager_caret(p), a, z;
 	struct doc_block *b = doc_block(p->doc, c.loc);
-	uint32_t a = 0, z = b ? b->len : 0;
-	uint64_t base;
 
-	if (b == NULL || !doc_block_offset(p->doc, c.loc, &base))
+	if (b == NULL)
 		return false;
+	a = (struct caret){ c.loc, 0 };
+	z = (struct caret){ c.loc, b->len };
 	if (!paragraph)
-		caret_sentence(p->doc, c, &a, &z);
-	*start = base + a;
-	*end = base + z;
-	return z > a;
+		caret_sentence(p->doc, c, &a.off, &z.off);
+	return caret_snap(p->doc, &a, &z, true) && pager_offset(p, a, start) &&
+	    pager_offset(p, z, end);
 }
 
 static int64_t
@@ -297,7 +331,7 @@ target(struct pager *p)
 		return 0;
 	if (p->visual)
 		return highlight(p, false, 0);
-	h = at_caret(p);
+	h = pager_annot_at_caret(p);
 	if (h == NULL) {
 		view_message("No highlight under the caret (move it with w, e, ( ) or the arrows)");
 		return 0;
@@ -329,7 +363,7 @@ edit_tags(struct pager *p)
 static void
 recolor(struct pager *p, int count)
 {
-	const struct store_annotation *h = at_caret(p);
+	const struct store_annotation *h = pager_annot_at_caret(p);
 	int c;
 
 	if (!have_store(p))
@@ -356,12 +390,14 @@ delete_highlight(struct pager *p)
 	const struct store_annotation *h;
 	enum gloss_status rc;
 
-	if (!have_store(p) || (h = at_caret(p)) == NULL) {
+	if (!have_store(p) || (h = pager_annot_at_caret(p)) == NULL) {
 		if (p->ad)
 			view_message("No highlight under the caret");
 		return;
 	}
-	rc = store_delete(p->store, h->id);
+	if (h->id == p->made)
+		p->made = 0;
+	rc = annot_delete(p->store, h->id);
 	view_message("%s", rc == GLOSS_OK ? "Deleted the highlight (U brings it back)" :
 	    error_last(rc));
 }
@@ -427,7 +463,7 @@ open_list(struct pager *p, bool all)
 		view_message("No highlights in this document yet: select text with v and press H");
 		return;
 	}
-	title = all ? xstrdup("All annotations") : xasprintf("Highlights — %s", doc_title(p->doc));
+	title = all ? xstrdup("All annotations") : xasprintf("Highlights — %s", p->title);
 	view_push(annotlist_new(p->store, doc_id, title, &host));
 	free(title);
 }
@@ -526,24 +562,45 @@ pager_annot_request(struct pager *p, struct view *v, enum action a, int count)
 /* ------------------------------------------------------------------ */
 /* Background work */
 
+/* Tells when the changes kept while the database was locked have been saved (or one failed). */
+static void
+tell_queue(struct pager *p)
+{
+	const char *failed = annot_queue_message();
+	size_t n = annot_pending();
+
+	if (failed)
+		view_message("%s", failed);
+	else if (n == 0 && p->pending_told > 0)
+		view_message("Saved: the database is free again and every change kept meanwhile is stored");
+	if (n != p->pending_told)
+		view_invalidate();	/* the status line's count */
+	p->pending_told = n;
+}
+
 bool
 pager_annot_idle(struct pager *p, struct view *v, unsigned budget_us)
 {
-	static uint64_t last_poll;
 	bool more = false;
-	int64_t version;
 
+	if (p->store && !p->damage_told && store_check_done(p->store) && store_damaged(p->store)) {
+		p->damage_told = true;		/* the check of a big database ended after the first paint */
+		view_message("%s", store_damaged(p->store));
+		view_invalidate();
+	}
 	if (p->ad == NULL) {
-		if (monotime_ms() - last_poll >= POLL_INTERVAL_MS) {	/* created by another gloss? */
-			last_poll = monotime_ms();
-			if (open_store(p, false))
+		if (p->store == NULL && monotime_ms() - p->store_looked_ms >= ANNOT_POLL_MS) {
+			p->store_looked_ms = monotime_ms();
+			if (open_store(p, false))	/* created by another gloss */
 				view_invalidate();
 		}
 		return false;
 	}
+	annot_poll(p->store);		/* another gloss's changes step the generation */
+	tell_queue(p);
 	more = annot_idle(p->ad, budget_us ? budget_us : ANNOT_IDLE_US);
-	if (annot_generation(p->ad) != p->generation) {
-		p->generation = annot_generation(p->ad);	/* re-anchored */
+	if (annot_generation() != p->generation) {
+		p->generation = annot_generation();
 		view_invalidate();
 	}
 	if (p->restore_pending && (p->moved || pager_go_offset(p, v, p->restore_pos, false) ||
@@ -551,19 +608,14 @@ pager_annot_idle(struct pager *p, struct view *v, unsigned budget_us)
 		p->restore_pending = false;
 		view_invalidate();
 	}
-	if (monotime_ms() - last_poll >= POLL_INTERVAL_MS) {
-		last_poll = monotime_ms();
-		if (store_data_version(p->store, &version) == GLOSS_OK && version != p->data_version) {
-			p->data_version = version;
-			view_invalidate();	/* another gloss changed the annotations */
-		}
-	}
 	return more || p->restore_pending;
 }
 
 void
 pager_annot_status(struct pager *p, struct strbuf *right)
 {
+	if (annot_pending())
+		strbuf_addf(right, "%zu UNSAVED  ", annot_pending());	/* waiting for the lock */
 	if (p->visual)
 		strbuf_adds(right, "SELECT  ");
 	else if (p->reattach)

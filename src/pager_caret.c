@@ -97,6 +97,16 @@ show_caret(struct pager *p, struct view *v)
 }
 
 void
+pager_caret_place(struct pager *p, struct view *v, struct doc_loc loc, uint32_t off)
+{
+	p->caret.loc = loc;
+	p->caret.off = off;
+	p->caret_on = true;
+	p->sel_exclusive = p->sel_words = true;	/* in a selection: up to the match, whole words */
+	show_caret(p, v);
+}
+
+void
 pager_caret_follow(struct pager *p, struct view *v)
 {
 	struct pos cp, bottom;
@@ -225,21 +235,54 @@ select_sentence(struct pager *p, bool paragraph)
 	p->caret.off = (uint32_t)(u8_grapheme_prev((const uint8_t *)b->text + end,
 	    (const uint8_t *)b->text) - (const uint8_t *)b->text);
 	p->visual = true;
+	p->sel_exclusive = false;
+	p->sel_words = true;
+}
+
+bool
+pager_selection_carets(struct pager *p, struct caret *a, struct caret *z)
+{
+	bool forward = caret_cmp(p->mark, p->caret) <= 0;
+
+	if (!p->visual)
+		return false;
+	*a = forward ? p->mark : p->caret;
+	*z = forward ? p->caret : p->mark;
+	if (!(forward && p->sel_exclusive && caret_cmp(p->mark, p->caret) != 0))
+		z->off = caret_cluster_end(p->doc, *z);	/* the character under it is selected */
+	return caret_snap(p->doc, a, z, p->sel_words);
 }
 
 bool
 pager_selection(struct pager *p, uint64_t *start, uint64_t *end)
 {
-	struct caret a = p->mark, z = p->caret;
+	struct caret a, z;
 
-	if (!p->visual)
-		return false;
-	if (caret_cmp(a, z) > 0) {
-		a = p->caret;
-		z = p->mark;
+	return pager_selection_carets(p, &a, &z) && pager_offset(p, a, start) &&
+	    pager_offset(p, z, end);
+}
+
+/* How a motion sets the selection's end: exclusive (to a start) and whole words. */
+static void
+selection_kind(struct pager *p, enum action a)
+{
+	switch (a) {
+	case ACTION_CARET_WORD_NEXT:
+	case ACTION_CARET_WORD_PREV:
+	case ACTION_CARET_SENTENCE_NEXT:
+	case ACTION_CARET_SENTENCE_PREV:
+	case ACTION_CARET_PARAGRAPH_NEXT:
+	case ACTION_CARET_PARAGRAPH_PREV:
+		p->sel_exclusive = p->sel_words = true;
+		break;
+	case ACTION_CARET_WORD_END:
+		p->sel_exclusive = false;
+		p->sel_words = true;
+		break;
+	default:
+		p->sel_exclusive = p->sel_words = false;
+		break;
 	}
-	z.off = caret_cluster_end(p->doc, z);
-	return pager_offset(p, a, start) && pager_offset(p, z, end);
 }
 
 static void
@@ -251,6 +294,7 @@ toggle_visual(struct pager *p)
 	}
 	p->mark = pager_caret(p);
 	p->visual = true;
+	p->sel_exclusive = p->sel_words = false;
 	view_message("Selection: move with w b e h l j k ( ) { }, s sentence, p paragraph; "
 	    "H highlights, Esc cancels");
 }
@@ -276,6 +320,7 @@ pager_caret_request(struct pager *p, struct view *v, enum action a, int count)
 		while (n-- > 0 && motion(p, a, &c))
 			;
 		p->caret = c;
+		selection_kind(p, a);
 		break;
 	}
 	show_caret(p, v);
@@ -335,11 +380,13 @@ pager_mouse(struct pager *p, struct view *v)
 		p->caret_on = true;
 		p->visual = false;
 		p->mouse_down = true;
+		p->sel_exclusive = p->sel_words = false;
 	} else if ((ev.bstate & BUTTON1_RELEASED) && p->mouse_down) {
 		p->mouse_down = false;
 		if (caret_cmp(c, p->mark) != 0) {
 			p->caret = c;
 			p->visual = true;
+			p->sel_words = true;	/* a drag covers whole words, as on a Kindle */
 			view_message("Selected with the mouse: H highlights, a adds a note, Esc cancels");
 		}
 	}

@@ -210,7 +210,7 @@ base_style(const struct present *pr)
 static void
 draw_rule(struct pager *p, int y)
 {
-	const char *rule = opt_glyphs == GLYPH_UTF8 ? "\xE2\x81\x82" : "* * *";	/* ⁂ */
+	const char *rule = present_rule(opt_glyphs);
 	int w = display_width(rule, strlen(rule), opt_glyphs);
 
 	display_put(stdscr, y, p->margin + (p->width - w) / 2, rule, strlen(rule), w,
@@ -258,7 +258,7 @@ draw_row(struct line_ctx *c, int row)
 	int li = row - ((c->b->flags & DOC_BLOCK_RULE_BEFORE) ? 1 : 0);
 	const char *prefix;
 
-	if (li < 0) {
+	if (li < 0 || ((size_t)li == n && (c->b->flags & DOC_BLOCK_RULE_AFTER))) {
 		draw_rule(p, c->y);
 		return;
 	}
@@ -298,12 +298,10 @@ block_matches(struct pager *p, struct doc_block *b, struct search_match **out)
 	return n;
 }
 
-/* The selection and the caret as byte ranges of block loc. */
+/* The selection (snapped, from pager_selection_carets) and the caret as byte ranges of block loc. */
 static void
-block_marks(struct pager *p, struct line_ctx *c, struct doc_loc loc)
+block_marks(struct pager *p, struct line_ctx *c, struct doc_loc loc, const struct caret *sel)
 {
-	struct caret a = p->mark, z = p->caret;
-
 	c->sel_a = c->sel_z = c->car_a = c->car_z = 0;
 	if (p->caret_on && doc_loc_cmp(p->caret.loc, loc) == 0) {
 		c->car_a = p->caret.off;
@@ -311,16 +309,10 @@ block_marks(struct pager *p, struct line_ctx *c, struct doc_loc loc)
 		if (c->car_z == c->car_a)
 			c->car_z = c->car_a + 1;	/* an empty block: a cell after the text */
 	}
-	if (!p->visual)
+	if (sel == NULL || doc_loc_cmp(loc, sel[0].loc) < 0 || doc_loc_cmp(loc, sel[1].loc) > 0)
 		return;
-	if (caret_cmp(a, z) > 0) {
-		a = p->caret;
-		z = p->mark;
-	}
-	if (doc_loc_cmp(loc, a.loc) < 0 || doc_loc_cmp(loc, z.loc) > 0)
-		return;
-	c->sel_a = doc_loc_cmp(loc, a.loc) == 0 ? a.off : 0;
-	c->sel_z = doc_loc_cmp(loc, z.loc) == 0 ? caret_cluster_end(p->doc, z) : c->b->len;
+	c->sel_a = doc_loc_cmp(loc, sel[0].loc) == 0 ? sel[0].off : 0;
+	c->sel_z = doc_loc_cmp(loc, sel[1].loc) == 0 ? sel[1].off : c->b->len;
 }
 
 void
@@ -331,6 +323,8 @@ pager_draw(struct view *v)
 	struct line_ctx c = { .p = p, .hls = NULL, .extra = NULL };
 	struct search_match *matches = NULL;
 	struct doc_loc loaded = { UINT32_MAX, UINT32_MAX };
+	struct caret sel[2];
+	bool selected;
 
 	if (p->empty) {
 		display_put(stdscr, 0, p->margin, "(empty document)", 16, p->width,
@@ -339,6 +333,7 @@ pager_draw(struct view *v)
 	}
 	pager_fold_settle(p, v);
 	pager_annot_refresh(p, v);
+	selected = pager_selection_carets(p, &sel[0], &sel[1]);
 	for (int y = 0; y < v->rows; y++) {
 		if (doc_loc_cmp(loaded, pos.loc) != 0) {
 			free(matches);
@@ -354,7 +349,7 @@ pager_draw(struct view *v)
 			c.current_here = p->has_match && doc_loc_cmp(p->match_loc, pos.loc) == 0;
 			c.nhls = pager_annot_block(p, pos.loc, &c.hls);
 			c.nextra = pager_notes_block(p, pos.loc, c.b, &c.extra);
-			block_marks(p, &c, pos.loc);
+			block_marks(p, &c, pos.loc, selected ? sel : NULL);
 			loaded = pos.loc;
 		}
 		c.y = y;
@@ -404,7 +399,7 @@ pager_status(struct view *v, struct strbuf *left, struct strbuf *right)
 	bool at_end = false;
 	double f = p->empty ? 1.0 : bottom_fraction(p, v, &at_end);
 
-	strbuf_adds(left, doc_title(p->doc));
+	strbuf_adds(left, p->title);
 	pager_annot_status(p, right);
 	if (p->search && p->show_matches)
 		strbuf_addf(right, "%c%s  ", p->backward ? '?' : '/', search_pattern(p->search));

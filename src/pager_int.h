@@ -66,6 +66,8 @@ struct pager {
 	struct caret caret;
 	bool visual;		/* a selection from `mark` to the caret */
 	struct caret mark;
+	bool sel_exclusive;	/* the caret came by a motion to a start (w b ( ) { }): a selection ends before it */
+	bool sel_words;		/* it came by a word, sentence or paragraph motion: the selection is whole words */
 	bool mouse_down;
 
 	/* annotations (pager_annot.c) */
@@ -74,10 +76,11 @@ struct pager {
 	const char *db_path;	/* where to create the database on the first write, or NULL */
 	struct annot_doc *ad;	/* this document's, or NULL */
 	struct store_list visible;	/* highlights overlapping the screen, from the last draw */
-	int64_t data_version;	/* of the store when last drawn */
-	unsigned generation;	/* annot_generation() when last drawn */
+	uint64_t generation;	/* annot_generation() when last drawn */
+	uint64_t store_looked_ms;	/* no database yet: when its file was last looked for */
 	int color;		/* colour of new highlights (enum store_color) */
 	int64_t reattach;	/* an orphan the next highlight re-attaches, or 0 */
+	int64_t made;		/* the highlight H or P made last (a, t, c, x act on it while the caret is in it) */
 	bool restore_pending;	/* go to restore_pos once it is measured (if not moved) */
 	uint64_t restore_pos;
 	bool moved;		/* the reader moved since the document was opened */
@@ -87,7 +90,7 @@ struct pager {
 	bool side_open, side_focus;
 	bool side_overlay;	/* drawn over the text (narrow terminal) */
 	bool side_filled;	/* the document's entries are in */
-	unsigned side_generation;	/* annot_generation() of the Highlights tab */
+	uint64_t side_generation;	/* annot_generation() of the Highlights tab */
 	struct notes *notes;	/* the document's notes and links, or NULL (pager_notes.c) */
 	struct links *links;
 	struct pager_xref *xref;	/* the cross-document index, once idle time opened it (pager_xref.c) */
@@ -95,7 +98,10 @@ struct pager {
 	size_t njumps, jump_cur;
 	/* folding site furniture (pager_fold.c) */
 	struct boiler *boiler;	/* this document's folds */
+	char *title;		/* meta_title() of the document, for the status line */
 	struct layout_line fold_line;	/* the one line of a folded run's head */
+	bool damage_told;	/* the damaged database was reported in the status line */
+	size_t pending_told;	/* changes waiting for the lock when last looked */
 };
 
 /* A highlight as drawn in one block: a byte range of its text. */
@@ -128,10 +134,14 @@ struct display_attr pager_attr_or(struct display_attr a, struct display_attr b);
 enum view_result pager_caret_request(struct pager *p, struct view *v, enum action a, int count);
 /* Keeps the caret on screen after the screen moved (or the screen on the caret in a selection). */
 void pager_caret_follow(struct pager *p, struct view *v);
+/* Puts the caret on byte off of block loc (a search match), scrolling to it if needed. */
+void pager_caret_place(struct pager *p, struct view *v, struct doc_loc loc, uint32_t off);
 /* The caret (shown first if it was hidden: at the first line on screen). */
 struct caret pager_caret(struct pager *p);
 /* The selection as offsets of the document text; false if none (or not yet measured). */
 bool pager_selection(struct pager *p, uint64_t *start, uint64_t *end);
+/* The selection, snapped to words (caret_snap), as [*a, *z) (z exclusive); false if none. */
+bool pager_selection_carets(struct pager *p, struct caret *a, struct caret *z);
 /* The screen cell (y, x) as a caret; false outside the text. */
 bool pager_hit(struct pager *p, struct view *v, int y, int x, struct caret *c);
 enum view_result pager_mouse(struct pager *p, struct view *v);
@@ -154,6 +164,8 @@ enum view_result pager_annot_request(struct pager *p, struct view *v, enum actio
 void pager_annot_refresh(struct pager *p, struct view *v);
 /* The highlights of block loc (a new array, caller frees); returns the count. */
 size_t pager_annot_block(struct pager *p, struct doc_loc loc, struct pager_hl **out);
+/* The highlight under the caret (see at the definition for the rule), or NULL; valid until the next draw. */
+const struct store_annotation *pager_annot_at_caret(struct pager *p);
 /* Background work: re-anchoring, polling other instances, restoring the position. */
 bool pager_annot_idle(struct pager *p, struct view *v, unsigned budget_us);
 void pager_annot_status(struct pager *p, struct strbuf *right);

@@ -90,6 +90,7 @@ run_search(struct pager *p, struct view *v, bool backward)
 		p->top = pager_pos_of_byte(p, loc, m.start);
 		pager_clamp(p, v);
 	}
+	pager_caret_place(p, v, loc, m.start);	/* v e H then highlights the word found */
 	if (wrapped)
 		view_message(backward ? "Search wrapped to the end" : "Search wrapped to the top");
 }
@@ -165,5 +166,6 @@ pager_show_match(struct view *v, const char *path, uint64_t start, uint64_t end,
 	p->match_loc = loc;
 	p->match.start = in;
 	p->match.end = in + (uint32_t)GLOSS_MIN(end - start, (uint64_t)UINT32_MAX - in);
+	pager_caret_place(p, v, loc, in);
 	return true;
 }

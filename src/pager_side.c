@@ -110,7 +110,7 @@ fill_highlights(struct pager *p)
 		free(q);
 	}
 	store_list_free(&l);
-	p->side_generation = p->ad ? annot_generation(p->ad) : 0;
+	p->side_generation = annot_generation();
 }
 
 /* The document's entries, once it is measured (no pass over a huge file). */
@@ -186,7 +186,7 @@ pager_side_draw(struct pager *p, struct view *v)
 	if (!p->side_open)
 		return;
 	fill(p);
-	if (p->side_filled && p->ad && annot_generation(p->ad) != p->side_generation)
+	if (p->side_filled && annot_generation() != p->side_generation)
 		fill_highlights(p);
 	if (pager_screen_range(p, v, &a, &z))
 		sidebar_follow(p->sb, a, z);
@@ -339,7 +339,7 @@ copy_passage(struct pager *p, uint64_t a, uint64_t z)
 
 	strbuf_adds(&sb, "“");
 	doc_text_range(p->doc, a, z, &sb);
-	strbuf_addf(&sb, "” — %s (%s)", doc_title(p->doc), doc_path(p->doc));
+	strbuf_addf(&sb, "” — %s (%s)", p->title, doc_path(p->doc));
 	copy_text("the passage with its source", sb.buf, sb.len);
 	strbuf_done(&sb);
 }
@@ -349,6 +349,7 @@ copy_at_caret(struct pager *p)
 {
 	uint64_t a, z, off;
 	const char *url;
+	const struct store_annotation *h;
 
 	if (pager_selection(p, &a, &z) && z > a) {
 		copy_passage(p, a, z);
@@ -362,13 +363,9 @@ copy_at_caret(struct pager *p)
 		copy_text("the link", url, strlen(url));
 		return;
 	}
-	for (size_t i = 0; i < p->visible.n; i++) {
-		const struct store_annotation *h = &p->visible.v[i];
-
-		if (h->start <= off && off < h->end) {
-			copy_passage(p, h->start, h->end);
-			return;
-		}
+	if ((h = pager_annot_at_caret(p)) != NULL) {
+		copy_passage(p, h->start, h->end);
+		return;
 	}
 	view_message("Nothing to copy here: select text (v), or put the caret on a link or highlight");
 }

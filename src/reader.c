@@ -9,6 +9,7 @@
 #include <unistd.h>
 #include <sys/stat.h>
 
+#include "gloss/annot.h"
 #include "gloss/display.h"
 #include "gloss/doc.h"
 #include "gloss/editor.h"
@@ -183,14 +184,40 @@ open_store(const char *path, char **why)
 	*why = NULL;
 	if (access(path, F_OK) != 0)
 		return NULL;
-	rc = store_open(path, STORE_CREATE, &st);
+	rc = store_open(path, STORE_CREATE | STORE_NOWAIT | STORE_CHECK_LATER, &st);
 	if (rc != GLOSS_OK) {
 		*why = xstrdup(error_last(rc));
 		st = NULL;
+		return NULL;
+	}
+	store_set_busy_timeout(st, STORE_KEY_WAIT_MS);	/* a key never waits longer for the lock */
+	if (store_damaged(st)) {
+		*why = xstrdup(store_damaged(st));
 	} else if (store_readonly(st)) {
 		*why = xasprintf("annotations are read-only: %s", store_readonly_reason(st));
 	}
 	return st;
+}
+
+/*
+ * Changes kept while another program held the lock get one more chance,
+ * waiting the busy timeout; what is still not saved is said on stderr.
+ */
+static int
+flush_changes(struct store *st, int status)
+{
+	char *report;
+	size_t n;
+
+	if (st == NULL || annot_pending() == 0)
+		return status;
+	store_set_busy_timeout(st, store_busy_default());
+	if ((n = annot_flush(st, &report)) == 0)
+		return status;
+	error_print("%zu change%s not saved: database %s is still locked by another program: %s", n,
+	    n == 1 ? " was" : "s were", store_path(st), report);
+	free(report);
+	return 1;
 }
 
 /* F without a library (gloss FILE and no corpus directory). */
@@ -286,6 +313,7 @@ reader_main(int argc, char **argv)
 		view_message("%s", why);
 	status = view_run();
 	display_done();
+	status = flush_changes(st, status);
 out:
 	free_paths(s.paths, s.n);
 	library_free(lib);

@@ -1,10 +1,13 @@
 /*
  * store — the connection to the annotation database: where it is, how it
- * is opened (read-write, or copied into memory when it cannot be written),
- * the journal and durability settings, transactions with busy handling,
- * the statement cache and the mapping of SQLite errors to gloss statuses.
- * The schema lives in store_schema.c, documents in store_doc.c, and
- * annotations, tags and drafts in store_annot.c and store_tag.c.
+ * is opened (read-write, or copied into memory when it cannot be written:
+ * read-only, a full disk, a reading command under another program's lock),
+ * the journal and durability settings, transactions with busy handling
+ * (automatic updates of a STORE_NOWAIT store never wait), the statement
+ * cache and the mapping of SQLite errors to gloss statuses.  The schema
+ * lives in store_schema.c, documents in store_doc.c, annotations, tags and
+ * old drafts in store_annot.c and store_tag.c, the quick_check in
+ * store_check.c, copying out a damaged database in store_recover.c.
  */
 #include "gloss/gloss.h"
 
@@ -18,6 +21,7 @@
 #include <unistd.h>
 
 #include "store_int.h"
+#include "gloss/monotime.h"
 #include "gloss/options.h"
 #include "gloss/strbuf.h"
 #include "gloss/xmalloc.h"
@@ -178,11 +182,17 @@ store_fail(struct store *st, int rc, const char *what)
 	const char *msg = st->db ? sqlite3_errmsg(st->db) : sqlite3_errstr(rc);
 	const char *tail = st->depth > 0 ? "; nothing was changed" : "";
 
+	char waited[48] = "";
+
 	switch (rc & 0xFF) {
 	case SQLITE_BUSY:
 	case SQLITE_LOCKED:
-		return error_set(GLOSS_EBUSY, "database %s is locked by another program (gave up after "
-		    "%d ms) while %s%s", st->path, st->busy_ms, what, tail);
+		if (st->waited_ms >= 1000)
+			snprintf(waited, sizeof waited, " (gave up after %.1f s)", st->waited_ms / 1000.0);
+		else if (st->waited_ms >= 0)
+			snprintf(waited, sizeof waited, " (gave up after %d ms)", st->waited_ms);
+		return error_set(GLOSS_EBUSY, "database %s is locked by another program%s while %s%s",
+		    st->path, waited, what, tail);
 	case SQLITE_READONLY:
 		return error_set(GLOSS_EREADONLY, "database %s is read-only (%s) while %s%s", st->path,
 		    msg, what, tail);
@@ -191,8 +201,11 @@ store_fail(struct store *st, int rc, const char *what)
 		    st->path, what, tail);
 	case SQLITE_CORRUPT:
 	case SQLITE_NOTADB:
+		if (st->damaged)
+			return error_set(GLOSS_ECORRUPT, "%s", st->damaged);
 		return error_set(GLOSS_ECORRUPT, "database %s is damaged (%s); it was left as it is: "
-		    "move it away or restore a backup", st->path, msg);
+		    "gloss recover NEW.db copies what can be read into a new database, or restore a "
+		    "backup", st->path, msg);
 	case SQLITE_IOERR:
 	case SQLITE_CANTOPEN:
 		return error_set(GLOSS_EIO, "database %s: %s while %s%s", st->path, msg, what, tail);
@@ -269,42 +282,121 @@ store_col_str(sqlite3_stmt *s, int col)
 /* ------------------------------------------------------------------ */
 /* Transactions */
 
-static void
-pause_ms(int ms)
-{
-	struct timespec ts = { ms / 1000, (long)(ms % 1000) * 1000000L };
+static void finalize_all(struct store *st);
 
-	nanosleep(&ts, NULL);
+/* Runs BEGIN IMMEDIATE or COMMIT waiting at most wait_ms for the lock; records the time waited. */
+static int
+locked_exec(struct store *st, const char *sql, int wait_ms)
+{
+	uint64_t t0 = monotime_ms();
+	int rc;
+
+	if (wait_ms != st->busy_ms)
+		sqlite3_busy_timeout(st->db, wait_ms);
+	rc = sqlite3_exec(st->db, sql, NULL, NULL, NULL);
+	if (wait_ms != st->busy_ms)
+		sqlite3_busy_timeout(st->db, st->busy_ms);
+	st->waited_ms = (int)(monotime_ms() - t0);
+	return rc;
 }
 
-enum gloss_status
-store_tx_begin(struct store *st)
+/*
+ * Whether a write may begin now: a quick_check still running makes a user
+ * write wait for it and an automatic update give way (GLOSS_EBUSY); a
+ * damaged database is never written.
+ */
+static enum gloss_status
+check_settled(struct store *st, bool user)
 {
-	int rc = SQLITE_OK;
-	enum gloss_status err;
-
-	if (st->depth++ > 0)
-		return GLOSS_OK;
-	for (int attempt = 1; attempt <= STORE_RETRIES; attempt++) {
-		rc = sqlite3_exec(st->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
-		if ((rc & 0xFF) != SQLITE_BUSY)
-			break;
-		pause_ms(20 * attempt);
+	if (st->check && !store_check_settle(st, user)) {
+		st->waited_ms = 0;
+		return error_set(GLOSS_EBUSY, "database %s is still being checked", st->path);
 	}
-	if (rc == SQLITE_OK)
+	if (st->damaged && user)
+		return store_damaged_error(st);
+	return GLOSS_OK;
+}
+
+/*
+ * The outermost BEGIN IMMEDIATE.  A user's write waits for the lock at most
+ * the busy timeout; an automatic update of a STORE_NOWAIT store does not
+ * wait at all, and one of a STORE_READ store that cannot have the lock is
+ * made in an in-memory copy instead, so that reading never waits.
+ */
+static enum gloss_status
+begin(struct store *st, bool user)
+{
+	bool nowait = !user && (st->flags & STORE_NOWAIT);
+	enum gloss_status err;
+	int rc;
+
+	if (st->depth > 0) {
+		st->depth++;
 		return GLOSS_OK;
+	}
+	if ((err = check_settled(st, user)) != GLOSS_OK)
+		return err;
+	rc = locked_exec(st, "BEGIN IMMEDIATE", nowait ? 0 : st->busy_ms);
+	if ((rc & 0xFF) == SQLITE_BUSY && nowait && (st->flags & STORE_READ) == STORE_READ &&
+	    !st->readonly && store_to_memory(st, "another program held the lock") == GLOSS_OK) {
+		st->transient = true;
+		rc = sqlite3_exec(st->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+	}
+	st->depth = 1;
+	if (rc == SQLITE_OK) {
+		st->waited_ms = -1;	/* a later busy read gives no time */
+		return GLOSS_OK;
+	}
 	err = store_fail(st, rc, "starting a change");	/* depth 1: "nothing was changed" */
 	st->depth = 0;
 	return err;
 }
 
 enum gloss_status
+store_tx_begin(struct store *st)
+{
+	return begin(st, false);
+}
+
+/*
+ * The file again, for a store read from a copy for a reason that may have
+ * passed (the disk was full, the lock was held): true if it can now be
+ * written.  What was changed in the copy only (re-anchoring) is dropped.
+ */
+static bool
+reopen(struct store *st)
+{
+	struct store *fresh;
+
+	if (st->depth > 0 || store_open(st->path, st->flags & ~STORE_CHECK_LATER, &fresh) != GLOSS_OK)
+		return false;
+	if (fresh->readonly) {
+		store_close(fresh);
+		return false;
+	}
+	finalize_all(st);
+	sqlite3_close(st->db);
+	st->db = fresh->db;
+	fresh->db = NULL;
+	st->wal = fresh->wal;
+	st->readonly = st->transient = false;
+	free(st->readonly_reason);
+	st->readonly_reason = NULL;
+	sqlite3_busy_timeout(st->db, st->busy_ms);
+	store_close(fresh);
+	return true;
+}
+
+enum gloss_status
 store_write_begin(struct store *st)
 {
+	if (st->readonly && st->transient)
+		reopen(st);
 	if (st->readonly)
-		return error_set(GLOSS_EREADONLY, "database %s is read-only (%s); annotations can be "
-		    "read but not changed", st->path, st->readonly_reason);
-	return store_tx_begin(st);
+		return st->damaged ? store_damaged_error(st) : error_set(GLOSS_EREADONLY, "database %s "
+		    "is read-only (%s); annotations can be read but not changed", st->path,
+		    st->readonly_reason);
+	return begin(st, true);
 }
 
 static void
@@ -327,12 +419,7 @@ store_tx_end(struct store *st, enum gloss_status rc)
 		rollback(st);
 		return rc;
 	}
-	for (int attempt = 1; attempt <= STORE_RETRIES; attempt++) {
-		src = sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL);
-		if ((src & 0xFF) != SQLITE_BUSY)
-			break;
-		pause_ms(20 * attempt);
-	}
+	src = locked_exec(st, "COMMIT", st->busy_ms);	/* the rollback journal waits for readers */
 	if (src == SQLITE_OK)
 		return GLOSS_OK;
 	st->depth = 1;	/* so that the message says nothing was changed */
@@ -363,8 +450,8 @@ store_end(struct store *st, enum gloss_status rc)
 /* ------------------------------------------------------------------ */
 /* Opening */
 
-static int
-busy_timeout_setting(void)
+int
+store_busy_default(void)
 {
 	const char *s = getenv("GLOSS_BUSY_TIMEOUT");
 	char *end;
@@ -411,18 +498,42 @@ db_connect(struct store *st, const char *name, int flags, sqlite3 **db)
 	return GLOSS_OK;
 }
 
-/* Chooses the journal: WAL, or the rollback journal on a network file system. */
-static enum gloss_status
-set_journal(struct store *st)
+/* The journal to use: WAL, or the rollback journal on a network file system. */
+static bool
+wants_wal(const struct store *st)
 {
 	char *dir = dir_of(st->path);
 	struct statfs fs;
 	bool network = statfs(dir, &fs) == 0 && store_fs_is_network((unsigned long)fs.f_type);
+
+	free(dir);
+	return !network;
+}
+
+/* True if the journal is already the one wanted (so choosing it writes nothing). */
+static bool
+journal_chosen(struct store *st)
+{
+	sqlite3_stmt *s = store_stmt(st, "PRAGMA journal_mode");
+	bool wal;
+
+	if (s == NULL || sqlite3_step(s) != SQLITE_ROW) {
+		if (s)
+			sqlite3_reset(s);
+		return false;
+	}
+	wal = strcmp((const char *)sqlite3_column_text(s, 0), "wal") == 0;
+	sqlite3_reset(s);
+	return wal == wants_wal(st);
+}
+
+static enum gloss_status
+set_journal(struct store *st)
+{
 	sqlite3_stmt *s;
 	int rc;
 
-	free(dir);
-	s = store_stmt(st, network ? "PRAGMA journal_mode = DELETE" : "PRAGMA journal_mode = WAL");
+	s = store_stmt(st, wants_wal(st) ? "PRAGMA journal_mode = WAL" : "PRAGMA journal_mode = DELETE");
 	if (s == NULL)
 		return st->err;
 	rc = sqlite3_step(s);
@@ -434,22 +545,74 @@ set_journal(struct store *st)
 	return GLOSS_OK;
 }
 
+/* Copies the database of connection src into a new in-memory connection *mem. */
 static enum gloss_status
-open_file(struct store *st)
+copy_to_memory(struct store *st, sqlite3 *src, sqlite3 **mem)
 {
-	enum gloss_status rc = db_connect(st, st->path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, &st->db);
+	enum gloss_status rc = db_connect(st, ":memory:", SQLITE_OPEN_READWRITE, mem);
+	sqlite3_backup *b;
+	sqlite3 *keep;
+	int brc;
 
-	/* a larger page cache: re-anchoring rewrites many rows and their R*Tree entries */
-	if (rc == GLOSS_OK)
-		rc = store_exec(st, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL; "
-		    "PRAGMA cache_size = -16384");
-	if (rc == GLOSS_OK)
-		rc = store_schema_check(st, false);	/* refuse before anything is written */
-	if (rc == GLOSS_OK)
-		rc = set_journal(st);
-	if (rc == GLOSS_OK)
-		rc = store_schema_check(st, true);
+	if (rc != GLOSS_OK)
+		return rc;
+	b = sqlite3_backup_init(*mem, "main", src, "main");
+	brc = b ? sqlite3_backup_step(b, -1) : sqlite3_errcode(*mem);
+	if (b)
+		sqlite3_backup_finish(b);
+	if (brc == SQLITE_DONE)
+		return GLOSS_OK;
+	keep = st->db;
+	st->db = src;	/* for the message */
+	rc = store_fail(st, brc, "reading the database");
+	st->db = keep;
+	sqlite3_close(*mem);
+	*mem = NULL;
 	return rc;
+}
+
+static void
+finalize_all(struct store *st)
+{
+	for (size_t i = 0; i < STORE_STMT_CACHE; i++) {
+		sqlite3_finalize(st->stmts[i].stmt);
+		st->stmts[i].stmt = NULL;
+		st->stmts[i].sql = NULL;
+	}
+}
+
+/* Edits are refused from now on; the first reason given is the one kept. */
+static void
+set_readonly(struct store *st, const char *reason)
+{
+	st->readonly = true;
+	if (st->readonly_reason == NULL)
+		st->readonly_reason = xstrdup(reason);
+}
+
+void
+store_replace_db(struct store *st, sqlite3 *db, const char *reason)
+{
+	finalize_all(st);
+	sqlite3_close(st->db);
+	st->db = db;
+	st->wal = false;
+	set_readonly(st, reason);
+}
+
+enum gloss_status
+store_to_memory(struct store *st, const char *reason)
+{
+	sqlite3 *mem;
+	enum gloss_status rc;
+
+	if (st->depth > 0)
+		return error_set(GLOSS_EDB, "database %s: cannot be copied in the middle of a change",
+		    st->path);
+	if ((rc = copy_to_memory(st, st->db, &mem)) != GLOSS_OK)
+		return rc;
+	store_replace_db(st, mem, reason);
+	return store_exec(st, "PRAGMA foreign_keys = ON");
 }
 
 /*
@@ -464,33 +627,108 @@ open_copy(struct store *st, const struct store_access *a, const char *reason)
 	bool immutable = !a->dir_writable || a->fs_readonly;
 	char *uri = file_uri(st->path, immutable ? "mode=ro&immutable=1" : "mode=ro");
 	sqlite3 *file = NULL;
-	sqlite3_backup *b;
 	enum gloss_status rc = db_connect(st, uri, SQLITE_OPEN_READONLY, &file);
-	int src;
 
 	free(uri);
 	if (rc == GLOSS_OK)
-		rc = db_connect(st, ":memory:", SQLITE_OPEN_READWRITE, &st->db);
-	if (rc == GLOSS_OK) {
-		b = sqlite3_backup_init(st->db, "main", file, "main");
-		src = b ? sqlite3_backup_step(b, -1) : sqlite3_errcode(st->db);
-		if (b)
-			sqlite3_backup_finish(b);
-		if (src != SQLITE_DONE) {
-			sqlite3 *mem = st->db;
-
-			st->db = file;	/* for the message */
-			rc = store_fail(st, src, "reading the database");
-			st->db = mem;
-		}
-	}
+		rc = copy_to_memory(st, file, &st->db);
 	sqlite3_close(file);
-	st->readonly = true;
-	st->readonly_reason = xstrdup(reason);
+	set_readonly(st, reason);
 	if (rc == GLOSS_OK)
 		rc = store_exec(st, "PRAGMA foreign_keys = ON");
 	if (rc == GLOSS_OK)
+		rc = store_schema_check(st, false);	/* another program's file is not even checked */
+	if (rc == GLOSS_OK)
+		rc = store_check_now(st);
+	if (rc == GLOSS_OK)
 		rc = store_schema_check(st, true);	/* migrates the copy only */
+	return rc;
+}
+
+/* Why a connection could not be set up: a full disk, or another failure to write. */
+static const char *
+disk_reason(const char *path)
+{
+	struct statvfs vfs;
+
+	if (statvfs(path, &vfs) == 0 && vfs.f_bavail == 0)
+		return "the disk is full";
+	return "it cannot be written (input/output error)";
+}
+
+/*
+ * The file could not be set up for writing (on a full disk the -shm file of
+ * WAL cannot be made): it is read into memory instead.  With no WAL content
+ * beside it, everything is in the file, which is then read "immutable"
+ * (no -shm needed).
+ */
+static enum gloss_status
+open_degraded(struct store *st, const struct store_access *a)
+{
+	char *wal = xasprintf("%s-wal", st->path);
+	struct store_access ro = *a;
+	struct stat sb;
+
+	if (stat(wal, &sb) != 0 || sb.st_size == 0)
+		ro.dir_writable = false;
+	free(wal);
+	finalize_all(st);
+	sqlite3_close(st->db);
+	st->db = NULL;
+	st->transient = true;
+	return open_copy(st, &ro, disk_reason(st->path));
+}
+
+/* Brings the schema up to date; a reader that cannot have the lock for it reads a copy. */
+static enum gloss_status
+migrate_or_copy(struct store *st)
+{
+	enum gloss_status rc = store_schema_check(st, true);
+
+	if (rc == GLOSS_EBUSY && (st->flags & STORE_NOWAIT)) {
+		st->transient = true;
+		rc = store_to_memory(st, "another program held the lock when its schema had to be "
+		    "brought up to date; open it again later to annotate");
+		if (rc == GLOSS_OK)
+			rc = store_schema_check(st, true);	/* migrates the copy only */
+	}
+	return rc;
+}
+
+/*
+ * Runs quick_check now, or in a thread for a reader when nothing is to be
+ * written first (no migration, no change of journal).
+ */
+static enum gloss_status
+check(struct store *st)
+{
+	if ((st->flags & STORE_CHECK_LATER) && store_schema_version(st) == STORE_SCHEMA_VERSION &&
+	    journal_chosen(st)) {
+		store_check_start(st);
+		return GLOSS_OK;
+	}
+	return store_check_now(st);
+}
+
+static enum gloss_status
+open_file(struct store *st, const struct store_access *a)
+{
+	enum gloss_status rc = db_connect(st, st->path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, &st->db);
+
+	/* a larger page cache: re-anchoring rewrites many rows and their R*Tree entries */
+	if (rc == GLOSS_OK)
+		rc = store_exec(st, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL; "
+		    "PRAGMA cache_size = -16384");	/* reads the schema: the WAL is set up here */
+	if (rc == GLOSS_OK)
+		rc = store_schema_check(st, false);	/* refuse before anything is written */
+	if ((rc == GLOSS_EIO || rc == GLOSS_EFULL) && a->exists)
+		return open_degraded(st, a);
+	if (rc == GLOSS_OK && a->exists)
+		rc = check(st);		/* before anything is written */
+	if (rc == GLOSS_OK && !st->readonly)
+		rc = set_journal(st);
+	if (rc == GLOSS_OK)
+		rc = migrate_or_copy(st);
 	return rc;
 }
 
@@ -500,8 +738,7 @@ open_empty(struct store *st)
 {
 	enum gloss_status rc = db_connect(st, ":memory:", SQLITE_OPEN_READWRITE, &st->db);
 
-	st->readonly = true;
-	st->readonly_reason = xstrdup("it does not exist yet");
+	set_readonly(st, "it does not exist yet");
 	if (rc == GLOSS_OK)
 		rc = store_exec(st, "PRAGMA foreign_keys = ON");
 	if (rc == GLOSS_OK)
@@ -529,13 +766,13 @@ open_at(struct store *st, unsigned flags)
 		probe_access(st->path, &a);
 		if ((refusal = store_access_refusal(&a)) != NULL)
 			return error_set(GLOSS_EREADONLY, "cannot create database %s: %s", st->path, refusal);
-		return open_file(st);
+		return open_file(st, &a);
 	}
 	if ((rc = check_header(st->path)) != GLOSS_OK)
 		return rc;
 	if ((refusal = store_access_refusal(&a)) != NULL)
 		return open_copy(st, &a, refusal);
-	return open_file(st);
+	return open_file(st, &a);
 }
 
 enum gloss_status
@@ -545,7 +782,9 @@ store_open(const char *path, unsigned flags, struct store **out)
 	enum gloss_status rc;
 
 	st->path = path ? xstrdup(path) : store_default_path();
-	st->busy_ms = busy_timeout_setting();
+	st->flags = flags;
+	st->busy_ms = store_busy_default();
+	st->waited_ms = -1;
 	rc = open_at(st, flags);
 	if (rc != GLOSS_OK) {
 		store_close(st);
@@ -561,14 +800,15 @@ store_close(struct store *st)
 {
 	if (st == NULL)
 		return;
-	for (size_t i = 0; i < STORE_STMT_CACHE; i++)
-		sqlite3_finalize(st->stmts[i].stmt);
+	store_check_free(st);
+	finalize_all(st);
 	if (st->db) {
 		rollback(st);
 		sqlite3_close(st->db);
 	}
 	free(st->path);
 	free(st->readonly_reason);
+	free(st->damaged);
 	free(st);
 }
 
@@ -591,6 +831,18 @@ store_readonly_reason(const struct store *st)
 }
 
 bool
+store_readonly_transient(const struct store *st)
+{
+	return st->readonly && st->transient;
+}
+
+bool
+store_nowait(const struct store *st)
+{
+	return (st->flags & STORE_NOWAIT) != 0;
+}
+
+bool
 store_wal(const struct store *st)
 {
 	return st->wal;
@@ -601,6 +853,12 @@ store_set_busy_timeout(struct store *st, int ms)
 {
 	st->busy_ms = ms;
 	sqlite3_busy_timeout(st->db, ms);
+}
+
+int
+store_busy_timeout(const struct store *st)
+{
+	return st->busy_ms;
 }
 
 enum gloss_status

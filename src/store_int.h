@@ -10,20 +10,26 @@
 #include "gloss/store.h"
 
 #define STORE_STMT_CACHE 96
-#define STORE_RETRIES 3		/* attempts at BEGIN IMMEDIATE and COMMIT when busy */
 
 struct store_stmt {
 	const char *sql;	/* the string literal it was prepared from (compared by address) */
 	sqlite3_stmt *stmt;
 };
 
+struct store_check;
+
 struct store {
 	sqlite3 *db;
 	char *path;
+	unsigned flags;		/* of store_open() */
 	bool readonly;		/* edits refused (a copy in memory, or no file) */
 	char *readonly_reason;
+	bool transient;		/* read-only for a reason that may pass: a write tries the file again */
+	char *damaged;		/* what PRAGMA quick_check said, or NULL */
+	struct store_check *check;	/* a quick_check running in a thread (STORE_CHECK_LATER) */
 	bool wal;
 	int busy_ms;
+	int waited_ms;		/* how long the last failed write waited for the lock */
 	int depth;		/* store_begin() nesting */
 	enum gloss_status err;	/* the status of the last store_stmt() failure */
 	struct store_stmt stmts[STORE_STMT_CACHE];
@@ -59,6 +65,25 @@ enum gloss_status store_tx_end(struct store *st, enum gloss_status rc);
 int64_t store_now(void);
 /* A column as a new string ("" for NULL). */
 char *store_col_str(sqlite3_stmt *s, int col);
+
+/* Replaces the connection by an in-memory copy of its database: edits refused for reason. */
+enum gloss_status store_to_memory(struct store *st, const char *reason);
+/* Replaces the connection by db (taken over); edits refused for reason. */
+void store_replace_db(struct store *st, sqlite3 *db, const char *reason);
+/*
+ * store_recover.c: replaces the connection of a damaged database by an
+ * in-memory gloss database holding what can be read of it, row by row.
+ */
+enum gloss_status store_salvage(struct store *st, const char *reason);
+
+/* store_check.c: PRAGMA quick_check, at once or in a thread (see store.h). */
+enum gloss_status store_check_now(struct store *st);
+void store_check_start(struct store *st);
+/* Ends a check begun by store_check_start(): wait, or only if it is done; false if still running. */
+bool store_check_settle(struct store *st, bool wait);
+void store_check_free(struct store *st);
+/* The message refusing writes to a damaged database (sets it, returns GLOSS_ECORRUPT). */
+enum gloss_status store_damaged_error(struct store *st);
 
 /* store_schema.c: checks and migrates the schema of an open connection. */
 enum gloss_status store_schema_check(struct store *st, bool may_migrate);

@@ -39,6 +39,12 @@ view_invalidate(void)
 	dirty = true;
 }
 
+bool
+view_is_top(const struct view *v)
+{
+	return depth > 0 && stack[depth - 1] == v;
+}
+
 void
 view_hangup(void)
 {

@@ -21,6 +21,7 @@ export HOME="$TEST_TMP/home"
 export XDG_DATA_HOME="$TEST_TMP/data"
 export GLOSS_DB="$TEST_TMP/data/gloss.db"
 export XDG_CACHE_HOME="$TEST_TMP/cache"
+export XDG_STATE_HOME="$TEST_TMP/state"	# note drafts
 unset GLOSS_CACHE_DB
 mkdir -p "$HOME" "$XDG_DATA_HOME"
 export LC_ALL=C.UTF-8
@@ -29,7 +30,8 @@ unset LANG LANGUAGE GLOSS_CORPUS || true
 # On exit: the tmux server, and any program that recorded its pid in a pid*
 # file and outlived its terminal (a sanitizer's exit-time leak check has
 # been seen to hang there), then the files.
-trap 'tm_kill 2>/dev/null; for f in "$TEST_TMP"/pid*; do [ -f "$f" ] && kill -9 "$(cat "$f")" 2>/dev/null; done; rm -rf "$TEST_TMP"' EXIT
+TEST_CLEANUP=''	# a test's own clean-up (e.g. unmounting), run first
+trap 'eval "$TEST_CLEANUP"; tm_kill 2>/dev/null; for f in "$TEST_TMP"/pid*; do [ -f "$f" ] && kill -9 "$(cat "$f")" 2>/dev/null; done; rm -rf "$TEST_TMP"' EXIT
 
 ok() {	# STATUS DESCRIPTION
 	tap_n=$((tap_n + 1))
@@ -105,7 +107,7 @@ tm_start() {	# COLS ROWS TERMTYPE COMMAND...
 	shift 3
 	tm_new_server
 	tm -u new-session -d -x "$cols" -y "$rows" -s t \
-		"env TERM=$term HOME='$HOME' XDG_DATA_HOME='$XDG_DATA_HOME' XDG_CACHE_HOME='$XDG_CACHE_HOME' GLOSS_DB='$GLOSS_DB' LC_ALL=C.UTF-8 TZ=UTC $* ; sleep 30"
+		"env TERM=$term HOME='$HOME' XDG_DATA_HOME='$XDG_DATA_HOME' XDG_CACHE_HOME='$XDG_CACHE_HOME' XDG_STATE_HOME='$XDG_STATE_HOME' GLOSS_DB='$GLOSS_DB' LC_ALL=C.UTF-8 TZ=UTC $* ; sleep 30"
 	tm set-option -t t remain-on-exit on >/dev/null 2>&1
 }
 
@@ -122,6 +124,11 @@ tm_keys() {
 
 tm_capture() {
 	tm capture-pane -p -t t
+}
+
+# The number of note and tag drafts kept (files in the drafts directory).
+drafts_count() {
+	find "$XDG_STATE_HOME/gloss/drafts" -type f 2>/dev/null | wc -l | tr -d ' '
 }
 
 # Waits until the pane shows TEXT (default 5 s); returns 1 on timeout.
@@ -162,4 +169,28 @@ tm_kill() {
 # The row of the screen (1-based) as text.
 tm_row() {	# N
 	tm_capture | sed -n "${1}p"
+}
+
+# ---------------------------------------------------------------------------
+# A database lock held by another program (the sqlite3 CLI) until released,
+# not for a fixed time: tests do not depend on how fast the machine is.
+
+# Takes the write lock of DB (BEGIN IMMEDIATE and a write) and returns once
+# it is held; 1 if it could not be taken within 10 s.
+lock_hold() {	# DB
+	rm -f "$TEST_TMP/lock.held" "$TEST_TMP/lock.release"
+	printf '%s\n' 'BEGIN IMMEDIATE;' 'UPDATE annotations SET note = note WHERE 0;' \
+		".shell touch '$TEST_TMP/lock.held'; while [ ! -e '$TEST_TMP/lock.release' ]; do sleep 0.05; done" \
+		'COMMIT;' | "$SQLITE3_CLI" "$1" >/dev/null 2>&1 &
+	lock_pid=$!
+	echo "$lock_pid" >"$TEST_TMP/pid.lock"
+	i=0
+	while [ ! -e "$TEST_TMP/lock.held" ] && [ $i -lt 200 ]; do sleep 0.05; i=$((i + 1)); done
+	[ -e "$TEST_TMP/lock.held" ]
+}
+
+lock_release() {
+	touch "$TEST_TMP/lock.release"
+	wait "$lock_pid" 2>/dev/null
+	rm -f "$TEST_TMP/pid.lock"
 }

@@ -7,6 +7,7 @@
 #include "gloss/gloss.h"
 
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "gloss/annot.h"
@@ -176,10 +177,12 @@ test_reopen(void)
 	is_int(annot_doc_id(ad), doc_id, "edited: the same document");
 	{
 		int slices = 1;
+		uint64_t gen = annot_generation();
 
 		while (annot_idle(ad, 1000))
 			slices++;
-		ok(slices >= 2 && annot_generation(ad) > 0, "edited: re-anchored in idle time (%d slices)", slices);
+		ok(slices >= 2 && annot_generation() > gen, "edited: re-anchored in idle time (%d slices), "
+		    "the generation stepped", slices);
 	}
 	ok(annot_reanchored(ad), "edited: reported as re-anchored");
 	got = visible(ad);
@@ -433,6 +436,57 @@ test_readonly(void)
 	free(path);
 }
 
+/*
+ * Two readers on one database, each with its own connection: the second
+ * opened the document before the first annotated it.  Its "not in the
+ * store" must not outlive the first one's change: it sees the highlight
+ * once it polls, and its own highlight goes to the same document row.
+ */
+static void
+test_two_readers(void)
+{
+	char *path = tmp_path("two.txt"), *db = tmp_path("gloss.db"), *got;
+	struct store *other;
+	struct doc *d1, *d2;
+	struct annot_doc *a1, *a2;
+	int64_t id1 = 0, id2 = 0;
+	uint64_t gen, at;
+	struct timespec pause = { 0, (ANNOT_POLL_MS + 50) * 1000000L };
+	const char *text = "Two readers\n\nThe first one highlights, the second one too.\n";
+
+	write_file(path, text, strlen(text));
+	d1 = open_doc(path);
+	d2 = open_doc(path);
+	store_open(db, STORE_CREATE, &other);
+	annot_attach(st, d1, ANNOT_NOW, &a1);
+	annot_attach(other, d2, ANNOT_NOW, &a2);
+	annot_poll(other);	/* the baseline of the second connection */
+	is_int(annot_doc_id(a2), 0, "two readers: the document is new to both");
+	at = find(d1, "first", 1);
+	gen = annot_generation();
+	is_int(annot_add(a1, at, at + 5, STORE_YELLOW, NULL, NULL, 0, &id1), GLOSS_OK,
+	    "two readers: the first highlights");
+	ok(annot_generation() > gen, "two readers: a change steps the generation");
+	gen = annot_generation();
+	nanosleep(&pause, NULL);
+	ok(annot_poll(other) && annot_generation() > gen,
+	    "two readers: the second sees another connection's commit (data_version)");
+	got = visible(a2);
+	is_str(got, "17-22:anchored", "two readers: the second shows the first one's highlight");
+	free(got);
+	at = find(d2, "second", 1);
+	is_int(annot_add(a2, at, at + 6, STORE_GREEN, NULL, NULL, 0, &id2), GLOSS_OK,
+	    "two readers: the second highlights (no UNIQUE constraint error)");
+	is_int(annot_doc_id(a2), annot_doc_id(a1), "two readers: one document row");
+	annot_detach(a1);
+	annot_detach(a2);
+	doc_free(d1);
+	doc_free(d2);
+	store_close(other);
+	free(path);
+	free(db);
+}
+
 int
 main(void)
 {
@@ -454,6 +508,7 @@ main(void)
 	test_large();
 	test_slices();
 	test_readonly();
+	test_two_readers();
 	store_close(st);
 	free(db);
 	{

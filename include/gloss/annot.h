@@ -1,7 +1,6 @@
 /*
- * annot — the annotations of an open document: recognising the document
- * in the store, re-anchoring its highlights when it changed, and the
- * document-bound actions of the pager and the commands.
+ * annot — the annotations of an open document, and the one way gloss
+ * changes annotations.
  *
  * Attaching.  annot_attach() does only cheap work, so the first screen is
  * not delayed: one stat(2), a lookup by path and stat key, and (for files
@@ -18,18 +17,29 @@
  *      touched) is that document; an unknown content at a known path is
  *      that path's document, changed: its highlights are re-anchored;
  *      anything else is a new document, recorded when first annotated.
+ * "Not in the store" is never trusted across a change: once the
+ * generation moved (another gloss may have recorded the document), the
+ * next annot_idle(), annot_visible(), annot_all() or annot_doc_id() looks
+ * again; and the first change of a document finds or makes its row inside
+ * its own write transaction (annot_apply), so two processes never make two.
  *
- * The pager.  Per document: annot_attach(), annot_idle() from the idle
- * loop (redraw when annot_generation() or store_data_version() changes),
- * annot_visible() for the lines on screen, annot_add(), annot_reattach(),
- * annot_undo_delete(), annot_position_get/set(), annot_detach().  Per
- * annotation (by id, any document) the store's functions: store_get,
- * store_set_note, store_set_color, store_tag, store_untag, store_delete,
- * store_draft_save/get/drop, and across the corpus store_query and
- * store_tags.  All report failures as a status with error_last().
+ * Changing annotations (annot_edit.c).  Every change gloss makes — add,
+ * re-attach, delete, undo, note, tags, colour, reading position — is a
+ * struct annot_change applied by annot_apply(): one transaction, and on
+ * success one step of the process's annotation generation.  The pager's
+ * text, its sidebar, the m/M lists and the library all redraw from the
+ * store when annot_generation() differs from the value they last drew
+ * with; annot_poll() (from idle time) steps it when another process
+ * committed (PRAGMA data_version), so the other readers follow within a
+ * poll interval.  A change is a plain value: annot_change_dup() copies one
+ * (strings included) for applying later, e.g. again after GLOSS_EBUSY.
+ * The annot_doc functions (annot_add, annot_reattach, annot_undo_delete,
+ * annot_position_set) and the per-id ones (annot_set_note, ...) build a
+ * change and apply it.
  *
  * Memory: the annot_doc borrows the store and the document, which must
- * outlive it; lists are the caller's (store_list_free).
+ * outlive it; lists are the caller's (store_list_free); a change borrows
+ * its strings, except one from annot_change_dup(), which owns them.
  */
 #ifndef GLOSS_ANNOT_H
 #define GLOSS_ANNOT_H
@@ -58,9 +68,7 @@ enum gloss_status annot_error(const struct annot_doc *ad, const char **message);
 void annot_detach(struct annot_doc *ad);
 
 /* The document's id in the store; 0 while it has none (never annotated). */
-int64_t annot_doc_id(const struct annot_doc *ad);
-/* Changes whenever this process changed the document's annotations. */
-unsigned annot_generation(const struct annot_doc *ad);
+int64_t annot_doc_id(struct annot_doc *ad);
 /* True if the file differed from what the stored positions referred to. */
 bool annot_reanchored(const struct annot_doc *ad);
 
@@ -85,5 +93,100 @@ enum gloss_status annot_undo_delete(struct annot_doc *ad, int64_t *id);
 enum gloss_status annot_position_get(struct annot_doc *ad, uint64_t *pos);
 /* Remembers the reading position (an offset in the document text). */
 enum gloss_status annot_position_set(struct annot_doc *ad, uint64_t pos);
+
+/* ------------------------------------------------------------------ */
+/* Changing annotations: the one way (annot_edit.c) */
+
+#define ANNOT_POLL_MS 250	/* annot_poll() asks the store at most this often */
+
+enum annot_op {
+	ANNOT_ADD,		/* a highlight: doc, start, end, quote, prefix, suffix, color, note, tags */
+	ANNOT_REATTACH,		/* id gets start, end, quote, prefix, suffix (status anchored) */
+	ANNOT_DELETE,		/* id goes to the trash */
+	ANNOT_UNDELETE,		/* the newest deleted annotation of doc.id (0: any) comes back */
+	ANNOT_NOTE,		/* id's note becomes note (NULL or "" removes it) */
+	ANNOT_COLOR,		/* id's colour becomes color */
+	ANNOT_TAGS,		/* id gets tags[0..ntags) and loses untags[0..nuntags) */
+	ANNOT_POSITION,		/* doc's reading position becomes start (context: quote);
+				   the furthest point read becomes at least end */
+};
+
+/*
+ * A document as a change names it.  With id 0 (or an id that no longer
+ * exists) it is found inside the change's transaction by sha256, else by
+ * path with the same stat key, else recorded with path; *created then says
+ * the change made its row.
+ */
+struct annot_docref {
+	int64_t id;
+	const char *sha256;		/* NULL or "" while unknown */
+	const char *path;		/* canonical, or NULL (known by content only) */
+	struct fingerprint_key key;	/* of path */
+	const char *title;		/* for a new row; may be NULL */
+	bool created;			/* out: the row was made by this change */
+};
+
+struct annot_change {
+	enum annot_op op;
+	int64_t id;			/* the annotation (REATTACH, DELETE, NOTE, COLOR, TAGS) */
+	struct annot_docref doc;	/* ADD, UNDELETE, POSITION */
+	uint64_t start, end;
+	const char *quote, *prefix, *suffix;
+	const char *note;
+	enum store_color color;
+	const char *const *tags;	/* raw; normalised by the store */
+	size_t ntags;
+	const char *const *untags;
+	size_t nuntags;
+};
+
+/*
+ * Applies c in one transaction; *id (may be NULL) gets the annotation's id
+ * (ADD, UNDELETE: the new or restored one).  c->doc.id is filled in when
+ * the document was found or made.  On success the generation steps.
+ * Errors as the store's (GLOSS_EUSAGE for an empty range, GLOSS_ENOTFOUND
+ * for an unknown id or nothing to undo, GLOSS_EREADONLY, GLOSS_EBUSY, ...);
+ * nothing is changed then.
+ */
+enum gloss_status annot_apply(struct store *st, struct annot_change *c, int64_t *id);
+/*
+ * The queue.  On a STORE_NOWAIT store (the reader) a change that cannot
+ * have the lock within the store's busy timeout (100 ms for the reader's
+ * keys), or that comes while earlier ones wait, is kept in order and
+ * annot_apply() returns GLOSS_EQUEUED with a message saying so;
+ * annot_poll() applies what waits as soon as the lock is free (without
+ * waiting for it) and steps the generation.  A change that then fails for
+ * another reason (the annotation was deleted meanwhile) is dropped and
+ * told by annot_queue_message().
+ */
+size_t annot_pending(void);
+/* The last queued change that could not be applied, once (static storage), or NULL. */
+const char *annot_queue_message(void);
+/*
+ * Before exit: tries what waits once more, waiting for the lock at most the
+ * store's busy timeout; returns how many changes are still not saved and
+ * puts what they were in *report (caller frees; NULL if none).
+ */
+size_t annot_flush(struct store *st, char **report);
+/* A copy of c owning copies of its strings and arrays; free with annot_change_free(). */
+struct annot_change *annot_change_dup(const struct annot_change *c);
+void annot_change_free(struct annot_change *c);
+
+/* The process's annotation generation (never 0). */
+uint64_t annot_generation(void);
+/*
+ * Looks whether another process committed to st since the last look (at
+ * most every ANNOT_POLL_MS); if so steps the generation and returns true.
+ */
+bool annot_poll(struct store *st);
+
+/* One change by annotation id (any document). */
+enum gloss_status annot_set_note(struct store *st, int64_t id, const char *note);
+enum gloss_status annot_set_color(struct store *st, int64_t id, enum store_color c);
+enum gloss_status annot_set_tags(struct store *st, int64_t id, const char *const *tags, size_t ntags,
+    const char *const *untags, size_t nuntags);
+enum gloss_status annot_delete(struct store *st, int64_t id);
+/* Restores the newest deleted annotation of doc_id (0: of any document). */
+enum gloss_status annot_undelete(struct store *st, int64_t doc_id, int64_t *id);
 
 #endif

@@ -26,6 +26,7 @@ int tag_main(int argc, char **argv);
 int untag_main(int argc, char **argv);
 int note_main(int argc, char **argv);
 int delete_main(int argc, char **argv);
+int recover_main(int argc, char **argv);
 
 /*
  * The occurrences of pat[0..plen) (NFC, trimmed, not empty) in text[0..n):

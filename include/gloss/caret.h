@@ -40,6 +40,18 @@ bool caret_prev_paragraph(struct doc *doc, struct caret *c);
 /* The byte after the grapheme cluster at c (the end of an inclusive selection). */
 uint32_t caret_cluster_end(struct doc *doc, struct caret c);
 
+/*
+ * Snaps the selection [*a, *z) (*z an exclusive end: its offset may be its
+ * block's length) as Hypothesis and Kindle do: white space and paragraph
+ * breaks at either end are left out; a selection that goes beyond one word
+ * covers whole words (a UAX #29 word cut at either end is completed; other
+ * segments — punctuation, CJK ideographs, emoji — are whole grapheme
+ * clusters already) — except, unless words is set, a selection within a
+ * single word, which is kept as it is (made on purpose with character
+ * motions).  False if nothing but white space was selected.
+ */
+bool caret_snap(struct doc *doc, struct caret *a, struct caret *z, bool words);
+
 /* The sentence around c: [*start, *end) of its block's text, trailing spaces excluded. */
 void caret_sentence(struct doc *doc, struct caret c, uint32_t *start, uint32_t *end);
 

@@ -79,6 +79,8 @@ enum doc_kind {
 #define DOC_BLOCK_RULE_BEFORE	0x02	/* a thematic break precedes this block */
 #define DOC_BLOCK_FURNITURE	0x04	/* web-page furniture (may be folded away) */
 #define DOC_BLOCK_DUPLICATE	0x08	/* repeated by the next block (a caption given twice) */
+#define DOC_BLOCK_RULE_AFTER	0x10	/* a thematic break follows this last block */
+#define DOC_BLOCK_TIGHT		0x20	/* shown without a blank line after it (items of a tight list) */
 
 enum doc_span_kind {
 	DOC_SPAN_EMPH = 1,	/* emphasis: italic or underline */
@@ -140,8 +142,6 @@ enum doc_format doc_format(const struct doc *doc);
 uint64_t doc_source_size(const struct doc *doc);
 /* The raw source bytes (mapped); valid until doc_free(). */
 const char *doc_source(const struct doc *doc);
-/* The text of the first TITLE block in the first chunk, else the file's base name. */
-const char *doc_title(struct doc *doc);
 
 /*
  * Walking blocks.  doc_first/doc_last set *loc to the first/last block and

@@ -122,12 +122,19 @@ enum editor_result {
  * cancel.  text is valid only during the call.
  */
 typedef void (*editor_draft_fn)(void *arg, const char *text);
+/*
+ * Saving.  save(arg, text, why, n) is called on Esc and ^X; when it returns
+ * false the editor stays open with the text, showing why (up to n bytes),
+ * and the text is drafted: a note that cannot be stored is never lost.
+ */
+typedef bool (*editor_save_fn)(void *arg, const char *text, char *why, size_t n);
 
 struct editor_opts {
 	const char *title;	/* shown in the top border (NULL: "Note") */
 	const char *initial;	/* the text to start from (NULL: empty) */
 	editor_draft_fn draft;	/* or NULL */
-	void *arg;		/* passed to draft */
+	editor_save_fn save;	/* or NULL: EDITOR_SAVED returns the text, the caller stores it */
+	void *arg;		/* passed to draft and save */
 	int rows;		/* height of the box at the bottom of the screen (0: the whole screen) */
 };
 

@@ -33,6 +33,7 @@
 	_(EREADONLY, 1, "database is read-only") \
 	_(ENEWER,   1, "database was written by a newer gloss") \
 	_(EBUSY,    1, "database is busy") \
+	_(EQUEUED,  1, "kept until the database is free") \
 	_(ECORRUPT, 1, "database file is damaged") \
 	_(EFULL,    1, "disk full") \
 	_(EEXIST,   1, "file exists") \

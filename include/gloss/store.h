@@ -11,9 +11,10 @@
  * as empty (and refuses edits).
  *
  * Safety.  Every change is one transaction, begun IMMEDIATE (so a writer
- * waits for the lock up front, with a busy timeout and a few retries, and
- * never fails half-way with "busy") and committed at once with
- * synchronous=FULL.  WAL is used except on network file systems
+ * waits for the lock up front, at most the busy timeout, and never fails
+ * half-way with "busy") and committed at once with synchronous=FULL.
+ * Automatic updates (store_begin_refresh and the path, document and anchor
+ * records annot makes) of a STORE_NOWAIT store do not wait at all.  WAL is used except on network file systems
  * (store_fs_is_network), where the rollback journal is.  A file that is
  * not a SQLite database, or is damaged, or was written by a newer gloss,
  * or belongs to another program, is refused and never written to.
@@ -44,6 +45,7 @@
 #define STORE_SCHEMA_VERSION 2
 #define STORE_APPLICATION_ID 0x676C6F73	/* "glos" in PRAGMA application_id */
 #define STORE_BUSY_TIMEOUT_MS 5000	/* default; $GLOSS_BUSY_TIMEOUT (ms) overrides */
+#define STORE_KEY_WAIT_MS 100		/* the longest a key of the reader waits for the lock */
 #define STORE_TRASH_KEEP 100		/* deleted annotations kept for undo */
 #define STORE_TAG_MAX 64		/* code points in a tag */
 #define STORE_POSITION_MAX INT32_MAX	/* offsets are kept in a 32-bit R*Tree */
@@ -69,6 +71,10 @@ enum store_color {
 
 /* Flags of store_open(). */
 #define STORE_CREATE 0x01	/* create the database (and its directory) if missing */
+#define STORE_NOWAIT 0x02	/* automatic updates never wait for the lock (GLOSS_EBUSY at once) */
+#define STORE_READ 0x06		/* a reading command: STORE_NOWAIT, and an automatic update that
+				   cannot have the lock is made in an in-memory copy */
+#define STORE_CHECK_LATER 0x08	/* PRAGMA quick_check runs in a thread (the reader) */
 
 struct store;
 
@@ -143,9 +149,11 @@ struct store_doc_info {
 char *store_default_path(void);
 /*
  * Opens the database at path (NULL: store_default_path()), creating it
- * with STORE_CREATE, checking and migrating its schema.  Errors:
- * GLOSS_ECORRUPT (not SQLite, damaged, or another program's), GLOSS_ENEWER,
- * GLOSS_EBUSY, GLOSS_EIO (cannot create or open).  Caller closes.
+ * with STORE_CREATE, checking and migrating its schema.  A file that
+ * cannot be set up for writing (a full disk) is read from an in-memory
+ * copy, as a read-only one is.  Errors: GLOSS_ECORRUPT (not SQLite, or
+ * another program's), GLOSS_ENEWER, GLOSS_EBUSY, GLOSS_EIO (cannot create
+ * or open).  Caller closes.
  */
 enum gloss_status store_open(const char *path, unsigned flags, struct store **out);
 void store_close(struct store *st);
@@ -153,10 +161,28 @@ const char *store_path(const struct store *st);
 /* True if edits are refused; store_readonly_reason() says why (or NULL). */
 bool store_readonly(const struct store *st);
 const char *store_readonly_reason(const struct store *st);
+/* True if the reason may pass (a full disk, a lock): a later write may be tried and may succeed. */
+bool store_readonly_transient(const struct store *st);
+/*
+ * Damage.  Every database file is checked with PRAGMA quick_check when it
+ * is opened (about 6 ms per MB): at once, or with STORE_CHECK_LATER in a
+ * thread of its own, which the first write waits for (an automatic update
+ * gets GLOSS_EBUSY instead).  A damaged database is read (from an
+ * in-memory copy) but never written.  store_check_done() looks whether a
+ * later check has ended, without waiting; store_damaged() is the message
+ * (what quick_check said and how to recover), or NULL.
+ */
+bool store_check_done(struct store *st);
+const char *store_damaged(const struct store *st);
+/* True if opened with STORE_NOWAIT: automatic updates give way to a lock instead of waiting. */
+bool store_nowait(const struct store *st);
 /* The journal in use: true for WAL, false for the rollback journal. */
 bool store_wal(const struct store *st);
-/* Sets the busy timeout (milliseconds). */
+/* Sets the busy timeout (milliseconds); store_busy_timeout() reads it. */
 void store_set_busy_timeout(struct store *st, int ms);
+int store_busy_timeout(const struct store *st);
+/* The busy timeout a store starts with: $GLOSS_BUSY_TIMEOUT, else STORE_BUSY_TIMEOUT_MS. */
+int store_busy_default(void);
 /*
  * PRAGMA data_version: changes whenever another connection (another gloss)
  * commits.  The pager polls it and reloads what it shows when it changes.
@@ -164,6 +190,15 @@ void store_set_busy_timeout(struct store *st, int ms);
 enum gloss_status store_data_version(struct store *st, int64_t *version);
 /* The schema version of the open database (PRAGMA user_version). */
 int store_schema_version(struct store *st);
+
+/*
+ * Copies what can be read of the (damaged) database file from into a new
+ * database to (which must not exist), table by table; report gets a line
+ * per table (rows copied, left out, lost to damage).  store_recover.c says
+ * how.
+ */
+struct strbuf;
+enum gloss_status store_recover(const char *from, const char *to, struct strbuf *report);
 
 /* True for the magic numbers of network file systems (NFS, SMB/CIFS, ...). */
 bool store_fs_is_network(unsigned long fs_type);

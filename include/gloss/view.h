@@ -69,6 +69,8 @@ void view_message(const char *fmt, ...) GLOSS_PRINTF(1, 2);
 void view_status_now(const char *fmt, ...) GLOSS_PRINTF(1, 2);
 /* Asks for a redraw after background work changed what a view shows. */
 void view_invalidate(void);
+/* True if v is the view on top of the stack (the one shown). */
+bool view_is_top(const struct view *v);
 /*
  * The terminal is going away (SIGHUP, SIGTERM): async-signal-safe; the
  * loop ends after the current key, closing every view (which saves state).
