@@ -16,6 +16,7 @@
 #include "gloss/gloss.h"
 
 #include "gloss/fold.h"
+#include "gloss/monotime.h"
 #include "gloss/search.h"
 #include "gloss/search_scan.h"
 #include "gloss/strbuf.h"
@@ -365,4 +366,190 @@ search_doc(struct search *s, struct doc *doc, struct doc_loc from, uint32_t off,
 		return SEARCH_NONE;
 	*wrapped = true;
 	return scan(&w, start, backward ? UINT32_MAX : 0, &from, loc, m);
+}
+
+/* ------------------------------------------------------------------ */
+/* Counting */
+
+struct search_count {
+	struct search *s;
+	struct doc *doc;
+	bool raw;		/* plain text: scanned on the raw source */
+	bool done;
+	uint32_t nchunks;
+	uint64_t *per_chunk;	/* matches counted in each chunk */
+	uint64_t total;
+	uint64_t pos;		/* raw: the source before pos is counted */
+	bool started;		/* blocks: cursor is set */
+	struct doc_loc cursor;	/* blocks: the next block to count */
+	bool cached;		/* blocks [0, cache_block) of chunk cache_chunk hold cache_n matches */
+	uint32_t cache_chunk, cache_block;
+	uint64_t cache_n;
+};
+
+/* The matches of a block as n visits them (one per start), those starting before `before`. */
+static uint64_t
+block_count(struct search *s, const struct doc_block *b, uint32_t before)
+{
+	const struct search_match *v;
+	size_t n = search_block(s, b->text, b->len, &v);
+	uint64_t k = 0;
+
+	for (size_t i = 0; i < n && v[i].start < before; i++)
+		k += i == 0 || v[i].start != v[i - 1].start;
+	return k;
+}
+
+struct search_count *
+search_count_new(struct search *s, struct doc *doc)
+{
+	struct search_count *c = xcalloc(1, sizeof(*c));
+	struct doc_loc first;
+
+	c->s = s;
+	c->doc = doc;
+	c->nchunks = GLOSS_MAX(doc_chunk_count(doc), 1);
+	c->per_chunk = xcalloc(c->nchunks, sizeof(*c->per_chunk));
+	if (doc_first(doc, &first))
+		scan_ready_doc(s, doc, first);
+	c->raw = s->scan && doc_format(doc) == DOC_FORMAT_TEXT && doc_source(doc) != NULL;
+	return c;
+}
+
+void
+search_count_free(struct search_count *c)
+{
+	if (c == NULL)
+		return;
+	free(c->per_chunk);
+	free(c);
+}
+
+/* Counts every block of chunk k; *end is the source end of its last block. */
+static void
+count_chunk(struct search_count *c, uint32_t k, uint64_t *end)
+{
+	struct doc_block *b;
+	uint64_t n = 0;
+
+	for (uint32_t i = 0; (b = doc_block(c->doc, (struct doc_loc){ k, i })) != NULL; i++) {
+		n += block_count(c->s, b, UINT32_MAX);
+		*end = b->src_end;
+	}
+	if (k < c->nchunks)
+		c->per_chunk[k] += n;
+	c->total += n;
+}
+
+static bool
+count_raw(struct search_count *c, uint64_t deadline)
+{
+	const char *src = doc_source(c->doc);
+	uint64_t size = doc_source_size(c->doc);
+
+	while (c->pos < size) {
+		uint64_t start = c->pos, end = GLOSS_MIN(size, c->pos + RAW_SLICE);
+
+		while (c->pos < end) {
+			size_t at = search_scan_next(c->s->scan, src, (size_t)c->pos, (size_t)end);
+			struct doc_loc loc;
+			struct doc_block *b;
+			uint64_t cend = 0;
+
+			if (at >= end) {
+				c->pos = end;
+				break;
+			}
+			c->pos = at + 1;
+			if (!search_scan_maybe(c->s->scan, src, 0, (size_t)size, at, SEARCH_SCAN_RAW) ||
+			    !doc_seek_source(c->doc, at, &loc) || (b = doc_block(c->doc, loc)) == NULL ||
+			    at < b->src_start || at >= b->src_end)
+				continue;
+			count_chunk(c, loc.chunk, &cend);
+			c->pos = GLOSS_MAX(c->pos, cend);
+			if (monotime_us() >= deadline)
+				break;
+		}
+		doc_release_source(c->doc, start, c->pos);
+		doc_trim(c->doc);
+		if (monotime_us() >= deadline)
+			return c->pos < size;
+	}
+	return false;
+}
+
+static bool
+count_blocks(struct search_count *c, uint64_t deadline)
+{
+	if (!c->started && !(c->started = doc_first(c->doc, &c->cursor)))
+		return false;
+	for (unsigned i = 1;; i++) {
+		struct doc_block *b = doc_block(c->doc, c->cursor);
+		uint64_t n = b ? block_count(c->s, b, UINT32_MAX) : 0;
+
+		if (c->cursor.chunk < c->nchunks)
+			c->per_chunk[c->cursor.chunk] += n;
+		c->total += n;
+		if (!doc_next(c->doc, &c->cursor))
+			return false;
+		if (i % 64 == 0 && monotime_us() >= deadline)
+			return true;
+	}
+}
+
+bool
+search_count_step(struct search_count *c, unsigned budget_us)
+{
+	uint64_t deadline = monotime_us() + budget_us;
+
+	if (c->done)
+		return false;
+	c->done = !(c->raw ? count_raw(c, deadline) : count_blocks(c, deadline));
+	return !c->done;
+}
+
+uint64_t
+search_count_total(const struct search_count *c, bool *done)
+{
+	*done = c->done;
+	return c->total;
+}
+
+/* Has the counter gone past block loc? */
+static bool
+counted(struct search_count *c, struct doc_loc loc, const struct doc_block *b)
+{
+	if (c->done)
+		return true;
+	if (c->raw)
+		return b->src_end <= c->pos;
+	return c->started && doc_loc_cmp(loc, c->cursor) < 0;
+}
+
+uint64_t
+search_count_index(struct search_count *c, struct doc_loc loc, const struct search_match *m)
+{
+	struct doc_block *b = doc_block(c->doc, loc);
+	uint64_t n = 0;
+	uint32_t i = 0;
+
+	if (b == NULL || loc.chunk >= c->nchunks || !counted(c, loc, b))
+		return 0;
+	if (c->cached && c->cache_chunk == loc.chunk && c->cache_block <= loc.block) {
+		i = c->cache_block;
+		n = c->cache_n;
+	}
+	for (; i < loc.block; i++) {
+		struct doc_block *o = doc_block(c->doc, (struct doc_loc){ loc.chunk, i });
+
+		n += o ? block_count(c->s, o, UINT32_MAX) : 0;
+	}
+	c->cached = true;
+	c->cache_chunk = loc.chunk;
+	c->cache_block = loc.block;
+	c->cache_n = n;
+	for (uint32_t k = 0; k < loc.chunk; k++)
+		n += c->per_chunk[k];
+	b = doc_block(c->doc, loc);	/* the walk may have trimmed the cache */
+	return b ? n + block_count(c->s, b, m->start) + 1 : 0;
 }
