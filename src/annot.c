@@ -12,6 +12,7 @@
 #include "annot_int.h"
 #include "gloss/annot.h"
 #include "gloss/fingerprint.h"
+#include "gloss/meta.h"
 #include "gloss/monotime.h"
 #include "gloss/strbuf.h"
 #include "gloss/xmalloc.h"
@@ -33,6 +34,7 @@ struct annot_doc {
 	struct store *st;
 	struct doc *doc;
 	char *path;			/* canonical path, or NULL (known by content only) */
+	char *title;			/* meta_title(), once a change needs it */
 	struct fingerprint_key key;
 	int64_t doc_id;			/* 0: not in the store (yet) */
 	bool created;			/* the document row was made in this session */
@@ -491,6 +493,7 @@ annot_detach(struct annot_doc *ad)
 		fingerprint_job_free(ad->hashing);
 	anchoring_free(ad->anchoring);
 	free(ad->path);
+	free(ad->title);
 	free(ad->errmsg);
 	free(ad);
 }
@@ -535,10 +538,12 @@ annot_reanchored(const struct annot_doc *ad)
 
 /* The document as a change names it (found or recorded inside the change's transaction). */
 static struct annot_docref
-docref(const struct annot_doc *ad)
+docref(struct annot_doc *ad)
 {
+	if (ad->title == NULL)
+		ad->title = meta_title(ad->doc);
 	return (struct annot_docref){ .id = ad->doc_id, .sha256 = ad->sha, .path = ad->path,
-	    .key = ad->key, .title = doc_title(ad->doc) };
+	    .key = ad->key, .title = ad->title };
 }
 
 /* Applies a change that names this document; learns the document's id. */

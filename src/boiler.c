@@ -2,7 +2,9 @@
  * boiler — folding furniture runs and duplicate captions of a plain-text
  * document (see include/gloss/boiler.h).  Owns the on/off switch and the
  * set of folds the reader opened; everything else is read from the block
- * flags, within one chunk.
+ * flags, within one chunk.  A furniture block alone (no furniture right
+ * before or after it) is no run: one fold row would take its place and
+ * save nothing, so it shows as it is (dim, as present draws furniture).
  */
 #include "gloss/gloss.h"
 
@@ -77,6 +79,14 @@ run_head(struct boiler *bo, struct doc_loc loc)
 	return loc;
 }
 
+/* A furniture block alone in its chunk's run: its fold row would save no row, so it shows. */
+static bool
+alone(struct boiler *bo, struct doc_loc loc)
+{
+	return (loc.block == 0 || !furniture_at(bo, (struct doc_loc){ loc.chunk, loc.block - 1 })) &&
+	    !furniture_at(bo, (struct doc_loc){ loc.chunk, loc.block + 1 });
+}
+
 static ptrdiff_t
 find_open(const struct boiler *bo, struct doc_loc head)
 {
@@ -97,7 +107,7 @@ boiler_state(struct boiler *bo, struct doc_loc loc)
 	flags = flags_at(bo, loc);
 	if (flags & DOC_BLOCK_FURNITURE) {
 		head = run_head(bo, loc);
-		if (find_open(bo, head) >= 0)
+		if (find_open(bo, head) >= 0 || alone(bo, loc))
 			return BOILER_SHOWN;
 		return doc_loc_cmp(head, loc) == 0 ? BOILER_FOLDED : BOILER_HIDDEN;
 	}
@@ -115,7 +125,7 @@ boiler_run(struct boiler *bo, struct doc_loc loc, struct doc_loc *head, uint32_t
 	if (!bo->on)
 		return false;
 	flags = flags_at(bo, loc);
-	if (flags & DOC_BLOCK_FURNITURE) {
+	if ((flags & DOC_BLOCK_FURNITURE) && !alone(bo, loc)) {
 		*head = at = run_head(bo, loc);
 		*count = 0;
 		while (furniture_at(bo, at)) {	/* NULL beyond the chunk: no flags */

@@ -52,7 +52,6 @@ struct chunk_info {
 
 struct doc {
 	char *path;
-	char *name;		/* base name without extension, for titles */
 	const struct doc_loader *loader;
 	const char *src;
 	uint64_t size;
@@ -63,30 +62,10 @@ struct doc {
 	uint32_t nchunks;	/* chunks that may exist (the last ones may be empty) */
 	uint32_t measured;	/* chunks [0, measured) have a known text_start */
 	uint64_t clock;
-	char *title;
 };
 
 /* ------------------------------------------------------------------ */
 /* Opening */
-
-static const char *
-base_name(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-
-	return slash ? slash + 1 : path;
-}
-
-static char *
-title_from_name(const char *path)
-{
-	char *name = xstrdup(base_name(path));
-	char *dot = strrchr(name, '.');
-
-	if (dot && dot != name)
-		*dot = '\0';
-	return name;
-}
 
 /*
  * Binary detection as less does it: more than five binary characters in
@@ -130,7 +109,6 @@ doc_new(const char *path, const struct doc_options *opt)
 	struct doc *doc = xcalloc(1, sizeof *doc);
 
 	doc->path = xstrdup(path);
-	doc->name = title_from_name(path);
 	doc->tab_width = opt && opt->tab_width > 0 ? opt->tab_width : 8;
 	return doc;
 }
@@ -297,8 +275,6 @@ doc_free(struct doc *doc)
 		munmap(doc->map, (size_t)doc->size);
 	free(doc->owned);
 	free(doc->path);
-	free(doc->name);
-	free(doc->title);
 	free(doc);
 }
 
@@ -681,24 +657,6 @@ doc_loc_cmp(struct doc_loc a, struct doc_loc b)
 	if (a.block != b.block)
 		return a.block < b.block ? -1 : 1;
 	return 0;
-}
-
-const char *
-doc_title(struct doc *doc)
-{
-	struct doc_build_chunk *c;
-
-	if (doc->title)
-		return doc->title;
-	c = chunk_get(doc, 0);
-	for (uint32_t i = 0; c && i < c->nblocks; i++) {
-		if (c->blocks[i].kind == DOC_TITLE) {
-			doc->title = xstrdup(c->blocks[i].text);
-			return doc->title;
-		}
-	}
-	doc->title = xstrdup(doc->name);
-	return doc->title;
 }
 
 /* ------------------------------------------------------------------ */

@@ -4,7 +4,8 @@
  *
  * Blocks, spans and strings are accumulated with offsets (the buffers move
  * while growing) and turned into a struct doc_build_chunk with real
- * pointers at the end.  Empty blocks and empty spans are dropped.
+ * pointers at the end.  Empty blocks (but for list items with a marker:
+ * empty items) and empty spans are dropped.
  *
  * Tab expansion counts columns as the screen shows them, with glyph_width(),
  * so that a control picture or a wide character before a tab is counted as
@@ -219,7 +220,7 @@ doc_build_end(struct doc_builder *b)
 	b->in_block = false;
 	compact_spans(b);
 	b->cur.len = cur_len(b);
-	if (b->cur.len == 0) {
+	if (b->cur.len == 0 && !(b->cur.kind == DOC_LIST_ITEM && b->cur.label)) {
 		b->nspans = b->cur.span0;
 		if (b->cur.flags & DOC_BLOCK_RULE_BEFORE)
 			b->pending_flags |= DOC_BLOCK_RULE_BEFORE;

@@ -35,6 +35,19 @@ rtrim(struct strbuf *sb, size_t floor)
 		sb->buf[sb->len] = '\0';
 }
 
+/* A thematic break: its mark centred, as the pager draws it. */
+static void
+dump_rule(int width, enum glyph_mode mode, struct strbuf *out)
+{
+	const char *rule = present_rule(mode);
+	int w = mode == GLYPH_ASCII ? 5 : 1;
+
+	for (int i = 0; i < (width - w) / 2; i++)
+		strbuf_addc(out, ' ');
+	strbuf_adds(out, rule);
+	strbuf_addc(out, '\n');
+}
+
 static void
 dump_block(struct doc_block *b, int width, enum glyph_mode mode, struct strbuf *out)
 {
@@ -46,6 +59,8 @@ dump_block(struct doc_block *b, int width, enum glyph_mode mode, struct strbuf *
 	present_block(b, mode, true, width, &p);
 	o = present_layout_opts(&p, width, mode);
 	lines = layout_block(b, &o, &n);
+	if (b->flags & DOC_BLOCK_RULE_BEFORE)
+		dump_rule(width, mode, out);
 	for (size_t i = 0; i < n; i++) {
 		size_t line_start = out->len;
 
@@ -54,6 +69,15 @@ dump_block(struct doc_block *b, int width, enum glyph_mode mode, struct strbuf *
 		rtrim(out, line_start);
 		strbuf_addc(out, '\n');
 	}
+	if (b->flags & DOC_BLOCK_RULE_AFTER)
+		dump_rule(width, mode, out);
+}
+
+/* Blocks are followed by a blank line, except the pieces of a paragraph and tight list items. */
+static bool
+dump_separated(const struct doc_block *b)
+{
+	return !(b->flags & (DOC_BLOCK_JOINED | DOC_BLOCK_TIGHT));
 }
 
 static bool
@@ -71,7 +95,7 @@ dump_chunk(struct doc_block *blocks, uint32_t n, int width, enum glyph_mode mode
     struct strbuf *out)
 {
 	for (uint32_t i = 0; i < n; i++) {
-		if (i > 0 && !(blocks[i - 1].flags & DOC_BLOCK_JOINED))
+		if (i > 0 && dump_separated(&blocks[i - 1]))
 			strbuf_addc(out, '\n');
 		dump_block(&blocks[i], width, mode, out);
 	}
@@ -93,7 +117,7 @@ dump_serial(struct doc *doc, int width, enum glyph_mode mode, FILE *out)
 			if (!first && !joined)
 				strbuf_addc(&sb, '\n');
 			dump_block(b, width, mode, &sb);
-			joined = (b->flags & DOC_BLOCK_JOINED) != 0;
+			joined = !dump_separated(b);
 			first = false;
 			if (sb.len >= DUMP_FLUSH)
 				ok = flush(&sb, out) && ok;

@@ -12,6 +12,7 @@
 #include "gloss/export.h"
 #include "gloss/import.h"
 #include "gloss/json.h"
+#include "gloss/meta.h"
 #include "gloss/options.h"
 #include "gloss/xmalloc.h"
 
@@ -241,9 +242,12 @@ create_doc(struct import *im, struct idoc *d)
 {
 	struct store_path_info info = { 0 };
 	const char *sha = d->doc ? d->file_sha : d->sha256;
+	char *title;
 	enum gloss_status rc;
 
-	rc = store_doc_new(im->st, sha, d->doc ? doc_title(d->doc) : d->title, &d->id);
+	title = d->doc ? meta_title(d->doc) : NULL;
+	rc = store_doc_new(im->st, sha, title ? title : d->title, &d->id);
+	free(title);
 	if (rc != GLOSS_OK || d->path == NULL)
 		return rc;
 	info.doc_id = d->id;

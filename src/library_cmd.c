@@ -247,6 +247,10 @@ with_catalog(char **dirs, size_t ndirs, const char *cmd,
 	status = rc == GLOSS_OK || cat ? fn(cat, st, arg) : report(rc);
 	if (status == 0 && rc != GLOSS_OK)
 		status = error_exit_code(rc);
+	if (status == 0 && st && store_damaged(st)) {	/* progress and highlights as far as they could be read */
+		cmd_error("%s", store_damaged(st));
+		status = 1;
+	}
 	catalog_free(cat);
 	cachedb_close(db);
 	store_close(st);

@@ -75,6 +75,7 @@ usage(FILE *f)
 	    "      --force         open files that look binary\n"
 	    "      --list-keys[=man]  print the key bindings (as troff for the man page)\n"
 	    "      --no-fold       show site furniture of web pages unfolded\n"
+	    "      --incsearch     search as the pattern is typed (/ and ?)\n"
 	    "      --no-mouse      do not use the mouse\n"
 	    "      --hyperlinks[=WHEN]  make links clickable (OSC 8): auto (default), always, never\n"
 	    "  -h, --help          show this help and exit\n"
@@ -122,7 +123,7 @@ parse_hyperlinks(const char *s)
 static int
 parse_global(int argc, char **argv)
 {
-	enum { O_ASCII = 256, O_COLUMN, O_CORPUS, O_DB, O_FORCE, O_NOMOUSE, O_NOFOLD, O_KEYS, O_LINKS };
+	enum { O_ASCII = 256, O_COLUMN, O_CORPUS, O_DB, O_FORCE, O_NOMOUSE, O_NOFOLD, O_KEYS, O_LINKS, O_INCSEARCH };
 	static const struct option longopts[] = {
 		{ "ascii", no_argument, NULL, O_ASCII },
 		{ "column", required_argument, NULL, O_COLUMN },
@@ -132,6 +133,7 @@ parse_global(int argc, char **argv)
 		{ "no-mouse", no_argument, NULL, O_NOMOUSE },
 		{ "hyperlinks", optional_argument, NULL, O_LINKS },
 		{ "no-fold", no_argument, NULL, O_NOFOLD },
+		{ "incsearch", no_argument, NULL, O_INCSEARCH },
 		{ "list-keys", optional_argument, NULL, O_KEYS },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
@@ -169,6 +171,9 @@ parse_global(int argc, char **argv)
 			break;
 		case O_NOFOLD:
 			opt_fold = false;
+			break;
+		case O_INCSEARCH:
+			opt_incsearch = true;
 			break;
 		case O_KEYS:
 			help_print_keys(stdout, optarg && strcmp(optarg, "man") == 0);

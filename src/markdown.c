@@ -43,6 +43,8 @@ enum frame_type { FRAME_QUOTE, FRAME_LIST, FRAME_ITEM, FRAME_NOTE };
 struct frame {
 	enum frame_type type;
 	bool bullet;		/* FRAME_LIST */
+	bool tight;		/* FRAME_LIST: no blank lines between its items */
+	cmark_node *node;	/* FRAME_LIST: the list */
 	int next;		/* FRAME_LIST: number of the next item */
 	char *label;		/* ITEM, NOTE: owned; NULL once given to a block */
 };
@@ -68,6 +70,7 @@ struct md {
 	struct markdown_block blk;
 	int cells;		/* cells so far in the current table row */
 	bool rule;		/* a thematic break waits for the next block */
+	bool tight;		/* the last block emitted is followed by more of its tight list */
 	bool body;		/* the body has started: no title, byline or date now */
 	bool titled;
 	int last_kind;		/* kind of the last block emitted, -1 at first */
@@ -204,6 +207,8 @@ classify(struct md *md, const struct markdown_block *k)
 	return k->kind;
 }
 
+static bool in_tight_item(const struct md *md);
+
 /* Finishes the pending block; an empty one is dropped (a pending rule waits). */
 static void
 blk_end(struct md *md)
@@ -214,15 +219,59 @@ blk_end(struct md *md)
 	if (!k->active)
 		return;
 	markdown_block_finish(k);
-	if (k->text.len > 0) {
+	if (k->text.len > 0 || (k->kind == DOC_LIST_ITEM && k->label)) {
+		uint32_t n = doc_build_count(md->b);
+
 		kind = classify(md, k);
 		markdown_block_emit(k, md->b, kind, kind == DOC_TITLE ? 1 :
 		    GLOSS_MIN(k->level, MAX_LEVEL), md->rule ? DOC_BLOCK_RULE_BEFORE : 0);
+		if (md->tight && n > 0 && !md->rule)
+			doc_build_flag_at(md->b, n - 1, DOC_BLOCK_TIGHT);
 		md->rule = false;
 		md->last_kind = (int)kind;
+		md->tight = in_tight_item(md);
 	}
 	markdown_block_clear(k);
 	md->nodes.n = md->sups.n = 0;
+}
+
+/* Is the innermost list item inside a tight list? */
+static bool
+in_tight_item(const struct md *md)
+{
+	for (size_t i = md->nframes; i > 0; i--) {
+		const struct frame *f = &md->frames[i - 1];
+
+		if (f->type == FRAME_LIST)
+			return f->tight;
+		if (f->type != FRAME_ITEM)
+			return false;
+	}
+	return false;
+}
+
+/*
+ * The markers of the list items that have no block yet, outermost first
+ * ("1. • 2." for "1. - 2. foo"), taken from their frames; NULL if none.  So
+ * an item keeps its marker whatever its first block is.
+ */
+static char *
+take_item_labels(struct md *md)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	for (size_t i = 0; i < md->nframes; i++) {
+		struct frame *f = &md->frames[i];
+
+		if (f->type != FRAME_ITEM || f->label == NULL)
+			continue;
+		if (sb.len)
+			strbuf_addc(&sb, ' ');
+		strbuf_adds(&sb, f->label);
+		free(f->label);
+		f->label = NULL;
+	}
+	return sb.len ? strbuf_detach(&sb, NULL) : (strbuf_done(&sb), NULL);
 }
 
 static void
@@ -235,6 +284,7 @@ blk_begin(struct md *md, enum doc_kind kind, int level, cmark_node *node)
 	k->kind = kind;
 	k->level = level;
 	k->prose = true;
+	k->label = take_item_labels(md);
 	node_range(md, node, &k->src_start, &k->src_end);
 }
 
@@ -269,17 +319,46 @@ frame_pop(struct md *md)
 	md->quotes -= f->type == FRAME_QUOTE;
 	md->lists -= f->type == FRAME_LIST;
 	free(f->label);
+	if (f->type == FRAME_LIST)	/* what follows a list is apart from it */
+		md->tight = in_tight_item(md);
 }
 
-/* The label of a new list item: "•" or the item's number. */
+#define TASK_OPEN "\xE2\x98\x90"	/* ☐ */
+#define TASK_DONE "\xE2\x98\x91"	/* ☑ */
+
+/*
+ * The label of a new list item: "•", or its number with the list's
+ * delimiter ("3." or "3)"); a task item's box (☐, ☑) replaces the bullet
+ * and follows a number.
+ */
 static char *
-item_label(struct md *md)
+item_label(struct md *md, cmark_node *item)
 {
 	struct frame *list = md->nframes ? &md->frames[md->nframes - 1] : NULL;
+	bool task = strcmp(cmark_node_get_type_string(item), "tasklist") == 0;
+	const char *box = !task ? NULL :
+	    cmark_gfm_extensions_get_tasklist_item_checked(item) ? TASK_DONE : TASK_OPEN;
+	char *label;
 
 	if (list == NULL || list->type != FRAME_LIST || list->bullet)
-		return xstrdup("\xE2\x80\xA2");
-	return xasprintf("%d.", list->next++);
+		return xstrdup(box ? box : "\xE2\x80\xA2");
+	label = xasprintf("%d%s%s%s", list->next++,
+	    cmark_node_get_list_delim(list->node) == CMARK_PAREN_DELIM ? ")" : ".",
+	    box ? " " : "", box ? box : "");
+	return label;
+}
+
+/* An item left without a block (an empty item) still shows its marker. */
+static void
+item_exit(struct md *md, cmark_node *node)
+{
+	struct frame *f = &md->frames[md->nframes - 1];
+
+	if (f->type != FRAME_ITEM || f->label == NULL)
+		return;
+	blk_begin(md, DOC_LIST_ITEM, md->lists, node);
+	md->blk.prose = false;
+	blk_end(md);
 }
 
 static void
@@ -290,6 +369,8 @@ list_enter(struct md *md, cmark_node *node)
 	frame_push(md, FRAME_LIST, NULL);
 	f = &md->frames[md->nframes - 1];
 	f->bullet = cmark_node_get_list_type(node) != CMARK_ORDERED_LIST;
+	f->tight = cmark_node_get_list_tight(node) != 0;
+	f->node = node;
 	f->next = cmark_node_get_list_start(node);
 }
 
@@ -318,7 +399,8 @@ flow_begin(struct md *md, cmark_node *node, enum doc_kind plain_kind)
 		kind = DOC_NOTE;
 	}
 	blk_begin(md, kind, level, node);
-	if (f && f->label) {
+	if (f && f->type == FRAME_NOTE && f->label) {
+		free(md->blk.label);
 		md->blk.label = f->label;	/* handed over */
 		f->label = NULL;
 	}
@@ -718,6 +800,8 @@ block_node(struct md *md, cmark_node *node, bool enter)
 	case CMARK_NODE_ITEM:
 	case CMARK_NODE_FOOTNOTE_DEFINITION:
 		blk_end(md);
+		if (!enter && cmark_node_get_type(node) == CMARK_NODE_ITEM)
+			item_exit(md, node);
 		if (!enter)
 			frame_pop(md);
 		else if (cmark_node_get_type(node) == CMARK_NODE_BLOCK_QUOTE)
@@ -725,7 +809,7 @@ block_node(struct md *md, cmark_node *node, bool enter)
 		else if (cmark_node_get_type(node) == CMARK_NODE_LIST)
 			list_enter(md, node);
 		else if (cmark_node_get_type(node) == CMARK_NODE_ITEM)
-			frame_push(md, FRAME_ITEM, item_label(md));
+			frame_push(md, FRAME_ITEM, item_label(md, node));
 		else
 			frame_push(md, FRAME_NOTE, md->next_note < md->nnotes ?
 			    xstrdup(md->notes[md->next_note++]) : NULL);
@@ -776,6 +860,8 @@ walk(struct md *md, cmark_node *root)
 	}
 	cmark_iter_free(it);
 	blk_end(md);
+	if (md->rule && doc_build_count(md->b) > 0)	/* a break after the last block */
+		doc_build_flag_at(md->b, doc_build_count(md->b) - 1, DOC_BLOCK_RULE_AFTER);
 }
 
 /* ------------------------------------------------------------------ */
@@ -783,13 +869,14 @@ walk(struct md *md, cmark_node *root)
 
 /*
  * A parser with the GFM extensions that change the tree: tables,
- * strikethrough and autolinks ("www.…", bare URLs).  tagfilter and tasklist
- * only affect HTML rendering, which gloss does not use.
+ * strikethrough, autolinks ("www.…", bare URLs) and task list items (their
+ * "[ ]"/"[x]" become the item's box).  tagfilter only affects HTML
+ * rendering, which gloss does not use.
  */
 static cmark_parser *
 new_parser(void)
 {
-	static const char *const names[] = { "table", "strikethrough", "autolink" };
+	static const char *const names[] = { "table", "strikethrough", "autolink", "tasklist" };
 	cmark_parser *p;
 	size_t i;
 

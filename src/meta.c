@@ -262,8 +262,9 @@ meta_parse_date(const char *s, size_t n, char out[META_DATE_MAX])
 /* Authors */
 
 static const char *const by_prefixes[] = {
-	"written by ", "by ", "автор:", "автор —", "автор –", "автор -", "автор ", "аўтар:",
-	"аўтар —", "аўтар ", "автори:", "авторы:", "текст:",
+	"written by ", "by ", "posted by ", "posted on ", "published on ", "автор:", "автор —",
+	"автор –", "автор -", "автор ", "аўтар:", "аўтар —", "аўтар ", "автори:", "авторы:",
+	"текст:", "тэкст:",
 };
 
 /* Length of a byline prefix ("By ", "Автор:") at s, compared case-insensitively. */
@@ -357,8 +358,13 @@ meta_parse_author(const char *s, size_t n)
 	a = by_prefix(s, n);
 	z = a + name_end(s + a, n - a);
 	trim(s, &a, &z);
-	if (z <= a)
-		return NULL;
+	if (z <= a) {
+		const char *by = memmem(s, n, " by ", 4);	/* "Posted on March 3, 2024 by X" */
+
+		if (by == NULL || by + 4 >= s + n)
+			return NULL;
+		return meta_parse_author(by + 1, n - (size_t)(by + 1 - s));
+	}
 	return xstrndup(s + a, z - a);
 }
 
@@ -467,6 +473,27 @@ title_from_text(const char *s, size_t n)
 	return xasprintf("%.*s…", (int)(last_space ? last_space : i), s);
 }
 
+/* "Title | Section | Site" (a page's <title> line): its longest part; else all of s. */
+static char *
+title_without_site(const char *s, size_t n)
+{
+	size_t a = 0, best = 0, best_len = 0;
+
+	for (;;) {
+		const char *bar = memmem(s + a, n - a, " | ", 3);
+		size_t z = bar ? (size_t)(bar - s) : n;
+
+		if (z - a > best_len) {
+			best = a;
+			best_len = z - a;
+		}
+		if (bar == NULL)
+			break;
+		a = z + 3;
+	}
+	return xstrndup(s + best, best_len);
+}
+
 static bool
 substantial(const struct doc_block *b)
 {
@@ -488,7 +515,7 @@ block_fields(struct meta *m, const struct doc_block *b, bool classified, enum do
 
 	if (classified) {
 		if (b->kind == DOC_TITLE && !m->title)
-			m->title = xstrndup(b->text, b->len);
+			m->title = title_without_site(b->text, b->len);
 		else if (b->kind == DOC_BYLINE && !m->author)
 			m->author = meta_parse_author(b->text, b->len);
 		if ((b->kind == DOC_DATE || b->kind == DOC_BYLINE) && !m->date &&
@@ -543,6 +570,19 @@ meta_read(struct doc *doc, struct meta *out)
 
 		out->title = xstrdup(slash ? slash + 1 : name);
 	}
+}
+
+char *
+meta_title(struct doc *doc)
+{
+	struct meta m;
+	char *title;
+
+	meta_read(doc, &m);
+	title = m.title;
+	m.title = NULL;
+	meta_done(&m);
+	return title;
 }
 
 void

@@ -10,6 +10,7 @@
 #include "gloss/boiler.h"
 #include "gloss/display.h"
 #include "gloss/layout.h"
+#include "gloss/meta.h"
 #include "gloss/options.h"
 #include "gloss/pager.h"
 #include "gloss/present.h"
@@ -75,8 +76,9 @@ pager_block_rows(struct pager *p, struct doc_loc loc)
 	if (b == NULL)
 		return 1;
 	pager_block_lines(p, loc, b, &pr, &n);
-	rows = (int)n + ((b->flags & DOC_BLOCK_RULE_BEFORE) ? 1 : 0);
-	if (!(b->flags & DOC_BLOCK_JOINED) && !is_last(p, loc))
+	rows = (int)n + ((b->flags & DOC_BLOCK_RULE_BEFORE) ? 1 : 0) +
+	    ((b->flags & DOC_BLOCK_RULE_AFTER) ? 1 : 0);
+	if (!(b->flags & (DOC_BLOCK_JOINED | DOC_BLOCK_TIGHT)) && !is_last(p, loc))
 		rows++;
 	return rows;
 }
@@ -296,6 +298,8 @@ reset_doc_state(struct pager *p)
 
 	boiler_free(p->boiler);
 	p->boiler = boiler_new(p->doc, opt_fold);
+	free(p->title);
+	p->title = meta_title(p->doc);
 	p->empty = !doc_first(p->doc, &first);
 	if (!p->empty)
 		boiler_visible(p->boiler, &first);
@@ -303,6 +307,7 @@ reset_doc_state(struct pager *p)
 	p->top.row = 0;
 	p->end_valid = false;
 	p->has_match = false;
+	pager_search_reset(p);
 	p->caret_on = p->visual = p->mouse_down = false;
 	p->reattach = 0;
 	p->made = 0;
@@ -504,9 +509,9 @@ static bool
 pager_idle(struct view *v, unsigned budget_us)
 {
 	struct pager *p = v->data;
+	bool more = pager_search_idle(p, budget_us / 2);
 
-	bool more = doc_idle(p->doc, budget_us / 2);
-
+	more = doc_idle(p->doc, budget_us / 2) || more;
 	more = pager_annot_idle(p, v, budget_us / 2) || more;
 	return pager_side_idle(p, v, budget_us / 4) || more;
 }
@@ -528,10 +533,12 @@ pager_done(struct view *v)
 		free(p->paths[i]);
 	free(p->paths);
 	free(p->saved);
+	pager_search_free(p);
 	search_free(p->search);
 	pager_side_free(p);
 	pager_annot_close(p);
 	boiler_free(p->boiler);
+	free(p->title);
 	doc_free(p->doc);
 	free(p);
 }

@@ -464,7 +464,7 @@ open_list(struct pager *p, bool all)
 		view_message("No highlights in this document yet: select text with v and press H");
 		return;
 	}
-	title = all ? xstrdup("All annotations") : xasprintf("Highlights — %s", doc_title(p->doc));
+	title = all ? xstrdup("All annotations") : xasprintf("Highlights — %s", p->title);
 	view_push(annotlist_new(p->store, doc_id, title, &host));
 	free(title);
 }

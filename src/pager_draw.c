@@ -210,7 +210,7 @@ base_style(const struct present *pr)
 static void
 draw_rule(struct pager *p, int y)
 {
-	const char *rule = opt_glyphs == GLYPH_UTF8 ? "\xE2\x81\x82" : "* * *";	/* ⁂ */
+	const char *rule = present_rule(opt_glyphs);
 	int w = display_width(rule, strlen(rule), opt_glyphs);
 
 	display_put(stdscr, y, p->margin + (p->width - w) / 2, rule, strlen(rule), w,
@@ -258,7 +258,7 @@ draw_row(struct line_ctx *c, int row)
 	int li = row - ((c->b->flags & DOC_BLOCK_RULE_BEFORE) ? 1 : 0);
 	const char *prefix;
 
-	if (li < 0) {
+	if (li < 0 || ((size_t)li == n && (c->b->flags & DOC_BLOCK_RULE_AFTER))) {
 		draw_rule(p, c->y);
 		return;
 	}
@@ -399,10 +399,9 @@ pager_status(struct view *v, struct strbuf *left, struct strbuf *right)
 	bool at_end = false;
 	double f = p->empty ? 1.0 : bottom_fraction(p, v, &at_end);
 
-	strbuf_adds(left, doc_title(p->doc));
+	strbuf_adds(left, p->title);
 	pager_annot_status(p, right);
-	if (p->search && p->show_matches)
-		strbuf_addf(right, "%c%s  ", p->backward ? '?' : '/', search_pattern(p->search));
+	pager_search_status(p, right);
 	if (p->npaths > 1)
 		strbuf_addf(right, "[%zu/%zu]  ", p->cur + 1, p->npaths);
 	if (at_end)

@@ -339,7 +339,7 @@ copy_passage(struct pager *p, uint64_t a, uint64_t z)
 
 	strbuf_adds(&sb, "“");
 	doc_text_range(p->doc, a, z, &sb);
-	strbuf_addf(&sb, "” — %s (%s)", doc_title(p->doc), doc_path(p->doc));
+	strbuf_addf(&sb, "” — %s (%s)", p->title, doc_path(p->doc));
 	copy_text("the passage with its source", sb.buf, sb.len);
 	strbuf_done(&sb);
 }

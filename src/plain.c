@@ -10,7 +10,10 @@
  * is reasonably full, and the next line does not start a list item or a
  * quote.  Every other line break ends a paragraph, so files with one
  * paragraph per line keep each line, and short lines (addresses, menus,
- * verse) stay apart.
+ * verse) stay apart.  A line of site furniture that ends a paragraph
+ * ("Share this..." under its last line) is a paragraph of its own, and so
+ * is a line that repeats the beginning of the line before it (a page's
+ * <title> line "Title | Site", then the title).
  */
 #include "gloss/gloss.h"
 
@@ -273,6 +276,29 @@ soft_break(const struct line *l, size_t i, int maxw)
 	return cur->width + 1 + next->first_word > maxw;
 }
 
+/*
+ * Is line i, which a soft break would join to the line before, a line of
+ * furniture that ends the paragraph ("Share this..." under the last line)?
+ * Only a line that ends its paragraph is tested: the last of the segment,
+ * or one too short for the break after it to be soft.
+ */
+static bool
+furniture_ends(const char *s, const struct line *l, size_t i, size_t hi, int maxw)
+{
+	if (i + 1 < hi && l[i].width * 2 >= maxw)
+		return false;
+	return plain_is_furniture(s + l[i].text, (size_t)(l[i].end - l[i].text));
+}
+
+/* Does line i+1 repeat the beginning of line i (a page's <title> line "Title | Site", then its heading)? */
+static bool
+repeats_start(const char *s, const struct line *l, size_t i)
+{
+	uint64_t n = l[i + 1].end - l[i + 1].text;
+
+	return n < l[i].end - l[i].text && memcmp(s + l[i].text, s + l[i + 1].text, (size_t)n) == 0;
+}
+
 static void
 emit_paragraph(const char *s, const struct line *l, size_t lo, size_t hi, int tab_width,
     struct strbuf *tmp, struct doc_builder *b)
@@ -321,7 +347,8 @@ emit_segment(const char *s, struct line *l, size_t lo, size_t hi, int tab_width,
 		maxw = GLOSS_MAX(maxw, l[i].width);
 	}
 	for (i = lo; i + 1 < hi; i++) {
-		if (!soft_break(l, i, maxw)) {
+		if (!soft_break(l, i, maxw) || furniture_ends(s, l, i + 1, hi, maxw) ||
+		    repeats_start(s, l, i)) {
 			emit_paragraph(s, l, para, i + 1, tab_width, tmp, b);
 			para = i + 1;
 		}

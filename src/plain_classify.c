@@ -12,22 +12,23 @@
  *   caption  a line repeated by the next one with "Source:" appended, a
  *            "Photo:"/"Source:"/"Фото:" credit line and the short line before
  *            it, or a line ending in a photo-agency credit in parentheses;
- *   title    in the first chunk, before the body starts, the first short line
- *            that does not end like a sentence and is not furniture;
+ *   title    in the first chunk, before the body starts: the first line the
+ *            page gives twice (alone, or as the longer part of a <title>
+ *            line "Title | Site", which is then furniture), else the first
+ *            short line that does not end like a sentence and is not
+ *            furniture, a date, a byline or a menu's single word;
  *   heading  a short single line, capitalised, not ending like a sentence,
  *            followed by a body paragraph;
- *   furniture (a flag) site furniture by the curated patterns below, short
- *            lines repeated in the chunk, short lines between two furniture
- *            lines; the first of a caption given twice is flagged DUPLICATE.
+ *   furniture (a flag) site furniture by the curated patterns of
+ *            plain_furniture.c, short lines repeated in the chunk, runs of
+ *            menu or tag lines next to furniture or opening the document,
+ *            short lines between two furniture lines; the first of a
+ *            caption given twice is flagged DUPLICATE.
  * The pager folds furniture and duplicates away (docs/folding.md).
  */
 #include "gloss/gloss.h"
 
-#include <pthread.h>
-
-#include <ctype.h>
 #include <strings.h>
-#include <unicase.h>
 #include <unictype.h>
 
 #include "gloss/text.h"
@@ -37,7 +38,17 @@
 #define BODY_MIN 200		/* bytes: a paragraph this long is body text */
 #define SHORT_MAX 200		/* bytes: bylines, captions, titles */
 #define HEADING_MAX 120
-#define FRONT_BLOCKS 24		/* title/byline/date are looked for this far */
+#define FRONT_BLOCKS 24		/* title/byline/date are looked for this far (furniture aside) */
+#define REPEAT_MIN 3		/* a short line seen this often in a chunk is furniture */
+#define REPEAT_MAX 80		/* bytes */
+#define REPEAT_WORDS 8
+#define SANDWICH_MAX 120	/* bytes: a line between two furniture lines */
+#define SANDWICH_WORDS 12
+#define SANDWICH_RUN 6		/* such lines in a row */
+#define LIST_RUN 12		/* the links (titles, dates) after a heading of links */
+#define LINK_MAX 40		/* bytes: a line of a menu or a tag cloud */
+#define LINK_WORDS 3
+#define LINK_RUN 3		/* such lines in a row next to furniture are furniture */
 
 struct cls {
 	struct doc_builder *b;
@@ -66,136 +77,18 @@ starts_with(const char *s, size_t n, const char *prefix)
 	return n >= k && strncasecmp(s, prefix, k) == 0;
 }
 
-/* Is the code point before byte i of low[0..n) (or at byte i) a letter or digit? */
-static bool
-alnum_before(const uint8_t *low, size_t i)
-{
-	uint32_t cp = 0;
-	size_t k = i;
-
-	if (i == 0)
-		return false;
-	while (k > 0 && (low[k - 1] & 0xC0) == 0x80)
-		k--;
-	if (k > 0)
-		k--;
-	text_decode((const char *)low + k, i - k, &cp);
-	return uc_is_alnum(cp);
-}
-
-static bool
-alnum_at(const uint8_t *low, size_t n, size_t i)
-{
-	uint32_t cp = 0;
-
-	if (i >= n)
-		return false;
-	text_decode((const char *)low + i, n - i, &cp);
-	return uc_is_alnum(cp);
-}
-
-/* Does low[0..n) contain needle, as whole words if words is set? */
-static bool
-has_needle(const uint8_t *low, size_t n, const char *needle, bool words)
-{
-	const char *at = (const char *)low;
-	size_t k = strlen(needle);
-
-	while ((at = strstr(at, needle)) != NULL) {
-		size_t i = (size_t)(at - (const char *)low);
-
-		if (!words || (!alnum_before(low, i) && !alnum_at(low, n, i + k)))
-			return true;
-		at++;
-	}
-	return false;
-}
-
-/*
- * A line lower-cased once for several needle tests (at most its first 400
- * bytes): by hand when it is ASCII, else with u8_tolower.
- */
-struct lowered {
-	uint8_t *s;
-	size_t n;
-	char buf[1024];
-};
-
-static bool
-lower(const char *s, size_t n, struct lowered *l)
-{
-	size_t len = sizeof l->buf - 1, i;
-	bool ascii = true;
-
-	if (n > 400) {
-		n = 400;
-		while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
-			n--;	/* not inside a character */
-	}
-	for (i = 0; i < n && ascii; i++)
-		ascii = (unsigned char)s[i] < 0x80;
-	l->s = (uint8_t *)l->buf;
-	if (ascii) {
-		for (i = 0; i < n; i++)
-			l->buf[i] = (char)((s[i] >= 'A' && s[i] <= 'Z') ? s[i] + 32 : s[i]);
-		len = n;
-	} else {
-		l->s = u8_tolower((const uint8_t *)s, n, NULL, NULL, (uint8_t *)l->buf, &len);
-		if (l->s == NULL)
-			return false;
-		if (l->s != (uint8_t *)l->buf)
-			l->s = xreallocarray(l->s, len + 1, 1);	/* room for the NUL */
-	}
-	l->s[len] = '\0';
-	l->n = len;
-	return true;
-}
-
-static void
-lowered_done(struct lowered *l)
-{
-	if (l->s != (uint8_t *)l->buf)
-		free(l->s);
-}
-
-/* Does the lowered line contain one of the needles (lower case, any script), as whole words if words is set? */
-static bool
-lowered_has(const struct lowered *l, const char *const *needles, size_t count, bool words)
-{
-	for (size_t i = 0; i < count; i++)
-		if (has_needle(l->s, l->n, needles[i], words))
-			return true;
-	return false;
-}
-
-/* Does the lowered line start with one of the prefixes? */
-static bool
-lowered_starts(const struct lowered *l, const char *const *prefixes, size_t count)
-{
-	for (size_t i = 0; i < count; i++)
-		if (l->n >= strlen(prefixes[i]) && memcmp(l->s, prefixes[i], strlen(prefixes[i])) == 0)
-			return true;
-	return false;
-}
-
-/* Case-insensitive test that s contains one of the needles, as whole words if words is set. */
-static bool
-contains_needles(const char *s, size_t n, const char *const *needles, size_t count, bool words)
-{
-	struct lowered l;
-	bool found;
-
-	if (!lower(s, n, &l))
-		return false;
-	found = lowered_has(&l, needles, count, words);
-	lowered_done(&l);
-	return found;
-}
-
+/* Case-insensitive test that s contains one of the needles. */
 static bool
 contains_any(const char *s, size_t n, const char *const *needles, size_t count)
 {
-	return contains_needles(s, n, needles, count, false);
+	struct plain_lowered l;
+	bool found;
+
+	if (!plain_lower(s, n, &l))
+		return false;
+	found = plain_lowered_has(&l, needles, count, false);
+	plain_lowered_done(&l);
+	return found;
 }
 
 static uint32_t
@@ -208,192 +101,12 @@ first_cp(const char *s, size_t n)
 	return cp;
 }
 
-static uint32_t
-last_cp(const char *s, size_t n)
-{
-	size_t i = n;
-	uint32_t cp = 0;
-
-	while (i > 0 && ((unsigned char)s[i - 1] & 0xC0) == 0x80)
-		i--;
-	if (i > 0)
-		text_decode(s + i - 1, n - i + 1, &cp);
-	return cp;
-}
-
-static int
-count_words(const char *s, size_t n)
-{
-	int words = 0;
-	bool in = false;
-
-	for (size_t i = 0; i < n; i++) {
-		bool sp = s[i] == ' ';
-
-		if (!sp && !in)
-			words++;
-		in = !sp;
-	}
-	return words;
-}
-
 static bool
 ends_like_sentence(const char *s, size_t n)
 {
-	uint32_t cp = last_cp(s, n);
+	uint32_t cp = plain_last_cp(s, n);
 
 	return cp == '.' || cp == ',' || cp == ';' || cp == ':' || cp == 0x2026;
-}
-
-/* ------------------------------------------------------------------ */
-/* Furniture (the curated list; docs/folding.md describes the rules) */
-
-#define FURNITURE_MAX 160	/* bytes: a longer line is never furniture by pattern */
-#define FURNITURE_LONG_MAX 400	/* bytes: for the unmistakable appeals */
-#define WEAK_WORDS 6		/* a weak pattern folds only a line this short */
-#define REPEAT_MIN 3		/* a short line seen this often in a chunk is furniture */
-#define REPEAT_MAX 80		/* bytes */
-#define REPEAT_WORDS 8
-#define SANDWICH_MAX 120	/* bytes: a line between two furniture lines */
-#define SANDWICH_WORDS 12
-
-/* Unmistakable: anywhere in a line of up to FURNITURE_MAX bytes, sentence or not. */
-static const char *const furniture_strong[] = {
-	"top of page", "bottom of page", "skip to content", "skip to main content",
-	"edit post", "* indicates required", "indicates required", "enter your email",
-	"enter correct email", "successfuly subscribed", "successfully subscribed",
-	"subscribe to the newsletter", "subscribe to our newsletter", "sign up for our newsletter",
-	"thank you for signing up", "sent you a confirmation email",
-	"become a member", "gift membership", "gift a membership", "support us",
-	"audio is created with ai", "listen to this article", "share this article",
-	"accept cookies", "this site uses cookies", "this website uses cookies",
-	"подпишитесь на", "підпишіться на",
-};
-
-/* Donation and membership appeals: anywhere in a line of up to FURNITURE_LONG_MAX bytes. */
-static const char *const furniture_appeals[] = {
-	"funded by our readers", "readers like you", "help fund our", "help us get",
-	"makes a financial contribution", "support independent journalism",
-	"support our journalism", "make a donation", "donate now", "consider gifting",
-	"поддержите нас", "поддержать нас", "підтримайте нас", "підтримати нас",
-};
-
-/* Weak: as whole words, only in a line of at most WEAK_WORDS words not ending like a sentence. */
-static const char *const furniture_weak[] = {
-	"subscribe", "subscribed", "newsletter", "sign in", "log in", "sign up", "cookies",
-	"advertisement", "read more", "related articles", "editors' picks", "editor's picks",
-	"most read", "mastercard", "share on", "share this", "print this",
-	"подписаться", "подпишитесь", "поделиться", "реклама", "войти",
-	"підписатися", "підпишіться", "поділитися", "реклама", "увійти",
-};
-
-/* The whole line (punctuation aside) is one of these. */
-static const char *const furniture_lines[] = {
-	"share", "print", "email", "menu", "search", "donate", "comments", "facebook", "twitter",
-	"telegram", "whatsapp", "печать", "распечатать", "друк", "поширити",
-};
-
-/* A line that starts with one of these is furniture ("Читайте также: …"). */
-static const char *const furniture_prefixes[] = {
-	"read also", "see also:", "читайте также", "читать также", "читайте також",
-	"читати також", "смотрите также", "дивіться також",
-};
-
-/* Does the line end like a sentence of the article (., !, ?, …)? */
-static bool
-ends_sentence(const char *s, size_t n)
-{
-	uint32_t cp;
-
-	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '"' || s[n - 1] == ')'))
-		n--;
-	cp = last_cp(s, n);
-	return cp == '.' || cp == '!' || cp == '?' || cp == 0x2026 || cp == 0x201D ||
-	    cp == 0x00BB;
-}
-
-/* s is one of the words, once punctuation and spaces around it are dropped. */
-static bool
-whole_line_is_any(const char *s, size_t n, const char *const *words, size_t count)
-{
-	while (n > 0 && (unsigned char)s[0] < 0x80 && !isalnum((unsigned char)s[0])) {
-		s++;
-		n--;
-	}
-	while (n > 0 && (unsigned char)s[n - 1] < 0x80 && !isalnum((unsigned char)s[n - 1]))
-		n--;
-	if (n == 0 || n > 24)
-		return false;
-	return count_words(s, n) == 1 && contains_needles(s, n, words, count, true);
-}
-
-/*
- * A quick "maybe": the set of the first three bytes of every needle of the
- * furniture lists, hashed into a bitmap, so that a line in which no
- * position starts any needle (nearly every line of an article) is passed
- * over in one scan instead of one strstr a needle.
- */
-#define TRIGRAM_BITS 8192
-static unsigned char trigrams[TRIGRAM_BITS / 8];
-static pthread_once_t trigrams_once = PTHREAD_ONCE_INIT;
-
-static unsigned
-trigram(const uint8_t *s)
-{
-	return ((unsigned)s[0] * 31u * 31u + (unsigned)s[1] * 31u + s[2]) % TRIGRAM_BITS;
-}
-
-static void
-trigrams_add(const char *const *needles, size_t count)
-{
-	for (size_t i = 0; i < count; i++) {
-		unsigned h = trigram((const uint8_t *)needles[i]);	/* every needle has 3+ bytes */
-
-		trigrams[h / 8] |= (unsigned char)(1u << (h % 8));
-	}
-}
-
-static void
-trigrams_init(void)
-{
-	trigrams_add(furniture_strong, GLOSS_ARRAY_SIZE(furniture_strong));
-	trigrams_add(furniture_appeals, GLOSS_ARRAY_SIZE(furniture_appeals));
-	trigrams_add(furniture_weak, GLOSS_ARRAY_SIZE(furniture_weak));
-	trigrams_add(furniture_lines, GLOSS_ARRAY_SIZE(furniture_lines));
-	trigrams_add(furniture_prefixes, GLOSS_ARRAY_SIZE(furniture_prefixes));
-}
-
-/* False only if no furniture needle can start anywhere in the lowered line. */
-static bool
-lowered_maybe(const struct lowered *l)
-{
-	pthread_once(&trigrams_once, trigrams_init);
-	for (size_t i = 0; i + 3 <= l->n; i++) {
-		unsigned h = trigram(l->s + i);
-
-		if (trigrams[h / 8] & (1u << (h % 8)))
-			return true;
-	}
-	return false;
-}
-
-bool
-plain_is_furniture(const char *s, size_t n)
-{
-	struct lowered l;
-	bool yes;
-
-	if (n == 0 || n > FURNITURE_LONG_MAX || !lower(s, n, &l))
-		return false;
-	yes = lowered_maybe(&l) && (lowered_has(&l, furniture_appeals, GLOSS_ARRAY_SIZE(furniture_appeals), false) ||
-	    (n <= FURNITURE_MAX &&
-	    (lowered_has(&l, furniture_strong, GLOSS_ARRAY_SIZE(furniture_strong), false) ||
-	    lowered_starts(&l, furniture_prefixes, GLOSS_ARRAY_SIZE(furniture_prefixes)) ||
-	    whole_line_is_any(s, n, furniture_lines, GLOSS_ARRAY_SIZE(furniture_lines)) ||
-	    (count_words(s, n) <= WEAK_WORDS && !ends_sentence(s, n) &&
-	    lowered_has(&l, furniture_weak, GLOSS_ARRAY_SIZE(furniture_weak), true)))));
-	lowered_done(&l);
-	return yes;
 }
 
 /* ------------------------------------------------------------------ */
@@ -411,19 +124,6 @@ static const char *const months[] = {
 	"студзен", "лютага", "сакавік", "красавік", "траўн", "чэрв", "ліп", "жніў", "верас",
 	"кастрычнік", "лістапад", "снеж",
 };
-
-static bool
-has_year(const char *s, size_t n)
-{
-	for (size_t i = 0; i + 4 <= n; i++) {
-		if ((s[i] == '1' || s[i] == '2') && s[i + 1] >= '0' && s[i + 1] <= '9' &&
-		    s[i + 2] >= '0' && s[i + 2] <= '9' && s[i + 3] >= '0' && s[i + 3] <= '9' &&
-		    (i == 0 || s[i - 1] < '0' || s[i - 1] > '9') &&
-		    (i + 4 == n || s[i + 4] < '0' || s[i + 4] > '9'))
-			return true;
-	}
-	return false;
-}
 
 /* A numeric date: 2025-12-07, 07.12.2025, 7/12/2025. */
 static bool
@@ -445,11 +145,11 @@ numeric_date(const char *s, size_t n)
 bool
 plain_is_date(const char *s, size_t n)
 {
-	if (n == 0 || n > 48 || !has_year(s, n))
+	if (n == 0 || n > 48 || !plain_has_year(s, n))
 		return false;
 	if (numeric_date(s, n))
 		return true;
-	return count_words(s, n) <= 7 && contains_any(s, n, months, GLOSS_ARRAY_SIZE(months));
+	return plain_count_words(s, n) <= 7 && contains_any(s, n, months, GLOSS_ARRAY_SIZE(months));
 }
 
 /* ------------------------------------------------------------------ */
@@ -493,7 +193,9 @@ is_by_line(const char *s, size_t n)
 	if (starts_with(s, n, "by ") && n > 3 && uc_is_upper(first_cp(s + 3, n - 3)))
 		return true;
 	return starts_with(s, n, "Автор") || starts_with(s, n, "Аўтар") ||
-	    starts_with(s, n, "Текст:") || starts_with(s, n, "Written by ");
+	    starts_with(s, n, "Текст:") || starts_with(s, n, "Тэкст:") ||
+	    starts_with(s, n, "Written by ") || starts_with(s, n, "Posted on ") ||
+	    starts_with(s, n, "Posted by ") || starts_with(s, n, "Published on ");
 }
 
 /* "Name Surname, role, role" */
@@ -509,8 +211,8 @@ is_name_with_role(const char *s, size_t n)
 /* Captions */
 
 static const char *const credit_prefixes[] = {
-	"Photo:", "Photo by ", "Source:", "Credit:", "Image:", "Фото:", "Фото ", "Источник:",
-	"Джерело:", "Крыніца:",
+	"Photo:", "Photo by ", "Source:", "Credit:", "Image:", "Фото:", "Фото ", "Фота:", "Фота ",
+	"Источник:", "Джерело:", "Крыніца:",
 };
 
 static bool
@@ -592,7 +294,8 @@ mark_captions(struct cls *c)
 				size_t pn;
 				const char *p = text_at(c, i - 1, &pn);
 
-				if (pn <= SHORT_MAX && !plain_is_furniture(p, pn))
+				if (pn <= SHORT_MAX && !plain_is_furniture(p, pn) && !is_by_line(p, pn) &&
+				    !plain_is_date(p, pn))
 					doc_build_retag(c->b, i - 1, DOC_CAPTION, 0);
 			}
 		} else if (ends_with_agency_credit(s, n)) {
@@ -661,7 +364,7 @@ mark_repeats(struct cls *c)
 
 		if ((is_plain_paragraph(c, i) || kind_at(c, i) == DOC_LIST_ITEM) && n > 0 &&
 		    n <= REPEAT_MAX &&
-		    count_words(s, n) <= REPEAT_WORDS && !ends_sentence(s, n))
+		    plain_count_words(s, n) <= REPEAT_WORDS && !plain_ends_sentence(s, n))
 			refs[nrefs++] = (struct line_ref){ s, n, i };
 	}
 	qsort(refs, nrefs, sizeof *refs, line_ref_cmp);
@@ -680,17 +383,77 @@ is_furniture_at(const struct cls *c, uint32_t i)
 	return (doc_build_flags_at(c->b, i) & DOC_BLOCK_FURNITURE) != 0;
 }
 
-/* A short line between two furniture lines, not a sentence, is furniture (a newsletter's name). */
+/* A short line or list item that is not a sentence: a link's title, a newsletter's name. */
+static bool
+headline_like(const struct cls *c, uint32_t i)
+{
+	size_t n;
+	const char *s = text_at(c, i, &n);
+
+	return (is_plain_paragraph(c, i) || kind_at(c, i) == DOC_LIST_ITEM) && !is_furniture_at(c, i) &&
+	    n <= SANDWICH_MAX &&
+	    plain_count_words(s, n) <= SANDWICH_WORDS && !plain_ends_sentence(s, n);
+}
+
+/*
+ * Up to SANDWICH_RUN such lines are furniture when they lie between two
+ * furniture lines (a newsletter's name between its form fields), up to
+ * LIST_RUN such lines and dates when they follow a heading of links
+ * ("Читайте также", then the title of the linked article; "Related", then
+ * titles, dates and categories of posts).
+ */
 static void
 mark_sandwiched(struct cls *c)
 {
-	for (uint32_t i = c->lo + 1; i + 1 < c->hi; i++) {
+	for (uint32_t a = c->lo + 1, z; a < c->hi; a = z + 1) {
 		size_t n;
-		const char *s = text_at(c, i, &n);
+		const char *s = text_at(c, a - 1, &n);
+		bool after_head;
 
-		if (is_plain_paragraph(c, i) && !is_furniture_at(c, i) && is_furniture_at(c, i - 1) &&
-		    is_furniture_at(c, i + 1) && n <= SANDWICH_MAX &&
-		    count_words(s, n) <= SANDWICH_WORDS && !ends_sentence(s, n))
+		if (!is_furniture_at(c, a - 1) || !headline_like(c, a)) {
+			z = a;
+			continue;
+		}
+		after_head = plain_is_list_head(s, n);
+		for (z = a; z < c->hi && z - a <= LIST_RUN && (headline_like(c, z) ||
+		    (after_head && kind_at(c, z) == DOC_DATE)); z++)
+			;
+		if (z - a > (after_head ? LIST_RUN : SANDWICH_RUN) ||
+		    (!after_head && (z >= c->hi || !is_furniture_at(c, z))))
+			continue;
+		for (uint32_t i = a; i < z; i++)
+			doc_build_flag_at(c->b, i, DOC_BLOCK_FURNITURE);
+	}
+}
+
+/* A short line that is not a sentence: an item of a menu or a tag cloud, one a line. */
+static bool
+link_like(const struct cls *c, uint32_t i)
+{
+	size_t n;
+	const char *s = text_at(c, i, &n);
+
+	return is_plain_paragraph(c, i) && !is_furniture_at(c, i) && n > 0 && n <= LINK_MAX &&
+	    plain_count_words(s, n) <= LINK_WORDS && !plain_ends_sentence(s, n) &&
+	    !ends_like_sentence(s, n);
+}
+
+/*
+ * A run of LINK_RUN such lines or more is furniture when furniture is right
+ * before or after it, or when it opens the document (menus, tag clouds).
+ */
+static void
+mark_link_runs(struct cls *c)
+{
+	for (uint32_t a = c->lo, z; a < c->hi; a = z + 1) {
+		for (z = a; z < c->hi && link_like(c, z); z++)
+			;
+		if (z - a < LINK_RUN)
+			continue;
+		if (!((a == c->lo && (c->flags & DOC_PARSE_FIRST)) || (a > c->lo && is_furniture_at(c, a - 1)) ||
+		    (z < c->hi && is_furniture_at(c, z))))
+			continue;
+		for (uint32_t i = a; i < z; i++)
 			doc_build_flag_at(c->b, i, DOC_BLOCK_FURNITURE);
 	}
 }
@@ -702,30 +465,144 @@ title_candidate(const char *s, size_t n)
 
 	if (n > SHORT_MAX)
 		return false;
-	words = count_words(s, n);
-	return words >= 2 && words <= 30 && !ends_like_sentence(s, n) && !plain_is_furniture(s, n);
+	words = plain_count_words(s, n);
+	return words >= 2 && words <= 30 && !ends_like_sentence(s, n);
 }
 
-/* The title is the first block that is neither furniture nor a date/byline, if it looks like one. */
-static void
-mark_title(struct cls *c)
+/* A plain paragraph that is not furniture and could be the title. */
+static bool
+title_at(const struct cls *c, uint32_t i)
 {
-	for (uint32_t i = c->lo; i + 1 < c->hi && i < c->lo + FRONT_BLOCKS; i++) {
+	size_t n;
+	const char *s = text_at(c, i, &n);
+
+	return is_plain_paragraph(c, i) && !is_furniture_at(c, i) && title_candidate(s, n);
+}
+
+static const char *const site_seps[] = {
+	" | ", " \xE2\x80\x94 ", " \xE2\x80\x93 ", " - ", " :: ", " \xC2\xB7 ",
+};
+
+/* Length of a site separator (" | ", " — ", " – ", " - ", " :: ", " · ") starting at s[i], else 0. */
+static size_t
+site_separator(const char *s, size_t n, size_t i)
+{
+	for (size_t k = 0; k < GLOSS_ARRAY_SIZE(site_seps); k++) {
+		size_t len = strlen(site_seps[k]);
+
+		if (len <= n - i && memcmp(s + i, site_seps[k], len) == 0)
+			return len;
+	}
+	return 0;
+}
+
+/* Length of a site separator ending at s[i], else 0. */
+static size_t
+site_separator_before(const char *s, size_t i)
+{
+	for (size_t k = 0; k < GLOSS_ARRAY_SIZE(site_seps); k++) {
+		size_t len = strlen(site_seps[k]);
+
+		if (len <= i && memcmp(s + i - len, site_seps[k], len) == 0)
+			return len;
+	}
+	return 0;
+}
+
+/*
+ * Does block j give the text of block i again, alone or as the longer part
+ * of "Title | Site" / "Site — Title" (a page's <title> line)?
+ */
+static bool
+repeats_title(const struct cls *c, uint32_t j, uint32_t i)
+{
+	size_t n, m, sep;
+	const char *t = text_at(c, i, &n), *s = text_at(c, j, &m);
+
+	if (m == n)
+		return memcmp(s, t, n) == 0;
+	if (m <= n)
+		return false;
+	if (memcmp(s, t, n) == 0 && (sep = site_separator(s, m, n)) > 0)
+		return m - n - sep < n;		/* "Title | Site" */
+	if (memcmp(s + m - n, t, n) == 0 && (sep = site_separator_before(s, m - n)) > 0)
+		return m - n - sep < n;		/* "Site — Title" */
+	return false;
+}
+
+/* The front of the page: up to FRONT_BLOCKS blocks that are not furniture, and the furniture among them. */
+static uint32_t
+front_end(const struct cls *c)
+{
+	uint32_t i, seen = 0;
+
+	for (i = c->lo; i + 1 < c->hi && seen < FRONT_BLOCKS; i++)
+		seen += !is_furniture_at(c, i);
+	return i;
+}
+
+/* The first block that the page gives twice (its <title> and its heading), and where else. */
+static bool
+repeated_title(const struct cls *c, uint32_t end, uint32_t *title, uint32_t *copy)
+{
+	for (uint32_t i = c->lo + 1; i < end; i++) {
+		if (!title_at(c, i))
+			continue;
+		for (uint32_t j = c->lo; j < i; j++) {
+			if (repeats_title(c, j, i)) {
+				*title = i;
+				*copy = j;
+				return true;
+			}
+		}
+	}
+	return false;
+}
+
+/*
+ * The first block that is neither furniture, a date, a byline nor a word
+ * alone (a menu's item), if it looks like a title; else none.
+ */
+static bool
+first_title(const struct cls *c, uint32_t end, uint32_t *title)
+{
+	for (uint32_t i = c->lo; i < end; i++) {
 		size_t n;
 		const char *s = text_at(c, i, &n);
 
-		if (kind_at(c, i) == DOC_DATE || kind_at(c, i) == DOC_BYLINE ||
-		    (doc_build_flags_at(c->b, i) & DOC_BLOCK_FURNITURE))
+		if (kind_at(c, i) == DOC_DATE || kind_at(c, i) == DOC_BYLINE || is_furniture_at(c, i) ||
+		    (is_plain_paragraph(c, i) && plain_count_words(s, n) == 1 && n <= LINK_MAX &&
+		    !plain_ends_sentence(s, n)))
 			continue;
-		if (!is_plain_paragraph(c, i) || !title_candidate(s, n))
-			return;
-		doc_build_retag(c->b, i, DOC_TITLE, 1);
-		if (is_plain_paragraph(c, i + 1)) {
-			s = text_at(c, i + 1, &n);
-			if (is_name_with_role(s, n))
-				doc_build_retag(c->b, i + 1, DOC_BYLINE, 0);
-		}
+		if (!title_at(c, i))
+			return false;
+		*title = i;
+		return true;
+	}
+	return false;
+}
+
+/*
+ * The title: the first block of the front that the page gives again (the
+ * other copy, a <title> line "Title | Site", is furniture), else the first
+ * one that looks like a title before anything else.
+ */
+static void
+mark_title(struct cls *c)
+{
+	uint32_t end = front_end(c), t, copy;
+	size_t n;
+	const char *s;
+
+	if (repeated_title(c, end, &t, &copy))
+		doc_build_flag_at(c->b, copy, DOC_BLOCK_FURNITURE);
+	else if (!first_title(c, end, &t))
 		return;
+	doc_build_retag(c->b, t, DOC_TITLE, 1);
+	if (is_plain_paragraph(c, t + 1)) {
+		s = text_at(c, t + 1, &n);
+		if (is_name_with_role(s, n))
+			doc_build_retag(c->b, t + 1, DOC_BYLINE, 0);
 	}
 }
 
@@ -734,17 +611,18 @@ heading_candidate(const char *s, size_t n)
 {
 	uint32_t first, last;
 
-	if (n == 0 || n > HEADING_MAX || count_words(s, n) > 15)
+	if (n == 0 || n > HEADING_MAX || plain_count_words(s, n) > 15)
 		return false;
 	first = first_cp(s, n);
-	last = last_cp(s, n);
+	last = plain_last_cp(s, n);
 	if (!uc_is_upper(first) && !(first >= '0' && first <= '9'))
 		return false;
 	if (ends_like_sentence(s, n) || last == ')' || last == 0x201D || last == '"')
 		return false;
-	return !plain_is_furniture(s, n);
+	return true;	/* mark_headings looks only at blocks that are not furniture */
 }
 
+/* The line before a heading is no item of a list written one a line ("Мёд", "Сыры", …). */
 static void
 mark_headings(struct cls *c)
 {
@@ -756,7 +634,7 @@ mark_headings(struct cls *c)
 			continue;
 		text_at(c, i + 1, &next_len);
 		if (heading_candidate(s, n) && kind_at(c, i + 1) == DOC_PARAGRAPH &&
-		    next_len >= BODY_MIN / 2)
+		    next_len >= BODY_MIN / 2 && !(i > c->lo && link_like(c, i - 1)))
 			doc_build_retag(c->b, i, DOC_HEADING, 2);
 	}
 }
@@ -775,6 +653,7 @@ plain_classify(struct doc_builder *b, uint32_t first_block, unsigned flags)
 	mark_captions(&c);
 	mark_furniture_dates_bylines(&c);
 	mark_repeats(&c);
+	mark_link_runs(&c);
 	mark_sandwiched(&c);
 	if (flags & DOC_PARSE_FIRST)
 		mark_title(&c);

@@ -48,6 +48,34 @@ list_prefixes(const struct doc_block *b, enum glyph_mode mode, struct present *p
 	append_prefix(p->rest, sizeof p->rest, " ", prefix_width(label, mode) + 1);
 }
 
+/*
+ * A block other than a list item's paragraph that opens a list item (a
+ * quote, code, a heading, a nested list's item) carries the item's
+ * marker: it goes before the block's own prefix.
+ */
+static void
+item_marker(const struct doc_block *b, enum glyph_mode mode, struct present *p)
+{
+	const char *label = b->label;
+	char first[sizeof p->first] = "", rest[sizeof p->rest] = "";
+
+	if (mode == GLYPH_ASCII && strcmp(label, "\xE2\x80\xA2") == 0)
+		label = "*";
+	append_prefix(first, sizeof first, label, 1);
+	append_prefix(first, sizeof first, " ", 1);
+	append_prefix(rest, sizeof rest, " ", prefix_width(first, mode));
+	append_prefix(first, sizeof first, p->first, 1);
+	append_prefix(rest, sizeof rest, p->rest, 1);
+	memcpy(p->first, first, sizeof first);
+	memcpy(p->rest, rest, sizeof rest);
+}
+
+const char *
+present_rule(enum glyph_mode mode)
+{
+	return mode == GLYPH_ASCII ? "* * *" : "\xE2\x81\x82";	/* ⁂ */
+}
+
 void
 present_block(const struct doc_block *b, enum glyph_mode mode, bool plain, int width,
     struct present *p)
@@ -87,6 +115,8 @@ present_block(const struct doc_block *b, enum glyph_mode mode, bool plain, int w
 	default:
 		break;
 	}
+	if (b->label && b->kind != DOC_LIST_ITEM && b->kind != DOC_NOTE)
+		item_marker(b, mode, p);
 	if (b->flags & DOC_BLOCK_FURNITURE)
 		p->style |= PRESENT_DIM;
 	p->indent = prefix_width(p->first, mode);

@@ -8,6 +8,7 @@
 
 
 #include "gloss/fingerprint.h"
+#include "gloss/meta.h"
 #include "gloss/monotime.h"
 #include "gloss/xmalloc.h"
 #include "xref_int.h"
@@ -215,6 +216,7 @@ insert_doc(struct xref *x, const char *path, struct doc *doc, int64_t *id)
 	sqlite3_stmt *st = prepare(x, "INSERT INTO xref_docs(path, title, size, mtime_ns, ino, dev)"
 	    " VALUES (?, ?, ?, ?, ?, ?)");
 	struct fingerprint_key key = { 0, 0, 0, 0 };
+	char *title;
 	int rc;
 
 	if (st == NULL)
@@ -222,7 +224,9 @@ insert_doc(struct xref *x, const char *path, struct doc *doc, int64_t *id)
 	if (fingerprint_stat(path, &key) != GLOSS_OK)
 		error_clear();	/* an in-memory document: always stale */
 	sqlite3_bind_text(st, 1, path, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, doc_title(doc), -1, SQLITE_STATIC);
+	title = meta_title(doc);
+	sqlite3_bind_text(st, 2, title, -1, SQLITE_TRANSIENT);
+	free(title);
 	sqlite3_bind_int64(st, 3, (int64_t)key.size);
 	sqlite3_bind_int64(st, 4, key.mtime_ns);
 	sqlite3_bind_int64(st, 5, (int64_t)key.ino);

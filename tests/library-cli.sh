@@ -171,4 +171,21 @@ is "$rc/$out" "0/" "a changed note: the old text is gone"
 run search --corpus "$T" вершины
 is "$(printf '%s\n' "$out" | cut -f3-)" "note 79%${TAB}**Вершины**" "the new note is found"
 
+# Scraped pages in four languages: titles, authors and dates, never the
+# breadcrumbs, menus or tag clouds above the article.
+P="$ROOT/pages"
+mkdir -p "$P"
+cp "$top_srcdir"/tests/pages/*.txt "$P/"
+run library "$P"
+is "$(printf '%s\n' "$out" | sed "s|$P/||" | cut -f1-4)" "be-negative.txt${TAB}Як вёска Доры захавала свой кірмаш${TAB}Ганна Лапо${TAB}2023-08-14
+be-news.txt${TAB}Нацыянальная бібліятэка адкрыла выставу старадрукаў${TAB}Алесь Карповіч${TAB}2024-05-03
+en-news.txt${TAB}Minsk opens its first electric bus depot${TAB}Daniel Harris${TAB}2024-05-14
+en-wordpress.txt${TAB}The wooden churches of Polesie${TAB}Anna Novik${TAB}2024-03-03
+ru-negative.txt${TAB}Как подписка на газеты пережила интернет${TAB}Мария Белова${TAB}2024-02-05
+ru-news.txt${TAB}В Минске открыли новый мост через Свислочь${TAB}Ирина Козлова${TAB}2024-03-12
+ru-tags-first.txt${TAB}На границе с Польшей открыли ещё один пункт пропуска${TAB}-${TAB}-
+uk-news.txt${TAB}Київське метро відкриє дві нові станції до кінця року${TAB}Олена Шевчук${TAB}2024-04-15
+uk-title-pipe.txt${TAB}Уряд ухвалив нову програму житла для переселенців${TAB}-${TAB}-" \
+	"library of scraped pages: the articles' titles, authors and dates"
+
 done_testing

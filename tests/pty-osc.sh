@@ -49,7 +49,7 @@ is "$(count "$TEST_TMP/auto" '\x1b]52;')" 0 "nothing reaches the clipboard witho
 # y with a selection (w shows the caret on the second word, v e selects it): the
 # passage with its source, base64 in OSC 52.
 want=$(python3 -c 'import base64, sys
-s = "“the” — links (" + sys.argv[1] + ")"
+s = "“the” — links.md (" + sys.argv[1] + ")"
 print(base64.b64encode(s.encode()).decode())' "$doc")
 TERM=xterm-256color $run "$TEST_TMP/copy" 80x24 --expect "Київ" --keys 'w' --pause 200 --keys 've' \
 	--pause 200 --keys 'y' --expect "Copied" -- "$GLOSS" "$doc"

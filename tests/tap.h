@@ -5,12 +5,14 @@
  * difference on failure; tap_done() prints the plan and returns the exit
  * status (0 when every test passed).  tap_esc/tap_escn make test text safe
  * to print: control characters and bytes that are not UTF-8 become \xNN.
+ * tap_slurp reads a whole file for a test.
  */
 #ifndef GLOSS_TESTS_TAP_H
 #define GLOSS_TESTS_TAP_H
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static int tap_count, tap_failed;
@@ -126,6 +128,39 @@ is_int(long long got, long long want, const char *fmt, ...)
 	if (!cond)
 		printf("#   got %lld, want %lld\n", got, want);
 	return cond;
+}
+
+/*
+ * The whole file at path, NUL-ended, its length in *len (len may be NULL);
+ * NULL if it cannot be read.  Caller frees.
+ */
+static __attribute__((unused)) char *
+tap_slurp(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	char *s = NULL, *t;
+	size_t n = 0, cap = 0, k;
+
+	if (f == NULL)
+		return NULL;
+	do {
+		if (cap - n < 4096) {
+			cap = cap ? 2 * cap : 8192;
+			if ((t = realloc(s, cap + 1)) == NULL) {
+				free(s);
+				fclose(f);
+				return NULL;
+			}
+			s = t;
+		}
+		k = fread(s + n, 1, cap - n, f);
+		n += k;
+	} while (k > 0);
+	fclose(f);
+	s[n] = '\0';
+	if (len)
+		*len = n;
+	return s;
 }
 
 static int __attribute__((unused))

@@ -156,6 +156,98 @@ test_cases(void)
 	    "a short line (not a sentence) between two furniture lines folds too");
 }
 
+/* One line alone between body paragraphs: is it furniture? */
+static void
+line_is(const char *line, bool want)
+{
+	char *text = xasprintf("The article begins with a sentence of its own.\n\n%s\n\n"
+	    "And it ends with another sentence of its own.\n", line);
+
+	furniture_case(text, want ? "1" : "", want ? line : "not furniture");
+	free(text);
+}
+
+static void
+test_lines(void)
+{
+	static const char *const yes[] = {
+		/* subscribe */
+		"Подписывайтесь на наш канал в Telegram", "Подпишитесь на нашу рассылку",
+		"Підписуйтесь на наш Telegram-канал", "Падпісвайцеся на наш Telegram",
+		"Follow us on Telegram",
+		/* share */
+		"Поделиться:", "Поділитися", "Падзяліцца:", "Share this...", "Share this:",
+		"ВКонтакте", "Одноклассники", "Аднакласнікі", "Facebook Twitter LinkedIn Email",
+		"Поделиться: ВКонтакте Одноклассники Telegram Мой Мир",
+		/* comments */
+		"Комментарии (12)", "12 комментариев", "Коментарі", "Каментарыі", "Comments (3)",
+		"Добавить комментарий", "Залишити коментар", "Leave a Reply",
+		/* copyright */
+		"© Звязда, 2024. Усе правы абаронены.", "© 2024 Городской портал",
+		"Все права защищены.", "Усі права захищені.", "(c) 2024 Example",
+		"При перепечатке материалов ссылка обязательна.",
+		/* error reports */
+		"Если вы нашли ошибку, выделите её и нажмите Ctrl+Enter",
+		"Якщо побачили помилку, виділіть її та натисніть Ctrl+Enter",
+		"Калі вы заўважылі памылку, вылучыце яе і націсніце Ctrl+Enter",
+		"If you spot an error, please let us know.",
+		/* read also */
+		"Читайте также: Лукашенко заявил о новом союзе", "Читайте також: інша стаття",
+		"Чытайце таксама", "Еще по теме:", "Read more: another story",
+		/* where you are, breadcrumbs, menus, tags */
+		"Вы тут", "Вы тут: Главная › Новости", "Ви тут:", "Вы здесь:", "You are here",
+		"Главная · Инструмент · …", "Головна / Новини / Суспільство", "Галоўная › Навіны",
+		"Home › World › Europe", "Новости · Политика · Экономика · Спорт",
+		"Теги: Минск, мосты", "Тэгі: бібліятэка", "Мітки: Київ", "Tags: Belarus, Minsk",
+		"Беларусь, Украина, граница, Польша",
+		/* site */
+		"Перейти к содержанию", "Перейти до змісту", "Реклама", "Рэклама", "Наверх",
+		"Версия для печати", "5 мин чтения",
+	};
+	static const char *const no[] = {
+		"Он предложил подписаться на рассылку, и многие согласились.",
+		"Редакция просит читателей поделиться воспоминаниями.",
+		"Аудиторы нашли ошибку в отчёте министерства.",
+		"Share prices fell sharply",
+		"Минск, 12 марта 2024",
+		"Лукашенко заявил о готовности к переговорам",
+		"Комментарий эксперта",
+		"Що продають",
+		"Belarus / Ukraine relations after 2020: a timeline",
+		"Ivan Petrov, Olga Ivanova, Pavel Sidorov and Anna Smirnova signed the letter.",
+	};
+
+	for (size_t i = 0; i < GLOSS_ARRAY_SIZE(yes); i++)
+		line_is(yes[i], true);
+	for (size_t i = 0; i < GLOSS_ARRAY_SIZE(no); i++)
+		line_is(no[i], false);
+	furniture_case("The article's last paragraph, a sentence about the city and its bridges "
+	    "that goes on\nfor two lines of a hard-wrapped text file, as lynx writes them out.\n"
+	    "Share this...\n", "1", "a trailing \"Share this...\" is split off its paragraph");
+}
+
+/* A furniture line alone is not folded: one fold row would take its place. */
+static void
+test_alone(void)
+{
+	struct doc *d = open_text("Body sentence one.\n\nРеклама\n\nSubscribe\n\n"
+	    "Body sentence two.\n\nПоделиться:\n\nBody sentence three.\n");
+	struct boiler *bo = boiler_new(d, true);
+	struct doc_loc head, loc = { 0, 4 };
+	uint32_t count;
+
+	is_int(boiler_state(bo, (struct doc_loc){ 0, 4 }), BOILER_SHOWN, "a furniture line alone shows");
+	ok(!boiler_run(bo, (struct doc_loc){ 0, 4 }, &head, &count), "and is no run (z: no fold)");
+	ok(!boiler_reveal(bo, (struct doc_loc){ 0, 4 }), "nothing to reveal");
+	is_int(boiler_state(bo, (struct doc_loc){ 0, 1 }), BOILER_FOLDED, "two lines in a row fold");
+	is_int(boiler_state(bo, (struct doc_loc){ 0, 2 }), BOILER_HIDDEN, "into one row");
+	ok(boiler_prev(bo, &loc) && loc.block == 3, "walking back from the line alone reaches the body (%u)",
+	    loc.block);
+	ok(boiler_prev(bo, &loc) && loc.block == 1, "then the fold row (%u)", loc.block);
+	boiler_free(bo);
+	doc_free(d);
+}
+
 static void
 test_states(void)
 {
@@ -244,6 +336,8 @@ main(void)
 {
 	test_corpus_furniture();
 	test_cases();
+	test_lines();
+	test_alone();
 	test_states();
 	test_markdown();
 	return tap_done();

@@ -638,22 +638,6 @@ ref_wrap(const char *s, size_t n, int width, unsigned rules, struct layout_line 
 /* ------------------------------------------------------------------ */
 /* Whole texts: the corpus and synthetic stress texts. */
 
-static char *
-read_file(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	struct strbuf sb = STRBUF_INIT;
-	char buf[8192];
-	size_t k;
-
-	if (f == NULL)
-		return NULL;
-	while ((k = fread(buf, 1, sizeof(buf), f)) > 0)
-		strbuf_add(&sb, buf, k);
-	fclose(f);
-	return strbuf_detach(&sb, len);
-}
-
 static bool
 line_eq(const struct layout_line *a, const struct layout_line *b)
 {
@@ -743,11 +727,11 @@ test_corpus(void)
 
 	for (k = 0; k < GLOSS_ARRAY_SIZE(files); k++) {
 		char *path = malloc(strlen(dir ? dir : ".") + strlen(files[k]) + 10);
-		size_t len;
+		size_t len = 0;
 		char *s;
 
 		sprintf(path, "%s/corpus/%s", dir ? dir : ".", files[k]);
-		s = read_file(path, &len);
+		s = tap_slurp(path, &len);
 		if (!ok(s != NULL, "read %s", path)) {
 			free(path);
 			continue;

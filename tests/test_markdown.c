@@ -4,7 +4,7 @@
  * walking) is exercised.
  *
  * Each block is described by one line:
- *   KIND[LEVEL][ [LABEL]][ rule] | TEXT {SPAN START-END[ URL]}…
+ *   KIND[LEVEL][ [LABEL]][ rule][ rule-after][ tight] | TEXT {SPAN START-END[ URL]}…
  * with "\n" inside the text written as a backslash and an n.
  * "tests/test_markdown FILE" prints these lines for FILE.
  */
@@ -13,6 +13,7 @@
 
 #include "gloss/doc.h"
 #include "gloss/markdown.h"
+#include "gloss/meta.h"
 #include "gloss/strbuf.h"
 #include "gloss/text.h"
 #include "gloss/xmalloc.h"
@@ -34,6 +35,10 @@ describe(const struct doc_block *b, struct strbuf *out)
 		strbuf_addf(out, " [%s]", b->label);
 	if (b->flags & DOC_BLOCK_RULE_BEFORE)
 		strbuf_adds(out, " rule");
+	if (b->flags & DOC_BLOCK_RULE_AFTER)
+		strbuf_adds(out, " rule-after");
+	if (b->flags & DOC_BLOCK_TIGHT)
+		strbuf_adds(out, " tight");
 	strbuf_adds(out, " | ");
 	for (uint32_t i = 0; i < b->len; i++) {
 		if (b->text[i] == '\n')
@@ -178,6 +183,7 @@ test_long_first_paragraph(void)
 	struct strbuf src = STRBUF_INIT;
 	struct doc *doc;
 	struct doc_loc loc;
+	char *title;
 
 	for (int i = 0; i < 30; i++)
 		strbuf_adds(&src, "Body text. ");
@@ -189,7 +195,9 @@ test_long_first_paragraph(void)
 
 		is_str(doc_kind_label(b->kind), "h", "a level-1 heading after the body: heading");
 		is_int(b->level, 1, "... of level 1");
-		is_str(doc_title(doc), "long", "... and the title falls back to the file name");
+		title = meta_title(doc);
+		is_str(title, "Heading", "... and the title is that first heading");
+		free(title);
 	}
 	doc_free(doc);
 	strbuf_done(&src);
@@ -201,13 +209,13 @@ test_lists(void)
 	static const char *const want[] = {
 		"li1 [•] | one",
 		"li1 [•] | two",
-		"li2 [•] | inner a {emph 6-7}",
+		"li2 [•] tight | inner a {emph 6-7}",
 		"li2 [•] | inner b",
 		"li1 | two continued",
-		"li1 [3.] | three",
+		"li1 [3.] tight | three",
 		"li1 [4.] | four",
-		"li1 [1.] | paren",
-		"li2 [7.] | seven",
+		"li1 [1)] | paren",
+		"li2 [7.] tight | seven",
 		"li3 [•] | deep",
 		"li1 [•] | with code",
 		"code | code line",
@@ -217,6 +225,30 @@ test_lists(void)
 	check_md("- one\n- two\n  - inner *a*\n  - inner b\n\n  two continued\n\n"
 	    "3. three\n4. four\n\n1) paren\n\n   7. seven\n      * deep\n\n"
 	    "- with code\n\n      code line\n", want, "lists");
+}
+
+/* Every item keeps its marker whatever its first block; empty items stay; tight lists are tight. */
+static void
+test_list_markers(void)
+{
+	static const char *const want[] = {
+		"quote1 [•] | quoted",
+		"code [•] | code",
+		"li3 [1. • 2.] | foo",
+		"p | text",
+		"li1 [1.] tight | foo",
+		"li1 [2.] tight | ",
+		"li1 [3.] | bar",
+		"li1 [\xE2\x98\x90] tight | open",
+		"li1 [\xE2\x98\x91] | done",
+		"li1 [3) \xE2\x98\x90] | numbered task",
+		"h2 [•] rule-after | heading",
+		NULL
+	};
+
+	check_md("- > quoted\n\n- ```\n  code\n  ```\n\n1. - 2. foo\n\n"
+	    "text\n\n1. foo\n2.\n3. bar\n\n- [ ] open\n- [x] done\n\n3) [ ] numbered task\n\n"
+	    "- ## heading\n\n***\n", want, "list markers");
 }
 
 static void
@@ -314,7 +346,7 @@ test_rules_and_images(void)
 {
 	static const char *const rules[] = {
 		"p rule | First",
-		"h2 rule | Second",
+		"h2 rule rule-after | Second",
 		NULL
 	};
 	static const char *const images[] = {
@@ -468,9 +500,11 @@ check_article_front(struct doc *doc)
 	struct strbuf line = STRBUF_INIT;
 	struct doc_loc loc;
 	size_t i = 0;
+	char *title;
 
-	is_str(doc_title(doc), "Belarusian-Ukrainian Relations: On the Brink of War",
-	    "article: title");
+	title = meta_title(doc);
+	is_str(title, "Belarusian-Ukrainian Relations: On the Brink of War", "article: title");
+	free(title);
 	for (bool more = doc_first(doc, &loc); more && i < GLOSS_ARRAY_SIZE(want);
 	    more = doc_next(doc, &loc), i++) {
 		describe(doc_block(doc, loc), &line);
@@ -603,22 +637,6 @@ static const char *const corpus_files[] = {
 	"lukashenko-occupied-territories-latushka.txt",
 };
 
-static char *
-slurp(const char *path, size_t *n)
-{
-	struct strbuf sb = STRBUF_INIT;
-	FILE *f = fopen(path, "rb");
-	char buf[4096];
-	size_t r;
-
-	if (f == NULL)
-		return NULL;
-	while ((r = fread(buf, 1, sizeof buf, f)) > 0)
-		strbuf_add(&sb, buf, r);
-	fclose(f);
-	return strbuf_detach(&sb, n);
-}
-
 static void
 test_sniff_corpus(void)
 {
@@ -628,7 +646,7 @@ test_sniff_corpus(void)
 		char *path = corpus_path(corpus_files[i]);
 		bool want = strcmp(corpus_files[i], ARTICLE) == 0;
 		size_t n = 0;
-		char *data = slurp(path, &n);
+		char *data = tap_slurp(path, &n);
 		struct doc *doc = NULL;
 
 		ok(data != NULL, "read %s", corpus_files[i]);
@@ -694,6 +712,7 @@ main(int argc, char **argv)
 	test_front_matter();
 	test_long_first_paragraph();
 	test_lists();
+	test_list_markers();
 	test_quotes();
 	test_code();
 	test_html();

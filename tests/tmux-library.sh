@@ -145,4 +145,26 @@ is "$(names)" " Новогодняя Ёлка" "a Cyrillic filter: case and ё/�
 tm_keys q; tm_wait "EXITED 0"; ok $? "quits"
 tm_kill
 
+# Scraped pages: the library and the reader's status line give the same
+# title, the article's, not the breadcrumbs or the menu above it.
+P="$TEST_TMP/pages"
+mkdir -p "$P"
+cp "$top_srcdir/tests/pages/ru-news.txt" "$top_srcdir/tests/pages/be-news.txt" "$P/"
+tm_start 160 30 xterm-256color "$GLOSS '$P'; echo EXITED \$?"
+tm_wait "Нацыянальная" 100; ok $? "the library of scraped pages"
+tm_settle
+is "$(names)" " В Минске открыли новый мост через Свислочь
+ Нацыянальная бібліятэка адкрыла выставу старадрукаў" "titles from the articles, not the furniture"
+tm_keys Enter; tm_wait "[1/2]"
+contains "$(status)" " В Минске открыли новый мост через Свислочь " "the status line shows the library's title"
+is "$(tm_row 1 | sed 's/^ *//')" "⋯ 12 lines folded" \
+	"the menu, breadcrumbs and <title> line fold into one row (the text column is centred)"
+is "$(tm_row 3 | sed 's/^ *//')" "В Минске открыли новый мост через Свислочь" "the article's title follows"
+tm_keys q; tm_wait "Library · by title"
+tm_keys j Enter; tm_wait "[2/2]"
+contains "$(status)" " Нацыянальная бібліятэка адкрыла выставу старадрукаў " "and for the Belarusian page"
+tm_keys q; tm_wait "Library · by title"
+tm_keys q; tm_wait "EXITED 0"; ok $? "quits"
+tm_kill
+
 done_testing

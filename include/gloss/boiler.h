@@ -5,9 +5,10 @@
  * Folding is a presentation of blocks, not an edit: the document text, its
  * offsets, search and highlights are the same with folding on or off.  It
  * is decided per block from the flags the plain loader sets:
- *   a run    consecutive DOC_BLOCK_FURNITURE blocks of one chunk; its first
- *            block (the head) shows as one "⋯ N lines folded" row, the
- *            others show nothing;
+ *   a run    two or more consecutive DOC_BLOCK_FURNITURE blocks of one
+ *            chunk; its first block (the head) shows as one "⋯ N lines
+ *            folded" row, the others show nothing (a furniture block alone
+ *            shows as it is: its fold row would save no row);
  *   a duplicate  a DOC_BLOCK_DUPLICATE block (a caption given twice) shows
  *            nothing: the next block, which repeats it, is the caption.
  * Runs stop at chunk boundaries, so every question is answered from one
@@ -44,7 +45,7 @@ enum boiler_state boiler_state(struct boiler *bo, struct doc_loc loc);
 
 /*
  * The run or duplicate holding loc: its first block and its number of
- * blocks.  False if loc is neither furniture nor a duplicate (or folding
+ * blocks.  False if loc is neither in a run nor a duplicate (or folding
  * is off).
  */
 bool boiler_run(struct boiler *bo, struct doc_loc loc, struct doc_loc *head, uint32_t *count);

@@ -75,8 +75,6 @@ enum doc_format doc_format(const struct doc *doc);
 uint64_t doc_source_size(const struct doc *doc);
 /* The raw source bytes (mapped); valid until doc_free(). */
 const char *doc_source(const struct doc *doc);
-/* The text of the first TITLE block in the first chunk, else the file's base name. */
-const char *doc_title(struct doc *doc);
 
 /*
  * Walking blocks.  doc_first/doc_last set *loc to the first/last block and

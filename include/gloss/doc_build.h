@@ -63,6 +63,8 @@ enum doc_kind {
 #define DOC_BLOCK_RULE_BEFORE	0x02	/* a thematic break precedes this block */
 #define DOC_BLOCK_FURNITURE	0x04	/* web-page furniture (may be folded away) */
 #define DOC_BLOCK_DUPLICATE	0x08	/* repeated by the next block (a caption given twice) */
+#define DOC_BLOCK_RULE_AFTER	0x10	/* a thematic break follows this last block */
+#define DOC_BLOCK_TIGHT		0x20	/* shown without a blank line after it (items of a tight list) */
 
 enum doc_span_kind {
 	DOC_SPAN_EMPH = 1,	/* emphasis: italic or underline */

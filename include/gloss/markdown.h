@@ -11,14 +11,20 @@
  * 2024"; not "Analytical Article 2024") → DATE; paragraphs → PARAGRAPH; an
  * image alone in a paragraph → CAPTION (its alt text; images elsewhere
  * leave their alt text); block quotes → QUOTE (depth); list items →
- * LIST_ITEM (list depth, label "•" or "3."; the label is not in the text,
- * later paragraphs of an item have none); code blocks → CODE (tabs
+ * LIST_ITEM (list depth, label "•", "3." or "3)", a task item's box ☐/☑
+ * instead of the bullet or after the number; the label is not in the text,
+ * later paragraphs of an item have none; an item whose first block is a
+ * quote, code, a heading or another list gives its marker to that block,
+ * "1. • 2." when nested items open together; an empty item is an empty
+ * LIST_ITEM block; the blocks of a tight list but its last are
+ * DOC_BLOCK_TIGHT); code blocks → CODE (tabs
  * expanded, "\n" kept); HTML blocks → PARAGRAPH (cut at block-level tags,
  * white space collapsed, entities decoded); table rows → one PARAGRAPH each,
  * cells joined by " │ ", the header row strong; footnote definitions →
  * NOTE (label; cmark-gfm puts them at the end in order of first reference
  * and drops unreferenced ones); thematic breaks and <hr> →
- * DOC_BLOCK_RULE_BEFORE on the next block.  Inside a container, the
+ * DOC_BLOCK_RULE_BEFORE on the next block (DOC_BLOCK_RULE_AFTER on the last
+ * block when nothing follows).  Inside a container, the
  * innermost quote, list item or footnote decides the kind.
  *
  * Spans: emphasis, strong, code, links (autolinks too; url = destination),

@@ -3,10 +3,11 @@
  *
  * Sources, in order: Markdown front matter ("---" lines with title:,
  * author:/authors:/by:, date:); the blocks the loaders classified (TITLE,
- * BYLINE, DATE); then a scan of the first blocks: the first heading or,
- * for plain text, the first substantial line (cut to its first sentence);
- * "By …", "Автор: …", "Автор — …", "Аўтар: …" lines; short lines holding a
- * date.  Dates are read in English and in Russian, Ukrainian and Belarusian
+ * BYLINE, DATE; a title "Title | Site" gives its longest part); then a
+ * scan of the first blocks: the first heading or, for plain text, the
+ * first substantial line that is not furniture (cut to its first sentence),
+ * "By …", "Автор: …", "Автор — …", "Аўтар: …" lines, short lines holding a
+ * date; the title falls back to the file's name.  Dates are read in English and in Russian, Ukrainian and Belarusian
  * month names in any case form (января, январь, січня, студзеня, …) or
  * numerically (2025-12-07, 07.12.2025), and normalised to ISO: YYYY-MM-DD
  * when complete, else YYYY-MM or YYYY.
@@ -29,6 +30,11 @@ struct meta {
 
 /* Reads the metadata of doc (parses at most its first chunk). */
 void meta_read(struct doc *doc, struct meta *out);
+/*
+ * The title of doc, as meta_read() finds it: the one decision used by the
+ * library, the reader's status line, the store and the index.  Caller frees.
+ */
+char *meta_title(struct doc *doc);
 void meta_done(struct meta *m);
 
 /*

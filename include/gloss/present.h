@@ -32,6 +32,9 @@ struct present {
 void present_block(const struct doc_block *b, enum glyph_mode mode, bool plain, int width,
     struct present *p);
 
+/* The mark of a thematic break, centred on a row of its own: ⁂, or "* * *" in ASCII. */
+const char *present_rule(enum glyph_mode mode);
+
 /* Layout options for a block's text at a page width. */
 struct layout_opts present_layout_opts(const struct present *p, int width, enum glyph_mode mode);
 
