@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "annot_cmd_print.h"
+#include "gloss/anchor.h"
 #include "gloss/annot.h"
 #include "gloss/annot_cmd.h"
 #include "gloss/cmd.h"
@@ -226,7 +227,7 @@ locate_quote(struct doc *doc, const struct annotate_opts *o, const char *quote, 
 
 	doc_measure_all(doc);
 	doc_text_range(doc, 0, doc_text_length(doc), &text);
-	n = annot_cmd_find(strbuf_str(&text), text.len, quote, strlen(quote), &r);
+	n = anchor_find_loose(strbuf_str(&text), text.len, quote, strlen(quote), &r);
 	if (n == 0) {
 		cmd_error("annotate: '%s' does not occur in %s", q, o->file);
 		rc = 1;

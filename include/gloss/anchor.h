@@ -143,6 +143,16 @@ void anchor_locate(struct anchor_text *t, const struct anchor_selector *sel, int
 void anchor_scores(const uint32_t *pat, size_t m, const uint32_t *text, size_t n, unsigned *score);
 unsigned anchor_distance(const uint32_t *a, size_t na, const uint32_t *b, size_t nb);
 
+/*
+ * The occurrences of pat[0..plen) (NFC, trimmed, not empty) in text[0..n):
+ * every run of white space in pat matches any run of white space in the
+ * text (paragraph breaks included), and soft hyphens in the text are
+ * skipped.  Stores a new array of [start, end) pairs in *ranges (caller
+ * frees: 2 entries per match) and returns the number of matches.
+ */
+size_t anchor_find_loose(const char *text, size_t n, const char *pat, size_t plen,
+    uint64_t **ranges);
+
 struct anchor_match {
 	uint64_t start, end;	/* byte offsets in the text */
 	unsigned errors;	/* edit distance from the pattern, in code points */
