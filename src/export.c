@@ -52,7 +52,7 @@ doc_meta(struct doc *doc, const char *fallback_title, struct export_meta *m)
 {
 	struct meta mt;
 
-	m->author = m->date = NULL;
+	m->author = m->date = m->url = m->lang = NULL;
 	if (doc == NULL) {
 		m->title = xstrdup(fallback_title ? fallback_title : "Untitled");
 		return;
@@ -61,6 +61,8 @@ doc_meta(struct doc *doc, const char *fallback_title, struct export_meta *m)
 	m->title = mt.title;
 	m->author = mt.author;
 	m->date = mt.date;
+	m->url = mt.url;
+	m->lang = mt.lang;
 }
 
 /* Attaches path; *src gets the open document (or an error for a named file). */
@@ -450,6 +452,8 @@ export_doc_done(struct export_doc *d)
 	free(d->meta.title);
 	free(d->meta.author);
 	free(d->meta.date);
+	free(d->meta.url);
+	free(d->meta.lang);
 	memset(d, 0, sizeof *d);
 }
 
@@ -541,23 +545,54 @@ export_time(struct strbuf *out, int64_t t)
 	strbuf_adds(out, buf);
 }
 
+/* "+HH:MM", "+HHMM", "Z" or nothing (UTC) at s; the offset in seconds, false if malformed. */
+static bool
+parse_offset(const char *s, int64_t *off)
+{
+	int h, m, n = 0;
+
+	*off = 0;
+	if (*s == '\0' || ((*s == 'Z' || *s == 'z') && s[1] == '\0'))
+		return true;
+	if ((*s != '+' && *s != '-') || !((sscanf(s + 1, "%2d:%2d%n", &h, &m, &n) == 2 && n == 5) ||
+	    (sscanf(s + 1, "%2d%2d%n", &h, &m, &n) == 2 && n == 4)) || s[1 + n] != '\0' || h > 23 || m > 59)
+		return false;
+	*off = (*s == '-' ? -1 : 1) * (int64_t)(h * 3600 + m * 60);
+	return true;
+}
+
 bool
 export_parse_time(const char *s, int64_t *t)
 {
 	struct tm tm = { 0 };
 	int n = 0;
+	int64_t off = 0;
+	const char *rest;
 
 	if (sscanf(s, "%4d-%2d-%2d%n", &tm.tm_year, &tm.tm_mon, &tm.tm_mday, &n) != 3 || n != 10)
 		return false;
-	if (s[10] != '\0' && (sscanf(s + 10, "T%2d:%2d:%2dZ%n", &tm.tm_hour, &tm.tm_min, &tm.tm_sec,
-	    &n) != 3 || s[10 + n] != '\0'))
-		return false;
+	rest = s + 10;
+	if (*rest != '\0') {
+		if ((*rest != 'T' && *rest != 't' && *rest != ' ') || sscanf(rest + 1, "%2d:%2d:%2d%n",
+		    &tm.tm_hour, &tm.tm_min, &tm.tm_sec, &n) != 3 || n != 8)
+			return false;
+		rest += 1 + n;
+		if (*rest == '.' || *rest == ',') {	/* a fraction of a second: dropped */
+			rest++;
+			if (*rest < '0' || *rest > '9')
+				return false;
+			while (*rest >= '0' && *rest <= '9')
+				rest++;
+		}
+		if (!parse_offset(rest, &off))
+			return false;
+	}
 	if (tm.tm_mon < 1 || tm.tm_mon > 12 || tm.tm_mday < 1 || tm.tm_mday > 31 || tm.tm_hour > 23 ||
 	    tm.tm_min > 59 || tm.tm_sec > 60)
 		return false;
 	tm.tm_year -= 1900;
 	tm.tm_mon -= 1;
-	*t = (int64_t)timegm(&tm);
+	*t = (int64_t)timegm(&tm) - off;
 	return true;
 }
 

@@ -10,6 +10,7 @@
 /* Title, author and date of a document (see doc_meta() in export.c). */
 struct export_meta {
 	char *title, *author, *date;	/* author, date: NULL if unknown */
+	char *url, *lang;		/* where it was taken from, its language: NULL if unknown */
 };
 
 /* An endnote cited by a highlight. */

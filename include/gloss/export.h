@@ -60,7 +60,12 @@ enum gloss_status export_run(struct store *st, const struct export_options *o, s
  */
 char *export_default_path(const char *doc_path);
 
-/* Parses "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM:SSZ" (UTC) into seconds; false if invalid. */
+/*
+ * Parses "YYYY-MM-DD" or an RFC 3339 time ("YYYY-MM-DDTHH:MM:SS", a
+ * fraction of a second, then "Z" or an offset "+HH:MM"; also "+HHMM", a
+ * space or "t" for "T", and no offset for UTC) into seconds since the
+ * epoch (the fraction dropped); false if invalid.
+ */
 bool export_parse_time(const char *s, int64_t *t);
 
 #endif
