@@ -20,6 +20,7 @@
 #include "gloss/corpus.h"
 #include "gloss/doc.h"
 #include "gloss/meta.h"
+#include "gloss/text.h"
 #include "gloss/xmalloc.h"
 #include "import_int.h"
 
@@ -96,13 +97,9 @@ percent_decode(const char *s, size_t n)
 static size_t
 scheme_len(const char *s)
 {
-	size_t i = 0;
+	size_t n = text_scheme_len(s);
 
-	if (!isalpha((unsigned char)s[0]))
-		return 0;
-	while (isalnum((unsigned char)s[i]) || s[i] == '+' || s[i] == '-' || s[i] == '.')
-		i++;
-	return s[i] == ':' && i > 1 ? i : 0;	/* one letter: a drive, C:\ */
+	return n > 2 ? n - 1 : 0;	/* one letter is a drive (C:) */
 }
 
 static bool

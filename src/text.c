@@ -164,3 +164,16 @@ text_nfc(const char *s, size_t n, struct strbuf *out)
 	strbuf_add(out, r, rlen);
 	free(r);
 }
+
+size_t
+text_scheme_len(const char *s)
+{
+	size_t i = 0;
+
+	if (!((s[0] >= 'a' && s[0] <= 'z') || (s[0] >= 'A' && s[0] <= 'Z')))
+		return 0;
+	while ((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= '0' && s[i] <= '9') ||
+	    s[i] == '+' || s[i] == '-' || s[i] == '.')
+		i++;
+	return s[i] == ':' ? i + 1 : 0;
+}

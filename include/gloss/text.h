@@ -37,6 +37,8 @@ text_decode(const char *s, size_t n, uint32_t *cp)
 int text_cplen(const char *s, size_t n);
 /* True if s[0..n) is valid UTF-8. */
 bool text_valid(const char *s, size_t n);
+/* The length of "scheme:" at the start of a URI or IRI (RFC 3986: a letter, then letters, digits, + - .); 0 if none. */
+size_t text_scheme_len(const char *s);
 
 /*
  * Normalises s[0..n) (valid UTF-8) to NFC and appends it to out.  Text made
