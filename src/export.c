@@ -7,7 +7,9 @@
  */
 #include "gloss/gloss.h"
 
+#include <pwd.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "export_int.h"
 #include "gloss/annot.h"
@@ -15,6 +17,7 @@
 #include "gloss/meta.h"
 #include "gloss/notes.h"
 #include "gloss/options.h"
+#include "gloss/srcmap.h"
 #include "gloss/xmalloc.h"
 
 /* A document to export with what is open of it. */
@@ -274,6 +277,26 @@ cited_notes(struct export_doc *d, struct export_hl *h, const struct notes *notes
 	}
 }
 
+/* Where h is in the file itself: code points, and the file's own characters around it. */
+static void
+map_to_file(struct srcmap *m, struct export_hl *h)
+{
+	uint64_t sa, sz;
+	struct strbuf sb = STRBUF_INIT;
+
+	if (!srcmap_to_source(m, h->a.start, h->a.end, &sa, &sz))
+		return;
+	h->file_start = srcmap_cp(m, sa);
+	h->file_end = srcmap_cp(m, sz);
+	srcmap_append(m, sa, sz, &sb);
+	h->file_exact = strbuf_detach(&sb, NULL);
+	srcmap_append(m, srcmap_back(m, sa, ANCHOR_CONTEXT), sa, &sb);
+	h->file_prefix = strbuf_detach(&sb, NULL);
+	srcmap_append(m, sz, srcmap_fwd(m, sz, ANCHOR_CONTEXT), &sb);
+	h->file_suffix = strbuf_detach(&sb, NULL);
+	h->mapped = true;
+}
+
 /* Fills the location fields of d's highlights (sorted by start) from the document. */
 static void
 locate(struct doc *doc, struct export_doc *d)
@@ -281,11 +304,14 @@ locate(struct doc *doc, struct export_doc *d)
 	struct strbuf text = STRBUF_INIT;
 	struct block_pos *t;
 	struct notes *notes = NULL;
+	struct srcmap *sm;
 	size_t nt;
 	uint64_t len, at = 0, cps = 0;
 	int *map;
 
 	doc_measure_all(doc);
+	d->known_format = true;
+	d->format = doc_format(doc);
 	len = doc_text_length(doc);
 	doc_text_range(doc, 0, len, &text);
 	t = block_table(doc, d, &nt);
@@ -294,6 +320,7 @@ locate(struct doc *doc, struct export_doc *d)
 	map = xcalloc(notes ? notes_count(notes) + 1 : 1, sizeof *map);
 	for (size_t k = 0; notes && k < notes_count(notes); k++)
 		map[k] = -1;	/* not yet among d->notes */
+	sm = srcmap_new(doc);
 	for (size_t i = 0; i < d->n; i++) {
 		struct export_hl *h = &d->hl[i];
 		const struct block_pos *b = block_at(t, nt, h->a.start);
@@ -310,9 +337,11 @@ locate(struct doc *doc, struct export_doc *d)
 		h->paragraph = b ? b->paragraph : 0;
 		h->percent = len ? (unsigned)(h->a.start * 100 / len) : 0;
 		h->located = true;
+		map_to_file(sm, h);
 		if (notes)
 			cited_notes(d, h, notes, map);
 	}
+	srcmap_free(sm);
 	notes_free(notes);
 	free(map);
 	free(t);
@@ -438,6 +467,9 @@ export_doc_done(struct export_doc *d)
 	for (size_t k = 0; k < d->n; k++) {
 		store_annotation_done(&d->hl[k].a);
 		free(d->hl[k].notes);
+		free(d->hl[k].file_exact);
+		free(d->hl[k].file_prefix);
+		free(d->hl[k].file_suffix);
 	}
 	for (size_t k = 0; k < d->nheadings; k++)
 		free(d->headings[k]);
@@ -499,8 +531,9 @@ enum gloss_status
 export_run(struct store *st, const struct export_options *o, struct strbuf *out, size_t *count)
 {
 	struct gather g = { .st = st, .o = o };
-	struct export_set set = { .now = o->now, .by = o->by };
+	struct export_set set = { .now = o->now, .by = o->by, .creator = o->creator };
 	enum gloss_status rc = GLOSS_OK;
+	char *login = NULL;
 
 	*count = 0;
 	g.tag_keys = xcalloc(o->ntags + 1, sizeof *g.tag_keys);
@@ -509,6 +542,10 @@ export_run(struct store *st, const struct export_options *o, struct strbuf *out,
 
 		if ((rc = store_tag_normalize(o->tags[i], &name, &g.tag_keys[i])) == GLOSS_OK)
 			free(name);
+	}
+	if (set.creator == NULL && (login = export_default_creator()) != NULL) {
+		set.creator = login;
+		set.creator_is_login = getenv("GLOSS_CREATOR") == NULL || *getenv("GLOSS_CREATOR") == '\0';
 	}
 	if (rc == GLOSS_OK)
 		rc = gather(&g, &set);
@@ -526,6 +563,7 @@ export_run(struct store *st, const struct export_options *o, struct strbuf *out,
 		free(g.tag_keys[i]);
 	free(g.tag_keys);
 	free(g.src);
+	free(login);
 	set_free(&set);
 	return rc;
 }
@@ -594,6 +632,20 @@ export_parse_time(const char *s, int64_t *t)
 	tm.tm_mon -= 1;
 	*t = (int64_t)timegm(&tm) - off;
 	return true;
+}
+
+char *
+export_default_creator(void)
+{
+	const char *env = getenv("GLOSS_CREATOR");
+	struct passwd *pw;
+
+	if (env && *env)
+		return xstrdup(env);
+	if ((pw = getpwuid(getuid())) != NULL && pw->pw_name && *pw->pw_name)
+		return xstrdup(pw->pw_name);
+	env = getenv("LOGNAME");
+	return env && *env ? xstrdup(env) : NULL;
 }
 
 char *

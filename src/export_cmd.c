@@ -17,7 +17,7 @@
 #include "gloss/xmalloc.h"
 
 #define EXPORT_USAGE "gloss export [FILE...] [--tag TAG]... [--color NAME] [--since DATE] " \
-	"[--by document|tag] [--format markdown|json] [-o OUT] [--force] [--no-timestamp]"
+	"[--by document|tag] [--format markdown|json] [-o OUT] [--force] [--no-timestamp] [--creator NAME]"
 #define IMPORT_USAGE "gloss import [--strict] [--map URL=PATH]... FILE.json"
 
 struct export_args {
@@ -91,10 +91,14 @@ parse_option(struct export_args *a, int c)
 	case 'T':
 		a->no_time = true;
 		return -1;
+	case 'C':
+		a->o.creator = optarg;
+		return -1;
 	case 'h':
 		printf("Usage: %s\nExport annotations (of the FILEs, or of every document) as Markdown or\n"
 		    "W3C Web Annotation JSON, to standard output or atomically to OUT.\n"
-		    "GLOSS_EXPORT_TIME fixes the exported timestamp.\n", EXPORT_USAGE);
+		    "GLOSS_EXPORT_TIME fixes the exported timestamp; --creator (else $GLOSS_CREATOR,\n"
+		    "else the login name) names who made the annotations.\n", EXPORT_USAGE);
 		return 0;
 	default:
 		fprintf(stderr, "Usage: %s\n", EXPORT_USAGE);
@@ -115,6 +119,7 @@ parse_export(int argc, char **argv, struct export_args *a)
 		{ "output", required_argument, NULL, 'o' },
 		{ "force", no_argument, NULL, 'F' },
 		{ "no-timestamp", no_argument, NULL, 'T' },
+		{ "creator", required_argument, NULL, 'C' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};

@@ -5,6 +5,7 @@
 #ifndef GLOSS_EXPORT_INT_H
 #define GLOSS_EXPORT_INT_H
 
+#include "gloss/doc.h"
 #include "gloss/export.h"
 
 /* Title, author and date of a document (see doc_meta() in export.c). */
@@ -28,12 +29,17 @@ struct export_hl {
 	unsigned percent;
 	size_t *notes;			/* indices into export_doc.notes */
 	size_t nnotes;
+	bool mapped;			/* the place in the file itself is known: */
+	uint64_t file_start, file_end;	/* code points of the file (srcmap.h) */
+	char *file_exact, *file_prefix, *file_suffix;	/* the file's own characters there */
 };
 
 struct export_doc {
 	int64_t id;
 	char *path;			/* or NULL */
 	char sha256[FINGERPRINT_HEX_LEN + 1];
+	bool known_format;		/* the file was read: */
+	enum doc_format format;
 	struct export_meta meta;
 	struct export_hl *hl;
 	size_t n;
@@ -50,6 +56,8 @@ struct export_set {
 	size_t ntags;
 	int64_t now;
 	enum export_group by;
+	const char *creator;		/* the user's name for "creator", or NULL */
+	bool creator_is_login;		/* it is a login name (a nickname), not a name given */
 };
 
 void export_md(const struct export_set *set, struct strbuf *out);

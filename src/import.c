@@ -15,6 +15,8 @@
 #include "gloss/doc.h"
 #include "gloss/meta.h"
 #include "gloss/options.h"
+#include "gloss/srcmap.h"
+#include "gloss/text.h"
 #include "gloss/xmalloc.h"
 #include "import_int.h"
 
@@ -30,6 +32,7 @@ struct idoc {
 	char file_sha[FINGERPRINT_HEX_LEN + 1];
 	struct strbuf text;
 	struct anchor_text *at;
+	struct srcmap *sm;		/* text offsets to the file's own */
 	struct store_list existing;	/* its annotations, and those added by this import */
 };
 
@@ -107,6 +110,7 @@ open_file(struct import *im, struct idoc *d)
 	doc_measure_all(d->doc);
 	doc_text_range(d->doc, 0, doc_text_length(d->doc), &d->text);
 	d->at = anchor_text_new(strbuf_str(&d->text), d->text.len);
+	d->sm = srcmap_new(d->doc);
 	fingerprint_sha256(doc_source(d->doc), (size_t)doc_source_size(d->doc), d->file_sha);
 	return GLOSS_OK;
 }
@@ -157,31 +161,33 @@ resolve_doc(struct import *im, struct idoc *d)
 /* ------------------------------------------------------------------ */
 /* Anchoring */
 
-/* The byte offset of code point cp in text (the end if beyond it). */
-static uint64_t
-cp_to_byte(const struct strbuf *text, uint64_t cp)
-{
-	uint64_t i = 0, c = 0;
-
-	while (i < text->len && c < cp) {
-		i++;
-		while (i < text->len && ((unsigned char)text->buf[i] & 0xC0) == 0x80)
-			i++;
-		c++;
-	}
-	return i;
-}
-
-/* The item's TextPositionSelector as a byte range of the document text; false if out of range. */
+/*
+ * The item's TextPositionSelector (code points of the file, as gloss and
+ * the W3C model count them) as a byte range of the document text; false if
+ * it is not within the file or holds no text.
+ */
 static bool
-item_range(const struct idoc *d, const struct import_item *it, uint64_t *a, uint64_t *z)
+item_range(const struct idoc *d, const struct import_item *it, uint64_t *a, uint64_t *z,
+    bool *file_quote)
 {
+	uint64_t sa, sz;
+	struct strbuf raw = STRBUF_INIT, nfc = STRBUF_INIT;
+
+	*file_quote = false;
 	if (!it->has_pos)
 		return false;
-	*a = cp_to_byte(&d->text, it->cp_start);
-	*z = cp_to_byte(&d->text, it->cp_end);
-	return *z > *a && *z <= d->text.len && (it->cp_end == 0 || *z < d->text.len ||
-	    cp_to_byte(&d->text, it->cp_end - 1) < d->text.len);
+	sa = srcmap_byte(d->sm, it->cp_start);
+	sz = srcmap_byte(d->sm, it->cp_end);
+	if (srcmap_cp(d->sm, sz) != it->cp_end || !srcmap_to_text(d->sm, sa, sz, a, z))
+		return false;	/* beyond the end of the file, or no text there */
+	if (it->exact) {	/* the quote is the file's own characters there (gloss's plain text) */
+		srcmap_append(d->sm, sa, sz, &raw);
+		text_nfc(strbuf_str(&raw), raw.len, &nfc);
+		*file_quote = strcmp(strbuf_str(&nfc), it->exact) == 0;
+	}
+	strbuf_done(&raw);
+	strbuf_done(&nfc);
+	return true;
 }
 
 /* A quote whose white space differs (another tool's rendering): the one place it fits, if one. */
@@ -214,14 +220,14 @@ anchor_item(struct idoc *d, const struct import_item *it, struct store_new *n, s
 	struct anchor_result r = { .status = ANCHOR_ORPHANED };
 	uint64_t a = 0, z = 0;
 	int64_t delta = 0;
-	bool pos = item_range(d, it, &a, &z);
+	bool file_quote, pos = item_range(d, it, &a, &z, &file_quote);
 
 	if (it->exact == NULL && !pos) {
 		*why = xasprintf("its TextPositionSelector (%llu-%llu) is beyond the end of %.300s",
 		    (unsigned long long)it->cp_start, (unsigned long long)it->cp_end, d->path);
 		return false;
 	}
-	if (it->exact == NULL) {
+	if (it->exact == NULL || file_quote) {	/* a position only, or with the file's own quote */
 		r = (struct anchor_result){ .start = a, .end = z, .status = ANCHOR_ANCHORED };
 	} else {
 		sel.exact = it->exact;
@@ -417,6 +423,7 @@ import_done(struct import *im)
 		struct idoc *d = &im->docs[k];
 
 		anchor_text_free(d->at);
+		srcmap_free(d->sm);
 		strbuf_done(&d->text);
 		annot_detach(d->ad);
 		doc_free(d->doc);

@@ -172,8 +172,14 @@ PYEOF
 else
 	skip "python3 not installed"
 fi
-contains "$out" '{"type": "TextPositionSelector", "start": 643, "end": 683}' "positions count code points"
-contains "$out" '{"type": "TextualBody", "purpose": "tagging", "value": "торговля"}' "tags are tagging bodies"
+contains "$out" '{"type": "TextPositionSelector", "start": 678, "end": 718}' "positions count code points of the file"
+contains "$out" '{"type": "TextualBody", "purpose": "tagging", "value": "торговля", "format": "text/plain"}' "tags are tagging bodies"
+if [ -n "$PY" ]; then
+	is "$("$PY" "$top_srcdir/tests/check_selectors.py" "$TEST_TMP/a.json")" "8 checked, 0 failed" \
+		"the corpus export's selectors hold on the raw files"
+else
+	skip "python3 not installed"
+fi
 
 export GLOSS_DB="$TEST_TMP/imported.db"
 run import "$TEST_TMP/a.json"

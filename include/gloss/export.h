@@ -47,7 +47,15 @@ struct export_options {
 	int color;			/* -1: any; else enum store_color */
 	int64_t since;			/* keep highlights created at or after this; 0: all */
 	int64_t now;			/* the "exported" time, or EXPORT_NO_TIME */
+	const char *creator;		/* the user's name for "creator"; NULL: export_default_creator() */
 };
+
+/*
+ * Who the annotations are by when nothing else says: $GLOSS_CREATOR, else
+ * the login name (the configuration file can set it through
+ * export_options.creator).  Caller frees; NULL if nothing is known.
+ */
+char *export_default_creator(void);
 
 /* Appends the export to out; *count gets the number of highlights exported. */
 enum gloss_status export_run(struct store *st, const struct export_options *o, struct strbuf *out,
