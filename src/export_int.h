@@ -61,6 +61,15 @@ struct export_set {
 };
 
 void export_md(const struct export_set *set, struct strbuf *out);
+/* Appends text of one line escaped for every Markdown reader (export_md.c); line_start: it begins a line. */
+void export_md_text(struct strbuf *out, const char *s, size_t n, bool line_start);
+/* Appends the tag's one Obsidian form, without '#' (export_md.c). */
+void export_tag_form(struct strbuf *out, const char *tag);
+/*
+ * Appends a note (CommonMark) rendered so that it means the same to every
+ * reader and cannot reach beyond itself (export_note.c); ends in "\n".
+ */
+void export_md_note(struct strbuf *out, const char *note);
 void export_json(const struct export_set *set, struct strbuf *out);
 /* Appends the time as "YYYY-MM-DDTHH:MM:SSZ" (no quotes). */
 void export_time(struct strbuf *out, int64_t t);
