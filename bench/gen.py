@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: ISC
+# SPDX-FileCopyrightText: 2026 the gloss authors
 """gen.py - deterministic large inputs for gloss's benchmarks.
 
   gen.py text SIZE OUT     plain text of SIZE bytes: English and Cyrillic

@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: ISC
+# SPDX-FileCopyrightText: 2026 the gloss authors
 """ptybench.py - time a full-screen program in a pseudo-terminal.
 
   ptybench.py [--size COLSxROWS] [--term TERM] [--timeout S] [--runs N]

@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: ISC
+# SPDX-FileCopyrightText: 2026 the gloss authors
 """run.py - gloss's benchmarks (`make bench`).
 
   run.py GLOSS OUTDIR [--quick]

@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: ISC
+# SPDX-FileCopyrightText: 2026 the gloss authors
 """timeit.py - best wall time and peak memory of a command.
 
   timeit.py RUNS INPUT -- COMMAND [ARG]...

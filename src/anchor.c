@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * anchor — describing a highlight by position and quote, and finding it
  * again in a changed text (see include/gloss/anchor.h for the rules and

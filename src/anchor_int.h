@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * anchor_int.h — what anchor.c needs from anchor_approx.c: a reusable
  * Myers matcher over code points, and UTF-8 walking in both directions.

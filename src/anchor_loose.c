@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * anchor_loose — finding a quote whose white space differs from the text's
  * (a quote typed on the command line, or taken by another tool from a

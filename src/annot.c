@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * annot — binds an open document to its record in the store (see
  * include/gloss/annot.h): recognition by path, stat key and SHA-256,

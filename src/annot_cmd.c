@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * annot_cmd — `gloss annotate`, `annotations`, `tag`, `untag`, `note` and
  * `delete` (see include/gloss/annot_cmd.h): option parsing, the checks

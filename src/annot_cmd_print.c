@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * annot_cmd_print — how `gloss annotations` prints: one annotation a line
  * (tab-separated, every control character made visible, paragraph breaks

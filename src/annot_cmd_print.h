@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * annot_cmd_print.h — the output formats of `gloss annotations` (annot_cmd_print.c),
  * used by annot_cmd.c.

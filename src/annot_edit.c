@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * annot_edit — the one way gloss changes annotations (see
  * include/gloss/annot.h): a change is a value (struct annot_change)

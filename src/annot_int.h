@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * annot_int.h — shared by the files of the annot module (annot.c,
  * annot_edit.c, annot_queue.c).  Not for other modules.

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * annot_queue — changes made in the reader while another program held the
  * database's lock (see "The queue" in include/gloss/annot.h): kept in

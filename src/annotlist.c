@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * annotlist — the annotations of a document or of the corpus in a list
  * view (see include/gloss/annotlist.h).  Rows are read from the store when

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * annotui — the note, tags and colour of one annotation, edited from the
  * pager or a list (see include/gloss/annotui.h).

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * boiler — folding furniture runs and duplicate captions of a plain-text
  * document (see include/gloss/boiler.h).  Owns the on/off switch and the

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * cachedb — the rebuildable index database (see include/gloss/cachedb.h).
  */

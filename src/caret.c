@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * caret — motions of the reading caret over the document (see
  * include/gloss/caret.h).  Grapheme clusters and words come from

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * catalog — the library's tables and their incremental update (see
  * include/gloss/catalog.h); searching is in catalog_search.c.

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * catalog_fts — what the library index adds to FTS5 on a connection: the
  * "gloss" tokenizer and the "gloss_rank" ranking function.

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * catalog_index — indexing one article (metadata, word count, one FTS row
  * holding the distinct words of its blocks' fold keys): reading it, which

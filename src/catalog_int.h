@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * catalog_int.h — what catalog.c, catalog_index.c and catalog_search.c
  * share: the catalog's state and their helpers.

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * catalog_load — the worker threads of an index update: they read the
  * files of the todo list ahead of the writer (open, parse, fold, hash,

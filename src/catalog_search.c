@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * catalog_search — the library's list and its full-text search: turning a
  * user query into an FTS5 expression over fold keys, ranking articles and

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * corpus — where the articles are: the articles of a directory and the
  * corpus directory (see include/gloss/corpus.h).

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * display — curses on the terminal: locale choice, set-up and tear-down,
  * styles, key input and the safe text drawing primitive (see

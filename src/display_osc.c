@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * display_osc — the display module's terminal features beyond curses
  * (see include/gloss/display.h): hyperlinks laid over text curses has

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * doc — opening documents, the chunk index, walking blocks, and the
  * document-text offsets (see include/gloss/doc.h for the model).

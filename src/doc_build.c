@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * doc_build — the builder through which loaders produce blocks, and the
  * cleaning of raw file bytes into model text (see include/gloss/doc_build.h).

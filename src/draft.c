@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * draft — unsaved note and tag edits in files beside, not inside, the
  * annotation database (see include/gloss/draft.h).

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * dump — `gloss dump`: lays the document out with the same presentation
  * and layout as the pager and writes plain lines (see include/gloss/dump.h).

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * editor_buf — the note editor's text buffer (see include/gloss/editor.h).
  *

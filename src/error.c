@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * error — status codes, the last error message, and the fatal path that
  * restores the terminal before exiting.

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * export — gathering annotations for an export (see include/gloss/export.h):
  * which highlights, in which order, and what each document tells about

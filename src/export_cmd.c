@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * export_cmd — `gloss export` and `gloss import` (include/gloss/export_cmd.h):
  * options, usage errors before anything is opened, and the calls into

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * export_int.h — what export.c gathers and the writers (export_md.c,
  * export_json.c) render.  Everything here is owned by the export_set.

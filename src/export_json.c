@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * export_json — the W3C Web Annotation JSON of an export (docs/export.md):
  * an array of Annotation objects, each with the note and tags as

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * export_md — the Markdown of an export (docs/export.md): YAML front
  * matter, a heading per document (or per tag), each highlight's quote as a

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * file — writing a file so that it is never seen half-written (see
  * include/gloss/file.h).

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * fingerprint — the cheap stat(2) key and the SHA-256 content fingerprint
  * of document files, hashed at once or in timed steps (see

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * help — the help view and the key table for the man page, generated from
  * the action table so that neither can drift from the real bindings.

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * import — annotation JSON read back into the store (see
  * include/gloss/import.h).  import_read.c turns the JSON into items (one

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * import_int.h — what import_read.c (the JSON's shapes) hands to import.c
  * (documents, anchoring, adding) and import_source.c (where a source is).

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * import_read — the shapes of annotation JSON that gloss reads (see
  * include/gloss/import.h and src/import_int.h): the containers around the

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * import_source — where the source of an imported annotation is on this
  * computer (see src/import_int.h): file: IRIs in every form

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * json — writing JSON strings and parsing JSON documents (see
  * include/gloss/json.h).  The parser is a recursive descent over the bytes

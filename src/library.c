@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * library — the library view and the library search (see
  * include/gloss/library.h): the rows read from the catalog with what the

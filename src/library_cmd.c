@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * library_cmd — `gloss library` and `gloss search` (see
  * include/gloss/library_cmd.h): options, bringing the index up to date with

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * links — collects the links of a document (include/gloss/links.h): the
  * LINK spans of every block, then the bare URLs of its text that no span

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * main — the command line: global options, the table of commands, and the
  * choice between the reader (on a terminal) and `dump` (otherwise).
@@ -80,7 +82,19 @@ usage(FILE *f)
 	    "      --hyperlinks[=WHEN]  make links clickable (OSC 8): auto (default), always, never\n"
 	    "  -h, --help          show this help and exit\n"
 	    "  -V, --version       show the version and exit\n\n"
-	    "Keys in the reader: press h for help; see gloss(1).\n", f);
+	    "Keys in the reader: press h for help; see gloss(1).\n\n"
+	    "Report bugs to: " GLOSS_BUGREPORT "\n", f);
+}
+
+/* --version, in the GNU form. */
+static void
+version(FILE *f)
+{
+	fputs("gloss " PACKAGE_VERSION "\n"
+	    "Copyright (C) 2026 the gloss authors.\n"
+	    "License ISC: <https://spdx.org/licenses/ISC.html>.\n"
+	    "This is free software: you are free to change and redistribute it.\n"
+	    "There is NO WARRANTY, to the extent permitted by law.\n", f);
 }
 
 static const struct command *
@@ -182,7 +196,7 @@ parse_global(int argc, char **argv)
 			usage(stdout);
 			return -1;
 		case 'V':
-			printf("gloss %s\n", PACKAGE_VERSION);
+			version(stdout);
 			return -1;
 		default:
 			fputs("Try 'gloss --help' for more information.\n", stderr);

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * markdown — the Markdown loader: cmark-gfm's tree turned into document
  * blocks and spans (the mapping is in include/gloss/markdown.h; sniffing

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * markdown_block — assembles one block for the Markdown loader: text with
  * the white-space rules of model text, spans recorded as offsets, trailing

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * markdown_int.h — internals shared by markdown.c (the walk over cmark-gfm's
  * tree) and markdown_block.c (assembling one block).  Not for other modules.

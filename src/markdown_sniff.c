@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * markdown_sniff — decides whether a file without a Markdown extension is
  * Markdown, from the Markdown signals in its first bytes.

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * monotime — readings of CLOCK_MONOTONIC (see include/gloss/monotime.h).
  */

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * notes — finds a document's notes and the markers citing them (see
  * include/gloss/notes.h and docs/notes.md).

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * notes_cmd — `gloss notes FILE [--json]` (include/gloss/notes_cmd.h):
  * option parsing, the text form (every string from the document through

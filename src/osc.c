@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * osc — OSC 8 hyperlinks and OSC 52 clipboard bytes, tmux/screen
  * passthrough, and the OSC 8 support guess (see include/gloss/osc.h).

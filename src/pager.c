@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * pager — the reading view (see include/gloss/pager.h): geometry of the
  * reading column, positions and scrolling, drawing of lines with their

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * pager_annot — annotations in the pager: attaching the document to the
  * store, the highlights on screen, highlighting (selection, search match,

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * pager_caret — the reading caret and the selection: moving the caret by
  * character, line, word, sentence and paragraph; the selection (visual

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * pager_draw — drawing the pager: rows of blocks in the reading column,
  * lines with the styles of their spans, search matches, and the status

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * pager_fold — the pager's side of folding site furniture (the boiler
  * module decides what folds): the fold row, the keys z and Z, and the rule

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * pager_int.h — internals shared by the files of the pager module:
  * pager.c (positions, files, requests), pager_draw.c (drawing, status),

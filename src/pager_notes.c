@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * pager_notes — notes and links in the pager: scanning them for the open
  * document, the Notes, Links and Cross-doc tabs of the sidebar, the note

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * pager_search — the pager's searches: the prompt, searching the document
  * with progress and cancelling, moving to the match, wrapping around; the

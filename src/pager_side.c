@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * pager_side — the pager's sidebar (filling its tabs from the document,
  * the annotations, the notes and links, and the cross-document index;

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * pager_xref — cross-document references in the pager: keeping the index
  * of the pager's files up to date and filling the sidebar's Cross-doc tab

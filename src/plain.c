@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * plain — the plain-text loader: chunk boundaries, paragraphs, re-flowing
  * of hard-wrapped text, cleaning, and block classification.

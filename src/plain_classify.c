@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * plain_classify — gives plain-text blocks their kinds: title, byline,
  * date, caption, heading, and marks web-page furniture.

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * plain_furniture — the curated list of web-page furniture and the test of
  * one line against it (plain_is_furniture).  One table per rule, each in

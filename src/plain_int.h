@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * plain_int.h — internals shared by plain.c, plain_classify.c and
  * plain_furniture.c.

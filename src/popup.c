@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * popup — a scrollable box of text over the view below (see
  * include/gloss/popup.h).  The text is wrapped by the layout module.

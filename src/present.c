@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * present — prefixes, styles and line text of blocks, shared by the pager
  * and `gloss dump` (see include/gloss/present.h).

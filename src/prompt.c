@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * prompt — the status-line editor (see include/gloss/prompt.h).  The text
  * is kept as code points; grapheme boundaries come from libunistring.

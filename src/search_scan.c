@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * search_scan — the search prefilter (see include/gloss/search_scan.h):
  * choosing the anchor code point, scanning bytes with vector compares, and

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * searchview — the hits of a library search (see include/gloss/searchview.h):
  * drawing a hit on one row with its match in view, the pattern handed to

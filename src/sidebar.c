@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * sidebar — tabs of entries about places in the document, following the
  * reading position, drawn beside or over the text (see

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * srcmap — document-text offsets to the file's own offsets and back (see
  * include/gloss/srcmap.h): the block holding a place, and a walk that

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * store — the connection to the annotation database: where it is, how it
  * is opened (read-write, or copied into memory when it cannot be written:

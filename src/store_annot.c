@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * store_annot — annotations in the database: adding, reading, changing,
  * deleting to the trash and restoring from it, and the three ways of

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * store_check — PRAGMA quick_check of a database file when it is opened
  * (see "Damage" in include/gloss/store.h): at once, or in a thread with a

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * store_doc — documents and the paths they were seen at: the lookups annot
  * uses to recognise a file (by path, by stat key, by SHA-256), the

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * store_int.h — shared by the store_*.c files (and the store tests): the
  * connection, the statement cache, transactions and error mapping.

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * store_recover — `gloss recover`: copies what can still be read of a
  * damaged database into a new one (see store_recover() in store.h).

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * store_schema — the database schema as a list of migrations, and the
  * checks made before a database is used.

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * store_tag — names the store checks and keeps: colours, tags (normalised
  * spelling and fold key; the tag list for completion), and note drafts.

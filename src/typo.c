@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * typo — the typographic line-breaking rules of Russian, Ukrainian and
  * Belarusian text, as an override array on top of UAX #14.

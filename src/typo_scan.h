@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * typo_scan.h — private to the typo module: what typo_window.c needs from
  * the scanner in typo.c.

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * xref — the cross-document index (see include/gloss/xref.h and
  * docs/xref.md): its tables in the index database, indexing a document

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * xref_cmd — the Cross-document section of `gloss notes` (see
  * include/gloss/xref_cmd.h).

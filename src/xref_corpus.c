@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * xref_corpus — the cross-document index over the corpus (see
  * include/gloss/xref_corpus.h): which documents are compared, and one way

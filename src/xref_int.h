@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * xref_int.h — what the xref files share: the shingles of a document
  * (xref_shingle.c) and the URL rules (xref_url.c), used by xref.c.

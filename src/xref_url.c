@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * xref_url — the comparison form of a URL for the cross-document index:
  * two citations of one page compare equal even when written differently.

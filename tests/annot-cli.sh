@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: ISC
+# SPDX-FileCopyrightText: 2026 the gloss authors
 # annot-cli.sh — the annotation commands: exact output of every command and
 # error path, files renamed, copied and edited, concurrent writers, a kill -9
 # in a stream of writes, and databases that are read-only, damaged, newer,

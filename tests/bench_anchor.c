@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * bench_anchor — re-anchoring 10,000 highlights in a 1 MB document text
  * after an edit at its top (and two harder edits), timed.

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * bench_boiler — folding never reads the whole document: times opening a
  * generated plain-text file of N MB with furniture runs every few

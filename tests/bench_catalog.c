@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * bench_catalog — the library index on a directory of articles
  * (`make bench` generates 10,000 of them with bench/gen.py):

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * bench_export — time `export_run` over 100,000 highlights (make bench):
  *   bench_export [N]

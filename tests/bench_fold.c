@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * bench_fold — throughput of the search key on mixed English and Cyrillic
  * text.  Built by `make check` but not run by it; run it by hand:

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * bench_xref — indexing speed of the cross-document index on a generated
  * corpus: N articles (default 1000) of about 10 KB of English and Cyrillic

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * check_dump — checks the `gloss dump` contract on standard input:
  *   check_dump [-s] WIDTH < output

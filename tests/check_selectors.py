@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: ISC
+# SPDX-FileCopyrightText: 2026 the gloss authors
 """check_selectors.py - the selectors of a `gloss export --format json` held to
 the raw files they name, as another tool would use them (docs/export.md):
 

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: ISC
+# SPDX-FileCopyrightText: 2026 the gloss authors
 # cli.sh — the command line: options, exit codes, messages, safe output.
 . "${top_srcdir:-.}/tests/lib.sh"
 

@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: ISC
+# SPDX-FileCopyrightText: 2026 the gloss authors
 """commonmark.py - the CommonMark 0.31.2 spec examples and the GFM 0.29
 extension examples (vendored in tests/commonmark/, see LICENSE there) as a
 test of gloss's Markdown loader.

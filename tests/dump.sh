@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: ISC
+# SPDX-FileCopyrightText: 2026 the gloss authors
 # dump.sh — `gloss dump` on the corpus: golden files at widths 40 and 72,
 # the output contract at several widths, and the words of plain-text
 # articles unchanged and in order.

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: ISC
+# SPDX-FileCopyrightText: 2026 the gloss authors
 # export-cli.sh — gloss export and gloss import: the Markdown of nasty
 # highlights read back by cmark exactly, a golden export of the corpus, the
 # W3C JSON's required fields and its round trip, filters, -o atomicity and

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: ISC
+# SPDX-FileCopyrightText: 2026 the gloss authors
 # export-pandoc.sh — the Markdown export read back by every common reader:
 # pandoc -f markdown (Zettlr, Obsidian's pandoc plugins), -f commonmark_x,
 # -f gfm, -f commonmark and cmark.  Every quote of a nasty document

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: ISC
+# SPDX-FileCopyrightText: 2026 the gloss authors
 # export-selectors.sh — the W3C selectors of an export hold on the raw files
 # (tests/check_selectors.py): plain text with a BOM, CR LF, re-flowed lines,
 # a tab, NFD and an invalid byte; Markdown with emphasis, a link, an entity,

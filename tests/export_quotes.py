@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: ISC
+# SPDX-FileCopyrightText: 2026 the gloss authors
 """export_quotes.py - the block quotes of a Markdown file as a CommonMark
 parser reads them, one JSON string a line, for tests/export-cli.sh.
 

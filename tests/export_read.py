@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: ISC
+# SPDX-FileCopyrightText: 2026 the gloss authors
 """export_read.py - a Markdown export as another tool reads it, for
 tests/export-pandoc.sh.
 

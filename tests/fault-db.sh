@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: ISC
+# SPDX-FileCopyrightText: 2026 the gloss authors
 # fault-db.sh — the annotation database under faults, as a user meets them:
 # another program holding the write lock (the sqlite3 CLI in BEGIN
 # IMMEDIATE, until released), damaged pages (a page of a real database

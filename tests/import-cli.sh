@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: ISC
+# SPDX-FileCopyrightText: 2026 the gloss authors
 # import-cli.sh — gloss import of every shape other tools write (tests/import/):
 # a single W3C annotation, an array of the model's variants, an
 # AnnotationPage, an AnnotationCollection with embedded pages, the forms of

@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: ISC
+# SPDX-FileCopyrightText: 2026 the gloss authors
 """layers.py — the module layers of docs/design.md hold in the source (TAP).
 
 A module is include/gloss/NAME.h with src/NAME.c and every src/NAME_*.c and

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: ISC
+# SPDX-FileCopyrightText: 2026 the gloss authors
 # layers.sh — the module layers of docs/design.md hold in the source
 # (tests/layers.py), and the checker finds what breaks them.
 . "${top_srcdir:-.}/tests/lib.sh"

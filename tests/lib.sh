@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: ISC
+# SPDX-FileCopyrightText: 2026 the gloss authors
 # lib.sh — helpers for gloss's shell tests (sourced; POSIX sh + tmux).
 #
 # Every test runs in a clean environment: a temporary HOME and XDG data
@@ -22,6 +24,8 @@ export XDG_DATA_HOME="$TEST_TMP/data"
 export GLOSS_DB="$TEST_TMP/data/gloss.db"
 export XDG_CACHE_HOME="$TEST_TMP/cache"
 export XDG_STATE_HOME="$TEST_TMP/state"	# note drafts
+export XDG_CONFIG_HOME="$TEST_TMP/config"	# no config file unless a test writes one
+unset NO_COLOR || true
 unset GLOSS_CACHE_DB
 mkdir -p "$HOME" "$XDG_DATA_HOME"
 export LC_ALL=C.UTF-8
@@ -107,7 +111,7 @@ tm_start() {	# COLS ROWS TERMTYPE COMMAND...
 	shift 3
 	tm_new_server
 	tm -u new-session -d -x "$cols" -y "$rows" -s t \
-		"env TERM=$term HOME='$HOME' XDG_DATA_HOME='$XDG_DATA_HOME' XDG_CACHE_HOME='$XDG_CACHE_HOME' XDG_STATE_HOME='$XDG_STATE_HOME' GLOSS_DB='$GLOSS_DB' LC_ALL=C.UTF-8 TZ=UTC $* ; sleep 30"
+		"env TERM=$term HOME='$HOME' XDG_DATA_HOME='$XDG_DATA_HOME' XDG_CACHE_HOME='$XDG_CACHE_HOME' XDG_STATE_HOME='$XDG_STATE_HOME' XDG_CONFIG_HOME='$XDG_CONFIG_HOME' GLOSS_DB='$GLOSS_DB' LC_ALL=C.UTF-8 TZ=UTC $* ; sleep 30"
 	tm set-option -t t remain-on-exit on >/dev/null 2>&1
 }
 

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: ISC
+# SPDX-FileCopyrightText: 2026 the gloss authors
 # library-cli.sh — `gloss library` and `gloss search`: exact rows for the
 # corpus, searches across languages and foldings (ё/е, і/ї/ў, stress marks,
 # apostrophes), phrases, prefixes, malformed queries, incremental updates

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * md_spec — runs the examples of a CommonMark / GFM spec file (JSON: an
  * array of {example, section, markdown, html}) through gloss's Markdown

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * mkhighlights — adds N highlights to a document in an annotation
  * database, spread evenly over it, for benchmarks:

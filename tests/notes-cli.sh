@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: ISC
+# SPDX-FileCopyrightText: 2026 the gloss authors
 # notes-cli.sh — `gloss notes`: text and --json output on the corpus endnote
 # article (golden files), escaping of hostile note text, exit codes.
 . "${top_srcdir:-.}/tests/lib.sh"

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: ISC
+# SPDX-FileCopyrightText: 2026 the gloss authors
 # pty-osc.sh — the exact bytes gloss writes for OSC 8 hyperlinks and OSC 52
 # clipboard copies, in a pseudo-terminal (tests/ptyrun.py keeps every byte):
 # present when enabled, absent when disabled, wrapped for tmux.

@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: ISC
+# SPDX-FileCopyrightText: 2026 the gloss authors
 """ptyrun.py - run a full-screen program in a pseudo-terminal and save every
 byte it writes, for tests that check exact escape sequences.
 

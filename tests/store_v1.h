@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * store_v1.h — a frozen copy of the version-1 schema of the annotation
  * database, and a little data in it, for test_store's migration tests.

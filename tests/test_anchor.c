@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * test_anchor — describing highlights and finding them again after edits:
  * a table of edits with the expected status and exact new position, the

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * test_annot — the pager's side of annotations: attaching documents
  * (unchanged, renamed, copied, edited, in memory, large), background work

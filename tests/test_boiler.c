@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * test_boiler — the furniture classifier of the plain loader on the corpus's
  * web-scraped articles and on small cases (exactly which blocks fold), and

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * test_cachedb — the index database: creation with its directory, module
  * versions (created once, rebuilt when the version changes), transactions.

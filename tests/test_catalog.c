@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * test_catalog — the library index: query compilation (exact FTS5
  * expressions), the bounded update step and its progress, and hits whose

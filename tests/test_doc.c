@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * test_doc — the document model and the plain-text loader: paragraphs,
  * re-flowing, cleaning, classification, chunking, walking and offsets.

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * test_draft — note and tag drafts in files: where they go, the fallback
  * when the first directory cannot be written, the newest one wins, and

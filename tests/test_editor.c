@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * test_editor — the note editor's text buffer: exact text and cursor after
  * sequences of edits and moves.  A state is written as the text with '|'

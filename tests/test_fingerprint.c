@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * test_fingerprint — SHA-256 against published vectors, incremental
  * hashing against one-shot hashing, and the stat key across rename, touch

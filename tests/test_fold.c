@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * test_fold — the search key: the folding table of the Cyrillic guide,
  * exact key bytes, the map back to the source, and the fast path checked

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * test_glyph — what reaches the screen for each code point: control
  * pictures, bidi substitutes, invisible and combining characters, widths,

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * test_json — the json module: string escaping (exact bytes) and the
  * parser (values, escapes, surrogates, and the line/column of errors).

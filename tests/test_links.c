@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * test_links — the links module: Markdown links and autolinks, bare URLs
  * with punctuation, brackets and Cyrillic text around them, links inside

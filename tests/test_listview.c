@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * test_listview — the list view's model without a terminal: moving with
  * counts and pages, filtering by the fold key, refreshes that keep the

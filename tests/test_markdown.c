@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * test_markdown — the Markdown loader and sniffer, through doc_open_mem()
  * and doc_open() so that the whole path (sanitising, NFC, builder, chunk,

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * test_meta — title, author and date: the five corpus articles (values
  * checked by reading the files), dates in English and in Russian, Ukrainian

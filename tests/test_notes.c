@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * test_notes — the notes module: the corpus endnote article, every marker
  * style, every notes-section heading, Ibid./op. cit. chains, markers

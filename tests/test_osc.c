@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * test_osc — the exact bytes of OSC 8 hyperlinks and OSC 52 clipboard
  * writes (plain, tmux and screen passthrough), the size limit, and the

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * test_pages — titles and furniture on scraped news pages in English,
  * Russian, Ukrainian and Belarusian (tests/pages/NAME.txt, written in the

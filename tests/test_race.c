@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * test_race — several processes annotating documents new to the store at
  * once (issue: "UNIQUE constraint failed: documents.sha256").  Four

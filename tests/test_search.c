@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * test_search — the search prefilter never loses a match: search_block()
  * and search_doc() (which scans a plain-text file's raw bytes and parses

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * test_searchview — the pattern the library search hands to the pager:
  * the query term (a word, a phrase's words, a prefix without its *, not OR)

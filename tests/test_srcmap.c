@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * test_srcmap — document-text places mapped to the file's own bytes and
  * back: each case names a passage of the document text and the exact

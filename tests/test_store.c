@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * test_store — the annotation database: creation and migration (from
  * nothing and from a frozen version-1 database), constraints, annotations,

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * test_text — UTF-8 decoding of valid and broken input, cleaning raw text
  * (NUL, invalid bytes, tab expansion), and the NFC fast path: every code

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * test_xref — the cross-document index end to end: the corpus (the two
  * Lukashenko articles share passages, a lead paragraph repeated inside an

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: ISC
+# SPDX-FileCopyrightText: 2026 the gloss authors
 # tmux-annotate.sh — annotating in the real reader: highlight by keyboard,
 # write a Cyrillic note, tag it, quit, reopen: everything is there, in the
 # database and on screen; a second gloss on the same database sees changes

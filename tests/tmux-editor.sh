@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: ISC
+# SPDX-FileCopyrightText: 2026 the gloss authors
 # tmux-editor.sh — the note editor and the list view in a real terminal,
 # driven through tests/ui_demo: typing Cyrillic, moving, deleting, saving,
 # cancelling, the external editor round trip, pasted escape sequences,

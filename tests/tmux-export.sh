@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: ISC
+# SPDX-FileCopyrightText: 2026 the gloss authors
 # tmux-export.sh — the reader's export key: E proposes
 # $GLOSS_EXPORT_DIR/<stem>-notes.md, writes the document's highlights as
 # Markdown (the same as gloss export FILE) and reports the path; an existing

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: ISC
+# SPDX-FileCopyrightText: 2026 the gloss authors
 # tmux-fold.sh — folding site furniture in the real pager (tmux): the fold
 # row and its count, z opens and closes a fold, Z turns folding off and on,
 # a search inside a fold opens it, a caption given twice is shown once,

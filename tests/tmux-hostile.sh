@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: ISC
+# SPDX-FileCopyrightText: 2026 the gloss authors
 # tmux-hostile.sh — a document full of escape sequences, C1 controls, bidi
 # controls and invalid UTF-8 is shown with visible substitutes; the pane
 # title and the screen are left intact, in the pager and in dump.

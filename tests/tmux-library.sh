@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: ISC
+# SPDX-FileCopyrightText: 2026 the gloss authors
 # tmux-library.sh — the library view and the library search in the real
 # reader: `gloss` with no argument lists the five corpus articles with their
 # real titles; S changes the order (title, date, progress, recently read);

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: ISC
+# SPDX-FileCopyrightText: 2026 the gloss authors
 # tmux-pager.sh — the real binary in a terminal (tmux): open, scroll,
 # search a Cyrillic word in another case with ё/е swapped, resize, quit, at
 # 80x24 and 120x40, with TERM=xterm-256color, screen and vt100.

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: ISC
+# SPDX-FileCopyrightText: 2026 the gloss authors
 # tmux-search.sh — the pager's search in a terminal: the match counter
 # ("3/17", filled in idle time) through n, N and the wrap, forward and
 # backward, in a plain file of several chunks and in Markdown; an

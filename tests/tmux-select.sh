@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: ISC
+# SPDX-FileCopyrightText: 2026 the gloss authors
 # tmux-select.sh — selections snap as in Hypothesis and Kindle: made with
 # word, sentence and paragraph motions, with P, or with the mouse, on
 # English, Cyrillic, mixed and CJK/emoji text, the stored quote is whole

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: ISC
+# SPDX-FileCopyrightText: 2026 the gloss authors
 # tmux-sidebar.sh — the sidebar in the real reader: notes cited on screen are
 # marked and followed as the text scrolls; Enter on an entry jumps and ^O
 # comes back to the same screen; o shows a note in a popup; the text is laid

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: ISC
+# SPDX-FileCopyrightText: 2026 the gloss authors
 # tmux-views.sh — every view of the annotations stays in step with every
 # change, made in this reader or by another process: the text's colours,
 # the sidebar's Marks tab, the m and M lists and the library's counts,

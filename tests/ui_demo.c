@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * ui_demo — runs the note editor or a list view alone on the terminal, so
  * that tests/tmux-editor.sh can drive them through tmux.

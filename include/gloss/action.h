@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * action — every user action, once.  This table generates the action enum,
  * the default key bindings (keymap), the help screen (help) and the KEYS

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * annotlist — a list of annotations: those of one document (the panel,
  * key m) or of every document (key M).  Each row shows the colour, the

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * annotui — editing one annotation from any view: its note in the note
  * editor (with drafts kept in the store, so a dropped SSH connection loses

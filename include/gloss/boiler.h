@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * boiler — which blocks of an open plain-text document the pager folds
  * away as boilerplate, and which folds the reader has opened.

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * cachedb — the index database: data that gloss can always rebuild from the
  * documents (the cross-reference index, the full-text index of documents).

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * caret — positions in the document (a block and a byte in it) and the
  * motions of the reading caret: by grapheme cluster, word, sentence and

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * catalog — the library: the articles of some directories with their
  * metadata, and the full-text index over their text and over the

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * corpus — where the articles are, for every part that lists them (the
  * reader, the library index, the cross-document index, the commands): the

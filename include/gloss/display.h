@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * display — the terminal: locale, curses set-up and tear-down, colours and
  * attributes, reading keys, and drawing text safely.

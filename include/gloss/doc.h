@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * doc — the document model: blocks with inline spans, grouped in chunks,
  * and the one "document text" that every position in gloss refers to.

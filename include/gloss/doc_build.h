@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * doc_build — what a loader needs to turn the bytes of a file into blocks:
  * the block and span types of the document model, the builder that

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * draft — note and tag edits that were not saved yet, kept in small files
  * apart from the annotation database, so that a database that cannot be

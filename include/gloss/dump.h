@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * dump — `gloss dump`: the document laid out as plain text.
  *

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * editor — the multi-line note editor: a pure text buffer (editor_buf_*,
  * no curses, unit-tested) and a modal curses front end (editor_run).

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * export — a selection of annotations written as Markdown (for Obsidian,
  * Zettlr, pandoc) or as W3C Web Annotation JSON, and the atomic file

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * file — file operations shared by every layer: writing a file atomically
  * (exports, drafts).

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * import — Web Annotation JSON read into the store by `gloss import`: what
  * gloss exports, what other W3C tools write and what Hypothesis's API gives

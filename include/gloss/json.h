@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * json — the JSON of the commands' --json output, of exports and imports:
  * writing strings with every character that could upset a JSON parser, a

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * keymap — key names and the bindings from keys to actions, built from the
  * default keys of the action table.

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * library — the library view: one row per article of some directories
  * (title, author, date, length in words, reading progress, highlights),

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * links — every link of a document, each occurrence: Markdown links and
  * autolinks (DOC_SPAN_LINK spans) and bare URLs in the text, recognised as

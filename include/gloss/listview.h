@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * listview — a reusable scrollable, selectable list as a view (for the
  * annotation panel, the corpus-wide annotation list, the library...).

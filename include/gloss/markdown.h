@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * markdown — the Markdown loader: cmark-gfm parses the whole file (with the
  * GFM extensions: tables, strikethrough, autolinks, footnotes) and the tree

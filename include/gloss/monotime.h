@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * monotime — the monotonic clock, for time budgets (idle slices, update
  * steps), timeouts and benchmarks.  Never the wall clock: these readings

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * notes — a document's endnotes and footnotes and the markers that cite
  * them, found over the whole document model (docs/notes.md has the rules).

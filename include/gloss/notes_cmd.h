@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * notes_cmd — `gloss notes FILE [--json]`: the notes sidebar in text form.
  *

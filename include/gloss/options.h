@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * options — the user's settings from the command line and the environment.
  * These are the program's only global variables (opt_*); they are set once

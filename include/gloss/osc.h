@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * osc — the bytes of the terminal features gloss uses beyond curses:
  * OSC 8 hyperlinks and OSC 52 clipboard writes, with the passthrough

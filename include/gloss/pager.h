@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * pager — the reading view: one document at a time (of a list of files),
  * laid out in a reading column, scrolled by screen rows, searched with the

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * popup — a box of text over the view below it (a note shown without
  * leaving the page).  j/k scroll, y copies the text to the clipboard

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * present — how a block is set on the page, shared by `gloss dump` and the
  * pager so that both produce the same lines: the prefix of the first and

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * prompt — a one-line editor on the status line, for search patterns and
  * other short input.  Input is read with get_wch, so Cyrillic typed on any

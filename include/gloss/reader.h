@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * reader — `gloss [FILE|DIR]...` on a terminal.  No operand (the bundled
  * corpus, or --corpus DIR) or directories only: the library view of those

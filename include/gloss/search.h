@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * search — finds a pattern in the document as a reader means it: both
  * sides are compared through the fold key (case, ё/е, stress marks,

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * search_scan — the search prefilter: finds, at memory speed, the few
  * places of a text where a folded pattern may match, so that only those are

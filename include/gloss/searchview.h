@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * searchview — the hits of a library search in a list view: each row the
  * document's title, the location (paragraph and percent, or the kind of

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * sidebar — the panel beside the text: tabs (Notes, Links, Cross-document,
  * Highlights, Outline), each a list of entries about places in the open

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * srcmap — where a place of the document text is in the file itself, and
  * back: the edge at which offsets that other tools can use on the file are

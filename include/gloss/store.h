@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * store — the annotation database (SQLite): documents and the paths they
  * were seen at, highlights with their selectors, notes, tags and colours,

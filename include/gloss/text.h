@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * text — UTF-8 primitives shared by the loaders and the display: decoding
  * with U+FFFD for invalid bytes, and NFC normalisation with a fast path

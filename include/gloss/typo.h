@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * typo — the typographic line-breaking rules of Russian, Ukrainian and
  * Belarusian (R1–R11 of docs/wrapping.md) as an override array for

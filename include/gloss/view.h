@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * view — the generic part of the user interface: a stack of views, each a
  * table of operations, and the main loop that draws the top view and the

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * xref — the cross-document index: passages that appear in two places of
  * the corpus (one article condensing another, a lead paragraph repeated in

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * xref_cmd — the "Cross-document" section of `gloss notes`: the passages
  * and URLs the index (xref_corpus, brought up to date first) finds shared

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * xref_corpus — the cross-document index over the corpus, as the reader's
  * background thread and `gloss notes` use it: which documents to compare

@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: ISC
+# SPDX-FileCopyrightText: 2026 the gloss authors
 """mkmd.py - a Markdown file whose document text is exactly the paragraphs of
 a text file (its first paragraph a heading): every ASCII punctuation
 character backslash-escaped, runs of spaces and tabs as references, line
