@@ -16,6 +16,7 @@
 
 #include "gloss/display.h"
 #include "gloss/error.h"
+#include "gloss/options.h"
 #include "gloss/text.h"
 
 static SCREEN *screen;
@@ -28,19 +29,23 @@ enum { PAIR_MATCH = 1, PAIR_LINK, PAIR_SUP, PAIR_CODE, PAIR_KEY, PAIR_MARK, PAIR
 
 #define HL_COLORS 7
 
-/* Highlight colours: background, foreground, fallback background for 8 colours, mono attribute. */
+/*
+ * Highlight colours: background, foreground, fallback background for 8
+ * colours, mono attribute (underlined, never reverse: reverse is the search
+ * match and the selection).
+ */
 static const struct {
 	short bg256, fg, bg8;
 	attr_t extra8;		/* added on 8-colour terminals to tell apart shared colours */
 	attr_t mono;
 } hl_colors[HL_COLORS] = {
-	{ 228, COLOR_BLACK, COLOR_YELLOW, 0, A_REVERSE },			/* yellow */
-	{ 157, COLOR_BLACK, COLOR_GREEN, 0, A_UNDERLINE },			/* green */
-	{ 117, COLOR_BLACK, COLOR_CYAN, 0, A_BOLD | A_UNDERLINE },		/* blue */
-	{ 218, COLOR_BLACK, COLOR_MAGENTA, 0, A_REVERSE | A_UNDERLINE },	/* pink */
-	{ 183, COLOR_BLACK, COLOR_MAGENTA, A_UNDERLINE, A_REVERSE | A_BOLD },	/* purple */
-	{ 215, COLOR_BLACK, COLOR_YELLOW, A_UNDERLINE, A_BOLD },		/* orange */
-	{ 210, COLOR_BLACK, COLOR_RED, 0, A_STANDOUT | A_UNDERLINE | A_BOLD },	/* red */
+	{ 228, COLOR_BLACK, COLOR_YELLOW, 0, A_UNDERLINE },			/* yellow */
+	{ 157, COLOR_BLACK, COLOR_GREEN, 0, A_UNDERLINE | A_BOLD },		/* green */
+	{ 117, COLOR_BLACK, COLOR_CYAN, 0, A_UNDERLINE },			/* blue */
+	{ 218, COLOR_BLACK, COLOR_MAGENTA, 0, A_UNDERLINE | A_BOLD },		/* pink */
+	{ 183, COLOR_BLACK, COLOR_MAGENTA, A_UNDERLINE, A_UNDERLINE },		/* purple */
+	{ 215, COLOR_BLACK, COLOR_YELLOW, A_UNDERLINE, A_UNDERLINE | A_BOLD },	/* orange */
+	{ 210, COLOR_BLACK, COLOR_RED, 0, A_UNDERLINE },			/* red */
 };
 static struct display_attr hl_attr[HL_COLORS];
 
@@ -115,6 +120,7 @@ init_styles(void)
 {
 	attr_t emph = terminal_has("sitm") ? A_ITALIC : A_UNDERLINE;
 	attr_t dim = terminal_has("dim") ? A_DIM : A_NORMAL;
+	attr_t caret = terminal_has("blink") ? A_BLINK | A_REVERSE : A_REVERSE;
 
 	if (colors) {
 		init_pair(PAIR_MATCH, COLOR_BLACK, COLOR_YELLOW);
@@ -134,14 +140,30 @@ init_styles(void)
 	set_style(DISPLAY_CODE, A_NORMAL, A_NORMAL, PAIR_CODE);
 	set_style(DISPLAY_SUBST, A_REVERSE, A_REVERSE, 0);
 	set_style(DISPLAY_MATCH, A_REVERSE, A_NORMAL, PAIR_MATCH);
+	set_style(DISPLAY_MATCH_CURRENT, A_REVERSE | A_BOLD | (colors ? 0 : A_UNDERLINE), 0, 0);
 	set_style(DISPLAY_STATUS, A_REVERSE, A_REVERSE, 0);
 	set_style(DISPLAY_STATUS_MSG, A_REVERSE | A_BOLD, A_REVERSE | A_BOLD, 0);
 	set_style(DISPLAY_PROMPT, A_NORMAL, A_NORMAL, 0);
 	set_style(DISPLAY_SELECTED, A_REVERSE | A_BOLD, A_REVERSE | A_BOLD, 0);
-	set_style(DISPLAY_CARET, A_REVERSE, A_REVERSE, 0);
+	set_style(DISPLAY_CARET, colors ? A_REVERSE : caret, A_REVERSE, 0);
 	set_style(DISPLAY_MARK, A_BOLD, A_BOLD, PAIR_MARK);
 	set_style(DISPLAY_HELP_KEY, A_BOLD, A_BOLD, PAIR_KEY);
 	init_highlights();
+}
+
+bool
+display_want_colors(bool terminal_has_colors)
+{
+	const char *no = getenv("NO_COLOR");
+
+	switch (opt_color) {
+	case OPT_COLOR_NEVER:
+		return false;
+	case OPT_COLOR_ALWAYS:
+		return terminal_has_colors;
+	default:
+		return terminal_has_colors && (no == NULL || *no == '\0');
+	}
 }
 
 bool
@@ -170,7 +192,7 @@ display_init(bool mouse)
 	keypad(stdscr, TRUE);
 	curs_set(0);
 	set_escdelay(25);
-	colors = has_colors() && start_color() == OK;
+	colors = display_want_colors(has_colors()) && start_color() == OK;
 	if (colors)
 		use_default_colors();
 	init_styles();

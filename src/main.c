@@ -80,6 +80,7 @@ usage(FILE *f)
 	    "      --incsearch     search as the pattern is typed (/ and ?)\n"
 	    "      --no-mouse      do not use the mouse\n"
 	    "      --hyperlinks[=WHEN]  make links clickable (OSC 8): auto (default), always, never\n"
+	    "      --color[=WHEN]  use colours: auto (default: unless NO_COLOR is set), always, never\n"
 	    "  -h, --help          show this help and exit\n"
 	    "  -V, --version       show the version and exit\n\n"
 	    "Keys in the reader: press h for help; see gloss(1).\n\n"
@@ -133,11 +134,24 @@ parse_hyperlinks(const char *s)
 	return 0;
 }
 
+static int
+parse_color(const char *s)
+{
+	int c = options_color_parse(s);
+
+	if (c < 0) {
+		cmd_error("--color: '%s' is not auto, always or never", s);
+		return -1;
+	}
+	opt_color = (enum opt_color)c;
+	return 0;
+}
+
 /* Parses the global options; returns the index of the first operand, or -1/-2 to exit 0/2. */
 static int
 parse_global(int argc, char **argv)
 {
-	enum { O_ASCII = 256, O_COLUMN, O_CORPUS, O_DB, O_FORCE, O_NOMOUSE, O_NOFOLD, O_KEYS, O_LINKS, O_INCSEARCH };
+	enum { O_ASCII = 256, O_COLUMN, O_CORPUS, O_DB, O_FORCE, O_NOMOUSE, O_NOFOLD, O_KEYS, O_LINKS, O_INCSEARCH, O_COLOR };
 	static const struct option longopts[] = {
 		{ "ascii", no_argument, NULL, O_ASCII },
 		{ "column", required_argument, NULL, O_COLUMN },
@@ -148,6 +162,8 @@ parse_global(int argc, char **argv)
 		{ "hyperlinks", optional_argument, NULL, O_LINKS },
 		{ "no-fold", no_argument, NULL, O_NOFOLD },
 		{ "incsearch", no_argument, NULL, O_INCSEARCH },
+		{ "color", optional_argument, NULL, O_COLOR },
+		{ "colour", optional_argument, NULL, O_COLOR },
 		{ "list-keys", optional_argument, NULL, O_KEYS },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
@@ -188,6 +204,10 @@ parse_global(int argc, char **argv)
 			break;
 		case O_INCSEARCH:
 			opt_incsearch = true;
+			break;
+		case O_COLOR:
+			if (parse_color(optarg ? optarg : "always") < 0)
+				return -2;
 			break;
 		case O_KEYS:
 			help_print_keys(stdout, optarg && strcmp(optarg, "man") == 0);

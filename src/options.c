@@ -17,6 +17,30 @@ int opt_column = OPT_COLUMN_DEFAULT;
 const char *opt_db;
 const char *opt_corpus;
 int opt_hyperlinks;	/* OSC_LINKS_AUTO */
+enum opt_color opt_color = OPT_COLOR_AUTO;
+
+static const char *const color_names[] = { "auto", "always", "never" };
+
+int
+options_color_parse(const char *s)
+{
+	static const struct { const char *name; enum opt_color c; } aliases[] = {
+		{ "auto", OPT_COLOR_AUTO }, { "tty", OPT_COLOR_AUTO }, { "if-tty", OPT_COLOR_AUTO },
+		{ "always", OPT_COLOR_ALWAYS }, { "yes", OPT_COLOR_ALWAYS }, { "force", OPT_COLOR_ALWAYS },
+		{ "never", OPT_COLOR_NEVER }, { "no", OPT_COLOR_NEVER }, { "none", OPT_COLOR_NEVER },
+	};
+
+	for (size_t i = 0; i < GLOSS_ARRAY_SIZE(aliases); i++)
+		if (strcmp(s, aliases[i].name) == 0)
+			return (int)aliases[i].c;
+	return -1;
+}
+
+const char *
+options_color_name(enum opt_color c)
+{
+	return (unsigned)c < GLOSS_ARRAY_SIZE(color_names) ? color_names[c] : "auto";
+}
 
 void
 options_reset(void)
@@ -31,4 +55,5 @@ options_reset(void)
 	opt_db = NULL;
 	opt_corpus = NULL;
 	opt_hyperlinks = 0;
+	opt_color = OPT_COLOR_AUTO;
 }

@@ -139,7 +139,7 @@ style_at(const struct line_ctx *c, uint32_t i, uint32_t end, uint32_t *next,
 		if (i < m->end) {
 			bool cur = c->current_here && m->start == c->p->match.start;
 
-			a = pager_attr_or(a, display_style(cur ? DISPLAY_SELECTED : DISPLAY_MATCH));
+			a = pager_attr_or(a, display_style(cur ? DISPLAY_MATCH_CURRENT : DISPLAY_MATCH));
 			*next = GLOSS_MIN(*next, m->end);
 		}
 	}

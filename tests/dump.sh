@@ -8,7 +8,7 @@
 
 CHECK="${top_builddir:-.}/tests/check_dump"
 
-for f in "$CORPUS"/*; do
+for f in "$CORPUS"/*.txt "$CORPUS"/*.md; do
 	name=$(basename "$f")
 	for w in 40 72; do
 		"$GLOSS" dump -w $w "$f" >"$TEST_TMP/out" 2>"$TEST_TMP/err"

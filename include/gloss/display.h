@@ -39,6 +39,7 @@
 	_(CODE) \
 	_(SUBST) \
 	_(MATCH) \
+	_(MATCH_CURRENT) \
 	_(STATUS) \
 	_(STATUS_MSG) \
 	_(PROMPT) \
@@ -62,6 +63,17 @@ struct display_attr {
 /* Applies the locale rule above; returns the glyph mode to use. */
 enum glyph_mode display_locale(bool ascii_forced);
 
+/*
+ * Colours.  With opt_color auto, colours are used when the terminal has
+ * them and NO_COLOR is unset or empty (no-color.org); always uses them
+ * whenever the terminal can, never not at all.  Attributes (bold,
+ * underline, reverse...) stay.  Without colours, the things a reader must
+ * tell apart get distinct attributes: a search match is reverse, the
+ * current match reverse, bold and underlined, a selection reverse and bold,
+ * the caret blinks (reverse where the terminal cannot blink), highlights
+ * are underlined (bold for every second colour) and never reversed.
+ */
+bool display_want_colors(bool terminal_has_colors);
 /* Starts curses on the terminal; false with a message if it cannot. */
 bool display_init(bool mouse);
 /* Ends curses (safe to call twice; registered as the fatal-path cleanup). */

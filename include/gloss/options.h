@@ -24,6 +24,18 @@ extern const char *opt_db;		/* --db FILE (NULL: default) */
 extern const char *opt_corpus;		/* --corpus DIR (NULL: default) */
 extern int opt_hyperlinks;		/* --hyperlinks=WHEN: enum osc_hyperlinks */
 
+/* --color=WHEN: auto (colours when the terminal has them and NO_COLOR is unset or empty), always, never. */
+enum opt_color {
+	OPT_COLOR_AUTO,
+	OPT_COLOR_ALWAYS,
+	OPT_COLOR_NEVER,
+};
+extern enum opt_color opt_color;
+/* Parses "auto", "always", "never" (also "yes"/"no"...); -1 if none. */
+int options_color_parse(const char *s);
+/* The names of enum opt_color, for messages and --print-config. */
+const char *options_color_name(enum opt_color c);
+
 /* Resets every option to its default (tests). */
 void options_reset(void);
 
