@@ -137,6 +137,12 @@ doc_build_set_label(struct doc_builder *b, const char *label)
 }
 
 void
+doc_build_set_number(struct doc_builder *b, const char *number)
+{
+	b->cur.number = add_string(b, number);
+}
+
+void
 doc_build_set_flags(struct doc_builder *b, unsigned flags)
 {
 	b->cur.flags |= (uint8_t)flags;
@@ -261,6 +267,7 @@ doc_builder_finish(struct doc_builder *b)
 		d->nspans = bb->nspans;
 		d->spans = c->spans + bb->span0;
 		d->label = bb->label ? c->strings + bb->label - 1 : NULL;
+		d->number = bb->number ? c->strings + bb->number - 1 : NULL;
 		d->src_start = bb->src_start;
 		d->src_end = bb->src_end;
 		d->chunk_off = (uint32_t)off;

@@ -23,6 +23,7 @@ struct build_block {
 	uint8_t kind, level, flags;
 	uint32_t span0, nspans;		/* range in the span array */
 	size_t label;			/* offset+1 in strings, 0 = none */
+	size_t number;			/* the same for a note's number */
 	uint64_t src_start, src_end;
 };
 
