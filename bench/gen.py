@@ -4,8 +4,9 @@
   gen.py text SIZE OUT     plain text of SIZE bytes: English and Cyrillic
                            paragraphs (separated by blank lines), built from
                            the corpus and a set of Russian, Ukrainian and
-                           Belarusian sentences; the last paragraphs carry the
-                           markers BENCH-SEARCH-WORD and BENCH-END-MARKER
+                           Belarusian sentences; the second paragraph carries
+                           BENCH-HEAD-WORD and BENCH-HEAD-TEXT, the last ones
+                           BENCH-SEARCH-WORD, BENCH-TAIL-TEXT and BENCH-END-MARKER
   gen.py line SIZE OUT     one line of SIZE bytes, no newline inside
   gen.py markdown SIZE OUT Markdown: headings, emphasis, links, lists,
                            quotes, <sup> note markers and an endnote section
@@ -69,9 +70,10 @@ def write_text(size, out):
     english = corpus_sentences()
     tail = ("The search for BENCH-SEARCH-WORD ends here, BENCH-TAIL-TEXT.\n\n"
             "BENCH-END-MARKER\n")
+    head = "BENCH-START\n\nThe search back for BENCH-HEAD-WORD ends here, BENCH-HEAD-TEXT.\n\n"
     with open(out, "w", encoding="utf-8") as f:
-        f.write("BENCH-START\n\n")
-        n = len("BENCH-START\n\n".encode())
+        f.write(head)
+        n = len(head.encode())
         limit = size - len(tail.encode())
         for para in paragraphs(rng, english):
             b = (para + "\n\n").encode()

@@ -32,7 +32,11 @@ def sh(*cmd, **kw):
 
 
 def generate(kind, size, path):
-    if not os.path.exists(path) or os.path.getsize(path) < 1024:
+    stale = False
+    if kind == "text" and os.path.exists(path):
+        with open(path, "rb") as f:
+            stale = b"BENCH-HEAD-WORD" not in f.read(256)   # made by an older gen.py
+    if stale or not os.path.exists(path) or os.path.getsize(path) < 1024:
         print("generating %s (%s)" % (path, size), flush=True)
         subprocess.run([sys.executable, os.path.join(HERE, "gen.py"), kind, size, path],
                        check=True)
@@ -76,6 +80,41 @@ def machine():
     except OSError:
         pass
     return "%s, %d CPUs, %s %s" % (cpu, os.cpu_count() or 0, platform.system(), platform.release())
+
+
+def search_vs_grep(gloss, big, size, env, rounds):
+    """The pager's search to the end and back against `grep -i -c`, in alternate runs."""
+    grep_env = dict(os.environ, LC_ALL="C.UTF-8")
+    fwd = [("expect", "BENCH-START"), ("keys", "/BENCH-SEARCH-WORD\\r"),
+           ("expect", "BENCH-TAIL-TEXT")]
+    back = [("expect", "BENCH-START"), ("keys", "G"), ("expect", "BENCH-END-MARKER"),
+            ("keys", "?BENCH-HEAD-WORD\\r"), ("expect", "BENCH-HEAD-TEXT")]
+    rows, ratios = [], {"fwd": [], "back": []}
+    for i in range(rounds):
+        g = pty(fwd, [gloss, big], runs=1, env=env)["median"][1]
+        r = json.loads(sh(sys.executable, os.path.join(HERE, "timeit.py"), "1", big, "--", "grep",
+                          "-i", "-c", "BENCH-SEARCH-WORD", big, env=grep_env))["best"]
+        b = pty(back, [gloss, big], runs=1, env=env)["median"][2]
+        rb = json.loads(sh(sys.executable, os.path.join(HERE, "timeit.py"), "1", big, "--", "grep",
+                           "-i", "-c", "BENCH-SEARCH-WORD", big, env=grep_env))["best"]
+        ratios["fwd"].append(None if g is None else g / r)
+        ratios["back"].append(None if b is None else b / rb)
+        rows.append("| %d | %s | %s | %s | %s | %s | %s |" % (
+            i + 1, ms(g), ms(r), ratio(g, r), ms(b), ms(rb), ratio(b, rb)))
+
+    def med(v):
+        v = sorted(x for x in v if x is not None)
+        return "—" if not v else "%.2f" % v[len(v) // 2]
+    return ["## Search against grep (%s of text, 120×40 pseudo-terminal, runs alternated)" % size,
+            "",
+            "`/BENCH-SEARCH-WORD` from the top (a word in the last paragraph) and, after `G`, "
+            "`?BENCH-HEAD-WORD` (a word in the second paragraph), timed from Enter to the hit "
+            "on screen; `grep -i -c BENCH-SEARCH-WORD FILE` (LC_ALL=C.UTF-8, the whole file "
+            "read: grep reads no further than the hit) run after each.", "",
+            "| round | gloss `/` | grep -i | ratio | gloss `?` | grep -i | ratio |",
+            "|---|---|---|---|---|---|---|"] + rows + [
+            "", "Median ratio gloss / grep: forward **%s×**, backward **%s×** (target ≤ 2×)."
+            % (med(ratios["fwd"]), med(ratios["back"])), ""]
 
 
 def main():
@@ -129,6 +168,10 @@ def main():
                "", "Peak RSS of gloss showing the first screen: **%.1f MiB** (target ≤ 64 MiB); "
                "less: %.1f MiB." % ((first["rss_kib"] or 0) / 1024, (lp["rss_kib"] or 0) / 1024),
                ""]
+
+    # 2b. search against grep, interleaved
+    print("search against grep…", flush=True)
+    report += search_vs_grep(gloss, big, sizes[1], env, 3)
 
     # 3. the 64 MiB line
     print("single line…", flush=True)

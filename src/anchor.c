@@ -27,6 +27,8 @@ struct locate {
 	uint64_t expected;		/* the last position shifted by delta */
 	size_t m;			/* quote length in code points */
 	size_t prefix_cps, suffix_cps;
+	size_t prefix_want, suffix_want;	/* code points of text compared with them */
+	double wp, ws;			/* weights of prefix and suffix: 20, 0 when none is given */
 	uint32_t prefix[ANCHOR_CONTEXT], suffix[ANCHOR_CONTEXT];
 };
 
@@ -207,21 +209,22 @@ score(const struct locate *l, uint64_t start, uint64_t end, unsigned errors)
 	double q, p, x, d;
 
 	q = l->m ? 1.0 - (double)errors / (double)l->m : 0.0;
-	ngot = decode_context(s, anchor_back_n(s, 0, start, ANCHOR_CONTEXT), start, got);
+	/* as much text beside the candidate as the selector gives (other tools give less) */
+	ngot = decode_context(s, anchor_back_n(s, 0, start, l->prefix_want), start, got);
 	p = similarity(l->prefix, l->prefix_cps, got, ngot);
-	ngot = decode_context(s, end, anchor_fwd_n(s, n, end, ANCHOR_CONTEXT), got);
+	ngot = decode_context(s, end, anchor_fwd_n(s, n, end, l->suffix_want), got);
 	x = similarity(l->suffix, l->suffix_cps, got, ngot);
 	d = 1.0 - (double)distance(start, l->expected) / (double)(n ? n : 1);
 	if (d < 0)
 		d = 0;
-	return (50 * q + 20 * p + 20 * x + 2 * d) / 92;
+	return (50 * q + l->wp * p + l->ws * x + 2 * d) / (52 + l->wp + l->ws);
 }
 
 /* The best score a candidate with this many errors could reach. */
 static double
 score_bound(const struct locate *l, unsigned errors)
 {
-	return (50 * (1.0 - (double)errors / (double)l->m) + 42) / 92;
+	return (50 * (1.0 - (double)errors / (double)l->m) + l->wp + l->ws + 2) / (52 + l->wp + l->ws);
 }
 
 /*
@@ -266,7 +269,7 @@ approx_best(const struct locate *l, struct myers *fwd, struct myers *rev, uint64
 	free(v);
 }
 
-/* Steps 3 of the top comment: window, then everywhere. */
+/* Step 3 of the top comment: window, then everywhere. */
 static bool
 locate_approx(const struct locate *l, struct candidate *best)
 {
@@ -323,18 +326,89 @@ locate_init(struct locate *l, const struct anchor_text *t, const struct anchor_s
 	l->m = anchor_cplen(sel->exact, sel->exact_len);
 	l->prefix_cps = decode_context(sel->prefix, 0, sel->prefix_len, l->prefix);
 	l->suffix_cps = decode_context(sel->suffix, 0, sel->suffix_len, l->suffix);
+	/* gloss's own short context means the text ended there: compare a full one */
+	l->wp = sel->prefix_len ? 20 : 0;
+	l->ws = sel->suffix_len ? 20 : 0;
+	l->prefix_want = l->prefix_cps ? l->prefix_cps : ANCHOR_CONTEXT;
+	l->suffix_want = l->suffix_cps ? l->suffix_cps : ANCHOR_CONTEXT;
 	if (anchor_cplen(sel->prefix, sel->prefix_len) > ANCHOR_CONTEXT)
 		l->prefix_cps = ANCHOR_CONTEXT;	/* a longer stored context counts as full */
 	if (anchor_cplen(sel->suffix, sel->suffix_len) > ANCHOR_CONTEXT)
 		l->suffix_cps = ANCHOR_CONTEXT;
 }
 
-/* Steps 1 and 2 of the top comment; false if they found nothing. */
+/* The given prefix and suffix (at least one of them) are there, however short. */
+static bool
+given_intact(const struct locate *l, uint64_t pos)
+{
+	const struct anchor_selector *sel = l->sel;
+	uint64_t end = pos + sel->exact_len;
+	size_t n = l->t->n;
+
+	if (sel->prefix_len + sel->suffix_len == 0 || sel->prefix_len > pos || end > n ||
+	    sel->suffix_len > n - end)
+		return false;
+	return memcmp(l->t->s + pos - sel->prefix_len, sel->prefix, sel->prefix_len) == 0 &&
+	    memcmp(l->t->s + end, sel->suffix, sel->suffix_len) == 0;
+}
+
+/* What a scan of the whole text found of the quote's exact occurrences. */
+struct occurrences {
+	size_t count;
+	uint64_t first;
+	bool intact, given;		/* one was found with intact / given context */
+	uint64_t intact_at, given_at;	/* the nearest such */
+	struct candidate best;		/* the best by context score (score < 0: none) */
+};
+
+static void
+nearer(const struct locate *l, bool *have, uint64_t *at, uint64_t pos)
+{
+	if (!*have || distance(pos, l->expected) < distance(*at, l->expected))
+		*at = pos;
+	*have = true;
+}
+
+/* Every exact occurrence of the quote: counted, and weighed by its context. */
+static void
+scan_occurrences(const struct locate *l, struct occurrences *o)
+{
+	const char *s = l->t->s;
+	size_t len = l->sel->exact_len;
+	uint64_t lo = 0, n = l->t->n;
+
+	memset(o, 0, sizeof *o);
+	o->best.score = -1;
+	while (lo < n && n - lo >= len) {
+		const char *p = memmem(s + lo, (size_t)(n - lo), l->sel->exact, len);
+		uint64_t pos;
+
+		if (p == NULL)
+			break;
+		pos = (uint64_t)(p - s);
+		if (o->count++ == 0)
+			o->first = pos;
+		if (context_intact(l, pos))
+			nearer(l, &o->intact, &o->intact_at, pos);
+		else if (given_intact(l, pos))
+			nearer(l, &o->given, &o->given_at, pos);
+		if (!o->intact && !o->given && o->count <= ANCHOR_MAX_SCORED) {
+			double sc = score(l, pos, pos + len, 0);
+
+			if (sc > o->best.score)
+				o->best = (struct candidate){ pos, pos + len, 0, sc };
+		}
+		lo = pos + 1;
+	}
+}
+
+/* Steps 1 and 2 of the top comment; false if the quote occurs nowhere exactly. */
 static bool
 locate_exact(const struct locate *l, struct anchor_result *r)
 {
 	const struct anchor_selector *sel = l->sel;
 	uint64_t n = l->t->n, len = sel->exact_len, pos, lo, hi;
+	struct occurrences o;
 
 	if (quote_at(l, sel->start)) {
 		found(r, sel->start, sel->start + len, ANCHOR_ANCHORED, ANCHOR_BY_POSITION, 0, 1.0);
@@ -346,11 +420,20 @@ locate_exact(const struct locate *l, struct anchor_result *r)
 	}
 	lo = l->expected > ANCHOR_WINDOW ? l->expected - ANCHOR_WINDOW : 0;
 	hi = GLOSS_MIN(n, l->expected + len + ANCHOR_WINDOW);
-	if (exact_intact(l, lo, hi, &pos) || ((lo > 0 || hi < n) && exact_intact(l, 0, n, &pos))) {
+	if (exact_intact(l, lo, hi, &pos)) {
 		found(r, pos, pos + len, ANCHOR_ANCHORED, ANCHOR_BY_EXACT, 0, 1.0);
 		return true;
 	}
-	return false;
+	scan_occurrences(l, &o);
+	if (o.intact)
+		found(r, o.intact_at, o.intact_at + len, ANCHOR_ANCHORED, ANCHOR_BY_EXACT, 0, 1.0);
+	else if (o.given)
+		found(r, o.given_at, o.given_at + len, ANCHOR_ANCHORED, ANCHOR_BY_GIVEN, 0, 1.0);
+	else if (o.count == 1)
+		found(r, o.first, o.first + len, ANCHOR_ANCHORED, ANCHOR_BY_UNIQUE, 0, 1.0);
+	else if (o.count > 1)
+		found(r, o.best.start, o.best.end, ANCHOR_MOVED, ANCHOR_BY_CONTEXT, 0, o.best.score);
+	return o.count > 0;
 }
 
 void
@@ -364,7 +447,7 @@ anchor_locate(struct anchor_text *t, const struct anchor_selector *sel, int64_t 
 	if (sel->exact_len == 0)
 		return;
 	locate_init(&l, t, sel, *delta);
-	if (!locate_exact(&l, r)) {
+	if (!locate_exact(&l, r)) {	/* the exact text is gone: approximately */
 		if (!locate_approx(&l, &best))
 			return;
 		found(r, best.start, best.end, ANCHOR_MOVED, ANCHOR_BY_APPROX, best.errors, best.score);

@@ -2,7 +2,7 @@
  * annot_cmd — `gloss annotate`, `annotations`, `tag`, `untag`, `note` and
  * `delete` (see include/gloss/annot_cmd.h): option parsing, the checks
  * that make a usage error (exit 2) before anything is opened, and the
- * calls into annot and store.  Output formats are in annot_print.c.
+ * calls into annot and store.  Output formats are in annot_cmd_print.c.
  */
 #include "gloss/gloss.h"
 
@@ -11,9 +11,11 @@
 #include <stdarg.h>
 #include <unistd.h>
 
-#include "annot_print.h"
+#include "annot_cmd_print.h"
+#include "gloss/anchor.h"
 #include "gloss/annot.h"
 #include "gloss/annot_cmd.h"
+#include "gloss/cmd.h"
 #include "gloss/doc.h"
 #include "gloss/options.h"
 #include "gloss/strbuf.h"
@@ -29,7 +31,7 @@
 static int
 report(enum gloss_status rc)
 {
-	error_print("%s", error_last(rc));
+	cmd_error("%s", error_last(rc));
 	return error_exit_code(rc);
 }
 
@@ -43,7 +45,7 @@ usage_error(const char *cmd, const char *usage, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
-	error_print("%s: %s", cmd, msg);
+	cmd_error("%s: %s", cmd, msg);
 	fprintf(stderr, "Usage: %s\n", usage);
 	return 2;
 }
@@ -78,7 +80,7 @@ damage_status(struct store *st, int status)
 {
 	if (status != 0 || st == NULL || store_damaged(st) == NULL)
 		return status;
-	error_print("%s", store_damaged(st));
+	cmd_error("%s", store_damaged(st));
 	return 1;
 }
 
@@ -153,7 +155,7 @@ parse_annotate(int argc, char **argv, struct annotate_opts *o)
 			break;
 		case 'c':
 			if (!store_color_parse(optarg, &o->color)) {
-				error_print("annotate: unknown colour '%s' (one of %s)", optarg, store_color_names());
+				cmd_error("annotate: unknown colour '%s' (one of %s)", optarg, store_color_names());
 				return 2;
 			}
 			break;
@@ -186,7 +188,7 @@ check_annotate(const struct annotate_opts *o, struct strbuf *quote)
 		char *name, *key;
 
 		if (store_tag_normalize(o->tags[i], &name, &key) != GLOSS_OK) {
-			error_print("annotate: %s", error_last(GLOSS_EUSAGE));
+			cmd_error("annotate: %s", error_last(GLOSS_EUSAGE));
 			return 2;
 		}
 		free(name);
@@ -194,7 +196,7 @@ check_annotate(const struct annotate_opts *o, struct strbuf *quote)
 	}
 	if (!text_valid(o->quote, strlen(o->quote)) ||
 	    (o->note && !text_valid(o->note, strlen(o->note)))) {
-		error_print("annotate: the quote and the note must be valid UTF-8");
+		cmd_error("annotate: the quote and the note must be valid UTF-8");
 		return 2;
 	}
 	text_nfc(o->quote, strlen(o->quote), quote);
@@ -204,7 +206,7 @@ check_annotate(const struct annotate_opts *o, struct strbuf *quote)
 	while (z > a && strchr(" \t\n\r\f\v", quote->buf[z - 1]))
 		z--;
 	if (a == z) {
-		error_print("annotate: empty selection: the quote is empty");
+		cmd_error("annotate: empty selection: the quote is empty");
 		return 2;
 	}
 	memmove(quote->buf, quote->buf + a, z - a);
@@ -225,16 +227,16 @@ locate_quote(struct doc *doc, const struct annotate_opts *o, const char *quote, 
 
 	doc_measure_all(doc);
 	doc_text_range(doc, 0, doc_text_length(doc), &text);
-	n = annot_cmd_find(strbuf_str(&text), text.len, quote, strlen(quote), &r);
+	n = anchor_find_loose(strbuf_str(&text), text.len, quote, strlen(quote), &r);
 	if (n == 0) {
-		error_print("annotate: '%s' does not occur in %s", q, o->file);
+		cmd_error("annotate: '%s' does not occur in %s", q, o->file);
 		rc = 1;
 	} else if (o->nth == 0 && n > 1) {
-		error_print("annotate: '%s' occurs %zu times in %s; choose one with --nth 1 to %zu", q, n,
+		cmd_error("annotate: '%s' occurs %zu times in %s; choose one with --nth 1 to %zu", q, n,
 		    o->file, n);
 		rc = 1;
 	} else if ((size_t)o->nth > n) {
-		error_print("annotate: '%s' occurs only %zu time%s in %s", q, n, n == 1 ? "" : "s", o->file);
+		cmd_error("annotate: '%s' occurs only %zu time%s in %s", q, n, n == 1 ? "" : "s", o->file);
 		rc = 1;
 	} else {
 		size_t k = o->nth ? (size_t)o->nth - 1 : 0;
@@ -268,7 +270,7 @@ annotate_run(const struct annotate_opts *o, const char *quote)
 	if (status < 0)
 		status = rc == GLOSS_OK ? 0 : report(rc);
 	if (status == 0 && (printf("%lld\n", (long long)id) < 0 || fflush(stdout) != 0)) {
-		error_print("annotate: cannot write the id: %s", strerror(errno));
+		cmd_error("annotate: cannot write the id: %s", strerror(errno));
 		status = 1;
 	}
 	annot_detach(ad);
@@ -335,7 +337,7 @@ parse_annotations(int argc, char **argv, struct list_opts *o)
 			break;
 		case 'c':
 			if (!store_color_parse(optarg, &color)) {
-				error_print("annotations: unknown colour '%s' (one of %s)", optarg, store_color_names());
+				cmd_error("annotations: unknown colour '%s' (one of %s)", optarg, store_color_names());
 				return 2;
 			}
 			o->filter.color = (int)color;
@@ -360,7 +362,7 @@ parse_annotations(int argc, char **argv, struct list_opts *o)
 		char *name, *key;
 
 		if (store_tag_normalize(o->filter.tag, &name, &key) != GLOSS_OK) {
-			error_print("annotations: %s", error_last(GLOSS_EUSAGE));
+			cmd_error("annotations: %s", error_last(GLOSS_EUSAGE));
 			return 2;
 		}
 		free(name);
@@ -380,16 +382,16 @@ print_list(const struct store_list *l, bool json)
 	for (size_t i = 0; i < l->n; i++) {
 		if (json) {
 			strbuf_adds(&out, "  ");
-			annot_print_json(&out, &l->v[i]);
+			annot_cmd_print_json(&out, &l->v[i]);
 			strbuf_adds(&out, i + 1 < l->n ? ",\n" : "\n]\n");
 		} else {
-			annot_print_line(&out, &l->v[i]);
+			annot_cmd_print_line(&out, &l->v[i]);
 		}
 	}
 	ok = fwrite(strbuf_str(&out), 1, out.len, stdout) == out.len && fflush(stdout) == 0;
 	strbuf_done(&out);
 	if (!ok) {
-		error_print("annotations: write error: %s", strerror(errno));
+		cmd_error("annotations: write error: %s", strerror(errno));
 		return 1;
 	}
 	return 0;
@@ -538,7 +540,7 @@ id_main(const struct id_cmd *c, int argc, char **argv)
 	}
 	store_close(st);
 	if (rc == GLOSS_ENOTFOUND || rc == GLOSS_EUSAGE) {
-		error_print("%s: %s", c->name, error_last(rc));
+		cmd_error("%s: %s", c->name, error_last(rc));
 		return error_exit_code(rc);
 	}
 	return rc == GLOSS_OK ? 0 : report(rc);
@@ -600,7 +602,7 @@ recover_main(int argc, char **argv)
 	strbuf_done(&report);
 	free(from);
 	if (rc != GLOSS_OK) {
-		error_print("recover: %s", error_last(rc));
+		cmd_error("recover: %s", error_last(rc));
 		return error_exit_code(rc);
 	}
 	return 0;

@@ -22,11 +22,11 @@
 #include <unictype.h>
 
 #include "catalog_int.h"
+#include "gloss/corpus.h"
 #include "gloss/fingerprint.h"
 #include "gloss/fold.h"
 #include "gloss/meta.h"
 #include "gloss/monotime.h"
-#include "gloss/reader.h"
 #include "gloss/strbuf.h"
 #include "gloss/text.h"
 #include "gloss/xmalloc.h"
@@ -313,7 +313,7 @@ scan_dir(struct catalog *c, const char *dir)
 {
 	char **files;
 	struct recorded *rec;
-	size_t nf = reader_list_dir(dir, &files), nr = load_recorded(c, dir, &rec), i = 0, j = 0;
+	size_t nf = corpus_list_dir(dir, &files), nr = load_recorded(c, dir, &rec), i = 0, j = 0;
 	enum gloss_status rc = GLOSS_OK;
 
 	while ((i < nf || j < nr) && rc == GLOSS_OK) {
@@ -466,4 +466,46 @@ catalog_rescan(struct catalog *c)
 	todo_clear(c);
 	c->phase = CATALOG_PHASE_SCAN;
 	c->err = GLOSS_OK;
+}
+
+/* ------------------------------------------------------------------ */
+/* For the library view and the commands */
+
+void
+catalog_stats(struct store *st, const struct catalog_entry *e, struct catalog_stats *out)
+{
+	struct store_path_info info;
+	struct store_doc_info d;
+	struct store_list l = { 0 };
+	bool found = false;
+
+	memset(out, 0, sizeof *out);
+	out->progress = -1;
+	if (st == NULL || store_path_find(st, e->path, &info, &found) != GLOSS_OK || !found)
+		return;
+	if (store_doc_get(st, info.doc_id, &d) == GLOSS_OK) {
+		if (e->text_len > 0 && d.position > 0)
+			out->progress = (int)GLOSS_MIN(100, d.position * 100 / e->text_len);
+		else if (d.position == 0)
+			out->progress = 0;
+		out->opened = d.opened;
+		store_doc_info_done(&d);
+	}
+	if (store_of_doc(st, info.doc_id, &l) == GLOSS_OK)
+		out->highlights = l.n;
+	store_list_free(&l);
+}
+
+enum gloss_status
+catalog_open_cache(const char *const *dirs, size_t ndirs, struct store *st, struct cachedb **db,
+    struct catalog **cat)
+{
+	enum gloss_status rc = cachedb_open(NULL, db);
+
+	*cat = NULL;
+	if (rc == GLOSS_OK && (rc = catalog_open(*db, st, dirs, ndirs, cat)) != GLOSS_OK) {
+		cachedb_close(*db);
+		*db = NULL;
+	}
+	return rc;
 }

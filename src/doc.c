@@ -2,18 +2,21 @@
  * doc — opening documents, the chunk index, walking blocks, and the
  * document-text offsets (see include/gloss/doc.h for the model).
  *
- * A plain-text file is mapped read-only (one under 256 KiB is read into
- * memory: cheaper, and no TLB shootdown at munmap in threaded programs).
- * Chunk k covers the source bytes
- * [B(k), B(k+1)) where B(0) = 0 and B(k) = plain_boundary(k × CHUNK): a
- * boundary depends only on nearby bytes, so any chunk can be located and
- * parsed on its own (first screen, `G`, a percentage jump) and B is strictly
- * increasing (plain_boundary stays within PLAIN_WINDOW < CHUNK of its
- * start).  Parsed chunks are kept in a small LRU cache.  The offsets of
- * chunks in the document text are found by a sequential measuring pass
- * (doc_idle) that parses chunks it has not seen and throws them away.
+ * A file is mapped read-only (one under 256 KiB is read into memory:
+ * cheaper, and no TLB shootdown at munmap in threaded programs) and read
+ * by the first loader of the table below that claims it, through its
+ * operations (struct doc_loader, gloss/doc_build.h): doc.c knows no format.
+ * With a chunked loader, chunk k covers the source bytes [B(k), B(k+1))
+ * where B(0) = 0 and B(k) = boundary(k × CHUNK): a boundary depends only on
+ * nearby bytes, so any chunk can be located and parsed on its own (first
+ * screen, `G`, a percentage jump) and B is strictly increasing (plain
+ * text's rule stays within PLAIN_WINDOW < CHUNK of its start).  Parsed
+ * chunks are kept in a small LRU cache.  The offsets of chunks in the
+ * document text are found by a sequential measuring pass (doc_idle) that
+ * parses chunks it has not seen and throws them away.
  *
- * A Markdown file is one chunk, parsed whole by cmark-gfm on first use.
+ * A loader without a boundary (Markdown: cmark-gfm needs the whole file)
+ * makes one chunk, parsed whole on first use.
  */
 #include "gloss/gloss.h"
 
@@ -23,7 +26,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "doc_int.h"
+#include "gloss/doc.h"
 #include "gloss/markdown.h"
 #include "gloss/monotime.h"
 #include "gloss/plain.h"
@@ -34,19 +37,22 @@
 #define UNKNOWN64 UINT64_MAX
 #define UNKNOWN32 UINT32_MAX
 
+/* The loaders, tried in order: the first that claims a file reads it. */
+static const struct doc_loader *const loaders[] = { &markdown_loader, &plain_loader };
+
 struct chunk_info {
 	uint64_t start;		/* B(k), UNKNOWN64 until computed */
 	uint64_t text_start;	/* offset in the document text, UNKNOWN64 until measured */
 	uint64_t text_len;	/* UNKNOWN64 until the chunk was parsed once */
 	uint32_t nblocks;	/* UNKNOWN32 until parsed once */
 	bool joined;		/* B(k) cuts a paragraph (the text continues across it) */
-	struct chunk *loaded;
+	struct doc_build_chunk *loaded;
 	uint64_t used;		/* LRU clock of the last access */
 };
 
 struct doc {
 	char *path;
-	enum doc_format format;
+	const struct doc_loader *loader;
 	const char *src;
 	uint64_t size;
 	void *map;		/* mmap'ed region, or NULL */
@@ -60,29 +66,6 @@ struct doc {
 
 /* ------------------------------------------------------------------ */
 /* Opening */
-
-static const char *
-base_name(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-
-	return slash ? slash + 1 : path;
-}
-
-static bool
-has_markdown_extension(const char *path)
-{
-	const char *dot = strrchr(base_name(path), '.');
-	static const char *const ext[] = { ".md", ".markdown", ".mdown", ".mkd", ".mkdn" };
-	size_t i;
-
-	if (dot == NULL)
-		return false;
-	for (i = 0; i < GLOSS_ARRAY_SIZE(ext); i++)
-		if (strcasecmp(dot, ext[i]) == 0)
-			return true;
-	return false;
-}
 
 /*
  * Binary detection as less does it: more than five binary characters in
@@ -130,51 +113,33 @@ doc_new(const char *path, const struct doc_options *opt)
 	return doc;
 }
 
-/* Replaces invalid UTF-8 and NUL by U+FFFD, keeps everything else. */
-static void
-sanitize(const char *s, size_t n, struct strbuf *out)
+/* The loader for the document: the one of the format asked for, else the first that claims it. */
+static const struct doc_loader *
+choose_loader(const struct doc *doc, int format)
 {
-	size_t i = 0;
+	const struct doc_loader *l = NULL;
 
-	while (i < n) {
-		size_t j = i;
-		uint32_t cp;
-		int len;
-
-		while (j < n && (unsigned char)s[j] < 0x80 && s[j] != '\0')
-			j++;
-		strbuf_add(out, s + i, j - i);
-		if (j == n)
-			break;
-		len = text_decode(s + j, n - j, &cp);
-		if (cp == 0 || cp == 0xFFFD)
-			strbuf_addcp(out, 0xFFFD);
-		else
-			strbuf_add(out, s + j, (size_t)len);
-		i = j + (size_t)len;
+	for (size_t i = 0; i < GLOSS_ARRAY_SIZE(loaders); i++) {
+		l = loaders[i];
+		if (l->max_size && doc->size > l->max_size)
+			continue;
+		if (format >= 0 ? (int)l->format == format :
+		    l->claims == NULL || l->claims(doc->path, doc->src, doc->size))
+			return l;
 	}
+	return l;	/* the last one reads anything */
 }
 
 static enum gloss_status
 doc_setup(struct doc *doc, const struct doc_options *opt)
 {
 	bool force = opt && opt->force;
-	int format = opt ? opt->format : -1;
 
 	if (!force && doc->size > 0 && looks_binary(doc->src, doc->size))
 		return error_set(GLOSS_EBINARY, "%s: binary file (use --force to open it anyway)",
 		    doc->path);
-	if (format < 0) {
-		size_t sniff = doc->size < 16384 ? (size_t)doc->size : 16384;
-
-		format = has_markdown_extension(doc->path) ||
-		    (doc->size <= DOC_SNIFF_MAX && markdown_sniff(doc->src, sniff))
-		    ? DOC_FORMAT_MARKDOWN : DOC_FORMAT_TEXT;
-	}
-	if (format == DOC_FORMAT_MARKDOWN && doc->size > DOC_MARKDOWN_MAX)
-		format = DOC_FORMAT_TEXT;	/* cmark needs the whole file and ~8x its size */
-	doc->format = (enum doc_format)format;
-	if (doc->format == DOC_FORMAT_MARKDOWN)
+	doc->loader = choose_loader(doc, opt ? opt->format : -1);
+	if (doc->loader->boundary == NULL)
 		doc->nchunks = doc->size > 0 ? 1 : 0;
 	else
 		doc->nchunks = (uint32_t)((doc->size + DOC_CHUNK_SIZE - 1) / DOC_CHUNK_SIZE);
@@ -186,6 +151,13 @@ doc_setup(struct doc *doc, const struct doc_options *opt)
 		doc->chunks[k].nblocks = UNKNOWN32;
 	}
 	return GLOSS_OK;
+}
+
+/* True when the whole file is one chunk (its loader has no boundary rule). */
+static bool
+one_chunk(const struct doc *doc)
+{
+	return doc->loader->boundary == NULL;
 }
 
 static enum gloss_status
@@ -297,7 +269,7 @@ doc_free(struct doc *doc)
 	if (doc == NULL)
 		return;
 	for (uint32_t k = 0; k < doc->nchunks; k++)
-		doc_chunk_free(doc->chunks[k].loaded);
+		doc_build_chunk_free(doc->chunks[k].loaded);
 	free(doc->chunks);
 	if (doc->map)
 		munmap(doc->map, (size_t)doc->size);
@@ -315,7 +287,7 @@ doc_path(const struct doc *doc)
 enum doc_format
 doc_format(const struct doc *doc)
 {
-	return doc->format;
+	return doc->loader->format;
 }
 
 uint64_t
@@ -356,7 +328,7 @@ chunk_start(struct doc *doc, uint32_t k)
 	if (ci->start == UNKNOWN64) {
 		bool joined = false;
 
-		ci->start = plain_boundary(doc->src, doc->size, (uint64_t)k * DOC_CHUNK_SIZE, &joined);
+		ci->start = doc->loader->boundary(doc->src, doc->size, (uint64_t)k * DOC_CHUNK_SIZE, &joined);
 		ci->joined = joined;
 	}
 	return ci->start;
@@ -365,42 +337,13 @@ chunk_start(struct doc *doc, uint32_t k)
 static uint64_t
 chunk_end(struct doc *doc, uint32_t k)
 {
-	if (doc->format == DOC_FORMAT_MARKDOWN)
+	if (one_chunk(doc))
 		return doc->size;
 	return chunk_start(doc, k + 1);
 }
 
 static void release_source(const struct doc *doc, uint32_t k);
 static void release_range(const struct doc *doc, uint64_t a, uint64_t z);
-
-static struct chunk *
-parse_markdown(const struct doc *doc)
-{
-	struct strbuf clean = STRBUF_INIT, nfc = STRBUF_INIT;
-	struct doc_builder b;
-	struct chunk *c;
-	size_t skip = doc->size >= 3 && memcmp(doc->src, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
-
-	sanitize(doc->src + skip, (size_t)doc->size - skip, &clean);
-	text_nfc(strbuf_str(&clean), clean.len, &nfc);
-	strbuf_done(&clean);
-	doc_builder_init(&b);
-	if (markdown_parse(strbuf_str(&nfc), nfc.len, &b) != GLOSS_OK) {
-		/* Unreadable as Markdown: show the text as it is. */
-		doc_builder_done(&b);
-		doc_builder_init(&b);
-		plain_parse(doc->src, 0, doc->size, PLAIN_FIRST, doc->tab_width, &b);
-		skip = 0;
-	}
-	for (uint32_t i = 0; i < b.nblocks; i++) {	/* ranges in the file, past the BOM */
-		b.blocks[i].src_start += skip;
-		b.blocks[i].src_end += skip;
-	}
-	strbuf_done(&nfc);
-	c = doc_builder_finish(&b);
-	doc_builder_done(&b);
-	return c;
-}
 
 /* The source range of a chunk and how it joins its neighbours. */
 struct bounds {
@@ -420,7 +363,11 @@ boundary(const struct doc *doc, uint32_t k, bool *joined)
 		*joined = doc->chunks[k].joined;
 		return doc->chunks[k].start;
 	}
-	return plain_boundary(doc->src, doc->size, (uint64_t)k * DOC_CHUNK_SIZE, joined);
+	if (one_chunk(doc)) {
+		*joined = false;
+		return k == 0 ? 0 : doc->size;
+	}
+	return doc->loader->boundary(doc->src, doc->size, (uint64_t)k * DOC_CHUNK_SIZE, joined);
 }
 
 static void
@@ -432,40 +379,35 @@ chunk_bounds(const struct doc *doc, uint32_t k, struct bounds *b)
 		b->joined_end = false;
 }
 
-static struct chunk *
-parse_plain(const struct doc *doc, uint32_t k, const struct bounds *bd)
+/* Parses chunk k, of source bytes bd, with the document's loader. */
+static struct doc_build_chunk *
+parse_bounds(const struct doc *doc, uint32_t k, const struct bounds *bd)
 {
-	struct doc_builder b;
-	struct chunk *c;
+	struct doc_builder *b = doc_build_new();
 
-	doc_builder_init(&b);
 	if (bd->start < bd->end) {
 		unsigned flags = 0;
 
 		if (k == 0)
-			flags |= PLAIN_FIRST;
+			flags |= DOC_PARSE_FIRST;
 		if (bd->joined_start)
-			flags |= PLAIN_JOINED_START;
+			flags |= DOC_PARSE_JOINED_START;
 		if (bd->joined_end)
-			flags |= PLAIN_JOINED_END;
-		plain_parse(doc->src, bd->start, bd->end, flags, doc->tab_width, &b);
+			flags |= DOC_PARSE_JOINED_END;
+		doc->loader->parse(doc->src, bd->start, bd->end, flags, doc->tab_width, b);
 	}
-	c = doc_builder_finish(&b);
-	doc_builder_done(&b);
-	return c;
+	return doc_build_finish(b);
 }
 
-static struct chunk *
+static struct doc_build_chunk *
 parse_chunk(struct doc *doc, uint32_t k)
 {
 	struct bounds bd;
 
-	if (doc->format == DOC_FORMAT_MARKDOWN)
-		return parse_markdown(doc);
 	chunk_start(doc, k);
 	chunk_end(doc, k);	/* computes and caches the next boundary */
 	chunk_bounds(doc, k, &bd);
-	return parse_plain(doc, k, &bd);
+	return parse_bounds(doc, k, &bd);
 }
 
 uint32_t
@@ -478,17 +420,16 @@ struct doc_chunk *
 doc_chunk_parse(const struct doc *doc, uint32_t k)
 {
 	struct doc_chunk *dc = xcalloc(1, sizeof *dc);
-	struct chunk *c;
+	struct doc_build_chunk *c;
 	struct bounds bd = { 0, 0, false, false };
 
-	if (doc->format == DOC_FORMAT_MARKDOWN) {
-		c = k == 0 ? parse_markdown(doc) : xcalloc(1, sizeof *c);
-	} else if (k >= doc->nchunks) {
+	if (k >= doc->nchunks) {
 		c = xcalloc(1, sizeof *c);
 	} else {
 		chunk_bounds(doc, k, &bd);
-		c = parse_plain(doc, k, &bd);
-		release_range(doc, bd.start, bd.end);
+		c = parse_bounds(doc, k, &bd);
+		if (!one_chunk(doc))
+			release_range(doc, bd.start, bd.end);
 	}
 	dc->blocks = c->blocks;
 	dc->nblocks = c->nblocks;
@@ -504,7 +445,7 @@ doc_chunk_release(struct doc_chunk *dc)
 {
 	if (dc == NULL)
 		return;
-	doc_chunk_free(dc->owner);
+	doc_build_chunk_free(dc->owner);
 	free(dc);
 }
 
@@ -524,14 +465,14 @@ advance_measured(struct doc *doc)
 }
 
 static void
-record_chunk(struct doc *doc, uint32_t k, const struct chunk *c)
+record_chunk(struct doc *doc, uint32_t k, const struct doc_build_chunk *c)
 {
 	doc->chunks[k].text_len = c->text_len;
 	doc->chunks[k].nblocks = c->nblocks;
 	advance_measured(doc);
 }
 
-static struct chunk *
+static struct doc_build_chunk *
 chunk_get(struct doc *doc, uint32_t k)
 {
 	struct chunk_info *ci;
@@ -576,7 +517,7 @@ doc_trim(struct doc *doc)
 {
 	uint32_t loaded = 0;
 
-	if (doc->format == DOC_FORMAT_MARKDOWN)
+	if (one_chunk(doc))
 		return;
 	for (uint32_t k = 0; k < doc->nchunks; k++)
 		loaded += doc->chunks[k].loaded != NULL;
@@ -589,7 +530,7 @@ doc_trim(struct doc *doc)
 			if (ci->loaded && (victim == UNKNOWN32 || ci->used < doc->chunks[victim].used))
 				victim = k;
 		}
-		doc_chunk_free(doc->chunks[victim].loaded);
+		doc_build_chunk_free(doc->chunks[victim].loaded);
 		doc->chunks[victim].loaded = NULL;
 		release_source(doc, victim);
 		loaded--;
@@ -602,7 +543,7 @@ doc_trim(struct doc *doc)
 struct doc_block *
 doc_block(struct doc *doc, struct doc_loc loc)
 {
-	struct chunk *c = chunk_get(doc, loc.chunk);
+	struct doc_build_chunk *c = chunk_get(doc, loc.chunk);
 
 	if (c == NULL || loc.block >= c->nblocks)
 		return NULL;
@@ -676,7 +617,7 @@ bool
 doc_seek_source(struct doc *doc, uint64_t src, struct doc_loc *loc)
 {
 	uint32_t k = chunk_of_source(doc, src);
-	struct chunk *c = chunk_get(doc, k);
+	struct doc_build_chunk *c = chunk_get(doc, k);
 	uint32_t i;
 
 	if (c == NULL)
@@ -699,7 +640,7 @@ doc_seek_fraction(struct doc *doc, double f, struct doc_loc *loc)
 	uint32_t in;
 
 	f = f < 0 ? 0 : f > 1 ? 1 : f;
-	if (doc->format == DOC_FORMAT_MARKDOWN) {
+	if (one_chunk(doc)) {
 		chunk_get(doc, 0);
 		if (doc_measured(doc) && doc_locate(doc, (uint64_t)(f * (double)doc_text_length(doc)),
 		    loc, &in))
@@ -761,7 +702,7 @@ bool
 doc_locate(struct doc *doc, uint64_t off, struct doc_loc *loc, uint32_t *in_block)
 {
 	uint32_t lo = 0, hi = doc->measured, k;
-	struct chunk *c;
+	struct doc_build_chunk *c;
 	uint64_t rel;
 
 	if (hi == 0)
@@ -879,10 +820,10 @@ doc_idle(struct doc *doc, unsigned budget_us)
 		struct chunk_info *ci = &doc->chunks[k];
 
 		if (ci->loaded == NULL) {
-			struct chunk *c = parse_chunk(doc, k);
+			struct doc_build_chunk *c = parse_chunk(doc, k);
 
 			record_chunk(doc, k, c);
-			doc_chunk_free(c);
+			doc_build_chunk_free(c);
 			release_source(doc, k);
 		} else {
 			record_chunk(doc, k, ci->loaded);
@@ -908,7 +849,7 @@ doc_fraction(struct doc *doc, struct doc_loc loc, uint32_t in_block)
 
 	if (b == NULL || doc->size == 0)
 		return 1.0;
-	if (doc->format == DOC_FORMAT_MARKDOWN && doc_block_offset(doc, loc, &off)) {
+	if (one_chunk(doc) && doc_block_offset(doc, loc, &off)) {
 		uint64_t total = doc_text_length(doc);
 
 		return total ? (double)(off + in_block) / (double)total : 1.0;

@@ -1,32 +1,79 @@
 /*
- * doc_build — the builder through which loaders produce blocks.
+ * doc_build — the builder through which loaders produce blocks, and the
+ * cleaning of raw file bytes into model text (see include/gloss/doc_build.h).
  *
  * Blocks, spans and strings are accumulated with offsets (the buffers move
- * while growing) and turned into a struct chunk with real pointers at the
- * end.  Empty blocks (but for list items with a marker: empty items) and
- * empty spans are dropped.
+ * while growing) and turned into a struct doc_build_chunk with real
+ * pointers at the end.  Empty blocks (but for list items with a marker:
+ * empty items) and empty spans are dropped.
+ *
+ * Tab expansion counts columns as the screen shows them, with glyph_width(),
+ * so that a control picture or a wide character before a tab is counted as
+ * the pager draws it.
  */
 #include "gloss/gloss.h"
 
-#include "doc_int.h"
+#include "gloss/doc_build.h"
+#include "gloss/glyph.h"
+#include "gloss/text.h"
 #include "gloss/xmalloc.h"
 
-void
-doc_builder_init(struct doc_builder *b)
+struct build_block {
+	size_t text;			/* offset in builder text */
+	uint32_t len;
+	uint8_t kind, level, flags;
+	uint32_t span0, nspans;		/* range in the span array */
+	size_t label;			/* offset+1 in strings, 0 = none */
+	size_t number;			/* the same for a note's number */
+	uint64_t src_start, src_end;
+};
+
+struct build_span {
+	uint32_t start, end;		/* relative to the block */
+	uint16_t kind;
+	size_t url;			/* offset+1 in strings, 0 = none */
+	bool open;
+};
+
+struct doc_builder {
+	struct strbuf text;
+	struct strbuf strings;
+	struct build_block *blocks;
+	uint32_t nblocks, cap;
+	struct build_span *spans;
+	uint32_t nspans, span_cap;
+	bool in_block;
+	uint8_t pending_flags;		/* flags of a dropped empty block, for the next one */
+	struct build_block cur;
+};
+
+struct doc_builder *
+doc_build_new(void)
 {
-	memset(b, 0, sizeof *b);
+	struct doc_builder *b = xcalloc(1, sizeof *b);
+
 	strbuf_init(&b->text);
 	strbuf_init(&b->strings);
+	return b;
 }
 
 void
-doc_builder_done(struct doc_builder *b)
+doc_build_reset(struct doc_builder *b)
 {
-	strbuf_done(&b->text);
-	strbuf_done(&b->strings);
-	free(b->blocks);
-	free(b->spans);
-	memset(b, 0, sizeof *b);
+	strbuf_truncate(&b->text, 0);
+	strbuf_truncate(&b->strings, 0);
+	b->nblocks = b->nspans = 0;
+	b->in_block = false;
+	b->pending_flags = 0;
+}
+
+void
+doc_build_shift_source(struct doc_builder *b, uint64_t delta)
+{
+	for (uint32_t i = 0; i < b->nblocks; i++) {
+		b->blocks[i].src_start += delta;
+		b->blocks[i].src_end += delta;
+	}
 }
 
 static size_t
@@ -235,10 +282,10 @@ doc_build_flag_at(struct doc_builder *b, uint32_t i, unsigned flags)
 	b->blocks[i].flags |= (uint8_t)flags;
 }
 
-struct chunk *
-doc_builder_finish(struct doc_builder *b)
+struct doc_build_chunk *
+doc_build_finish(struct doc_builder *b)
 {
-	struct chunk *c = xcalloc(1, sizeof *c);
+	struct doc_build_chunk *c = xcalloc(1, sizeof *c);
 	uint32_t i, k;
 	uint64_t off = 0;
 
@@ -278,14 +325,12 @@ doc_builder_finish(struct doc_builder *b)
 	c->text_len = off;
 	free(b->blocks);
 	free(b->spans);
-	b->blocks = NULL;
-	b->spans = NULL;
-	b->nblocks = b->cap = b->nspans = b->span_cap = 0;
+	free(b);
 	return c;
 }
 
 void
-doc_chunk_free(struct chunk *c)
+doc_build_chunk_free(struct doc_build_chunk *c)
 {
 	uint32_t i;
 
@@ -298,4 +343,80 @@ doc_chunk_free(struct chunk *c)
 	free(c->text);
 	free(c->strings);
 	free(c);
+}
+
+/* ------------------------------------------------------------------ */
+/* Cleaning raw bytes */
+
+bool
+doc_build_clean(const char *s, size_t n, int tab_width, int *col, struct strbuf *out)
+{
+	size_t i = 0;
+	bool inert = true;
+
+	if (tab_width <= 0)
+		tab_width = 8;
+	strbuf_grow(out, n);
+	while (i < n) {
+		unsigned char c = (unsigned char)s[i];
+		size_t j = i;
+		uint32_t cp;
+		int len;
+
+		int w = 0;
+
+		/*
+		 * Printable ASCII and basic Cyrillic (U+0400–U+047F: lead byte D0
+		 * or D1; NFC-inert, one column) are copied as a run.
+		 */
+		while (j < n) {
+			unsigned char b = (unsigned char)s[j];
+
+			if (b >= 0x20 && b < 0x7F)
+				j++;
+			else if ((b & 0xFE) == 0xD0 && j + 1 < n && ((unsigned char)s[j + 1] & 0xC0) == 0x80)
+				j += 2;
+			else
+				break;
+			w++;
+		}
+		if (j > i) {
+			memcpy(out->buf + out->len, s + i, j - i);	/* room was made */
+			out->len += j - i;
+			*col += w;
+			i = j;
+			continue;
+		}
+		if (c == '\t') {
+			int pad = tab_width - (*col % tab_width);
+
+			while (pad-- > 0) {
+				strbuf_addc(out, ' ');
+				(*col)++;
+			}
+			i++;
+			strbuf_grow(out, n - i);
+			continue;
+		}
+		if (c == '\n') {
+			strbuf_addc(out, '\n');
+			*col = 0;
+			i++;
+			continue;
+		}
+		len = text_decode(s + i, n - i, &cp);
+		if (cp != 0 && len > 1 && (cp != 0xFFFD || memcmp(s + i, "\xEF\xBF\xBD", 3) == 0)) {
+			/* a valid sequence: as long in as out, so the room made suffices */
+			memcpy(out->buf + out->len, s + i, (size_t)len);
+			out->len += (size_t)len;
+		} else {
+			strbuf_addcp(out, cp ? cp : 0xFFFD);	/* NUL, invalid: longer out */
+			strbuf_grow(out, n - i - (size_t)len);
+		}
+		inert = inert && text_nfc_inert(cp);
+		*col += glyph_width(cp, GLYPH_UTF8);
+		i += (size_t)len;
+	}
+	out->buf[out->len] = '\0';
+	return inert;
 }

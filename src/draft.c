@@ -10,7 +10,7 @@
 #include <unistd.h>
 
 #include "gloss/draft.h"
-#include "gloss/export.h"
+#include "gloss/file.h"
 #include "gloss/fingerprint.h"
 #include "gloss/strbuf.h"
 #include "gloss/xmalloc.h"
@@ -82,7 +82,7 @@ draft_save(const char *db_path, int64_t id, enum draft_kind kind, const char *te
 		if (dir == NULL)
 			continue;
 		path = file_in(dir, db_path, id, kind);
-		if (make_dir(dir) && (rc = export_write_file(path, text, strlen(text), true)) == GLOSS_OK) {
+		if (make_dir(dir) && (rc = file_write_atomic(path, text, strlen(text), true)) == GLOSS_OK) {
 			snprintf(used, sizeof used, "%s", dir);
 			if (where)
 				*where = used;

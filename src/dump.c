@@ -15,6 +15,7 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
+#include "gloss/cmd.h"
 #include "gloss/dump.h"
 #include "gloss/layout.h"
 #include "gloss/options.h"
@@ -343,7 +344,7 @@ dump_main(int argc, char **argv)
 		switch (c) {
 		case 'w':
 			if ((width = parse_width(optarg)) < 0) {
-				error_print("dump: invalid width '%s'", optarg);
+				cmd_error("dump: invalid width '%s'", optarg);
 				return 2;
 			}
 			break;
@@ -362,20 +363,20 @@ dump_main(int argc, char **argv)
 		}
 	}
 	if (optind != argc - 1) {
-		error_print("dump: %s", optind == argc ? "missing FILE" : "too many arguments");
+		cmd_error("dump: %s", optind == argc ? "missing FILE" : "too many arguments");
 		dump_usage(stderr);
 		return 2;
 	}
 	dopt.force = opt_force;
 	rc = doc_open(argv[optind], &dopt, &doc);
 	if (rc != GLOSS_OK) {
-		error_print("%s", error_last(rc));
+		cmd_error("%s", error_last(rc));
 		return error_exit_code(rc);
 	}
 	rc = dump_doc(doc, width, opt_glyphs, stdout);
 	doc_free(doc);
 	if (rc != GLOSS_OK) {
-		error_print("%s", error_last(rc));
+		cmd_error("%s", error_last(rc));
 		return 1;
 	}
 	return 0;

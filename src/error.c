@@ -7,8 +7,6 @@
 #include <stdarg.h>
 
 #include "gloss/error.h"
-#include "gloss/glyph.h"
-#include "gloss/strbuf.h"
 
 static const struct {
 	int code;
@@ -67,17 +65,23 @@ error_set_cleanup(void (*cleanup)(void))
 	fatal_cleanup = cleanup;
 }
 
-/* Prints "gloss: MESSAGE" with every control character made visible. */
+/*
+ * Prints "gloss: MESSAGE" on the fatal path: without allocating (it runs
+ * when memory is exhausted) and with every byte outside printable ASCII
+ * shown as '?' (fatal messages are gloss's own; this only guarantees that
+ * no control sequence reaches the terminal).  Commands print their errors
+ * through cmd_error(), which shows every character safely.
+ */
 static void
-print_safe(const char *fmt, va_list ap)
+print_fatal(const char *fmt, va_list ap)
 {
-	char msg[2048];
-	struct strbuf sb = STRBUF_INIT;
+	char msg[1024];
 
 	vsnprintf(msg, sizeof msg, fmt, ap);
-	glyph_append_safe(&sb, msg, strlen(msg), GLYPH_UTF8);
-	fprintf(stderr, "gloss: %s\n", strbuf_str(&sb));
-	strbuf_done(&sb);
+	for (char *c = msg; *c; c++)
+		if ((unsigned char)*c < 0x20 || (unsigned char)*c >= 0x7F)
+			*c = '?';
+	fprintf(stderr, "gloss: %s\n", msg);
 }
 
 void
@@ -92,17 +96,7 @@ error_fatal(const char *fmt, ...)
 		cleanup();
 	}
 	va_start(ap, fmt);
-	print_safe(fmt, ap);
+	print_fatal(fmt, ap);
 	va_end(ap);
 	exit(1);
-}
-
-void
-error_print(const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	print_safe(fmt, ap);
-	va_end(ap);
 }

@@ -3,13 +3,11 @@
  * which highlights, in which order, and what each document tells about
  * them (title, author, date; section, paragraph, percentage; the code-point
  * offsets of the W3C selectors).  Rendering is in export_md.c and
- * export_json.c; the atomic file write and the default path are here too.
+ * export_json.c; the default path of the reader's E is here too.
  */
 #include "gloss/gloss.h"
 
-#include <errno.h>
-#include <fcntl.h>
-#include <sys/stat.h>
+#include <pwd.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -19,6 +17,7 @@
 #include "gloss/meta.h"
 #include "gloss/notes.h"
 #include "gloss/options.h"
+#include "gloss/srcmap.h"
 #include "gloss/xmalloc.h"
 
 /* A document to export with what is open of it. */
@@ -56,7 +55,7 @@ doc_meta(struct doc *doc, const char *fallback_title, struct export_meta *m)
 {
 	struct meta mt;
 
-	m->author = m->date = NULL;
+	m->author = m->date = m->url = m->lang = NULL;
 	if (doc == NULL) {
 		m->title = xstrdup(fallback_title ? fallback_title : "Untitled");
 		return;
@@ -65,6 +64,8 @@ doc_meta(struct doc *doc, const char *fallback_title, struct export_meta *m)
 	m->title = mt.title;
 	m->author = mt.author;
 	m->date = mt.date;
+	m->url = mt.url;
+	m->lang = mt.lang;
 }
 
 /* Attaches path; *src gets the open document (or an error for a named file). */
@@ -276,6 +277,26 @@ cited_notes(struct export_doc *d, struct export_hl *h, const struct notes *notes
 	}
 }
 
+/* Where h is in the file itself: code points, and the file's own characters around it. */
+static void
+map_to_file(struct srcmap *m, struct export_hl *h)
+{
+	uint64_t sa, sz;
+	struct strbuf sb = STRBUF_INIT;
+
+	if (!srcmap_to_source(m, h->a.start, h->a.end, &sa, &sz))
+		return;
+	h->file_start = srcmap_cp(m, sa);
+	h->file_end = srcmap_cp(m, sz);
+	srcmap_append(m, sa, sz, &sb);
+	h->file_exact = strbuf_detach(&sb, NULL);
+	srcmap_append(m, srcmap_back(m, sa, ANCHOR_CONTEXT), sa, &sb);
+	h->file_prefix = strbuf_detach(&sb, NULL);
+	srcmap_append(m, sz, srcmap_fwd(m, sz, ANCHOR_CONTEXT), &sb);
+	h->file_suffix = strbuf_detach(&sb, NULL);
+	h->mapped = true;
+}
+
 /* Fills the location fields of d's highlights (sorted by start) from the document. */
 static void
 locate(struct doc *doc, struct export_doc *d)
@@ -283,11 +304,14 @@ locate(struct doc *doc, struct export_doc *d)
 	struct strbuf text = STRBUF_INIT;
 	struct block_pos *t;
 	struct notes *notes = NULL;
+	struct srcmap *sm;
 	size_t nt;
 	uint64_t len, at = 0, cps = 0;
 	int *map;
 
 	doc_measure_all(doc);
+	d->known_format = true;
+	d->format = doc_format(doc);
 	len = doc_text_length(doc);
 	doc_text_range(doc, 0, len, &text);
 	t = block_table(doc, d, &nt);
@@ -296,6 +320,7 @@ locate(struct doc *doc, struct export_doc *d)
 	map = xcalloc(notes ? notes_count(notes) + 1 : 1, sizeof *map);
 	for (size_t k = 0; notes && k < notes_count(notes); k++)
 		map[k] = -1;	/* not yet among d->notes */
+	sm = srcmap_new(doc);
 	for (size_t i = 0; i < d->n; i++) {
 		struct export_hl *h = &d->hl[i];
 		const struct block_pos *b = block_at(t, nt, h->a.start);
@@ -312,9 +337,11 @@ locate(struct doc *doc, struct export_doc *d)
 		h->paragraph = b ? b->paragraph : 0;
 		h->percent = len ? (unsigned)(h->a.start * 100 / len) : 0;
 		h->located = true;
+		map_to_file(sm, h);
 		if (notes)
 			cited_notes(d, h, notes, map);
 	}
+	srcmap_free(sm);
 	notes_free(notes);
 	free(map);
 	free(t);
@@ -440,6 +467,9 @@ export_doc_done(struct export_doc *d)
 	for (size_t k = 0; k < d->n; k++) {
 		store_annotation_done(&d->hl[k].a);
 		free(d->hl[k].notes);
+		free(d->hl[k].file_exact);
+		free(d->hl[k].file_prefix);
+		free(d->hl[k].file_suffix);
 	}
 	for (size_t k = 0; k < d->nheadings; k++)
 		free(d->headings[k]);
@@ -454,6 +484,8 @@ export_doc_done(struct export_doc *d)
 	free(d->meta.title);
 	free(d->meta.author);
 	free(d->meta.date);
+	free(d->meta.url);
+	free(d->meta.lang);
 	memset(d, 0, sizeof *d);
 }
 
@@ -499,8 +531,9 @@ enum gloss_status
 export_run(struct store *st, const struct export_options *o, struct strbuf *out, size_t *count)
 {
 	struct gather g = { .st = st, .o = o };
-	struct export_set set = { .now = o->now, .by = o->by };
+	struct export_set set = { .now = o->now, .by = o->by, .creator = o->creator };
 	enum gloss_status rc = GLOSS_OK;
+	char *login = NULL;
 
 	*count = 0;
 	g.tag_keys = xcalloc(o->ntags + 1, sizeof *g.tag_keys);
@@ -509,6 +542,10 @@ export_run(struct store *st, const struct export_options *o, struct strbuf *out,
 
 		if ((rc = store_tag_normalize(o->tags[i], &name, &g.tag_keys[i])) == GLOSS_OK)
 			free(name);
+	}
+	if (set.creator == NULL && (login = export_default_creator()) != NULL) {
+		set.creator = login;
+		set.creator_is_login = getenv("GLOSS_CREATOR") == NULL || *getenv("GLOSS_CREATOR") == '\0';
 	}
 	if (rc == GLOSS_OK)
 		rc = gather(&g, &set);
@@ -526,6 +563,7 @@ export_run(struct store *st, const struct export_options *o, struct strbuf *out,
 		free(g.tag_keys[i]);
 	free(g.tag_keys);
 	free(g.src);
+	free(login);
 	set_free(&set);
 	return rc;
 }
@@ -545,87 +583,69 @@ export_time(struct strbuf *out, int64_t t)
 	strbuf_adds(out, buf);
 }
 
+/* "+HH:MM", "+HHMM", "Z" or nothing (UTC) at s; the offset in seconds, false if malformed. */
+static bool
+parse_offset(const char *s, int64_t *off)
+{
+	int h, m, n = 0;
+
+	*off = 0;
+	if (*s == '\0' || ((*s == 'Z' || *s == 'z') && s[1] == '\0'))
+		return true;
+	if ((*s != '+' && *s != '-') || !((sscanf(s + 1, "%2d:%2d%n", &h, &m, &n) == 2 && n == 5) ||
+	    (sscanf(s + 1, "%2d%2d%n", &h, &m, &n) == 2 && n == 4)) || s[1 + n] != '\0' || h > 23 || m > 59)
+		return false;
+	*off = (*s == '-' ? -1 : 1) * (int64_t)(h * 3600 + m * 60);
+	return true;
+}
+
 bool
 export_parse_time(const char *s, int64_t *t)
 {
 	struct tm tm = { 0 };
 	int n = 0;
+	int64_t off = 0;
+	const char *rest;
 
 	if (sscanf(s, "%4d-%2d-%2d%n", &tm.tm_year, &tm.tm_mon, &tm.tm_mday, &n) != 3 || n != 10)
 		return false;
-	if (s[10] != '\0' && (sscanf(s + 10, "T%2d:%2d:%2dZ%n", &tm.tm_hour, &tm.tm_min, &tm.tm_sec,
-	    &n) != 3 || s[10 + n] != '\0'))
-		return false;
+	rest = s + 10;
+	if (*rest != '\0') {
+		if ((*rest != 'T' && *rest != 't' && *rest != ' ') || sscanf(rest + 1, "%2d:%2d:%2d%n",
+		    &tm.tm_hour, &tm.tm_min, &tm.tm_sec, &n) != 3 || n != 8)
+			return false;
+		rest += 1 + n;
+		if (*rest == '.' || *rest == ',') {	/* a fraction of a second: dropped */
+			rest++;
+			if (*rest < '0' || *rest > '9')
+				return false;
+			while (*rest >= '0' && *rest <= '9')
+				rest++;
+		}
+		if (!parse_offset(rest, &off))
+			return false;
+	}
 	if (tm.tm_mon < 1 || tm.tm_mon > 12 || tm.tm_mday < 1 || tm.tm_mday > 31 || tm.tm_hour > 23 ||
 	    tm.tm_min > 59 || tm.tm_sec > 60)
 		return false;
 	tm.tm_year -= 1900;
 	tm.tm_mon -= 1;
-	*t = (int64_t)timegm(&tm);
+	*t = (int64_t)timegm(&tm) - off;
 	return true;
 }
 
-/* Writes all of data to fd; false on error (errno set). */
-static bool
-write_all(int fd, const char *data, size_t n)
+char *
+export_default_creator(void)
 {
-	while (n > 0) {
-		ssize_t w = write(fd, data, n);
+	const char *env = getenv("GLOSS_CREATOR");
+	struct passwd *pw;
 
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0)
-			return false;
-		data += w;
-		n -= (size_t)w;
-	}
-	return true;
-}
-
-enum gloss_status
-export_write_file(const char *path, const char *data, size_t n, bool force)
-{
-	char *tmp = xasprintf("%s.tmp-XXXXXX", path);
-	struct stat sb;
-	mode_t mask;
-	bool ok;
-	int fd, e;
-
-	if (!force && lstat(path, &sb) == 0) {
-		free(tmp);
-		return error_set(GLOSS_EEXIST, "%s exists (use --force to replace it)", path);
-	}
-	if ((fd = mkstemp(tmp)) < 0) {
-		e = errno;
-		free(tmp);
-		return error_set(GLOSS_EIO, "cannot write %s: %s", path, strerror(e));
-	}
-	mask = umask(0);
-	umask(mask);
-	(void)fchmod(fd, 0666 & ~mask);
-	ok = write_all(fd, data, n) && fsync(fd) == 0;
-	e = errno;
-	if (close(fd) != 0 && ok) {
-		ok = false;
-		e = errno;
-	}
-	/* link() refuses to replace an existing file: no window for a race */
-	if (ok && ((!force && link(tmp, path) != 0) || (force && rename(tmp, path) != 0))) {
-		ok = false;
-		e = errno;
-	}
-	if (!ok) {
-		unlink(tmp);
-		free(tmp);
-		if (e == EEXIST)
-			return error_set(GLOSS_EEXIST, "%s exists (use --force to replace it)", path);
-		return error_set(e == ENOSPC ? GLOSS_EFULL : GLOSS_EIO, "cannot write %s: %s", path,
-		    strerror(e));
-	}
-	if (!force)
-		unlink(tmp);
-	free(tmp);
-	return GLOSS_OK;
+	if (env && *env)
+		return xstrdup(env);
+	if ((pw = getpwuid(getuid())) != NULL && pw->pw_name && *pw->pw_name)
+		return xstrdup(pw->pw_name);
+	env = getenv("LOGNAME");
+	return env && *env ? xstrdup(env) : NULL;
 }
 
 char *

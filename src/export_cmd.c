@@ -9,14 +9,16 @@
 #include <getopt.h>
 #include <time.h>
 
+#include "gloss/cmd.h"
 #include "gloss/export.h"
 #include "gloss/export_cmd.h"
+#include "gloss/file.h"
 #include "gloss/import.h"
 #include "gloss/xmalloc.h"
 
 #define EXPORT_USAGE "gloss export [FILE...] [--tag TAG]... [--color NAME] [--since DATE] " \
-	"[--by document|tag] [--format markdown|json] [-o OUT] [--force] [--no-timestamp]"
-#define IMPORT_USAGE "gloss import FILE.json"
+	"[--by document|tag] [--format markdown|json] [-o OUT] [--force] [--no-timestamp] [--creator NAME]"
+#define IMPORT_USAGE "gloss import [--strict] [--map URL=PATH]... FILE.json"
 
 struct export_args {
 	struct export_options o;
@@ -28,7 +30,7 @@ struct export_args {
 static int
 usage(const char *cmd, const char *use, const char *msg, const char *arg)
 {
-	error_print("%s: %s%s%s%s", cmd, msg, arg ? " '" : "", arg ? arg : "", arg ? "'" : "");
+	cmd_error("%s: %s%s%s%s", cmd, msg, arg ? " '" : "", arg ? arg : "", arg ? "'" : "");
 	fprintf(stderr, "Usage: %s\n", use);
 	return 2;
 }
@@ -89,10 +91,14 @@ parse_option(struct export_args *a, int c)
 	case 'T':
 		a->no_time = true;
 		return -1;
+	case 'C':
+		a->o.creator = optarg;
+		return -1;
 	case 'h':
 		printf("Usage: %s\nExport annotations (of the FILEs, or of every document) as Markdown or\n"
 		    "W3C Web Annotation JSON, to standard output or atomically to OUT.\n"
-		    "GLOSS_EXPORT_TIME fixes the exported timestamp.\n", EXPORT_USAGE);
+		    "GLOSS_EXPORT_TIME fixes the exported timestamp; --creator (else $GLOSS_CREATOR,\n"
+		    "else the login name) names who made the annotations.\n", EXPORT_USAGE);
 		return 0;
 	default:
 		fprintf(stderr, "Usage: %s\n", EXPORT_USAGE);
@@ -113,6 +119,7 @@ parse_export(int argc, char **argv, struct export_args *a)
 		{ "output", required_argument, NULL, 'o' },
 		{ "force", no_argument, NULL, 'F' },
 		{ "no-timestamp", no_argument, NULL, 'T' },
+		{ "creator", required_argument, NULL, 'C' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -126,7 +133,7 @@ parse_export(int argc, char **argv, struct export_args *a)
 		char *name, *key;
 
 		if (store_tag_normalize(a->tags[i], &name, &key) != GLOSS_OK) {
-			error_print("export: %s", error_last(GLOSS_EUSAGE));
+			cmd_error("export: %s", error_last(GLOSS_EUSAGE));
 			return 2;
 		}
 		free(name);
@@ -144,14 +151,14 @@ write_out(const struct export_args *a, const struct strbuf *out)
 	enum gloss_status rc;
 
 	if (a->out) {
-		if ((rc = export_write_file(a->out, strbuf_str(out), out->len, a->force)) != GLOSS_OK) {
-			error_print("export: %s", error_last(rc));
+		if ((rc = file_write_atomic(a->out, strbuf_str(out), out->len, a->force)) != GLOSS_OK) {
+			cmd_error("export: %s", error_last(rc));
 			return 1;
 		}
 		return 0;
 	}
 	if (fwrite(strbuf_str(out), 1, out->len, stdout) != out->len || fflush(stdout) != 0) {
-		error_print("export: write error: %s", strerror(errno));
+		cmd_error("export: write error: %s", strerror(errno));
 		return 1;
 	}
 	return 0;
@@ -172,15 +179,15 @@ export_main(int argc, char **argv)
 		if (rc == GLOSS_OK)
 			rc = export_run(st, &a.o, &out, &count);
 		if (rc != GLOSS_OK) {
-			error_print("export: %s", error_last(rc));
+			cmd_error("export: %s", error_last(rc));
 			status = error_exit_code(rc);
 		} else {
 			if (count == 0)
-				error_print("export: no annotations match; the export is empty");
+				cmd_error("export: no annotations match; the export is empty");
 			status = write_out(&a, &out);
 		}
 		if (status == 0 && st && store_damaged(st)) {	/* what could be read was written */
-			error_print("export: %s", store_damaged(st));
+			cmd_error("export: %s", store_damaged(st));
 			status = 1;
 		}
 	}
@@ -213,33 +220,113 @@ read_file(const char *path, struct strbuf *sb)
 	return GLOSS_OK;
 }
 
+struct import_args {
+	struct import_options o;
+	struct import_map *maps;
+	const char *file;
+	char *dir;
+};
+
+/* "gloss: import: FILE: annotation N: why" */
+static void
+import_say(void *arg, const char *line)
+{
+	cmd_error("import: %s: %s", ((const struct import_args *)arg)->file, line);
+}
+
+static int
+import_map_arg(struct import_args *a, char *arg)
+{
+	char *eq = strchr(arg, '=');
+
+	if (eq == NULL || eq == arg || eq[1] == '\0')
+		return usage("import", IMPORT_USAGE, "--map takes URL=PATH, not", arg);
+	*eq = '\0';
+	a->maps = xreallocarray(a->maps, a->o.nmaps + 1, sizeof *a->maps);
+	a->maps[a->o.nmaps++] = (struct import_map){ arg, eq + 1 };
+	a->o.maps = a->maps;
+	return -1;
+}
+
+static int
+parse_import(int argc, char **argv, struct import_args *a)
+{
+	static const struct option longopts[] = {
+		{ "strict", no_argument, NULL, 's' },
+		{ "map", required_argument, NULL, 'm' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	int c, status;
+
+	optind = 0;
+	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+		if (c == 's') {
+			a->o.strict = true;
+		} else if (c == 'm') {
+			if ((status = import_map_arg(a, optarg)) >= 0)
+				return status;
+		} else if (c == 'h') {
+			printf("Usage: %s\nImport Web Annotation JSON: gloss's own export, other W3C tools' files\n"
+			    "and Hypothesis API exports.  FILE - reads standard input.  An annotation that\n"
+			    "cannot be imported is named with the reason and the others are imported\n"
+			    "(--strict: nothing is); --map URL=PATH names the local copy of a web page.\n",
+			    IMPORT_USAGE);
+			return 0;
+		} else {
+			fprintf(stderr, "Usage: %s\n", IMPORT_USAGE);
+			return 2;
+		}
+	}
+	if (argc - optind != 1)
+		return usage("import", IMPORT_USAGE, optind >= argc ? "missing FILE" : "too many arguments", NULL);
+	a->file = argv[optind];
+	if (strcmp(a->file, "-") != 0) {
+		const char *slash = strrchr(a->file, '/');
+
+		a->dir = slash ? xstrndup(a->file, slash == a->file ? 1 : (size_t)(slash - a->file)) : xstrdup(".");
+		a->o.base_dir = a->dir;
+	}
+	a->o.say = import_say;
+	a->o.arg = a;
+	return -1;
+}
+
+static void
+print_counts(const struct import_counts *c)
+{
+	printf("%zu imported: %zu anchored, %zu moved, %zu orphaned; %zu skipped as duplicates; %zu rejected\n",
+	    c->imported, c->anchored, c->moved, c->orphaned, c->duplicates, c->rejected);
+}
+
 int
 import_main(int argc, char **argv)
 {
+	struct import_args a = { 0 };
 	struct strbuf data = STRBUF_INIT;
 	struct store *st = NULL;
+	struct import_counts counts = { 0 };
 	enum gloss_status rc;
-	size_t added, skipped;
+	int status = parse_import(argc, argv, &a);
 
-	if (argc == 2 && (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0)) {
-		printf("Usage: %s\nImport W3C Web Annotation JSON (as written by gloss export --format json);\n"
-		    "FILE - reads standard input.  Nothing is imported if anything is wrong.\n", IMPORT_USAGE);
-		return 0;
+	if (status >= 0)
+		goto out;
+	if ((rc = read_file(a.file, &data)) == GLOSS_OK && (rc = store_open(NULL, STORE_CREATE, &st)) == GLOSS_OK)
+		rc = import_json(st, strbuf_str(&data), data.len, &a.o, &counts);
+	if (rc == GLOSS_EPARSE) {
+		cmd_error("import: %s: %s; nothing was imported", a.file, error_last(rc));
+		status = 1;
+	} else if (rc != GLOSS_OK) {
+		cmd_error("import: %s", error_last(rc));
+		status = error_exit_code(rc);
+	} else {
+		print_counts(&counts);
+		status = counts.rejected ? 1 : 0;
 	}
-	if (argc != 2)
-		return usage("import", IMPORT_USAGE, argc < 2 ? "missing FILE" : "too many arguments", NULL);
-	if ((rc = read_file(argv[1], &data)) == GLOSS_OK && (rc = store_open(NULL, STORE_CREATE, &st)) == GLOSS_OK)
-		rc = import_json(st, strbuf_str(&data), data.len, &added, &skipped);
+out:
 	store_close(st);
 	strbuf_done(&data);
-	if (rc == GLOSS_EPARSE) {
-		error_print("import: %s: %s; nothing was imported", argv[1], error_last(rc));
-		return 1;
-	}
-	if (rc != GLOSS_OK) {
-		error_print("import: %s", error_last(rc));
-		return error_exit_code(rc);
-	}
-	printf("%zu imported, %zu already present\n", added, skipped);
-	return 0;
+	free(a.maps);
+	free(a.dir);
+	return status;
 }

@@ -5,11 +5,13 @@
 #ifndef GLOSS_EXPORT_INT_H
 #define GLOSS_EXPORT_INT_H
 
+#include "gloss/doc.h"
 #include "gloss/export.h"
 
 /* Title, author and date of a document (see doc_meta() in export.c). */
 struct export_meta {
 	char *title, *author, *date;	/* author, date: NULL if unknown */
+	char *url, *lang;		/* where it was taken from, its language: NULL if unknown */
 };
 
 /* An endnote cited by a highlight. */
@@ -27,12 +29,17 @@ struct export_hl {
 	unsigned percent;
 	size_t *notes;			/* indices into export_doc.notes */
 	size_t nnotes;
+	bool mapped;			/* the place in the file itself is known: */
+	uint64_t file_start, file_end;	/* code points of the file (srcmap.h) */
+	char *file_exact, *file_prefix, *file_suffix;	/* the file's own characters there */
 };
 
 struct export_doc {
 	int64_t id;
 	char *path;			/* or NULL */
 	char sha256[FINGERPRINT_HEX_LEN + 1];
+	bool known_format;		/* the file was read: */
+	enum doc_format format;
 	struct export_meta meta;
 	struct export_hl *hl;
 	size_t n;
@@ -49,9 +56,20 @@ struct export_set {
 	size_t ntags;
 	int64_t now;
 	enum export_group by;
+	const char *creator;		/* the user's name for "creator", or NULL */
+	bool creator_is_login;		/* it is a login name (a nickname), not a name given */
 };
 
 void export_md(const struct export_set *set, struct strbuf *out);
+/* Appends text of one line escaped for every Markdown reader (export_md.c); line_start: it begins a line. */
+void export_md_text(struct strbuf *out, const char *s, size_t n, bool line_start);
+/* Appends the tag's one Obsidian form, without '#' (export_md.c). */
+void export_tag_form(struct strbuf *out, const char *tag);
+/*
+ * Appends a note (CommonMark) rendered so that it means the same to every
+ * reader and cannot reach beyond itself (export_note.c); ends in "\n".
+ */
+void export_md_note(struct strbuf *out, const char *note);
 void export_json(const struct export_set *set, struct strbuf *out);
 /* Appends the time as "YYYY-MM-DDTHH:MM:SSZ" (no quotes). */
 void export_time(struct strbuf *out, int64_t t);

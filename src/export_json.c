@@ -77,8 +77,40 @@ bodies(struct strbuf *out, const struct export_hl *h)
 		strbuf_adds(out, note || k ? ", " : "");
 		strbuf_adds(out, "{\"type\": \"TextualBody\", \"purpose\": \"tagging\"");
 		field(out, "value", h->a.tags[k]);
-		strbuf_addc(out, '}');
+		strbuf_adds(out, ", \"format\": \"text/plain\"}");
 	}
+	strbuf_addc(out, ']');
+}
+
+static void
+quote_selector(struct strbuf *out, const char *exact, const char *prefix, const char *suffix)
+{
+	strbuf_adds(out, "{\"type\": \"TextQuoteSelector\"");
+	field(out, "exact", exact);
+	field(out, "prefix", prefix ? prefix : "");
+	field(out, "suffix", suffix ? suffix : "");
+	strbuf_addc(out, '}');
+}
+
+/*
+ * The selectors, usable on the file itself (docs/export.md): positions in
+ * code points of the file; for plain text the quote is the file's own
+ * characters, for Markdown the text as read (markup gone), which is what a
+ * rendering of the file shows.
+ */
+static void
+selectors(struct strbuf *out, const struct export_doc *d, const struct export_hl *h)
+{
+	bool md = d->known_format && d->format == DOC_FORMAT_MARKDOWN;
+
+	strbuf_adds(out, ", \"selector\": [");
+	if (h->mapped && !md)
+		quote_selector(out, h->file_exact, h->file_prefix, h->file_suffix);
+	else
+		quote_selector(out, h->a.quote, h->a.prefix, h->a.suffix);
+	if (h->mapped)
+		strbuf_addf(out, ", {\"type\": \"TextPositionSelector\", \"start\": %llu, \"end\": %llu}",
+		    (unsigned long long)h->file_start, (unsigned long long)h->file_end);
 	strbuf_addc(out, ']');
 }
 
@@ -90,27 +122,38 @@ target(struct strbuf *out, const struct export_doc *d, const struct export_hl *h
 		file_iri(out, d->path);
 	else
 		strbuf_addf(out, "\"urn:x-gloss:document:%lld\"", (long long)d->id);
+	if (d->known_format)
+		field(out, "format", d->format == DOC_FORMAT_MARKDOWN ? "text/markdown" : "text/plain");
+	if (d->meta.lang)
+		field(out, "language", d->meta.lang);
 	if (d->sha256[0])
 		field(out, "gloss:sha256", d->sha256);
 	field(out, "gloss:title", d->meta.title);
-	strbuf_adds(out, ", \"selector\": [{\"type\": \"TextQuoteSelector\"");
-	field(out, "exact", h->a.quote);
-	field(out, "prefix", h->a.prefix ? h->a.prefix : "");
-	field(out, "suffix", h->a.suffix ? h->a.suffix : "");
+	selectors(out, d, h);
 	strbuf_addc(out, '}');
-	if (h->located)
-		strbuf_addf(out, ", {\"type\": \"TextPositionSelector\", \"start\": %llu, \"end\": %llu}",
-		    (unsigned long long)h->cp_start, (unsigned long long)h->cp_end);
-	strbuf_adds(out, "]}");
+}
+
+/* Who made it: the user (--creator, $GLOSS_CREATOR or the login name); what wrote the file. */
+static void
+agents(struct strbuf *out, const struct export_set *set)
+{
+	if (set->creator) {
+		strbuf_adds(out, ", \"creator\": {\"type\": \"Person\"");
+		field(out, set->creator_is_login ? "nickname" : "name", set->creator);
+		strbuf_addc(out, '}');
+	}
+	strbuf_adds(out, ", \"generator\": {\"type\": \"Software\", \"name\": \"" PACKAGE_STRING "\"}");
 }
 
 static void
-annotation(struct strbuf *out, const struct export_doc *d, const struct export_hl *h)
+annotation(struct strbuf *out, const struct export_set *set, const struct export_doc *d,
+    const struct export_hl *h)
 {
 	strbuf_adds(out, "{\"@context\": " ANNO_CONTEXT ", \"id\": ");
 	anno_id(out, d, h);
 	strbuf_adds(out, ", \"type\": \"Annotation\"");
 	field(out, "motivation", h->a.note && h->a.note[0] ? "commenting" : "highlighting");
+	agents(out, set);
 	time_field(out, "created", h->a.created);
 	time_field(out, "modified", h->a.modified);
 	bodies(out, h);
@@ -129,7 +172,7 @@ export_json(const struct export_set *set, struct strbuf *out)
 	for (size_t i = 0; i < set->ndocs; i++) {
 		for (size_t k = 0; k < set->docs[i].n; k++) {
 			strbuf_adds(out, first ? "\n  " : ",\n  ");
-			annotation(out, &set->docs[i], &set->docs[i].hl[k]);
+			annotation(out, set, &set->docs[i], &set->docs[i].hl[k]);
 			first = false;
 		}
 	}

@@ -7,13 +7,20 @@
  */
 #include "gloss/gloss.h"
 
+#include <time.h>
+#include <unictype.h>
+
 #include "export_int.h"
 #include "gloss/json.h"
 #include "gloss/text.h"
 #include "gloss/xmalloc.h"
 
-/* ASCII characters that are escaped with a backslash wherever they appear. */
-#define MD_ALWAYS "\\`*_[]<>&#|~$"
+/*
+ * ASCII characters escaped with a backslash wherever they appear: CommonMark's
+ * markup, pandoc's (smart quotes ' ", superscript ^, subscript ~, citations
+ * @, attributes { }, math $) and Obsidian's (#tag, [[link]], ^block-id).
+ */
+#define MD_ALWAYS "\\`*_[]<>&#|~$\"'^@{}"
 
 /* ------------------------------------------------------------------ */
 /* Escaping */
@@ -34,49 +41,120 @@ as_reference(uint32_t cp)
 	    cp == 0x2028 || cp == 0x2029 || cp == 0xFEFF;
 }
 
-/* True if s[0..n) at a line start would open a list item ("1." "12)"). */
-static size_t
-ordered_marker(const char *s, size_t n)
+static bool
+is_alnum(char c)
 {
-	size_t i = 0;
-
-	while (i < n && i < 10 && s[i] >= '0' && s[i] <= '9')
-		i++;
-	return i > 0 && i < 10 && i < n && (s[i] == '.' || s[i] == ')') ? i : 0;
+	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
 /*
- * Appends one line of text (no "\n" inside) escaped for a paragraph:
- * spaces and tabs at either end as references (a parser would strip
- * them), block markers at the start escaped, inline markup everywhere.
+ * The offset of the '.' or ')' of a list marker at the start of s[0..n)
+ * (after the leading white space lead): "1." "12)" (CommonMark), "a." "iv."
+ * "B)" (pandoc's fancy lists, followed by a space or the end), or 0.
  */
-static void
-md_line(struct strbuf *out, const char *s, size_t n)
+static size_t
+list_marker_at(const char *s, size_t n, size_t lead)
 {
-	size_t lead = 0, trail = n, num = ordered_marker(s, n);
+	size_t i = lead;
+	bool digits = true, roman = true;
+
+	while (i < n && i - lead < 10 && is_alnum(s[i])) {
+		digits = digits && s[i] >= '0' && s[i] <= '9';
+		roman = roman && strchr("ivxlcdmIVXLCDM", s[i]);
+		i++;
+	}
+	if (i == lead || i >= n || (s[i] != '.' && s[i] != ')'))
+		return 0;
+	if (!digits && ((i + 1 < n && s[i + 1] != ' ' && s[i + 1] != '\t') || (i - lead > 1 && !roman)))
+		return 0;	/* a letter or a roman numeral, then a space: pandoc's fancy lists */
+	return i;
+}
+
+/* Does s[i] start an emoji short code (":smile:") or a URL's "://"? */
+static bool
+colon_opens(const char *s, size_t n, size_t i)
+{
+	size_t k = i + 1;
+
+	if (k + 1 < n && s[k] == '/' && s[k + 1] == '/')
+		return true;
+	while (k < n && (is_alnum(s[k]) || s[k] == '_' || s[k] == '+' || s[k] == '-'))
+		k++;
+	return k > i + 1 && k < n && s[k] == ':';
+}
+
+/* Is the ASCII character at s[i] one that must be escaped here (pandoc's smart punctuation, www.)? */
+static bool
+escape_here(const char *s, size_t n, size_t i, size_t lead, size_t marker)
+{
+	char c = s[i];
+
+	if (strchr(MD_ALWAYS, c))
+		return true;
+	if (i == lead && (c == '-' || c == '+' || c == '=' || c == ':' || c == '('))
+		return true;	/* list items, setext lines, definitions, (1) lists */
+	if (marker && i == marker)
+		return true;
+	if ((c == '-' && ((i + 1 < n && s[i + 1] == '-') || (i > 0 && s[i - 1] == '-'))) ||
+	    (c == '.' && i + 1 < n && s[i + 1] == '.'))
+		return true;	/* -- --- ... */
+	if ((c == '=' || c == '%') && i + 1 < n && s[i + 1] == c)
+		return true;	/* Obsidian's ==mark== and %%comment%% */
+	if (c == ':' && colon_opens(s, n, i))
+		return true;
+	return c == '.' && i >= 3 && strncmp(s + i - 3, "www", 3) == 0 && (i == 3 || !is_alnum(s[i - 4]));
+}
+
+/*
+ * Appends one line of text (no "\n" inside), escaped so that CommonMark,
+ * GFM, pandoc's Markdown and Obsidian all read it back as this text.
+ * MD_EXACT: the spaces too (a quote): spaces and tabs at either end and
+ * runs of two or more as references, which parsers keep; else (a note)
+ * they stay literal.  MD_LINE_START: s begins a line (list markers and the
+ * like are escaped).
+ */
+#define MD_EXACT	0x01
+#define MD_LINE_START	0x02
+
+static void
+md_escape(struct strbuf *out, const char *s, size_t n, unsigned flags)
+{
+	size_t lead = 0, trail = n, start, marker;
 
 	while (lead < n && (s[lead] == ' ' || s[lead] == '\t'))
 		lead++;
 	while (trail > lead && (s[trail - 1] == ' ' || s[trail - 1] == '\t'))
 		trail--;
+	start = flags & MD_LINE_START ? lead : SIZE_MAX;	/* where line-start markup would be */
+	marker = start != SIZE_MAX ? list_marker_at(s, n, start) : 0;
 	for (size_t i = 0; i < n;) {
 		uint32_t cp;
 		size_t len = decode(s, n, i, &cp);
+		bool space = cp == ' ' || cp == '\t';
+		bool run = space && ((i + 1 < n && (s[i + 1] == ' ' || s[i + 1] == '\t')) ||
+		    (i > 0 && (s[i - 1] == ' ' || s[i - 1] == '\t')));
 
-		if (i < lead || i >= trail || as_reference(cp))
+		if (as_reference(cp) || ((flags & MD_EXACT) && space && (i < lead || i >= trail || run ||
+		    cp == '\t')))
 			strbuf_addf(out, "&#%u;", (unsigned)cp);
-		else if (cp < 0x80 && strchr(MD_ALWAYS, (int)cp))
+		else if (cp < 0x80 && escape_here(s, n, i, start, marker))
 			strbuf_addf(out, "\\%c", (char)cp);
-		else if (i == lead && (cp == '-' || cp == '+' || cp == '='))
-			strbuf_addf(out, "\\%c", (char)cp);
-		else if (num && i == lead + num)
-			strbuf_addf(out, "\\%c", (char)cp);
-		else if ((cp == '=' || cp == '%') && i + 1 < n && s[i + 1] == (char)cp)
-			strbuf_addf(out, "\\%c", (char)cp);	/* Obsidian's ==mark== and %%comment%% */
 		else
 			strbuf_add(out, s + i, len);
 		i += len;
 	}
+}
+
+static void
+md_line(struct strbuf *out, const char *s, size_t n)
+{
+	md_escape(out, s, n, MD_EXACT | MD_LINE_START);
+}
+
+void
+export_md_text(struct strbuf *out, const char *s, size_t n, bool line_start)
+{
+	md_escape(out, s, n, line_start ? MD_LINE_START : 0);
 }
 
 /* Inline text on one line (titles, headings): line breaks become spaces. */
@@ -137,40 +215,73 @@ md_quote(struct strbuf *out, const char *q)
 /* ------------------------------------------------------------------ */
 /* Tags */
 
+/* A character an Obsidian tag may hold: a letter, a mark, a digit, an emoji, _ - /. */
 static bool
 tag_char(uint32_t cp)
 {
-	return cp == '_' || cp == '-' || cp == '/' || cp >= 0x80 || (cp >= '0' && cp <= '9') ||
-	    (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
+	if (cp < 0x80)
+		return is_alnum((char)cp) || cp == '_' || cp == '-' || cp == '/';
+	return uc_is_general_category(cp, UC_CATEGORY_L) || uc_is_general_category(cp, UC_CATEGORY_M) ||
+	    uc_is_general_category(cp, UC_CATEGORY_N) || uc_is_general_category(cp, UC_CATEGORY_So);
+}
+
+static bool
+word_char(uint32_t cp)
+{
+	return cp != '_' && cp != '-' && cp != '/' && tag_char(cp) &&
+	    (cp < 0x80 || !uc_is_general_category(cp, UC_CATEGORY_So));
 }
 
 /*
- * A tag as an Obsidian hashtag: characters a hashtag cannot hold
- * (spaces, punctuation) become "_", and an all-digit tag gets a leading
- * "_" (Obsidian needs a non-digit).
+ * A tag in its one Obsidian form, for the front matter and inline alike
+ * (docs/export.md): a leading '#' dropped; every run of underscores and of
+ * characters a tag cannot hold (spaces, punctuation) becomes one "_"
+ * between two letters or digits and nothing elsewhere; "/" only between two parts; "_" before a
+ * tag of digits only (Obsidian needs a non-digit).  So an "_" stands only
+ * between two word characters or before a digit, where no Markdown reader
+ * takes it for emphasis.
  */
-static void
-md_tag(struct strbuf *out, const char *t)
+void
+export_tag_form(struct strbuf *out, const char *t)
 {
-	size_t n = strlen(t), i = 0;
-	bool digits = true;
+	size_t n = strlen(t), i = 0, start = out->len;
+	uint32_t prev = 0;
+	bool gap = false, digits = true;
 
-	for (size_t k = 0; k < n; k++)
-		digits = digits && t[k] >= '0' && t[k] <= '9';
-	strbuf_addc(out, '#');
-	if (digits)
-		strbuf_addc(out, '_');
+	while (i < n && t[i] == '#')
+		i++;
 	while (i < n) {
 		uint32_t cp;
 		size_t len = decode(t, n, i, &cp);
-		bool space = cp == 0xA0 || (cp >= 0x2000 && cp <= 0x200B) || cp == 0x3000;
 
-		if (!tag_char(cp) || space || as_reference(cp))
-			strbuf_addc(out, '_');
-		else
-			strbuf_add(out, t + i, len);
 		i += len;
+		if (!tag_char(cp) || cp == '_' || (cp == '/' && (prev == 0 || prev == '/'))) {
+			gap = prev != 0;
+			continue;
+		}
+		if (gap && word_char(prev) && word_char(cp))
+			strbuf_addc(out, '_');
+		gap = false;
+		strbuf_add(out, t + i - len, len);
+		digits = digits && cp >= '0' && cp <= '9';
+		prev = cp;
 	}
+	while (out->len > start && out->buf[out->len - 1] == '/')
+		strbuf_truncate(out, out->len - 1);
+	if (out->len == start || digits) {
+		char *body = xstrdup(out->buf + start);
+
+		strbuf_truncate(out, start);
+		strbuf_addf(out, "_%s", body);
+		free(body);
+	}
+}
+
+static void
+md_tag(struct strbuf *out, const char *t)
+{
+	strbuf_addc(out, '#');
+	export_tag_form(out, t);
 }
 
 /* ------------------------------------------------------------------ */
@@ -184,6 +295,33 @@ yaml_field(struct strbuf *out, const char *key, const char *value)
 	strbuf_addf(out, "%s: ", key);
 	json_string(out, value);
 	strbuf_addc(out, '\n');
+}
+
+/* The tags in their Obsidian form, each once (two spellings may have one form). */
+static void
+front_tags(const struct export_set *set, struct strbuf *out)
+{
+	char **forms = xcalloc(set->ntags + 1, sizeof *forms);
+	size_t n = 0;
+
+	for (size_t i = 0; i < set->ntags; i++) {
+		struct strbuf f = STRBUF_INIT;
+		bool seen = false;
+
+		export_tag_form(&f, set->tags[i]);
+		for (size_t k = 0; k < n && !seen; k++)
+			seen = strcmp(forms[k], strbuf_str(&f)) == 0;
+		if (seen)
+			strbuf_done(&f);
+		else
+			forms[n++] = strbuf_detach(&f, NULL);
+	}
+	strbuf_adds(out, n ? "tags:\n" : "tags: []\n");
+	for (size_t k = 0; k < n; k++) {
+		strbuf_addf(out, "  - \"%s\"\n", forms[k]);
+		free(forms[k]);
+	}
+	free(forms);
 }
 
 static void
@@ -210,101 +348,93 @@ front_matter(const struct export_set *set, struct strbuf *out)
 		export_time(out, set->now);
 		strbuf_adds(out, "\"\n");
 	}
-	strbuf_adds(out, set->ntags ? "tags:\n" : "tags: []\n");
-	for (size_t i = 0; i < set->ntags; i++) {
-		strbuf_adds(out, "  - ");
-		json_string(out, set->tags[i]);
-		strbuf_addc(out, '\n');
-	}
+	front_tags(set, out);
 	strbuf_adds(out, "---\n");
 }
 
 /* ------------------------------------------------------------------ */
 /* Body */
 
-/* The label of endnote k of d as a footnote label: "<doc>-<marker>". */
+/*
+ * The label of endnote k of d as a footnote label: "<document id>-<marker>",
+ * the same whatever else the export holds.
+ */
 static void
-note_label(struct strbuf *out, size_t doc, const struct export_doc *d, size_t k)
+note_label(struct strbuf *out, const struct export_doc *d, size_t k)
 {
-	strbuf_addf(out, "[^%zu-", doc + 1);
+	strbuf_addf(out, "[^%lld-", (long long)d->id);
 	for (const char *p = d->notes[k].label; *p; p++)
-		strbuf_addc(out, (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
-		    (*p >= '0' && *p <= '9') ? *p : '_');
+		strbuf_addc(out, is_alnum(*p) ? *p : '_');
 	strbuf_addc(out, ']');
 }
 
 static void
-location(struct strbuf *out, size_t doc, const struct export_doc *d, const struct export_hl *h)
+part(struct strbuf *out, bool *any)
+{
+	if (*any)
+		strbuf_adds(out, " · ");
+	*any = true;
+}
+
+/* The place line: section, paragraph, percentage, date, status, the endnotes cited, the tags. */
+static void
+location(struct strbuf *out, const struct export_doc *d, const struct export_hl *h)
 {
 	bool any = false;
+	char date[16];
+	time_t t = (time_t)h->a.created;
+	struct tm tm;
 
 	if (h->located && h->heading) {
+		part(out, &any);
 		strbuf_addc(out, '*');
 		md_inline(out, h->heading);
 		strbuf_addc(out, '*');
-		any = true;
 	}
 	if (h->located && h->paragraph) {
-		strbuf_addf(out, "%sparagraph %u", any ? " · " : "", h->paragraph);
-		any = true;
+		part(out, &any);
+		strbuf_addf(out, "paragraph %u", h->paragraph);
 	}
 	if (h->located) {
-		strbuf_addf(out, "%s%u%%", any ? " · " : "", h->percent);
-		any = true;
+		part(out, &any);
+		strbuf_addf(out, "%u%%", h->percent);
 	}
+	gmtime_r(&t, &tm);
+	strftime(date, sizeof date, "%Y-%m-%d", &tm);
+	part(out, &any);
+	strbuf_adds(out, date);
 	if (h->a.status != ANCHOR_ANCHORED) {
-		strbuf_addf(out, "%s**%s**", any ? " · " : "", anchor_status_name(h->a.status));
-		any = true;
+		part(out, &any);
+		strbuf_addf(out, "**%s**", anchor_status_name(h->a.status));
 	}
 	for (size_t k = 0; k < h->nnotes; k++) {
-		strbuf_adds(out, any || k ? " " : "");
-		note_label(out, doc, d, h->notes[k]);
-		any = true;
+		strbuf_addc(out, ' ');
+		note_label(out, d, h->notes[k]);
 	}
-	if (any)
-		strbuf_adds(out, "\n");
-}
-
-/* Appends the note with its control characters as references. */
-static void
-md_note(struct strbuf *out, const char *note)
-{
-	size_t n = strlen(note), i = 0;
-
-	while (i < n) {
-		uint32_t cp;
-		size_t len = decode(note, n, i, &cp);
-
-		if (as_reference(cp) && cp != '\t')
-			strbuf_addf(out, "&#%u;", (unsigned)cp);
+	for (size_t k = 0; k < h->a.ntags; k++) {
+		if (k == 0)
+			part(out, &any);
 		else
-			strbuf_add(out, note + i, len);
-		i += len;
+			strbuf_addc(out, ' ');
+		md_tag(out, h->a.tags[k]);
 	}
-	while (out->len > 0 && out->buf[out->len - 1] == '\n')
-		strbuf_truncate(out, out->len - 1);
 	strbuf_addc(out, '\n');
 }
 
+/*
+ * One highlight: the quote, its block id for links from a vault
+ * ([[notes#^gloss-17]]), the place line and the note.
+ */
 static void
-highlight(struct strbuf *out, size_t doc, const struct export_doc *d, const struct export_hl *h)
+highlight(struct strbuf *out, const struct export_doc *d, const struct export_hl *h)
 {
 	strbuf_addc(out, '\n');
 	md_quote(out, h->a.quote);
-	strbuf_addc(out, '\n');
-	location(out, doc, d, h);
+	strbuf_addf(out, "\n^gloss-%lld\n\n", (long long)h->a.id);
+	location(out, d, h);
 	if (h->a.note && h->a.note[0]) {
 		strbuf_addc(out, '\n');
-		md_note(out, h->a.note);
-	}
-	if (h->a.ntags) {
-		strbuf_addc(out, '\n');
-		for (size_t k = 0; k < h->a.ntags; k++) {
-			if (k)
-				strbuf_addc(out, ' ');
-			md_tag(out, h->a.tags[k]);
-		}
-		strbuf_addc(out, '\n');
+		export_md_note(out, h->a.note);
 	}
 }
 
@@ -334,7 +464,7 @@ doc_heading(struct strbuf *out, const char *hashes, const struct export_doc *d)
 
 /* The footnote definitions of the endnotes d's exported highlights cite. */
 static void
-footnotes(struct strbuf *out, size_t doc, const struct export_doc *d, bool *used)
+footnotes(struct strbuf *out, const struct export_doc *d, bool *used)
 {
 	bool any = false;
 
@@ -342,7 +472,7 @@ footnotes(struct strbuf *out, size_t doc, const struct export_doc *d, bool *used
 		if (!used[k])
 			continue;
 		strbuf_adds(out, any ? "" : "\n");
-		note_label(out, doc, d, k);
+		note_label(out, d, k);
 		strbuf_adds(out, ": ");
 		md_inline(out, d->notes[k].text);
 		strbuf_addc(out, '\n');
@@ -352,7 +482,7 @@ footnotes(struct strbuf *out, size_t doc, const struct export_doc *d, bool *used
 
 /* Document d, or only its highlights tagged tag (by fold-insensitive spelling) if tag. */
 static void
-document(struct strbuf *out, const char *hashes, size_t doc, const struct export_doc *d,
+document(struct strbuf *out, const char *hashes, const struct export_doc *d,
     const char *tag)
 {
 	bool *used = xcalloc(d->nnotes + 1, sizeof *used);
@@ -368,11 +498,11 @@ document(struct strbuf *out, const char *hashes, size_t doc, const struct export
 			in = h->a.ntags == 0;
 		if (!in)
 			continue;
-		highlight(out, doc, d, h);
+		highlight(out, d, h);
 		for (size_t k = 0; k < h->nnotes; k++)
 			used[h->notes[k]] = true;
 	}
-	footnotes(out, doc, d, used);
+	footnotes(out, d, used);
 	free(used);
 }
 
@@ -409,7 +539,7 @@ by_tag(const struct export_set *set, struct strbuf *out)
 		strbuf_addc(out, '\n');
 		for (size_t i = 0; i < set->ndocs; i++)
 			if (doc_has_tag(&set->docs[i], tag))
-				document(out, "##", i, &set->docs[i], tag);
+				document(out, "##", &set->docs[i], tag);
 	}
 }
 
@@ -422,5 +552,5 @@ export_md(const struct export_set *set, struct strbuf *out)
 		return;
 	}
 	for (size_t i = 0; i < set->ndocs; i++)
-		document(out, "#", i, &set->docs[i], NULL);
+		document(out, "#", &set->docs[i], NULL);
 }

@@ -504,6 +504,118 @@ fold_key_mapped(const char *s, size_t n, struct strbuf *key, uint32_t **map)
 	*map = out.map;
 }
 
+enum fold_class
+fold_cp(uint32_t cp, const char **key, size_t *len)
+{
+	const struct entry *e = entry_of(cp < CP_LIMIT ? cp : 0xFFFD);
+
+	*key = e->key;
+	*len = e->len;
+	switch (e->kind) {
+	case ENTRY_SAFE: return FOLD_ALONE;
+	case ENTRY_SPACE: return FOLD_SPACE;
+	case ENTRY_DROP: return FOLD_DROP;
+	default: return FOLD_CONTEXT;
+	}
+}
+
+/* ---------------------------------------------------------------------- */
+/* Preimages: which code points fold to something holding a given one. */
+
+struct preimage {
+	uint32_t c, x;		/* c is in the folded form of x */
+};
+
+static struct preimage *preimages;
+static size_t npreimages;
+static uint32_t *preimage_x;	/* the x of preimages[], in the same order */
+static pthread_once_t preimages_once = PTHREAD_ONCE_INIT;
+
+static int
+preimage_cmp(const void *a, const void *b)
+{
+	const struct preimage *p = a, *q = b;
+
+	if (p->c != q->c)
+		return p->c < q->c ? -1 : 1;
+	return p->x < q->x ? -1 : p->x > q->x;
+}
+
+/* Does cp fold to anything but itself? */
+static bool
+folds_away(uint32_t cp)
+{
+	ucs4_t dec[UC_DECOMPOSITION_MAX_LENGTH];
+
+	return uc_is_property_changes_when_casefolded(cp) || uc_canonical_decomposition(cp, dec) > 0 ||
+	    uc_is_property_white_space(cp) || cp == 0x2019 || cp == 0x02BC || cp == 0x00AD;
+}
+
+/* Records (c, x) for every code point c of x's folded form other than x. */
+static void
+add_preimages(uint32_t x, size_t *cap)
+{
+	struct walk_state st = { false, 0 };
+	struct strbuf d = STRBUF_INIT;
+	uint8_t u[4];
+	size_t i = 0;
+
+	casefold_walk((const char *)u, (size_t)u8_uctomb(u, x, (int)sizeof(u)), &st, &d);
+	while (i < d.len) {
+		ucs4_t c;
+
+		i += (size_t)u8_mbtouc_unsafe(&c, (const uint8_t *)d.buf + i, d.len - i);
+		if (c == x)
+			continue;
+		if (npreimages == *cap) {
+			*cap = *cap ? *cap * 2 : 4096;
+			preimages = xreallocarray(preimages, *cap, sizeof(*preimages));
+		}
+		preimages[npreimages].c = c;
+		preimages[npreimages++].x = x;
+	}
+	strbuf_done(&d);
+}
+
+static void
+build_preimages(void)
+{
+	size_t cap = 0, i, j = 0;
+
+	for (uint32_t cp = 0; cp < CP_LIMIT; cp++)
+		if ((cp < 0xD800 || cp > 0xDFFF) && folds_away(cp))
+			add_preimages(cp, &cap);
+	qsort(preimages, npreimages, sizeof(*preimages), preimage_cmp);
+	for (i = 0; i < npreimages; i++)	/* a c twice in one x: once */
+		if (j == 0 || preimage_cmp(&preimages[j - 1], &preimages[i]) != 0)
+			preimages[j++] = preimages[i];
+	npreimages = j;
+	preimage_x = xreallocarray(NULL, npreimages ? npreimages : 1, sizeof(*preimage_x));
+	for (i = 0; i < npreimages; i++)
+		preimage_x[i] = preimages[i].x;
+}
+
+size_t
+fold_preimages(uint32_t c, const uint32_t **out)
+{
+	size_t lo = 0, hi, a;
+
+	pthread_once(&preimages_once, build_preimages);
+	hi = npreimages;
+	while (lo < hi) {	/* the first entry of c */
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (preimages[mid].c < c)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (a = lo; a < npreimages && preimages[a].c == c; a++)
+		;
+	*out = preimage_x + lo;
+	return a - lo;
+}
+
 uint32_t
 fold_map_end(const uint32_t *map, size_t keylen, size_t b, size_t n)
 {

@@ -176,6 +176,13 @@ help_view_new(void)
 	return view_new(&help_ops, h);
 }
 
+void
+help_show(void *arg)
+{
+	(void)arg;
+	view_push(help_view_new());
+}
+
 /* Escapes troff's special characters in s. */
 static void
 troff_escape(FILE *f, const char *s)

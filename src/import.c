@@ -1,228 +1,106 @@
 /*
- * import — reading W3C Web Annotation JSON back into the store (see
- * include/gloss/import.h): checking the JSON, finding each annotation's
- * document, anchoring it in the document text, and adding everything in
- * one transaction.
+ * import — annotation JSON read back into the store (see
+ * include/gloss/import.h).  import_read.c turns the JSON into items (one
+ * per text target) and reasons; import_source.c says where each source is.
+ * Here: the documents (opened before the transaction, found or recorded in
+ * it), anchoring each item in its document's text, skipping duplicates,
+ * adding the rest in one transaction, and the lines said per annotation.
  */
 #include "gloss/gloss.h"
 
-#include "gloss/annot.h"
+#include <time.h>
+
 #include "gloss/anchor.h"
+#include "gloss/annot.h"
 #include "gloss/doc.h"
-#include "gloss/export.h"
-#include "gloss/import.h"
-#include "gloss/json.h"
 #include "gloss/meta.h"
 #include "gloss/options.h"
+#include "gloss/srcmap.h"
+#include "gloss/text.h"
 #include "gloss/xmalloc.h"
-
-/* One annotation as read from the JSON (strings borrowed from the tree). */
-struct item {
-	const char *source, *sha256, *title;
-	const char *exact, *prefix, *suffix, *note;
-	const char **tags;
-	size_t ntags;
-	bool has_pos;
-	uint64_t cp_start, cp_end;
-	enum store_color color;
-	int64_t created, modified;
-	size_t doc;			/* index into the documents */
-};
+#include "import_int.h"
 
 /* A document of the import. */
 struct idoc {
 	const char *source, *sha256, *title;
-	char *path;			/* decoded file path, or NULL */
+	char *path;			/* the local file, or NULL */
+	char *reject;			/* why its annotations cannot be imported, or NULL */
+	char *unread;			/* why the file was not read (its highlights stay orphaned), or NULL */
 	struct doc *doc;		/* NULL if the file cannot be read */
 	struct annot_doc *ad;
 	int64_t id;			/* 0 until found or created */
 	char file_sha[FINGERPRINT_HEX_LEN + 1];
 	struct strbuf text;
 	struct anchor_text *at;
-	struct store_list existing;
+	struct srcmap *sm;		/* text offsets to the file's own */
+	struct store_list existing;	/* its annotations, and those added by this import */
 };
 
 struct import {
 	struct store *st;
-	struct item *items;
-	size_t nitems;
+	const struct import_options *o;
+	struct import_read r;
+	struct import_sources *sources;
 	struct idoc *docs;
 	size_t ndocs;
+	bool *dropped;			/* per item: not imported (its annotation is said to be rejected) */
+	int64_t now;
+	struct import_counts *c;
 };
-
-/* ------------------------------------------------------------------ */
-/* Reading the JSON */
-
-static enum gloss_status GLOSS_PRINTF(2, 3)
-bad(const struct json_value *at, const char *fmt, ...)
-{
-	char msg[256];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
-	va_end(ap);
-	return error_set(GLOSS_EPARSE, "line %u, column %u: %s", at->line, at->column, msg);
-}
-
-static bool
-get_uint(const struct json_value *v, uint64_t *out)
-{
-	if (v == NULL || v->type != JSON_NUMBER || v->number < 0 || v->number > (double)STORE_POSITION_MAX ||
-	    v->number != (double)(uint64_t)v->number)
-		return false;
-	*out = (uint64_t)v->number;
-	return true;
-}
-
-static enum gloss_status
-read_selectors(const struct json_value *target, struct item *it)
-{
-	const struct json_value *sel = json_get(target, "selector");
-
-	if (sel == NULL || sel->type != JSON_ARRAY)
-		return bad(sel ? sel : target, "the target needs a \"selector\" array");
-	for (size_t k = 0; k < sel->n; k++) {
-		const struct json_value *s = &sel->items[k];
-		const char *type = json_str(json_get(s, "type"));
-
-		if (type && strcmp(type, "TextQuoteSelector") == 0) {
-			it->exact = json_str(json_get(s, "exact"));
-			it->prefix = json_str(json_get(s, "prefix"));
-			it->suffix = json_str(json_get(s, "suffix"));
-			if (it->exact == NULL || it->exact[0] == '\0')
-				return bad(s, "a TextQuoteSelector needs a non-empty \"exact\"");
-		} else if (type && strcmp(type, "TextPositionSelector") == 0) {
-			if (!get_uint(json_get(s, "start"), &it->cp_start) ||
-			    !get_uint(json_get(s, "end"), &it->cp_end) || it->cp_end < it->cp_start)
-				return bad(s, "a TextPositionSelector needs numbers start <= end");
-			it->has_pos = true;
-		}
-	}
-	if (it->exact == NULL)
-		return bad(sel, "the target has no TextQuoteSelector");
-	return GLOSS_OK;
-}
-
-static enum gloss_status
-read_bodies(const struct json_value *body, struct item *it)
-{
-	if (body == NULL)
-		return GLOSS_OK;
-	if (body->type != JSON_ARRAY && body->type != JSON_OBJECT)
-		return bad(body, "\"body\" must be an object or an array");
-	for (size_t k = 0; k < (body->type == JSON_ARRAY ? body->n : 1); k++) {
-		const struct json_value *b = body->type == JSON_ARRAY ? &body->items[k] : body;
-		const char *purpose = json_str(json_get(b, "purpose"));
-		const char *value = json_str(json_get(b, "value"));
-
-		if (value == NULL)
-			return bad(b, "a body needs a string \"value\"");
-		if (purpose && strcmp(purpose, "tagging") == 0) {
-			it->tags = xreallocarray(it->tags, it->ntags + 1, sizeof *it->tags);
-			it->tags[it->ntags++] = value;
-		} else if (it->note == NULL) {
-			it->note = value;
-		}
-	}
-	return GLOSS_OK;
-}
-
-static enum gloss_status
-read_time(const struct json_value *a, const char *key, int64_t *t)
-{
-	const struct json_value *v = json_get(a, key);
-
-	*t = 0;
-	if (v && (json_str(v) == NULL || !export_parse_time(v->string, t)))
-		return bad(v, "\"%s\" must be a time like 2024-01-31T12:00:00Z", key);
-	return GLOSS_OK;
-}
-
-static enum gloss_status
-read_item(const struct json_value *a, struct item *it)
-{
-	const char *type = json_str(json_get(a, "type")), *color;
-	const struct json_value *target = json_get(a, "target");
-	enum gloss_status rc;
-
-	if (a->type != JSON_OBJECT || type == NULL || strcmp(type, "Annotation") != 0)
-		return bad(a, "not an annotation (an object with \"type\": \"Annotation\")");
-	if (target == NULL || (it->source = json_str(json_get(target, "source"))) == NULL)
-		return bad(target ? target : a, "the target needs a \"source\" IRI");
-	it->sha256 = json_str(json_get(target, "gloss:sha256"));
-	it->title = json_str(json_get(target, "gloss:title"));
-	if ((rc = read_selectors(target, it)) != GLOSS_OK ||
-	    (rc = read_bodies(json_get(a, "body"), it)) != GLOSS_OK ||
-	    (rc = read_time(a, "created", &it->created)) != GLOSS_OK ||
-	    (rc = read_time(a, "modified", &it->modified)) != GLOSS_OK)
-		return rc;
-	it->color = STORE_COLOR_DEFAULT;
-	color = json_str(json_get(a, "gloss:color"));
-	if (color && !store_color_parse(color, &it->color))
-		return bad(json_get(a, "gloss:color"), "unknown colour \"%.40s\"", color);
-	return GLOSS_OK;
-}
 
 /* ------------------------------------------------------------------ */
 /* Documents */
 
-static int
-hexval(char c)
-{
-	return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 :
-	    c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
-}
-
-/* The path of a file: IRI (percent-decoded), or NULL. */
-static char *
-iri_path(const char *iri)
-{
-	struct strbuf sb = STRBUF_INIT;
-
-	if (strncmp(iri, "file://", 7) != 0)
-		return NULL;
-	for (const char *p = iri + 7; *p; p++) {
-		if (*p == '%' && hexval(p[1]) >= 0 && hexval(p[2]) >= 0) {
-			strbuf_addc(&sb, (char)(hexval(p[1]) * 16 + hexval(p[2])));
-			p += 2;
-		} else {
-			strbuf_addc(&sb, *p);
-		}
-	}
-	if (sb.len == 0 || memchr(sb.buf, '\0', sb.len)) {
-		strbuf_done(&sb);
-		return NULL;
-	}
-	return strbuf_detach(&sb, NULL);
-}
-
 static size_t
-doc_index(struct import *im, const struct item *it)
+doc_index(struct import *im, const struct import_item *it)
 {
 	const char *sha = it->sha256 ? it->sha256 : "";
+	struct idoc *d;
+
+	char *path, *why;
 
 	for (size_t k = 0; k < im->ndocs; k++)
 		if (strcmp(im->docs[k].source, it->source) == 0 &&
 		    strcmp(im->docs[k].sha256 ? im->docs[k].sha256 : "", sha) == 0)
 			return k;
+	if (!import_source_path(im->sources, it->source, &path, &why))
+		path = NULL;
+	for (size_t k = 0; path && k < im->ndocs; k++) {
+		if (im->docs[k].path && strcmp(im->docs[k].path, path) == 0) {
+			free(path);	/* another name of the same file */
+			return k;
+		}
+	}
 	im->docs = xreallocarray(im->docs, im->ndocs + 1, sizeof *im->docs);
-	memset(&im->docs[im->ndocs], 0, sizeof im->docs[im->ndocs]);
-	im->docs[im->ndocs].source = it->source;
-	im->docs[im->ndocs].sha256 = it->sha256;
-	im->docs[im->ndocs].title = it->title;
-	im->docs[im->ndocs].path = iri_path(it->source);
+	d = memset(&im->docs[im->ndocs], 0, sizeof *im->docs);
+	d->source = it->source;
+	d->sha256 = it->sha256;
+	d->title = it->title;
+	d->path = path;
+	d->reject = why;
+	strbuf_init(&d->text);
+	if (d->path == NULL && d->reject == NULL && d->sha256 == NULL)
+		d->reject = xasprintf("%.300s names no file and no content (gloss:sha256)", it->source);
 	return im->ndocs++;
 }
 
-/* Opens and attaches the document's file if it can be read (before the transaction). */
+/*
+ * Opens and attaches the document's file if it can be read (before the
+ * transaction).  A source that cannot be read is kept as if the file were
+ * not here: its highlights are recorded with their quotes, orphaned, and
+ * anchored when the document is opened.
+ */
 static enum gloss_status
 open_file(struct import *im, struct idoc *d)
 {
 	struct doc_options dopt = { .force = opt_force, .format = -1, .tab_width = 8 };
 	enum gloss_status rc;
 
-	if (d->path == NULL || doc_open(d->path, &dopt, &d->doc) != GLOSS_OK) {
+	if (d->path == NULL || d->reject)
+		return GLOSS_OK;
+	if ((rc = doc_open(d->path, &dopt, &d->doc)) != GLOSS_OK) {
+		d->unread = xstrdup(error_last(rc));
+		d->doc = NULL;
 		error_clear();
 		return GLOSS_OK;
 	}
@@ -232,6 +110,7 @@ open_file(struct import *im, struct idoc *d)
 	doc_measure_all(d->doc);
 	doc_text_range(d->doc, 0, doc_text_length(d->doc), &d->text);
 	d->at = anchor_text_new(strbuf_str(&d->text), d->text.len);
+	d->sm = srcmap_new(d->doc);
 	fingerprint_sha256(doc_source(d->doc), (size_t)doc_source_size(d->doc), d->file_sha);
 	return GLOSS_OK;
 }
@@ -266,8 +145,8 @@ resolve_doc(struct import *im, struct idoc *d)
 	enum gloss_status rc = GLOSS_OK;
 	bool found = false;
 
-	if (d->id == 0 && d->doc == NULL && d->sha256 &&
-	    (rc = store_sha_find(im->st, d->sha256, &d->id, &found)) != GLOSS_OK)
+	if (d->id == 0 && (d->doc || d->sha256) &&	/* a copy recorded earlier in this import, too */
+	    (rc = store_sha_find(im->st, d->doc ? d->file_sha : d->sha256, &d->id, &found)) != GLOSS_OK)
 		return rc;
 	if (d->id == 0 && d->doc == NULL && d->path &&
 	    (rc = store_path_find(im->st, d->path, &info, &found)) == GLOSS_OK && found)
@@ -280,141 +159,334 @@ resolve_doc(struct import *im, struct idoc *d)
 }
 
 /* ------------------------------------------------------------------ */
-/* Adding */
+/* Anchoring */
 
-/* The byte offset of code point cp in text (the end if beyond it). */
-static uint64_t
-cp_to_byte(const struct strbuf *text, uint64_t cp)
+/*
+ * The item's TextPositionSelector (code points of the file, as gloss and
+ * the W3C model count them) as a byte range of the document text; false if
+ * it is not within the file or holds no text.
+ */
+static bool
+item_range(const struct idoc *d, const struct import_item *it, uint64_t *a, uint64_t *z,
+    bool *file_quote)
 {
-	uint64_t i = 0, c = 0;
+	uint64_t sa, sz;
+	struct strbuf raw = STRBUF_INIT, nfc = STRBUF_INIT;
 
-	while (i < text->len && c < cp) {
-		i++;
-		while (i < text->len && ((unsigned char)text->buf[i] & 0xC0) == 0x80)
-			i++;
-		c++;
+	*file_quote = false;
+	if (!it->has_pos)
+		return false;
+	sa = srcmap_byte(d->sm, it->cp_start);
+	sz = srcmap_byte(d->sm, it->cp_end);
+	if (srcmap_cp(d->sm, sz) != it->cp_end || !srcmap_to_text(d->sm, sa, sz, a, z))
+		return false;	/* beyond the end of the file, or no text there */
+	if (it->exact) {	/* the quote is the file's own characters there (gloss's plain text) */
+		srcmap_append(d->sm, sa, sz, &raw);
+		text_nfc(strbuf_str(&raw), raw.len, &nfc);
+		*file_quote = strcmp(strbuf_str(&nfc), it->exact) == 0;
 	}
-	return i;
+	strbuf_done(&raw);
+	strbuf_done(&nfc);
+	return true;
 }
 
-static void
-anchor_item(struct idoc *d, const struct item *it, struct store_new *n)
+/* A quote whose white space differs (another tool's rendering): the one place it fits, if one. */
+static bool
+loose_once(const struct idoc *d, const char *exact, uint64_t *a, uint64_t *z)
 {
-	struct anchor_selector sel = {
-		.exact = it->exact, .exact_len = strlen(it->exact),
-		.prefix = it->prefix ? it->prefix : "", .suffix = it->suffix ? it->suffix : "",
-	};
-	struct anchor_result r;
-	int64_t delta = 0;
+	uint64_t *r;
+	size_t n = anchor_find_loose(strbuf_str(&d->text), d->text.len, exact, strlen(exact), &r);
+	bool one = n == 1;
 
-	sel.prefix_len = strlen(sel.prefix);
-	sel.suffix_len = strlen(sel.suffix);
-	if (it->has_pos) {
-		sel.start = cp_to_byte(&d->text, it->cp_start);
-		sel.end = sel.start + cp_to_byte(&d->text, it->cp_end) - cp_to_byte(&d->text, it->cp_start);
+	if (one) {
+		*a = r[0];
+		*z = r[1];
 	}
-	anchor_locate(d->at, &sel, &delta, &r);
+	free(r);
+	return one;
+}
+
+/*
+ * Places the item in its document's text: n gets the range and status,
+ * and, where it was found, the text it covers with gloss's own context
+ * (kept in place, pstore: the strings).  False if it cannot be imported
+ * (*why says why).
+ */
+static bool
+anchor_item(struct idoc *d, const struct import_item *it, struct store_new *n, struct strbuf *q,
+    struct strbuf *p, struct strbuf *s, char **why)
+{
+	struct anchor_selector sel = { .start = UINT64_MAX, .end = UINT64_MAX };
+	struct anchor_result r = { .status = ANCHOR_ORPHANED };
+	uint64_t a = 0, z = 0;
+	int64_t delta = 0;
+	bool file_quote, pos = item_range(d, it, &a, &z, &file_quote);
+
+	if (it->exact == NULL && !pos) {
+		*why = xasprintf("its TextPositionSelector (%llu-%llu) is beyond the end of %.300s",
+		    (unsigned long long)it->cp_start, (unsigned long long)it->cp_end, d->path);
+		return false;
+	}
+	if (it->exact == NULL || file_quote) {	/* a position only, or with the file's own quote */
+		r = (struct anchor_result){ .start = a, .end = z, .status = ANCHOR_ANCHORED };
+	} else {
+		sel.exact = it->exact;
+		sel.exact_len = strlen(it->exact);
+		sel.prefix = it->prefix ? it->prefix : "";
+		sel.prefix_len = strlen(sel.prefix);
+		sel.suffix = it->suffix ? it->suffix : "";
+		sel.suffix_len = strlen(sel.suffix);
+		if (pos) {
+			sel.start = a;
+			sel.end = z;
+		}
+		anchor_locate(d->at, &sel, &delta, &r);
+		if (r.status != ANCHOR_ANCHORED && loose_once(d, it->exact, &a, &z))
+			r = (struct anchor_result){ .start = a, .end = z, .status = ANCHOR_ANCHORED };
+	}
+	n->status = r.status;
+	if (r.status == ANCHOR_ORPHANED)
+		return true;
 	n->start = r.start;
 	n->end = r.end;
-	n->status = r.status;
+	if (r.status == ANCHOR_ANCHORED) {	/* the text itself, with a full context of its own */
+		strbuf_add(q, d->text.buf + r.start, (size_t)(r.end - r.start));
+		anchor_context(d->text.buf, d->text.len, r.start, r.end, p, s);
+		n->quote = strbuf_str(q);
+		n->prefix = strbuf_str(p);
+		n->suffix = strbuf_str(s);
+	}
+	return true;
 }
 
+/* ------------------------------------------------------------------ */
+/* Adding */
+
 static bool
-exists(const struct idoc *d, const struct store_new *n)
+exists(const struct idoc *d, const struct store_new *n, bool has_created)
 {
 	for (size_t k = 0; k < d->existing.n; k++) {
 		const struct store_annotation *a = &d->existing.v[k];
 
-		if (a->start == n->start && a->end == n->end && a->created == n->created &&
+		if (a->start == n->start && a->end == n->end && (!has_created || a->created == n->created) &&
 		    strcmp(a->quote, n->quote) == 0)
 			return true;
 	}
 	return false;
 }
 
-static enum gloss_status
-add_item(struct import *im, const struct item *it, size_t *added, size_t *skipped)
+/* Remembers what was added, so that a second copy in the same file is a duplicate too. */
+static void
+remember(struct idoc *d, const struct store_new *n)
 {
+	struct store_annotation *a;
+
+	d->existing.v = xreallocarray(d->existing.v, d->existing.n + 1, sizeof *d->existing.v);
+	a = memset(&d->existing.v[d->existing.n++], 0, sizeof *a);
+	a->start = n->start;
+	a->end = n->end;
+	a->created = n->created;
+	a->quote = xstrdup(n->quote);
+	a->note = xstrdup("");
+}
+
+static void
+count(struct import_counts *c, enum anchor_status st)
+{
+	c->imported++;
+	c->anchored += st == ANCHOR_ANCHORED;
+	c->moved += st == ANCHOR_MOVED;
+	c->orphaned += st == ANCHOR_ORPHANED;
+}
+
+static enum gloss_status
+add_item(struct import *im, size_t k)
+{
+	const struct import_item *it = &im->r.items[k];
 	struct idoc *d = &im->docs[it->doc];
 	struct store_new n = {
 		.doc_id = d->id, .quote = it->exact, .prefix = it->prefix, .suffix = it->suffix,
 		.note = it->note, .color = it->color, .status = ANCHOR_ORPHANED,
-		.tags = it->tags, .ntags = it->ntags, .created = it->created, .modified = it->modified,
-		.start = it->cp_start, .end = it->cp_end,
+		.tags = (const char **)it->tags, .ntags = it->ntags,
+		.created = it->has_created ? it->created : im->now,
+		.modified = it->has_created ? it->modified : im->now,
 	};
+	struct strbuf q = STRBUF_INIT, p = STRBUF_INIT, s = STRBUF_INIT;
+	enum gloss_status rc = GLOSS_OK;
+	char *why = NULL;
 	int64_t id;
 
 	if (d->at)
-		anchor_item(d, it, &n);
-	if (n.end <= n.start || n.end > STORE_POSITION_MAX) {
+		anchor_item(d, it, &n, &q, &p, &s, &why);	/* a failure was dropped by check_items */
+	free(why);
+	if (n.status == ANCHOR_ORPHANED) {
 		n.start = 0;	/* an orphan without a usable position */
-		n.end = strlen(it->exact);
+		n.end = strlen(n.quote);
 	}
-	if (exists(d, &n)) {
-		(*skipped)++;
-		return GLOSS_OK;
+	if (exists(d, &n, it->has_created)) {
+		im->c->duplicates++;
+	} else if ((rc = store_add(im->st, &n, &id)) == GLOSS_OK) {
+		remember(d, &n);
+		count(im->c, n.status);
+		if (d->unread)
+			import_say(&im->r, it->number, false, "%s; kept as orphaned", d->unread);
 	}
-	(*added)++;
-	return store_add(im->st, &n, &id);
+	strbuf_done(&q);
+	strbuf_done(&p);
+	strbuf_done(&s);
+	return rc;
 }
+
+/* ------------------------------------------------------------------ */
+/* What cannot be imported */
+
+/* Drops the items that cannot be imported, saying why, before anything is written. */
+static void
+check_items(struct import *im)
+{
+	im->dropped = xcalloc(im->r.nitems + 1, sizeof *im->dropped);
+	for (size_t k = 0; k < im->r.nitems; k++) {
+		const struct import_item *it = &im->r.items[k];
+		struct idoc *d = &im->docs[it->doc];
+		struct store_new n = { 0 };
+		struct strbuf q = STRBUF_INIT, p = STRBUF_INIT, s = STRBUF_INIT;
+		char *why = NULL;
+
+		if (d->reject)
+			why = xstrdup(d->reject);
+		else if (it->exact == NULL && d->at == NULL)
+			why = xasprintf("only a TextPositionSelector, and %.300s cannot be read (%s)",
+			    d->path ? d->path : it->source, d->unread ? d->unread : "no file");
+		else if (it->exact == NULL)
+			anchor_item(d, it, &n, &q, &p, &s, &why);
+		if (why) {
+			im->dropped[k] = true;
+			import_say(&im->r, it->number, true, "%s", why);
+			free(why);
+		}
+		strbuf_done(&q);
+		strbuf_done(&p);
+		strbuf_done(&s);
+	}
+}
+
+/* Counts the rejected annotations: those said to be rejected with no item left to import. */
+static size_t
+count_rejected(const struct import *im)
+{
+	size_t n = 0;
+
+	for (size_t m = 0; m < im->r.nmsgs; m++) {
+		const struct import_msg *msg = &im->r.msgs[m];
+		bool kept = false, dup = false;
+
+		if (!msg->rejected)
+			continue;
+		for (size_t k = 0; k < im->r.nitems && !kept; k++)
+			kept = im->r.items[k].number == msg->number && !im->dropped[k];
+		for (size_t j = 0; j < m && !dup; j++)
+			dup = im->r.msgs[j].rejected && im->r.msgs[j].number == msg->number;
+		n += !kept && !dup;
+	}
+	return n;
+}
+
+/* Says every line, in the order of the annotations (a stable sort). */
+static void
+say_all(struct import *im)
+{
+	struct import_msg *v = im->r.msgs;
+	size_t n = im->r.nmsgs;
+
+	for (size_t i = 1; i < n; i++)	/* insertion sort: stable, and the lists are short */
+		for (size_t j = i; j > 0 && v[j - 1].number > v[j].number; j--) {
+			struct import_msg t = v[j];
+
+			v[j] = v[j - 1];
+			v[j - 1] = t;
+		}
+	for (size_t k = 0; k < n && im->o->say; k++) {
+		char *line = xasprintf("annotation %zu: %s", v[k].number, v[k].text);
+
+		im->o->say(im->o->arg, line);
+		free(line);
+	}
+}
+
+/* ------------------------------------------------------------------ */
+/* The import */
 
 static void
 import_done(struct import *im)
 {
-	for (size_t k = 0; k < im->nitems; k++)
-		free(im->items[k].tags);
 	for (size_t k = 0; k < im->ndocs; k++) {
 		struct idoc *d = &im->docs[k];
 
 		anchor_text_free(d->at);
+		srcmap_free(d->sm);
 		strbuf_done(&d->text);
 		annot_detach(d->ad);
 		doc_free(d->doc);
 		free(d->path);
+		free(d->reject);
+		free(d->unread);
 		store_list_free(&d->existing);
 	}
-	free(im->items);
+	import_sources_free(im->sources);
+	import_read_done(&im->r);
 	free(im->docs);
+	free(im->dropped);
 }
 
 static enum gloss_status
-read_items(struct import *im, const struct json_value *root)
+write_all(struct import *im)
 {
-	enum gloss_status rc = GLOSS_OK;
+	enum gloss_status rc = store_begin(im->st);
 
-	if (root->type != JSON_ARRAY)
-		return bad(root, "expected an array of annotations");
-	im->items = xcalloc(root->n + 1, sizeof *im->items);
-	for (size_t k = 0; rc == GLOSS_OK && k < root->n; k++) {
-		rc = read_item(&root->items[k], &im->items[k]);
-		im->nitems = k + 1;
-		if (rc == GLOSS_OK)
-			im->items[k].doc = doc_index(im, &im->items[k]);
-	}
-	return rc;
+	if (rc != GLOSS_OK)
+		return rc;
+	for (size_t k = 0; rc == GLOSS_OK && k < im->ndocs; k++)
+		if (im->docs[k].reject == NULL)
+			rc = resolve_doc(im, &im->docs[k]);
+	for (size_t k = 0; rc == GLOSS_OK && k < im->r.nitems; k++)
+		if (!im->dropped[k])
+			rc = add_item(im, k);
+	return store_end(im->st, rc);
 }
 
 enum gloss_status
-import_json(struct store *st, const char *data, size_t n, size_t *added, size_t *skipped)
+import_json(struct store *st, const char *data, size_t n, const struct import_options *o,
+    struct import_counts *c)
 {
-	struct import im = { .st = st };
-	struct json_value *root;
+	struct import im = { .st = st, .o = o, .c = c, .now = (int64_t)time(NULL) };
+	struct json_value *root = NULL;
 	enum gloss_status rc = json_parse(data, n, &root);
 
-	*added = *skipped = 0;
+	memset(c, 0, sizeof *c);
+	im.sources = import_sources_new(o, st);
 	if (rc == GLOSS_OK)
-		rc = read_items(&im, root);
+		rc = import_read_json(root, &im.r);
+	for (size_t k = 0; rc == GLOSS_OK && k < im.r.nitems; k++)
+		im.r.items[k].doc = doc_index(&im, &im.r.items[k]);
 	for (size_t k = 0; rc == GLOSS_OK && k < im.ndocs; k++)
 		rc = open_file(&im, &im.docs[k]);
-	if (rc == GLOSS_OK && (rc = store_begin(st)) == GLOSS_OK) {
-		for (size_t k = 0; rc == GLOSS_OK && k < im.ndocs; k++)
-			rc = resolve_doc(&im, &im.docs[k]);
-		for (size_t k = 0; rc == GLOSS_OK && k < im.nitems; k++)
-			rc = add_item(&im, &im.items[k], added, skipped);
-		rc = store_end(st, rc);
+	if (rc == GLOSS_OK) {
+		check_items(&im);
+		c->rejected = count_rejected(&im);
+		if (o->strict && c->rejected)
+			rc = error_set(GLOSS_EPARSE, "%zu annotation%s rejected (--strict)", c->rejected,
+			    c->rejected == 1 ? " was" : "s were");
 	}
-	if (rc != GLOSS_OK)
-		*added = *skipped = 0;
+	if (rc == GLOSS_OK)
+		rc = write_all(&im);
+	if (rc != GLOSS_OK) {
+		size_t rejected = c->rejected;
+
+		memset(c, 0, sizeof *c);
+		c->rejected = rejected;
+	}
+	if (rc == GLOSS_OK || (rc == GLOSS_EPARSE && c->rejected))
+		say_all(&im);
 	import_done(&im);
 	json_free(root);
 	return rc;

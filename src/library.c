@@ -13,7 +13,6 @@
 #include "gloss/doc.h"
 #include "gloss/fold.h"
 #include "gloss/library.h"
-#include "gloss/library_cmd.h"
 #include "gloss/listview.h"
 #include "gloss/monotime.h"
 #include "gloss/options.h"
@@ -53,7 +52,7 @@ struct library {
 
 struct lib_row {
 	struct catalog_entry e;
-	struct library_stats s;
+	struct catalog_stats s;
 	char *key;		/* fold key of the title shown (for sorting) */
 };
 
@@ -114,7 +113,7 @@ library_catalog(struct library *lib)
 	enum gloss_status rc;
 
 	if (lib->cat == NULL && !lib->failed) {
-		rc = library_cmd_open((const char *const *)lib->dirs, lib->ndirs, *lib->stp, &lib->db,
+		rc = catalog_open_cache((const char *const *)lib->dirs, lib->ndirs, *lib->stp, &lib->db,
 		    &lib->cat);
 		if (rc != GLOSS_OK) {
 			lib->failed = true;
@@ -224,7 +223,7 @@ restat(struct libview *lv)
 {
 	lv->generation = annot_generation();
 	for (size_t i = 0; i < lv->n; i++)
-		library_cmd_stats(*lv->lib->stp, &lv->rows[i].e, &lv->rows[i].s);
+		catalog_stats(*lv->lib->stp, &lv->rows[i].e, &lv->rows[i].s);
 }
 
 static int
@@ -263,7 +262,7 @@ reload(struct libview *lv)
 		if (old)
 			rows[i].s = old->s;
 		else
-			library_cmd_stats(*lv->lib->stp, &rows[i].e, &rows[i].s);
+			catalog_stats(*lv->lib->stp, &rows[i].e, &rows[i].s);
 		set_key(&rows[i]);
 	}
 	free(v);		/* the entries' strings now belong to rows */

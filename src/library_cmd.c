@@ -11,12 +11,16 @@
 #include <unistd.h>
 
 #include "gloss/annot_cmd.h"
+#include "gloss/cachedb.h"
+#include "gloss/catalog.h"
+#include "gloss/cmd.h"
+#include "gloss/corpus.h"
 #include "gloss/glyph.h"
 #include "gloss/json.h"
 #include "gloss/library_cmd.h"
 #include "gloss/monotime.h"
 #include "gloss/options.h"
-#include "gloss/reader.h"
+#include "gloss/store.h"
 #include "gloss/xmalloc.h"
 
 #define PROGRESS_AFTER_US 500000	/* show progress once the update takes this long */
@@ -27,67 +31,19 @@
 #define SEARCH_USAGE "gloss search [--corpus DIR] [--limit N] QUERY... [--json]"
 
 /* ------------------------------------------------------------------ */
-/* Shared with the library view */
-
-void
-library_cmd_stats(struct store *st, const struct catalog_entry *e, struct library_stats *out)
-{
-	struct store_path_info info;
-	struct store_doc_info d;
-	struct store_list l = { 0 };
-	bool found = false;
-
-	memset(out, 0, sizeof *out);
-	out->progress = -1;
-	if (st == NULL || store_path_find(st, e->path, &info, &found) != GLOSS_OK || !found)
-		return;
-	if (store_doc_get(st, info.doc_id, &d) == GLOSS_OK) {
-		if (e->text_len > 0 && d.position > 0)
-			out->progress = (int)GLOSS_MIN(100, d.position * 100 / e->text_len);
-		else if (d.position == 0)
-			out->progress = 0;
-		out->opened = d.opened;
-		store_doc_info_done(&d);
-	}
-	if (store_of_doc(st, info.doc_id, &l) == GLOSS_OK)
-		out->highlights = l.n;
-	store_list_free(&l);
-}
-
-const char *
-library_cmd_default_dir(void)
-{
-	return reader_corpus_dir();
-}
-
-enum gloss_status
-library_cmd_open(const char *const *dirs, size_t ndirs, struct store *st, struct cachedb **db,
-    struct catalog **cat)
-{
-	enum gloss_status rc = cachedb_open(NULL, db);
-
-	*cat = NULL;
-	if (rc == GLOSS_OK && (rc = catalog_open(*db, st, dirs, ndirs, cat)) != GLOSS_OK) {
-		cachedb_close(*db);
-		*db = NULL;
-	}
-	return rc;
-}
-
-/* ------------------------------------------------------------------ */
 /* Shared by the commands */
 
 static int
 report(enum gloss_status rc)
 {
-	error_print("%s", error_last(rc));
+	cmd_error("%s", error_last(rc));
 	return error_exit_code(rc);
 }
 
 static int
 usage_error(const char *cmd, const char *usage, const char *msg)
 {
-	error_print("%s: %s", cmd, msg);
+	cmd_error("%s: %s", cmd, msg);
 	fprintf(stderr, "Usage: %s\n", usage);
 	return 2;
 }
@@ -120,7 +76,7 @@ open_store(void)
 	struct store *st = NULL;
 
 	if (store_open(opt_db, STORE_READ, &st) != GLOSS_OK) {
-		error_print("%s (going on without annotations)", error_last(GLOSS_EDB));
+		cmd_error("%s (going on without annotations)", error_last(GLOSS_EDB));
 		return NULL;
 	}
 	return st;
@@ -152,7 +108,7 @@ write_out(struct strbuf *out, const char *cmd)
 	bool ok = fwrite(strbuf_str(out), 1, out->len, stdout) == out->len && fflush(stdout) == 0;
 
 	if (!ok) {
-		error_print("%s: write error: %s", cmd, strerror(errno));
+		cmd_error("%s: write error: %s", cmd, strerror(errno));
 		return 1;
 	}
 	return 0;
@@ -203,7 +159,7 @@ parse(int argc, char **argv, const char *cmd, const char *usage, bool *json, lon
 /* gloss library */
 
 static void
-library_line(struct strbuf *out, const struct catalog_entry *e, const struct library_stats *s)
+library_line(struct strbuf *out, const struct catalog_entry *e, const struct catalog_stats *s)
 {
 	add_safe(out, e->path);
 	strbuf_addc(out, '\t');
@@ -221,7 +177,7 @@ library_line(struct strbuf *out, const struct catalog_entry *e, const struct lib
 }
 
 static void
-library_json(struct strbuf *out, const struct catalog_entry *e, const struct library_stats *s)
+library_json(struct strbuf *out, const struct catalog_entry *e, const struct catalog_stats *s)
 {
 	strbuf_adds(out, "{");
 	add_json(out, "path", e->path, false);
@@ -250,9 +206,9 @@ print_library(struct catalog *cat, struct store *st, bool json)
 	if (json)
 		strbuf_adds(&out, n ? "[\n" : "[]\n");
 	for (size_t i = 0; i < n; i++) {
-		struct library_stats s;
+		struct catalog_stats s;
 
-		library_cmd_stats(st, &v[i], &s);
+		catalog_stats(st, &v[i], &s);
 		if (json) {
 			strbuf_adds(&out, "  ");
 			library_json(&out, &v[i], &s);
@@ -272,7 +228,7 @@ static int
 with_catalog(char **dirs, size_t ndirs, const char *cmd,
     int (*fn)(struct catalog *, struct store *, void *), void *arg)
 {
-	const char *corpus = library_cmd_default_dir();
+	const char *corpus = corpus_dir();
 	struct store *st;
 	struct cachedb *db;
 	struct catalog *cat;
@@ -280,17 +236,21 @@ with_catalog(char **dirs, size_t ndirs, const char *cmd,
 	int status;
 
 	if (ndirs == 0 && corpus == NULL) {
-		error_print("%s: no corpus directory (use --corpus DIR)", cmd);
+		cmd_error("%s: no corpus directory (use --corpus DIR)", cmd);
 		return 1;
 	}
 	st = open_store();
-	rc = ndirs ? library_cmd_open((const char *const *)dirs, ndirs, st, &db, &cat) :
-	    library_cmd_open(&corpus, 1, st, &db, &cat);
+	rc = ndirs ? catalog_open_cache((const char *const *)dirs, ndirs, st, &db, &cat) :
+	    catalog_open_cache(&corpus, 1, st, &db, &cat);
 	if (rc == GLOSS_OK && (rc = update(cat)) != GLOSS_OK)
-		error_print("%s", error_last(rc));	/* what was indexed can still be shown */
+		cmd_error("%s", error_last(rc));	/* what was indexed can still be shown */
 	status = rc == GLOSS_OK || cat ? fn(cat, st, arg) : report(rc);
 	if (status == 0 && rc != GLOSS_OK)
 		status = error_exit_code(rc);
+	if (status == 0 && st && store_damaged(st)) {	/* progress and highlights as far as they could be read */
+		cmd_error("%s", store_damaged(st));
+		status = 1;
+	}
 	catalog_free(cat);
 	cachedb_close(db);
 	store_close(st);
@@ -313,7 +273,7 @@ library_main(int argc, char **argv)
 		return status;
 	for (int i = optind; i < argc; i++) {
 		if (access(argv[i], R_OK | X_OK) != 0) {
-			error_print("library: %s: %s", argv[i], strerror(errno));
+			cmd_error("library: %s: %s", argv[i], strerror(errno));
 			return 1;
 		}
 	}

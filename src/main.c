@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "gloss/annot_cmd.h"
+#include "gloss/cmd.h"
 #include "gloss/library_cmd.h"
 #include "gloss/dump.h"
 #include "gloss/export_cmd.h"
@@ -74,6 +75,7 @@ usage(FILE *f)
 	    "      --force         open files that look binary\n"
 	    "      --list-keys[=man]  print the key bindings (as troff for the man page)\n"
 	    "      --no-fold       show site furniture of web pages unfolded\n"
+	    "      --incsearch     search as the pattern is typed (/ and ?)\n"
 	    "      --no-mouse      do not use the mouse\n"
 	    "      --hyperlinks[=WHEN]  make links clickable (OSC 8): auto (default), always, never\n"
 	    "  -h, --help          show this help and exit\n"
@@ -97,7 +99,7 @@ parse_column(const char *s)
 	long n = strtol(s, &end, 10);
 
 	if (*s == '\0' || *end || n < 20 || n > 1000) {
-		error_print("invalid column width '%s' (20 to 1000)", s);
+		cmd_error("invalid column width '%s' (20 to 1000)", s);
 		return -1;
 	}
 	opt_column = (int)n;
@@ -110,7 +112,7 @@ parse_hyperlinks(const char *s)
 	int m = osc_hyperlinks_parse(s);
 
 	if (m < 0) {
-		error_print("--hyperlinks: '%s' is not auto, always or never", s);
+		cmd_error("--hyperlinks: '%s' is not auto, always or never", s);
 		return -1;
 	}
 	opt_hyperlinks = m;
@@ -121,7 +123,7 @@ parse_hyperlinks(const char *s)
 static int
 parse_global(int argc, char **argv)
 {
-	enum { O_ASCII = 256, O_COLUMN, O_CORPUS, O_DB, O_FORCE, O_NOMOUSE, O_NOFOLD, O_KEYS, O_LINKS };
+	enum { O_ASCII = 256, O_COLUMN, O_CORPUS, O_DB, O_FORCE, O_NOMOUSE, O_NOFOLD, O_KEYS, O_LINKS, O_INCSEARCH };
 	static const struct option longopts[] = {
 		{ "ascii", no_argument, NULL, O_ASCII },
 		{ "column", required_argument, NULL, O_COLUMN },
@@ -131,6 +133,7 @@ parse_global(int argc, char **argv)
 		{ "no-mouse", no_argument, NULL, O_NOMOUSE },
 		{ "hyperlinks", optional_argument, NULL, O_LINKS },
 		{ "no-fold", no_argument, NULL, O_NOFOLD },
+		{ "incsearch", no_argument, NULL, O_INCSEARCH },
 		{ "list-keys", optional_argument, NULL, O_KEYS },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
@@ -169,6 +172,9 @@ parse_global(int argc, char **argv)
 		case O_NOFOLD:
 			opt_fold = false;
 			break;
+		case O_INCSEARCH:
+			opt_incsearch = true;
+			break;
 		case O_KEYS:
 			help_print_keys(stdout, optarg && strcmp(optarg, "man") == 0);
 			return -1;
@@ -200,7 +206,7 @@ main(int argc, char **argv)
 		return cmd->run(argc - first, argv + first);
 	if (!isatty(STDOUT_FILENO)) {
 		if (first != argc - 1) {
-			error_print(first == argc ? "standard output is not a terminal; name a FILE to dump"
+			cmd_error(first == argc ? "standard output is not a terminal; name a FILE to dump"
 			    : "standard output is not a terminal; dump takes one FILE");
 			return 2;
 		}

@@ -970,3 +970,60 @@ markdown_parse(const char *src, size_t n, struct doc_builder *b)
 	pthread_mutex_unlock(&cmark_lock);
 	return rc;
 }
+
+/* ------------------------------------------------------------------ */
+/* The loader */
+
+/* Replaces invalid UTF-8 and NUL by U+FFFD, keeps everything else. */
+static void
+sanitize(const char *s, size_t n, struct strbuf *out)
+{
+	size_t i = 0;
+
+	while (i < n) {
+		size_t j = i;
+		uint32_t cp;
+		int len;
+
+		while (j < n && (unsigned char)s[j] < 0x80 && s[j] != '\0')
+			j++;
+		strbuf_add(out, s + i, j - i);
+		if (j == n)
+			break;
+		len = text_decode(s + j, n - j, &cp);
+		if (cp == 0 || cp == 0xFFFD)
+			strbuf_addcp(out, 0xFFFD);
+		else
+			strbuf_add(out, s + j, (size_t)len);
+		i = j + (size_t)len;
+	}
+}
+
+/* The whole file (start 0, end its size): cleaned, parsed, else read as plain text. */
+static void
+load(const char *src, uint64_t start, uint64_t end, unsigned flags, int tab_width,
+    struct doc_builder *b)
+{
+	struct strbuf clean = STRBUF_INIT, nfc = STRBUF_INIT;
+	size_t n = (size_t)(end - start);
+	size_t skip = n >= 3 && memcmp(src + start, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+
+	sanitize(src + start + skip, n - skip, &clean);
+	text_nfc(strbuf_str(&clean), clean.len, &nfc);
+	strbuf_done(&clean);
+	if (markdown_parse(strbuf_str(&nfc), nfc.len, b) == GLOSS_OK) {
+		doc_build_shift_source(b, start + skip);	/* ranges in the file, past the BOM */
+	} else {	/* unreadable as Markdown: show the text as it is */
+		doc_build_reset(b);
+		plain_parse(src, start, end, flags | DOC_PARSE_FIRST, tab_width, b);
+	}
+	strbuf_done(&nfc);
+}
+
+const struct doc_loader markdown_loader = {
+	.name = "markdown",
+	.format = DOC_FORMAT_MARKDOWN,
+	.max_size = MARKDOWN_MAX,	/* cmark needs the whole file and ~8x its size */
+	.claims = markdown_claims,
+	.parse = load,
+};

@@ -69,7 +69,7 @@ static void
 blk_space(struct markdown_block *k)
 {
 	if (k->space && k->text.len > 0 && !markdown_is_space(k->text.buf[k->text.len - 1]))
-		text_clean(" ", 1, TAB_WIDTH, &k->col, &k->text);
+		doc_build_clean(" ", 1, TAB_WIDTH, &k->col, &k->text);
 	k->space = false;
 }
 
@@ -103,7 +103,7 @@ markdown_block_add(struct markdown_block *k, const char *s, size_t n)
 		}
 		blk_space(k);
 	}
-	text_clean(s, n, TAB_WIDTH, &k->col, &k->text);
+	doc_build_clean(s, n, TAB_WIDTH, &k->col, &k->text);
 }
 
 void

@@ -5,7 +5,7 @@
 #ifndef GLOSS_MARKDOWN_INT_H
 #define GLOSS_MARKDOWN_INT_H
 
-#include "gloss/doc.h"
+#include "gloss/doc_build.h"
 #include "gloss/strbuf.h"
 
 #define MARKDOWN_OPEN UINT32_MAX	/* end of a span not yet closed */

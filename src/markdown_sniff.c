@@ -259,3 +259,28 @@ markdown_sniff(const char *s, size_t n)
 	}
 	return score >= SNIFF_THRESHOLD && strong >= STRONG_MIN && kinds >= 2;
 }
+
+/* Whether the file name ends in a Markdown extension. */
+static bool
+has_markdown_extension(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	const char *dot = strrchr(slash ? slash + 1 : path, '.');
+	static const char *const ext[] = { ".md", ".markdown", ".mdown", ".mkd", ".mkdn" };
+
+	if (dot == NULL)
+		return false;
+	for (size_t i = 0; i < GLOSS_ARRAY_SIZE(ext); i++)
+		if (strcasecmp(dot, ext[i]) == 0)
+			return true;
+	return false;
+}
+
+bool
+markdown_claims(const char *path, const char *src, uint64_t size)
+{
+	size_t sniff = size < 16384 ? (size_t)size : 16384;
+
+	return has_markdown_extension(path) ||
+	    (size <= MARKDOWN_SNIFF_MAX && markdown_sniff(src, sniff));
+}

@@ -7,7 +7,9 @@
  */
 #include "gloss/gloss.h"
 
+#include <ctype.h>
 #include <strings.h>
+#include <sys/xattr.h>
 #include <unictype.h>
 
 #include "gloss/fold.h"
@@ -404,6 +406,33 @@ front_value(const char *s, size_t n, const char *const *keys, size_t nkeys, size
 static const char *const title_keys[] = { "title" };
 static const char *const author_keys[] = { "author", "authors", "by", "автор" };
 static const char *const date_keys[] = { "date", "published", "дата" };
+static const char *const url_keys[] = { "source", "url", "link", "canonical", "canonical_url",
+	"original_url", "origin" };
+static const char *const lang_keys[] = { "lang", "language" };
+
+/* An http(s) URL without white space or controls. */
+static bool
+is_url(const char *s, size_t n)
+{
+	if (!((n > 7 && strncasecmp(s, "http://", 7) == 0) || (n > 8 && strncasecmp(s, "https://", 8) == 0)))
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if ((unsigned char)s[i] <= ' ' || s[i] == 0x7F)
+			return false;
+	return text_valid(s, n);
+}
+
+/* A language tag: letters, digits and hyphens ("en", "ru-RU", "be-tarask"). */
+static bool
+is_lang(const char *s, size_t n)
+{
+	if (n == 0 || n > 35)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (!isalnum((unsigned char)s[i]) && s[i] != '-' && s[i] != '_')
+			return false;
+	return isalpha((unsigned char)s[0]);
+}
 
 /* Sets the field from a front-matter value (only if still unset and the value valid). */
 static void
@@ -420,6 +449,26 @@ front_field(struct meta *m, const char *s, size_t n)
 	else if (!m->date && front_value(s, n, date_keys, GLOSS_ARRAY_SIZE(date_keys), &a, &z) &&
 	    meta_parse_date(s + a, z - a, date))
 		m->date = xstrdup(date);
+	else if (!m->url && front_value(s, n, url_keys, GLOSS_ARRAY_SIZE(url_keys), &a, &z) &&
+	    is_url(s + a, z - a))
+		m->url = xstrndup(s + a, z - a);
+	else if (!m->lang && front_value(s, n, lang_keys, GLOSS_ARRAY_SIZE(lang_keys), &a, &z) &&
+	    is_lang(s + a, z - a))
+		m->lang = xstrndup(s + a, z - a);
+}
+
+/* The address a browser, wget or curl recorded when the file was downloaded. */
+static void
+read_origin(struct doc *doc, struct meta *m)
+{
+	char buf[2048];
+	ssize_t n;
+
+	if (m->url || strcmp(doc_path(doc), "-") == 0)
+		return;
+	n = getxattr(doc_path(doc), "user.xdg.origin.url", buf, sizeof buf - 1);
+	if (n > 0 && is_url(buf, (size_t)n))
+		m->url = xstrndup(buf, (size_t)n);
 }
 
 /* YAML front matter: "---" on the first line, "key: value" lines, "---" or "...". */
@@ -562,6 +611,7 @@ meta_read(struct doc *doc, struct meta *out)
 {
 	memset(out, 0, sizeof *out);
 	read_front_matter(doc, out);
+	read_origin(doc, out);
 	scan_blocks(doc, out, true);
 	if (!out->title || !out->author || !out->date)
 		scan_blocks(doc, out, false);
@@ -591,5 +641,7 @@ meta_done(struct meta *m)
 	free(m->title);
 	free(m->author);
 	free(m->date);
+	free(m->url);
+	free(m->lang);
 	memset(m, 0, sizeof *m);
 }

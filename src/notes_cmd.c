@@ -7,6 +7,7 @@
 
 #include <getopt.h>
 
+#include "gloss/cmd.h"
 #include "gloss/error.h"
 #include "gloss/glyph.h"
 #include "gloss/json.h"
@@ -354,7 +355,7 @@ parse_notes(int argc, char **argv, bool *json)
 		}
 	}
 	if (optind != argc - 1) {
-		error_print("notes: %s", optind == argc ? "missing FILE" : "too many arguments");
+		cmd_error("notes: %s", optind == argc ? "missing FILE" : "too many arguments");
 		notes_usage(stderr);
 		return -2;
 	}
@@ -377,7 +378,7 @@ notes_cmd_run(int argc, char **argv, notes_cmd_xref_fn xref, void *arg)
 		return file == -1 ? 0 : 2;
 	dopt.force = opt_force;
 	if ((rc = doc_open(argv[file], &dopt, &doc)) != GLOSS_OK) {
-		error_print("%s", error_last(rc));
+		cmd_error("%s", error_last(rc));
 		return error_exit_code(rc);
 	}
 	notes_scan(doc, &notes);
@@ -389,7 +390,7 @@ notes_cmd_run(int argc, char **argv, notes_cmd_xref_fn xref, void *arg)
 	notes_free(notes);
 	doc_free(doc);
 	if (fflush(stdout) != 0 || ferror(stdout)) {
-		error_print("notes: write error");
+		cmd_error("notes: write error");
 		return 1;
 	}
 	return 0;

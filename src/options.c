@@ -10,6 +10,7 @@ bool opt_ascii_forced;
 bool opt_force;
 bool opt_mouse = true;
 bool opt_fold = true;
+bool opt_incsearch;
 int opt_column = OPT_COLUMN_DEFAULT;
 const char *opt_db;
 const char *opt_corpus;
@@ -23,6 +24,7 @@ options_reset(void)
 	opt_force = false;
 	opt_mouse = true;
 	opt_fold = true;
+	opt_incsearch = false;
 	opt_column = OPT_COLUMN_DEFAULT;
 	opt_db = NULL;
 	opt_corpus = NULL;

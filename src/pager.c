@@ -307,6 +307,7 @@ reset_doc_state(struct pager *p)
 	p->top.row = 0;
 	p->end_valid = false;
 	p->has_match = false;
+	pager_search_reset(p);
 	p->caret_on = p->visual = p->mouse_down = false;
 	p->reattach = 0;
 	p->made = 0;
@@ -508,9 +509,9 @@ static bool
 pager_idle(struct view *v, unsigned budget_us)
 {
 	struct pager *p = v->data;
+	bool more = pager_search_idle(p, budget_us / 2);
 
-	bool more = doc_idle(p->doc, budget_us / 2);
-
+	more = doc_idle(p->doc, budget_us / 2) || more;
 	more = pager_annot_idle(p, v, budget_us / 2) || more;
 	return pager_side_idle(p, v, budget_us / 4) || more;
 }
@@ -532,6 +533,7 @@ pager_done(struct view *v)
 		free(p->paths[i]);
 	free(p->paths);
 	free(p->saved);
+	pager_search_free(p);
 	search_free(p->search);
 	pager_side_free(p);
 	pager_annot_close(p);

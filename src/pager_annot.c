@@ -18,6 +18,7 @@
 #include "gloss/annotlist.h"
 #include "gloss/annotui.h"
 #include "gloss/export.h"
+#include "gloss/file.h"
 #include "gloss/glyph.h"
 #include "gloss/monotime.h"
 #include "gloss/prompt.h"
@@ -507,7 +508,7 @@ export_to(struct pager *p, const char *path)
 	}
 	rc = export_run(p->store, &o, &out, &count);
 	if (rc == GLOSS_OK)
-		rc = export_write_file(path, strbuf_str(&out), out.len, force);
+		rc = file_write_atomic(path, strbuf_str(&out), out.len, force);
 	glyph_append_safe(&shown, path, strlen(path), opt_glyphs);
 	if (rc == GLOSS_OK)
 		view_message("Exported %zu highlight%s to %s", count, count == 1 ? "" : "s", strbuf_str(&shown));

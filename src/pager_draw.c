@@ -403,8 +403,7 @@ pager_status(struct view *v, struct strbuf *left, struct strbuf *right)
 
 	strbuf_adds(left, p->title);
 	pager_annot_status(p, right);
-	if (p->search && p->show_matches)
-		strbuf_addf(right, "%c%s  ", p->backward ? '?' : '/', search_pattern(p->search));
+	pager_search_status(p, right);
 	if (p->npaths > 1)
 		strbuf_addf(right, "[%zu/%zu]  ", p->cur + 1, p->npaths);
 	if (at_end)

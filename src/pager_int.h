@@ -36,6 +36,7 @@ struct place {
 };
 
 struct sidebar;
+struct pager_search_state;
 
 /* Documents larger than this are not scanned for the sidebar (notes, links, outline). */
 #define PAGER_SCAN_MAX (64ull << 20)
@@ -57,6 +58,7 @@ struct pager {
 	struct pos end;		/* the top position that shows the last row at the bottom */
 	struct search *search;
 	bool backward, show_matches;
+	struct pager_search_state *srch;	/* the rest of the search's state (pager_search.c) */
 	bool has_match;
 	struct doc_loc match_loc;
 	struct search_match match;
@@ -231,5 +233,12 @@ void pager_fold_draw(struct pager *p, struct doc_loc loc, int y);
 /* Searching (pager_search.c) */
 void pager_search_start(struct pager *p, struct view *v, bool backward);
 void pager_search_repeat(struct pager *p, struct view *v, bool reverse);
+/* The document or the search changed: the count starts again. */
+void pager_search_reset(struct pager *p);
+void pager_search_free(struct pager *p);
+/* Counts the matches in idle time; true while work remains. */
+bool pager_search_idle(struct pager *p, unsigned budget_us);
+/* The search and its match count for the status line. */
+void pager_search_status(struct pager *p, struct strbuf *right);
 
 #endif

@@ -1,6 +1,10 @@
 /*
  * pager_search — the pager's searches: the prompt, searching the document
- * with progress and cancelling, moving to the match, wrapping around.
+ * with progress and cancelling, moving to the match, wrapping around; the
+ * match counter ("3/17") filled in idle time; incremental search
+ * (--incsearch: each edit of the pattern shows its first match from where
+ * the search started).  Its state beyond the current match is its own
+ * (struct pager_search_state).
  */
 #include "gloss/gloss.h"
 
@@ -16,6 +20,100 @@
 #include "gloss/search.h"
 #include "gloss/xmalloc.h"
 #include "pager_int.h"
+
+/* ------------------------------------------------------------------ */
+/* The match counter */
+
+struct pager_search_state {
+	struct search_count *count;	/* of p->search in p->doc, or NULL */
+	bool index_valid;		/* index is that of (index_loc, index_start) */
+	struct doc_loc index_loc;
+	uint32_t index_start;
+	uint64_t index, index_total;
+};
+
+static struct pager_search_state *
+state(struct pager *p)
+{
+	if (p->srch == NULL)
+		p->srch = xcalloc(1, sizeof(*p->srch));
+	return p->srch;
+}
+
+void
+pager_search_reset(struct pager *p)
+{
+	struct pager_search_state *st = state(p);
+
+	search_count_free(st->count);
+	st->count = NULL;
+	st->index_valid = false;
+}
+
+void
+pager_search_free(struct pager *p)
+{
+	if (p->srch)
+		search_count_free(p->srch->count);
+	free(p->srch);
+	p->srch = NULL;
+}
+
+bool
+pager_search_idle(struct pager *p, unsigned budget_us)
+{
+	struct pager_search_state *st = state(p);
+
+	if (p->search == NULL || !p->show_matches || p->empty)
+		return false;
+	if (st->count == NULL)
+		st->count = search_count_new(p->search, p->doc);
+	return search_count_step(st->count, budget_us);
+}
+
+/* The number of the current match, 0 while unknown (computed again only when something moved). */
+static uint64_t
+match_index(struct pager *p, uint64_t total)
+{
+	struct pager_search_state *st = state(p);
+
+	if (!st->index_valid || doc_loc_cmp(st->index_loc, p->match_loc) != 0 ||
+	    st->index_start != p->match.start || (st->index == 0 && st->index_total != total)) {
+		st->index = search_count_index(st->count, p->match_loc, &p->match);
+		st->index_valid = true;
+		st->index_loc = p->match_loc;
+		st->index_start = p->match.start;
+		st->index_total = total;
+	}
+	return st->index;
+}
+
+/* "/pattern  3/17" (… while counting, ? before the count reached the match). */
+void
+pager_search_status(struct pager *p, struct strbuf *right)
+{
+	struct pager_search_state *st = state(p);
+	uint64_t total, index;
+	bool done;
+
+	if (!p->search || !p->show_matches)
+		return;
+	strbuf_addf(right, "%c%s", p->backward ? '?' : '/', search_pattern(p->search));
+	if (st->count) {
+		total = search_count_total(st->count, &done);
+		if (p->has_match) {
+			index = match_index(p, total);
+			if (index)
+				strbuf_addf(right, "  %llu/", (unsigned long long)index);
+			else
+				strbuf_adds(right, "  ?/");
+		} else {
+			strbuf_adds(right, "  ");
+		}
+		strbuf_addf(right, "%llu%s", (unsigned long long)total, done ? "" : "…");
+	}
+	strbuf_adds(right, "  ");
+}
 
 /* ------------------------------------------------------------------ */
 /* Searching */
@@ -95,14 +193,104 @@ run_search(struct pager *p, struct view *v, bool backward)
 		view_message(backward ? "Search wrapped to the end" : "Search wrapped to the top");
 }
 
+/* ------------------------------------------------------------------ */
+/* Incremental search */
+
+/* The pager as it was when the prompt opened, and the pattern being tried. */
+struct incsearch {
+	struct pager *p;
+	struct view *v;
+	bool backward;
+	struct pos top;
+	uint32_t off;		/* the search starts at byte off of top.loc */
+	bool has_match, show_matches;
+	struct doc_loc match_loc;
+	struct search_match match;
+	struct search *orig;	/* p->search before */
+	struct search *tried;	/* the pattern typed so far, or NULL */
+};
+
+/* A key typed stops the search (it is left for the prompt). */
+static bool
+inc_progress(void *arg, double fraction)
+{
+	(void)arg;
+	(void)fraction;
+	return !display_key_pending();
+}
+
+static void
+inc_restore(struct incsearch *in)
+{
+	struct pager *p = in->p;
+
+	if (in->tried) {
+		search_free(in->tried);
+		in->tried = NULL;
+		pager_search_reset(p);
+	}
+	p->search = in->orig;
+	p->top = in->top;
+	p->has_match = in->has_match;
+	p->show_matches = in->show_matches;
+	p->match_loc = in->match_loc;
+	p->match = in->match;
+}
+
+/* The prompt's text changed: shows its first match from where the search started. */
+static void
+inc_changed(void *arg, const char *text)
+{
+	struct incsearch *in = arg;
+	struct pager *p = in->p;
+	struct search_match m;
+	struct doc_loc loc;
+	bool wrapped;
+
+	inc_restore(in);
+	if ((in->tried = search_new(text, strlen(text))) != NULL) {
+		p->search = in->tried;
+		p->show_matches = true;
+		p->has_match = search_doc(p->search, p->doc, in->top.loc, in->off, in->backward,
+		    inc_progress, NULL, &loc, &m, &wrapped) == SEARCH_FOUND;
+		if (p->has_match) {
+			p->match_loc = loc;
+			p->match = m;
+			pager_fold_reveal(p, in->v, loc);
+			if (!on_screen(p, in->v, loc, m.start)) {
+				p->top = pager_pos_of_byte(p, loc, m.start);
+				pager_clamp(p, in->v);
+			}
+		}
+	}
+	pager_draw(in->v);
+}
+
+static bool
+read_pattern(struct pager *p, struct view *v, bool backward, struct strbuf *text)
+{
+	struct prompt_opts o = { .label = backward ? "?" : "/" };
+	struct incsearch in = { p, v, backward, p->top, 0, p->has_match, p->show_matches,
+	    p->match_loc, p->match, p->search, NULL };
+	bool ok;
+
+	if (opt_incsearch && !p->empty) {
+		in.off = pager_top_anchor(p);
+		o.changed = inc_changed;
+		o.arg = &in;
+	}
+	ok = prompt_read(&o, text);
+	inc_restore(&in);
+	return ok;
+}
+
 void
 pager_search_start(struct pager *p, struct view *v, bool backward)
 {
-	struct prompt_opts o = { .label = backward ? "?" : "/" };
 	struct strbuf text = STRBUF_INIT;
 	struct search *s;
 
-	if (!prompt_read(&o, &text) || text.len == 0) {
+	if (!read_pattern(p, v, backward, &text) || text.len == 0) {
 		strbuf_done(&text);
 		return;
 	}
@@ -114,6 +302,7 @@ pager_search_start(struct pager *p, struct view *v, bool backward)
 	}
 	search_free(p->search);
 	p->search = s;
+	pager_search_reset(p);
 	p->backward = backward;
 	p->has_match = false;
 	run_search(p, v, backward);
@@ -152,6 +341,7 @@ pager_show_match(struct view *v, const char *path, uint64_t start, uint64_t end,
 	if (s) {
 		search_free(p->search);
 		p->search = s;
+		pager_search_reset(p);
 		p->backward = false;
 		p->show_matches = true;
 	}

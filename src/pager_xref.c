@@ -16,7 +16,7 @@
 #include "gloss/sidebar.h"
 #include "gloss/xmalloc.h"
 #include "gloss/xref.h"
-#include "gloss/xref_cmd.h"
+#include "gloss/xref_corpus.h"
 #include "pager_int.h"
 
 struct pager_xref {
@@ -36,7 +36,7 @@ update_thread(void *arg)
 	struct pager_xref *px = arg;
 
 	/* no index: reading goes on without cross-references */
-	px->failed = xref_cmd_update((const char *const *)px->inputs, px->ninputs, &px->stop,
+	px->failed = xref_corpus_update((const char *const *)px->inputs, px->ninputs, &px->stop,
 	    &px->cache, &px->x) != GLOSS_OK;
 	atomic_store(&px->done, true);
 	return NULL;
@@ -143,7 +143,7 @@ pager_side_fill_xref(struct pager *p)
 		sidebar_set_empty_text(p->sb, SIDEBAR_XREF, "(no index: cross-references unavailable)");
 		return;
 	}
-	self = xref_cmd_canonical(p->paths[p->cur]);
+	self = xref_corpus_canonical(p->paths[p->cur]);
 	if (xref_query(px->x, self, &v, &n) == GLOSS_OK) {
 		sidebar_set_empty_text(p->sb, SIDEBAR_XREF, "(nothing shared with the other documents)");
 		for (size_t i = 0; i < n; i++)

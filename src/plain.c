@@ -313,7 +313,7 @@ emit_paragraph(const char *s, const struct line *l, size_t lo, size_t hi, int ta
 
 		if (i > lo)
 			strbuf_addc(tmp, ' ');
-		inert = text_clean(s + l[i].text, (size_t)(l[i].end - l[i].text), tab_width, &col,
+		inert = doc_build_clean(s + l[i].text, (size_t)(l[i].end - l[i].text), tab_width, &col,
 		    tmp) && inert;
 	}
 	if (l[hi - 1].trail_space)
@@ -365,12 +365,12 @@ plain_parse(const char *src, uint64_t start, uint64_t end, unsigned flags, int t
 	size_t n, i, seg;
 	uint32_t first_block = doc_build_count(b);
 
-	if ((flags & PLAIN_FIRST) && start == 0 && end >= 3 && memcmp(src, "\xEF\xBB\xBF", 3) == 0)
+	if ((flags & DOC_PARSE_FIRST) && start == 0 && end >= 3 && memcmp(src, "\xEF\xBB\xBF", 3) == 0)
 		start = 3;
 	n = split_lines(src, start, end, &lines);
-	if ((flags & PLAIN_JOINED_START) && n > 0)
+	if ((flags & DOC_PARSE_JOINED_START) && n > 0)
 		lines[0].list = lines[0].quote = 0;	/* a continued paragraph, not a new item */
-	if ((flags & PLAIN_JOINED_END) && n > 0 && src[end - 1] == ' ')
+	if ((flags & DOC_PARSE_JOINED_END) && n > 0 && src[end - 1] == ' ')
 		lines[n - 1].trail_space = 1;
 	for (i = 0; i < n; i = seg) {
 		if (lines[i].blank) {
@@ -383,7 +383,14 @@ plain_parse(const char *src, uint64_t start, uint64_t end, unsigned flags, int t
 	}
 	free(lines);
 	strbuf_done(&tmp);
-	if ((flags & PLAIN_JOINED_END) && doc_build_count(b) > first_block)
+	if ((flags & DOC_PARSE_JOINED_END) && doc_build_count(b) > first_block)
 		doc_build_flag_at(b, doc_build_count(b) - 1, DOC_BLOCK_JOINED);
 	plain_classify(b, first_block, flags);
 }
+
+const struct doc_loader plain_loader = {
+	.name = "text",
+	.format = DOC_FORMAT_TEXT,
+	.boundary = plain_boundary,
+	.parse = plain_parse,
+};

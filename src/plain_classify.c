@@ -450,7 +450,7 @@ mark_link_runs(struct cls *c)
 			;
 		if (z - a < LINK_RUN)
 			continue;
-		if (!((a == c->lo && (c->flags & PLAIN_FIRST)) || (a > c->lo && is_furniture_at(c, a - 1)) ||
+		if (!((a == c->lo && (c->flags & DOC_PARSE_FIRST)) || (a > c->lo && is_furniture_at(c, a - 1)) ||
 		    (z < c->hi && is_furniture_at(c, z))))
 			continue;
 		for (uint32_t i = a; i < z; i++)
@@ -646,7 +646,7 @@ plain_classify(struct doc_builder *b, uint32_t first_block, unsigned flags)
 
 	if (c.lo >= c.hi)
 		return;
-	if (flags & PLAIN_JOINED_START)
+	if (flags & DOC_PARSE_JOINED_START)
 		c.lo++;		/* a continued paragraph keeps its kind */
 	if (c.lo >= c.hi)
 		return;
@@ -655,7 +655,7 @@ plain_classify(struct doc_builder *b, uint32_t first_block, unsigned flags)
 	mark_repeats(&c);
 	mark_link_runs(&c);
 	mark_sandwiched(&c);
-	if (flags & PLAIN_FIRST)
+	if (flags & DOC_PARSE_FIRST)
 		mark_title(&c);
 	mark_headings(&c);
 }

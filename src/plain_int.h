@@ -5,7 +5,7 @@
 #ifndef GLOSS_PLAIN_INT_H
 #define GLOSS_PLAIN_INT_H
 
-#include "gloss/doc.h"
+#include "gloss/doc_build.h"
 #include "gloss/plain.h"
 
 /* Classifies blocks [first_block, count) just built from one chunk. */

@@ -136,6 +136,17 @@ complete(const struct prompt_opts *o, struct line *l)
 	strbuf_done(&add);
 }
 
+/* Tells o->changed the text. */
+static void
+report(const struct prompt_opts *o, const struct line *l)
+{
+	struct strbuf text = STRBUF_INIT;
+
+	to_utf8(l, 0, l->len, &text);
+	o->changed(o->arg, strbuf_str(&text));
+	strbuf_done(&text);
+}
+
 /* Applies one key; returns 1 to accept, -1 to cancel, 0 to go on. */
 static int
 edit(const struct prompt_opts *o, struct line *l, const struct key *k)
@@ -179,17 +190,28 @@ prompt_read(const struct prompt_opts *o, struct strbuf *out)
 {
 	struct line l = { NULL, 0, 0, 0 };
 	int r = 0;
+	bool dirty = false;	/* edited since changed() was last called */
 
 	if (o->initial)
 		from_utf8(&l, o->initial);
 	curs_set(1);
 	while (r == 0) {
 		struct key k;
+		size_t len = l.len;
+		uint32_t *before;
 
 		draw(o, &l);
+		if (dirty && o->changed && !display_key_pending()) {
+			report(o, &l);
+			dirty = false;
+			draw(o, &l);
+		}
 		if (!display_getkey(&k, -1))
 			continue;
+		before = len ? (uint32_t *)(void *)xmemdup(l.cp, len * sizeof(*l.cp)) : NULL;
 		r = edit(o, &l, &k);
+		dirty = dirty || l.len != len || (len && memcmp(before, l.cp, len * sizeof(*l.cp)) != 0);
+		free(before);
 	}
 	curs_set(0);
 	strbuf_reset(out);

@@ -3,17 +3,19 @@
  */
 #include "gloss/gloss.h"
 
-#include <dirent.h>
 #include <signal.h>
 #include <strings.h>
 #include <unistd.h>
 #include <sys/stat.h>
 
 #include "gloss/annot.h"
+#include "gloss/cmd.h"
+#include "gloss/corpus.h"
 #include "gloss/display.h"
 #include "gloss/doc.h"
 #include "gloss/editor.h"
 #include "gloss/error.h"
+#include "gloss/help.h"
 #include "gloss/library.h"
 #include "gloss/options.h"
 #include "gloss/osc.h"
@@ -22,72 +24,6 @@
 #include "gloss/store.h"
 #include "gloss/view.h"
 #include "gloss/xmalloc.h"
-
-static bool
-is_article_name(const char *name)
-{
-	const char *dot = strrchr(name, '.');
-	static const char *const ext[] = { ".txt", ".text", ".md", ".markdown" };
-
-	if (name[0] == '.' || dot == NULL)
-		return false;
-	for (size_t i = 0; i < GLOSS_ARRAY_SIZE(ext); i++)
-		if (strcasecmp(dot, ext[i]) == 0)
-			return true;
-	return false;
-}
-
-static int
-cmp_str(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-size_t
-reader_list_dir(const char *dir, char ***out)
-{
-	DIR *d = opendir(dir);
-	struct dirent *e;
-	char **v = NULL;
-	size_t n = 0;
-
-	*out = NULL;
-	if (d == NULL)
-		return 0;
-	while ((e = readdir(d)) != NULL) {
-		if (!is_article_name(e->d_name))
-			continue;
-		v = xreallocarray(v, n + 1, sizeof *v);
-		v[n++] = xasprintf("%s/%s", dir, e->d_name);
-	}
-	closedir(d);
-	if (n > 1)
-		qsort(v, n, sizeof *v, cmp_str);
-	*out = v;
-	return n;
-}
-
-static bool
-is_dir(const char *path)
-{
-	struct stat st;
-
-	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
-}
-
-const char *
-reader_corpus_dir(void)
-{
-	if (opt_corpus)
-		return opt_corpus;
-	if (getenv("GLOSS_CORPUS") && *getenv("GLOSS_CORPUS"))
-		return getenv("GLOSS_CORPUS");
-	if (is_dir(GLOSS_PKGDATADIR "/corpus"))
-		return GLOSS_PKGDATADIR "/corpus";
-	if (is_dir("corpus"))
-		return "corpus";
-	return NULL;
-}
 
 static void
 add_path(char ***v, size_t *n, const char *path)
@@ -103,13 +39,13 @@ collect(int argc, char **argv, char ***paths, size_t *n)
 	*paths = NULL;
 	*n = 0;
 	if (argc == 0) {
-		const char *dir = reader_corpus_dir();
+		const char *dir = corpus_dir();
 
 		if (dir == NULL) {
 			error_set(GLOSS_ENOENT, "no corpus found (use --corpus DIR or name a FILE)");
 			return false;
 		}
-		*n = reader_list_dir(dir, paths);
+		*n = corpus_list_dir(dir, paths);
 		if (*n == 0) {
 			error_set(GLOSS_ENOENT, "%s: no articles (*.txt, *.md)", dir);
 			return false;
@@ -120,13 +56,13 @@ collect(int argc, char **argv, char ***paths, size_t *n)
 		char **sub;
 		size_t k;
 
-		if (!is_dir(argv[i])) {
+		if (!corpus_is_dir(argv[i])) {
 			add_path(paths, n, argv[i]);
 			continue;
 		}
-		k = reader_list_dir(argv[i], &sub);
+		k = corpus_list_dir(argv[i], &sub);
 		if (k == 0)
-			error_print("%s: no articles (*.txt, *.md)", argv[i]);
+			cmd_error("%s: no articles (*.txt, *.md)", argv[i]);
 		for (size_t j = 0; j < k; j++) {
 			add_path(paths, n, sub[j]);
 			free(sub[j]);
@@ -214,7 +150,7 @@ flush_changes(struct store *st, int status)
 	store_set_busy_timeout(st, store_busy_default());
 	if ((n = annot_flush(st, &report)) == 0)
 		return status;
-	error_print("%zu change%s not saved: database %s is still locked by another program: %s", n,
+	cmd_error("%zu change%s not saved: database %s is still locked by another program: %s", n,
 	    n == 1 ? " was" : "s were", store_path(st), report);
 	free(report);
 	return 1;
@@ -233,11 +169,11 @@ static bool
 library_dirs(int argc, char **argv, const char **dirs)
 {
 	if (argc == 0) {
-		dirs[0] = reader_corpus_dir();
+		dirs[0] = corpus_dir();
 		return dirs[0] != NULL;
 	}
 	for (int i = 0; i < argc; i++) {
-		if (!is_dir(argv[i]))
+		if (!corpus_is_dir(argv[i]))
 			return false;
 		dirs[i] = argv[i];
 	}
@@ -263,16 +199,16 @@ prepare(int argc, char **argv, struct library *lib, struct start *s, int *status
 	if (s->lib_mode) {
 		if (library_catalog(lib) != NULL)
 			return true;
-		error_print("%s", error_last(GLOSS_EDB));
+		cmd_error("%s", error_last(GLOSS_EDB));
 		return false;
 	}
 	if (!collect(argc, argv, &s->paths, &s->n)) {
-		error_print("%s", error_last(GLOSS_ENOENT));
+		cmd_error("%s", error_last(GLOSS_ENOENT));
 		return false;
 	}
 	rc = doc_open(s->paths[0], &dopt, &s->doc);
 	if (rc != GLOSS_OK) {
-		error_print("%s", error_last(rc));
+		cmd_error("%s", error_last(rc));
 		*status = error_exit_code(rc);
 		return false;
 	}
@@ -291,7 +227,7 @@ reader_main(int argc, char **argv)
 
 	db = opt_db ? xstrdup(opt_db) : store_default_path();
 	st = open_store(db, &why);
-	if (s.lib_mode || (dirs[0] = reader_corpus_dir()) != NULL)
+	if (s.lib_mode || (dirs[0] = corpus_dir()) != NULL)
 		lib = library_new(dirs, s.lib_mode ? (size_t)GLOSS_MAX(argc, 1) : 1, &st,
 		    why ? NULL : db);
 	free(dirs);
@@ -299,13 +235,14 @@ reader_main(int argc, char **argv)
 		goto out;
 	opt_glyphs = display_locale(opt_ascii_forced);
 	if (!display_init(opt_mouse)) {
-		error_print("%s", error_last(GLOSS_EIO));
+		cmd_error("%s", error_last(GLOSS_EIO));
 		doc_free(s.doc);
 		status = 1;
 		goto out;
 	}
 	display_links_enable(opt_glyphs == GLYPH_UTF8 && osc_hyperlinks_enabled(opt_hyperlinks, NULL));
 	catch_hangups();
+	view_set_action(ACTION_HELP, help_show, NULL);
 	view_set_action(ACTION_FIND, lib ? library_find : no_library, lib);
 	view_push(s.lib_mode ? library_view_new(lib) :
 	    pager_view_new(s.paths, s.n, 0, s.doc, &st, why ? NULL : db));

@@ -3,15 +3,22 @@
  *
  * A block's text is folded with a byte map (fold_key_mapped), the pattern's
  * key is found with memmem, and each hit is mapped back to a byte range of
- * the block text.  Walking the document goes block by block, chunk by
- * chunk, dropping parsed chunks behind it (doc_trim) so that searching a
- * large file does not keep it in memory, and asking the caller between
- * chunks whether to go on.
+ * the block text; the prefilter (search_scan) first tells whether the block
+ * can hold a match at all, so most blocks are never folded.
+ *
+ * A plain-text document is searched on its raw source: the prefilter scans
+ * the mapped bytes a slice at a time (releasing the pages behind it, asking
+ * the caller between slices whether to go on), and only the block holding
+ * a candidate is parsed and searched.  Other documents (Markdown) are
+ * walked block by block, chunk by chunk, dropping parsed chunks behind
+ * (doc_trim) so that searching a large file does not keep it in memory.
  */
 #include "gloss/gloss.h"
 
 #include "gloss/fold.h"
+#include "gloss/monotime.h"
 #include "gloss/search.h"
+#include "gloss/search_scan.h"
 #include "gloss/strbuf.h"
 #include "gloss/xmalloc.h"
 
@@ -19,6 +26,8 @@ struct search {
 	char *pattern;
 	char *key;
 	size_t keylen;
+	struct search_scan *scan;	/* the prefilter, NULL if none serves */
+	bool scan_ready;		/* scan was made (from the first text seen) */
 	struct strbuf folded;		/* scratch: the folded block */
 	uint32_t *map;			/* scratch: its byte map */
 	struct search_match *matches;
@@ -50,6 +59,7 @@ search_free(struct search *s)
 		return;
 	free(s->pattern);
 	free(s->key);
+	search_scan_free(s->scan);
 	strbuf_done(&s->folded);
 	free(s->map);
 	free(s->matches);
@@ -74,6 +84,18 @@ add_match(struct search *s, uint32_t start, uint32_t end)
 	s->nmatches++;
 }
 
+#define SAMPLE_MAX (64u << 10)	/* bytes of text whose byte counts choose the anchor */
+
+/* Makes the prefilter, tuned to sample[0..n), unless it was made already. */
+static void
+scan_ready(struct search *s, const char *sample, size_t n)
+{
+	if (s->scan_ready)
+		return;
+	s->scan = search_scan_new(s->key, s->keylen, sample, GLOSS_MIN(n, SAMPLE_MAX));
+	s->scan_ready = true;
+}
+
 size_t
 search_block(struct search *s, const char *text, size_t len, const struct search_match **out)
 {
@@ -82,6 +104,9 @@ search_block(struct search *s, const char *text, size_t len, const struct search
 	s->nmatches = 0;
 	*out = NULL;
 	if (len == 0)
+		return 0;
+	scan_ready(s, text, len);
+	if (s->scan && !search_scan_any(s->scan, text, len))
 		return 0;
 	strbuf_reset(&s->folded);
 	free(s->map);
@@ -178,6 +203,149 @@ scan(struct walk *w, struct doc_loc loc, uint32_t off, const struct doc_loc *sto
 	}
 }
 
+/* ------------------------------------------------------------------ */
+/* Plain text: the raw source */
+
+#define RAW_SLICE (4u << 20)	/* bytes scanned between progress reports */
+
+/* Reports progress at pos after a slice [a, z) was scanned; false: cancelled. */
+static bool
+raw_slice_done(struct walk *w, uint64_t a, uint64_t z, uint64_t pos)
+{
+	doc_release_source(w->doc, a, z);
+	doc_trim(w->doc);
+	return w->progress == NULL ||
+	    w->progress(w->arg, (double)pos / (double)GLOSS_MAX(doc_source_size(w->doc), 1));
+}
+
+/*
+ * The candidate at source byte `at`: searches the block holding it (all of
+ * it); *next is where the scan goes on (the block's end, or start going
+ * backwards).
+ */
+static bool
+raw_candidate(struct walk *w, uint64_t at, struct doc_loc *found, struct search_match *m,
+    uint64_t *next)
+{
+	struct doc_loc loc;
+	struct doc_block *b;
+
+	if (!doc_seek_source(w->doc, at, &loc) || (b = doc_block(w->doc, loc)) == NULL ||
+	    at < b->src_start || at >= b->src_end) {
+		*next = w->backward ? at : at + 1;	/* between blocks: no text there */
+		return false;
+	}
+	*next = w->backward ? GLOSS_MIN(at, b->src_start) : GLOSS_MAX(at + 1, b->src_end);
+	if (!pick(w->s, b, w->backward ? UINT32_MAX : 0, w->backward, m))
+		return false;
+	*found = loc;
+	return true;
+}
+
+/* The first match in the blocks of source bytes [a, z). */
+static enum search_result
+raw_forward(struct walk *w, uint64_t a, uint64_t z, struct doc_loc *found, struct search_match *m)
+{
+	const char *src = doc_source(w->doc);
+	uint64_t size = doc_source_size(w->doc);
+
+	while (a < z) {
+		uint64_t end = GLOSS_MIN(z, a + RAW_SLICE), start = a;
+
+		while (a < end) {
+			size_t at = search_scan_next(w->s->scan, src, (size_t)a, (size_t)end);
+
+			if (at >= end)
+				break;
+			if (!search_scan_maybe(w->s->scan, src, 0, (size_t)size, at, SEARCH_SCAN_RAW))
+				a = at + 1;
+			else if (raw_candidate(w, at, found, m, &a))
+				return SEARCH_FOUND;
+		}
+		a = GLOSS_MAX(a, end);
+		if (!raw_slice_done(w, start, end, a))
+			return SEARCH_CANCELLED;
+	}
+	return SEARCH_NONE;
+}
+
+/* The last match in the blocks of source bytes [a, z). */
+static enum search_result
+raw_backward(struct walk *w, uint64_t a, uint64_t z, struct doc_loc *found, struct search_match *m)
+{
+	const char *src = doc_source(w->doc);
+	uint64_t size = doc_source_size(w->doc);
+
+	while (z > a) {
+		uint64_t start = z - a > RAW_SLICE ? z - RAW_SLICE : a, end = z;
+
+		while (z > start) {
+			size_t at = search_scan_prev(w->s->scan, src + start, (size_t)(z - start));
+
+			if (at == SIZE_MAX)
+				break;
+			at += (size_t)start;
+			if (!search_scan_maybe(w->s->scan, src, 0, (size_t)size, at, SEARCH_SCAN_RAW))
+				z = at;
+			else if (raw_candidate(w, at, found, m, &z))
+				return SEARCH_FOUND;
+		}
+		z = GLOSS_MIN(z, start);
+		if (!raw_slice_done(w, start, end, z))
+			return SEARCH_CANCELLED;
+	}
+	return SEARCH_NONE;
+}
+
+/* search_doc() on the raw source of a plain-text document. */
+static enum search_result
+raw_search(struct walk *w, struct doc_loc from, uint32_t off, struct doc_loc *loc,
+    struct search_match *m, bool *wrapped)
+{
+	struct doc_block *b = doc_block(w->doc, from);
+	uint64_t fs, fe, size = doc_source_size(w->doc);
+	enum search_result r;
+
+	if (b == NULL)
+		return SEARCH_NONE;
+	fs = b->src_start;
+	fe = b->src_end;
+	if (pick(w->s, b, off, w->backward, m)) {
+		*loc = from;
+		return SEARCH_FOUND;
+	}
+	r = w->backward ? raw_backward(w, 0, fs, loc, m) : raw_forward(w, fe, size, loc, m);
+	if (r != SEARCH_NONE)
+		return r;
+	*wrapped = true;
+	r = w->backward ? raw_backward(w, fe, size, loc, m) : raw_forward(w, 0, fs, loc, m);
+	if (r != SEARCH_NONE)
+		return r;
+	b = doc_block(w->doc, from);	/* the part of the first block not searched yet */
+	if (b && pick(w->s, b, w->backward ? UINT32_MAX : 0, w->backward, m)) {
+		*loc = from;
+		return SEARCH_FOUND;
+	}
+	return SEARCH_NONE;
+}
+
+/* The prefilter tuned to the text around `from`. */
+static void
+scan_ready_doc(struct search *s, struct doc *doc, struct doc_loc from)
+{
+	struct doc_block *b = doc_block(doc, from);
+	uint64_t size = doc_source_size(doc), a;
+
+	if (s->scan_ready || b == NULL)
+		return;
+	if (doc_format(doc) != DOC_FORMAT_TEXT || doc_source(doc) == NULL) {
+		scan_ready(s, b->text, b->len);
+		return;
+	}
+	a = GLOSS_MIN(b->src_start, size > SAMPLE_MAX ? size - SAMPLE_MAX : 0);
+	scan_ready(s, doc_source(doc) + a, (size_t)GLOSS_MIN(size - a, SAMPLE_MAX));
+}
+
 enum search_result
 search_doc(struct search *s, struct doc *doc, struct doc_loc from, uint32_t off, bool backward,
     search_progress_fn progress, void *arg, struct doc_loc *loc, struct search_match *m,
@@ -188,6 +356,9 @@ search_doc(struct search *s, struct doc *doc, struct doc_loc from, uint32_t off,
 	enum search_result r;
 
 	*wrapped = false;
+	scan_ready_doc(s, doc, from);
+	if (s->scan && doc_format(doc) == DOC_FORMAT_TEXT && doc_source(doc) != NULL)
+		return raw_search(&w, from, off, loc, m, wrapped);
 	r = scan(&w, from, off, NULL, loc, m);
 	if (r != SEARCH_NONE)
 		return r;
@@ -195,4 +366,190 @@ search_doc(struct search *s, struct doc *doc, struct doc_loc from, uint32_t off,
 		return SEARCH_NONE;
 	*wrapped = true;
 	return scan(&w, start, backward ? UINT32_MAX : 0, &from, loc, m);
+}
+
+/* ------------------------------------------------------------------ */
+/* Counting */
+
+struct search_count {
+	struct search *s;
+	struct doc *doc;
+	bool raw;		/* plain text: scanned on the raw source */
+	bool done;
+	uint32_t nchunks;
+	uint64_t *per_chunk;	/* matches counted in each chunk */
+	uint64_t total;
+	uint64_t pos;		/* raw: the source before pos is counted */
+	bool started;		/* blocks: cursor is set */
+	struct doc_loc cursor;	/* blocks: the next block to count */
+	bool cached;		/* blocks [0, cache_block) of chunk cache_chunk hold cache_n matches */
+	uint32_t cache_chunk, cache_block;
+	uint64_t cache_n;
+};
+
+/* The matches of a block as n visits them (one per start), those starting before `before`. */
+static uint64_t
+block_count(struct search *s, const struct doc_block *b, uint32_t before)
+{
+	const struct search_match *v;
+	size_t n = search_block(s, b->text, b->len, &v);
+	uint64_t k = 0;
+
+	for (size_t i = 0; i < n && v[i].start < before; i++)
+		k += i == 0 || v[i].start != v[i - 1].start;
+	return k;
+}
+
+struct search_count *
+search_count_new(struct search *s, struct doc *doc)
+{
+	struct search_count *c = xcalloc(1, sizeof(*c));
+	struct doc_loc first;
+
+	c->s = s;
+	c->doc = doc;
+	c->nchunks = GLOSS_MAX(doc_chunk_count(doc), 1);
+	c->per_chunk = xcalloc(c->nchunks, sizeof(*c->per_chunk));
+	if (doc_first(doc, &first))
+		scan_ready_doc(s, doc, first);
+	c->raw = s->scan && doc_format(doc) == DOC_FORMAT_TEXT && doc_source(doc) != NULL;
+	return c;
+}
+
+void
+search_count_free(struct search_count *c)
+{
+	if (c == NULL)
+		return;
+	free(c->per_chunk);
+	free(c);
+}
+
+/* Counts every block of chunk k; *end is the source end of its last block. */
+static void
+count_chunk(struct search_count *c, uint32_t k, uint64_t *end)
+{
+	struct doc_block *b;
+	uint64_t n = 0;
+
+	for (uint32_t i = 0; (b = doc_block(c->doc, (struct doc_loc){ k, i })) != NULL; i++) {
+		n += block_count(c->s, b, UINT32_MAX);
+		*end = b->src_end;
+	}
+	if (k < c->nchunks)
+		c->per_chunk[k] += n;
+	c->total += n;
+}
+
+static bool
+count_raw(struct search_count *c, uint64_t deadline)
+{
+	const char *src = doc_source(c->doc);
+	uint64_t size = doc_source_size(c->doc);
+
+	while (c->pos < size) {
+		uint64_t start = c->pos, end = GLOSS_MIN(size, c->pos + RAW_SLICE);
+
+		while (c->pos < end) {
+			size_t at = search_scan_next(c->s->scan, src, (size_t)c->pos, (size_t)end);
+			struct doc_loc loc;
+			struct doc_block *b;
+			uint64_t cend = 0;
+
+			if (at >= end) {
+				c->pos = end;
+				break;
+			}
+			c->pos = at + 1;
+			if (!search_scan_maybe(c->s->scan, src, 0, (size_t)size, at, SEARCH_SCAN_RAW) ||
+			    !doc_seek_source(c->doc, at, &loc) || (b = doc_block(c->doc, loc)) == NULL ||
+			    at < b->src_start || at >= b->src_end)
+				continue;
+			count_chunk(c, loc.chunk, &cend);
+			c->pos = GLOSS_MAX(c->pos, cend);
+			if (monotime_us() >= deadline)
+				break;
+		}
+		doc_release_source(c->doc, start, c->pos);
+		doc_trim(c->doc);
+		if (monotime_us() >= deadline)
+			return c->pos < size;
+	}
+	return false;
+}
+
+static bool
+count_blocks(struct search_count *c, uint64_t deadline)
+{
+	if (!c->started && !(c->started = doc_first(c->doc, &c->cursor)))
+		return false;
+	for (unsigned i = 1;; i++) {
+		struct doc_block *b = doc_block(c->doc, c->cursor);
+		uint64_t n = b ? block_count(c->s, b, UINT32_MAX) : 0;
+
+		if (c->cursor.chunk < c->nchunks)
+			c->per_chunk[c->cursor.chunk] += n;
+		c->total += n;
+		if (!doc_next(c->doc, &c->cursor))
+			return false;
+		if (i % 64 == 0 && monotime_us() >= deadline)
+			return true;
+	}
+}
+
+bool
+search_count_step(struct search_count *c, unsigned budget_us)
+{
+	uint64_t deadline = monotime_us() + budget_us;
+
+	if (c->done)
+		return false;
+	c->done = !(c->raw ? count_raw(c, deadline) : count_blocks(c, deadline));
+	return !c->done;
+}
+
+uint64_t
+search_count_total(const struct search_count *c, bool *done)
+{
+	*done = c->done;
+	return c->total;
+}
+
+/* Has the counter gone past block loc? */
+static bool
+counted(struct search_count *c, struct doc_loc loc, const struct doc_block *b)
+{
+	if (c->done)
+		return true;
+	if (c->raw)
+		return b->src_end <= c->pos;
+	return c->started && doc_loc_cmp(loc, c->cursor) < 0;
+}
+
+uint64_t
+search_count_index(struct search_count *c, struct doc_loc loc, const struct search_match *m)
+{
+	struct doc_block *b = doc_block(c->doc, loc);
+	uint64_t n = 0;
+	uint32_t i = 0;
+
+	if (b == NULL || loc.chunk >= c->nchunks || !counted(c, loc, b))
+		return 0;
+	if (c->cached && c->cache_chunk == loc.chunk && c->cache_block <= loc.block) {
+		i = c->cache_block;
+		n = c->cache_n;
+	}
+	for (; i < loc.block; i++) {
+		struct doc_block *o = doc_block(c->doc, (struct doc_loc){ loc.chunk, i });
+
+		n += o ? block_count(c->s, o, UINT32_MAX) : 0;
+	}
+	c->cached = true;
+	c->cache_chunk = loc.chunk;
+	c->cache_block = loc.block;
+	c->cache_n = n;
+	for (uint32_t k = 0; k < loc.chunk; k++)
+		n += c->per_chunk[k];
+	b = doc_block(c->doc, loc);	/* the walk may have trimmed the cache */
+	return b ? n + block_count(c->s, b, m->start) + 1 : 0;
 }

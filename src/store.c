@@ -1,10 +1,13 @@
 /*
  * store — the connection to the annotation database: where it is, how it
- * is opened (read-write, or copied into memory when it cannot be written),
- * the journal and durability settings, transactions with busy handling,
- * the statement cache and the mapping of SQLite errors to gloss statuses.
- * The schema lives in store_schema.c, documents in store_doc.c, and
- * annotations, tags and drafts in store_annot.c and store_tag.c.
+ * is opened (read-write, or copied into memory when it cannot be written:
+ * read-only, a full disk, a reading command under another program's lock),
+ * the journal and durability settings, transactions with busy handling
+ * (automatic updates of a STORE_NOWAIT store never wait), the statement
+ * cache and the mapping of SQLite errors to gloss statuses.  The schema
+ * lives in store_schema.c, documents in store_doc.c, annotations, tags and
+ * old drafts in store_annot.c and store_tag.c, the quick_check in
+ * store_check.c, copying out a damaged database in store_recover.c.
  */
 #include "gloss/gloss.h"
 
@@ -333,7 +336,6 @@ begin(struct store *st, bool user)
 	}
 	if ((err = check_settled(st, user)) != GLOSS_OK)
 		return err;
-	st->refreshing = !user;
 	rc = locked_exec(st, "BEGIN IMMEDIATE", nowait ? 0 : st->busy_ms);
 	if ((rc & 0xFF) == SQLITE_BUSY && nowait && (st->flags & STORE_READ) == STORE_READ &&
 	    !st->readonly && store_to_memory(st, "another program held the lock") == GLOSS_OK) {

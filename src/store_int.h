@@ -31,7 +31,6 @@ struct store {
 	int busy_ms;
 	int waited_ms;		/* how long the last failed write waited for the lock */
 	int depth;		/* store_begin() nesting */
-	bool refreshing;	/* the transaction is an automatic update (store_begin_refresh) */
 	enum gloss_status err;	/* the status of the last store_stmt() failure */
 	struct store_stmt stmts[STORE_STMT_CACHE];
 };

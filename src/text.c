@@ -1,6 +1,5 @@
 /*
- * text — UTF-8 decoding, cleaning of raw file bytes into model text, and
- * NFC normalisation.
+ * text — UTF-8 decoding and NFC normalisation.
  *
  * Decoding and normalisation are libunistring's (u8_mbtoucr, u8_check,
  * u8_normalize).  Two things are added here.  For ill-formed input the
@@ -11,17 +10,12 @@
  * anything is already in NFC, so the (comparatively slow) library call is
  * skipped for typical English and Cyrillic prose.  tests/test_text.c checks
  * the fast path against u8_normalize for every such code point.
- *
- * Tab expansion counts columns as the screen shows them, with glyph_width(),
- * so that a control picture or a wide character before a tab is counted as
- * the pager draws it.
  */
 #include "gloss/gloss.h"
 
 #include <unistr.h>
 #include <uninorm.h>
 
-#include "gloss/glyph.h"
 #include "gloss/text.h"
 
 /*
@@ -86,79 +80,6 @@ bool
 text_valid(const char *s, size_t n)
 {
 	return u8_check((const uint8_t *)s, n) == NULL;
-}
-
-bool
-text_clean(const char *s, size_t n, int tab_width, int *col, struct strbuf *out)
-{
-	size_t i = 0;
-	bool inert = true;
-
-	if (tab_width <= 0)
-		tab_width = 8;
-	strbuf_grow(out, n);
-	while (i < n) {
-		unsigned char c = (unsigned char)s[i];
-		size_t j = i;
-		uint32_t cp;
-		int len;
-
-		int w = 0;
-
-		/*
-		 * Printable ASCII and basic Cyrillic (U+0400–U+047F: lead byte D0
-		 * or D1; NFC-inert, one column) are copied as a run.
-		 */
-		while (j < n) {
-			unsigned char b = (unsigned char)s[j];
-
-			if (b >= 0x20 && b < 0x7F)
-				j++;
-			else if ((b & 0xFE) == 0xD0 && j + 1 < n && ((unsigned char)s[j + 1] & 0xC0) == 0x80)
-				j += 2;
-			else
-				break;
-			w++;
-		}
-		if (j > i) {
-			memcpy(out->buf + out->len, s + i, j - i);	/* room was made */
-			out->len += j - i;
-			*col += w;
-			i = j;
-			continue;
-		}
-		if (c == '\t') {
-			int pad = tab_width - (*col % tab_width);
-
-			while (pad-- > 0) {
-				strbuf_addc(out, ' ');
-				(*col)++;
-			}
-			i++;
-			strbuf_grow(out, n - i);
-			continue;
-		}
-		if (c == '\n') {
-			strbuf_addc(out, '\n');
-			*col = 0;
-			i++;
-			continue;
-		}
-		len = text_decode(s + i, n - i, &cp);
-		if (cp != 0 && len > 1 && (cp != 0xFFFD || memcmp(s + i, "\xEF\xBF\xBD", 3) == 0)) {
-			/* a valid sequence: as long in as out, so the room made suffices */
-			memcpy(out->buf + out->len, s + i, (size_t)len);
-			out->len += (size_t)len;
-		} else {
-			strbuf_addcp(out, cp ? cp : 0xFFFD);	/* NUL, invalid: longer out */
-			strbuf_grow(out, n - i - (size_t)len);
-		}
-		inert = inert && text_nfc_inert(cp);
-		*col += glyph_width(cp, GLYPH_UTF8);
-		i += (size_t)len;
-	}
-	out->buf[out->len] = '\0';
-	return inert;
 }
 
 bool
@@ -242,4 +163,17 @@ text_nfc(const char *s, size_t n, struct strbuf *out)
 	}
 	strbuf_add(out, r, rlen);
 	free(r);
+}
+
+size_t
+text_scheme_len(const char *s)
+{
+	size_t i = 0;
+
+	if (!((s[0] >= 'a' && s[0] <= 'z') || (s[0] >= 'A' && s[0] <= 'Z')))
+		return 0;
+	while ((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= '0' && s[i] <= '9') ||
+	    s[i] == '+' || s[i] == '-' || s[i] == '.')
+		i++;
+	return s[i] == ':' ? i + 1 : 0;
 }

@@ -10,7 +10,6 @@
 #include <stdarg.h>
 
 #include "gloss/display.h"
-#include "gloss/help.h"
 #include "gloss/monotime.h"
 #include "gloss/options.h"
 #include "gloss/view.h"
@@ -211,9 +210,6 @@ generic(enum action a)
 	switch (a) {
 	case ACTION_QUIT:
 		return VIEW_CLOSE;
-	case ACTION_HELP:
-		view_push(help_view_new());
-		return VIEW_HANDLED;
 	case ACTION_REDRAW:
 		clearok(curscr, TRUE);
 		return VIEW_HANDLED;

@@ -8,21 +8,9 @@
 #include <strings.h>
 
 #include "gloss/strbuf.h"
+#include "gloss/text.h"
 #include "gloss/xmalloc.h"
 #include "xref_int.h"
-
-/* The length of "scheme:" at the start of url (0 if there is none). */
-static size_t
-scheme_len(const char *url)
-{
-	size_t i = 0;
-
-	if (!isalpha((unsigned char)url[0]))
-		return 0;
-	while (isalnum((unsigned char)url[i]) || url[i] == '+' || url[i] == '-' || url[i] == '.')
-		i++;
-	return url[i] == ':' ? i + 1 : 0;
-}
 
 static void
 add_lower(struct strbuf *sb, const char *s, size_t n)
@@ -46,7 +34,7 @@ xref_url_normalize(const char *url)
 		n--;
 	while (n > 0 && isspace((unsigned char)*url))
 		url++, n--;
-	s = scheme_len(url);
+	s = text_scheme_len(url);
 	add_lower(&sb, url, s);
 	h = s;
 	if (strncmp(url + s, "//", 2) == 0 && s + 2 <= n) {

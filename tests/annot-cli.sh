@@ -259,13 +259,13 @@ is "$(printf '%s\n' "$out" | cut -f 1,3,4,7 | tr '\t' ' ')" \
 7 222-246 orphaned questioned the elections
 2 240-262 moved condemned the violence
 5 305-349 moved всё решится ещё до осени
-8 352-367 moved Trade continued
+8 352-367 anchored Trade continued
 6 438-452 anchored Alert␛[31m red" \
-	"edited: re-anchored (shifted; moved: changed words or context; orphaned at its old place)"
+	"edited: re-anchored (shifted; an only occurrence anchored whatever its context; moved: changed words; orphaned at its old place)"
 run annotations --status orphaned
 is "$(printf '%s\n' "$out" | cut -f 1)" 7 "edited: the orphan is kept and can be listed"
 run annotations --status moved
-is "$(printf '%s\n' "$out" | cut -f 1 | tr '\n' ' ')" "2 5 8 " "edited: the moved ones"
+is "$(printf '%s\n' "$out" | cut -f 1 | tr '\n' ' ')" "2 5 " "edited: the moved ones"
 run annotations "$D/copy.txt"
 is "$(printf '%s\n' "$out" | cut -f 1,3,4 | head -n 2 | tr '\t\n' '  ')" "4 114-131 anchored 1 136-153 anchored " \
 	"the unchanged copy re-anchors to its own text"

@@ -15,8 +15,8 @@
 #include <unistd.h>
 
 #include "gloss/catalog.h"
+#include "gloss/corpus.h"
 #include "gloss/monotime.h"
-#include "gloss/reader.h"
 #include "gloss/xmalloc.h"
 
 static const char *const queries[] = {
@@ -52,7 +52,7 @@ dir_bytes(const char *dir, size_t *count)
 	uint64_t total = 0;
 	struct stat st;
 
-	*count = reader_list_dir(dir, &files);
+	*count = corpus_list_dir(dir, &files);
 	for (size_t i = 0; i < *count; i++) {
 		if (stat(files[i], &st) == 0)
 			total += (uint64_t)st.st_size;
@@ -140,7 +140,7 @@ main(int argc, char **argv)
 	build = times[0];
 	printf("build: best of %d %.1f MB/s, median %.1f MB/s  (target >= 50 MB/s)\n", runs,
 	    (double)bytes / 1e6 / build, (double)bytes / 1e6 / times[runs / 2]);
-	nf = reader_list_dir(dir, &files);
+	nf = corpus_list_dir(dir, &files);
 	if (nf > 0 && (f = fopen(files[nf / 2], "a")) != NULL) {
 		fputs("\nOne more paragraph, added by the benchmark.\n", f);
 		fclose(f);

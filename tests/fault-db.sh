@@ -89,13 +89,16 @@ tm_keys -l "typed while locked"; tm_keys Escape
 tm_wait "Note kept: the database is locked" 50; ok $? "lock, reader: the note is kept, and the reader says so"
 tm_keys Enter; tm_wait "UNSAVED" 50; ok $? "lock, reader: the status line counts the change waiting"
 is "$(drafts_count)" 1 "lock, reader: the note waits as a draft file too"
-is "$(sql "SELECT note FROM annotations WHERE id = 1")" "" "lock, reader: nothing was written while locked"
+is "$(sql "SELECT note || '/' || start_pos FROM annotations WHERE id = 1")" "/136" \
+	"lock, reader: nothing was written while locked (neither the note nor the re-anchored place)"
 lock_release
 tm_wait "Saved: the database is free again" 100; ok $? "lock, reader: saved once the lock is released, and told"
 is "$(sql "SELECT note FROM annotations WHERE id = 1")" "typed while locked" "lock, reader: the note is stored"
 is "$(drafts_count)" 0 "lock, reader: its draft is gone"
 is "$(sql "SELECT count(*) FROM paths WHERE sha256 = (SELECT sha256 FROM documents)")" 1 \
 	"lock, reader: what was seen of the edited file is recorded after the release"
+is "$(sql "SELECT group_concat(start_pos, ' ') FROM annotations")" "194 307" \
+	"lock, reader: and the highlights' new places"
 lacks "$(tm_capture)" "UNSAVED" "lock, reader: nothing waits any more"
 tm_keys q; tm_wait "EXITED 0"; ok $? "lock, reader: quits with 0"
 
@@ -137,6 +140,10 @@ run annotations
 is "$rc" 1 "damaged: annotations exits 1"
 contains "$err" "gloss: database $GLOSS_DB is damaged (quick_check: " "damaged: says the database is damaged"
 contains "$err" "gloss recover NEW.db copies what can be read into a new database" "damaged: and how to recover"
+run library "$D"
+is "$rc" 1 "damaged: library exits 1"
+contains "$out" "Minsk and Kyiv" "damaged: library still lists the article"
+contains "$err" "is damaged (quick_check: " "damaged: library says the database is damaged"
 run annotate "$A" --quote "the violence"
 is "$rc" 1 "damaged: annotate is refused"
 contains "$err" "is damaged (quick_check: " "damaged: annotate says why"

@@ -106,10 +106,14 @@ static const struct edit_case cases[] = {
 	  TITLE P1 "In 2020 and 2021 the protests in Minsk changed the relationship for years. Kyiv "
 	  "condemned the violence and questioned the elections.\n\n" P3 P4 P5,
 	  ANCHOR_ANCHORED, 209, 231, "condemned the violence" },
-	{ "words inserted just before the quote", BASE, "condemned the violence", 1,
+	{ "words inserted just before the quote (it occurs once)", BASE, "condemned the violence", 1,
 	  TITLE P1 "In 2020 the protests in Minsk changed the relationship for years. Kyiv loudly "
 	  "condemned the violence and questioned the elections.\n\n" P3 P4 P5,
-	  ANCHOR_MOVED, 207, 229, "condemned the violence" },
+	  ANCHOR_ANCHORED, 207, 229, "condemned the violence" },
+	{ "words inserted before one of two copies: the context decides", BASE, "the sanctions", 1,
+	  TITLE P1 P2 P3 "Trade continued despite all the sanctions, and the sanctions were widened "
+	  "again in 2021.\n\n" P5,
+	  ANCHOR_MOVED, 448, 461, "the sanctions" },
 	{ "words inserted after the quote, beyond its suffix", BASE, "protests in Minsk", 1,
 	  TITLE P1 "In 2020 the protests in Minsk changed the relationship for years. Kyiv condemned "
 	  "the violence and, later, questioned the elections.\n\n" P3 P4 P5,
@@ -123,7 +127,7 @@ static const struct edit_case cases[] = {
 	  ANCHOR_ANCHORED, 411, 435, "changed the relationship" },
 	{ "paragraph moved (quote at its start)", BASE, "In 2020 the protests", 1,
 	  TITLE P1 P3 P4 P2 P5,
-	  ANCHOR_MOVED, 381, 401, "In 2020 the protests" },
+	  ANCHOR_ANCHORED, 381, 401, "In 2020 the protests" },
 	{ "quote deleted", BASE, "questioned the elections", 1, TITLE P1 P3 P4 P5,
 	  ANCHOR_ORPHANED, 227, 251, "" },
 	{ "CRLF line ends", BASE, "protests in Minsk", 1,
@@ -161,7 +165,7 @@ static const struct edit_case cases[] = {
 	  ANCHOR_ANCHORED, 0, 7, "Belarus" },
 	{ "quote at the very start, a line inserted before", BASE, "Belarus and", 1,
 	  "Preface\n\n" BASE,
-	  ANCHOR_MOVED, 9, 20, "Belarus and" },
+	  ANCHOR_ANCHORED, 9, 20, "Belarus and" },
 	{ "quote at the very end, text before", BASE, "The end.", 1, TITLE NEWP P1 P2 P3 P4 P5,
 	  ANCHOR_ANCHORED, 575, 583, "The end." },
 	{ "quote at the very end, text appended", BASE, "The end.", 1, BASE "\nPostscript.\n",
@@ -301,7 +305,7 @@ test_batch(void)
  * The shift found for one highlight places the next one only if its context
  * is intact there: here a word just before the second quote was replaced
  * by another of the same length, so the quote is at the shifted place but
- * in changed surroundings.
+ * in changed surroundings (it is still anchored: it occurs only once).
  */
 static void
 test_shift_needs_context(void)
@@ -325,12 +329,64 @@ test_shift_needs_context(void)
 	anchor_locate(at, &b.sel, &delta, &r);
 	is_int((long long)r.start, b1, "shift: the second is at the shifted place");
 	ok(b1 == b0 + (long long)strlen(NEWP), "shift: which is exactly old + delta");
-	is_str(anchor_status_name(r.status), "moved", "shift: but its context changed, so it is moved");
+	ok(r.method == ANCHOR_BY_UNIQUE && r.status == ANCHOR_ANCHORED,
+	    "shift: but its context changed: not taken by the shift, anchored as the only occurrence");
 	anchor_text_free(at);
 	owned_done(&a);
 	owned_done(&b);
 	free(t0);
 	free(t1);
+}
+
+/* ------------------------------------------------------------------ */
+/* Selectors made by other tools: short or no context, no position */
+
+static void
+foreign(const char *text, const char *exact, const char *prefix, const char *suffix,
+    struct anchor_result *r)
+{
+	struct anchor_selector sel = { .exact = exact, .exact_len = strlen(exact), .prefix = prefix,
+	    .prefix_len = strlen(prefix), .suffix = suffix, .suffix_len = strlen(suffix) };
+	struct anchor_text *at = anchor_text_new(text, strlen(text));
+	int64_t delta = 0;
+
+	sel.start = sel.end = UINT64_MAX;	/* no position */
+	anchor_locate(at, &sel, &delta, r);
+	anchor_text_free(at);
+}
+
+static void
+test_foreign(void)
+{
+	const char *t = BASE;
+	long long first = nth_offset(t, strlen(t), "the sanctions", 1);
+	long long second = nth_offset(t, strlen(t), "the sanctions", 2);
+	struct anchor_result r;
+
+	foreign(t, "protests in Minsk", "", "", &r);
+	ok(r.status == ANCHOR_ANCHORED && r.method == ANCHOR_BY_UNIQUE && r.start == 141,
+	    "foreign: a quote that occurs once anchors without any context");
+	foreign(t, "protests in Minsk", "In 2020 the ", " changed the r", &r);
+	ok(r.status == ANCHOR_ANCHORED && r.start == 141,
+	    "foreign: a 12/14-character context as given anchors");
+	foreign(t, "the sanctions", "and ", " were", &r);
+	ok(r.status == ANCHOR_ANCHORED && r.method == ANCHOR_BY_GIVEN && r.start == (uint64_t)second,
+	    "foreign: a short context picks the second of two copies");
+	foreign(t, "the sanctions", "despite ", ", and", &r);
+	ok(r.status == ANCHOR_ANCHORED && r.start == (uint64_t)first,
+	    "foreign: ... and the first");
+	foreign(t, "the sanctions", "", "", &r);
+	ok(r.status == ANCHOR_MOVED && r.method == ANCHOR_BY_CONTEXT,
+	    "foreign: two copies and nothing to tell them apart: moved, not anchored");
+	foreign(t, "the sanctions", "against ", " were", &r);
+	ok(r.status == ANCHOR_MOVED && r.start == (uint64_t)second,
+	    "foreign: a context that matches neither copy exactly: the closer one, moved");
+	foreign(t, "Kyiv condemned", "violence and questioned the elections", "", &r);
+	ok(r.status == ANCHOR_ANCHORED && r.method == ANCHOR_BY_UNIQUE,
+	    "foreign: an exact occurrence wins over any context elsewhere (no fuzzy search)");
+	foreign(t, "Kyiv condemnd the", "", "", &r);
+	ok(r.status == ANCHOR_MOVED && r.method == ANCHOR_BY_APPROX && r.start == 195,
+	    "foreign: fuzzy matching only when the exact text is gone");
 }
 
 /* ------------------------------------------------------------------ */
@@ -447,6 +503,7 @@ main(void)
 	test_context();
 	test_batch();
 	test_shift_needs_context();
+	test_foreign();
 	test_myers();
 	test_find_approx();
 	test_status_names();

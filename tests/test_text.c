@@ -10,6 +10,7 @@
 #include <uninorm.h>
 #include <unistr.h>
 
+#include "gloss/doc_build.h"
 #include "gloss/strbuf.h"
 #include "gloss/text.h"
 #include "../tests/tap.h"
@@ -123,7 +124,7 @@ clean_is(const char *in, size_t n, int tab, int col, const char *want, int want_
 	char what[600];
 	int c = col;
 
-	text_clean(in, n, tab, &c, &out);
+	doc_build_clean(in, n, tab, &c, &out);
 	snprintf(what, sizeof(what), "clean \"%s\" (tab %d, column %d)", tap_escn(in, n), tab, col);
 	if (is_str(strbuf_str(&out), want, "%s: text", what) && out.len != strlen(want))
 		printf("#   length %zu\n", out.len);
@@ -177,7 +178,7 @@ test_clean_growth(void)
 	strbuf_adds(&in, "end");
 	strbuf_adds(&want, "end");
 	strbuf_adds(&out, "kept ");
-	text_clean(in.buf, in.len, 8, &col, &out);
+	doc_build_clean(in.buf, in.len, 8, &col, &out);
 	is_int((long long)out.len, (long long)want.len + 5, "3000 tabs and bad bytes: length");
 	ok(out.len == want.len + 5 && memcmp(out.buf + 5, want.buf, want.len) == 0 &&
 	    out.buf[out.len] == '\0', "3000 tabs and bad bytes: text appended after \"kept \"");

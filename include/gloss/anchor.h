@@ -18,19 +18,29 @@
  *      position): the quote must be there, and at a shifted place its
  *      prefix and suffix must be intact too;
  *   2. exact occurrences of the quote within ANCHOR_WINDOW bytes of the
- *      expected place, then in the whole text: one with intact prefix and
- *      suffix wins (the nearest, if several);
- *   3. approximate occurrences (at most min(ANCHOR_MAX_ERRORS, m / 2)
+ *      expected place with intact prefix and suffix (the nearest, if
+ *      several), then every exact occurrence in the whole text: one with
+ *      intact context wins (the nearest); failing that, one whose prefix
+ *      and suffix are there as given, however short (another tool's
+ *      context); failing that, a quote that occurs once is that one,
+ *      whatever its context; and between several, the context decides:
+ *      the occurrence whose surroundings score best (below, with no quote
+ *      errors) is taken as MOVED;
+ *   3. only when the quote occurs nowhere exactly: approximate occurrences
+ *      (at most min(ANCHOR_MAX_ERRORS, m / 2)
  *      edits for a quote of m code points, found with Myers' bit-parallel
  *      algorithm), first near the expected place, then everywhere.  Each
  *      candidate is scored
  *          (50 q + 20 p + 20 s + 2 d) / 92
  *      where q, p, s are 1 − distance/length for quote, prefix and suffix
- *      and d is 1 − |shift| / text length.  A window candidate scoring at
+ *      (compared with as many code points beside the candidate as the
+ *      selector holds; a prefix or suffix the selector lacks is left out
+ *      of the sum and of the divisor) and d is 1 − |shift| / text length.  A window candidate scoring at
  *      least ANCHOR_GOOD_SCORE is taken at once; otherwise the best
  *      candidate overall is taken if it scores at least ANCHOR_MIN_SCORE.
- * Status: ANCHORED when found exactly at the last position or with intact
- * context, MOVED when found with a changed context or approximately,
+ * Status: ANCHORED when found exactly at the last position, with intact
+ * context or as the only occurrence, MOVED when one of several
+ * occurrences was chosen by a changed context, or found approximately,
  * ORPHANED when not found (the selector is kept; nothing is deleted).
  *
  * Memory: an anchor_text borrows the text it is given; results hold only
@@ -47,6 +57,7 @@
 #define ANCHOR_MAX_ERRORS 256		/* cap on the edit distance of an approximate match */
 #define ANCHOR_GOOD_SCORE 0.80		/* a window candidate this good ends the search */
 #define ANCHOR_MIN_SCORE 0.60		/* weaker approximate candidates are rejected */
+#define ANCHOR_MAX_SCORED 4096		/* exact occurrences weighed by their context */
 
 /* name */
 #define ANCHOR_STATUS_LIST(_) \
@@ -66,7 +77,10 @@ enum anchor_method {
 	ANCHOR_BY_POSITION,	/* at the last position */
 	ANCHOR_BY_SHIFT,	/* at the last position + delta */
 	ANCHOR_BY_EXACT,	/* an exact occurrence with intact context */
-	ANCHOR_BY_APPROX,	/* the best scored candidate (exact or approximate) */
+	ANCHOR_BY_GIVEN,	/* an exact occurrence with its (short) context as given */
+	ANCHOR_BY_UNIQUE,	/* the only exact occurrence, whatever its context */
+	ANCHOR_BY_CONTEXT,	/* the exact occurrence whose surroundings score best */
+	ANCHOR_BY_APPROX,	/* the best scored approximate candidate */
 	ANCHOR_BY_NOTHING,	/* orphaned */
 };
 
@@ -128,6 +142,16 @@ void anchor_locate(struct anchor_text *t, const struct anchor_selector *sel, int
  */
 void anchor_scores(const uint32_t *pat, size_t m, const uint32_t *text, size_t n, unsigned *score);
 unsigned anchor_distance(const uint32_t *a, size_t na, const uint32_t *b, size_t nb);
+
+/*
+ * The occurrences of pat[0..plen) (NFC, trimmed, not empty) in text[0..n):
+ * every run of white space in pat matches any run of white space in the
+ * text (paragraph breaks included), and soft hyphens in the text are
+ * skipped.  Stores a new array of [start, end) pairs in *ranges (caller
+ * frees: 2 entries per match) and returns the number of matches.
+ */
+size_t anchor_find_loose(const char *text, size_t n, const char *pat, size_t plen,
+    uint64_t **ranges);
 
 struct anchor_match {
 	uint64_t start, end;	/* byte offsets in the text */

@@ -12,7 +12,7 @@
  * standard error; the exit status is 0, 1 (a runtime error: not found,
  * ambiguous, database refused) or 2 (a usage error).
  *
- * annot_cmd_find() is the quote matcher of annotate, exported for tests.
+ * annotate finds its quote with anchor_find_loose() (anchor.h).
  */
 #ifndef GLOSS_ANNOT_CMD_H
 #define GLOSS_ANNOT_CMD_H
@@ -27,14 +27,5 @@ int untag_main(int argc, char **argv);
 int note_main(int argc, char **argv);
 int delete_main(int argc, char **argv);
 int recover_main(int argc, char **argv);
-
-/*
- * The occurrences of pat[0..plen) (NFC, trimmed, not empty) in text[0..n):
- * every run of white space in pat matches any run of white space in the
- * text (paragraph breaks included), and soft hyphens in the text are
- * skipped.  Stores a new array of [start, end) pairs in *ranges (caller
- * frees: 2 entries per match) and returns the number of matches.
- */
-size_t annot_cmd_find(const char *text, size_t n, const char *pat, size_t plen, uint64_t **ranges);
 
 #endif

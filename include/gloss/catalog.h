@@ -5,7 +5,7 @@
  * index database (cachedb, tables catalog_*), so it can always be rebuilt.
  *
  * Updating.  catalog_open() only reads what is recorded.  The update lists
- * the directories (reader_list_dir), stats each file and compares size and
+ * the directories (corpus_list_dir), stats each file and compares size and
  * mtime with the recorded ones: unchanged files are skipped; changed ones
  * are fingerprinted (SHA-256); the same fingerprint only updates the stat,
  * another one re-indexes the file (metadata, word count, text).
@@ -89,6 +89,18 @@ struct catalog_hit {
 enum gloss_status catalog_open(struct cachedb *db, struct store *st, const char *const *dirs,
     size_t ndirs, struct catalog **out);
 void catalog_free(struct catalog *c);
+/* Opens the index database (cachedb_open) and the catalog of dirs in it; the caller frees both. */
+enum gloss_status catalog_open_cache(const char *const *dirs, size_t ndirs, struct store *st,
+    struct cachedb **db, struct catalog **cat);
+
+/* What the store knows of an article (catalog_stats(); st may be NULL). */
+struct catalog_stats {
+	int progress;		/* reading position as a percentage of the text, -1 if never read */
+	size_t highlights;
+	int64_t opened;		/* 0: unknown (not used by the commands) */
+};
+
+void catalog_stats(struct store *st, const struct catalog_entry *e, struct catalog_stats *out);
 
 /* Does about budget_us microseconds of update work; true while work remains. */
 bool catalog_update_step(struct catalog *c, unsigned budget_us);

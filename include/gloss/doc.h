@@ -39,80 +39,11 @@
 #define GLOSS_DOC_H
 
 #include "gloss/gloss.h"
+#include "gloss/doc_build.h"
 #include "gloss/error.h"
 #include "gloss/strbuf.h"
 
-#define DOC_CHUNK_SIZE (64u * 1024u)	/* target source bytes per chunk */
-#define DOC_SEPARATOR "\n\n"
-#define DOC_SEPARATOR_LEN 2
 #define DOC_OFFSET_UNKNOWN UINT64_MAX
-#define DOC_SNIFF_MAX (64ull << 20)	/* larger files are Markdown only by extension */
-#define DOC_MARKDOWN_MAX (256ull << 20)	/* larger Markdown files are read as plain text */
-
-enum doc_format {
-	DOC_FORMAT_TEXT,
-	DOC_FORMAT_MARKDOWN,
-};
-
-/* Block kinds: name, short label (used by tests and `gloss dump --blocks`). */
-#define DOC_KIND_LIST(_) \
-	_(PARAGRAPH, "p") \
-	_(TITLE, "title") \
-	_(BYLINE, "byline") \
-	_(DATE, "date") \
-	_(HEADING, "h") \
-	_(QUOTE, "quote") \
-	_(LIST_ITEM, "li") \
-	_(CAPTION, "caption") \
-	_(CODE, "code") \
-	_(NOTE, "note")
-
-enum doc_kind {
-#define DOC_KIND_ENUM(name, label) DOC_##name,
-	DOC_KIND_LIST(DOC_KIND_ENUM)
-#undef DOC_KIND_ENUM
-	DOC_KIND_COUNT
-};
-
-/* Block flags. */
-#define DOC_BLOCK_JOINED	0x01	/* no separator follows: the next block continues this paragraph */
-#define DOC_BLOCK_RULE_BEFORE	0x02	/* a thematic break precedes this block */
-#define DOC_BLOCK_FURNITURE	0x04	/* web-page furniture (may be folded away) */
-#define DOC_BLOCK_DUPLICATE	0x08	/* repeated by the next block (a caption given twice) */
-#define DOC_BLOCK_RULE_AFTER	0x10	/* a thematic break follows this last block */
-#define DOC_BLOCK_TIGHT		0x20	/* shown without a blank line after it (items of a tight list) */
-#define DOC_BLOCK_IN_NOTE	0x40	/* inside a footnote definition (its later paragraphs, lists, code) */
-
-enum doc_span_kind {
-	DOC_SPAN_EMPH = 1,	/* emphasis: italic or underline */
-	DOC_SPAN_STRONG,	/* strong: bold */
-	DOC_SPAN_CODE,		/* inline code */
-	DOC_SPAN_LINK,		/* url = target */
-	DOC_SPAN_SUP,		/* superscript (note markers such as <sup>iv</sup>) */
-	DOC_SPAN_STRIKE,	/* strikethrough */
-	DOC_SPAN_NOTEREF,	/* footnote reference [^x]; url = the label */
-};
-
-struct doc_span {
-	uint32_t start, end;	/* byte range within the block text */
-	uint16_t kind;		/* enum doc_span_kind */
-	const char *url;	/* LINK target or NOTEREF label, else NULL; owned by the chunk */
-};
-
-struct doc_block {
-	const char *text;	/* NUL-terminated; see the top comment */
-	uint32_t len;		/* bytes */
-	uint8_t kind;		/* enum doc_kind */
-	uint8_t level;		/* heading level 1-6, quote depth, list depth */
-	uint8_t flags;		/* DOC_BLOCK_* */
-	uint32_t nspans;
-	const struct doc_span *spans;	/* sorted by start; may nest */
-	const char *label;	/* NOTE: footnote label (its id); LIST_ITEM: marker such as "1." */
-	const char *number;	/* NOTE: the number its references show ("3"), or NULL */
-	uint64_t src_start, src_end;	/* byte range in the source file */
-	uint32_t chunk_off;	/* offset of the text within its chunk's text */
-	void *cache;		/* layout cache; owned, freed with free() */
-};
 
 /* Where a block is: chunk number and index within the chunk. */
 struct doc_loc {
@@ -213,40 +144,5 @@ struct doc_chunk *doc_chunk_parse(const struct doc *doc, uint32_t k);
 void doc_chunk_release(struct doc_chunk *c);
 /* Drops the mapped pages of source bytes [a, z) (re-read from the file if needed). */
 void doc_release_source(const struct doc *doc, uint64_t a, uint64_t z);
-
-/*
- * Building (for loaders only).  A loader appends blocks to a builder; text
- * must already be valid NFC UTF-8 without NUL bytes.  Spans are opened and
- * closed around the text they cover (offsets are taken from the current
- * block length); empty blocks are dropped at doc_build_end().
- */
-struct doc_builder;
-
-void doc_build_begin(struct doc_builder *b, enum doc_kind kind, int level,
-    uint64_t src_start, uint64_t src_end);
-void doc_build_text(struct doc_builder *b, const char *s, size_t n);
-/* The current block's text so far (valid until the next append). */
-const char *doc_build_current(struct doc_builder *b, size_t *len);
-/* Removes trailing bytes from the current block (closing spans are clamped). */
-void doc_build_truncate(struct doc_builder *b, size_t len);
-/* Opens a span at the current position; returns a handle for doc_build_close(). */
-uint32_t doc_build_open(struct doc_builder *b, enum doc_span_kind kind, const char *url);
-void doc_build_close(struct doc_builder *b, uint32_t handle);
-void doc_build_set_kind(struct doc_builder *b, enum doc_kind kind, int level);
-void doc_build_set_label(struct doc_builder *b, const char *label);
-void doc_build_set_number(struct doc_builder *b, const char *number);
-void doc_build_set_flags(struct doc_builder *b, unsigned flags);
-void doc_build_set_source(struct doc_builder *b, uint64_t src_start, uint64_t src_end);
-void doc_build_end(struct doc_builder *b);
-/* Number of blocks finished so far. */
-uint32_t doc_build_count(const struct doc_builder *b);
-/* Finished block i, for classification passes: its text (valid until the next append), */
-const char *doc_build_text_at(const struct doc_builder *b, uint32_t i, size_t *len);
-/* its kind and flags, */
-enum doc_kind doc_build_kind_at(const struct doc_builder *b, uint32_t i);
-unsigned doc_build_flags_at(const struct doc_builder *b, uint32_t i);
-/* and changes to its kind, level and flags (flags are OR-ed in). */
-void doc_build_retag(struct doc_builder *b, uint32_t i, enum doc_kind kind, int level);
-void doc_build_flag_at(struct doc_builder *b, uint32_t i, unsigned flags);
 
 #endif

@@ -61,7 +61,5 @@ void error_clear(void);
 void error_set_cleanup(void (*cleanup)(void));
 /* Runs the cleanup, prints "gloss: MESSAGE" to stderr, exits 1. */
 void error_fatal(const char *fmt, ...) GLOSS_PRINTF(1, 2) GLOSS_NORETURN;
-/* Prints "gloss: MESSAGE" to stderr (for commands). */
-void error_print(const char *fmt, ...) GLOSS_PRINTF(1, 2);
 
 #endif

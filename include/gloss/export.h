@@ -47,18 +47,19 @@ struct export_options {
 	int color;			/* -1: any; else enum store_color */
 	int64_t since;			/* keep highlights created at or after this; 0: all */
 	int64_t now;			/* the "exported" time, or EXPORT_NO_TIME */
+	const char *creator;		/* the user's name for "creator"; NULL: export_default_creator() */
 };
+
+/*
+ * Who the annotations are by when nothing else says: $GLOSS_CREATOR, else
+ * the login name (the configuration file can set it through
+ * export_options.creator).  Caller frees; NULL if nothing is known.
+ */
+char *export_default_creator(void);
 
 /* Appends the export to out; *count gets the number of highlights exported. */
 enum gloss_status export_run(struct store *st, const struct export_options *o, struct strbuf *out,
     size_t *count);
-
-/*
- * Writes data[0..n) to path atomically: a temporary file in the same
- * directory, fsync, then rename.  Without force an existing path is
- * refused with GLOSS_EEXIST.  On failure nothing is left behind.
- */
-enum gloss_status export_write_file(const char *path, const char *data, size_t n, bool force);
 
 /*
  * The reader's default path for the export of the document at doc_path:
@@ -67,7 +68,12 @@ enum gloss_status export_write_file(const char *path, const char *data, size_t n
  */
 char *export_default_path(const char *doc_path);
 
-/* Parses "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM:SSZ" (UTC) into seconds; false if invalid. */
+/*
+ * Parses "YYYY-MM-DD" or an RFC 3339 time ("YYYY-MM-DDTHH:MM:SS", a
+ * fraction of a second, then "Z" or an offset "+HH:MM"; also "+HHMM", a
+ * space or "t" for "T", and no offset for UTC) into seconds since the
+ * epoch (the fraction dropped); false if invalid.
+ */
 bool export_parse_time(const char *s, int64_t *t);
 
 #endif

@@ -39,4 +39,35 @@ void fold_key_mapped(const char *s, size_t n, struct strbuf *key, uint32_t **map
 /* The end in s of the source range for key bytes [a, b) (see above). */
 uint32_t fold_map_end(const uint32_t *map, size_t keylen, size_t b, size_t n);
 
+/*
+ * How one code point folds, for matchers that walk a text code point by
+ * code point (the search prefilter):
+ *   FOLD_ALONE    its key is *key[0..*len), whatever precedes it, as long as
+ *                 the next code point that is not FOLD_DROP is not FOLD_CONTEXT;
+ *   FOLD_SPACE    white space: a run of them (and of FOLD_DROP) is one U+0020;
+ *   FOLD_DROP     folds to nothing (soft hyphen, stress marks);
+ *   FOLD_CONTEXT  its key depends on its neighbours (combining marks that are
+ *                 kept, Hangul jamo, keys too long to cache): fold the text.
+ * *key points into a process-wide table (valid for ever).
+ */
+enum fold_class {
+	FOLD_CONTEXT,
+	FOLD_ALONE,
+	FOLD_SPACE,
+	FOLD_DROP,
+};
+
+enum fold_class fold_cp(uint32_t cp, const char **key, size_t *len);
+
+/*
+ * The code points other than c whose folded form (case folding with NFD,
+ * the marks dropped, before NFC) contains the code point c: every way c can
+ * come into a key ("E", "é", "Ё" for "е"; "ß" for "s"; "ﬁ" for "i").
+ * Returns their number and sets *out to a table owned by fold (sorted,
+ * valid for ever).  The table of all code points is built on first use
+ * (a few milliseconds).  Meaningful for a c that is a starter without a
+ * canonical decomposition (such a c is never made by NFC).
+ */
+size_t fold_preimages(uint32_t c, const uint32_t **out);
+
 #endif

@@ -38,8 +38,11 @@
 #define GLOSS_MARKDOWN_H
 
 #include "gloss/gloss.h"
-#include "gloss/doc.h"
+#include "gloss/doc_build.h"
 #include "gloss/error.h"
+
+#define MARKDOWN_SNIFF_MAX (64ull << 20)	/* larger files are Markdown only by extension */
+#define MARKDOWN_MAX (256ull << 20)	/* larger Markdown files are read as plain text */
 
 /*
  * True if s[0..n) (the start of a file) looks like Markdown: enough of
@@ -47,6 +50,8 @@
  * markdown_sniff.c).
  */
 bool markdown_sniff(const char *s, size_t n);
+/* True if the file at path is Markdown: by its extension, else by markdown_sniff() of its start. */
+bool markdown_claims(const char *path, const char *src, uint64_t size);
 
 /*
  * Parses the whole of src[0..n) (valid UTF-8 in NFC) into blocks.
@@ -54,5 +59,13 @@ bool markdown_sniff(const char *s, size_t n);
  * threads: cmark-gfm parses one document at a time.
  */
 enum gloss_status markdown_parse(const char *src, size_t n, struct doc_builder *b);
+
+/*
+ * The loader: markdown_claims, no boundary (one chunk: CommonMark needs
+ * the whole file to resolve link references and footnotes), and a parse
+ * that cleans the source (invalid UTF-8 and NUL as U+FFFD, NFC, without a
+ * BOM) for markdown_parse() and falls back to plain text if that fails.
+ */
+extern const struct doc_loader markdown_loader;
 
 #endif

@@ -7,7 +7,11 @@
  * scan of the first blocks: the first heading or, for plain text, the
  * first substantial line that is not furniture (cut to its first sentence),
  * "By …", "Автор: …", "Автор — …", "Аўтар: …" lines, short lines holding a
- * date; the title falls back to the file's name.  Dates are read in English and in Russian, Ukrainian and Belarusian
+ * date; the title falls back to the file's name.  The source URL comes
+ * from the front matter (source:, url:, link:, canonical:, canonical_url:,
+ * original_url:, origin:; http and https only), else from the file's
+ * extended attribute user.xdg.origin.url (set by browsers, wget and curl
+ * on downloads); the language from lang:/language: in the front matter.  Dates are read in English and in Russian, Ukrainian and Belarusian
  * month names in any case form (января, январь, січня, студзеня, …) or
  * numerically (2025-12-07, 07.12.2025), and normalised to ISO: YYYY-MM-DD
  * when complete, else YYYY-MM or YYYY.
@@ -26,6 +30,8 @@ struct meta {
 	char *title;	/* never NULL after meta_read(): falls back to the file's base name */
 	char *author;	/* NULL if none was found */
 	char *date;	/* ISO (see above) or NULL */
+	char *url;	/* the address the document was taken from, or NULL */
+	char *lang;	/* its language (a BCP 47 tag as written), or NULL */
 };
 
 /* Reads the metadata of doc (parses at most its first chunk). */

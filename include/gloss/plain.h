@@ -15,7 +15,7 @@
 #define GLOSS_PLAIN_H
 
 #include "gloss/gloss.h"
-#include "gloss/doc.h"
+#include "gloss/doc_build.h"
 
 /*
  * The first chunk boundary at or after pos (0 < pos < n): the start of a
@@ -26,12 +26,7 @@
 #define PLAIN_WINDOW (16u * 1024u)
 uint64_t plain_boundary(const char *src, uint64_t n, uint64_t pos, bool *joined);
 
-/* Flags of plain_parse(). */
-#define PLAIN_FIRST		0x01	/* the first chunk: skip a BOM; detect title, byline, date */
-#define PLAIN_JOINED_START	0x02	/* the chunk starts inside a paragraph */
-#define PLAIN_JOINED_END	0x04	/* the chunk ends inside a paragraph: its last block is JOINED */
-
-/* Parses src[start..end) into blocks (see the top comment). */
+/* Parses src[start..end) into blocks (see the top comment); flags are DOC_PARSE_*. */
 void plain_parse(const char *src, uint64_t start, uint64_t end, unsigned flags, int tab_width,
     struct doc_builder *b);
 
@@ -40,5 +35,8 @@ void plain_parse(const char *src, uint64_t start, uint64_t end, unsigned flags, 
  * "7 декабря 2025 г.", "2025-12-07").  Shared with the Markdown loader.
  */
 bool plain_is_date(const char *s, size_t n);
+
+/* The loader: plain_boundary and plain_parse; it reads every file. */
+extern const struct doc_loader plain_loader;
 
 #endif

@@ -24,7 +24,9 @@ struct prompt_opts {
 	const char *label;		/* shown before the text, e.g. "/" */
 	const char *initial;		/* initial text, or NULL */
 	prompt_complete_fn complete;	/* or NULL */
-	void *arg;
+	/* Called with the text after an edit, once no more keys are waiting (incremental search); or NULL. */
+	void (*changed)(void *arg, const char *text);
+	void *arg;			/* for complete and changed */
 };
 
 /* Reads a line into out (replacing its contents); false if cancelled. */

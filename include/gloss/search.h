@@ -51,4 +51,23 @@ enum search_result search_doc(struct search *s, struct doc *doc, struct doc_loc 
     uint32_t off, bool backward, search_progress_fn progress, void *arg,
     struct doc_loc *loc, struct search_match *m, bool *wrapped);
 
+/*
+ * Counting every match of a document, a slice at a time (the pager's
+ * "3/17").  The counter borrows s and doc, which must outlive it; it uses
+ * s's scratch buffers, so it runs in the thread that searches.  A plain
+ * text is scanned on its raw bytes like search_doc(); every chunk holding a
+ * candidate is counted whole.  Matches are counted as n visits them (one
+ * per start).
+ */
+struct search_count;
+
+struct search_count *search_count_new(struct search *s, struct doc *doc);
+void search_count_free(struct search_count *c);
+/* Counts for about budget_us microseconds; true while work remains. */
+bool search_count_step(struct search_count *c, unsigned budget_us);
+/* The matches counted so far; *done once the whole document is. */
+uint64_t search_count_total(const struct search_count *c, bool *done);
+/* The number (from 1) of the match m of block loc; 0 while not counted that far. */
+uint64_t search_count_index(struct search_count *c, struct doc_loc loc, const struct search_match *m);
+
 #endif

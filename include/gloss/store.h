@@ -11,9 +11,10 @@
  * as empty (and refuses edits).
  *
  * Safety.  Every change is one transaction, begun IMMEDIATE (so a writer
- * waits for the lock up front, with a busy timeout and a few retries, and
- * never fails half-way with "busy") and committed at once with
- * synchronous=FULL.  WAL is used except on network file systems
+ * waits for the lock up front, at most the busy timeout, and never fails
+ * half-way with "busy") and committed at once with synchronous=FULL.
+ * Automatic updates (store_begin_refresh and the path, document and anchor
+ * records annot makes) of a STORE_NOWAIT store do not wait at all.  WAL is used except on network file systems
  * (store_fs_is_network), where the rollback journal is.  A file that is
  * not a SQLite database, or is damaged, or was written by a newer gloss,
  * or belongs to another program, is refused and never written to.

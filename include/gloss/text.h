@@ -1,7 +1,7 @@
 /*
  * text — UTF-8 primitives shared by the loaders and the display: decoding
- * with U+FFFD for invalid bytes, cleaning raw text into model text, and NFC
- * normalisation with a fast path.
+ * with U+FFFD for invalid bytes, and NFC normalisation with a fast path
+ * (cleaning raw file bytes into model text is doc_build_clean()).
  */
 #ifndef GLOSS_TEXT_H
 #define GLOSS_TEXT_H
@@ -37,14 +37,8 @@ text_decode(const char *s, size_t n, uint32_t *cp)
 int text_cplen(const char *s, size_t n);
 /* True if s[0..n) is valid UTF-8. */
 bool text_valid(const char *s, size_t n);
-
-/*
- * Appends s[0..n) to out as model text: invalid bytes and NUL become
- * U+FFFD, tabs are expanded to the next multiple of tab_width columns
- * (as glyph_width() counts them in UTF-8 mode; *col is the current column,
- * updated; "\n" resets it), and the result is not yet normalised.
- */
-bool text_clean(const char *s, size_t n, int tab_width, int *col, struct strbuf *out);
+/* The length of "scheme:" at the start of a URI or IRI (RFC 3986: a letter, then letters, digits, + - .); 0 if none. */
+size_t text_scheme_len(const char *s);
 
 /*
  * Normalises s[0..n) (valid UTF-8) to NFC and appends it to out.  Text made

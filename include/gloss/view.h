@@ -2,8 +2,8 @@
  * view — the generic part of the user interface: a stack of views, each a
  * table of operations, and the main loop that draws the top view and the
  * status line, reads keys, turns them into actions and offers each action
- * first to the top view, then handles what comes back (close, quit, help,
- * redraw).  Views draw on stdscr rows [0, rows); the last screen row is the
+ * first to the top view, then handles what comes back (close, quit,
+ * redraw, and the program-wide actions its user registered: help, F).  Views draw on stdscr rows [0, rows); the last screen row is the
  * status line, owned by this module.
  */
 #ifndef GLOSS_VIEW_H
@@ -59,7 +59,8 @@ bool view_push(struct view *v);
 int view_run(void);
 /*
  * Makes action a program-wide: when the top view leaves it unhandled, the
- * loop calls fn(arg) (for F, the library search, from any view).  arg is
+ * loop calls fn(arg) (h, the help, and F, the library search, from any
+ * view; the reader registers both, the view module knows neither).  arg is
  * borrowed and must outlive the loop; fn NULL removes the handler.
  */
 void view_set_action(enum action a, void (*fn)(void *arg), void *arg);

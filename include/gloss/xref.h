@@ -93,7 +93,7 @@ char *xref_url_normalize(const char *url);
 
 /*
  * Gives the URLs of doc: *n entries in arrays valid until the next call.
- * Used by xref_update_step(); the links module provides one.
+ * Used by xref_update_step(); xref_corpus gives one made from the links module.
  */
 typedef void (*xref_links_fn)(struct doc *doc, void *arg, size_t *n, const char *const **urls,
     const uint64_t **start, const uint64_t **end);
