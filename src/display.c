@@ -132,6 +132,7 @@ init_styles(void)
 	}
 	set_style(DISPLAY_NORMAL, A_NORMAL, A_NORMAL, 0);
 	set_style(DISPLAY_BOLD, A_BOLD, A_BOLD, 0);
+	set_style(DISPLAY_UNDERLINE, A_UNDERLINE, A_UNDERLINE, 0);
 	set_style(DISPLAY_DIM, dim, dim, 0);
 	set_style(DISPLAY_EMPH, emph, emph, 0);
 	set_style(DISPLAY_STRONG, A_BOLD, A_BOLD, 0);

@@ -26,6 +26,7 @@ struct build_block {
 	uint8_t kind, level, flags;
 	uint32_t span0, nspans;		/* range in the span array */
 	size_t label;			/* offset+1 in strings, 0 = none */
+	size_t number;			/* the same for a note's number */
 	uint64_t src_start, src_end;
 };
 
@@ -185,6 +186,12 @@ doc_build_set_label(struct doc_builder *b, const char *label)
 }
 
 void
+doc_build_set_number(struct doc_builder *b, const char *number)
+{
+	b->cur.number = add_string(b, number);
+}
+
+void
 doc_build_set_flags(struct doc_builder *b, unsigned flags)
 {
 	b->cur.flags |= (uint8_t)flags;
@@ -309,6 +316,7 @@ doc_build_finish(struct doc_builder *b)
 		d->nspans = bb->nspans;
 		d->spans = c->spans + bb->span0;
 		d->label = bb->label ? c->strings + bb->label - 1 : NULL;
+		d->number = bb->number ? c->strings + bb->number - 1 : NULL;
 		d->src_start = bb->src_start;
 		d->src_end = bb->src_end;
 		d->chunk_off = (uint32_t)off;

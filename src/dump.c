@@ -51,14 +51,15 @@ dump_rule(int width, enum glyph_mode mode, struct strbuf *out)
 }
 
 static void
-dump_block(struct doc_block *b, int width, enum glyph_mode mode, struct strbuf *out)
+dump_block(struct doc_block *b, int width, enum glyph_mode mode, unsigned how,
+    struct strbuf *out)
 {
 	struct present p;
 	struct layout_opts o;
 	const struct layout_line *lines;
 	size_t n;
 
-	present_block(b, mode, true, width, &p);
+	present_block(b, mode, how, width, &p);
 	o = present_layout_opts(&p, width, mode);
 	lines = layout_block(b, &o, &n);
 	if (b->flags & DOC_BLOCK_RULE_BEFORE)
@@ -99,7 +100,7 @@ dump_chunk(struct doc_block *blocks, uint32_t n, int width, enum glyph_mode mode
 	for (uint32_t i = 0; i < n; i++) {
 		if (i > 0 && dump_separated(&blocks[i - 1]))
 			strbuf_addc(out, '\n');
-		dump_block(&blocks[i], width, mode, out);
+		dump_block(&blocks[i], width, mode, PRESENT_PLAIN, out);
 	}
 	return n > 0;
 }
@@ -111,6 +112,8 @@ dump_serial(struct doc *doc, int width, enum glyph_mode mode, FILE *out)
 	struct doc_loc loc;
 	bool ok = true, first = true, joined = false;
 	uint32_t chunk = 0;
+	unsigned how = PRESENT_PLAIN |
+	    (doc_format(doc) == DOC_FORMAT_MARKDOWN ? PRESENT_MARKDOWN : 0);
 
 	if (doc_first(doc, &loc)) {
 		do {
@@ -118,7 +121,7 @@ dump_serial(struct doc *doc, int width, enum glyph_mode mode, FILE *out)
 
 			if (!first && !joined)
 				strbuf_addc(&sb, '\n');
-			dump_block(b, width, mode, &sb);
+			dump_block(b, width, mode, how, &sb);
 			joined = !dump_separated(b);
 			first = false;
 			if (sb.len >= DUMP_FLUSH)

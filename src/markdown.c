@@ -49,6 +49,7 @@ struct frame {
 	cmark_node *node;	/* FRAME_LIST: the list */
 	int next;		/* FRAME_LIST: number of the next item */
 	char *label;		/* ITEM, NOTE: owned; NULL once given to a block */
+	int number;		/* NOTE: its number (order of first reference) */
 };
 
 struct u32stack {
@@ -67,6 +68,7 @@ struct md {
 	struct frame *frames;
 	size_t nframes, frame_cap;
 	int quotes, lists;	/* open quote and list frames */
+	int notes_open;		/* open footnote definitions */
 	struct u32stack nodes;	/* spans opened by inline nodes */
 	struct u32stack sups;	/* spans opened by <sup> tags */
 	struct markdown_block blk;
@@ -226,7 +228,8 @@ blk_end(struct md *md)
 
 		kind = classify(md, k);
 		markdown_block_emit(k, md->b, kind, kind == DOC_TITLE ? 1 :
-		    GLOSS_MIN(k->level, MAX_LEVEL), md->rule ? DOC_BLOCK_RULE_BEFORE : 0);
+		    GLOSS_MIN(k->level, MAX_LEVEL), (md->rule ? DOC_BLOCK_RULE_BEFORE : 0) |
+		    (md->notes_open ? DOC_BLOCK_IN_NOTE : 0));
 		if (md->tight && n > 0 && !md->rule)
 			doc_build_flag_at(md->b, n - 1, DOC_BLOCK_TIGHT);
 		md->rule = false;
@@ -308,6 +311,7 @@ frame_push(struct md *md, enum frame_type type, char *label)
 	f->label = label;
 	md->quotes += type == FRAME_QUOTE;
 	md->lists += type == FRAME_LIST;
+	md->notes_open += type == FRAME_NOTE;
 }
 
 static void
@@ -320,6 +324,7 @@ frame_pop(struct md *md)
 	f = &md->frames[--md->nframes];
 	md->quotes -= f->type == FRAME_QUOTE;
 	md->lists -= f->type == FRAME_LIST;
+	md->notes_open -= f->type == FRAME_NOTE;
 	free(f->label);
 	if (f->type == FRAME_LIST)	/* what follows a list is apart from it */
 		md->tight = in_tight_item(md);
@@ -404,6 +409,7 @@ flow_begin(struct md *md, cmark_node *node, enum doc_kind plain_kind)
 	if (f && f->type == FRAME_NOTE && f->label) {
 		free(md->blk.label);
 		md->blk.label = f->label;	/* handed over */
+		md->blk.number = xasprintf("%d", f->number);
 		f->label = NULL;
 	}
 }
@@ -445,6 +451,20 @@ collect_notes(struct md *md, cmark_node *root)
 		md->notes[i - 1] = note_label(c, i);
 }
 
+/* A definition: its label is the id of the note, its number what its references show. */
+static void
+note_enter(struct md *md)
+{
+	char *label = md->next_note < md->nnotes ? xstrdup(md->notes[md->next_note]) : NULL;
+
+	frame_push(md, FRAME_NOTE, label);
+	md->frames[md->nframes - 1].number = (int)++md->next_note;
+}
+
+/*
+ * A reference shows the number cmark-gfm gave its note (the order of first
+ * reference, whatever the label); the span's url is the label.
+ */
 static void
 footnote_ref(struct md *md, cmark_node *node)
 {
@@ -453,7 +473,7 @@ footnote_ref(struct md *md, cmark_node *node)
 	const char *label = k >= 1 && k <= md->nnotes ? md->notes[k - 1] : lit;
 	uint32_t h = markdown_block_open(&md->blk, DOC_SPAN_NOTEREF, label);
 
-	markdown_block_adds(&md->blk, label);
+	markdown_block_adds(&md->blk, lit);
 	markdown_block_close(&md->blk, h);
 }
 
@@ -813,8 +833,7 @@ block_node(struct md *md, cmark_node *node, bool enter)
 		else if (cmark_node_get_type(node) == CMARK_NODE_ITEM)
 			frame_push(md, FRAME_ITEM, item_label(md, node));
 		else
-			frame_push(md, FRAME_NOTE, md->next_note < md->nnotes ?
-			    xstrdup(md->notes[md->next_note++]) : NULL);
+			note_enter(md);
 		break;
 	case CMARK_NODE_PARAGRAPH:
 		if (enter)

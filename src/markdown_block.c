@@ -33,6 +33,8 @@ markdown_block_clear(struct markdown_block *k)
 	k->nspans = 0;
 	free(k->label);
 	k->label = NULL;
+	free(k->number);
+	k->number = NULL;
 	strbuf_reset(&k->text);
 	k->col = 0;
 	k->active = k->space = k->verbatim = false;
@@ -286,6 +288,8 @@ markdown_block_emit(const struct markdown_block *k, struct doc_builder *b, enum 
 	doc_build_begin(b, kind, level, k->src_start, k->src_end);
 	if (k->label)
 		doc_build_set_label(b, k->label);
+	if (k->number)
+		doc_build_set_number(b, k->number);
 	if (flags)
 		doc_build_set_flags(b, flags);
 	feed_builder(b, k);

@@ -30,6 +30,7 @@ struct markdown_block {
 	enum doc_kind kind;
 	int level;
 	char *label;		/* owned */
+	char *number;		/* owned: a footnote's number */
 	uint64_t src_start, src_end;
 	int col;		/* display column at the end of the text (for tabs) */
 	bool active;		/* between blk_begin and blk_end in markdown.c */

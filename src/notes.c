@@ -362,6 +362,25 @@ gfm_ref(const char *s, size_t n, size_t i)
 	return z + 1;
 }
 
+/*
+ * The end of the inline code span that byte i of b is in, or i.  *k is a
+ * cursor over the spans for increasing i (linear over a block).
+ */
+static size_t
+code_span_end(const struct doc_block *b, uint32_t *k, size_t i)
+{
+	const struct doc_span *sp;
+
+	for (; *k < b->nspans; (*k)++) {
+		sp = &b->spans[*k];
+		if (sp->start > i)
+			return i;
+		if (sp->kind == DOC_SPAN_CODE && i < sp->end)
+			return sp->end;
+	}
+	return i;
+}
+
 /* Collects [12] and ¹² candidates (and bare "[^x]" markers) in a block of body text. */
 static void
 scan_candidates(struct scan *sc, const struct doc_block *b, uint64_t off)
@@ -369,12 +388,15 @@ scan_candidates(struct scan *sc, const struct doc_block *b, uint64_t off)
 	const char *s = b->text;
 	size_t n = b->len;
 	char label[LABEL_MAX + 1];
+	uint32_t code = 0;
 
 	for (size_t i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
-		size_t z;
+		size_t z = code_span_end(b, &code, i);
 
-		if (c == '[' && i + 1 < n && s[i + 1] == '^') {
+		if (z > i) {		/* nothing in inline code is a marker */
+			i = z - 1;
+		} else if (c == '[' && i + 1 < n && s[i + 1] == '^') {
 			z = gfm_ref(s, n, i);
 			if (z > i)	/* "[^x]" left as text: its definition is missing */
 				add_marker(&sc->n->markers, &sc->n->nmarkers, &sc->n->cap_markers, off + i,
@@ -472,7 +494,13 @@ scan_definition(struct scan *sc, const struct doc_block *b, uint64_t off)
 static void
 scan_block(struct scan *sc, const struct doc_block *b, uint64_t off)
 {
-	if (b->kind == DOC_HEADING || b->kind == DOC_TITLE) {
+	if ((b->flags & DOC_BLOCK_IN_NOTE) && !(b->kind == DOC_NOTE && b->label) &&
+	    sc->open_note >= 0) {
+		sc->n->notes[sc->open_note].end = off + b->len;	/* a footnote goes on */
+		scan_spans(sc, b, off);
+	} else if (b->kind == DOC_CODE) {
+		sc->open_note = -1;	/* "[^1]" in code is code, not a marker */
+	} else if (b->kind == DOC_HEADING || b->kind == DOC_TITLE) {
 		scan_heading(sc, b, b->kind == DOC_TITLE ? 1 : b->level);
 	} else if (b->kind == DOC_NOTE) {
 		if (b->label)

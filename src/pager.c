@@ -50,7 +50,7 @@ pager_block_lines(struct pager *p, struct doc_loc loc, struct doc_block *b, stru
 {
 	struct layout_opts o;
 
-	present_block(b, opt_glyphs, false, p->width, pr);
+	present_block(b, opt_glyphs, 0, p->width, pr);
 	if ((b->flags & DOC_BLOCK_FURNITURE) && boiler_state(p->boiler, loc) == BOILER_FOLDED) {
 		p->fold_line = (struct layout_line){ .start = 0, .end = b->len };
 		*n = 1;

@@ -200,6 +200,8 @@ base_style(const struct present *pr)
 
 	if (pr->style & PRESENT_BOLD)
 		a = pager_attr_or(a, display_style(DISPLAY_BOLD));
+	if (pr->style & PRESENT_UNDERLINE)
+		a = pager_attr_or(a, display_style(DISPLAY_UNDERLINE));
 	if (pr->style & PRESENT_DIM)
 		a = pager_attr_or(a, display_style(DISPLAY_DIM));
 	if (pr->style & PRESENT_ITALIC)

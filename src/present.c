@@ -9,6 +9,8 @@
 #include "gloss/present.h"
 #include "gloss/text.h"
 
+#define NOTE_INDENT 4	/* columns of a footnote's later paragraphs ("[1] " is as wide) */
+
 static void
 append_prefix(char *dst, size_t cap, const char *piece, int times)
 {
@@ -72,6 +74,27 @@ item_marker(const struct doc_block *b, enum glyph_mode mode, struct present *p)
 	memcpy(p->rest, rest, sizeof rest);
 }
 
+/*
+ * Headings of each level look different with the attributes every
+ * terminal has (bold, underline): 1 (and the title) bold and underlined,
+ * 2 bold, 3 underlined, 4-6 plain after "####"…; in the plain output of
+ * a Markdown document (dump) every heading starts with its level's "#"s.
+ */
+static void
+heading(const struct doc_block *b, bool marks, struct present *p)
+{
+	int level = b->kind == DOC_TITLE ? 1 : b->level < 1 ? 1 : b->level > 6 ? 6 : b->level;
+	static const unsigned styles[] = { PRESENT_BOLD | PRESENT_UNDERLINE, PRESENT_BOLD,
+	    PRESENT_UNDERLINE, 0, 0, 0 };
+
+	p->style = styles[level - 1];
+	if (marks || level >= 4) {
+		append_prefix(p->first, sizeof p->first, "#", level);
+		append_prefix(p->first, sizeof p->first, " ", 1);
+		append_prefix(p->rest, sizeof p->rest, " ", level + 1);
+	}
+}
+
 const char *
 present_rule(enum glyph_mode mode)
 {
@@ -79,16 +102,18 @@ present_rule(enum glyph_mode mode)
 }
 
 void
-present_block(const struct doc_block *b, enum glyph_mode mode, bool plain, int width,
+present_block(const struct doc_block *b, enum glyph_mode mode, unsigned how, int width,
     struct present *p)
 {
+	bool plain = how & PRESENT_PLAIN;
 	const char *bar = plain ? "> " : mode == GLYPH_ASCII ? "| " : "\xE2\x94\x82 ";
 
 	memset(p, 0, sizeof *p);
 	switch (b->kind) {
 	case DOC_TITLE:
 	case DOC_HEADING:
-		p->style = PRESENT_BOLD;
+		heading(b, (how & (PRESENT_PLAIN | PRESENT_MARKDOWN)) ==
+		    (PRESENT_PLAIN | PRESENT_MARKDOWN), p);
 		break;
 	case DOC_BYLINE:
 	case DOC_DATE:
@@ -108,10 +133,14 @@ present_block(const struct doc_block *b, enum glyph_mode mode, bool plain, int w
 		if (b->label)
 			list_prefixes(b, mode, p);
 		break;
-	case DOC_NOTE:
-		append_prefix(p->first, sizeof p->first, "[", 1);
-		append_prefix(p->first, sizeof p->first, b->label ? b->label : "", 1);
-		append_prefix(p->first, sizeof p->first, "] ", 1);
+	case DOC_NOTE:		/* "[3] ", the paragraphs after the first indented like it */
+		if (b->label || b->number) {
+			append_prefix(p->first, sizeof p->first, "[", 1);
+			append_prefix(p->first, sizeof p->first, b->number ? b->number : b->label, 1);
+			append_prefix(p->first, sizeof p->first, "] ", 1);
+		} else {
+			append_prefix(p->first, sizeof p->first, " ", NOTE_INDENT);
+		}
 		append_prefix(p->rest, sizeof p->rest, " ", prefix_width(p->first, mode));
 		break;
 	default:

@@ -6,7 +6,7 @@
  * walking) is exercised.
  *
  * Each block is described by one line:
- *   KIND[LEVEL][ [LABEL]][ rule][ rule-after][ tight] | TEXT {SPAN START-END[ URL]}…
+ *   KIND[LEVEL][ [LABEL]][ rule][ rule-after][ tight][ #NUMBER][ in-note] | TEXT {SPAN START-END[ URL]}…
  * with "\n" inside the text written as a backslash and an n.
  * "tests/test_markdown FILE" prints these lines for FILE.
  */
@@ -41,6 +41,10 @@ describe(const struct doc_block *b, struct strbuf *out)
 		strbuf_adds(out, " rule-after");
 	if (b->flags & DOC_BLOCK_TIGHT)
 		strbuf_adds(out, " tight");
+	if (b->number)
+		strbuf_addf(out, " #%s", b->number);
+	if (b->flags & DOC_BLOCK_IN_NOTE)
+		strbuf_adds(out, " in-note");
 	strbuf_adds(out, " | ");
 	for (uint32_t i = 0; i < b->len; i++) {
 		if (b->text[i] == '\n')
@@ -314,12 +318,12 @@ static void
 test_footnotes(void)
 {
 	static const char *const want[] = {
-		"p | Noten1 andlong-label againn1 and missing[^zz]. {noteref 4-6 n1} "
-		    "{noteref 10-20 long-label} {noteref 26-28 n1}",
+		"p | Note1 and2 again1 and missing[^zz]. {noteref 4-5 n1} "
+		    "{noteref 9-10 long-label} {noteref 16-17 n1}",
 		"p | Last paragraph.",
-		"note [n1] | First note.",
-		"note | Second paragraph.",
-		"note [long-label] | Long note. {emph 5-9}",
+		"note [n1] #1 in-note | First note.",
+		"note in-note | Second paragraph.",
+		"note [long-label] #2 in-note | Long note. {emph 5-9}",
 		NULL
 	};
 

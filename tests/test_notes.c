@@ -168,6 +168,13 @@ test_styles(void)
 	    "[^note]: Named.\n",
 	    "1:First.\n\nMore of it.#2 | note:Named.#1",
 	    "1/footnote>1 note/footnote>note 1/footnote>1");
+	/* a footnote whole: paragraphs, a list and code; "[^1]" in code is no marker */
+	check("gfm-whole.md",
+	    "Cited[^a] and `[^1]` in code.\n\n```\nx[^1]\n```\n\n"
+	    "[^a]: First paragraph.\n\n    - a list in it\n\n        code in it\n\n"
+	    "    Last paragraph.\n\nAfter.\n",
+	    "a:First paragraph.\n\na list in it\n\ncode in it\n\nLast paragraph.#1",
+	    "a/footnote>a");
 	check("bracket.md",
 	    "Claim [12] and [3] and [sic] and [99].\n\n## Sources\n\n[12] Twelve.\n\n[3] Three.\n",
 	    "12:Twelve.#1 | 3:Three.#1",

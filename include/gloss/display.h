@@ -31,6 +31,7 @@
 #define DISPLAY_STYLES(_) \
 	_(NORMAL) \
 	_(BOLD) \
+	_(UNDERLINE) \
 	_(DIM) \
 	_(EMPH) \
 	_(STRONG) \

@@ -67,6 +67,7 @@ enum doc_kind {
 #define DOC_BLOCK_DUPLICATE	0x08	/* repeated by the next block (a caption given twice) */
 #define DOC_BLOCK_RULE_AFTER	0x10	/* a thematic break follows this last block */
 #define DOC_BLOCK_TIGHT		0x20	/* shown without a blank line after it (items of a tight list) */
+#define DOC_BLOCK_IN_NOTE	0x40	/* inside a footnote definition (its later paragraphs, lists, code) */
 
 enum doc_span_kind {
 	DOC_SPAN_EMPH = 1,	/* emphasis: italic or underline */
@@ -92,7 +93,8 @@ struct doc_block {
 	uint8_t flags;		/* DOC_BLOCK_* */
 	uint32_t nspans;
 	const struct doc_span *spans;	/* sorted by start; may nest */
-	const char *label;	/* NOTE: footnote label; LIST_ITEM: marker such as "1." */
+	const char *label;	/* NOTE: footnote label (its id); LIST_ITEM: marker such as "1." */
+	const char *number;	/* NOTE: the number its references show ("3"), or NULL */
 	uint64_t src_start, src_end;	/* byte range in the source file */
 	uint32_t chunk_off;	/* offset of the text within its chunk's text */
 	void *cache;		/* layout cache; owned, freed with free() */
@@ -153,6 +155,7 @@ uint32_t doc_build_open(struct doc_builder *b, enum doc_span_kind kind, const ch
 void doc_build_close(struct doc_builder *b, uint32_t handle);
 void doc_build_set_kind(struct doc_builder *b, enum doc_kind kind, int level);
 void doc_build_set_label(struct doc_builder *b, const char *label);
+void doc_build_set_number(struct doc_builder *b, const char *number);
 void doc_build_set_flags(struct doc_builder *b, unsigned flags);
 void doc_build_set_source(struct doc_builder *b, uint64_t src_start, uint64_t src_end);
 void doc_build_end(struct doc_builder *b);

@@ -14,10 +14,11 @@
 #include "gloss/glyph.h"
 #include "gloss/layout.h"
 
-#define PRESENT_BOLD	0x01	/* titles and headings */
+#define PRESENT_BOLD	0x01	/* titles, level-1 and level-2 headings */
 #define PRESENT_DIM	0x02	/* bylines, dates, captions, furniture */
 #define PRESENT_ITALIC	0x04	/* captions */
 #define PRESENT_CODE	0x08	/* code blocks */
+#define PRESENT_UNDERLINE 0x10	/* titles, level-1 and level-3 headings */
 
 struct present {
 	char first[48];		/* UTF-8 prefix of the first line */
@@ -26,12 +27,16 @@ struct present {
 	unsigned style;		/* PRESENT_* */
 };
 
+/* How a block is presented: flags of present_block(). */
+#define PRESENT_PLAIN		0x01	/* plain-text output (dump): "> " for quotes, not "│ " */
+#define PRESENT_MARKDOWN	0x02	/* from Markdown: plain output marks headings "## " */
+
 /*
- * Fills p for block b.  plain: prefixes for plain-text output ("> " for
- * quotes) rather than the pager's ("│ ").  If the prefixes would leave less
- * than half of width for the text, they are dropped.
+ * Fills p for block b (how: PRESENT_PLAIN, PRESENT_MARKDOWN).  If the
+ * prefixes would leave less than half of width for the text, they are
+ * dropped.
  */
-void present_block(const struct doc_block *b, enum glyph_mode mode, bool plain, int width,
+void present_block(const struct doc_block *b, enum glyph_mode mode, unsigned how, int width,
     struct present *p);
 
 /* The mark of a thematic break, centred on a row of its own: ⁂, or "* * *" in ASCII. */
