@@ -25,7 +25,7 @@ static bool active;
 static bool colors;
 static struct display_attr styles[DISPLAY_STYLE_COUNT];
 
-enum { PAIR_MATCH = 1, PAIR_LINK, PAIR_SUP, PAIR_CODE, PAIR_KEY, PAIR_MARK, PAIR_HL };
+enum { PAIR_MATCH = 1, PAIR_LINK, PAIR_SUP, PAIR_CODE, PAIR_KEY, PAIR_MARK, PAIR_FG, PAIR_HL = PAIR_FG + 8 };
 
 #define HL_COLORS 7
 
@@ -129,7 +129,11 @@ init_styles(void)
 		init_pair(PAIR_CODE, COLOR_GREEN, -1);
 		init_pair(PAIR_KEY, COLOR_CYAN, -1);
 		init_pair(PAIR_MARK, COLOR_MAGENTA, -1);
+		for (short i = 0; i < 8; i++)	/* colours of terminal output (DOC_SPAN_FG) */
+			init_pair((short)(PAIR_FG + i), i, -1);
 	}
+	for (int i = 0; i < 8; i++)	/* without colours: plain */
+		set_style((enum display_style)(DISPLAY_FG_BLACK + i), A_NORMAL, A_NORMAL, (short)(PAIR_FG + i));
 	set_style(DISPLAY_NORMAL, A_NORMAL, A_NORMAL, 0);
 	set_style(DISPLAY_BOLD, A_BOLD, A_BOLD, 0);
 	set_style(DISPLAY_UNDERLINE, A_UNDERLINE, A_UNDERLINE, 0);

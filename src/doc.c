@@ -29,6 +29,7 @@
 #include <unistd.h>
 
 #include "gloss/doc.h"
+#include "gloss/ansi.h"
 #include "gloss/markdown.h"
 #include "gloss/monotime.h"
 #include "gloss/plain.h"
@@ -40,7 +41,7 @@
 #define UNKNOWN32 UINT32_MAX
 
 /* The loaders, tried in order: the first that claims a file reads it. */
-static const struct doc_loader *const loaders[] = { &markdown_loader, &plain_loader };
+static const struct doc_loader *const loaders[] = { &markdown_loader, &ansi_loader, &plain_loader };
 
 struct chunk_info {
 	uint64_t start;		/* B(k), UNKNOWN64 until computed */
@@ -125,8 +126,10 @@ choose_loader(const struct doc *doc, int format)
 		l = loaders[i];
 		if (l->max_size && doc->size > l->max_size)
 			continue;
-		if (format >= 0 ? (int)l->format == format :
-		    l->claims == NULL || l->claims(doc->path, doc->src, doc->size))
+		if (format >= 0 && (int)l->format != format)
+			continue;
+		if ((format >= 0 && !l->refines) || l->claims == NULL ||
+		    l->claims(doc->path, doc->src, doc->size))
 			return l;
 	}
 	return l;	/* the last one reads anything */

@@ -62,7 +62,8 @@ usage(FILE *f)
 	fputs("Usage: gloss [OPTION]... [FILE|DIR]...\n"
 	    "       gloss COMMAND [OPTION]... [ARG]...\n"
 	    "Read articles in a terminal pager with Cyrillic-aware line wrapping.\n"
-	    "With no FILE, open the library of the bundled corpus (or of --corpus DIR);\n"
+	    "With no FILE, read standard input when it is not a terminal (as a PAGER or\n"
+	    "MANPAGER), else open the library of the bundled corpus (or of --corpus DIR);\n"
 	    "with directories only, the library of their articles.  When standard\n"
 	    "output is not a terminal, print the laid-out text instead (as `gloss dump`).\n\n"
 	    "Commands:\n", f);
@@ -226,6 +227,17 @@ parse_global(int argc, char **argv)
 	return optind;
 }
 
+/* No operand and standard input not a terminal: read it, as less does (PAGER, MANPAGER). */
+static int
+read_stdin(void)
+{
+	char *args[] = { "dump", "-", NULL };
+
+	if (!isatty(STDOUT_FILENO))
+		return dump_main(2, args);
+	return reader_main(1, args + 1);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -238,6 +250,8 @@ main(int argc, char **argv)
 		opt_db = getenv("GLOSS_DB");
 	if (first < argc && (cmd = find_command(argv[first])) != NULL)
 		return cmd->run(argc - first, argv + first);
+	if (first == argc && !isatty(STDIN_FILENO))
+		return read_stdin();
 	if (!isatty(STDOUT_FILENO)) {
 		if (first != argc - 1) {
 			cmd_error(first == argc ? "standard output is not a terminal; name a FILE to dump"

@@ -301,7 +301,11 @@ reset_doc_state(struct pager *p)
 	boiler_free(p->boiler);
 	p->boiler = boiler_new(p->doc, opt_fold);
 	free(p->title);
-	p->title = meta_title(p->doc);
+	/* man(1) names the page it pipes to its pager (man-db: MAN_PN, "ls(1)") */
+	if (strcmp(doc_path(p->doc), "-") == 0 && getenv("MAN_PN") && *getenv("MAN_PN"))
+		p->title = xstrdup(getenv("MAN_PN"));
+	else
+		p->title = meta_title(p->doc);
 	p->empty = !doc_first(p->doc, &first);
 	if (!p->empty)
 		boiler_visible(p->boiler, &first);

@@ -80,7 +80,9 @@ pager_annot_open(struct pager *p, struct view *v)
 		return;
 	}
 	annot_poll(p->store);
-	if (annot_position_get(p->ad, &pos) == GLOSS_OK && pos > 0 && !pager_go_offset(p, v, pos, false)) {
+	/* standard input (a pipe: man, git) opens at its top each time, as in less */
+	if (strcmp(doc_path(p->doc), "-") != 0 && annot_position_get(p->ad, &pos) == GLOSS_OK &&
+	    pos > 0 && !pager_go_offset(p, v, pos, false)) {
 		p->restore_pending = true;
 		p->restore_pos = pos;
 	}
@@ -103,7 +105,8 @@ pager_annot_close(struct pager *p)
 {
 	uint64_t off;
 
-	if (p->moved && top_offset(p, &off) && off > 0 && pager_store_ready(p))
+	if (p->moved && strcmp(doc_path(p->doc), "-") != 0 && top_offset(p, &off) && off > 0 &&
+	    pager_store_ready(p))
 		annot_position_set(p->ad, off);
 	annot_detach(p->ad);
 	p->ad = NULL;

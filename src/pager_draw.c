@@ -91,7 +91,11 @@ span_style(uint16_t kind)
 	case DOC_SPAN_LINK: return DISPLAY_LINK;
 	case DOC_SPAN_SUP: case DOC_SPAN_NOTEREF: return DISPLAY_SUP;
 	case DOC_SPAN_STRIKE: return DISPLAY_DIM;
-	default: return DISPLAY_NORMAL;
+	case DOC_SPAN_UNDERLINE: return DISPLAY_UNDERLINE;
+	default:
+		if (kind >= DOC_SPAN_FG && kind < DOC_SPAN_FG + DOC_SPAN_FG_COUNT)
+			return (enum display_style)(DISPLAY_FG_BLACK + (kind - DOC_SPAN_FG));
+		return DISPLAY_NORMAL;
 	}
 }
 

@@ -47,7 +47,8 @@
 	_(SELECTED) \
 	_(CARET) \
 	_(MARK) \
-	_(HELP_KEY)
+	_(HELP_KEY) \
+	_(FG_BLACK) _(FG_RED) _(FG_GREEN) _(FG_YELLOW) _(FG_BLUE) _(FG_MAGENTA) _(FG_CYAN) _(FG_WHITE)
 
 enum display_style {
 #define DISPLAY_STYLE_ENUM(name) DISPLAY_##name,

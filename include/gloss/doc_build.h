@@ -77,7 +77,10 @@ enum doc_span_kind {
 	DOC_SPAN_SUP,		/* superscript (note markers such as <sup>iv</sup>) */
 	DOC_SPAN_STRIKE,	/* strikethrough */
 	DOC_SPAN_NOTEREF,	/* footnote reference [^x]; url = the label */
+	DOC_SPAN_UNDERLINE,	/* underlined (terminal output: overstrike "_ BS c", SGR 4) */
+	DOC_SPAN_FG = 16,	/* a foreground colour of terminal output: DOC_SPAN_FG + 0..7 */
 };
+#define DOC_SPAN_FG_COUNT 8	/* black, red, green, yellow, blue, magenta, cyan, white (ANSI order) */
 
 struct doc_span {
 	uint32_t start, end;	/* byte range within the block text */
@@ -117,6 +120,8 @@ struct doc_loader {
 	uint64_t max_size;
 	/* Whether the loader reads the file at path with these bytes; NULL: every file. */
 	bool (*claims)(const char *path, const char *src, uint64_t size);
+	/* A special case of its format (terminal output): taken only when it claims, even when the format is named. */
+	bool refines;
 	/* The chunk boundary at or after pos (see above), *joined when it cuts a paragraph; NULL: one chunk. */
 	uint64_t (*boundary)(const char *src, uint64_t size, uint64_t pos, bool *joined);
 	/* Appends the blocks of src[start, end) to b (src is the whole file). */
