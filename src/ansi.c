@@ -64,7 +64,8 @@ ansi_claims(const char *path, const char *src, uint64_t size)
 	size_t n = size < ANSI_SNIFF_MAX ? (size_t)size : ANSI_SNIFF_MAX;
 	char final;
 
-	(void)path;
+	if (strcmp(path, "-") != 0)	/* only what a program pipes in: a file shows its escapes */
+		return false;
 	for (const char *p = src; (p = memchr(p, '\b', n - (size_t)(p - src))) != NULL; p++)
 		if (overstrike_at(src, (size_t)(p - src), n))
 			return true;

@@ -38,7 +38,8 @@ bad=$(printf '%s/x\033]0;pwned\007y.txt' "$TEST_TMP")
 "$GLOSS" dump "$bad" >/dev/null 2>"$TEST_TMP/err"; is $? 1 "missing file with a hostile name exits 1"
 if grep -q "$(printf '\033')" "$TEST_TMP/err"; then ok 1 "no ESC in the message"; else ok 0 "no ESC in the message"; fi
 
-# Piping with no FILE, or several, is a usage error.
-"$GLOSS" </dev/null >"$TEST_TMP/out" 2>"$TEST_TMP/err"; is $? 2 "no FILE and no terminal exits 2"
+# No FILE and standard input not a terminal: standard input is read (here empty).
+"$GLOSS" </dev/null >"$TEST_TMP/out" 2>"$TEST_TMP/err"; is $? 0 "no FILE, standard input not a terminal: it is read"
+is "$(cat "$TEST_TMP/out" "$TEST_TMP/err")" "" "an empty standard input prints nothing"
 
 done_testing

@@ -15,7 +15,7 @@ printf 'N\bNA\bAM\bME\bE\n       ls - list _\bd_\bi_\br_\be_\bc_\bt_\bo_\br_\by 
 # Not a terminal on either side: the laid-out text of standard input.
 printf 'Piped \342\200\224 text.\n\nSecond paragraph.\n' | "$GLOSS" >"$TEST_TMP/out"
 is "$(cat "$TEST_TMP/out")" "$(printf 'Piped \342\200\224 text.\n\nSecond paragraph.')" "stdin and stdout not terminals: gloss dumps standard input"
-"$GLOSS" dump -w 60 "$T" >"$TEST_TMP/out"
+"$GLOSS" dump -w 60 - <"$T" >"$TEST_TMP/out"
 cat >"$TEST_TMP/want" <<'X'
 NAME
        ls - list directory contents
@@ -24,8 +24,11 @@ NAME
 bin  red it green ␛[5Hz
 X
 same_file "$TEST_TMP/out" "$TEST_TMP/want" "terminal output: overstrike and SGR read as text, lines kept, other escapes visible"
-"$GLOSS" dump -w 60 "$T" | LC_ALL=C grep -c "$(printf '[\b\033]')" >"$TEST_TMP/n"
+"$GLOSS" dump -w 60 - <"$T" | LC_ALL=C grep -c "$(printf '[\b\033]')" >"$TEST_TMP/n"
 is "$(cat "$TEST_TMP/n")" 0 "no backspace or ESC byte reaches the output"
+# The same bytes in a file are a document like any other: every control visible.
+contains "$("$GLOSS" dump -w 60 "$T")" "N␈NA␈AM␈ME␈E" "a file on disk shows its backspaces as symbols"
+contains "$("$GLOSS" dump -w 60 "$T")" "␛[01;34mbin" "a file on disk shows its SGR sequences as symbols"
 
 # The pager on a pipe: styles, not escapes.
 tm_start 60 10 xterm-256color "sh -c 'cat $T | $GLOSS'"

@@ -5,8 +5,10 @@
  * terminal, as man(1) sends it to its pager (nroff's backspace overstrike)
  * or as `ls`, `grep`, `git` write it with --color (SGR escape sequences).
  *
- * It claims a file whose first 64 KiB hold an overstrike (a character, a
- * backspace, a character) or an SGR sequence (ESC [ digits ; ... m), so
+ * It claims standard input ("-": what a program pipes in) when its first
+ * 64 KiB hold an overstrike (a character, a backspace, a character) or an
+ * SGR sequence (ESC [ digits ; ... m); a file on disk is never claimed and
+ * shows its escapes as visible symbols, as every document does.  So
  * that `man ls` with MANPAGER=gloss and `git log --color | gloss` read as
  * they would in less -R, and never reach the terminal as escapes:
  *
