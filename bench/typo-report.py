@@ -21,10 +21,17 @@ A break at a no-break space is not counted when the two words around it do
 not fit on one line together (it cannot be avoided).  Cases where typograf
 glues what gloss deliberately does not are left out by these written rules:
 
-  * afterShortWord glues every word of one or two letters; a pronoun or a
-    verb is not a preposition, conjunction or particle (ru я ты он мы вы их
-    её ей им, uk ти ви їх її їй ім є, be ён яе ёй іх), so a break after one is
-    not counted;
+  * afterShortWord glues every word of one or two letters; only
+    prepositions, conjunctions and negations are meant to be glued to the
+    next word, so a break after a pronoun (ru я ты он мы вы их её ей им то*,
+    uk ти ви їх її їй ім це ця цю ті те, be ён яе ёй іх), a verb (є), an
+    adverb (uk де ще) or a particle that belongs to the word before it (бы б
+    ли ль же ж: gloss keeps those with the preceding word) is not counted
+    (* то is counted: gloss glues it as the conjunction of "если …, то");
+  * afterShortWordByList glues ru prepositions and conjunctions of three and
+    four letters too (для, если, или, как, при, без, под, про, обо); gloss
+    glues those of up to two letters (issue 14, and Мильчин's rule for
+    short prepositions), so a break after a longer one is not counted;
   * afterNumber glues a number to any word after it; a break is not counted
     when that word is an abbreviation that leads a number of its own
     ("ст. 411 т. 4": the т. belongs to the 4).
@@ -46,7 +53,8 @@ import unicodedata
 WIDTHS = (27, 36, 45, 54, 63, 80)
 HERE = os.path.dirname(os.path.abspath(__file__))
 
-PRONOUNS = set("я ты он мы вы их её ее ей им ти ви їх її їй ім є ён яе ёй іх".split())
+PRONOUNS = set("я ты он мы вы их её ее ей им ти ви їх її їй ім це ця цю ті те ён яе ёй іх "
+               "є де ще бы б ли ль же ж".split())
 LEADS_NUMBER = re.compile(r"^(т|ст|ч|п|пп|с|гл|рис|стр|№)\.?$")
 CYR = re.compile(r"[\u0400-\u04FF]")
 LETTER = re.compile(r"[^\W\d_]")
@@ -201,7 +209,10 @@ def words_around(text, k):
 
 def excluded(rule, text, k):
     left, right = words_around(text, k)
-    if rule.endswith("/afterShortWord") and left.lower().strip("«„“\"(") in PRONOUNS:
+    word = left.lower().strip("«„“\"(")
+    if rule.endswith("/afterShortWord") and word in PRONOUNS:
+        return True
+    if rule.endswith("/afterShortWordByList") and len(word) > 2:
         return True
     if rule.endswith("/afterNumber"):
         rest = text[k + 1:].split(" ")
