@@ -41,6 +41,11 @@ is "$(tm_row 1)" "" "j scrolls one row (the blank row under the title)"
 is "$(tm_row 2)" " Первый абзац о празднике. В нём нет ничего особенного, кроме того, что он" "j: the paragraph moved up one row"
 tm_keys k; tm_settle
 is "$(tm_row 1)" " Новогодняя ёлка" "k scrolls back"
+# A Russian layout: о is the key of j, л of k (the layout's places, as vim's langmap).
+tm_keys -l о; tm_settle
+is "$(tm_row 2)" " Первый абзац о празднике. В нём нет ничего особенного, кроме того, что он" "о (j on a Russian layout) scrolls down"
+tm_keys -l л; tm_settle
+is "$(tm_row 1)" " Новогодняя ёлка" "л (k on a Russian layout) scrolls back"
 tm_keys Enter; tm_settle
 is "$(tm_row 1)" "" "Enter scrolls one row too (the pager leaves ENTER to a line down)"
 tm_keys k; tm_settle
