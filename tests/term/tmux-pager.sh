@@ -137,8 +137,8 @@ tm_start 100 50 xterm-256color "$GLOSS '$doc'"
 tm_wait "Novogodn" 1 || tm_settle
 tm_keys h; tm_settle
 tm_keys G; tm_settle
-contains "$(tm_capture)" "   y                      copy to the clipboard (OSC 52): the selection, or the link, highlight or
-                          note at the caret" "a long description continues on the next row, aligned"
+contains "$(tm_capture)" "   y                      copy to the clipboard (OSC 52, or tmux's): the selection, or the link,
+                          highlight or note at the caret" "a long description continues on the next row, aligned"
 tm_kill
 
 done_testing
