@@ -145,6 +145,8 @@ tm_keys q q; tm_wait "[1/5]"; ok $? "q, q: back to the pager F was pressed in"
 tm_keys q; tm_wait "Library · by title"
 tm_keys q; tm_wait "EXITED 0"; ok $? "q in the library quits"
 tm_kill
+is "$($GLOSS library --corpus "$CORPUS" | grep -F cooperation.txt | cut -f6)" "100%" \
+	"gloss library agrees with the library view: 100% once the end was on screen"
 
 # gloss DIR: the library of DIR; a Cyrillic title filtered by its fold key.
 D="$TEST_TMP/lib"
