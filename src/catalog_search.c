@@ -555,6 +555,8 @@ struct gather {
 	struct catalog_hit *v;
 	size_t n;
 	struct strbuf needles;	/* the tokens of each term (see find_needles()) */
+	uint64_t *places;	/* where the hits are (place_hash(), 0: free), open addressing */
+	size_t nplaces, nslots;
 };
 
 /* Whether no more hits are wanted. */
@@ -653,17 +655,50 @@ hit_drop(struct gather *g)
 	hit_free(&g->v[--g->n]);
 }
 
-/* Whether the last hit was found before (by the search for the words as written). */
-static bool
-seen(const struct gather *g, const struct catalog_hit *h)
+/* A 64-bit hash of where a hit is: its article, kind, block and annotation. */
+static uint64_t
+place_hash(const struct catalog_hit *h)
 {
-	for (size_t i = g->n - 1; i-- > 0; ) {
-		const struct catalog_hit *o = &g->v[i];
+	uint64_t x = 1469598103934665603ull;
 
-		if (o->start == h->start && o->kind == h->kind && o->annot_id == h->annot_id &&
-		    strcmp(o->path, h->path) == 0)
-			return true;
+	for (const char *p = h->path; *p; p++)
+		x = (x ^ (unsigned char)*p) * 1099511628211ull;
+	x = (x ^ (uint64_t)h->kind) * 0xFF51AFD7ED558CCDull;
+	x = (x ^ h->para) * 0xC4CEB9FE1A85EC53ull;
+	x = (x ^ (uint64_t)h->annot_id) * 0xFF51AFD7ED558CCDull;
+	x ^= x >> 33;
+	return x ? x : 1;	/* 0 marks a free slot */
+}
+
+/*
+ * Whether the last hit's block or field gave a hit before (by the search
+ * for the words as written), remembering it if not: one hit each.
+ */
+static bool
+seen(struct gather *g, const struct catalog_hit *h)
+{
+	uint64_t x = place_hash(h);
+	size_t k;
+
+	if (2 * (g->nplaces + 1) > g->nslots) {
+		size_t n = g->nslots ? g->nslots * 2 : 256;
+		uint64_t *v = xcalloc(n, sizeof *v);
+
+		for (size_t i = 0; i < g->nslots; i++)
+			if (g->places[i]) {
+				for (k = g->places[i] & (n - 1); v[k]; k = (k + 1) & (n - 1))
+					;
+				v[k] = g->places[i];
+			}
+		free(g->places);
+		g->places = v;
+		g->nslots = n;
 	}
+	for (k = x & (g->nslots - 1); g->places[k]; k = (k + 1) & (g->nslots - 1))
+		if (g->places[k] == x)
+			return true;
+	g->places[k] = x;
+	g->nplaces++;
 	return false;
 }
 
@@ -962,7 +997,7 @@ enum gloss_status
 catalog_search_count(struct catalog *c, const char *query, size_t limit,
     struct catalog_hit **out, size_t *n, size_t *more)
 {
-	struct gather g = { c, limit, more != NULL, NULL, 0, STRBUF_INIT };
+	struct gather g = { c, limit, more != NULL, NULL, 0, STRBUF_INIT, NULL, 0, 0 };
 	enum gloss_status rc;
 	bool forms = false;
 
@@ -979,6 +1014,7 @@ catalog_search_count(struct catalog *c, const char *query, size_t limit,
 		rc = search_pass(&g, query, true, &forms);
 	sqlite3_exec(c->h, "RELEASE catalog_search", NULL, NULL, NULL);
 	strbuf_done(&g.needles);
+	free(g.places);
 	if (rc != GLOSS_OK) {
 		catalog_hits_free(g.v, g.n);
 		return rc;

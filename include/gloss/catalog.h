@@ -26,7 +26,12 @@
  * tokenizer (runs of letters, digits and private-use characters, so й, ї,
  * ў stay letters of their own), and queries are folded the same way.  A
  * query is words (all must occur), "quoted phrases", prefixes (word*) and
- * OR between two of them.  Articles and annotation fields are ranked by
+ * OR between two of them; a word or phrase stands for every form of its
+ * words (stem.h: the index holds each article's words and their forms),
+ * and =word or ="phrase" for the words as written.  The words as written
+ * are searched first, then their forms (a block gives one hit).  Note
+ * markers (superscript and footnote-reference spans, superscript
+ * characters, [^x] and [12] in queries) are no part of a word.  Articles and annotation fields are ranked by
  * BM25 without length normalisation; an article gives one hit per block
  * matching the query (in document order, all with the article's rank), or,
  * when its words are only found in different blocks, one per block holding
