@@ -40,7 +40,7 @@ wait_file() {	# FILE [TENTHS]
 }
 
 result() {
-	wait_file "$OUT.result" && cat "$OUT.result"
+	wait_file "$OUT.result" 200 && cat "$OUT.result"
 }
 
 # The text on screen row N inside the box (borders and margin removed).
