@@ -8,6 +8,8 @@
  */
 #include "gloss/gloss.h"
 
+#include <ctype.h>
+
 #include "gloss/markdown.h"
 
 /* Length of the line at s[0..n) without its end, and *next past its end. */
@@ -35,13 +37,27 @@ is_fence(const char *s, size_t n, const char *f)
 	return true;
 }
 
+/*
+ * Whether the first line of the block looks like a field: "key:" (YAML;
+ * a comment "#" too) or "key =" (TOML), the key a word (quoted or not).
+ */
 static bool
-is_blank(const char *s, size_t n)
+is_field(const char *s, size_t n, bool toml)
 {
-	for (size_t i = 0; i < n; i++)
-		if (s[i] != ' ' && s[i] != '\t')
-			return false;
-	return true;
+	size_t i = 0;
+
+	if (n > 0 && s[0] == '#')
+		return true;
+	while (i < n && (isalnum((unsigned char)s[i]) || strchr("_-.\"'", s[i]) ||
+	    (unsigned char)s[i] >= 0x80))
+		i++;
+	if (i == 0)
+		return false;
+	while (toml && i < n && s[i] == ' ')
+		i++;
+	if (i >= n || s[i] != (toml ? '=' : ':'))
+		return false;
+	return toml || i + 1 == n || s[i + 1] == ' ' || s[i + 1] == '\t';
 }
 
 size_t
@@ -58,7 +74,7 @@ markdown_front_matter(const char *s, size_t n, bool *toml)
 	t = s[0] == '+';
 	i = next;
 	len = line_at(s + i, n - i, &next);
-	if (is_blank(s + i, len))	/* "---" and a blank line: a thematic break */
+	if (!is_field(s + i, len, t))	/* "---" and a blank line or text: a thematic break */
 		return 0;
 	while (i < n) {
 		len = line_at(s + i, n - i, &next);

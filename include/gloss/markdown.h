@@ -59,7 +59,8 @@ bool markdown_claims(const char *path, const char *src, uint64_t size);
 
 /*
  * The length of the front matter at the start of s[0..n) (past a BOM):
- * "---" on the first line, a line that is not blank, … and a closing "---"
+ * "---" on the first line, a field line ("key:"; "key =" in TOML) or a
+ * "#" comment, … and a closing "---"
  * or "..." line (YAML); or "+++" … "+++" (TOML, *toml set); within the
  * first MARKDOWN_FRONT_MAX bytes.  0 when there is none.  The loader
  * leaves these bytes out of the document text: no block comes from them,
