@@ -88,6 +88,8 @@ struct pager {
 	bool restore_pending;	/* go to restore_pos once it is measured (if not moved) */
 	uint64_t restore_pos;
 	bool moved;		/* the reader moved since the document was opened */
+	uint64_t seen;		/* the furthest document offset on screen (the text's length: the end) */
+	uint64_t seen_stored;	/* the store's furthest point read when the document was opened */
 
 	/* the sidebar, the jump list (pager_side.c) */
 	struct sidebar *sb;	/* NULL until first shown */
@@ -104,6 +106,10 @@ struct pager {
 	struct boiler *boiler;	/* this document's folds */
 	char *title;		/* meta_title() of the document, for the status line */
 	struct layout_line fold_line;	/* the one line of a folded run's head */
+	/* the header of the front matter, above the first block (pager_front.c) */
+	struct doc_build_chunk *front;	/* meta_header(), or NULL */
+	bool front_raw;		/* the front matter as written */
+	struct doc_loc front_loc;	/* the block it is drawn above */
 	bool damage_told;	/* the damaged database was reported in the status line */
 	size_t pending_told;	/* changes waiting for the lock when last looked */
 };
@@ -185,6 +191,8 @@ bool pager_go_place(struct pager *p, struct view *v, struct place pl);
 bool pager_go_offset(struct pager *p, struct view *v, uint64_t off, bool caret);
 /* The document text on screen, [*a, *z); false if not measured that far. */
 bool pager_screen_range(struct pager *p, struct view *v, uint64_t *a, uint64_t *z);
+/* Records how far the text has been on screen (p->seen; the end on screen: the text's length). */
+void pager_note_seen(struct pager *p, struct view *v);
 
 /* The sidebar, the note popup, the jump list, copying (pager_side.c) */
 /* Columns for the text out of cols (the sidebar takes the rest when beside it). */
@@ -231,6 +239,13 @@ void pager_fold_toggle(struct pager *p, struct view *v);
 void pager_fold_all(struct pager *p, struct view *v);
 /* Draws the fold row of the folded run whose head is loc at screen row y. */
 void pager_fold_draw(struct pager *p, struct doc_loc loc, int y);
+
+/* The front matter's header (pager_front.c): made for a new document, its rows above loc, drawn, i */
+void pager_front_reset(struct pager *p, struct doc_loc first);
+int pager_front_rows(struct pager *p, struct doc_loc loc);
+void pager_front_draw(struct pager *p, int row, int y);
+void pager_front_toggle(struct pager *p, struct view *v);
+void pager_front_free(struct pager *p);
 
 /* Searching (pager_search.c) */
 void pager_search_start(struct pager *p, struct view *v, bool backward);
