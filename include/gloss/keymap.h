@@ -26,7 +26,5 @@ enum keymap_mode {
 
 /* The action bound to k in the mode, or ACTION_NONE. */
 enum action keymap_lookup(const struct key *k, enum keymap_mode mode);
-/* Writes a readable name of k into buf. */
-void keymap_name(const struct key *k, char *buf, size_t size);
 
 #endif
