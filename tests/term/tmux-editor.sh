@@ -79,7 +79,8 @@ tm_keys Escape
 is "$(result)" "saved" "Esc saves"
 is "$(cat "$OUT")" "Привет дорогой мир!
 торая строка" "the driver got exactly the edited text"
-is "$(cat "$DRAFT.log")" "drop" "saving drops the draft (nothing was drafted)"
+# (a draft may have been written on idle first when the machine is slow)
+is "$(tail -n 1 "$DRAFT.log")" "drop" "saving drops the draft"
 
 # ------------------------------------------------------------ stress marks, words, tab, wrap
 ed_start 30 10 -- --initial "'до́ма и на работе'"
@@ -116,7 +117,7 @@ lacks "$(tm_capture)" "^C again" "another key drops the question"
 tm_keys C-c; tm_wait "^C again discards"
 tm_keys C-c
 is "$(result)" "cancelled" "a second ^C in a row cancels"
-is "$(cat "$DRAFT.log")" "drop" "cancelling drops the draft"
+is "$(tail -n 1 "$DRAFT.log")" "drop" "cancelling drops the draft"
 
 # ------------------------------------------------------------ external editor
 mkdir -p "$TEST_TMP/tmp"
