@@ -58,7 +58,5 @@ void keymap_user_get(size_t i, const char **view, struct key *k, enum action *a,
 void keymap_reset(void);
 /* The US key at code's place on the layout (о → j); false for other characters. */
 bool keymap_us_key(uint32_t code, uint32_t *us);
-/* Writes a readable name of k into buf. */
-void keymap_name(const struct key *k, char *buf, size_t size);
 
 #endif
