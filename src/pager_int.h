@@ -105,6 +105,8 @@ struct pager {
 	char *title;		/* meta_title() of the document, for the status line */
 	struct layout_line fold_line;	/* the one line of a folded run's head */
 	bool damage_told;	/* the damaged database was reported in the status line */
+	bool changed;		/* the file changed on disk since it was opened (R reads it again) */
+	uint64_t change_looked_ms;	/* when the file was last looked at */
 	size_t pending_told;	/* changes waiting for the lock when last looked */
 };
 
