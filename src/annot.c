@@ -520,14 +520,6 @@ annot_finish(struct annot_doc *ad)
 	return ad->phase == PHASE_FAILED ? ad->err : GLOSS_OK;
 }
 
-enum gloss_status
-annot_error(const struct annot_doc *ad, const char **message)
-{
-	if (message)
-		*message = ad->phase == PHASE_FAILED ? ad->errmsg : NULL;
-	return ad->phase == PHASE_FAILED ? ad->err : GLOSS_OK;
-}
-
 void
 annot_detach(struct annot_doc *ad)
 {

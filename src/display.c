@@ -222,12 +222,6 @@ display_done(void)
 	tty_in = NULL;
 }
 
-bool
-display_active(void)
-{
-	return active;
-}
-
 void
 display_suspend(void)
 {
@@ -250,27 +244,10 @@ display_highlight(int c)
 	return hl_attr[c >= 0 && c < HL_COLORS ? c : 0];
 }
 
-void
-display_suspend_self(void)
-{
-	if (!active)
-		return;
-	endwin();
-	raise(SIGTSTP);
-	refresh();
-	clearok(curscr, TRUE);
-}
-
 struct display_attr
 display_style(enum display_style s)
 {
 	return styles[(unsigned)s < DISPLAY_STYLE_COUNT ? s : DISPLAY_NORMAL];
-}
-
-bool
-display_has_colors(void)
-{
-	return colors;
 }
 
 bool

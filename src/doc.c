@@ -286,6 +286,14 @@ doc_changed(const struct doc *doc)
 }
 
 enum gloss_status
+doc_open_default(const char *path, bool force, struct doc **out)
+{
+	struct doc_options opt = { .force = force, .format = -1, .tab_width = 8 };
+
+	return doc_open(path, &opt, out);
+}
+
+enum gloss_status
 doc_open_mem(const char *name, const char *data, size_t len, const struct doc_options *opt,
     struct doc **out)
 {

@@ -397,7 +397,6 @@ dump_main(int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	struct doc_options dopt = { .force = false, .format = -1, .tab_width = 8 };
 	struct doc *doc;
 	enum gloss_status rc;
 	int width = terminal_width(), c;
@@ -430,8 +429,7 @@ dump_main(int argc, char **argv)
 		dump_usage(stderr);
 		return 2;
 	}
-	dopt.force = opt_force;
-	rc = doc_open(argv[optind], &dopt, &doc);
+	rc = doc_open_default(argv[optind], opt_force, &doc);
 	if (rc != GLOSS_OK) {
 		cmd_error("%s", error_last(rc));
 		return error_exit_code(rc);

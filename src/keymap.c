@@ -204,22 +204,3 @@ keymap_lookup(const struct key *k, enum keymap_mode mode)
 		a = lookup(&us, mode);
 	return a;
 }
-
-void
-keymap_name(const struct key *k, char *buf, size_t size)
-{
-	for (size_t i = 0; i < GLOSS_ARRAY_SIZE(named); i++) {
-		if (named[i].fn == k->fn && named[i].code == k->code) {
-			snprintf(buf, size, "%s", named[i].name);
-			return;
-		}
-	}
-	if (k->fn)
-		snprintf(buf, size, "<%s>", keyname((int)k->code) ? keyname((int)k->code) : "?");
-	else if (k->code < 0x20)
-		snprintf(buf, size, "^%c", (char)(k->code + '@'));
-	else if (k->code < 0x7F)
-		snprintf(buf, size, "%c", (char)k->code);
-	else
-		snprintf(buf, size, "U+%04X", (unsigned)k->code);
-}

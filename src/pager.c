@@ -391,7 +391,6 @@ reload(struct pager *p, struct view *v)
 bool
 pager_switch_file(struct pager *p, struct view *v, size_t to)
 {
-	struct doc_options opt = { .force = opt_force, .format = -1, .tab_width = 8 };
 	struct doc *doc;
 	enum gloss_status rc;
 
@@ -399,7 +398,7 @@ pager_switch_file(struct pager *p, struct view *v, size_t to)
 		view_message(to == p->npaths ? "No next file" : "No previous file");
 		return false;
 	}
-	rc = doc_open(p->paths[to], &opt, &doc);
+	rc = doc_open_default(p->paths[to], opt_force, &doc);
 	if (rc != GLOSS_OK) {
 		view_message("%s", error_last(rc));
 		return false;

@@ -53,12 +53,6 @@ view_hangup(void)
 	hangup = 1;
 }
 
-bool
-view_hanging_up(void)
-{
-	return hangup != 0;
-}
-
 struct view *
 view_new(const struct view_ops *ops, void *data)
 {

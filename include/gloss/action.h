@@ -3,7 +3,7 @@
 /*
  * action — every user action, once.  This table generates the action enum,
  * the default key bindings (keymap), the help screen (help) and the KEYS
- * section of the man page (`gloss --keys=man`, checked by a test), so the
+ * section of the man page (`gloss --list-keys=man`, checked by a test), so the
  * three can never disagree.
  *
  * ACTION_LIST(_) entries: _(NAME, GROUP, "keys", "keys in a selection",

@@ -71,6 +71,8 @@ struct doc_options {
  */
 #define DOC_SIZE_MAX (4ull << 30)	/* bytes */
 enum gloss_status doc_open(const char *path, const struct doc_options *opt, struct doc **out);
+/* doc_open() as every command and view opens a file: the format detected, tabs of 8. */
+enum gloss_status doc_open_default(const char *path, bool force, struct doc **out);
 enum gloss_status doc_open_mem(const char *name, const char *data, size_t len,
     const struct doc_options *opt, struct doc **out);
 void doc_free(struct doc *doc);

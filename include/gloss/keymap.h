@@ -40,7 +40,5 @@ enum keymap_layout {
 void keymap_set_layout(enum keymap_layout l);
 /* The US key at code's place on the layout (о → j); false for other characters. */
 bool keymap_us_key(uint32_t code, uint32_t *us);
-/* Writes a readable name of k into buf. */
-void keymap_name(const struct key *k, char *buf, size_t size);
 
 #endif
