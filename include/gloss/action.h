@@ -108,7 +108,7 @@ enum action {
 };
 
 struct action_info {
-	const char *name;	/* lower-case, with '-' (for messages and the man page) */
+	const char *name;	/* the enum's name, NEXT_NOTE (the config file writes next-note) */
 	enum action_group group;
 	const char *keys;	/* default keys, space-separated */
 	const char *vkeys;	/* keys in a selection (visual mode), which take precedence */
@@ -116,6 +116,10 @@ struct action_info {
 };
 
 const struct action_info *action_info(enum action a);
+/* The action named name ("next-note", "NEXT_NOTE", case and - or _ alike); ACTION_NONE if none. */
+enum action action_parse(const char *name);
+/* The name the config file uses for a ("next-file"), written to buf; returns buf. */
+const char *action_config_name(enum action a, char *buf, size_t size);
 const char *action_group_title(enum action_group g);
 
 #endif
