@@ -81,6 +81,7 @@
 	_(NEXT_FILE, FILES, "]", "", "open the next file") \
 	_(PREV_FILE, FILES, "[", "", "open the previous file") \
 	_(FILE_INFO, FILES, "= ^G", "", "show the file name and position") \
+	_(RELOAD, FILES, "R", "", "read the file again (when it changed on disk)") \
 	_(FOLD, OTHER, "z", "", "open or close the fold at the caret or the first on screen") \
 	_(FOLD_ALL, OTHER, "Z", "", "turn folding of site furniture off or on for this document") \
 	_(FRONT_MATTER, OTHER, "i", "", "show the front matter as written, or its header again") \
