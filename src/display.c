@@ -349,6 +349,7 @@ display_put(WINDOW *win, int y, int x, const char *s, size_t n, int maxw,
 {
 	int used = 0;
 	size_t i = 0;
+	uint32_t prev = 0;
 
 	while (i < n) {
 		uint32_t cp;
@@ -360,8 +361,14 @@ display_put(WINDOW *win, int y, int x, const char *s, size_t n, int maxw,
 			if (used + 1 > maxw)
 				break;
 			put_cp(win, y, x + used++, cp, 1, a.attr, a.pair);
+			prev = cp;
 			continue;
 		}
+		if (mode == GLYPH_UTF8 && glyph_joins(prev, cp)) {
+			prev = cp;	/* on screen the cluster shows its first character */
+			continue;
+		}
+		prev = cp;
 		glyph_get(cp, mode, &g);
 		if (g.flags & GLYPH_COMBINING) {
 			if (used > 0 && mode == GLYPH_UTF8)
@@ -389,11 +396,14 @@ display_width(const char *s, size_t n, enum glyph_mode mode)
 {
 	int w = 0;
 
+	uint32_t prev = 0;
+
 	for (size_t i = 0; i < n;) {
 		uint32_t cp;
 
 		i += (size_t)text_decode(s + i, n - i, &cp);
-		w += glyph_width(cp, mode);
+		w += glyph_width_after(prev, cp, mode);
+		prev = cp;
 	}
 	return w;
 }

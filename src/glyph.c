@@ -155,6 +155,18 @@ glyph_ascii(uint32_t cp, struct glyph *g)
 	set_ascii(g, uc_width(cp, "UTF-8") == 2 ? "??" : "?", 0);
 }
 
+/*
+ * Zero-width characters that belong to the character before them and are
+ * passed on: ZWJ and ZWNJ and the variation selectors (VS1–VS256).  Tag
+ * characters (U+E0020–U+E007F) still draw nothing: they can carry hidden text.
+ */
+static bool
+is_joiner(uint32_t cp)
+{
+	return cp == 0x200D || cp == 0x200C || (cp >= 0xFE00 && cp <= 0xFE0F) ||
+	    (cp >= 0xE0100 && cp <= 0xE01EF);
+}
+
 static void
 glyph_utf8(uint32_t cp, struct glyph *g)
 {
@@ -178,6 +190,10 @@ glyph_utf8(uint32_t cp, struct glyph *g)
 	}
 	if (is_bidi_control(cp)) {
 		set1(g, BIDI_SUBST, 1, GLYPH_SUBST);
+		return;
+	}
+	if (is_joiner(cp)) {
+		set1(g, cp, 0, GLYPH_COMBINING);	/* kept: ZWJ sequences, emoji presentation */
 		return;
 	}
 	if (cp == 0x00AD || cp == 0x2028 || cp == 0x2029 ||
@@ -229,6 +245,24 @@ glyph_width(uint32_t cp, enum glyph_mode mode)
 	}
 	glyph_get(cp, mode, &g);
 	return g.width;
+}
+
+bool
+glyph_joins(uint32_t prev, uint32_t cp)
+{
+	if (cp < 0x2000)
+		return false;
+	if (prev == 0x200D)
+		return uc_is_property_extended_pictographic(cp);
+	return uc_is_property_emoji_modifier(cp) && uc_is_property_emoji_modifier_base(prev);
+}
+
+int
+glyph_width_after(uint32_t prev, uint32_t cp, enum glyph_mode mode)
+{
+	if (mode == GLYPH_UTF8 && glyph_joins(prev, cp))
+		return 0;
+	return glyph_width(cp, mode);
 }
 
 uint32_t

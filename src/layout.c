@@ -114,6 +114,15 @@ cp_width(const struct wrap *w, size_t i, int *len)
 		return c >= 0x20 && c < 0x7F ? 1 : glyph_width(c, w->mode);
 	}
 	*len = text_decode(w->s + i, w->n - i, &cp);
+	if (cp >= 0x2000 && i > 0) {	/* a pictograph after ZWJ, a skin tone: no column */
+		size_t k = i - 1;
+		uint32_t prev;
+
+		while (k > 0 && ((unsigned char)w->s[k] & 0xC0) == 0x80)
+			k--;
+		text_decode(w->s + k, i - k, &prev);
+		return glyph_width_after(prev, cp, w->mode);
+	}
 	return glyph_width(cp, w->mode);
 }
 

@@ -16,6 +16,8 @@
  *     U+2066–U+2069, U+200E, U+200F, U+061C   "¦", marked as a substitute
  *   U+00AD soft hyphen                    nothing (width 0); the layout
  *                                         draws '-' where a line breaks
+ *   ZWJ, ZWNJ, variation selectors      themselves, width 0, attached to the
+ *                                         previous glyph (ASCII mode: nothing)
  *   other default-ignorable format chars  nothing (width 0)
  *   unassigned / private / noncharacters  as themselves when uc_width >= 0,
  *                                         else U+FFFD
@@ -49,6 +51,15 @@ struct glyph {
 void glyph_get(uint32_t cp, enum glyph_mode mode, struct glyph *g);
 /* Columns taken by cp (fast for ASCII). */
 int glyph_width(uint32_t cp, enum glyph_mode mode);
+/*
+ * True if cp continues the emoji cluster of the code point prev: a
+ * pictograph after ZWJ (👩‍👧) or a skin-tone modifier after its base.  It
+ * then takes no column of its own: the cluster is as wide as its first
+ * character (2).  The display may show only that first character.
+ */
+bool glyph_joins(uint32_t prev, uint32_t cp);
+/* glyph_width(), but 0 where glyph_joins(prev, cp) (UTF-8 mode). */
+int glyph_width_after(uint32_t prev, uint32_t cp, enum glyph_mode mode);
 /* The superscript form of cp (¹, ⁱ, ᵛ, ˣ…) or 0 when it has none of width 1. */
 uint32_t glyph_superscript(uint32_t cp);
 /*

@@ -49,6 +49,11 @@ same_file "$TEST_TMP/parallel" "$TEST_TMP/serial" "parallel dump of $(wc -c <"$T
 printf 'Hello from standard input.\n' | "$GLOSS" dump -w 30 - >"$TEST_TMP/out"
 is "$(cat "$TEST_TMP/out")" "Hello from standard input." "dump - reads standard input"
 
+# Nothing removed but line breaks: ZWJ sequences and variation selectors stay.
+printf '\360\237\221\251\342\200\215\360\237\221\251\342\200\215\360\237\221\247 \360\237\217\263\357\270\217\342\200\215\360\237\214\210 \342\235\244\357\270\217 end\n' >"$TEST_TMP/emoji"
+"$GLOSS" dump -w 40 "$TEST_TMP/emoji" >"$TEST_TMP/out"
+same_file "$TEST_TMP/out" "$TEST_TMP/emoji" "dump keeps ZWJ (U+200D) and VS16 (U+FE0F)"
+
 # A soft hyphen shows as '-' only where the line breaks at it.
 printf 'aaaa bbbb\302\255cccc\n' | "$GLOSS" dump -w 10 - >"$TEST_TMP/out"
 is "$(cat "$TEST_TMP/out")" "aaaa bbbb-

@@ -101,6 +101,19 @@ test_bidi_and_invisible(void)
 	ok(glyph_is(0xFEFF, GLYPH_UTF8, "", 0, 0), "BOM draws nothing");
 	ok(glyph_is(0x2028, GLYPH_UTF8, "", 0, 0), "line separator draws nothing");
 	ok(glyph_is(0xE0041, GLYPH_UTF8, "", 0, 0), "tag characters draw nothing");
+	glyph_get(0x200D, GLYPH_UTF8, &g);
+	ok(g.n == 1 && g.cp[0] == 0x200D && g.width == 0 && g.flags == GLYPH_COMBINING,
+	    "ZWJ is kept, width 0, attached to the glyph before");
+	glyph_get(0xFE0F, GLYPH_UTF8, &g);
+	ok(g.n == 1 && g.cp[0] == 0xFE0F && g.width == 0 && g.flags == GLYPH_COMBINING,
+	    "VS16 is kept, width 0, attached to the glyph before");
+	glyph_get(0x200D, GLYPH_ASCII, &g);
+	ok(g.n == 0 && g.width == 0, "ZWJ draws nothing in ASCII mode");
+	ok(glyph_joins(0x200D, 0x1F467) && !glyph_joins(0x200D, 'a') &&
+	    glyph_joins(0x1F44D, 0x1F3FD) && !glyph_joins('a', 0x1F3FD),
+	    "a pictograph after ZWJ and a skin tone after its base join the cluster");
+	ok(glyph_width_after(0x200D, 0x1F467, GLYPH_UTF8) == 0 &&
+	    glyph_width_after(' ', 0x1F467, GLYPH_UTF8) == 2, "a joining pictograph takes no column");
 	ok(glyph_is(0x110000, GLYPH_UTF8, "\xef\xbf\xbd", 1, 0), "beyond U+10FFFF: U+FFFD");
 	ok(glyph_is(0xD800, GLYPH_UTF8, "\xef\xbf\xbd", 1, 0), "a surrogate: U+FFFD");
 }

@@ -34,12 +34,21 @@ static int
 text_width(const char *s, size_t a, size_t b, enum glyph_mode mode)
 {
 	int w = 0;
+	uint32_t prev = a > 0 ? (unsigned char)s[a - 1] : 0;
 
+	if (a > 0 && prev >= 0x80) {	/* the code point before a, for glyph_width_after() */
+		size_t k = a - 1;
+
+		while (k > 0 && ((unsigned char)s[k] & 0xC0) == 0x80)
+			k--;
+		text_decode(s + k, a - k, &prev);
+	}
 	while (a < b) {
 		uint32_t cp;
 
 		a += (size_t)text_decode(s + a, b - a, &cp);
-		w += glyph_width(cp, mode);
+		w += glyph_width_after(prev, cp, mode);
+		prev = cp;
 	}
 	return w;
 }
@@ -416,6 +425,22 @@ test_last(void)
 	kept_is(para, "помню это.", 20, 100, "");
 	kept_is(para, "казав він!", 20, 100, "");
 	kept_is(para, "ўспомніў ён.", 24, 100, "");
+}
+
+/* Emoji sequences: one cluster, as wide as its first character; nothing dropped. */
+static void
+test_emoji(void)
+{
+	static const char family[] = "\U0001F469\u200D\U0001F469\u200D\U0001F467";
+	static const char rainbow[] = "\U0001F3F3\uFE0F\u200D\U0001F308";
+	char s[64];
+
+	snprintf(s, sizeof(s), "%s ab", family);
+	widths_are(s, 40, "5", "ZWJ family + ab");
+	wrap_is(s, 4, D, "\U0001F469\u200D\U0001F469\u200D\U0001F467|ab", "ZWJ family @4");
+	snprintf(s, sizeof(s), "%s \U0001F44D\U0001F3FD x", rainbow);
+	widths_are(s, 40, "6", "flag, thumbs up with a skin tone");
+	wrap_is("\u2764\uFE0F ok", 10, D, "\u2764\uFE0F ok", "VS16 kept");
 }
 
 static void
@@ -998,6 +1023,7 @@ main(void)
 	test_r4();
 	test_r4_soft();
 	test_last();
+	test_emoji();
 	test_r5();
 	test_r6();
 	test_r7();
