@@ -348,13 +348,39 @@ consider_slash(const struct wrap *w, size_t i, int vis, struct cand *slash)
  * Cuts a word that is wider than the line at the last grapheme-cluster
  * boundary that fits, taking at least one cluster.
  */
+/*
+ * A poor place for a cut: inside a number (between two digits) or before
+ * closing punctuation, which would then start a line alone.
+ */
+static bool
+poor_cut(const uint8_t *s, size_t n, size_t g)
+{
+	if (g == 0 || g >= n)
+		return false;
+	if (s[g - 1] >= '0' && s[g - 1] <= '9' && s[g] >= '0' && s[g] <= '9')
+		return true;
+	if (s[g - 1] == '(' || s[g - 1] == '[' || s[g - 1] == '{')
+		return true;	/* an opening bracket alone at the end */
+	switch (s[g]) {
+	case ')': case ']': case '}': case '.': case ',': case ';': case ':': case '!': case '?':
+		return true;
+	case 0xC2:	/* » */
+		return g + 1 < n && s[g + 1] == 0xBB;
+	case 0xE2:	/* ” ’ … */
+		return g + 2 < n && s[g + 1] == 0x80 && (s[g + 2] == 0x9D || s[g + 2] == 0x99 ||
+		    s[g + 2] == 0xA6);
+	default:
+		return false;
+	}
+}
+
 static size_t
 cut_word(const struct wrap *w, size_t a, struct layout_line *ln)
 {
 	const uint8_t *s = (const uint8_t *)w->s, *end = s + w->n;
 	size_t g = a, vis_end = a;
 	int col = 0, vis = 0;
-	struct cand c;
+	struct cand c, good = { 0 };
 
 	while (g < w->n) {
 		size_t next = (size_t)(u8_grapheme_next(s + g, end) - s);
@@ -368,8 +394,12 @@ cut_word(const struct wrap *w, size_t a, struct layout_line *ln)
 			vis_end = next;
 		}
 		g = next;
+		if (!poor_cut(s, w->n, g))
+			set_cand(&good, vis_end, g, vis, false);
 	}
 	set_cand(&c, vis_end, g, vis, false);
+	if (poor_cut(s, w->n, g) && good.ok)
+		c = good;	/* not inside a number, no lone bracket: cut earlier */
 	while (c.next < w->n && s[c.next] == ' ')
 		c.next++;
 	return finish(ln, a, &c);
@@ -512,6 +542,8 @@ wrap_text(const char *text, size_t len, const struct layout_opts *opt, struct si
 
 	if (len > 0)
 		u8_possible_linebreaks((const uint8_t *)text, len, "UTF-8", p);
+	if (len > 0 && (opt->rules & TYPO_UAX151))
+		typo_uax151(text, len, p);
 	p[len] = UC_BREAK_POSSIBLE;	/* the sentinel */
 	w.s = text;
 	w.n = len;
@@ -561,6 +593,8 @@ layout_breaks(const char *text, size_t len, unsigned rules, char *p)
 	if (len == 0)
 		return;
 	u8_possible_linebreaks((const uint8_t *)text, len, "UTF-8", p);
+	if (rules & TYPO_UAX151)
+		typo_uax151(text, len, p);
 	if (rules == TYPO_NONE)
 		return;
 	o = xmalloc(len);

@@ -813,6 +813,19 @@ hyphen_resolve(struct scan *sc)
 	sc->hyphen = NONE;
 }
 
+/* ASCII symbols of UAX #14 class AL (LB29 keeps them after . , : ;). */
+static bool
+al_symbol(uint32_t cp)
+{
+	switch (cp) {
+	case '#': case '&': case '*': case '<': case '=': case '>': case '@': case '^':
+	case '_': case '`': case '~':
+		return true;
+	default:
+		return false;
+	}
+}
+
 /* The in-word rules for the code point of class c at s[i..i+len). */
 static void
 inword(struct scan *sc, int c, uint32_t cp, size_t i, int len)
@@ -820,8 +833,9 @@ inword(struct scan *sc, int c, uint32_t cp, size_t i, int len)
 	unsigned r = sc->rules;
 
 	if (sc->c1 != C_SPACE) {
-		if ((r & TYPO_R6) && (sc->c1 == C_PERIOD || sc->c1 == C_IS) && is_letter(c))
-			prohibit(sc, i);
+		if ((r & TYPO_R6) && (sc->c1 == C_PERIOD || sc->c1 == C_IS) &&
+		    (is_letter(c) || al_symbol(cp)))
+			prohibit(sc, i);	/* LB29: IS × AL (e.g., Мінск.</strong>) */
 		if ((r & TYPO_R3) && c == C_UPPER && sc->c1 == C_PERIOD && sc->c2 == C_UPPER)
 			prohibit(sc, i);	/* А.Г.Лукашенко */
 		if ((r & TYPO_R2) && c == C_DASH)

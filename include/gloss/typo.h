@@ -30,8 +30,10 @@
 #define TYPO_R7		0x0100	/* no break at the hyphen of 1990-е, 20-й, б-ка */
 #define TYPO_URL	0x0200	/* no break inside a URL unless it is wider than the line */
 #define TYPO_LAST	0x0400	/* a short last word of a sentence stays with the one before (soft) */
+#define TYPO_UAX151	0x0800	/* UAX #14 LB15a–d of Unicode 15.1 on quotation marks (typo_uax151) */
 #define TYPO_DEFAULT	(TYPO_R1 | TYPO_R1_SHORT2 | TYPO_R1C | TYPO_R2 | TYPO_R3 | TYPO_R4 | \
-			 TYPO_R5 | TYPO_R6 | TYPO_R7 | TYPO_URL | TYPO_LAST)
+			 TYPO_R5 | TYPO_R6 | TYPO_R7 | TYPO_URL | TYPO_LAST | \
+			 TYPO_UAX151)
 #define TYPO_NONE	0
 
 /*
@@ -41,6 +43,14 @@
  */
 #define TYPO_BREAK_SOFT	0x10
 #define TYPO_BREAK_FIRM	0x11
+
+/*
+ * Corrects libunistring 1.0's break array p[0..n) of s (as from
+ * u8_possible_linebreaks) to Unicode 15.1 for quotation marks: the old
+ * LB15 (QU SP* × OP) is gone, LB15a and LB15b added (src/typo_uax.c).
+ * The layout calls it when TYPO_UAX151 is set, before the other rules.
+ */
+void typo_uax151(const char *s, size_t n, char *p);
 
 /* Fills o[0..n) for the UTF-8 text s[0..n) (see the top comment). */
 void typo_overrides(const char *s, size_t n, unsigned rules, char *o);

@@ -14,6 +14,7 @@
  */
 #include "gloss/gloss.h"
 
+#include <ctype.h>
 #include <time.h>
 #include <unigbrk.h>
 #include <unilbrk.h>
@@ -443,6 +444,40 @@ test_emoji(void)
 	wrap_is("\u2764\uFE0F ok", 10, D, "\u2764\uFE0F ok", "VS16 kept");
 }
 
+/* UAX #14 of Unicode 15.1 where libunistring 1.0 is older (TYPO_UAX151), LB29. */
+static void
+test_uax151(void)
+{
+	const unsigned old = D & ~TYPO_UAX151;
+
+	/* LB15 is gone: a closing quote, a space and an opening bracket may break. */
+	wrap_is("\u201CПеразімаваць\u201D (2017) is a film", 17, old,
+	    "\u201CПеразімаваць\u201D|(2017) is a film",
+	    "LB15 old: the cut avoids the number and the brackets");
+	wrap_is("\u201CПеразімаваць\u201D (2017) is a film", 17, D,
+	    "\u201CПеразімаваць\u201D|(2017) is a film", "LB15 of 15.1");
+	wrap_is("\u201CПеразімаваць\u201D (2017) is a film", 20, old,
+	    "\u201CПеразімаваць\u201D|(2017) is a film", "LB15 old: no lone bracket");
+	wrap_is("\u201CПеразімаваць\u201D (2017) is a film", 20, D,
+	    "\u201CПеразімаваць\u201D|(2017) is a film", "LB15 of 15.1");
+	wrap_is("about Беларусью.\u201D [Ukraine is here", 17, D,
+	    "about Беларусью.\u201D|[Ukraine is here", "LB15 of 15.1, bracket");
+	wrap_is("say \"yes\" (now)", 9, D, "say \"yes\"|(now)", "LB15 of 15.1, ASCII quote");
+	/* LB15a: no break after an opening quote and its space; LB15b: none before a closing one. */
+	wrap_is("he said \u201C again\u201D", 9, N, "he said \u201C|again\u201D", "LB15a old");
+	wrap_is("he said \u201C again\u201D", 9, D, "he said|\u201C again\u201D", "LB15a");
+	wrap_is("he said \u201Cagain \u201D ok", 14, N, "he said \u201Cagain|\u201D ok", "LB15b old");
+	wrap_is("he said \u201Cagain \u201D ok", 14, D, "he said|\u201Cagain \u201D ok", "LB15b");
+	/* LB29: IS × AL for symbols too. */
+	wrap_is("в Мінск.</strong> x", 9, N, "в Мінск.|</strong>|x", "LB29 old");
+	wrap_is("в Мінск.</strong> x", 9, D, "в|Мінск.</|strong> x", "LB29 IS × AL");
+	wrap_is("the Drama&#39;&#39;) x", 16, N, "the Drama&#39;|&#39;) x", "LB29 old");
+	wrap_is("the Drama&#39;&#39;) x", 16, D, "the|Drama&#39;&#39;)|x", "LB29 IS × AL");
+	/* A word wider than the line: no lone bracket, no cut between digits when avoidable. */
+	wrap_is("x (abcdefgh).", 5, N, "x|(abcd|efg|h).", "cut: no lone bracket");
+	wrap_is("x ab12345678", 5, D, "x|ab|12345|678", "cut: not between letters and digits only");
+}
+
 static void
 test_r5(void)
 {
@@ -683,11 +718,29 @@ ref_set(struct layout_line *l, size_t a, size_t end, int w, int hy)
 	l->hyphen = (uint8_t)hy;
 }
 
+/* Between two digits, or before closing punctuation. */
+static bool
+ref_poor(const char *s, size_t n, size_t g)
+{
+	uint32_t cp;
+
+	if (g == 0 || g >= n)
+		return false;
+	if (isdigit((unsigned char)s[g - 1]) && isdigit((unsigned char)s[g]))
+		return true;
+	if (s[g - 1] == '(' || s[g - 1] == '[' || s[g - 1] == '{')
+		return true;
+	text_decode(s + g, n - g, &cp);
+	if (cp > 0 && cp < 0x80)
+		return strchr(")]}.,;:!?", (int)cp) != NULL;
+	return cp == 0x00BB || cp == 0x201D || cp == 0x2019 || cp == 0x2026;
+}
+
 static size_t
 ref_cut(const struct ref *r, size_t a, struct layout_line *l)
 {
-	size_t g = a, vis_end = a;
-	int col = 0, vis = 0;
+	size_t g = a, vis_end = a, good = 0, good_end = 0;
+	int col = 0, vis = 0, good_vis = 0;
 
 	while (g < r->n) {
 		size_t next = (size_t)(u8_grapheme_next((const uint8_t *)r->s + g,
@@ -702,6 +755,16 @@ ref_cut(const struct ref *r, size_t a, struct layout_line *l)
 			vis_end = next;
 		}
 		g = next;
+		if (!ref_poor(r->s, r->n, g)) {
+			good = g;
+			good_end = vis_end;
+			good_vis = vis;
+		}
+	}
+	if (ref_poor(r->s, r->n, g) && good) {
+		g = good;
+		vis_end = good_end;
+		vis = good_vis;
 	}
 	ref_set(l, a, vis_end, vis, 0);
 	while (g < r->n && r->s[g] == ' ')
@@ -1024,6 +1087,7 @@ main(void)
 	test_r4_soft();
 	test_last();
 	test_emoji();
+	test_uax151();
 	test_r5();
 	test_r6();
 	test_r7();
