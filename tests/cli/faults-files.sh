@@ -158,6 +158,22 @@ unset GLOSS_DB
 export GLOSS_DB="$TEST_TMP/data/gloss.db"
 
 # ---------------------------------------------------------------------------
+# 7. superscripts found per line (present_line_text): across a line break, and
+# one longer than PRESENT_SUP_MAX (64 bytes) drawn as text
+
+printf 'Title\n\nA note<sup>%s</sup> and a long one<sup>%s</sup> end.\n' \
+	"$(printf '%040d' 0 | tr 0 2)" "$(printf '%070d' 0 | tr 0 3)" >"$D/sup.md"
+S2=$(printf '\302\262')
+is "$("$GLOSS" dump -w 30 "$D/sup.md")" "Title
+
+A
+note$(printf "$S2%.0s" 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 26)
+$(printf "$S2%.0s" 1 2 3 4 5 6 7 8 9 10 11 12 13 14) and a long
+one$(printf '%027d' 0 | tr 0 3)
+$(printf '%030d' 0 | tr 0 3)
+$(printf '%013d' 0 | tr 0 3) end." "superscripts: one cut by a line break is superscript on both lines; one of 70 characters is text"
+
+# ---------------------------------------------------------------------------
 # 9. export: every byte valid UTF-8, controls and bidi overrides escaped
 
 X="$TEST_TMP/export"
