@@ -113,6 +113,8 @@ struct pager {
 	bool front_raw;		/* the front matter as written */
 	struct doc_loc front_loc;	/* the block it is drawn above */
 	bool damage_told;	/* the damaged database was reported in the status line */
+	bool changed;		/* the file changed on disk since it was opened (R reads it again) */
+	uint64_t change_looked_ms;	/* when the file was last looked at */
 	size_t pending_told;	/* changes waiting for the lock when last looked */
 };
 

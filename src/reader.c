@@ -12,6 +12,7 @@
 
 #include "gloss/annot.h"
 #include "gloss/cmd.h"
+#include "gloss/settings.h"
 #include "gloss/corpus.h"
 #include "gloss/display.h"
 #include "gloss/doc.h"
@@ -242,6 +243,8 @@ reader_main(int argc, char **argv)
 	}
 	display_links_enable(opt_glyphs == GLYPH_UTF8 && osc_hyperlinks_enabled(opt_hyperlinks, NULL));
 	catch_hangups();
+	if (*settings_problem())
+		view_message("%s", settings_problem());
 	view_set_action(ACTION_HELP, help_show, NULL);
 	view_set_action(ACTION_FIND, lib ? library_find : no_library, lib);
 	view_push(s.lib_mode ? library_view_new(lib) :

@@ -76,6 +76,15 @@ enum glyph_mode display_locale(bool ascii_forced);
  * are underlined (bold for every second colour) and never reversed.
  */
 bool display_want_colors(bool terminal_has_colors);
+/*
+ * The theme: the colours (curses colour numbers, -1 the terminal's
+ * default) of the elements "match", "link", "note" (note markers), "code",
+ * "key" (help keys) and "mark"; set before display_init.  False for an
+ * unknown element.  display_theme_get walks them (i from 0) for
+ * --print-config; element is static.
+ */
+bool display_theme_set(const char *element, short fg, short bg);
+bool display_theme_get(size_t i, const char **element, short *fg, short *bg);
 /* Starts curses on the terminal; false with a message if it cannot. */
 bool display_init(bool mouse);
 /* Ends curses (safe to call twice; registered as the fatal-path cleanup). */
