@@ -169,11 +169,16 @@ add_cand(struct compiled *cp, const char *k, size_t n, bool prefix)
 			i += len;
 		while (i < n && (len = catalog_token_char(k, n, i)) != 0);
 		if (!first)
-			strbuf_addc(cand, ' ');
+			strbuf_adds(cand, k[start] == CATALOG_STEM_MARK ? " AND " : " ");
 		first = false;
-		strbuf_addc(cand, '"');
-		strbuf_add(cand, k + start, i - start);	/* token characters: never a quote */
-		strbuf_addc(cand, '"');
+		if (k[start] == CATALOG_STEM_MARK) {	/* a form the index may hold as a word */
+			strbuf_addf(cand, "(\"%.*s\" OR \"%.*s\")", (int)(i - start), k + start,
+			    (int)(i - start - 1), k + start + 1);
+		} else {
+			strbuf_addc(cand, '"');
+			strbuf_add(cand, k + start, i - start);	/* token characters: never a quote */
+			strbuf_addc(cand, '"');
+		}
 		h = xreallocarray(h, nh + 1, sizeof *h);
 		h[nh++] = form_hash(cp, k + start, i - start);
 	}
@@ -567,6 +572,32 @@ full(const struct gather *g)
 }
 
 /*
+ * The length of the start of stem s[0..n) that every word of that form
+ * holds: stem.h's rules write э as е and drop a vowel before the last
+ * letter of a Cyrillic stem, Porter's English stemmer changes a final y to
+ * i; 0 if too short to be worth it.
+ */
+static size_t
+form_needle(const char *s, size_t n)
+{
+	size_t i = 0, cps = 0, total = 0, end = 0;
+	bool latin = n > 0 && (unsigned char)s[0] < 0x80;
+
+	for (size_t k = 0; k < n; k += (size_t)text_cplen(s + k, n - k))
+		total++;
+	for (; i < n && cps + (latin ? 1 : 2) < total; cps++) {
+		uint32_t c;
+		int len = text_decode(s + i, n - i, &c);
+
+		if (c == 0x435 || c == 0x44D)
+			break;
+		i += (size_t)len;
+		end = i;
+	}
+	return cps >= 2 ? end : 0;
+}
+
+/*
  * The tokens of each term of the expression any ("a b" OR "c" *), each
  * ended by '\0', a term by one more: a block matching the query matches
  * one of its terms, so its key holds every token of that term; other
@@ -587,7 +618,11 @@ find_needles(struct gather *g, const char *any)
 				i += (size_t)text_cplen(q + 1 + i, n - i);
 			for (start = i; i < n && (len = catalog_token_char(q + 1, n, i)) != 0; )
 				i += len;
-			if (i > start) {
+			if (i > start && q[1 + start] == CATALOG_STEM_MARK) {	/* a word form */
+				strbuf_add(&g->needles, q + 1 + start,
+				    1 + form_needle(q + 2 + start, i - start - 1));
+				strbuf_addc(&g->needles, '\0');
+			} else if (i > start) {
 				strbuf_add(&g->needles, q + 1 + start, i - start);
 				strbuf_addc(&g->needles, '\0');
 			}
@@ -605,9 +640,11 @@ has_needle(const struct gather *g, const struct strbuf *key)
 	while (t < end) {
 		bool all = true;
 
-		for (; *t; t += strlen(t) + 1)	/* a word form may be spelt otherwise */
-			all = all && (*t == CATALOG_STEM_MARK ||
-			    memmem(key->buf, key->len, t, strlen(t)) != NULL);
+		for (; *t; t += strlen(t) + 1) {	/* a word form: the start of its stem */
+			const char *w = *t == CATALOG_STEM_MARK ? t + 1 : t;
+
+			all = all && (*w == '\0' || memmem(key->buf, key->len, w, strlen(w)) != NULL);
+		}
 		if (all)
 			return true;
 		t++;	/* the end of the term */
