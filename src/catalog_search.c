@@ -463,9 +463,9 @@ make_snippet(struct catalog_hit *h, const char *text, size_t n, size_t start, si
 	h->snippet = strbuf_detach(&out, NULL);
 }
 
-/* Finds the match in the original text of the block and fills the hit (no snippet: bare). */
+/* Finds the match in the original text of the block and fills the hit. */
 static void
-locate(struct catalog_hit *h, const struct pending *p, const char *marked, bool bare)
+locate(struct catalog_hit *h, const struct pending *p, const char *marked)
 {
 	struct strbuf key = STRBUF_INIT;
 	uint32_t *map = NULL;
@@ -482,10 +482,7 @@ locate(struct catalog_hit *h, const struct pending *p, const char *marked, bool 
 		free(map);
 		strbuf_done(&key);
 	}
-	if (bare)
-		h->snippet = xstrdup("");
-	else
-		make_snippet(h, text, n, start, end);
+	make_snippet(h, text, n, start, end);
 	if (h->kind == CATALOG_TEXT) {
 		h->start = off + start;
 		h->end = off + end;
@@ -561,7 +558,7 @@ struct gather {
 static bool
 full(const struct gather *g)
 {
-	return !g->count && g->n >= g->limit;
+	return g->n >= g->limit + (g->count ? CATALOG_MORE_MAX : 0);
 }
 
 /*
@@ -763,9 +760,11 @@ match_blocks(struct gather *g, const struct row *r, const char *expr, const stru
 		struct catalog_hit *h = new_hit(g, r);
 
 		h->para = b->seq;
-		h->heading = b->heading ? xstrdup(b->heading) : NULL;
-		locate(h, b, (const char *)sqlite3_column_text(c->blk_match, 1), g->n > g->limit);
-		set_percent(h, r->total);
+		if (g->n <= g->limit) {	/* past it, hits are only counted */
+			h->heading = b->heading ? xstrdup(b->heading) : NULL;
+			locate(h, b, (const char *)sqlite3_column_text(c->blk_match, 1));
+			set_percent(h, r->total);
+		}
 		if (seen(g, h))
 			hit_drop(g);
 	}
