@@ -227,6 +227,22 @@ def main():
     report += search_vs_grep(gloss, md, sizes[3] + " Markdown", env, 3,
                              back_word="A. Writer", back_text="A. Writer")
 
+    # 4b. hostile Markdown: layout and present must stay linear in spans
+    print("hostile markdown…", flush=True)
+    rows = ["## Hostile Markdown (`gloss dump -w 80`, best of 3)", "",
+            "| input | seconds | peak RSS | budget |", "|---|---|---|---|"]
+    for kind, count, budget in (("links", 300000, 1.0), ("table", 10000, 2.0)):
+        path = os.path.join(out, "%s-%d.md" % (kind, count))
+        if not os.path.exists(path):
+            subprocess.run([sys.executable, os.path.join(HERE, "gen.py"), kind, str(count), path],
+                           check=True)
+        r = timeit(3, path, gloss, "dump", "-w", "80", path)
+        rows.append("| %s | %.2f | %.1f MiB | ≤ %.0f s: **%s** |" % (
+            "one paragraph of %d links" % count if kind == "links" else
+            "a table of %d columns" % count, r["best"], r["rss_kib"] / 1024, budget,
+            "holds" if r["best"] <= budget else "OVER"))
+    report += rows + [""]
+
     # 5. a document carrying 10,000 highlights
     mk = os.path.join(os.path.dirname(gloss), "bench", "mkhighlights")
     if os.path.exists(mk):
