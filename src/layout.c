@@ -398,8 +398,9 @@ cut_word(const struct wrap *w, size_t a, struct layout_line *ln)
 			set_cand(&good, vis_end, g, vis, false);
 	}
 	set_cand(&c, vis_end, g, vis, false);
-	if (poor_cut(s, w->n, g) && good.ok)
-		c = good;	/* not inside a number, no lone bracket: cut earlier */
+	if (poor_cut(s, w->n, g) && good.ok &&
+	    span_width(w, good.next, word_end(w, good.next)) <= w->width)
+		c = good;	/* not inside a number, no lone bracket: cut earlier if that helps */
 	while (c.next < w->n && s[c.next] == ' ')
 		c.next++;
 	return finish(ln, a, &c);

@@ -475,7 +475,8 @@ test_uax151(void)
 	wrap_is("the Drama&#39;&#39;) x", 16, D, "the|Drama&#39;&#39;)|x", "LB29 IS × AL");
 	/* A word wider than the line: no lone bracket, no cut between digits when avoidable. */
 	wrap_is("x (abcdefgh).", 5, N, "x|(abcd|efg|h).", "cut: no lone bracket");
-	wrap_is("x ab12345678", 5, D, "x|ab|12345|678", "cut: not between letters and digits only");
+	wrap_is("x ab1234", 5, D, "x|ab|1234", "cut: not inside a number that fits a line");
+	wrap_is("x ab12345678", 5, D, "x|ab123|45678", "cut: a number wider than the line is cut");
 }
 
 static void
@@ -760,6 +761,14 @@ ref_cut(const struct ref *r, size_t a, struct layout_line *l)
 			good_end = vis_end;
 			good_vis = vis;
 		}
+	}
+	if (ref_poor(r->s, r->n, g) && good) {
+		size_t e = good;
+
+		while (e < r->n && r->s[e] != ' ' && r->lib[e] != UC_BREAK_MANDATORY)
+			e++;
+		if (text_width(r->s, good, e, GLYPH_UTF8) > r->width)
+			good = 0;
 	}
 	if (ref_poor(r->s, r->n, g) && good) {
 		g = good;
