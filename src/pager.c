@@ -562,8 +562,7 @@ pager_request(struct view *v, enum action a, int count)
 	case ACTION_SEARCH_NEXT: pager_jump_push(p); pager_search_repeat(p, v, false); break;
 	case ACTION_SEARCH_PREV: pager_jump_push(p); pager_search_repeat(p, v, true); break;
 	case ACTION_SEARCH_CLEAR:
-		p->show_matches = false;
-		p->has_match = false;
+		pager_search_forget_match(p, true);
 		p->caret_on = false;
 		if (p->reattach)
 			view_message("Re-attaching cancelled");
@@ -640,7 +639,7 @@ pager_keymode(struct view *v)
 {
 	struct pager *p = v->data;
 
-	return p->visual ? KEYMAP_VISUAL : KEYMAP_NORMAL;
+	return pager_selecting(p) ? KEYMAP_VISUAL : KEYMAP_NORMAL;
 }
 
 static void
