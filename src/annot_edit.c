@@ -15,6 +15,8 @@
 #include "gloss/monotime.h"
 #include "gloss/xmalloc.h"
 
+#define ANNOT_CONFLICT_TRIES 3
+
 static uint64_t generation = 1;
 
 /* What annot_poll() last saw of a store. */
@@ -118,10 +120,9 @@ resolve_doc(struct store *st, struct annot_docref *d)
 	}
 	if (found)
 		return GLOSS_OK;
-	if ((rc = store_doc_new(st, have_sha ? d->sha256 : NULL, d->title, &d->id)) != GLOSS_OK)
+	if ((rc = store_doc_new(st, have_sha ? d->sha256 : NULL, d->title, &d->id, &d->created)) != GLOSS_OK)
 		return rc;
-	d->created = true;
-	return record_path(st, d);
+	return d->created ? record_path(st, d) : GLOSS_OK;
 }
 
 /* ------------------------------------------------------------------ */
@@ -178,21 +179,39 @@ run(struct store *st, struct annot_change *c, int64_t *id)
 	return error_set(GLOSS_EUSAGE, "unknown change to an annotation");
 }
 
-enum gloss_status
-annot_apply_now(struct store *st, struct annot_change *c, int64_t *id)
+/* One attempt: one transaction. */
+static enum gloss_status
+attempt(struct store *st, struct annot_change *c, int64_t *id)
 {
-	int64_t ignored = 0;
 	int64_t doc_id = c->doc.id;
 	enum gloss_status rc = store_begin(st);
 
 	if (rc != GLOSS_OK)
 		return rc;
-	rc = store_end(st, run(st, c, id ? id : &ignored));
+	rc = store_end(st, run(st, c, id));
 	if (rc != GLOSS_OK) {
 		c->doc.id = doc_id;	/* a row found or made in the rolled-back transaction is not there */
 		c->doc.created = false;
-		return rc;
 	}
+	return rc;
+}
+
+/*
+ * A transaction that met another process's change to the same rows at
+ * once (store_conflict) is tried again: it then sees the other's rows.
+ */
+enum gloss_status
+annot_apply_now(struct store *st, struct annot_change *c, int64_t *id)
+{
+	int64_t ignored = 0;
+	enum gloss_status rc;
+	int tries = 0;
+
+	do
+		rc = attempt(st, c, id ? id : &ignored);
+	while (rc != GLOSS_OK && store_conflict(st) && ++tries < ANNOT_CONFLICT_TRIES);
+	if (rc != GLOSS_OK)
+		return rc;
 	generation++;
 	return GLOSS_OK;
 }

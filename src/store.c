@@ -186,6 +186,8 @@ store_fail(struct store *st, int rc, const char *what)
 
 	char waited[48] = "";
 
+	st->conflict = rc == SQLITE_CONSTRAINT_UNIQUE || rc == SQLITE_CONSTRAINT_PRIMARYKEY ||
+	    rc == SQLITE_BUSY_SNAPSHOT;
 	switch (rc & 0xFF) {
 	case SQLITE_BUSY:
 	case SQLITE_LOCKED:
@@ -338,6 +340,7 @@ begin(struct store *st, bool user)
 	}
 	if ((err = check_settled(st, user)) != GLOSS_OK)
 		return err;
+	st->conflict = false;
 	rc = locked_exec(st, "BEGIN IMMEDIATE", nowait ? 0 : st->busy_ms);
 	if ((rc & 0xFF) == SQLITE_BUSY && nowait && (st->flags & STORE_READ) == STORE_READ &&
 	    !st->readonly && store_to_memory(st, "another program held the lock") == GLOSS_OK) {
@@ -429,6 +432,12 @@ store_tx_end(struct store *st, enum gloss_status rc)
 	st->depth = 0;
 	rollback(st);
 	return rc;
+}
+
+bool
+store_conflict(const struct store *st)
+{
+	return st->conflict;
 }
 
 enum gloss_status

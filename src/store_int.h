@@ -33,6 +33,7 @@ struct store {
 	int busy_ms;
 	int waited_ms;		/* how long the last failed write waited for the lock */
 	int depth;		/* store_begin() nesting */
+	bool conflict;		/* the last failure met another process's concurrent change */
 	enum gloss_status err;	/* the status of the last store_stmt() failure */
 	struct store_stmt stmts[STORE_STMT_CACHE];
 };
