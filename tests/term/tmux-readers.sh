@@ -1,0 +1,148 @@
+#!/bin/sh
+# SPDX-License-Identifier: ISC
+# SPDX-FileCopyrightText: 2026 the gloss authors
+# tmux-readers.sh — any number of readers and commands on one database.
+# Two gloss windows (two tmux sessions of one server) on a document new to
+# a database that already holds another: the second one's highlights are
+# saved (once "UNIQUE constraint failed: documents.sha256") and each shows
+# the other's.  Then two readers and a `gloss annotate` loop make 3 x 50
+# highlights of one new document at once, in whatever interleaving the
+# machine gives: 150 rows, each reader's open m list shows all of them
+# without a key, no error on a status line, integrity_check ok.  Waits poll
+# the screen (generous deadlines: the machine may be loaded).
+. "${top_srcdir:-.}/tests/lib/lib.sh"
+need_tmux
+[ -n "${SQLITE3_CLI:-}" ] || skip_all "sqlite3 not found"
+
+ROWS=30
+sql() {
+	"$SQLITE3_CLI" -batch "$GLOSS_DB" "$1"
+}
+cap() {	# SESSION
+	tm capture-pane -p -t "$1"
+}
+status_of() {	# SESSION
+	cap "$1" | sed -n "${ROWS}p"
+}
+# Waits until SESSION shows TEXT; 1 on timeout (TENTHS, default 10 s).
+wait_in() {	# SESSION TEXT [TENTHS]
+	i=0 limit=${3:-100}
+	while [ $i -lt "$limit" ]; do
+		case "$(cap "$1")" in
+		*"$2"*) return 0 ;;
+		esac
+		sleep 0.1
+		i=$((i + 1))
+	done
+	return 1
+}
+# Waits until SQL answers WANT; 1 on timeout (TENTHS, default 20 s).
+wait_sql() {	# SQL WANT [TENTHS]
+	i=0 limit=${3:-200}
+	while [ $i -lt "$limit" ]; do
+		[ "$(sql "$1")" = "$2" ] && return 0
+		sleep 0.1
+		i=$((i + 1))
+	done
+	return 1
+}
+# A second reader in the same tmux server, as tm_start does for session t.
+second() {	# SESSION COMMAND...
+	s=$1
+	shift
+	tm -u new-session -d -x 100 -y "$ROWS" -s "$s" \
+		"env TERM=xterm-256color HOME='$HOME' XDG_DATA_HOME='$XDG_DATA_HOME' XDG_CACHE_HOME='$XDG_CACHE_HOME' XDG_STATE_HOME='$XDG_STATE_HOME' XDG_CONFIG_HOME='$XDG_CONFIG_HOME' GLOSS_DB='$GLOSS_DB' LC_ALL=C.UTF-8 TZ=UTC $* ; sleep 30"
+}
+no_error() {	# SESSION DESCRIPTION
+	st=$(status_of "$1")
+	case "$st" in
+	*database* | *UNIQUE* | *rror* | *failed* | *"not be saved"*) ok 1 "$2"; echo "#   $st" ;;
+	*) ok 0 "$2" ;;
+	esac
+}
+
+# --- The issue's recipe: a database holding one document, a copy of an article.
+"$GLOSS" annotate "$CORPUS/belarus-weekly-2023-09-22.txt" --quote "Belarus" --nth 1 >/dev/null
+cp "$CORPUS/lukashenko-occupied-territories-latushka.txt" "$TEST_TMP/copy.txt"
+tm_start 100 "$ROWS" xterm-256color "$GLOSS '$TEST_TMP/copy.txt'; echo EXITED \$?"
+second u "$GLOSS '$TEST_TMP/copy.txt'; echo EXITED \$?"
+wait_in t "Pavel Latushka"; ok $? "the first reader opens the copy"
+wait_in u "Pavel Latushka"; ok $? "the second reader opens it too"
+tm send-keys -t t "}" P
+wait_in t "Highlighted in yellow"; ok $? "} P in the first reader highlights"
+tm send-keys -t u "}" "}" P
+wait_in u "Highlighted in yellow"; ok $? "} } P in the second reader highlights"
+no_error t "no error in the first reader"
+no_error u "no error in the second reader (once: UNIQUE constraint failed: documents.sha256)"
+is "$(sql 'select count(*) from documents')" 2 "one new document row, beside the one already there"
+is "$(sql "select count(*) from annotations a join paths p on p.doc_id = a.doc_id where p.path like '%/copy.txt'")" 2 \
+	"both highlights are stored, on the copy's document"
+tm send-keys -t u "}" P
+wait_sql "select count(*) from annotations" 4 50; ok $? "a later highlight of the second reader is stored too"
+no_error u "still no error in the second reader"
+for s in t u; do
+	tm send-keys -t "$s" m
+	wait_in "$s" "/3" 50; ok $? "$s: m lists the copy's three highlights"
+	contains "$(cap "$s")" "Lukashenko regime's cooperation" "$s: the first reader's highlight is listed"
+	contains "$(cap "$s")" "Pavel Latushka," "$s: the second reader's highlight is listed"
+	tm send-keys -t "$s" q q
+	wait_in "$s" "EXITED 0" 50; ok $? "$s: quits with 0"
+done
+is "$(sql 'pragma integrity_check')" ok "recipe: integrity_check"
+
+# --- Two readers and gloss annotate: 3 x 50 highlights of one new document at once.
+doc="$TEST_TMP/many.txt"
+{
+	printf 'Readers at once\n\n'
+	for k in $(seq -w 1 150); do
+		printf 'Paragraph %s: the words of paragraph number %s.\n\n' "$k" "$k"
+	done
+} >"$doc"
+tm_start 100 "$ROWS" xterm-256color "$GLOSS '$doc'; echo EXITED \$?"
+second u "$GLOSS '$doc'; echo EXITED \$?"
+wait_in t "Paragraph 001"; ok $? "reader 1 opens the new document"
+wait_in u "Paragraph 001"; ok $? "reader 2 opens it"
+tm send-keys -t u / "Paragraph 051" Enter
+wait_in u "/Paragraph 051"; ok $? "reader 2 goes to paragraph 51"
+(
+	for k in $(seq 101 150); do
+		"$GLOSS" annotate "$doc" --quote "Paragraph $k:" >/dev/null 2>>"$TEST_TMP/annotate.err" ||
+			echo "gloss annotate of paragraph $k failed" >>"$TEST_TMP/annotate.err"
+	done
+) &
+loop=$!
+echo "$loop" >"$TEST_TMP/pid.loop"
+tm send-keys -t u P
+for k in $(seq 1 50); do
+	tm send-keys -t t "}" P
+	[ "$k" -lt 50 ] && tm send-keys -t u "}" P
+done
+# Both lists open at once, while the command line may still be writing.
+tm send-keys -t t m
+tm send-keys -t u m
+wait "$loop"
+rm -f "$TEST_TMP/pid.loop"
+t0=$(date +%s%N)
+is "$(cat "$TEST_TMP/annotate.err" 2>/dev/null)" "" "every gloss annotate succeeded"
+wait_sql "select count(*) from annotations a join paths p on p.doc_id = a.doc_id where p.path like '%/many.txt'" 150
+ok $? "150 highlights are stored"
+is "$(sql "select count(distinct quote) from annotations where quote like 'Paragraph %'")" 150 \
+	"each paragraph once (1-50 by reader 1, 51-100 by reader 2, 101-150 by gloss annotate)"
+for s in t u; do
+	wait_in "$s" "1/150" 100; ok $? "$s: the open m list shows all 150 without a key"
+	echo "# $s: all 150 listed $(( ($(date +%s%N) - t0) / 1000000 )) ms after the last gloss annotate"
+	no_error "$s" "$s: no error on the status line"
+	tm send-keys -t "$s" G
+	wait_in "$s" "150/150" 50; ok $? "$s: G goes to the last of 150"
+	contains "$(cap "$s")" "Paragraph 150:" "$s: the last row is paragraph 150"
+	tm send-keys -t "$s" q
+	wait_in "$s" "Readers at once" 50
+	no_error "$s" "$s: no error in the pager"
+	tm send-keys -t "$s" q
+	wait_in "$s" "EXITED 0" 50; ok $? "$s: quits with 0"
+done
+is "$(sql "select count(*) from documents d join paths p on p.doc_id = d.id where p.path like '%/many.txt'")" 1 \
+	"one document row"
+is "$(sql 'pragma integrity_check')" ok "integrity_check"
+
+done_testing
