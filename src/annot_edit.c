@@ -12,19 +12,11 @@
 
 #include "annot_int.h"
 #include "gloss/annot.h"
-#include "gloss/monotime.h"
 #include "gloss/xmalloc.h"
 
 #define ANNOT_CONFLICT_TRIES 3
 
 static uint64_t generation = 1;
-
-/* What annot_poll() last saw of a store. */
-static struct {
-	const struct store *st;
-	int64_t version;
-	uint64_t checked_ms;
-} watched;
 
 uint64_t
 annot_generation(void)
@@ -38,26 +30,19 @@ annot_step_generation(void)
 	generation++;
 }
 
+/*
+ * What was last seen of the store is the store's (store_poll_due,
+ * store_changed_elsewhere): every view of it, on any level of the view
+ * stack, asks the same connection, and two stores never share a baseline.
+ */
 bool
 annot_poll(struct store *st)
 {
-	uint64_t now = monotime_ms();
-	int64_t version;
-
-	if (st == NULL || (st == watched.st && now - watched.checked_ms < ANNOT_POLL_MS))
+	if (st == NULL || !store_poll_due(st, ANNOT_POLL_MS))
 		return false;
-	watched.checked_ms = now;
 	annot_queue_retry();
-	if (store_data_version(st, &version) != GLOSS_OK)
+	if (!store_changed_elsewhere(st))
 		return false;
-	if (st != watched.st) {
-		watched.st = st;	/* a store not seen before: this is its baseline */
-		watched.version = version;
-		return false;
-	}
-	if (version == watched.version)
-		return false;
-	watched.version = version;
 	generation++;
 	return true;
 }

@@ -886,6 +886,31 @@ store_data_version(struct store *st, int64_t *version)
 	return rc == SQLITE_ROW ? GLOSS_OK : store_fail(st, rc, "checking for changes");
 }
 
+bool
+store_poll_due(struct store *st, unsigned interval_ms)
+{
+	uint64_t now = monotime_ms();
+
+	if (st->polled && now - st->polled_ms < interval_ms)
+		return false;
+	st->polled_ms = now;
+	return true;
+}
+
+bool
+store_changed_elsewhere(struct store *st)
+{
+	int64_t version;
+	bool changed;
+
+	if (store_data_version(st, &version) != GLOSS_OK)
+		return false;
+	changed = st->polled && version != st->seen_version;
+	st->seen_version = version;
+	st->polled = true;
+	return changed;
+}
+
 int
 store_schema_version(struct store *st)
 {

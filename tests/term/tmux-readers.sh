@@ -34,6 +34,7 @@ wait_in() {	# SESSION TEXT [TENTHS]
 		sleep 0.1
 		i=$((i + 1))
 	done
+	cap "$1" | sed 's/^/#   /'	# what it showed instead
 	return 1
 }
 # Waits until SQL answers WANT; 1 on timeout (TENTHS, default 20 s).
@@ -144,5 +145,80 @@ done
 is "$(sql "select count(*) from documents d join paths p on p.doc_id = d.id where p.path like '%/many.txt'")" 1 \
 	"one document row"
 is "$(sql 'pragma integrity_check')" ok "integrity_check"
+
+# --- Every kind of change in one reader, followed by the others without a key:
+# reader 2's sidebar Marks tab and text, a third gloss's M list, a fourth's library.
+export GLOSS_DB="$TEST_TMP/data/changes.db"	# a database of its own: M lists only these
+mkdir -p "$TEST_TMP/lib"
+doc="$TEST_TMP/lib/changes.txt"
+printf 'Changes seen elsewhere\n\nThe first paragraph has words in it. A second sentence follows.\n\nAnother paragraph, with more words.\n' >"$doc"
+"$GLOSS" annotate "$doc" --quote "first paragraph" >/dev/null
+id=$(sql "select id from annotations where quote = 'first paragraph'")
+tm_start 100 "$ROWS" xterm-256color "$GLOSS '$doc'; echo EXITED \$?"
+second u "$GLOSS '$doc'; echo EXITED \$?"
+second w "$GLOSS '$doc'; echo EXITED \$?"
+second x "$GLOSS '$TEST_TMP/lib'; echo EXITED \$?"
+wait_in t "Changes seen elsewhere"; ok $? "reader 1 opens the document"
+wait_in u "Changes seen elsewhere"; ok $? "reader 2 opens it"
+tm send-keys -t u s
+wait_in u "M1"; ok $? "reader 2: the sidebar counts the highlight (its tab, narrow: M1)"
+tm send-keys -t u C-w Right Right Right
+wait_in u "■ first paragraph"; ok $? "reader 2: the Marks tab lists it"
+tm send-keys -t u C-w
+wait_in w "Changes seen elsewhere"
+tm send-keys -t w M
+wait_in w "All annotations"; ok $? "gloss 3: M lists every document's annotations"
+wait_in x "1 hl"; ok $? "gloss 4: the library counts 1 highlight"
+tm send-keys -t t "}" w x
+wait_in t "Deleted the highlight"; ok $? "reader 1: x deletes it"
+wait_in u "Marks 0"; ok $? "reader 2: the Marks tab drops it"
+lacks "$(cap u)" "■ first paragraph" "reader 2: no entry is left"
+lacks "$(tm capture-pane -p -e -t u)" "48;5;228m" "reader 2: the text lost its colour"
+wait_in w "No annotations yet"; ok $? "gloss 3: the M list drops it"
+i=0
+while [ $i -lt 100 ] && cap x | grep -q "1 hl"; do sleep 0.1; i=$((i + 1)); done
+lacks "$(cap x)" "1 hl" "gloss 4: the library no longer counts it"
+tm send-keys -t t U
+wait_in t "Brought back"; ok $? "reader 1: U brings it back"
+wait_in u "Marks 1"; ok $? "reader 2: back in the Marks tab"
+contains "$(tm capture-pane -p -e -t u)" "48;5;228m" "reader 2: and yellow in the text"
+wait_in w "first paragraph"; ok $? "gloss 3: back in the M list"
+wait_in x "1 hl"; ok $? "gloss 4: counted again"
+tm send-keys -t t 3 c
+wait_sql "select color from annotations where id = $id" blue 50; ok $? "reader 1: 3c makes it blue"
+i=0
+while [ $i -lt 100 ] && ! tm capture-pane -p -e -t u | grep -q "48;5;117m"; do sleep 0.1; i=$((i + 1)); done
+contains "$(tm capture-pane -p -e -t u)" "48;5;117m" "reader 2: the text is drawn blue"
+i=0
+while [ $i -lt 100 ] && ! tm capture-pane -p -e -t w | grep -q "48;5;117m"; do sleep 0.1; i=$((i + 1)); done
+contains "$(tm capture-pane -p -e -t w)" "48;5;117m" "gloss 3: the M row's swatch is blue"
+tm send-keys -t t a
+wait_in t "Note on"; ok $? "reader 1: a opens the note editor"
+tm send-keys -t t -l "a note from reader one"
+tm send-keys -t t Escape
+wait_sql "select note from annotations where id = $id" "a note from reader one" 50; ok $? "reader 1: the note is saved"
+wait_in u "✎ first paragraph"; ok $? "reader 2: the Marks entry shows the note mark"
+wait_in w "✎ a note from reader one"; ok $? "gloss 3: the M row shows the note"
+tm send-keys -t t t
+wait_in t "Tags"; ok $? "reader 1: t asks for tags"
+tm send-keys -t t -l "sanctions"
+tm send-keys -t t Enter
+wait_in u "first paragraph #sanctions"; ok $? "reader 2: the Marks entry shows the tag"
+wait_in w "first paragraph #sanctions"; ok $? "gloss 3: the M row shows the tag"
+tm send-keys -t t "}" P
+wait_in t "Highlighted in blue"; ok $? "reader 1: P highlights another paragraph (in the colour last chosen)"
+wait_in u "Marks 2"; ok $? "reader 2: the Marks tab counts 2"
+wait_in w "Another paragraph, with more words."; ok $? "gloss 3: the M list shows it"
+wait_in x "2 hl"; ok $? "gloss 4: the library counts 2"
+for s in t u w; do
+	no_error "$s" "$s: no error on the status line"
+done
+tm send-keys -t x q
+wait_in x "EXITED 0" 50; ok $? "gloss 4 quits with 0"
+for s in t u w; do
+	tm send-keys -t "$s" q q
+	wait_in "$s" "EXITED 0" 50; ok $? "$s: quits with 0"
+done
+is "$(sql 'pragma integrity_check')" ok "changes: integrity_check"
 
 done_testing

@@ -915,6 +915,14 @@ test_two_connections(void)
 	store_of_doc(a, doc, &l);
 	ok(l.n == 2 && strcmp(l.v[1].quote, "theirs") == 0, "data_version: and the change is seen");
 	store_list_free(&l);
+	/* polling: the baseline is each store's own */
+	ok(!store_changed_elsewhere(a) && !store_changed_elsewhere(b), "poll: the first look is a baseline");
+	add(b, doc, 10, 14, "again", NULL, 0);
+	ok(store_changed_elsewhere(a), "poll: a sees b's commit");
+	ok(!store_changed_elsewhere(b), "poll: b does not see its own");
+	ok(!store_changed_elsewhere(a), "poll: once");
+	ok(store_poll_due(a, 60000) && !store_poll_due(a, 60000), "poll: due once an interval");
+	ok(store_poll_due(b, 60000), "poll: the interval is the store's own");
 
 	/* a lock held longer than the timeout */
 	sqlite3_open(path, &locker);
@@ -930,7 +938,7 @@ test_two_connections(void)
 		    error_last(GLOSS_EBUSY));
 	}
 	store_of_doc(a, doc, &l);
-	ok(l.n == 2, "busy: reads still work during a write (WAL)");
+	ok(l.n == 3, "busy: reads still work during a write (WAL)");
 	store_list_free(&l);
 	sqlite3_exec(locker, "COMMIT", NULL, NULL, NULL);
 	sqlite3_close(locker);
