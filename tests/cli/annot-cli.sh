@@ -259,11 +259,11 @@ is "$(printf '%s\n' "$out" | cut -f 1,3,4,7 | tr '\t' ' ')" \
 "4 159-176 anchored marshes. ¶ In 2020
 1 181-198 anchored protests in Minsk
 7 222-246 orphaned questioned the elections
-2 240-262 moved condemned the violence
-5 305-349 moved всё решится ещё до осени
+2 240-262 moved denounced the violence
+5 305-349 moved все решится еще до осени
 8 352-367 anchored Trade continued
 6 438-452 anchored Alert␛[31m red" \
-	"edited: re-anchored (shifted; an only occurrence anchored whatever its context; moved: changed words; orphaned at its old place)"
+	"edited: re-anchored (shifted; an only occurrence anchored whatever its context; moved: changed words, and its quote is the text it covers now; orphaned at its old place)"
 run annotations --status orphaned
 is "$(printf '%s\n' "$out" | cut -f 1)" 7 "edited: the orphan is kept and can be listed"
 run annotations --status moved
@@ -399,7 +399,7 @@ if have_sqlite; then
 	"$GLOSS" annotate "$R" --quote "Trade continued" >/dev/null
 	sql 'PRAGMA user_version = 7' >/dev/null
 	run annotations
-	is "$rc/$err" "1/gloss: database $GLOSS_DB was written by a newer gloss (schema version 7; this gloss knows up to 2); it was left as it is: upgrade gloss" \
+	is "$rc/$err" "1/gloss: database $GLOSS_DB was written by a newer gloss (schema version 7; this gloss knows up to 3); it was left as it is: upgrade gloss" \
 		"newer schema: refused"
 	is "$(sql 'PRAGMA user_version')" 7 "newer schema: not downgraded"
 

@@ -77,11 +77,27 @@ contains "$(status)" "3/5" "the third row is selected"
 tm_keys Enter; tm_wait "[3/5]"; ok $? "Enter opens the article (the list's articles are the pager's files)"
 contains "$(status)" "Cooperation of the Lukashenko regime" "the pager shows the selected article"
 tm_keys 5 0 %; tm_settle
+pct=$(status | sed 's/.* \([0-9]*%\)$/\1/')
 tm_keys q; tm_wait "Library · by title"; ok $? "q in the pager returns to the library"
 tm_settle
 contains "$(status)" "3/5" "at the same row"
-is "$(tm_row 3 | sed 's/  */ /g')" " Cooperation of the Lukashenko regime with the Russian-occupied territ 2124 w 48%" \
-	"the row's reading progress is read again (48%)"
+is "$(tm_row 3 | sed 's/  */ /g')" " Cooperation of the Lukashenko regime with the Russian-occupied territ 2124 w 64%" \
+	"the row's reading progress is read again: the furthest point on screen (64%)"
+is "$pct" "64%" "the pager's status line said the same when it quit"
+tm_keys Enter; tm_wait "[3/5]"
+tm_keys g; tm_settle
+tm_keys q; tm_wait "Library · by title"; tm_settle
+is "$(tm_row 3 | sed 's/  */ /g')" " Cooperation of the Lukashenko regime with the Russian-occupied territ 2124 w 64%" \
+	"progress does not go down when the reader goes back (the furthest point read)"
+tm_keys Enter; tm_wait "[3/5]"
+tm_keys G; tm_wait "END"
+tm_keys 5 0 %; tm_settle
+tm_keys q; tm_wait "Library · by title"; tm_settle
+is "$(tm_row 3 | sed 's/  */ /g')" " Cooperation of the Lukashenko regime with the Russian-occupied territ 2124 w 100%" \
+	"once the end was on screen (G) the progress is 100%"
+tm_keys Enter; tm_wait "[3/5]"; tm_settle
+is "$(status | sed 's/.* \([0-9]*%\)$/\1/')" "$pct" "the pager reopens where the reader left (50%), not at the furthest point"
+tm_keys q; tm_wait "Library · by title"; tm_settle
 tm_keys S S; tm_settle
 is "$(titles | head -n 1)" " Cooperation of the Lukashenko regime with the Russian-occupied territ" \
 	"sorted by progress, the article read comes first"
@@ -129,6 +145,8 @@ tm_keys q q; tm_wait "[1/5]"; ok $? "q, q: back to the pager F was pressed in"
 tm_keys q; tm_wait "Library · by title"
 tm_keys q; tm_wait "EXITED 0"; ok $? "q in the library quits"
 tm_kill
+is "$($GLOSS library --corpus "$CORPUS" | grep -F cooperation.txt | cut -f6)" "100%" \
+	"gloss library agrees with the library view: 100% once the end was on screen"
 
 # gloss DIR: the library of DIR; a Cyrillic title filtered by its fold key.
 D="$TEST_TMP/lib"

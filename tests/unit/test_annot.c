@@ -138,7 +138,7 @@ test_selections(void)
 		is_int((long long)l.n, 2, "visible: a window touching both");
 		store_list_free(&l);
 	}
-	is_int(annot_position_set(ad, cyr), GLOSS_OK, "position: set");
+	is_int(annot_position_set(ad, cyr, cyr + 10), GLOSS_OK, "position: set");
 	annot_detach(ad);
 	doc_free(d);
 	free(path);
@@ -150,15 +150,16 @@ test_reopen(void)
 	char *path = tmp_path("art.txt"), *moved = tmp_path("moved.txt"), *got;
 	struct doc *d = open_doc(path);
 	struct annot_doc *ad;
-	uint64_t pos = 0;
+	uint64_t pos = 0, furthest = 0;
 	int64_t doc_id;
 
 	is_int(annot_attach(st, d, 0, &ad), GLOSS_OK, "reopen: attach");
 	ok(!annot_idle(ad, 1000), "reopen: unchanged: no work left");
 	ok(!annot_reanchored(ad), "reopen: unchanged: nothing re-anchored");
 	doc_id = annot_doc_id(ad);
-	annot_position_get(ad, &pos);
+	annot_position_get(ad, &pos, &furthest);
 	is_int((long long)pos, (long long)find(d, "всё", 1), "reopen: the reading position is restored");
+	is_int((long long)furthest, (long long)pos + 10, "reopen: and the furthest point read");
 	annot_detach(ad);
 	doc_free(d);
 
@@ -192,7 +193,7 @@ test_reopen(void)
 	    "edited: shifted by the preface (the first one's context was the start of the text, but it "
 	    "occurs once)");
 	free(got);
-	annot_position_get(ad, &pos);
+	annot_position_get(ad, &pos, &furthest);
 	is_int((long long)pos, (long long)find(d, "всё", 1), "edited: the reading position follows its text");
 	annot_detach(ad);
 	doc_free(d);
@@ -430,7 +431,7 @@ test_readonly(void)
 	is_str(got, "42-47:anchored", "read-only: highlights re-anchored in memory");
 	free(got);
 	is_int(annot_add(ad, 0, 5, STORE_YELLOW, NULL, NULL, 0, &id), GLOSS_EREADONLY, "read-only: add refused");
-	is_int(annot_position_set(ad, 3), GLOSS_EREADONLY, "read-only: position not saved");
+	is_int(annot_position_set(ad, 3, 3), GLOSS_EREADONLY, "read-only: position not saved");
 	annot_detach(ad);
 	doc_free(d);
 	store_close(ro);

@@ -18,6 +18,7 @@
 #include "../../src/store_int.h"
 #include "gloss/xmalloc.h"
 #include "store_v1.h"
+#include "store_v2.h"
 #include "../lib/tap.h"
 
 static char tmpdir[] = "/tmp/gloss-store.XXXXXX";
@@ -204,7 +205,7 @@ test_migrate_v1(void)
 	is_int(store_open(path, STORE_CREATE, &st), GLOSS_OK, "migrate: opened");
 	if (!st)
 		return;
-	is_int(store_schema_version(st), 2, "migrate: now version 2");
+	is_int(store_schema_version(st), STORE_SCHEMA_VERSION, "migrate: now the current version");
 	got = sql_rows(st->db, "SELECT name FROM sqlite_master WHERE name IN ('drafts', 'trash') ORDER BY name");
 	is_str(got, "drafts|trash", "migrate: version 2 tables exist");
 	free(got);
@@ -221,7 +222,75 @@ test_migrate_v1(void)
 	store_close(st);
 	st = NULL;
 	is_int(store_open(path, STORE_CREATE, &st), GLOSS_OK, "migrate: reopened");
-	is_int(st ? store_schema_version(st) : -1, 2, "migrate: once");
+	is_int(st ? store_schema_version(st) : -1, STORE_SCHEMA_VERSION, "migrate: once");
+	store_close(st);
+	free(path);
+}
+
+/* From version 2: the furthest point read, creators, first selectors; the trash and drafts kept. */
+static void
+test_migrate_v2(void)
+{
+	char *path = tmp_path("v2.db"), *got;
+	sqlite3 *db;
+	struct store *st = NULL;
+	struct store_annotation a;
+	struct store_doc_info info;
+	struct store_covered now = { "quoted now", "new before ", " new after" };
+	int64_t id = 0;
+
+	is_str(store_schema_step(2), frozen_v2, "migrate v2: step 2 is unchanged since release");
+	sqlite3_open(path, &db);
+	is_int(sqlite3_exec(db, frozen_v1, NULL, NULL, NULL), SQLITE_OK, "migrate v2: steps 1");
+	is_int(sqlite3_exec(db, frozen_v2, NULL, NULL, NULL), SQLITE_OK, "migrate v2: and 2");
+	is_int(sqlite3_exec(db, v1_data, NULL, NULL, NULL), SQLITE_OK, "migrate v2: an annotation");
+	is_int(sqlite3_exec(db, v2_data, NULL, NULL, NULL), SQLITE_OK, "migrate v2: a position, trash, a draft");
+	sqlite3_close(db);
+	is_int(store_open(path, STORE_CREATE, &st), GLOSS_OK, "migrate v2: opened");
+	if (!st)
+		return;
+	is_int(store_schema_version(st), 3, "migrate v2: now version 3");
+	store_doc_get(st, 1, &info);
+	ok(info.position == 120 && info.furthest == 120, "migrate v2: the furthest point read is the old "
+	    "position (%llu, %llu)", (unsigned long long)info.position, (unsigned long long)info.furthest);
+	store_doc_info_done(&info);
+	is_int(store_get(st, 7, &a), GLOSS_OK, "migrate v2: the annotation is there");
+	ok(a.creator == NULL && a.first_quote == NULL && a.first_prefix == NULL && a.first_suffix == NULL,
+	    "migrate v2: made here, never moved");
+	store_annotation_done(&a);
+	got = sql_rows(st->db, "SELECT text FROM drafts");
+	is_str(got, "typed but not saved", "migrate v2: the draft is kept");
+	free(got);
+	is_int(store_undelete(st, 0, &id), GLOSS_OK, "migrate v2: the old trash is undone");
+	is_int(id, 9, "migrate v2: its id");
+	store_get(st, 9, &a);
+	ok(strcmp(a.quote, "binned") == 0 && strcmp(a.note, "a binned note") == 0 && a.color == STORE_PINK &&
+	    a.status == ANCHOR_MOVED && a.ntags == 1 && a.first_quote == NULL, "migrate v2: all of it");
+	store_annotation_done(&a);
+
+	/* re-anchoring gives it the text it covers now and keeps the first selector, once */
+	is_int(store_anchor_update(st, 7, "quoted", 4, 14, ANCHOR_MOVED, &now), GLOSS_OK,
+	    "first selector: re-anchored with the text covered now");
+	store_get(st, 7, &a);
+	ok(a.start == 4 && a.end == 14 && a.status == ANCHOR_MOVED, "first selector: its new range");
+	is_str(a.quote, "quoted now", "first selector: the quote is the text covered now");
+	ok(strcmp(a.prefix, "new before ") == 0 && strcmp(a.suffix, " new after") == 0,
+	    "first selector: prefix and suffix too");
+	is_str(a.first_quote, "quoted", "first selector: the quote it was made with is kept");
+	ok(a.first_prefix && a.first_suffix && *a.first_prefix == '\0' && *a.first_suffix == '\0',
+	    "first selector: with its (empty) context");
+	store_annotation_done(&a);
+	now.quote = "quoted again";
+	store_anchor_update(st, 7, "quoted now", 5, 17, ANCHOR_MOVED, &now);
+	store_get(st, 7, &a);
+	ok(strcmp(a.quote, "quoted again") == 0 && strcmp(a.first_quote, "quoted") == 0,
+	    "first selector: a second move keeps the first one");
+	store_annotation_done(&a);
+	store_delete(st, 7);
+	store_undelete(st, 0, &id);
+	store_get(st, 7, &a);
+	is_str(a.first_quote, "quoted", "first selector: kept through delete and undo");
+	store_annotation_done(&a);
 	store_close(st);
 	free(path);
 }
@@ -329,15 +398,15 @@ test_annotations(struct store *st)
 	is_int(store_set_note(st, 999, "x"), GLOSS_ENOTFOUND, "note: unknown id");
 	is_str(error_last(GLOSS_ENOTFOUND), "no annotation with id 999", "note: message");
 
-	store_anchor_update(st, id, "an older selector", 500, 600, ANCHOR_MOVED);
+	store_anchor_update(st, id, "an older selector", 500, 600, ANCHOR_MOVED, NULL);
 	store_get(st, id, &a);
 	ok(a.start == 10 && a.status == ANCHOR_ANCHORED, "anchor update: not over a re-attached selector");
 	store_annotation_done(&a);
-	store_anchor_update(st, id, "ten to twenty", 11, 21, ANCHOR_MOVED);
+	store_anchor_update(st, id, "ten to twenty", 11, 21, ANCHOR_MOVED, NULL);
 	store_get(st, id, &a);
 	ok(a.start == 11 && a.end == 21 && a.status == ANCHOR_MOVED, "anchor update: written for its selector");
 	store_annotation_done(&a);
-	store_anchor_update(st, id, "ten to twenty", 10, 20, ANCHOR_ANCHORED);
+	store_anchor_update(st, id, "ten to twenty", 10, 20, ANCHOR_ANCHORED, NULL);
 	is_int(store_delete(st, id), GLOSS_OK, "delete: done");
 	is_int(store_get(st, id, &a), GLOSS_ENOTFOUND, "delete: gone");
 	is_int(sql_int(st, "SELECT count(*) FROM tags WHERE key = 'дети'"), 0, "delete: an unused tag goes too");
@@ -455,14 +524,14 @@ test_ranges(struct store *st)
 		r[i].orphan = i % 11 == 0;
 		r[i].id = add(st, r[i].doc, r[i].a, r[i].b, "q", NULL, 0);
 		if (r[i].orphan)
-			store_anchor_update(st, r[i].id, "q", r[i].a, r[i].b, ANCHOR_ORPHANED);
+			store_anchor_update(st, r[i].id, "q", r[i].a, r[i].b, ANCHOR_ORPHANED, NULL);
 	}
 	/* move some, so that the index must follow updates */
 	for (int i = 1; i < 120; i += 7) {
 		r[i].a += 1000;
 		r[i].b += 1000;
 		r[i].orphan = false;	/* placed again: indexed again */
-		store_anchor_update(st, r[i].id, "q", r[i].a, r[i].b, ANCHOR_MOVED);
+		store_anchor_update(st, r[i].id, "q", r[i].a, r[i].b, ANCHOR_MOVED, NULL);
 	}
 	for (uint64_t w = 0; w < 6500; w += 250) {
 		for (int d = 0; d < 2; d++) {
@@ -589,7 +658,7 @@ test_query(struct store *st)
 	ids[1] = add(st, d1, 50, 60, "nothing here", NULL, 0);
 	ids[2] = add(st, d1, 10, 20, "peace talks", t2, 2);
 	ids[3] = add(st, d1, 70, 80, "orphan", NULL, 0);
-	store_anchor_update(st, ids[3], "orphan", 70, 80, ANCHOR_ORPHANED);
+	store_anchor_update(st, ids[3], "orphan", 70, 80, ANCHOR_ORPHANED, NULL);
 	store_set_color(st, ids[1], STORE_BLUE);
 	store_set_note(st, ids[1], "Ёжик в тумане");
 
@@ -702,9 +771,21 @@ test_documents(struct store *st)
 	ok(found && found_id == d, "document: found by SHA-256");
 	store_sha_find(st, sha2, &found_id, &found);
 	ok(!found, "document: not by another");
-	is_int(store_position_set(st, d, 1234, "context after"), GLOSS_OK, "position: set");
+	is_int(store_position_set(st, d, 1234, "context after", 2000), GLOSS_OK, "position: set");
 	store_doc_get(st, d, &info);
 	ok(info.position == 1234 && strcmp(info.position_context, "context after") == 0, "position: read back");
+	is_int((long long)info.furthest, 2000, "position: the furthest point read");
+	store_doc_info_done(&info);
+	store_position_set(st, d, 100, "back", 150);
+	store_doc_get(st, d, &info);
+	ok(info.position == 100 && info.furthest == 2000, "position: going back keeps the furthest point");
+	store_doc_info_done(&info);
+	store_position_set(st, d, 3000, "on", 0);
+	store_doc_get(st, d, &info);
+	is_int((long long)info.furthest, 3000, "position: the furthest point is at least the position");
+	store_doc_info_done(&info);
+	store_position_set(st, d, 1234, "context after", 0);
+	store_doc_get(st, d, &info);
 	is_str(info.path, "/x/doc.txt", "document: its path");
 	store_doc_info_done(&info);
 	store_path_put(st, "/z/renamed.txt", &in);
@@ -777,7 +858,7 @@ test_refusals(void)
 	sqlite3_exec(db, "PRAGMA journal_mode = DELETE; PRAGMA user_version = 99", NULL, NULL, NULL);
 	sqlite3_close(db);
 	check_refused(path, GLOSS_ENEWER, "written by a newer gloss (schema version 99; this gloss "
-	    "knows up to 2)", "newer schema");
+	    "knows up to 3)", "newer schema");
 	free(path);
 
 	path = tmp_path("text.db");
@@ -1044,6 +1125,7 @@ main(void)
 	}
 	test_create();
 	test_migrate_v1();
+	test_migrate_v2();
 	with_store("constraints.db", test_constraints);
 	with_store("annotations.db", test_annotations);
 	test_tag_normalize();
