@@ -79,7 +79,9 @@ tm_keys Escape
 is "$(result)" "saved" "Esc saves"
 is "$(cat "$OUT")" "Привет дорогой мир!
 торая строка" "the driver got exactly the edited text"
-is "$(cat "$DRAFT.log")" "drop" "saving drops the draft (nothing was drafted)"
+# Whether a draft was made meanwhile depends on the machine's speed (a second
+# of quiet drafts); what must hold is that saving drops it.
+is "$(tail -n 1 "$DRAFT.log")" "drop" "saving drops the draft"
 
 # ------------------------------------------------------------ stress marks, words, tab, wrap
 ed_start 30 10 -- --initial "'до́ма и на работе'"
