@@ -31,6 +31,9 @@ struct store {
 	struct store_check *check;	/* a quick_check running in a thread (STORE_CHECK_LATER) */
 	bool wal;
 	int busy_ms;
+	int lock_wait_ms;	/* the busy handler's limit for this statement (-1: busy_ms) */
+	uint64_t busy_since;	/* when the busy handler began waiting for this lock */
+	unsigned jitter;	/* its sleeps' pseudo-random state */
 	int waited_ms;		/* how long the last failed write waited for the lock */
 	int depth;		/* store_begin() nesting */
 	bool conflict;		/* the last failure met another process's concurrent change */
