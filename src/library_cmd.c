@@ -392,8 +392,8 @@ search_run(struct catalog *cat, struct store *st, void *arg)
 		return 1;
 	}
 	if (status == 0 && more > 0)
-		cmd_error("search: %zu more %s (--limit %ld)", more, more == 1 ? "hit" : "hits",
-		    a->limit);
+		cmd_error("search: %s%zu more %s (--limit %ld)", more >= CATALOG_MORE_MAX ?
+		    "at least " : "", more, more == 1 ? "hit" : "hits", a->limit);
 	return status;
 }
 
