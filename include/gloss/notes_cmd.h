@@ -13,12 +13,13 @@
  * that has them runs notes_cmd_run() with a notes_cmd_xref_fn, which is
  * asked to append the entries of a "Cross-document" section — text lines,
  * or the comma-separated JSON values of the "cross_document" array.
- * Without one (notes_cmd_main) the section is left out.
+ * Without one the section is left out.
  */
 #ifndef GLOSS_NOTES_CMD_H
 #define GLOSS_NOTES_CMD_H
 
 #include "gloss/gloss.h"
+#include "gloss/cmd.h"
 #include "gloss/doc.h"
 #include "gloss/links.h"
 #include "gloss/notes.h"
@@ -28,10 +29,11 @@
 typedef void (*notes_cmd_xref_fn)(struct strbuf *out, const char *path, struct doc *doc,
     bool json, void *arg);
 
-/* The command as registered in main.c (no cross-document section). */
-int notes_cmd_main(int argc, char **argv);
-/* The command with a cross-document hook (xref may be NULL). */
-int notes_cmd_run(int argc, char **argv, notes_cmd_xref_fn xref, void *arg);
+/* The options of `gloss notes` (for its entry, e), parsed by notes_cmd_run(). */
+extern const struct cmd_option notes_cmd_options[];
+
+/* The command e with a cross-document hook (xref may be NULL); returns the exit status. */
+int notes_cmd_run(const struct cmd_entry *e, int argc, char **argv, notes_cmd_xref_fn xref, void *arg);
 
 /*
  * Appends the whole output for doc (named file) to out: the text form or,
