@@ -200,7 +200,7 @@ def main():
                "| `G` (end) | %s | %s |" % (ms(mg["median"][1]), ms(ml["median"][1])), ""]
 
     # 5. a document carrying 10,000 highlights
-    mk = os.path.join(os.path.dirname(gloss), "tests", "mkhighlights")
+    mk = os.path.join(os.path.dirname(gloss), "bench", "mkhighlights")
     if os.path.exists(mk):
         print("10,000 highlights…", flush=True)
         doc = os.path.join(out, "highlighted-1M.txt")
@@ -224,14 +224,14 @@ def main():
 
     # 6. drivers of the other modules, when built
     for driver in ("bench_anchor", "bench_store", "bench_export", "bench_index"):
-        path = os.path.join(os.path.dirname(gloss), "tests", driver)
+        path = os.path.join(os.path.dirname(gloss), "bench", driver)
         if os.path.exists(path):
             print(driver + "…", flush=True)
             res = subprocess.run([path], capture_output=True, text=True)
             report += ["## %s" % driver, "", "```", res.stdout.strip(), "```", ""]
 
     # 7. the library index over generated articles
-    path = os.path.join(os.path.dirname(gloss), "tests", "bench_catalog")
+    path = os.path.join(os.path.dirname(gloss), "bench", "bench_catalog")
     if os.path.exists(path):
         count = 1000 if quick else 10000
         lib = os.path.join(out, "library-%d" % count)

@@ -313,6 +313,36 @@ selector_of(const struct store_annotation *a, struct anchor_selector *sel)
 	sel->suffix_len = strlen(a->suffix);
 }
 
+/*
+ * One re-anchoring result: a highlight found again takes the text it covers
+ * now, with its prefix and suffix (the store keeps the first selector).
+ */
+static enum gloss_status
+save_anchor(struct annot_doc *ad, const struct anchoring *j, const struct store_annotation *a,
+    const struct anchor_result *r)
+{
+	struct strbuf prefix = STRBUF_INIT, suffix = STRBUF_INIT;
+	struct store_covered now = { NULL, NULL, NULL };
+	char *quote = NULL;
+	enum gloss_status rc = GLOSS_OK;
+
+	if (r->status != ANCHOR_ORPHANED && r->end > r->start && r->end <= j->text.len) {
+		quote = xstrndup(strbuf_str(&j->text) + r->start, (size_t)(r->end - r->start));
+		anchor_context(strbuf_str(&j->text), j->text.len, r->start, r->end, &prefix, &suffix);
+		now.quote = quote;
+		now.prefix = strbuf_str(&prefix);
+		now.suffix = strbuf_str(&suffix);
+	}
+	if (r->start != a->start || r->end != a->end || r->status != a->status ||
+	    (quote && (strcmp(quote, a->quote) != 0 || strcmp(now.prefix, a->prefix) != 0 ||
+	    strcmp(now.suffix, a->suffix) != 0)))
+		rc = store_anchor_update(ad->st, a->id, a->quote, r->start, r->end, r->status, &now);
+	free(quote);
+	strbuf_done(&prefix);
+	strbuf_done(&suffix);
+	return rc;
+}
+
 /* Writes the results, the new content hash and the path, in one transaction. */
 static enum gloss_status
 save_anchors(struct annot_doc *ad, const struct anchoring *j, uint64_t pos)
@@ -324,11 +354,9 @@ save_anchors(struct annot_doc *ad, const struct anchoring *j, uint64_t pos)
 	if (rc != GLOSS_OK)
 		return rc;
 	for (size_t i = 0; i < l->n && rc == GLOSS_OK; i++)
-		if (r[i].start != l->v[i].start || r[i].end != l->v[i].end || r[i].status != l->v[i].status)
-			rc = store_anchor_update(ad->st, l->v[i].id, l->v[i].quote, r[i].start, r[i].end,
-			    r[i].status);
+		rc = save_anchor(ad, j, &l->v[i], &r[i]);
 	if (rc == GLOSS_OK && pos != j->info.position && !store_readonly(ad->st))
-		rc = store_position_set(ad->st, ad->doc_id, pos, j->info.position_context);
+		rc = store_position_set(ad->st, ad->doc_id, pos, j->info.position_context, 0);
 	if (rc == GLOSS_OK)
 		rc = store_doc_set_sha(ad->st, ad->doc_id, ad->sha);
 	if (rc == GLOSS_OK)
@@ -671,26 +699,28 @@ annot_all(struct annot_doc *ad, struct store_list *out)
 }
 
 enum gloss_status
-annot_position_get(struct annot_doc *ad, uint64_t *pos)
+annot_position_get(struct annot_doc *ad, uint64_t *pos, uint64_t *furthest)
 {
 	struct store_doc_info info;
 	enum gloss_status rc;
 
-	*pos = 0;
+	*pos = *furthest = 0;
 	if (annot_doc_id(ad) == 0)
 		return GLOSS_OK;
 	rc = store_doc_get(ad->st, ad->doc_id, &info);
-	if (rc == GLOSS_OK)
+	if (rc == GLOSS_OK) {
 		*pos = info.position;
+		*furthest = info.furthest;
+	}
 	store_doc_info_done(&info);
 	return rc;
 }
 
 enum gloss_status
-annot_position_set(struct annot_doc *ad, uint64_t pos)
+annot_position_set(struct annot_doc *ad, uint64_t pos, uint64_t furthest)
 {
 	struct strbuf after = STRBUF_INIT, prefix = STRBUF_INIT, ctx = STRBUF_INIT;
-	struct annot_change c = { .op = ANNOT_POSITION, .start = pos };
+	struct annot_change c = { .op = ANNOT_POSITION, .start = pos, .end = furthest };
 	enum gloss_status rc;
 
 	measure_to(ad->doc, pos + CONTEXT_BYTES);

@@ -146,7 +146,8 @@ position(struct store *st, struct annot_change *c)
 {
 	enum gloss_status rc = resolve_doc(st, &c->doc);
 
-	return rc == GLOSS_OK ? store_position_set(st, c->doc.id, c->start, c->quote) : rc;
+	return rc == GLOSS_OK ? store_position_set(st, c->doc.id, c->start, c->quote,
+	    c->end) : rc;
 }
 
 static enum gloss_status

@@ -486,10 +486,12 @@ catalog_stats(struct store *st, const struct catalog_entry *e, struct catalog_st
 	if (st == NULL || store_path_find(st, e->path, &info, &found) != GLOSS_OK || !found)
 		return;
 	if (store_doc_get(st, info.doc_id, &d) == GLOSS_OK) {
-		if (e->text_len > 0 && d.position > 0)
-			out->progress = (int)GLOSS_MIN(100, d.position * 100 / e->text_len);
-		else if (d.position == 0)
-			out->progress = 0;
+		uint64_t read = GLOSS_MAX(d.position, d.furthest);	/* the furthest point read */
+
+		if (read >= e->text_len)
+			out->progress = 100;	/* the end was on screen */
+		else
+			out->progress = (int)GLOSS_MIN(99, read * 100 / e->text_len);
 		out->opened = d.opened;
 		store_doc_info_done(&d);
 	}

@@ -290,6 +290,20 @@ pager_screen_range(struct pager *p, struct view *v, uint64_t *a, uint64_t *z)
 	return row_end(p, bottom, z);
 }
 
+void
+pager_note_seen(struct pager *p, struct view *v)
+{
+	struct pos bottom = p->top;
+	uint64_t a, z;
+
+	if (p->empty || !pager_screen_range(p, v, &a, &z))
+		return;
+	pager_pos_down(p, &bottom, v->rows - 1);
+	if (pager_pos_down(p, &bottom, 1) == 0 && doc_measured(p->doc))
+		z = doc_text_length(p->doc);	/* no row follows the screen's last one */
+	p->seen = GLOSS_MAX(p->seen, z);
+}
+
 /* ------------------------------------------------------------------ */
 /* Files */
 

@@ -71,6 +71,7 @@ pager_annot_open(struct pager *p, struct view *v)
 	p->ad = NULL;
 	p->restore_pending = false;
 	p->moved = false;
+	p->seen = p->seen_stored = 0;
 	if (p->store == NULL)
 		return;
 	rc = annot_attach(p->store, p->doc, 0, &p->ad);
@@ -81,7 +82,8 @@ pager_annot_open(struct pager *p, struct view *v)
 	}
 	annot_poll(p->store);
 	/* standard input (a pipe: man, git) opens at its top each time, as in less */
-	if (strcmp(doc_path(p->doc), "-") != 0 && annot_position_get(p->ad, &pos) == GLOSS_OK &&
+	if (strcmp(doc_path(p->doc), "-") != 0 &&
+	    annot_position_get(p->ad, &pos, &p->seen_stored) == GLOSS_OK &&
 	    pos > 0 && !pager_go_offset(p, v, pos, false)) {
 		p->restore_pending = true;
 		p->restore_pos = pos;
@@ -105,9 +107,10 @@ pager_annot_close(struct pager *p)
 {
 	uint64_t off;
 
-	if (p->moved && strcmp(doc_path(p->doc), "-") != 0 && top_offset(p, &off) && off > 0 &&
-	    pager_store_ready(p))
-		annot_position_set(p->ad, off);
+	/* the position where the reader is; progress: the furthest point that was on screen */
+	if ((p->moved || (p->seen > p->seen_stored && p->store)) && strcmp(doc_path(p->doc), "-") != 0 &&
+	    top_offset(p, &off) && (off > 0 || p->seen > p->seen_stored) && pager_store_ready(p))
+		annot_position_set(p->ad, off, p->seen);
 	annot_detach(p->ad);
 	p->ad = NULL;
 	store_list_free(&p->visible);

@@ -88,6 +88,8 @@ struct pager {
 	bool restore_pending;	/* go to restore_pos once it is measured (if not moved) */
 	uint64_t restore_pos;
 	bool moved;		/* the reader moved since the document was opened */
+	uint64_t seen;		/* the furthest document offset on screen (the text's length: the end) */
+	uint64_t seen_stored;	/* the store's furthest point read when the document was opened */
 
 	/* the sidebar, the jump list (pager_side.c) */
 	struct sidebar *sb;	/* NULL until first shown */
@@ -185,6 +187,8 @@ bool pager_go_place(struct pager *p, struct view *v, struct place pl);
 bool pager_go_offset(struct pager *p, struct view *v, uint64_t off, bool caret);
 /* The document text on screen, [*a, *z); false if not measured that far. */
 bool pager_screen_range(struct pager *p, struct view *v, uint64_t *a, uint64_t *z);
+/* Records how far the text has been on screen (p->seen; the end on screen: the text's length). */
+void pager_note_seen(struct pager *p, struct view *v);
 
 /* The sidebar, the note popup, the jump list, copying (pager_side.c) */
 /* Columns for the text out of cols (the sidebar takes the rest when beside it). */

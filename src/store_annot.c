@@ -18,12 +18,13 @@
 
 #define TAG_SEP '\x1f'	/* between tag names in a column (tags hold no controls) */
 
-/* The columns read_row() reads, in its order. */
+/* The columns read_row() reads, in its order (the path last: store_query names it). */
 #define ANNOT_COLUMNS \
 	"a.id, a.doc_id, a.start_pos, a.end_pos, a.quote, a.prefix, a.suffix, a.note, " \
 	"a.color, a.status, a.created, a.modified, " \
 	"(SELECT group_concat(name, char(31)) FROM (SELECT t.name FROM annotation_tags x " \
 	"JOIN tags t ON t.id = x.tag_id WHERE x.annotation_id = a.id ORDER BY t.key)), " \
+	"a.first_quote, a.first_prefix, a.first_suffix, a.creator, " \
 	"(SELECT p.path FROM paths p WHERE p.doc_id = a.doc_id ORDER BY p.seen DESC, p.path LIMIT 1) "
 
 /* ------------------------------------------------------------------ */
@@ -49,12 +50,19 @@ split_tags(const char *s, char ***tags, size_t *n)
 	}
 }
 
+/* Column col as a new string, or NULL if it is NULL. */
+static char *
+col_opt(sqlite3_stmt *s, int col)
+{
+	return sqlite3_column_type(s, col) == SQLITE_NULL ? NULL : store_col_str(s, col);
+}
+
 static void
 read_row(sqlite3_stmt *s, struct store_annotation *a)
 {
 	const char *color = (const char *)sqlite3_column_text(s, 8);
 	const char *status = (const char *)sqlite3_column_text(s, 9);
-	const char *path = (const char *)sqlite3_column_text(s, 13);
+	const char *path = (const char *)sqlite3_column_text(s, 17);
 
 	memset(a, 0, sizeof *a);
 	a->id = sqlite3_column_int64(s, 0);
@@ -73,6 +81,10 @@ read_row(sqlite3_stmt *s, struct store_annotation *a)
 	a->modified = sqlite3_column_int64(s, 11);
 	split_tags((const char *)sqlite3_column_text(s, 12), &a->tags, &a->ntags);
 	a->path = path ? xstrdup(path) : NULL;
+	a->first_quote = col_opt(s, 13);
+	a->first_prefix = col_opt(s, 14);
+	a->first_suffix = col_opt(s, 15);
+	a->creator = col_opt(s, 16);
 }
 
 /* Steps s to the end, appending every row to out; resets s. */
@@ -110,6 +122,10 @@ store_annotation_done(struct store_annotation *a)
 		free(a->tags[i]);
 	free(a->tags);
 	free(a->path);
+	free(a->first_quote);
+	free(a->first_prefix);
+	free(a->first_suffix);
+	free(a->creator);
 	memset(a, 0, sizeof *a);
 }
 
@@ -289,8 +305,9 @@ static enum gloss_status
 insert(struct store *st, const struct store_new *a, int64_t *id)
 {
 	sqlite3_stmt *s = store_stmt(st, "INSERT INTO annotations(doc_id, start_pos, end_pos, quote, "
-	    "prefix, suffix, color, status, note, created, modified) "
-	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
+	    "prefix, suffix, color, status, note, created, modified, first_quote, first_prefix, "
+	    "first_suffix, creator) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
+	    "?14, ?15)");
 	int64_t now = store_now();
 	enum gloss_status rc;
 
@@ -307,6 +324,13 @@ insert(struct store *st, const struct store_new *a, int64_t *id)
 	sqlite3_bind_text(s, 9, a->note ? a->note : "", -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int64(s, 10, a->created ? a->created : now);
 	sqlite3_bind_int64(s, 11, a->modified ? a->modified : a->created ? a->created : now);
+	if (a->first_quote && *a->first_quote) {
+		sqlite3_bind_text(s, 12, a->first_quote, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(s, 13, a->first_prefix ? a->first_prefix : "", -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(s, 14, a->first_suffix ? a->first_suffix : "", -1, SQLITE_TRANSIENT);
+	}
+	if (a->creator && *a->creator)
+		sqlite3_bind_text(s, 15, a->creator, -1, SQLITE_TRANSIENT);
 	if ((rc = store_done(st, s)) == GLOSS_OK)
 		*id = sqlite3_last_insert_rowid(st->db);
 	return rc;
@@ -416,15 +440,25 @@ store_reattach(struct store *st, int64_t id, uint64_t start, uint64_t end, const
 
 enum gloss_status
 store_anchor_update(struct store *st, int64_t id, const char *quote, uint64_t start, uint64_t end,
-    enum anchor_status status)
+    enum anchor_status status, const struct store_covered *now)
 {
 	enum gloss_status rc = store_tx_begin(st);
 	sqlite3_stmt *s;
 
 	if (rc != GLOSS_OK)
 		return rc;
-	s = store_stmt(st, "UPDATE annotations SET start_pos = ?2, end_pos = ?3, status = ?4 "
-	    "WHERE id = ?1 AND quote = ?5 AND (start_pos <> ?2 OR end_pos <> ?3 OR status <> ?4)");
+	/* ?6..?8: the text covered now (NULL: as it is); the first selector is kept once the quote changes */
+	s = store_stmt(st, "UPDATE annotations SET start_pos = ?2, end_pos = ?3, status = ?4, "
+	    "first_prefix = CASE WHEN first_quote IS NULL AND quote <> coalesce(?6, quote) "
+	    "THEN prefix ELSE first_prefix END, "
+	    "first_suffix = CASE WHEN first_quote IS NULL AND quote <> coalesce(?6, quote) "
+	    "THEN suffix ELSE first_suffix END, "
+	    "first_quote = CASE WHEN first_quote IS NULL AND quote <> coalesce(?6, quote) "
+	    "THEN quote ELSE first_quote END, "
+	    "quote = coalesce(?6, quote), prefix = coalesce(?7, prefix), suffix = coalesce(?8, suffix) "
+	    "WHERE id = ?1 AND quote = ?5 AND (start_pos <> ?2 OR end_pos <> ?3 OR status <> ?4 "
+	    "OR quote <> coalesce(?6, quote) OR prefix <> coalesce(?7, prefix) "
+	    "OR suffix <> coalesce(?8, suffix))");
 	if (s == NULL) {
 		rc = st->err;
 	} else {
@@ -433,6 +467,11 @@ store_anchor_update(struct store *st, int64_t id, const char *quote, uint64_t st
 		sqlite3_bind_int64(s, 3, (sqlite3_int64)end);
 		sqlite3_bind_text(s, 4, anchor_status_name(status), -1, SQLITE_STATIC);
 		sqlite3_bind_text(s, 5, quote, -1, SQLITE_TRANSIENT);
+		if (now && now->quote && *now->quote) {
+			sqlite3_bind_text(s, 6, now->quote, -1, SQLITE_TRANSIENT);
+			sqlite3_bind_text(s, 7, now->prefix ? now->prefix : "", -1, SQLITE_TRANSIENT);
+			sqlite3_bind_text(s, 8, now->suffix ? now->suffix : "", -1, SQLITE_TRANSIENT);
+		}
 		rc = store_done(st, s);
 	}
 	return store_tx_end(st, rc);
@@ -445,11 +484,13 @@ static enum gloss_status
 to_trash(struct store *st, int64_t id)
 {
 	sqlite3_stmt *s = store_stmt(st, "INSERT OR REPLACE INTO trash(id, doc_id, start_pos, end_pos, "
-	    "quote, prefix, suffix, color, status, note, tags, created, modified, deleted) "
+	    "quote, prefix, suffix, color, status, note, tags, created, modified, deleted, "
+	    "first_quote, first_prefix, first_suffix, creator) "
 	    "SELECT a.id, a.doc_id, a.start_pos, a.end_pos, a.quote, a.prefix, a.suffix, a.color, "
 	    "a.status, a.note, coalesce((SELECT group_concat(name, char(31)) FROM (SELECT t.name "
 	    "FROM annotation_tags x JOIN tags t ON t.id = x.tag_id WHERE x.annotation_id = a.id "
-	    "ORDER BY t.key)), ''), a.created, a.modified, ?2 FROM annotations a WHERE a.id = ?1");
+	    "ORDER BY t.key)), ''), a.created, a.modified, ?2, a.first_quote, a.first_prefix, "
+	    "a.first_suffix, a.creator FROM annotations a WHERE a.id = ?1");
 	enum gloss_status rc;
 
 	if (s == NULL)
@@ -514,9 +555,10 @@ static enum gloss_status
 restore(struct store *st, int64_t seq, int64_t id, const char *tagcol)
 {
 	sqlite3_stmt *s = store_stmt(st, "INSERT INTO annotations(id, doc_id, start_pos, end_pos, "
-	    "quote, prefix, suffix, color, status, note, created, modified) SELECT id, doc_id, "
-	    "start_pos, end_pos, quote, prefix, suffix, color, status, note, created, modified "
-	    "FROM trash WHERE seq = ?1");
+	    "quote, prefix, suffix, color, status, note, created, modified, first_quote, "
+	    "first_prefix, first_suffix, creator) SELECT id, doc_id, start_pos, end_pos, quote, "
+	    "prefix, suffix, color, status, note, created, modified, first_quote, first_prefix, "
+	    "first_suffix, creator FROM trash WHERE seq = ?1");
 	enum gloss_status rc;
 	char **tags;
 	size_t n;

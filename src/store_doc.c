@@ -208,7 +208,8 @@ store_doc_get(struct store *st, int64_t doc_id, struct store_doc_info *out)
 {
 	sqlite3_stmt *s = store_stmt(st, "SELECT d.id, d.sha256, d.title, d.position, "
 	    "d.position_context, (SELECT p.path FROM paths p WHERE p.doc_id = d.id "
-	    "ORDER BY p.seen DESC, p.path LIMIT 1), d.opened FROM documents d WHERE d.id = ?1");
+	    "ORDER BY p.seen DESC, p.path LIMIT 1), d.opened, d.furthest FROM documents d "
+	    "WHERE d.id = ?1");
 	int rc;
 
 	memset(out, 0, sizeof *out);
@@ -226,6 +227,7 @@ store_doc_get(struct store *st, int64_t doc_id, struct store_doc_info *out)
 		out->position_context = store_col_str(s, 4);
 		out->path = sqlite3_column_type(s, 5) == SQLITE_NULL ? NULL : store_col_str(s, 5);
 		out->opened = sqlite3_column_int64(s, 6);
+		out->furthest = (uint64_t)sqlite3_column_int64(s, 7);
 	}
 	sqlite3_reset(s);
 	if (rc == SQLITE_DONE)
@@ -243,20 +245,23 @@ store_doc_info_done(struct store_doc_info *d)
 }
 
 enum gloss_status
-store_position_set(struct store *st, int64_t doc_id, uint64_t pos, const char *context)
+store_position_set(struct store *st, int64_t doc_id, uint64_t pos, const char *context,
+    uint64_t furthest)
 {
 	enum gloss_status rc = store_write_begin(st);
 	sqlite3_stmt *s;
 
 	if (rc != GLOSS_OK)
 		return rc;
-	s = store_stmt(st, "UPDATE documents SET position = ?2, position_context = ?3 WHERE id = ?1");
+	s = store_stmt(st, "UPDATE documents SET position = ?2, position_context = ?3, "
+	    "furthest = max(furthest, ?2, ?4) WHERE id = ?1");
 	if (s == NULL) {
 		rc = st->err;
 	} else {
 		sqlite3_bind_int64(s, 1, doc_id);
 		sqlite3_bind_int64(s, 2, (sqlite3_int64)GLOSS_MIN(pos, (uint64_t)INT64_MAX));
 		sqlite3_bind_text(s, 3, context ? context : "", -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int64(s, 4, (sqlite3_int64)GLOSS_MIN(furthest, (uint64_t)INT64_MAX));
 		rc = store_done(st, s);
 		if (rc == GLOSS_OK && sqlite3_changes(st->db) == 0)
 			rc = error_set(GLOSS_ENOTFOUND, "no document with id %lld", (long long)doc_id);

@@ -45,13 +45,24 @@ struct copied {
 	bool damaged;		/* a read failed: rows may be missing */
 };
 
-/* "INSERT OR IGNORE INTO main.t VALUES (?, ?, ...)" for n columns. */
+/*
+ * "INSERT OR IGNORE INTO main.t("a", "b", ...) VALUES (?, ?, ...)" for the
+ * columns of sel (an older database has fewer: the others get their defaults).
+ */
 static char *
-insert_sql(const char *table, int n)
+insert_sql(const char *table, sqlite3_stmt *sel)
 {
 	struct strbuf sb = STRBUF_INIT;
+	int n = sqlite3_column_count(sel);
 
-	strbuf_addf(&sb, "INSERT OR IGNORE INTO main.%s VALUES (", table);
+	strbuf_addf(&sb, "INSERT OR IGNORE INTO main.%s(", table);
+	for (int i = 0; i < n; i++) {
+		char *q = sqlite3_mprintf("%s\"%w\"", i ? ", " : "", sqlite3_column_name(sel, i));
+
+		strbuf_adds(&sb, q);
+		sqlite3_free(q);
+	}
+	strbuf_adds(&sb, ") VALUES (");
 	for (int i = 0; i < n; i++)
 		strbuf_adds(&sb, i ? ", ?" : "?");
 	strbuf_adds(&sb, ")");
@@ -63,7 +74,7 @@ static int
 copy_rows(sqlite3 *db, sqlite3_stmt *sel, const char *table, struct copied *c)
 {
 	int n = sqlite3_column_count(sel), rc;
-	char *sql = insert_sql(table, n);
+	char *sql = insert_sql(table, sel);
 	sqlite3_stmt *ins = NULL;
 
 	if (sqlite3_prepare_v2(db, sql, -1, &ins, NULL) != SQLITE_OK) {

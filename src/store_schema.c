@@ -118,7 +118,26 @@ static const char schema_v2[] =
 	"	deleted INTEGER NOT NULL\n"
 	");\n";
 
-static const char *const steps[] = { NULL, schema_v1, schema_v2 };
+/*
+ * Version 3: the furthest point read (documents.furthest, at least the old
+ * position); who made an annotation when it was imported (creator, NULL:
+ * the local user); the selector an annotation was made with, kept when
+ * re-anchoring gives it the text it now covers (first_quote, first_prefix,
+ * first_suffix; NULL while it never moved).  The trash keeps them too.
+ */
+static const char schema_v3[] =
+	"ALTER TABLE documents ADD COLUMN furthest INTEGER NOT NULL DEFAULT 0 CHECK (furthest >= 0);\n"
+	"UPDATE documents SET furthest = position;\n"
+	"ALTER TABLE annotations ADD COLUMN creator TEXT;\n"
+	"ALTER TABLE annotations ADD COLUMN first_quote TEXT;\n"
+	"ALTER TABLE annotations ADD COLUMN first_prefix TEXT;\n"
+	"ALTER TABLE annotations ADD COLUMN first_suffix TEXT;\n"
+	"ALTER TABLE trash ADD COLUMN creator TEXT;\n"
+	"ALTER TABLE trash ADD COLUMN first_quote TEXT;\n"
+	"ALTER TABLE trash ADD COLUMN first_prefix TEXT;\n"
+	"ALTER TABLE trash ADD COLUMN first_suffix TEXT;\n";
+
+static const char *const steps[] = { NULL, schema_v1, schema_v2, schema_v3 };
 
 _Static_assert(GLOSS_ARRAY_SIZE(steps) == STORE_SCHEMA_VERSION + 1, "one step per version");
 

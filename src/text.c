@@ -10,7 +10,7 @@
  * surrogate sequence as one.  And the NFC fast path: a string made only of
  * code points that are NFC-stable starters which never compose with
  * anything is already in NFC, so the (comparatively slow) library call is
- * skipped for typical English and Cyrillic prose.  tests/test_text.c checks
+ * skipped for typical English and Cyrillic prose.  tests/unit/test_text.c checks
  * the fast path against u8_normalize for every such code point.
  */
 #include "gloss/gloss.h"

@@ -14,7 +14,7 @@
  *     compact initials, R6).
  * Each window is bounded by the words around the position, so judging a
  * few positions per line stays linear even in a long run without spaces.
- * tests/test_layout.c checks that the answers equal typo_overrides().
+ * tests/unit/test_layout.c checks that the answers equal typo_overrides().
  */
 #include "gloss/gloss.h"
 

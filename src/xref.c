@@ -533,7 +533,8 @@ xref_forget_missing(struct xref *x, const char *const *paths, size_t n)
 		free(sorted);
 		return db_fail(x, "index query failed");
 	}
-	memcpy(sorted, paths, n * sizeof *sorted);
+	if (n > 0)
+		memcpy(sorted, paths, n * sizeof *sorted);
 	qsort(sorted, n, sizeof *sorted, cmp_str);
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		const char *p = (const char *)sqlite3_column_text(st, 0);

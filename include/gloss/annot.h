@@ -91,10 +91,13 @@ enum gloss_status annot_reattach(struct annot_doc *ad, int64_t id, uint64_t star
 /* Restores the most recently deleted annotation of this document; *id gets its id. */
 enum gloss_status annot_undo_delete(struct annot_doc *ad, int64_t *id);
 
-/* The remembered reading position (0 if none). */
-enum gloss_status annot_position_get(struct annot_doc *ad, uint64_t *pos);
-/* Remembers the reading position (an offset in the document text). */
-enum gloss_status annot_position_set(struct annot_doc *ad, uint64_t pos);
+/* The remembered reading position and the furthest point read (0 if none). */
+enum gloss_status annot_position_get(struct annot_doc *ad, uint64_t *pos, uint64_t *furthest);
+/*
+ * Remembers the reading position (an offset in the document text); the
+ * furthest point read becomes at least furthest.
+ */
+enum gloss_status annot_position_set(struct annot_doc *ad, uint64_t pos, uint64_t furthest);
 
 /* ------------------------------------------------------------------ */
 /* Changing annotations: the one way (annot_edit.c) */

@@ -97,7 +97,8 @@ enum gloss_status catalog_open_cache(const char *const *dirs, size_t ndirs, stru
 
 /* What the store knows of an article (catalog_stats(); st may be NULL). */
 struct catalog_stats {
-	int progress;		/* reading position as a percentage of the text, -1 if never read */
+	int progress;		/* the furthest point read as a percentage of the text (100: its end was
+				   on screen; never 100 before), -1 if never opened */
 	size_t highlights;
 	int64_t opened;		/* 0: unknown (not used by the commands) */
 };

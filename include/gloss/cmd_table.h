@@ -3,7 +3,7 @@
 /*
  * cmd_table — the table of gloss's commands, and the program's own entry
  * (its global options), from which `gloss --help`, `gloss CMD --help` and
- * the man page's SYNOPSIS (tests/man.sh, make update-man) come.
+ * the man page's SYNOPSIS (tests/cli/man.sh, make update-man) come.
  *
  * Each command's entry (struct cmd_entry, gloss/cmd.h) lives beside the
  * function that runs it; this module only lists them, in the order --help

@@ -44,7 +44,7 @@
 #include "gloss/error.h"
 #include "gloss/fingerprint.h"
 
-#define STORE_SCHEMA_VERSION 2
+#define STORE_SCHEMA_VERSION 3
 #define STORE_APPLICATION_ID 0x676C6F73	/* "glos" in PRAGMA application_id */
 #define STORE_BUSY_TIMEOUT_MS 5000	/* default; $GLOSS_BUSY_TIMEOUT (ms) overrides */
 #define STORE_KEY_WAIT_MS 100		/* the longest a key of the reader waits for the lock */
@@ -85,7 +85,9 @@ struct store_annotation {
 	int64_t id;
 	int64_t doc_id;
 	uint64_t start, end;		/* the current range in the document text */
-	char *quote, *prefix, *suffix;	/* the selector made with the highlight */
+	char *quote, *prefix, *suffix;	/* the text it covers now, and around it */
+	char *first_quote, *first_prefix, *first_suffix;	/* as it was made, if it moved since; else NULL */
+	char *creator;			/* who made it, if imported from someone; NULL: the local user */
 	char *note;			/* "" when there is none */
 	enum store_color color;
 	enum anchor_status status;
@@ -105,6 +107,8 @@ struct store_new {
 	int64_t doc_id;
 	uint64_t start, end;
 	const char *quote, *prefix, *suffix;
+	const char *first_quote, *first_prefix, *first_suffix;	/* NULL: it never moved */
+	const char *creator;		/* NULL: the local user */
 	const char *note;		/* NULL: none */
 	enum store_color color;
 	enum anchor_status status;
@@ -141,6 +145,7 @@ struct store_doc_info {
 	char *path;			/* the most recently seen path, or NULL */
 	uint64_t position;		/* reading position in the document text */
 	char *position_context;		/* the text that followed it (for re-anchoring) */
+	uint64_t furthest;		/* the furthest offset that was on screen (>= position) */
 	int64_t opened;			/* when it was last opened (seconds since the epoch) */
 };
 
@@ -305,15 +310,24 @@ enum gloss_status store_doc_get(struct store *st, int64_t doc_id, struct store_d
 void store_doc_info_done(struct store_doc_info *d);
 /* Records that the document was opened now. */
 enum gloss_status store_doc_touch(struct store *st, int64_t doc_id);
-/* The reading position (an offset in the document text) and the text after it. */
+/*
+ * The reading position (an offset in the document text) and the text after
+ * it; the furthest point read becomes at least furthest (and pos).
+ */
 enum gloss_status store_position_set(struct store *st, int64_t doc_id, uint64_t pos,
-    const char *context);
+    const char *context, uint64_t furthest);
 /*
  * A re-anchoring result for annotation id, made from the selector with this
  * quote: not written if the annotation was re-attached meanwhile (allowed
- * on a read-only store: it changes only the copy).
+ * on a read-only store: it changes only the copy).  now (NULL: unchanged)
+ * is the text the range covers now with its prefix and suffix; when its
+ * quote differs, the selector it was made with is kept as first_quote,
+ * first_prefix, first_suffix (the first time only).
  */
+struct store_covered {
+	const char *quote, *prefix, *suffix;
+};
 enum gloss_status store_anchor_update(struct store *st, int64_t id, const char *quote,
-    uint64_t start, uint64_t end, enum anchor_status status);
+    uint64_t start, uint64_t end, enum anchor_status status, const struct store_covered *now);
 
 #endif

@@ -1,5 +1,0 @@
-#!/bin/sh
-# SPDX-License-Identifier: ISC
-# SPDX-FileCopyrightText: 2026 the gloss authors
-# commonmark.sh — the CommonMark and GFM spec examples (tests/commonmark.py).
-exec python3 "${top_srcdir:-.}/tests/commonmark.py" "${top_builddir:-.}/tests/md_spec" "${top_srcdir:-.}"

@@ -1,0 +1,139 @@
+#!/bin/sh
+# SPDX-License-Identifier: ISC
+# SPDX-FileCopyrightText: 2026 the gloss authors
+# tmux-pager.sh — the real binary in a terminal (tmux): open, scroll,
+# search a Cyrillic word in another case with ё/е swapped, resize, quit, at
+# 80x24 and 120x40, with TERM=xterm-256color, screen and vt100.
+. "${top_srcdir:-.}/tests/lib/lib.sh"
+need_tmux
+
+doc="$TEST_TMP/ёлка.txt"
+cat >"$doc" <<'EOF'
+Новогодняя ёлка
+
+Первый абзац о празднике. В нём нет ничего особенного, кроме того, что он достаточно длинный, чтобы занять несколько строк на экране шириной в восемьдесят колонок.
+
+Второй абзац: в лесу родилась Ёлочка, в лесу она росла. Зимой и летом стройная, зелёная была.
+EOF
+for i in $(seq 1 40); do
+	printf 'Paragraph %d of the filler text, long enough to wrap once or twice on a narrow screen of the tests.\n\n' "$i" >>"$doc"
+done
+printf 'Последний абзац упоминает ЁЛКУ ещё раз.\n' >>"$doc"
+
+run() {	# COLS ROWS TERM ARGS...
+	c=$1 r=$2 t=$3
+	shift 3
+	tm_start "$c" "$r" "$t" "$GLOSS $*; echo EXITED \$?"
+}
+
+# ---------------------------------------------------------------- 80x24
+run 80 24 xterm-256color "'$doc'"
+tm_wait "Новогодняя ёлка"; ok $? "80x24: the document opens"
+is "$(tm_row 1)" " Новогодняя ёлка" "80x24: the title on the first row, after a 1-column margin"
+is "$(tm_row 3)" " Первый абзац о празднике. В нём нет ничего особенного, кроме того, что он" "80x24: a line of 78 columns at most"
+is "$(tm_row 4)" " достаточно длинный, чтобы занять несколько строк на экране шириной" "80x24: wrapped Cyrillic, no hanging preposition"
+is "$(tm_row 5)" " в восемьдесят колонок." "80x24: the preposition went to the next line"
+contains "$(tm_row 24)" "Новогодняя ёлка" "80x24: the status line shows the title"
+contains "$(tm_row 24)" "%" "80x24: the status line shows the position"
+
+tm_keys j; tm_settle
+is "$(tm_row 1)" "" "j scrolls one row (the blank row under the title)"
+is "$(tm_row 2)" " Первый абзац о празднике. В нём нет ничего особенного, кроме того, что он" "j: the paragraph moved up one row"
+tm_keys k; tm_settle
+is "$(tm_row 1)" " Новогодняя ёлка" "k scrolls back"
+tm_keys Enter; tm_settle
+is "$(tm_row 1)" "" "Enter scrolls one row too (the pager leaves ENTER to a line down)"
+tm_keys k; tm_settle
+tm_keys Space; tm_settle
+lacks "$(tm_capture)" "Новогодняя ёлка
+" "Space scrolls a screen"
+tm_keys g; tm_settle
+is "$(tm_row 1)" " Новогодняя ёлка" "g goes to the top"
+tm_keys G; tm_settle
+contains "$(tm_row 23)" "Последний абзац упоминает ЁЛКУ ещё раз." "G: the last line at the bottom"
+contains "$(tm_row 24)" "END" "G: the status line says END"
+tm_keys g; tm_settle
+
+# Search: upper case, е for ё; finds "Ёлочка" (second paragraph) first.
+tm_keys / ; tm_wait "/" 20
+tm_keys "ЕЛОЧКА" Enter; tm_settle
+contains "$(tm_capture)" "Ёлочка" "search ЕЛОЧКА finds Ёлочка"
+contains "$(tm_row 24)" "/ЕЛОЧКА" "the status line shows the search"
+tm_keys / ; tm_wait "/" 20
+tm_keys "елку" Enter; tm_settle
+is "$(tm_row 23)" " Последний абзац упоминает ЁЛКУ ещё раз." "search елку goes to ЁЛКУ at the end (last row, the end is clamped)"
+tm_keys n; tm_settle
+contains "$(tm_row 24)" "wrapped" "n wraps around with a message"
+tm_keys / ; tm_wait "/" 20
+tm_keys "несуществующее" Enter; tm_settle
+contains "$(tm_row 24)" "Pattern not found: несуществующее" "a search that fails says so"
+
+# Resize: the first visible word stays on the first row.
+tm_keys g 4 j; tm_settle
+first=$(tm_row 1 | awk '{print $1}')
+tm_resize 50 20; tm_settle
+contains "$(tm_row 1)" "$first" "resize to 50x20 keeps the first visible word ($first) on screen"
+msg=$(tm_capture | "$top_builddir/tests/lib/check_dump" -s 50); ok $? "after resize every row fits 50 columns $msg"
+tm_resize 80 24; tm_settle
+contains "$(tm_row 1)" "$first" "resize back keeps it too"
+
+tm_keys h; tm_settle
+contains "$(tm_capture)" "search forward" "h shows the help (from the action table)"
+tm_keys q; tm_settle
+lacks "$(tm_capture)" "search forward" "q closes the help"
+tm_keys q; tm_wait "EXITED 0"; ok $? "q quits with status 0"
+lacks "$(tm_capture)" "Новогодняя" "the screen is restored after quitting"
+
+# ---------------------------------------------------------------- 120x40
+run 120 40 screen "'$doc'"
+tm_wait "$first"; ok $? "120x40 (TERM=screen): the document opens where the reader left it"
+contains "$(tm_row 1)" "$first" "the reading position was restored (first word: $first)"
+tm_keys g; tm_settle
+is "$(tm_row 1)" "          Новогодняя ёлка" "120x40: a 100-column reading column with 10-column margins"
+msg=$(tm_capture | head -n 39 | "$top_builddir/tests/lib/check_dump" -s 110); ok $? "120x40: text rows end by column 110 $msg"
+tm_keys / ; tm_wait "/" 20
+tm_keys "ЁЛОЧКА" Enter; tm_settle
+contains "$(tm_capture)" "Ёлочка" "120x40: search ЁЛОЧКА"
+tm_keys q; tm_wait "EXITED 0"; ok $? "120x40: quits"
+
+# ---------------------------------------------------------------- vt100
+run 80 24 vt100 "'$doc'"
+tm_wait "Новогодняя ёлка"; ok $? "TERM=vt100: the document opens (attributes only)"
+tm_keys 5 0 %; tm_settle
+lacks "$(tm_row 1)" "Новогодняя" "50% jumps into the middle"
+tm_keys / ; tm_wait "/" 20
+tm_keys "ёлочка" Enter; tm_settle
+contains "$(tm_capture)" "Ёлочка" "vt100: search"
+tm_keys q; tm_wait "EXITED 0"; ok $? "vt100: quits"
+
+# ---------------------------------------------------------------- files
+# A directory opens its library (tests/term/tmux-library.sh); Enter opens the
+# first article, the others are the pager's files.
+run 80 24 xterm-256color "'$CORPUS'"
+tm_wait "Belarus Weekly"; tm_keys Enter
+tm_wait "[1/5]"; ok $? "a directory opens its articles, the first of five"
+tm_keys "]"; tm_wait "[2/5]"; ok $? "] opens the next file"
+tm_keys "["; tm_wait "[1/5]"; ok $? "[ goes back"
+tm_keys q; tm_wait "Library"; tm_keys q
+tm_wait "EXITED 0"; ok $? "quits"
+
+# Locale over SSH: no LANG/LC_ALL at all still shows Cyrillic.
+tm_new_server
+tm -u new-session -d -x 80 -y 24 -s t "env -u LC_ALL -u LANG TERM=xterm-256color HOME='$HOME' GLOSS_DB='$GLOSS_DB' $GLOSS '$doc'; echo EXITED \$?; sleep 30"
+tm_wait "Новогодняя ёлка"; ok $? "with LANG and LC_ALL unset, Cyrillic is shown"
+tm_keys q; tm_wait "EXITED 0"
+tm_new_server
+tm -u new-session -d -x 80 -y 24 -s t "env LC_ALL=C TERM=xterm-256color HOME='$HOME' GLOSS_DB='$GLOSS_DB' $GLOSS --ascii '$doc'; echo EXITED \$?; sleep 30"
+tm_wait "Novogodnyaya yolka"; ok $? "--ascii transliterates"
+tm_keys q; tm_wait "EXITED 0"
+
+# The help wraps a description wider than the screen under its own column.
+tm_start 100 50 xterm-256color "$GLOSS '$doc'"
+tm_wait "Novogodn" 1 || tm_settle
+tm_keys h; tm_settle
+tm_keys G; tm_settle
+contains "$(tm_capture)" "   y                      copy to the clipboard (OSC 52): the selection, or the link, highlight or
+                          note at the caret" "a long description continues on the next row, aligned"
+tm_kill
+
+done_testing

@@ -1,0 +1,830 @@
+/* SPDX-License-Identifier: ISC */
+/* SPDX-FileCopyrightText: 2026 the gloss authors */
+/*
+ * test_layout — the wrapping core (typo + layout).
+ *
+ * Every typographic rule (R1–R11) is checked with exact lines at several
+ * widths, usually next to plain UAX #14 (TYPO_NONE) to show what the rule
+ * changes.  Lines are rendered as "line|line-|line": soft hyphens are
+ * dropped as the display drops them and '-' is added where a line breaks
+ * at one.  Every wrap is also checked for the invariants of layout.h.  The
+ * corpus is wrapped at widths 20..100 and compared with a slow reference
+ * fitter that uses the fully merged break array, and typo_override_at()
+ * is compared with typo_overrides() at every position.
+ */
+#include "gloss/gloss.h"
+
+#include <time.h>
+#include <unigbrk.h>
+#include <unilbrk.h>
+
+#include "gloss/layout.h"
+#include "gloss/strbuf.h"
+#include "gloss/text.h"
+#include "gloss/typo.h"
+#include "../lib/tap.h"
+
+#define D TYPO_DEFAULT
+#define N TYPO_NONE
+
+/* ------------------------------------------------------------------ */
+/* Rendering and invariants. */
+
+static int
+text_width(const char *s, size_t a, size_t b, enum glyph_mode mode)
+{
+	int w = 0;
+
+	while (a < b) {
+		uint32_t cp;
+
+		a += (size_t)text_decode(s + a, b - a, &cp);
+		w += glyph_width(cp, mode);
+	}
+	return w;
+}
+
+/* The gap between two lines: spaces at a soft break, a SHY at a hyphen. */
+static bool
+gap_ok(const char *s, const struct layout_line *l, size_t next, char *why, size_t whylen)
+{
+	size_t a = l->end;
+
+	if (l->hyphen) {
+		if (next - a < 2 || (unsigned char)s[a] != 0xC2 || (unsigned char)s[a + 1] != 0xAD)
+			return snprintf(why, whylen, "hyphen without a SHY at %zu", a), false;
+		a += 2;
+	}
+	while (a < next && s[a] == ' ')
+		a++;
+	if (a == next)
+		return true;
+	if (s[a] == '\r' && a + 1 < next)
+		a++;
+	if (s[a] == '\n' && a + 1 == next)
+		return true;
+	snprintf(why, whylen, "gap %u..%zu is not spaces or a line end", l->end, next);
+	return false;
+}
+
+/* Checks the layout.h invariants; on failure, says why. */
+static bool
+lines_ok(const char *s, size_t len, const struct layout_line *l, size_t n, int width,
+    enum glyph_mode mode, char *why, size_t whylen)
+{
+	size_t k;
+
+	if (n == 0 || l[0].start != 0)
+		return snprintf(why, whylen, "no lines or first line not at 0"), false;
+	for (k = 0; k < n; k++) {
+		size_t next = k + 1 < n ? l[k + 1].start : len;
+		int w = text_width(s, l[k].start, l[k].end, mode) + l[k].hyphen;
+
+		if (l[k].start > l[k].end || l[k].end > next || next > len)
+			return snprintf(why, whylen, "line %zu: bad range", k), false;
+		if (w != l[k].width)
+			return snprintf(why, whylen, "line %zu: width %d, counted %d", k,
+			    l[k].width, w), false;
+		if (w > width && u8_grapheme_next((const uint8_t *)s + l[k].start,
+		    (const uint8_t *)s + l[k].end) != (const uint8_t *)s + l[k].end)
+			return snprintf(why, whylen, "line %zu: %d columns", k, w), false;
+		if (k + 1 < n && !gap_ok(s, &l[k], next, why, whylen))
+			return false;
+		if (k + 1 < n && s[next] == ' ' && s[next - 1] != '\n')
+			return snprintf(why, whylen, "line %zu starts with a space", k + 1), false;
+	}
+	if (k > 0 && !gap_ok(s, &l[n - 1], len, why, whylen))
+		return false;
+	return true;
+}
+
+static void
+render(const char *s, const struct layout_line *l, size_t n, struct strbuf *out)
+{
+	size_t k, i;
+
+	for (k = 0; k < n; k++) {
+		if (k)
+			strbuf_addc(out, '|');
+		for (i = l[k].start; i < l[k].end; i++) {
+			if ((unsigned char)s[i] == 0xC2 && i + 1 < l[k].end &&
+			    (unsigned char)s[i + 1] == 0xAD)
+				i++;
+			else
+				strbuf_addc(out, s[i]);
+		}
+		if (l[k].hyphen)
+			strbuf_addc(out, '-');
+	}
+}
+
+/* Wraps and renders s; an invariant failure is appended to the result. */
+static char *
+wrap_mode(const char *s, int width, unsigned rules, enum glyph_mode mode)
+{
+	struct layout_opts o = layout_defaults(width);
+	struct layout_line *l;
+	struct strbuf out = STRBUF_INIT;
+	char why[160];
+	size_t n, len = strlen(s);
+
+	o.rules = rules;
+	o.mode = mode;
+	n = layout_wrap(s, len, &o, &l);
+	render(s, l, n, &out);
+	if (!lines_ok(s, len, l, n, width, mode, why, sizeof(why)))
+		strbuf_addf(&out, " [invariant: %s]", why);
+	free(l);
+	return strbuf_detach(&out, NULL);
+}
+
+static void
+wrap_is(const char *s, int width, unsigned rules, const char *want, const char *what)
+{
+	char *got = wrap_mode(s, width, rules, GLYPH_UTF8);
+
+	is_str(got, want, "%s @%d %s", what, width, rules == N ? "plain" : "rules");
+	free(got);
+}
+
+/* Line widths of s at width, as "w,w,w". */
+static char *
+widths(const char *s, int width, unsigned rules)
+{
+	struct layout_opts o = layout_defaults(width);
+	struct layout_line *l;
+	struct strbuf out = STRBUF_INIT;
+	size_t n, k;
+
+	o.rules = rules;
+	n = layout_wrap(s, strlen(s), &o, &l);
+	for (k = 0; k < n; k++)
+		strbuf_addf(&out, "%s%d", k ? "," : "", l[k].width);
+	free(l);
+	return strbuf_detach(&out, NULL);
+}
+
+static void
+widths_are(const char *s, int width, const char *want, const char *what)
+{
+	char *got = widths(s, width, D);
+
+	is_str(got, want, "%s @%d: widths", what, width);
+	free(got);
+}
+
+/* ------------------------------------------------------------------ */
+/* The rules. */
+
+static void
+test_r1(void)
+{
+	wrap_is("Кот сидел в корзине", 12, N, "Кот сидел в|корзине", "R1 ru");
+	wrap_is("Кот сидел в корзине", 12, D, "Кот сидел|в корзине", "R1 ru");
+	wrap_is("Кот сидел в корзине", 20, D, "Кот сидел в корзине", "R1 ru");
+	wrap_is("Ми їхали з Києва і Львова", 10, N, "Ми їхали з|Києва і|Львова", "R1 uk");
+	wrap_is("Ми їхали з Києва і Львова", 10, D, "Ми їхали|з Києва|і Львова", "R1 uk");
+	wrap_is("Ён пайшоў ў горад і ў вёску", 12, N, "Ён пайшоў ў|горад і ў|вёску", "R1 be");
+	wrap_is("Ён пайшоў ў горад і ў вёску", 12, D, "Ён пайшоў|ў горад|і ў вёску", "R1 be");
+	wrap_is("Привет. А потом мы ушли", 9, N, "Привет. А|потом мы|ушли", "R1 capital");
+	wrap_is("Привет. А потом мы ушли", 9, D, "Привет.|А потом|мы ушли", "R1 capital");
+	/* Only standalone words: not з'їзд, not "и,". */
+	wrap_is("Був з'їзд партії", 12, D, "Був з'їзд|партії", "R1 apostrophe word");
+	wrap_is("Був з’їзд партії", 12, D, "Був з’їзд|партії", "R1 apostrophe word");
+	wrap_is("Був зʼїзд партії", 12, D, "Був зʼїзд|партії", "R1 apostrophe word");
+	wrap_is("Да и, да и нет", 5, N, "Да и,|да и|нет", "R1 with comma");
+	wrap_is("Да и, да и нет", 5, D, "Да и,|да|и нет", "R1 with comma");
+	/* English "a" and "I" are not in the list. */
+	wrap_is("I saw a cat", 5, D, "I saw|a cat", "R1 not English");
+	wrap_is("I saw a cat", 7, D, "I saw a|cat", "R1 not English");
+}
+
+static void
+test_r1_short2(void)
+{
+	wrap_is("Мы шли на север от дома", 9, D, "Мы шли на|север от|дома", "R1 two letters off");
+	wrap_is("Мы шли на север от дома", 9, D | TYPO_R1_SHORT2, "Мы шли|на север|от дома",
+	    "R1 two letters on");
+	wrap_is("Ми йшли та співали", 10, D | TYPO_R1_SHORT2, "Ми йшли|та співали",
+	    "R1 two letters uk");
+}
+
+static void
+test_r1c(void)
+{
+	wrap_is("Он пришёл бы сюда", 10, N, "Он пришёл|бы сюда", "R1c бы");
+	wrap_is("Он пришёл бы сюда", 10, D, "Он|пришёл бы|сюда", "R1c бы");
+	wrap_is("Знаешь ли, она же ушла", 8, N, "Знаешь|ли, она|же ушла", "R1c ли же");
+	wrap_is("Знаешь ли, она же ушла", 8, D, "Знаешь|ли,|она же|ушла", "R1c ли же");
+	wrap_is("Если б знал", 6, D, "Если б|знал", "R1c б");
+	wrap_is("Если б знал", 4, D, "Если|б|знал", "R1c б, glue gives way");
+	wrap_is("Ну скажи ли правду", 8, D, "Ну|скажи ли|правду", "R1c ли");
+	wrap_is("Ну скажи Ли правду", 8, D, "Ну скажи|Ли|правду", "R1c not capitalised");
+}
+
+static void
+test_r2(void)
+{
+	wrap_is("Вот она — наша мама", 8, N, "Вот она|— наша|мама", "R2 spaced em dash");
+	wrap_is("Вот она — наша мама", 8, D, "Вот|она —|наша|мама", "R2 spaced em dash");
+	wrap_is("Вот она — наша мама", 11, D, "Вот она —|наша мама", "R2 spaced em dash");
+	wrap_is("Вот она – наша мама", 8, N, "Вот она|– наша|мама", "R2 en dash");
+	wrap_is("Вот она – наша мама", 8, D, "Вот|она –|наша|мама", "R2 en dash");
+	wrap_is("Вот она - наша мама", 8, D, "Вот|она -|наша|мама", "R2 hyphen as dash");
+	wrap_is("Москва—Минск—Киев", 12, N, "Москва—Минск|—Киев", "R2 unspaced");
+	wrap_is("Москва—Минск—Киев", 12, D, "Москва—|Минск—Киев", "R2 unspaced");
+	wrap_is("1941—1945 годы", 6, D, "1941—|1945|годы", "R2 after a digit");
+	wrap_is("— Да, — сказал он.", 8, D, "— Да, —|сказал|он.", "R2 dash opens the text");
+	wrap_is("Конец.\n— Да, — сказал он.", 8, D, "Конец.|— Да, —|сказал|он.",
+	    "R2 dash after a line break");
+}
+
+static void
+test_r3(void)
+{
+	wrap_is("Вчера А. С. Пушкин написал", 12, N, "Вчера А. С.|Пушкин|написал", "R3 initials");
+	wrap_is("Вчера А. С. Пушкин написал", 12, D, "Вчера|А. С. Пушкин|написал", "R3 initials");
+	wrap_is("Вчера А. С. Пушкин написал", 10, D, "Вчера|А. С.|Пушкин|написал",
+	    "R3 initials wider than the line");
+	wrap_is("сделал Пушкин А. С. вчера", 14, N, "сделал Пушкин|А. С. вчера", "R3 surname first");
+	wrap_is("сделал Пушкин А. С. вчера", 14, D, "сделал|Пушкин А. С.|вчера", "R3 surname first");
+	wrap_is("сделал Пушкин А. С.", 14, D, "сделал|Пушкин А. С.", "R3 surname at the end");
+	wrap_is("Встретил Президент А. Г. Лукашенко", 18, D, "Встретил Президент|А. Г. Лукашенко",
+	    "R3 title word not glued");
+	wrap_is("Текст написал А.Г.Лукашенко", 16, N, "Текст написал А.|Г.Лукашенко", "R3 compact");
+	wrap_is("Текст написал А.Г.Лукашенко", 16, D, "Текст написал|А.Г.Лукашенко", "R3 compact");
+	wrap_is("Лекцию читал проф. Иванов", 18, N, "Лекцию читал проф.|Иванов", "R3 проф.");
+	wrap_is("Лекцию читал проф. Иванов", 18, D, "Лекцию читал|проф. Иванов", "R3 проф.");
+	wrap_is("Пришёл г-н Петров", 10, N, "Пришёл г-н|Петров", "R3 г-н");
+	wrap_is("Пришёл г-н Петров", 10, D, "Пришёл|г-н Петров", "R3 г-н");
+	wrap_is("Виступив академік Кримський", 17, D, "Виступив академік|Кримський",
+	    "R3 spelled-out title");
+	wrap_is("Written by J. R. R. Tolkien today", 16, N, "Written by J. R.|R. Tolkien today",
+	    "R3 English initials");
+	wrap_is("Written by J. R. R. Tolkien today", 16, D, "Written by|J. R. R. Tolkien|today",
+	    "R3 English initials");
+	wrap_is("Смотри с. Иванова тут", 9, D, "Смотри с.|Иванова|тут", "R3 с. is not an initial");
+	wrap_is("Смотри С. Иванова тут", 9, D, "Смотри|С.|Иванова|тут", "R3 С. is an initial");
+}
+
+static void
+test_r4(void)
+{
+	wrap_is("Урожай составил 20 тонн зерна", 19, N, "Урожай составил 20|тонн зерна", "R4 unit");
+	wrap_is("Урожай составил 20 тонн зерна", 19, D, "Урожай составил|20 тонн зерна", "R4 unit");
+	wrap_is("Это было в 2022 г. летом", 16, N, "Это было в 2022|г. летом", "R4 year");
+	wrap_is("Это было в 2022 г. летом", 16, D, "Это было|в 2022 г. летом", "R4 year");
+	wrap_is("Роман написан в XIX в. автором", 18, N, "Роман написан в|XIX в. автором", "R4 century");
+	wrap_is("Роман написан в XIX в. автором", 18, D, "Роман написан|в XIX в. автором",
+	    "R4 century");
+	wrap_is("Рост составил 5 % за год", 15, N, "Рост составил 5|% за год", "R4 percent");
+	wrap_is("Рост составил 5 % за год", 15, D, "Рост составил|5 % за год", "R4 percent");
+	wrap_is("Смотри № 5 и § 3 ниже", 8, N, "Смотри №|5 и § 3|ниже", "R4 № §");
+	wrap_is("Смотри № 5 и § 3 ниже", 8, D, "Смотри|№ 5|и § 3|ниже", "R4 № §");
+	wrap_is("Цена 5 000 рублей", 12, N, "Цена 5 000|рублей", "R4 digit groups");
+	wrap_is("Цена 5 000 рублей", 12, D, "Цена|5 000 рублей", "R4 digit groups");
+	wrap_is("Цена 5 000 рублей", 8, D, "Цена|5 000|рублей", "R4 glue gives way");
+	wrap_is("Walked 5 km today", 8, N, "Walked 5|km today", "R4 English unit");
+	wrap_is("Walked 5 km today", 8, D, "Walked|5 km|today", "R4 English unit");
+	wrap_is("In 2020 the war began", 7, D, "In 2020|the war|began", "R4 not a function word");
+	wrap_is("У 1917 р. було", 9, D, "У 1917 р.|було", "R4 uk year");
+	wrap_is("Площа 20 см³ тут", 10, D, "Площа|20 см³ тут", "R4 unit with a superscript");
+	wrap_is("Площа 20 см³ тут", 10, N, "Площа 20|см³ тут", "R4 unit with a superscript");
+}
+
+static void
+test_r5(void)
+{
+	wrap_is("Яблоки, груши и т. д. были", 17, N, "Яблоки, груши и|т. д. были", "R5 и т. д.");
+	wrap_is("Яблоки, груши и т. д. были", 17, D, "Яблоки, груши|и т. д. были", "R5 и т. д.");
+	wrap_is("Это, т. е. вот", 7, N, "Это, т.|е. вот", "R5 т. е.");
+	wrap_is("Это, т. е. вот", 7, D, "Это,|т. е.|вот", "R5 т. е.");
+	wrap_is("Яблука, груші та ін.", 17, N, "Яблука, груші та|ін.", "R5 та ін.");
+	wrap_is("Яблука, груші та ін.", 17, D, "Яблука, груші|та ін.", "R5 та ін.");
+	wrap_is("Это было до н. э. давно", 14, N, "Это было до н.|э. давно", "R5 н. э.");
+	wrap_is("Это было до н. э. давно", 14, D, "Это было до|н. э. давно", "R5 н. э.");
+	wrap_is("Книги, журнали і т. ін.", 17, D, "Книги, журнали|і т. ін.", "R5 і т. ін.");
+	wrap_is("и т. д.", 4, D, "и т.|д.", "R5 unit wider than the line");
+}
+
+static void
+test_r6(void)
+{
+	wrap_is("Visit example.com today", 14, N, "Visit example.|com today", "R6 domain");
+	wrap_is("Visit example.com today", 14, D, "Visit|example.com|today", "R6 domain");
+	wrap_is("Он сказал,что придёт", 11, N, "Он сказал,|что придёт", "R6 comma");
+	wrap_is("Он сказал,что придёт", 11, D, "Он|сказал,что|придёт", "R6 comma");
+	wrap_is("Это, т.е. вот", 7, N, "Это, т.|е. вот", "R6 т.е.");
+	wrap_is("Это, т.е. вот", 7, D, "Это,|т.е.|вот", "R6 т.е.");
+	wrap_is("see e.g. that", 6, N, "see e.|g.|that", "R6 e.g.");
+	wrap_is("see e.g. that", 6, D, "see|e.g.|that", "R6 e.g.");
+	wrap_is("Time 12:30 now", 5, D, "Time|12:30|now", "R6 digits untouched");
+}
+
+static void
+test_r7(void)
+{
+	wrap_is("В 1990-е годы", 7, N, "В 1990-|е годы", "R7 1990-е");
+	wrap_is("В 1990-е годы", 7, D, "В|1990-е|годы", "R7 1990-е");
+	wrap_is("В 1990-е годы", 8, D, "В 1990-е|годы", "R7 1990-е");
+	wrap_is("Это 20-й век", 7, N, "Это 20-|й век", "R7 20-й");
+	wrap_is("Это 20-й век", 7, D, "Это|20-й|век", "R7 20-й");
+	wrap_is("Наша б-ка открыта", 7, N, "Наша б-|ка|открыта", "R7 б-ка");
+	wrap_is("Наша б-ка открыта", 7, D, "Наша|б-ка|открыта", "R7 б-ка");
+	wrap_is("Говорю по-русски", 10, N, "Говорю по-|русски", "R7 по-русски may break");
+	wrap_is("Говорю по-русски", 10, D, "Говорю по-|русски", "R7 по-русски may break");
+	wrap_is("Send an e-mail now", 10, N, "Send an e-|mail now", "R7 e-mail");
+	wrap_is("Send an e-mail now", 10, D, "Send an|e-mail now", "R7 e-mail");
+	wrap_is("Новый ж.-д. вокзал", 9, N, "Новый ж.-|д. вокзал", "R7 ж.-д.");
+	wrap_is("Новый ж.-д. вокзал", 9, D, "Новый|ж.-д.|вокзал", "R7 ж.-д.");
+	wrap_is("Наше изд-во тут", 9, D, "Наше|изд-во|тут", "R7 изд-во");
+	wrap_is("Наше изд-во тут", 9, N, "Наше изд-|во тут", "R7 изд-во");
+}
+
+/* R8: no break inside a word with any of the three apostrophes. */
+static void
+test_r8(void)
+{
+	static const char *const words[] = { "з'їзд", "з’їзд", "зʼїзд", "пад'езд", "пам’ять" };
+	size_t k, i;
+
+	for (k = 0; k < GLOSS_ARRAY_SIZE(words); k++) {
+		size_t len = strlen(words[k]);
+		char p[32];
+		bool inside = false;
+
+		layout_breaks(words[k], len, D, p);
+		for (i = 1; i < len; i++)
+			inside |= p[i] == UC_BREAK_POSSIBLE;
+		ok(!inside, "R8 no break inside %s", words[k]);
+	}
+	wrap_is("з'їзд з’їзд зʼїзд", 12, D, "з'їзд з’їзд|зʼїзд", "R8 three apostrophes");
+}
+
+static void
+test_r9(void)
+{
+	wrap_is("xx авто\u00ADмобиль", 7, D, "xx|авто-|мобиль", "R9 SHY at the break");
+	wrap_is("xx авто\u00ADмобиль", 8, D, "xx авто-|мобиль", "R9 SHY at the break");
+	widths_are("xx авто\u00ADмобиль", 8, "8,6", "R9 the hyphen takes a column");
+	wrap_is("Это авто\u00ADмобиль", 20, D, "Это автомобиль", "R9 SHY inside a line");
+	widths_are("Это авто\u00ADмобиль", 20, "14", "R9 SHY inside a line is free");
+	wrap_is("авто\u00ADмобиль", 4, D, "авто|моби|ль", "R9 no room for the hyphen");
+}
+
+static void
+test_r10(void)
+{
+	wrap_is("Сумма 5\u202F000\u202F000 руб.", 15, N, "Сумма 5\u202F000\u202F000|руб.",
+	    "R10 narrow NBSP");
+	wrap_is("Сумма 5\u202F000\u202F000 руб.", 15, D, "Сумма|5\u202F000\u202F000 руб.",
+	    "R10 narrow NBSP");
+	widths_are("Сумма 5\u202F000\u202F000 руб.", 15, "5,14", "R10 narrow NBSP is one column");
+	wrap_is("Сказал Г.\u00A0Иванов", 10, D, "Сказал|Г.\u00A0Иванов", "R10 NBSP is no space");
+	wrap_is("Сказал Г.\u00A0Иванов", 8, D, "Сказал|Г.\u00A0Ивано|в", "R10 NBSP word is cut");
+	wrap_is("a\u2060b c", 2, D, "a\u2060b|c", "R10 word joiner");
+}
+
+static void
+test_r11(void)
+{
+	widths_are("Мо́сква", 6, "6", "R11 Мо́сква is six columns");
+	wrap_is("Мо́сква", 6, D, "Мо́сква", "R11 stress mark");
+	wrap_is("Мо́сква", 5, D, "Мо́скв|а", "R11 cut keeps the mark");
+	wrap_is("Мо́сква", 2, D, "Мо́|ск|ва", "R11 cut keeps the mark");
+	wrap_is("Мо́сква — столица", 8, D, "Мо́сква —|столица", "R11 with R2");
+	wrap_is("пришла́ домой", 6, D, "пришла́|домой", "R11 mark at the end");
+}
+
+/* ------------------------------------------------------------------ */
+/* Scripts, long words, line ends. */
+
+static void
+test_mixed(void)
+{
+	wrap_is("Lukashenko met Путин in Sochi, а потом уехал", 16, D,
+	    "Lukashenko met|Путин in Sochi,|а потом уехал", "mixed English");
+	wrap_is("The word «да» means yes", 10, D, "The word|«да» means|yes", "mixed quotes");
+	wrap_is("中文字符测试", 5, D, "中文|字符|测试", "CJK");
+	widths_are("中文字符测试", 5, "4,4,4", "CJK two columns each");
+	wrap_is("中文字符测试", 1, D, "中|文|字|符|测|试", "CJK cluster wider than the line");
+	widths_are("中文", 1, "2,2", "CJK cluster wider than the line");
+	wrap_is("Hello 世界", 7, D, "Hello|世界", "CJK after English");
+	wrap_is("Жук жил", 7, D, "Жук жил", "ASCII mode off");
+	{
+		char *got = wrap_mode("Жук жил", 7, D, GLYPH_ASCII);
+
+		is_str(got, "Жук|жил", "ASCII mode: Ж is two columns");
+		free(got);
+	}
+}
+
+static void
+test_long(void)
+{
+	wrap_is("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", 10, D, "aaaaaaaaaa|aaaaaaaaaa|aaaaaaaaaa",
+	    "long word");
+	wrap_is("Превысокомногорассмотрительствующий", 16, D,
+	    "Превысокомногора|ссмотрительствую|щий", "long Cyrillic word");
+	wrap_is("see aaaaaaaaaaaaaaa", 10, D, "see|aaaaaaaaaa|aaaaa", "long word after a short one");
+	wrap_is("https://example.org/2023/10/05/report", 20, N,
+	    "https://example.|org/2023/10/05/|report", "URL");
+	wrap_is("https://example.org/2023/10/05/report", 20, D,
+	    "https://example.org/|2023/10/05/report", "URL wider than the line: cut after '/'");
+	wrap_is("См. https://tass.ru/politika/17974417 здесь", 16, D,
+	    "См.|https://tass.ru/|politika/|17974417 здесь", "URL in Russian text");
+	wrap_is("Source: https://tass.ru/politika/17974417 ok", 35, D,
+	    "Source:|https://tass.ru/politika/17974417|ok", "a URL that fits a line moves whole");
+	wrap_is("Source: https://tass.ru/politika/17974417 ok", 35, N,
+	    "Source: https://tass.ru/|politika/17974417 ok", "plain UAX #14 breaks inside the URL");
+	wrap_is("(<https://a.org/very-long-name-of-a-page>)", 20, D,
+	    "(<https://a.org/|very-long-name-of-a-|page>)", "URL wider than the line: cut after '/' or '-'");
+	wrap_is("www.example.com/a-b see", 12, D, "www.example.|com/a-b see", "www. URL");
+	wrap_is("/usr/share/unicode/auxiliary/LineBreakTest.txt", 12, D,
+	    "/usr/share/|unicode/|auxiliary/|LineBreakTes|t.txt", "path");
+	wrap_is("А. Г. Лукашенко", 10, D, "А. Г.|Лукашенко", "glued unit wider than the line");
+	wrap_is("Мы вошли в дом", 3, D, "Мы|вош|ли|в|дом", "glue gives way before a cut");
+}
+
+static void
+test_breaks(void)
+{
+	wrap_is("int main()\n{\n    return 0;\n}", 20, D, "int main()|{|    return 0;|}",
+	    "code keeps indentation");
+	wrap_is("int main()\n{\n    return 0;\n}", 12, D, "int main()|{|    return|0;|}",
+	    "code wraps after indentation");
+	wrap_is("a\n\nb", 10, D, "a||b", "empty line");
+	wrap_is("abc\n", 10, D, "abc", "final line end");
+	wrap_is("\n", 10, D, "", "only a line end");
+	wrap_is("a\r\nb", 10, D, "a|b", "CR LF");
+	wrap_is("line  \nnext", 10, D, "line|next", "spaces before a line end");
+	wrap_is("aaa bbb ccc", 7, D, "aaa bbb|ccc", "trailing space is free");
+	wrap_is("aaa   bbb", 3, D, "aaa|bbb", "spaces at a break");
+	wrap_is("  indented text", 10, D, "  indented|text", "leading spaces at the start");
+	wrap_is("word   ", 4, D, "word", "trailing spaces at the end");
+	{
+		struct layout_opts o = layout_defaults(10);
+		struct layout_line *l;
+		size_t n = layout_wrap("", 0, &o, &l);
+
+		ok(n == 1 && l[0].start == 0 && l[0].end == 0 && l[0].width == 0,
+		    "empty text: one empty line");
+		free(l);
+	}
+}
+
+/* ------------------------------------------------------------------ */
+/* Cache and helpers. */
+
+static void
+test_block(void)
+{
+	const char *text = "Мы вошли в дом и сели у окна, а кот остался с нами";
+	struct doc_block b;
+	struct layout_opts o = layout_defaults(20);
+	const struct layout_line *l1, *l2, *l3;
+	size_t n1, n2, n3;
+
+	memset(&b, 0, sizeof(b));
+	b.text = text;
+	b.len = (uint32_t)strlen(text);
+	l1 = layout_block(&b, &o, &n1);
+	l2 = layout_block(&b, &o, &n2);
+	ok(l1 == l2 && n1 == n2 && n1 == 3, "block: cached (%zu lines)", n1);
+	o.width = 12;
+	l3 = layout_block(&b, &o, &n3);
+	ok(n3 == 6 && l3[1].start == 16, "block: new width recomputes (%zu lines)", n3);
+	o.rules = TYPO_NONE;
+	layout_block(&b, &o, &n3);
+	ok(n3 == 5, "block: new rules recompute");
+	o.mode = GLYPH_ASCII;
+	l3 = layout_block(&b, &o, &n3);
+	ok(n3 == 5 && l3[0].width == 11, "block: ASCII mode recomputes (%zu lines)", n3);
+	is_int((long long)layout_line_at(l3, n3, 0), 0, "line_at: first byte");
+	is_int((long long)layout_line_at(l3, n3, l3[2].start), 2, "line_at: start of a line");
+	is_int((long long)layout_line_at(l3, n3, l3[2].start - 1), 1,
+	    "line_at: the space at a break belongs to the line before");
+	is_int((long long)layout_line_at(l3, n3, b.len), (long long)n3 - 1, "line_at: end");
+	free(b.cache);
+	o = layout_defaults(33);
+	ok(o.width == 33 && o.rules == TYPO_DEFAULT && o.mode == GLYPH_UTF8, "defaults");
+}
+
+/* ------------------------------------------------------------------ */
+/* A reference fitter: the algorithm of layout.h, written plainly over
+ * the merged break array of layout_breaks(). */
+
+struct ref {
+	const char *s;
+	size_t n;
+	char *lib, *mer;
+	int width;
+};
+
+static void
+ref_set(struct layout_line *l, size_t a, size_t end, int w, int hy)
+{
+	l->start = (uint32_t)a;
+	l->end = (uint32_t)end;
+	l->width = (uint16_t)w;
+	l->hyphen = (uint8_t)hy;
+}
+
+static size_t
+ref_cut(const struct ref *r, size_t a, struct layout_line *l)
+{
+	size_t g = a, vis_end = a;
+	int col = 0, vis = 0;
+
+	while (g < r->n) {
+		size_t next = (size_t)(u8_grapheme_next((const uint8_t *)r->s + g,
+		    (const uint8_t *)r->s + r->n) - (const uint8_t *)r->s);
+		int w = text_width(r->s, g, next, GLYPH_UTF8);
+
+		if (g > a && col + w > r->width)
+			break;
+		col += w;
+		if (!(next - g == 1 && r->s[g] == ' ')) {
+			vis = col;
+			vis_end = next;
+		}
+		g = next;
+	}
+	ref_set(l, a, vis_end, vis, 0);
+	while (g < r->n && r->s[g] == ' ')
+		g++;
+	return g;
+}
+
+static size_t
+ref_line(const struct ref *r, size_t a, struct layout_line *l)
+{
+	size_t i = a, vis_end = a, best = 0, glue = 0, slash = 0;
+	struct layout_line lb = { 0 }, lg = { 0 }, ls = { 0 };
+	int col = 0, vis = 0;
+
+	while (i < r->n) {
+		uint32_t cp;
+		int len, w;
+		bool shy;
+
+		if (i > a && r->mer[i] == UC_BREAK_POSSIBLE) {
+			shy = vis_end == i && i >= a + 2 && !memcmp(r->s + i - 2, "\u00AD", 2);
+			if (vis + shy <= r->width) {
+				ref_set(&lb, a, shy ? i - 2 : vis_end, vis + shy, shy);
+				best = i;
+			}
+		} else if (i > a && r->lib[i] == UC_BREAK_POSSIBLE && r->s[i - 1] == ' ') {
+			ref_set(&lg, a, vis_end, vis, 0);
+			glue = i;
+		}
+		len = text_decode(r->s + i, r->n - i, &cp);
+		if (r->lib[i] == UC_BREAK_MANDATORY)
+			return ref_set(l, a, vis_end, vis, 0), i + (size_t)len;
+		if (cp == ' ') {
+			col++;
+			i++;
+			continue;
+		}
+		if (r->lib[i] == UC_BREAK_CR_BEFORE_LF) {
+			i++;
+			continue;
+		}
+		w = glyph_width(cp, GLYPH_UTF8);
+		if (col + w > r->width)
+			break;
+		col += w;
+		vis = col;
+		vis_end = i + (size_t)len;
+		if ((cp == '/' || cp == '-') && i + 1 < r->n && r->s[i + 1] != (char)cp &&
+		    r->s[i + 1] != ' ' && r->lib[i + 1] != UC_BREAK_MANDATORY) {
+			uint32_t next;
+
+			text_decode(r->s + i + 1, r->n - i - 1, &next);
+			if (uc_is_grapheme_break(cp, next)) {
+				ref_set(&ls, a, i + 1, vis, 0);
+				slash = i + 1;
+			}
+		}
+		i += (size_t)len;
+	}
+	if (i >= r->n)
+		return ref_set(l, a, vis_end, vis, 0), r->n;
+	if (best || glue || slash) {
+		*l = best ? lb : glue ? lg : ls;
+		return best ? best : glue ? glue : slash;
+	}
+	return ref_cut(r, a, l);
+}
+
+static size_t
+ref_wrap(const char *s, size_t n, int width, unsigned rules, struct layout_line **out)
+{
+	struct ref r = { s, n, malloc(n + 1), malloc(n + 1), width };
+	size_t a = 0, count = 0, cap = 64;
+	struct layout_line *l = malloc(cap * sizeof(*l));
+
+	layout_breaks(s, n, TYPO_NONE, r.lib);
+	layout_breaks(s, n, rules, r.mer);
+	do {
+		if (count == cap)
+			l = realloc(l, (cap *= 2) * sizeof(*l));
+		a = ref_line(&r, a, &l[count++]);
+	} while (a < n);
+	free(r.lib);
+	free(r.mer);
+	*out = l;
+	return count;
+}
+
+/* ------------------------------------------------------------------ */
+/* Whole texts: the corpus and synthetic stress texts. */
+
+static bool
+line_eq(const struct layout_line *a, const struct layout_line *b)
+{
+	return a->start == b->start && a->end == b->end && a->width == b->width &&
+	    a->hyphen == b->hyphen;
+}
+
+/* Index of the first line that differs (or is missing on one side), or -1. */
+static long
+lines_differ(const struct layout_line *l, size_t n, const struct layout_line *r, size_t m)
+{
+	size_t k = 0;
+
+	while (k < n && k < m && line_eq(&l[k], &r[k]))
+		k++;
+	return k == n && n == m ? -1 : (long)k;
+}
+
+/* Wraps s at widths lo..hi; checks the invariants and the reference. */
+static void
+check_text(const char *name, const char *s, size_t len, int lo, int hi, unsigned rules)
+{
+	int width, bad_inv = 0, bad_ref = 0;
+	char why[160] = "";
+
+	for (width = lo; width <= hi; width++) {
+		struct layout_opts o = layout_defaults(width);
+		struct layout_line *l, *r;
+		size_t n, m;
+		long k;
+
+		o.rules = rules;
+		n = layout_wrap(s, len, &o, &l);
+		m = ref_wrap(s, len, width, rules, &r);
+		if (!lines_ok(s, len, l, n, width, GLYPH_UTF8, why, sizeof(why)) && !bad_inv++)
+			printf("#   %s @%d: %s\n", name, width, why);
+		if ((k = lines_differ(l, n, r, m)) >= 0 && !bad_ref++) {
+			printf("#   %s @%d: %zu lines, reference %zu; first difference at line %ld",
+			    name, width, n, m, k);
+			if ((size_t)k < n && (size_t)k < m)
+				printf(": %u-%u/%u/%u, reference %u-%u/%u/%u", l[k].start, l[k].end,
+				    l[k].width, l[k].hyphen, r[k].start, r[k].end, r[k].width,
+				    r[k].hyphen);
+			putchar('\n');
+		}
+		free(l);
+		free(r);
+	}
+	ok(bad_inv == 0, "%s %s: invariants at widths %d..%d", name,
+	    rules == N ? "plain" : "rules", lo, hi);
+	ok(bad_ref == 0, "%s %s: same lines as the reference fitter", name,
+	    rules == N ? "plain" : "rules");
+}
+
+/* typo_override_at() agrees with typo_overrides() everywhere. */
+static void
+check_override_at(const char *name, const char *s, size_t len)
+{
+	static const unsigned sets[] = { D, D | TYPO_R1_SHORT2, TYPO_R3, TYPO_R4 | TYPO_R5 };
+	char *o = malloc(len + 1);
+	size_t k, i, bad = 0, prohibited = 0;
+
+	for (k = 0; k < GLOSS_ARRAY_SIZE(sets); k++) {
+		typo_overrides(s, len, sets[k], o);
+		for (i = 0; i < len; i++) {
+			prohibited += o[i] == UC_BREAK_PROHIBITED;
+			if (typo_override_at(s, len, sets[k], i) != o[i] && !bad++)
+				printf("#   %s: differs at byte %zu\n", name, i);
+		}
+	}
+	ok(bad == 0, "%s: typo_override_at agrees (%zu withdrawn)", name, prohibited);
+	free(o);
+}
+
+static void
+test_corpus(void)
+{
+	static const char *const files[] = {
+		"belarus-ukraine-relations-2020-2025.txt",
+		"belarus-weekly-2023-09-22.txt",
+		"belarusian-ukrainian-relations-brink-of-war.md",
+		"lukashenko-occupied-territories-cooperation.txt",
+		"lukashenko-occupied-territories-latushka.txt",
+	};
+	const char *dir = getenv("top_srcdir");
+	size_t k;
+
+	for (k = 0; k < GLOSS_ARRAY_SIZE(files); k++) {
+		char *path = malloc(strlen(dir ? dir : ".") + strlen(files[k]) + 10);
+		size_t len = 0;
+		char *s;
+
+		sprintf(path, "%s/corpus/%s", dir ? dir : ".", files[k]);
+		s = tap_slurp(path, &len);
+		if (!ok(s != NULL, "read %s", path)) {
+			free(path);
+			continue;
+		}
+		check_text(files[k], s, len, 20, 100, D);
+		check_text(files[k], s, len, 20, 100, N);
+		check_override_at(files[k], s, len);
+		free(s);
+		free(path);
+	}
+}
+
+/* Texts that stress the fitter: long runs of glued breaks (more than it
+ * remembers per line), many opportunities per line, line ends. */
+static void
+test_stress(void)
+{
+	struct strbuf sb = STRBUF_INIT;
+	int k;
+
+	for (k = 0; k < 60; k++)
+		strbuf_adds(&sb, "и ");
+	strbuf_adds(&sb, "конец. ");
+	for (k = 0; k < 40; k++)
+		strbuf_adds(&sb, "中文\u200B");
+	strbuf_adds(&sb, "\n  — Да, — сказал А. Б. В. Г. Д. Е. Ж. Иванов и т. д. и т. п.\n");
+	for (k = 0; k < 30; k++)
+		strbuf_adds(&sb, "авто\u00ADмо\u00ADбиль ");
+	strbuf_adds(&sb, "Пушкин А. С.\n№ 5 § 3 5 000 000 тонн http://x.org/a/b/c/d/e/f/g/h/i");
+	strbuf_adds(&sb, " 20-й-го ж.-д.- a-b-c-d -x x- --y Мо\u0301\u0301сква—Минск т.е.т.д. "
+	    "А.Г.Лукашенко-Петров (1990-е) «б-ка» e.g.,f х-\u0301у 中文-中文 а\u2010б 5\u2010й");
+	check_text("stress", sb.buf, sb.len, 1, 90, D);
+	check_text("stress", sb.buf, sb.len, 1, 90, N);
+	check_override_at("stress", sb.buf, sb.len);
+	strbuf_done(&sb);
+}
+
+/*
+ * A long run without spaces is cut into full lines that cover it exactly.
+ * (That this stays linear is measured by `make bench`, not asserted here:
+ * timing has no place in `make check`.)
+ */
+static void
+test_linear(void)
+{
+	static const char *const runs[] = { "中文字符测试", "a-b-c-d-e-f-", "ab/", "т.е." };
+	size_t k;
+
+	for (k = 0; k < GLOSS_ARRAY_SIZE(runs); k++) {
+		struct strbuf sb = STRBUF_INIT;
+		struct layout_opts o = layout_defaults(80);
+		struct layout_line *l;
+		size_t n, i, covered = 0;
+		bool fits = true;
+
+		while (sb.len < 128 * 1024)
+			strbuf_adds(&sb, runs[k]);
+		n = layout_wrap(sb.buf, sb.len, &o, &l);
+		for (i = 0; i < n; i++) {
+			fits = fits && l[i].width <= 80 && (i + 1 == n || l[i].width >= 78);
+			covered += l[i].end - l[i].start;
+		}
+		ok(n > 500 && fits && covered == sb.len,
+		    "128 KB of \"%s\" without spaces: %zu full lines covering it", runs[k], n);
+		free(l);
+		strbuf_done(&sb);
+	}
+}
+
+int
+main(void)
+{
+	test_r1();
+	test_r1_short2();
+	test_r1c();
+	test_r2();
+	test_r3();
+	test_r4();
+	test_r5();
+	test_r6();
+	test_r7();
+	test_r8();
+	test_r9();
+	test_r10();
+	test_r11();
+	test_mixed();
+	test_long();
+	test_breaks();
+	test_block();
+	test_corpus();
+	test_stress();
+	test_linear();
+	return tap_done();
+}
