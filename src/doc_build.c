@@ -284,6 +284,12 @@ doc_build_flag_at(struct doc_builder *b, uint32_t i, unsigned flags)
 	b->blocks[i].flags |= (uint8_t)flags;
 }
 
+void
+doc_build_label_at(struct doc_builder *b, uint32_t i, const char *label)
+{
+	b->blocks[i].label = add_string(b, label);
+}
+
 struct doc_build_chunk *
 doc_build_finish(struct doc_builder *b)
 {

@@ -51,26 +51,58 @@ dump_rule(int width, enum glyph_mode mode, struct strbuf *out)
 }
 
 static void
+dump_lines(const struct doc_block *b, const struct present *p, const struct layout_line *lines,
+    size_t n, enum glyph_mode mode, struct strbuf *out)
+{
+	for (size_t i = 0; i < n; i++) {
+		size_t line_start = out->len;
+
+		strbuf_adds(out, i == 0 ? p->first : p->rest);
+		present_line_text(b, &lines[i], mode, out);
+		rtrim(out, line_start);
+		strbuf_addc(out, '\n');
+	}
+}
+
+/* A table row in its columns, and the rule under a header row. */
+static void
+dump_table(const struct doc_block *b, const struct present *p, const struct present_table *t,
+    enum glyph_mode mode, struct strbuf *out)
+{
+	for (int r = 0; r <= t->rows; r++) {
+		size_t line_start = out->len;
+
+		if (r == t->rows && !t->header)
+			break;
+		strbuf_adds(out, r == 0 ? p->first : p->rest);
+		if (r < t->rows)
+			present_table_line(b, t, r, mode, out);
+		else
+			present_table_rule(t, mode, out);
+		rtrim(out, line_start);
+		strbuf_addc(out, '\n');
+	}
+}
+
+static void
 dump_block(struct doc_block *b, int width, enum glyph_mode mode, unsigned how,
     struct strbuf *out)
 {
+	const struct present_table *t;
 	struct present p;
 	struct layout_opts o;
 	const struct layout_line *lines;
 	size_t n;
 
 	present_block(b, mode, how, width, &p);
-	o = present_layout_opts(&p, width, mode);
-	lines = layout_block(b, &o, &n);
 	if (b->flags & DOC_BLOCK_RULE_BEFORE)
 		dump_rule(width, mode, out);
-	for (size_t i = 0; i < n; i++) {
-		size_t line_start = out->len;
-
-		strbuf_adds(out, i == 0 ? p.first : p.rest);
-		present_line_text(b, &lines[i], mode, out);
-		rtrim(out, line_start);
-		strbuf_addc(out, '\n');
+	if ((t = present_table(b, mode, width - p.indent)) != NULL) {
+		dump_table(b, &p, t, mode, out);
+	} else {
+		o = present_layout_opts(&p, width, mode);
+		lines = layout_block(b, &o, &n);
+		dump_lines(b, &p, lines, n, mode, out);
 	}
 	if (b->flags & DOC_BLOCK_RULE_AFTER)
 		dump_rule(width, mode, out);

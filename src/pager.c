@@ -48,6 +48,7 @@ const struct layout_line *
 pager_block_lines(struct pager *p, struct doc_loc loc, struct doc_block *b, struct present *pr,
     size_t *n)
 {
+	const struct present_table *t;
 	struct layout_opts o;
 
 	present_block(b, opt_glyphs, 0, p->width, pr);
@@ -56,8 +57,19 @@ pager_block_lines(struct pager *p, struct doc_loc loc, struct doc_block *b, stru
 		*n = 1;
 		return &p->fold_line;
 	}
+	if ((t = present_table(b, opt_glyphs, p->width - pr->indent)) != NULL) {
+		*n = (size_t)t->rows;
+		return t->lines;
+	}
 	o = present_layout_opts(pr, p->width, opt_glyphs);
 	return layout_block(b, &o, n);
+}
+
+/* The table layout of a table row at the reading column, or NULL. */
+const struct present_table *
+pager_table(struct pager *p, const struct doc_block *b, const struct present *pr)
+{
+	return present_table(b, opt_glyphs, p->width - pr->indent);
 }
 
 static bool
@@ -77,7 +89,9 @@ pager_block_rows(struct pager *p, struct doc_loc loc)
 
 	if (b == NULL)
 		return 1;
-	pager_block_lines(p, loc, b, &pr, &n);
+	if (pager_block_lines(p, loc, b, &pr, &n) != &p->fold_line && (b->flags & DOC_BLOCK_TABLE) &&
+	    pager_table(p, b, &pr) && pager_table(p, b, &pr)->header)
+		n++;	/* the rule under a header row */
 	rows = (int)n + pager_front_rows(p, loc) + ((b->flags & DOC_BLOCK_RULE_BEFORE) ? 1 : 0) +
 	    ((b->flags & DOC_BLOCK_RULE_AFTER) ? 1 : 0);
 	if (!(b->flags & (DOC_BLOCK_JOINED | DOC_BLOCK_TIGHT)) && !is_last(p, loc))

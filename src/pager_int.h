@@ -126,6 +126,8 @@ struct pager_hl {
 const struct layout_line *pager_block_lines(struct pager *p, struct doc_loc loc,
     struct doc_block *b, struct present *pr, size_t *n);
 int pager_block_rows(struct pager *p, struct doc_loc loc);
+const struct present_table *pager_table(struct pager *p, const struct doc_block *b,
+    const struct present *pr);
 int pager_rule_rows(struct pager *p, struct doc_loc loc);
 int pager_pos_cmp(struct pos a, struct pos b);
 int pager_pos_down(struct pager *p, struct pos *pos, int n);
