@@ -43,6 +43,7 @@ static const struct cmd_option gloss_options[] = {
 	{ "force", 0, NULL, 0, CMD_TABLE_FORCE, "open files that look binary" },
 	{ "list-keys", 0, "man", CMD_OPT_OPTIONAL, CMD_TABLE_LIST_KEYS, "print the key bindings (as troff for the man page)" },
 	{ "no-fold", 0, NULL, 0, CMD_TABLE_NO_FOLD, "show site furniture of web pages unfolded" },
+	{ "print-config", 0, NULL, 0, CMD_TABLE_PRINT_CONFIG, "show the settings in effect (config file, then options) and exit" },
 	{ "incsearch", 0, NULL, 0, CMD_TABLE_INCSEARCH, "search as the pattern is typed (/ and ?)" },
 	{ "no-mouse", 0, NULL, 0, CMD_TABLE_NO_MOUSE, "do not use the mouse" },
 	{ "hyperlinks", 0, "WHEN", CMD_OPT_OPTIONAL, CMD_TABLE_HYPERLINKS, "make links clickable (OSC 8): auto (default), always, never" },

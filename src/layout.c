@@ -92,23 +92,6 @@ enum verdict {
 /* ------------------------------------------------------------------ */
 /* Small helpers. */
 
-/* Decodes s[0..n) (n >= 1); ASCII and two-byte sequences inline. */
-static inline int
-decode(const char *s, size_t n, uint32_t *cp)
-{
-	unsigned char b = (unsigned char)s[0];
-
-	if (b < 0x80) {
-		*cp = b;
-		return 1;
-	}
-	if (b >= 0xC2 && b < 0xE0 && n >= 2 && ((unsigned char)s[1] & 0xC0) == 0x80) {
-		*cp = ((uint32_t)(b & 0x1F) << 6) | ((unsigned char)s[1] & 0x3F);
-		return 2;
-	}
-	return text_decode(s, n, cp);
-}
-
 /* Columns of the code point at s[i]; its length in *len. */
 static inline int
 cp_width(const struct wrap *w, size_t i, int *len)
@@ -120,7 +103,7 @@ cp_width(const struct wrap *w, size_t i, int *len)
 		*len = 1;
 		return c >= 0x20 && c < 0x7F ? 1 : glyph_width(c, w->mode);
 	}
-	*len = decode(w->s + i, w->n - i, &cp);
+	*len = text_decode(w->s + i, w->n - i, &cp);
 	return glyph_width(cp, w->mode);
 }
 
@@ -255,7 +238,7 @@ consider_slash(const struct wrap *w, size_t i, int vis, struct cand *slash)
 	if (i + 1 >= w->n || w->s[i + 1] == w->s[i] || w->s[i + 1] == ' ' ||
 	    w->p[i + 1] == UC_BREAK_MANDATORY)
 		return;
-	decode(w->s + i + 1, w->n - i - 1, &next);
+	text_decode(w->s + i + 1, w->n - i - 1, &next);
 	if (uc_is_grapheme_break((unsigned char)w->s[i], next))
 		set_cand(slash, i + 1, i + 1, vis, false);
 }

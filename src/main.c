@@ -18,6 +18,7 @@
 
 #include "gloss/cmd.h"
 #include "gloss/cmd_table.h"
+#include "gloss/settings.h"
 #include "gloss/dump.h"
 #include "gloss/error.h"
 #include "gloss/help.h"
@@ -76,6 +77,8 @@ parse_color(const char *s)
 	return 0;
 }
 
+static bool print_config;	/* --print-config: after every option is read */
+
 /* Handles one global option; returns -1 to go on, else the exit status. */
 static int
 global_option(int c)
@@ -112,6 +115,9 @@ global_option(int c)
 	case CMD_TABLE_LIST_KEYS:
 		help_print_keys(stdout, optarg && strcmp(optarg, "man") == 0);
 		return 0;
+	case CMD_TABLE_PRINT_CONFIG:
+		print_config = true;
+		return -1;
 	case CMD_TABLE_HELP:
 		cmd_table_help(stdout);
 		return 0;
@@ -130,12 +136,17 @@ parse_global(int argc, char **argv)
 	struct cmd_getopt g;
 	int c, status;
 
+	settings_load(stderr);
 	if (getenv("GLOSS_HYPERLINKS") && parse_hyperlinks(getenv("GLOSS_HYPERLINKS")) < 0)
 		return -2;
 	cmd_getopt_init(&g, &cmd_table_gloss, argc, argv);
 	while ((c = cmd_getopt_next(&g)) != CMD_END)
 		if ((status = global_option(c)) >= 0)
 			return status == 0 ? -1 : -2;
+	if (print_config) {
+		settings_print(stdout);
+		return -1;
+	}
 	return optind;
 }
 

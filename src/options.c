@@ -19,8 +19,6 @@ const char *opt_corpus;
 int opt_hyperlinks;	/* OSC_LINKS_AUTO */
 enum opt_color opt_color = OPT_COLOR_AUTO;
 
-static const char *const color_names[] = { "auto", "always", "never" };
-
 int
 options_color_parse(const char *s)
 {
@@ -34,12 +32,6 @@ options_color_parse(const char *s)
 		if (strcmp(s, aliases[i].name) == 0)
 			return (int)aliases[i].c;
 	return -1;
-}
-
-const char *
-options_color_name(enum opt_color c)
-{
-	return (unsigned)c < GLOSS_ARRAY_SIZE(color_names) ? color_names[c] : "auto";
 }
 
 void

@@ -205,23 +205,6 @@ prohibit(struct scan *sc, size_t pos)
 /* ------------------------------------------------------------------ */
 /* Character classes. */
 
-/* Decodes s[0..n) (n >= 1); two-byte sequences (Cyrillic) inline. */
-static inline int
-decode(const char *s, size_t n, uint32_t *cp)
-{
-	unsigned char b = (unsigned char)s[0];
-
-	if (b < 0x80) {
-		*cp = b;
-		return 1;
-	}
-	if (b >= 0xC2 && b < 0xE0 && n >= 2 && ((unsigned char)s[1] & 0xC0) == 0x80) {
-		*cp = ((uint32_t)(b & 0x1F) << 6) | ((unsigned char)s[1] & 0x3F);
-		return 2;
-	}
-	return text_decode(s, n, cp);
-}
-
 static enum cls
 ascii_class(unsigned char c)
 {
@@ -811,7 +794,7 @@ roman_letters(const char *s, size_t i, size_t end)
 	while (i < end) {
 		uint32_t cp;
 
-		i += (size_t)decode(s + i, end - i, &cp);
+		i += (size_t)text_decode(s + i, end - i, &cp);
 		if (!is_roman(cp))
 			return false;
 	}
@@ -865,7 +848,7 @@ simple_letters(const struct scan *sc, size_t i, struct tok *t)
 	for (k = 0, len = 0; k < 2 && i + (size_t)len < j; k++) {
 		size_t at = i + (size_t)len;
 
-		len += decode(sc->s + at, j - at, &cp);
+		len += text_decode(sc->s + at, j - at, &cp);
 		t->l[k] = fold(cp);
 		if (k == 0)
 			t->first = (uint8_t)(cp < 0x80 ? ascii_class((unsigned char)cp) :
@@ -942,7 +925,7 @@ scan_run(struct scan *sc, size_t i, size_t until)
 			scan_cp(sc, ascii_class(b), b, i, 1);
 			i++;
 		} else {
-			len = decode(s + i, sc->n - i, &cp);
+			len = text_decode(s + i, sc->n - i, &cp);
 			scan_cp(sc, unicode_class(cp), cp, i, len);
 			i += (size_t)len;
 		}
@@ -990,7 +973,7 @@ typo_scan_char(const char *s, size_t n, size_t k, int *len)
 	uint32_t cp;
 	enum cls c;
 
-	*len = decode(s + k, n - k, &cp);
+	*len = text_decode(s + k, n - k, &cp);
 	c = cp < 0x80 ? ascii_class((unsigned char)cp) : unicode_class(cp);
 	switch (c) {
 	case C_HYPHEN:

@@ -13,7 +13,7 @@
  * that has them runs notes_cmd_run() with a notes_cmd_xref_fn, which is
  * asked to append the entries of a "Cross-document" section — text lines,
  * or the comma-separated JSON values of the "cross_document" array.
- * Without one the section is left out.
+ * Without one (xref NULL) the section is left out.
  */
 #ifndef GLOSS_NOTES_CMD_H
 #define GLOSS_NOTES_CMD_H
