@@ -283,7 +283,6 @@ keymap_lookup_in(const char *view, const struct key *k, enum keymap_mode mode)
 		a = lookup(view, &us, mode);
 	return a;
 }
-<<<<<<< HEAD
 
 enum action
 keymap_lookup(const struct key *k, enum keymap_mode mode)
@@ -309,5 +308,3 @@ keymap_name(const struct key *k, char *buf, size_t size)
 	else
 		snprintf(buf, size, "U+%04X", (unsigned)k->code);
 }
-=======
->>>>>>> main

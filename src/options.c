@@ -34,6 +34,14 @@ options_color_parse(const char *s)
 	return -1;
 }
 
+static const char *const color_names[] = { "auto", "always", "never" };
+
+const char *
+options_color_name(enum opt_color c)
+{
+	return (unsigned)c < GLOSS_ARRAY_SIZE(color_names) ? color_names[c] : "auto";
+}
+
 void
 options_reset(void)
 {

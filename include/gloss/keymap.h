@@ -29,6 +29,8 @@ enum keymap_mode {
  * bound to nothing is looked up as the key at its place on a US keyboard.
  */
 enum action keymap_lookup(const struct key *k, enum keymap_mode mode);
+/* Writes a readable name of k into buf ("J", "^L", "PgDn"; --print-config). */
+void keymap_name(const struct key *k, char *buf, size_t size);
 
 /* Which Cyrillic layout's places keymap_lookup uses (і differs: S or B). */
 enum keymap_layout {
