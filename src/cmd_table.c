@@ -44,6 +44,7 @@ static const struct cmd_option gloss_options[] = {
 	{ "list-keys", 0, "man", CMD_OPT_OPTIONAL, CMD_TABLE_LIST_KEYS, "print the key bindings (as troff for the man page)" },
 	{ "no-fold", 0, NULL, 0, CMD_TABLE_NO_FOLD, "show site furniture of web pages unfolded" },
 	{ "print-config", 0, NULL, 0, CMD_TABLE_PRINT_CONFIG, "show the settings in effect (config file, then options) and exit" },
+	{ "list-tags", 0, NULL, 0, CMD_TABLE_LIST_TAGS, "print the tags in use, one a line (for shell completion)" },
 	{ "incsearch", 0, NULL, 0, CMD_TABLE_INCSEARCH, "search as the pattern is typed (/ and ?)" },
 	{ "no-mouse", 0, NULL, 0, CMD_TABLE_NO_MOUSE, "do not use the mouse" },
 	{ "hyperlinks", 0, "WHEN", CMD_OPT_OPTIONAL, CMD_TABLE_HYPERLINKS, "make links clickable (OSC 8): auto (default), always, never" },
@@ -126,11 +127,12 @@ cmd_table_help(FILE *f)
 	fputs("       gloss COMMAND [OPTION]... [ARG]...\n", f);
 	fprintf(f, "%c%s.\n", toupper((unsigned char)g->summary[0]), g->summary + 1);
 	fputs(g->help, f);
-	fputs("\nCommands (gloss COMMAND --help shows a command's options):\n", f);
+	fputs("\nCommands:\n", f);
 	for (size_t i = 0; i < GLOSS_ARRAY_SIZE(table); i++)
 		print_command(f, table[i]);
 	fputs("\nOptions:\n", f);
 	cmd_print_options(g, f);
-	fputs("\nKeys in the reader: press h for help; see gloss(1).\n\n"
+	fputs("\ngloss COMMAND --help lists a command's options.\n"
+	    "Keys in the reader: press h for help; see gloss(1).\n\n"
 	    "Report bugs to: " GLOSS_BUGREPORT "\n", f);
 }

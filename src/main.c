@@ -19,6 +19,9 @@
 #include "gloss/cmd.h"
 #include "gloss/cmd_table.h"
 #include "gloss/settings.h"
+#include "gloss/store.h"
+#include "gloss/strbuf.h"
+#include "gloss/glyph.h"
 #include "gloss/dump.h"
 #include "gloss/error.h"
 #include "gloss/help.h"
@@ -78,6 +81,33 @@ parse_color(const char *s)
 }
 
 static bool print_config;	/* --print-config: after every option is read */
+static bool list_tags;		/* --list-tags (for shell completion) */
+
+/* --list-tags: the tags in use, a line each, shown safely; never waits for the database. */
+static bool
+print_tags(void)
+{
+	struct store *st;
+	struct store_tag *tags;
+	struct strbuf sb = STRBUF_INIT;
+	size_t n;
+
+	if (store_open(opt_db, STORE_READ, &st) != GLOSS_OK)
+		return false;
+	if (store_tags(st, &tags, &n) != GLOSS_OK) {
+		store_close(st);
+		return false;
+	}
+	for (size_t i = 0; i < n; i++) {
+		strbuf_reset(&sb);
+		glyph_append_safe(&sb, tags[i].name, strlen(tags[i].name), opt_glyphs);
+		printf("%s\n", strbuf_str(&sb));
+	}
+	strbuf_done(&sb);
+	store_tags_free(tags, n);
+	store_close(st);
+	return true;
+}
 
 /* Handles one global option; returns -1 to go on, else the exit status. */
 static int
@@ -118,6 +148,9 @@ global_option(int c)
 	case CMD_TABLE_PRINT_CONFIG:
 		print_config = true;
 		return -1;
+	case CMD_TABLE_LIST_TAGS:
+		list_tags = true;
+		return -1;
 	case CMD_TABLE_HELP:
 		cmd_table_help(stdout);
 		return 0;
@@ -129,7 +162,7 @@ global_option(int c)
 	}
 }
 
-/* Parses the global options; returns the index of the first operand, or -1/-2 to exit 0/2. */
+/* Parses the global options; returns the index of the first operand, or -1/-3/-2 to exit 0/1/2. */
 static int
 parse_global(int argc, char **argv)
 {
@@ -147,6 +180,8 @@ parse_global(int argc, char **argv)
 		settings_print(stdout);
 		return -1;
 	}
+	if (list_tags)
+		return print_tags() ? -1 : -3;
 	return optind;
 }
 
@@ -168,7 +203,7 @@ main(int argc, char **argv)
 	int first = parse_global(argc, argv);
 
 	if (first < 0)
-		return first == -1 ? 0 : 2;
+		return first == -1 ? 0 : first == -3 ? 1 : 2;
 	if (getenv("GLOSS_DB") && opt_db == NULL)
 		opt_db = getenv("GLOSS_DB");
 	if (first < argc && (cmd = cmd_table_find(argv[first])) != NULL)
