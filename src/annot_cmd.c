@@ -278,7 +278,7 @@ struct list_opts {
 
 static const struct cmd_option annotations_options[] = {
 	{ "tag", 0, "TAG", 0, OPT_TAG, "only annotations with this tag" },
-	{ "status", 0, "STATUS", 0, OPT_STATUS, "only anchored, moved or orphaned ones (repeat for more)" },
+	{ "status", 0, "anchored|moved|orphaned", 0, OPT_STATUS, "only annotations of this status (repeat for more)" },
 	{ "color", 0, "NAME", 0, OPT_COLOR, "only highlights of this colour" },
 	{ "colour", 0, "NAME", 0, OPT_COLOR, NULL },
 	{ "json", 0, NULL, 0, OPT_JSON, "print a JSON array" },
@@ -589,7 +589,7 @@ const struct cmd_entry annot_cmd_annotate_entry = {
 
 const struct cmd_entry annot_cmd_annotations_entry = {
 	.name = "annotations",
-	.usage = "[FILE] [--tag TAG] [--status STATUS]... [--color NAME] [--json]",
+	.usage = "[FILE] [--tag TAG] [--status anchored|moved|orphaned]... [--color NAME] [--json]",
 	.summary = "list annotations (of FILE, re-anchored if it changed)",
 	.help = "One a line: id, path, start-end, status, colour, tags and quote, separated by\n"
 	    "tabs; or a JSON array with --json.\n",
