@@ -7,7 +7,6 @@
  */
 #include "gloss/gloss.h"
 
-
 #include "annot_cmd_print.h"
 #include "gloss/annot_cmd.h"
 #include "gloss/glyph.h"
