@@ -141,6 +141,11 @@ $D/article.txt|anchored|2023-09-22T10:05:00Z|2023-09-22T10:05:00Z||\"thousand ki
 $D/article.txt|moved|2023-09-22T10:06:00Z|2023-09-22T10:06:00Z|moved|\"Kyiv condemned the violence\"|\"Typo in the quote\"
 $D/article.txt|orphaned|2023-09-22T10:07:00Z|2023-09-22T10:07:00Z||\"a paragraph that the editor deleted later\"|\"Gone from the text\"" \
 	"Hypothesis: text as the note, tags (a comma splits one), times, the page by its front matter URL"
+is "$(rows creator | tail -n 4 | tr '\n' ' ')" '"alice@hypothes.is" "bob@hypothes.is" "bob@hypothes.is" "bob@hypothes.is" ' \
+	"Hypothesis: each annotation's creator is kept (its user, without acct:)"
+"$GLOSS" export --format json --creator "Local User" "$D/article.txt" >"$TEST_TMP/creators.json"
+is "$("$PY" -c 'import json,sys; print(" ".join(sorted(set(a["creator"]["type"] + ":" + a["creator"].get("name", "") for a in json.load(open(sys.argv[1]))))))' "$TEST_TMP/creators.json")" \
+	"Person:bob@hypothes.is" "Hypothesis: export writes the imported creator back, not the local user's name"
 run import --map "https://example.net/article=$D/article.txt" hypothesis.json
 is "$rc/$out" "1/0 imported: 0 anchored, 0 moved, 0 orphaned; 4 skipped as duplicates; 2 rejected" \
 	"Hypothesis: importing it again adds nothing"
