@@ -21,8 +21,10 @@
 #include <math.h>
 #include <pthread.h>
 #include <unictype.h>
+#include <uninorm.h>
 
 #include "catalog_int.h"
+#include "gloss/stem.h"
 #include "gloss/strbuf.h"
 #include "gloss/text.h"
 #include "gloss/xmalloc.h"
@@ -32,13 +34,25 @@
 
 static uint8_t token_bmp[0x10000 / 8];
 static pthread_once_t token_bmp_once = PTHREAD_ONCE_INIT;	/* worker threads tokenize too */
-static char tok_none;		/* the tokenizer has no state */
 
+/* A tokenizer: the stemmer of the word forms it adds to a document's words. */
+struct tok {
+	struct stem *stem;
+	struct strbuf form;
+};
+
+/* Superscripts and subscripts (note markers such as ¹ or ⁱⁱ) end a word and are none. */
 static bool
 token_cp_slow(uint32_t cp)
 {
-	return uc_is_general_category(cp, uc_general_category_or(uc_general_category_or(UC_LETTER,
-	    UC_NUMBER), UC_PRIVATE_USE));
+	uint32_t d[UC_DECOMPOSITION_MAX_LENGTH];
+	int type;
+
+	if (!uc_is_general_category(cp, uc_general_category_or(uc_general_category_or(UC_LETTER,
+	    UC_NUMBER), UC_PRIVATE_USE)))
+		return false;
+	return uc_decomposition(cp, &type, d) <= 0 || (type != UC_DECOMP_SUPER &&
+	    type != UC_DECOMP_SUB);
 }
 
 static void
@@ -66,18 +80,26 @@ token_cp(uint32_t cp)
 static int
 tok_create(void *ctx, const char **argv, int argc, Fts5Tokenizer **out)
 {
+	struct tok *t = xcalloc(1, sizeof *t);
+
 	(void)ctx;
 	(void)argv;
 	(void)argc;
 	pthread_once(&token_bmp_once, token_bmp_fill);
-	*out = (Fts5Tokenizer *)&tok_none;
+	t->stem = stem_new();
+	strbuf_init(&t->form);
+	*out = (Fts5Tokenizer *)t;
 	return SQLITE_OK;
 }
 
 static void
-tok_delete(Fts5Tokenizer *t)
+tok_delete(Fts5Tokenizer *tk)
 {
-	(void)t;
+	struct tok *t = (struct tok *)tk;
+
+	stem_free(t->stem);
+	strbuf_done(&t->form);
+	free(t);
 }
 
 /* The length of a token character at s[i] (0 if none there); two-byte forms inline. */
@@ -89,7 +111,8 @@ token_char(const char *s, size_t n, size_t i)
 	int len;
 
 	if (b < 0x80)
-		return (b >= '0' && b <= '9') || ((b | 0x20) >= 'a' && (b | 0x20) <= 'z');
+		return (b >= '0' && b <= '9') || ((b | 0x20) >= 'a' && (b | 0x20) <= 'z') ||
+		    b == CATALOG_STEM_MARK;
 	if (b >= 0xC2 && b < 0xE0 && i + 1 < n && ((unsigned char)s[i + 1] & 0xC0) == 0x80) {
 		cp = ((uint32_t)(b & 0x1F) << 6) | ((unsigned char)s[i + 1] & 0x3F);
 		return (token_bmp[cp >> 3] >> (cp & 7)) & 1 ? 2 : 0;
@@ -104,15 +127,39 @@ catalog_token_char(const char *s, size_t n, size_t i)
 	return token_char(s, n, i);
 }
 
+/* The word form key[0..n) stands for, as the index holds it: the stem mark and the stem. */
+void
+catalog_form(struct stem *st, const char *w, size_t n, struct strbuf *out)
+{
+	size_t len;
+	const char *f = stem_word(st, w, n, &len);
+
+	strbuf_addc(out, CATALOG_STEM_MARK);
+	strbuf_add(out, f, len);
+}
+
+/* Hands a token and, in a document, its word form at the same place to FTS5. */
 static int
-tok_tokenize(Fts5Tokenizer *t, void *ctx, int flags, const char *s, int ns,
+tok_emit(struct tok *t, void *ctx, int flags, const char *s, size_t start, size_t end,
     int (*token)(void *, int, const char *, int, int, int))
 {
+	int rc = token(ctx, 0, s + start, (int)(end - start), (int)start, (int)end);
+
+	if (rc != SQLITE_OK || !(flags & FTS5_TOKENIZE_DOCUMENT) || s[start] == CATALOG_STEM_MARK)
+		return rc;
+	strbuf_reset(&t->form);
+	catalog_form(t->stem, s + start, end - start, &t->form);
+	return token(ctx, FTS5_TOKEN_COLOCATED, t->form.buf, (int)t->form.len, (int)start, (int)end);
+}
+
+static int
+tok_tokenize(Fts5Tokenizer *tk, void *ctx, int flags, const char *s, int ns,
+    int (*token)(void *, int, const char *, int, int, int))
+{
+	struct tok *t = (struct tok *)tk;
 	size_t n = ns > 0 ? (size_t)ns : 0, i = 0;
 	int rc = SQLITE_OK;
 
-	(void)t;
-	(void)flags;
 	if (n > 0 && s[0] == CATALOG_WORDS_MARK) {	/* a word list: split on spaces */
 		for (i = 1; i < n && rc == SQLITE_OK;) {
 			const char *sp = memchr(s + i, ' ', n - i);
@@ -135,7 +182,7 @@ tok_tokenize(Fts5Tokenizer *t, void *ctx, int flags, const char *s, int ns,
 		do
 			i += len;
 		while (i < n && (len = token_char(s, n, i)) != 0);
-		rc = token(ctx, 0, s + start, (int)(i - start), (int)start, (int)i);
+		rc = tok_emit(t, ctx, flags, s, start, i, token);
 	}
 	return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
@@ -197,9 +244,9 @@ word_set_grow(struct word_set *ws, const char *key)
 	}
 }
 
-/* Adds a use of key[off..off+len); its hash. */
+/* Adds a use of key[off..off+len); its index in ws->v. */
 static uint32_t
-word_set_add(struct word_set *ws, const char *key, size_t off, size_t len)
+word_set_index(struct word_set *ws, const char *key, size_t off, size_t len)
 {
 	uint32_t h = catalog_word_hash(key + off, len);
 	size_t k;
@@ -212,7 +259,7 @@ word_set_add(struct word_set *ws, const char *key, size_t off, size_t len)
 
 		if (w->hash == h && w->len == len && memcmp(key + w->off, key + off, len) == 0) {
 			w->count++;
-			return h;
+			return ws->slot[k] - 1;
 		}
 	}
 	if (ws->n == ws->cap) {
@@ -221,8 +268,9 @@ word_set_add(struct word_set *ws, const char *key, size_t off, size_t len)
 	}
 	ws->v[ws->n] = (struct word){ (uint32_t)off, (uint32_t)len, 1, h };
 	ws->slot[k] = (uint32_t)++ws->n;
-	return h;
+	return (uint32_t)ws->n - 1;
 }
+
 
 /* The three bits of the pair (a, b) in a filter of nbits. */
 static void
@@ -271,11 +319,52 @@ catalog_pairs_may_hold(const void *filter, size_t n, uint32_t a, uint32_t b)
 	return true;
 }
 
+/* Appends w's copies: 1 + floor(log2(count)), at most CATALOG_WORD_COPIES. */
+static void
+add_copies(struct strbuf *out, const char *w, size_t n, uint32_t count)
+{
+	for (uint32_t c = count, k = 0; c > 0 && k < CATALOG_WORD_COPIES; c >>= 1, k++) {
+		strbuf_add(out, w, n);
+		strbuf_addc(out, ' ');
+	}
+}
+
+/*
+ * The word forms of ws's words into forms (their stems, each once, with the
+ * counts of all their words) and each word's form hash into hash[].
+ */
+static void
+add_forms(const struct word_set *ws, const char *key, struct strbuf *out, uint32_t *hash)
+{
+	struct stem *st = stem_new();
+	struct strbuf buf = STRBUF_INIT;
+	struct word_set fs = { 0 };
+
+	for (size_t w = 0; w < ws->n; w++) {
+		size_t from = buf.len;
+		uint32_t f;
+
+		catalog_form(st, key + ws->v[w].off, ws->v[w].len, &buf);
+		f = word_set_index(&fs, buf.buf, from, buf.len - from);
+		if (fs.v[f].off != from)
+			buf.len = from;	/* seen before: drop the copy */
+		fs.v[f].count += ws->v[w].count - 1;	/* word_set_index() counted one */
+		hash[w] = fs.v[f].hash;
+	}
+	for (size_t f = 0; f < fs.n; f++)
+		add_copies(out, buf.buf + fs.v[f].off, fs.v[f].len, fs.v[f].count);
+	strbuf_done(&buf);
+	free(fs.v);
+	free(fs.slot);
+	stem_free(st);
+}
+
 void
 catalog_words(const char *key, size_t n, struct strbuf *out, struct strbuf *pairs)
 {
 	struct word_set ws = { 0 };
 	uint64_t *pv = NULL;
+	uint32_t *hash;
 	size_t i = 0, np = 0, pcap = 0;
 	uint32_t prev = 0;
 	bool have_prev = false;
@@ -283,7 +372,7 @@ catalog_words(const char *key, size_t n, struct strbuf *out, struct strbuf *pair
 	catalog_token_init();
 	while (i < n) {
 		size_t start, len;
-		uint32_t h;
+		uint32_t w;
 
 		while (i < n && (len = token_char(key, n, i)) == 0)
 			i += (size_t)text_cplen(key + i, n - i);
@@ -293,27 +382,28 @@ catalog_words(const char *key, size_t n, struct strbuf *out, struct strbuf *pair
 		do
 			i += len;
 		while (i < n && (len = token_char(key, n, i)) != 0);
-		h = word_set_add(&ws, key, start, i - start);
+		w = word_set_index(&ws, key, start, i - start);
 		if (pairs && have_prev) {
 			if (np == pcap) {
 				pcap = pcap ? pcap * 2 : 1024;
 				pv = xreallocarray(pv, pcap, sizeof *pv);
 			}
-			pv[np++] = (uint64_t)prev << 32 | h;
+			pv[np++] = (uint64_t)prev << 32 | w;
 		}
-		prev = h;
+		prev = w;
 		have_prev = true;
 	}
-	if (pairs)
+	for (size_t w = 0; w < ws.n; w++)
+		add_copies(out, key + ws.v[w].off, ws.v[w].len, ws.v[w].count);
+	hash = xcalloc(ws.n + 1, sizeof *hash);
+	add_forms(&ws, key, out, hash);
+	if (pairs) {	/* the pairs of neighbouring words' forms */
+		for (size_t k = 0; k < np; k++)
+			pv[k] = (uint64_t)hash[pv[k] >> 32] << 32 | hash[(uint32_t)pv[k]];
 		pairs_filter(pv, np, pairs);
-	free(pv);
-	for (size_t w = 0; w < ws.n; w++) {
-		/* 1 + floor(log2(count)) copies, at most CATALOG_WORD_COPIES */
-		for (uint32_t c = ws.v[w].count, k = 0; c > 0 && k < CATALOG_WORD_COPIES; c >>= 1, k++) {
-			strbuf_add(out, key + ws.v[w].off, ws.v[w].len);
-			strbuf_addc(out, ' ');
-		}
 	}
+	free(hash);
+	free(pv);
 	strbuf_grow(out, 0);
 	free(ws.v);
 	free(ws.slot);

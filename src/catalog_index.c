@@ -109,6 +109,27 @@ count_words(const char *s, size_t n)
 	return words;
 }
 
+const char *
+catalog_block_text(const struct doc_block *b, struct strbuf *buf)
+{
+	bool any = false;
+
+	for (uint32_t i = 0; i < b->nspans && !any; i++)
+		any = b->spans[i].kind == DOC_SPAN_SUP || b->spans[i].kind == DOC_SPAN_NOTEREF;
+	if (!any)
+		return b->text;
+	strbuf_reset(buf);
+	strbuf_add(buf, b->text, b->len);
+	for (uint32_t i = 0; i < b->nspans; i++) {
+		const struct doc_span *sp = &b->spans[i];
+
+		if ((sp->kind == DOC_SPAN_SUP || sp->kind == DOC_SPAN_NOTEREF) && sp->start < sp->end &&
+		    sp->end <= b->len)
+			memset(buf->buf + sp->start, ' ', sp->end - sp->start);
+	}
+	return strbuf_str(buf);
+}
+
 struct walk {
 	uint64_t off, words;
 	uint32_t seq;
@@ -118,6 +139,7 @@ struct walk {
 static void
 key_blocks(struct doc *doc, struct strbuf *key, struct walk *w)
 {
+	struct strbuf bare = STRBUF_INIT;
 	struct doc_loc loc;
 	uint32_t chunk = 0;
 
@@ -134,10 +156,11 @@ key_blocks(struct doc *doc, struct strbuf *key, struct walk *w)
 			break;
 		w->seq++;
 		w->words += count_words(b->text, b->len);
-		fold_key(b->text, b->len, key);
+		fold_key(catalog_block_text(b, &bare), b->len, key);
 		strbuf_addc(key, '\n');
 		w->off += b->len + ((b->flags & DOC_BLOCK_JOINED) ? 0 : DOC_SEPARATOR_LEN);
 	} while (doc_next(doc, &loc));
+	strbuf_done(&bare);
 	if (w->seq > 0 && w->off >= DOC_SEPARATOR_LEN)
 		w->off -= DOC_SEPARATOR_LEN;	/* no separator after the last block */
 }

@@ -8,6 +8,7 @@
 #define GLOSS_CATALOG_INT_H
 
 #include "gloss/catalog.h"
+#include "gloss/doc.h"
 #include "gloss/fingerprint.h"
 #include "gloss/meta.h"
 #include "gloss/strbuf.h"
@@ -130,6 +131,18 @@ size_t catalog_token_char(const char *s, size_t n, size_t i);
  */
 #define CATALOG_WORDS_MARK '\x1F'
 
+/*
+ * The first byte of a word form in the index: an article's row holds its
+ * words and then their forms (stem.h), and the tokenizer adds the form of
+ * each word of other rows at the word's place; queries for word forms ask
+ * for them.
+ */
+#define CATALOG_STEM_MARK '\x1E'
+
+struct stem;
+/* Appends the word form (the mark and the stem) of the folded word w[0..n) to out. */
+void catalog_form(struct stem *st, const char *w, size_t n, struct strbuf *out);
+
 /* The most copies of one word in an article's index row. */
 #define CATALOG_WORD_COPIES 4
 /*
@@ -149,6 +162,13 @@ void catalog_words(const char *key, size_t n, struct strbuf *out, struct strbuf 
 uint32_t catalog_word_hash(const char *s, size_t n);
 /* Whether the filter[0..n) may hold the pair of words with hashes a, b (true without a filter). */
 bool catalog_pairs_may_hold(const void *filter, size_t n, uint32_t a, uint32_t b);
+
+/*
+ * The text of b with its note markers (superscripts, footnote references)
+ * as spaces, so that they are no part of a word: b->text, or a copy in buf
+ * (the same length and offsets).
+ */
+const char *catalog_block_text(const struct doc_block *b, struct strbuf *buf);
 
 /* catalog_search.c */
 void catalog_search_done(struct catalog *c);

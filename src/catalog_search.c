@@ -13,6 +13,7 @@
 #include "catalog_int.h"
 #include "gloss/doc.h"
 #include "gloss/fold.h"
+#include "gloss/stem.h"
 #include "gloss/strbuf.h"
 #include "gloss/text.h"
 #include "gloss/xmalloc.h"
@@ -22,6 +23,12 @@
 
 /* ------------------------------------------------------------------ */
 /* Queries */
+
+static bool
+is_space(char ch)
+{
+	return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r';
+}
 
 /* True if a fold key holds a letter or a digit (something the tokenizer keeps). */
 static bool
@@ -47,6 +54,9 @@ has_token(const char *s, size_t n)
 struct compiled {
 	struct strbuf out, any, cand;
 	bool want_any;
+	bool forms;		/* words stand for their forms, unless '=' asks for them as written */
+	bool has_forms;		/* some term is a word form: worth a second pass */
+	struct stem *stem;
 	/*
 	 * For the articles' filters of neighbouring words: the terms (an OR
 	 * starts a group of terms that must all be there) and the word hashes
@@ -67,6 +77,8 @@ compiled_done(struct compiled *cp)
 	strbuf_done(&cp->out);
 	strbuf_done(&cp->any);
 	strbuf_done(&cp->cand);
+	stem_free(cp->stem);
+	cp->stem = NULL;
 	free(cp->terms);
 	free(cp->pairs);
 }
@@ -113,6 +125,21 @@ may_match(const struct compiled *cp, const void *filter, size_t n)
 	return group;
 }
 
+/* The hash of the word form of w[0..n) (itself if it is one), as the articles' filters hold it. */
+static uint32_t
+form_hash(struct compiled *cp, const char *w, size_t n)
+{
+	struct strbuf f = STRBUF_INIT;
+	uint32_t h;
+
+	if (n > 0 && w[0] == CATALOG_STEM_MARK)
+		return catalog_word_hash(w, n);
+	catalog_form(cp->stem, w, n, &f);
+	h = catalog_word_hash(f.buf, f.len);
+	strbuf_done(&f);
+	return h;
+}
+
 /* Appends the words of the fold key k[0..n) to cp->cand as ("w1" "w2" *). */
 static void
 add_cand(struct compiled *cp, const char *k, size_t n, bool prefix)
@@ -148,7 +175,7 @@ add_cand(struct compiled *cp, const char *k, size_t n, bool prefix)
 		strbuf_add(cand, k + start, i - start);	/* token characters: never a quote */
 		strbuf_addc(cand, '"');
 		h = xreallocarray(h, nh + 1, sizeof *h);
-		h[nh++] = catalog_word_hash(k + start, i - start);
+		h[nh++] = form_hash(cp, k + start, i - start);
 	}
 	if (prefix)
 		strbuf_adds(cand, " *");
@@ -157,19 +184,80 @@ add_cand(struct compiled *cp, const char *k, size_t n, bool prefix)
 	free(h);
 }
 
-/* Appends one term to out, folded and quoted, with '*' for a prefix; and to any after an OR. */
+/* Replaces each word of the fold key by its form (the phrase of their forms). */
+static void
+to_forms(struct compiled *cp, struct strbuf *key)
+{
+	struct strbuf f = STRBUF_INIT;
+	size_t i = 0, n = key->len, len;
+
+	while (i < n) {
+		size_t start;
+
+		while (i < n && (len = catalog_token_char(key->buf, n, i)) == 0)
+			i += (size_t)text_cplen(key->buf + i, n - i);
+		if (i >= n)
+			break;
+		for (start = i; i < n && (len = catalog_token_char(key->buf, n, i)) != 0; )
+			i += len;
+		if (f.len)
+			strbuf_addc(&f, ' ');
+		catalog_form(cp->stem, key->buf + start, i - start, &f);
+	}
+	strbuf_reset(key);
+	strbuf_add(key, f.buf ? f.buf : "", f.len);
+	strbuf_done(&f);
+}
+
+/*
+ * Copies s[0..n) to out without note markers: [^label] anywhere and [12]
+ * after a word (superscripts are no token characters at all).
+ */
+static void
+strip_markers(const char *s, size_t n, struct strbuf *out)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == '[') {
+			size_t j = i + 1;
+			bool caret = j < n && s[j] == '^';
+
+			j += caret;
+			while (j < n && s[j] != ']' && !is_space(s[j]) && (caret ||
+			    (s[j] >= '0' && s[j] <= '9')))
+				j++;
+			if (j < n && s[j] == ']' && j > i + 1 + caret && (caret ||
+			    (i > 0 && !is_space(s[i - 1])))) {
+				i = j;
+				continue;
+			}
+		}
+		strbuf_addc(out, s[i]);
+	}
+}
+
+/*
+ * Appends one term to out, folded and quoted, with '*' for a prefix; and to
+ * any after an OR.  exact: the words as written (=word), not their forms.
+ */
 static enum gloss_status
-add_term(struct compiled *cp, const char *s, size_t n, bool prefix, const char *query)
+add_term(struct compiled *cp, const char *s, size_t n, bool prefix, bool exact, const char *query)
 {
 	struct strbuf *out = &cp->out, *any = cp->want_any ? &cp->any : NULL;
-	struct strbuf key = STRBUF_INIT;
+	struct strbuf key = STRBUF_INIT, bare = STRBUF_INIT;
 	size_t from;
 
-	fold_key(s, n, &key);
+	strip_markers(s, n, &bare);
+	fold_key(bare.buf ? bare.buf : "", bare.len, &key);
+	strbuf_done(&bare);
 	if (!has_token(key.buf ? key.buf : "", key.len)) {
 		strbuf_done(&key);
 		return error_set(GLOSS_EPARSE, "search: \"%.*s\" has no letters or digits to look for"
 		    " (in the query \"%s\")", (int)n, s, query);
+	}
+	if (!exact && !prefix) {
+		cp->has_forms = true;
+		if (cp->forms)
+			to_forms(cp, &key);
 	}
 	if (out->len)
 		strbuf_addc(out, ' ');
@@ -193,19 +281,15 @@ add_term(struct compiled *cp, const char *s, size_t n, bool prefix, const char *
 	return GLOSS_OK;
 }
 
-static bool
-is_space(char ch)
-{
-	return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r';
-}
 
-/* A bare word s[0..n): OR, or a term with an optional final '*'. */
+/* A bare word s[0..n): OR, or a term with an optional final '*' (exact: after '='). */
 static enum gloss_status
-add_word(struct compiled *cp, const char *s, size_t n, bool *want_term, const char *query)
+add_word(struct compiled *cp, const char *s, size_t n, bool exact, bool *want_term,
+    const char *query)
 {
 	const char *star = memchr(s, '*', n);
 
-	if (n == 2 && memcmp(s, "OR", 2) == 0) {
+	if (!exact && n == 2 && memcmp(s, "OR", 2) == 0) {
 		if (*want_term)
 			return error_set(GLOSS_EPARSE, "search: OR needs a word on both sides"
 			    " (in the query \"%s\")", query);
@@ -220,8 +304,11 @@ add_word(struct compiled *cp, const char *s, size_t n, bool *want_term, const ch
 	if (n == 1 && star)
 		return error_set(GLOSS_EPARSE, "search: '*' needs a word before it (in the query \"%s\")",
 		    query);
+	if (n == 0)
+		return error_set(GLOSS_EPARSE, "search: '=' needs a word or a quoted phrase after it"
+		    " (in the query \"%s\")", query);
 	*want_term = false;
-	return add_term(cp, s, star ? n - 1 : n, star != NULL, query);
+	return add_term(cp, s, star ? n - 1 : n, star != NULL, exact, query);
 }
 
 /*
@@ -236,10 +323,13 @@ compile(const char *query, struct compiled *cp)
 	size_t i = 0, n = strlen(query);
 
 	catalog_token_init();
+	cp->stem = stem_new();
 	while (i < n && rc == GLOSS_OK) {
 		size_t j;
+		bool exact = query[i] == '=';
 
-		if (is_space(query[i])) {
+		i += exact;
+		if (is_space(query[i]) && !exact) {
 			i++;
 		} else if (query[i] == '"') {
 			const char *close = memchr(query + i + 1, '"', n - i - 1);
@@ -252,13 +342,13 @@ compile(const char *query, struct compiled *cp)
 			}
 			j = (size_t)(close - query);
 			prefix = j + 1 < n && query[j + 1] == '*';
-			rc = add_term(cp, query + i + 1, j - i - 1, prefix, query);
+			rc = add_term(cp, query + i + 1, j - i - 1, prefix, exact, query);
 			want_term = false;
 			i = j + 1 + prefix;
 		} else {
 			for (j = i; j < n && !is_space(query[j]) && query[j] != '"'; j++)
 				;
-			rc = add_word(cp, query + i, j - i, &want_term, query);
+			rc = add_word(cp, query + i, j - i, exact, &want_term, query);
 			i = j;
 		}
 	}
@@ -285,6 +375,16 @@ catalog_query_compile(const char *query, char **fts)
 	compiled_done(&cp);
 	return GLOSS_OK;
 }
+
+/* A block waiting to be matched. */
+struct pending {
+	const char *text;	/* the block's text (for the snippet) */
+	const char *bare;	/* and without its note markers (for the key), or NULL */
+	size_t len;
+	uint32_t seq;
+	uint64_t off;
+	const char *heading;	/* borrowed from the walk */
+};
 
 /* ------------------------------------------------------------------ */
 /* Snippets */
@@ -365,17 +465,18 @@ make_snippet(struct catalog_hit *h, const char *text, size_t n, size_t start, si
 	h->snippet = strbuf_detach(&out, NULL);
 }
 
-/* Finds the match in the original text of the row and fills the hit. */
+/* Finds the match in the original text of the block and fills the hit (no snippet: bare). */
 static void
-locate(struct catalog_hit *h, const char *text, size_t n, const char *marked, uint64_t off,
-    uint64_t len)
+locate(struct catalog_hit *h, const struct pending *p, const char *marked, bool bare)
 {
 	struct strbuf key = STRBUF_INIT;
 	uint32_t *map = NULL;
-	size_t a, b, start = 0, end = 0;
+	const char *text = p->text;
+	size_t a, b, start = 0, end = 0, n = p->len;
+	uint64_t off = p->off, len = p->len;
 
-	if (marked && marked_range(marked, &a, &b)) {
-		fold_key_mapped(text, n, &key, &map);
+	if (marked && marked_range(marked, &a, &b)) {	/* the key was made without note markers */
+		fold_key_mapped(p->bare ? p->bare : text, n, &key, &map);
 		if (b <= key.len && a < b) {
 			start = map[a];
 			end = fold_map_end(map, key.len, b, n);
@@ -383,7 +484,10 @@ locate(struct catalog_hit *h, const char *text, size_t n, const char *marked, ui
 		free(map);
 		strbuf_done(&key);
 	}
-	make_snippet(h, text, n, start, end);
+	if (bare)
+		h->snippet = xstrdup("");
+	else
+		make_snippet(h, text, n, start, end);
 	if (h->kind == CATALOG_TEXT) {
 		h->start = off + start;
 		h->end = off + end;
@@ -443,23 +547,24 @@ struct row {
 	double score;
 };
 
-/* A block waiting to be matched. */
-struct pending {
-	const char *text;
-	size_t len;
-	uint32_t seq;
-	uint64_t off;
-	const char *heading;	/* borrowed from the walk */
-};
-
 /* The hits being gathered. */
 struct gather {
 	struct catalog *c;
-	size_t limit;
+	size_t limit;		/* the hits wanted */
+	bool count;		/* and then count the others (no snippets) */
 	struct catalog_hit *v;
 	size_t n;
 	struct strbuf needles;	/* the tokens of each term (see find_needles()) */
+	uint64_t *places;	/* where the hits are (place_hash(), 0: free), open addressing */
+	size_t nplaces, nslots;
 };
+
+/* Whether no more hits are wanted. */
+static bool
+full(const struct gather *g)
+{
+	return !g->count && g->n >= g->limit;
+}
 
 /*
  * The tokens of each term of the expression any ("a b" OR "c" *), each
@@ -500,8 +605,9 @@ has_needle(const struct gather *g, const struct strbuf *key)
 	while (t < end) {
 		bool all = true;
 
-		for (; *t; t += strlen(t) + 1)
-			all = all && memmem(key->buf, key->len, t, strlen(t)) != NULL;
+		for (; *t; t += strlen(t) + 1)	/* a word form may be spelt otherwise */
+			all = all && (*t == CATALOG_STEM_MARK ||
+			    memmem(key->buf, key->len, t, strlen(t)) != NULL);
 		if (all)
 			return true;
 		t++;	/* the end of the term */
@@ -533,6 +639,69 @@ set_percent(struct catalog_hit *h, uint64_t total)
 		h->percent = 100.0;
 }
 
+static void
+hit_free(struct catalog_hit *h)
+{
+	free(h->path);
+	free(h->title);
+	free(h->heading);
+	free(h->snippet);
+}
+
+/* Drops the last hit. */
+static void
+hit_drop(struct gather *g)
+{
+	hit_free(&g->v[--g->n]);
+}
+
+/* A 64-bit hash of where a hit is: its article, kind, block and annotation. */
+static uint64_t
+place_hash(const struct catalog_hit *h)
+{
+	uint64_t x = 1469598103934665603ull;
+
+	for (const char *p = h->path; *p; p++)
+		x = (x ^ (unsigned char)*p) * 1099511628211ull;
+	x = (x ^ (uint64_t)h->kind) * 0xFF51AFD7ED558CCDull;
+	x = (x ^ h->para) * 0xC4CEB9FE1A85EC53ull;
+	x = (x ^ (uint64_t)h->annot_id) * 0xFF51AFD7ED558CCDull;
+	x ^= x >> 33;
+	return x ? x : 1;	/* 0 marks a free slot */
+}
+
+/*
+ * Whether the last hit's block or field gave a hit before (by the search
+ * for the words as written), remembering it if not: one hit each.
+ */
+static bool
+seen(struct gather *g, const struct catalog_hit *h)
+{
+	uint64_t x = place_hash(h);
+	size_t k;
+
+	if (2 * (g->nplaces + 1) > g->nslots) {
+		size_t n = g->nslots ? g->nslots * 2 : 256;
+		uint64_t *v = xcalloc(n, sizeof *v);
+
+		for (size_t i = 0; i < g->nslots; i++)
+			if (g->places[i]) {
+				for (k = g->places[i] & (n - 1); v[k]; k = (k + 1) & (n - 1))
+					;
+				v[k] = g->places[i];
+			}
+		free(g->places);
+		g->places = v;
+		g->nslots = n;
+	}
+	for (k = x & (g->nslots - 1); g->places[k]; k = (k + 1) & (g->nslots - 1))
+		if (g->places[k] == x)
+			return true;
+	g->places[k] = x;
+	g->nplaces++;
+	return false;
+}
+
 /* Matches the pending blocks p[0..np) with expr, adding a hit for each; false on an error. */
 static bool
 match_blocks(struct gather *g, const struct row *r, const char *expr, const struct pending *p,
@@ -547,7 +716,7 @@ match_blocks(struct gather *g, const struct row *r, const char *expr, const stru
 		return false;
 	for (size_t i = 0; i < np; i++) {
 		strbuf_reset(&key);
-		fold_key(p[i].text, p[i].len, &key);
+		fold_key(p[i].bare ? p[i].bare : p[i].text, p[i].len, &key);
 		if (!has_needle(g, &key))
 			continue;
 		sqlite3_reset(c->blk_ins);
@@ -559,15 +728,16 @@ match_blocks(struct gather *g, const struct row *r, const char *expr, const stru
 	strbuf_done(&key);
 	sqlite3_reset(c->blk_match);
 	sqlite3_bind_text(c->blk_match, 1, expr, -1, SQLITE_STATIC);
-	while (g->n < g->limit && (step = sqlite3_step(c->blk_match)) == SQLITE_ROW) {
+	while (!full(g) && (step = sqlite3_step(c->blk_match)) == SQLITE_ROW) {
 		const struct pending *b = &p[sqlite3_column_int64(c->blk_match, 0)];
 		struct catalog_hit *h = new_hit(g, r);
 
 		h->para = b->seq;
 		h->heading = b->heading ? xstrdup(b->heading) : NULL;
-		locate(h, b->text, b->len, (const char *)sqlite3_column_text(c->blk_match, 1), b->off,
-		    b->len);
+		locate(h, b, (const char *)sqlite3_column_text(c->blk_match, 1), g->n > g->limit);
 		set_percent(h, r->total);
+		if (seen(g, h))
+			hit_drop(g);
 	}
 	sqlite3_reset(c->blk_match);
 	return true;
@@ -583,6 +753,17 @@ struct blockwalk {
 	uint32_t seq;
 };
 
+/* A copy of b's text without its note markers, or NULL if it has none. */
+static char *
+bare_copy(const struct doc_block *b)
+{
+	struct strbuf t = STRBUF_INIT;
+
+	if (catalog_block_text(b, &t) == b->text)
+		return NULL;
+	return strbuf_detach(&t, NULL);
+}
+
 /* Adds the hits of r's document for expr in document order; false if it cannot be read. */
 static bool
 match_doc(struct gather *g, const struct row *r, struct doc *doc, const char *expr)
@@ -591,7 +772,7 @@ match_doc(struct gather *g, const struct row *r, struct doc *doc, const char *ex
 	struct doc_loc loc;
 	bool more = doc_first(doc, &loc), ok = true;
 
-	while (more && ok && g->n < g->limit) {
+	while (more && ok && !full(g)) {
 		uint32_t chunk = loc.chunk;
 		const struct doc_block *b;
 
@@ -607,12 +788,14 @@ match_doc(struct gather *g, const struct row *r, struct doc *doc, const char *ex
 				w.heads[w.nheads++] = xstrndup(b->text, b->len);
 			}
 			w.p = xreallocarray(w.p, w.np + 1, sizeof *w.p);
-			w.p[w.np++] = (struct pending){ b->text, b->len, w.seq, w.off,
+			w.p[w.np++] = (struct pending){ b->text, bare_copy(b), b->len, w.seq, w.off,
 			    b->kind == DOC_HEADING || b->kind == DOC_TITLE || w.nheads == 0 ? NULL :
 			    w.heads[w.nheads - 1] };
 			w.off += b->len + ((b->flags & DOC_BLOCK_JOINED) ? 0 : DOC_SEPARATOR_LEN);
 		}
 		ok = match_blocks(g, r, expr, w.p, w.np);
+		for (size_t i = 0; i < w.np; i++)
+			free((char *)w.p[i].bare);
 		doc_trim(doc);
 	}
 	for (size_t i = 0; i < w.nheads; i++)
@@ -631,7 +814,7 @@ static bool
 doc_matches(struct gather *g, struct doc *doc, const char *expr, bool *ok)
 {
 	struct catalog *c = g->c;
-	struct strbuf key = STRBUF_INIT;
+	struct strbuf key = STRBUF_INIT, bare = STRBUF_INIT;
 	struct doc_loc loc;
 	const struct doc_block *b;
 	uint32_t chunk = 0;
@@ -644,9 +827,10 @@ doc_matches(struct gather *g, struct doc *doc, const char *expr, bool *ok)
 		}
 		if ((b = doc_block(doc, loc)) == NULL)
 			break;
-		fold_key(b->text, b->len, &key);
+		fold_key(catalog_block_text(b, &bare), b->len, &key);
 		strbuf_addc(&key, '\n');
 	}
+	strbuf_done(&bare);
 	sqlite3_reset(c->blk_clear);
 	sqlite3_reset(c->blk_ins);
 	sqlite3_bind_int64(c->blk_ins, 1, 0);
@@ -691,7 +875,7 @@ expand_doc(struct gather *g, const struct row *r, const char *fts, const char *a
 static bool
 expand_field(struct gather *g, const struct row *r, const char *fts)
 {
-	struct pending p = { r->text, r->n, 0, r->off, NULL };
+	struct pending p = { r->text, NULL, r->n, 0, r->off, NULL };
 	size_t before = g->n;
 	bool ok = match_blocks(g, r, fts, &p, 1);
 
@@ -751,7 +935,7 @@ gather_page(struct gather *g, sqlite3_stmt *st, const struct compiled *cp, int64
 	sqlite3_reset(st);
 	sqlite3_bind_int64(st, 2, page);
 	sqlite3_bind_int64(st, 3, offset);
-	while (*ok && g->n < g->limit && (step = sqlite3_step(st)) == SQLITE_ROW) {
+	while (*ok && !full(g) && (step = sqlite3_step(st)) == SQLITE_ROW) {
 		struct row r;
 
 		rows++;
@@ -776,7 +960,7 @@ gather(struct gather *g, const char *query, const struct compiled *cp)
 	if (st == NULL)
 		return GLOSS_EDB;
 	sqlite3_bind_text(st, 1, cp->cand.buf, -1, SQLITE_STATIC);
-	while (ok && g->n < g->limit && got == page) {
+	while (ok && !full(g) && got == page) {
 		if (offset > 0)
 			page *= 2;	/* the query does not match many candidates */
 		got = gather_page(g, st, cp, page, offset, &ok);
@@ -790,48 +974,74 @@ gather(struct gather *g, const char *query, const struct compiled *cp)
 	return GLOSS_OK;
 }
 
-enum gloss_status
-catalog_search(struct catalog *c, const char *query, size_t limit, struct catalog_hit **out,
-    size_t *n)
+/* One pass over the index: the words as written (forms false) or their forms. */
+static enum gloss_status
+search_pass(struct gather *g, const char *query, bool forms, bool *again)
 {
-	struct gather g = { c, limit, NULL, 0, STRBUF_INIT };
 	struct compiled cp = { .out = STRBUF_INIT, .any = STRBUF_INIT, .cand = STRBUF_INIT,
-	    .want_any = true };
+	    .want_any = true, .forms = forms };
 	enum gloss_status rc = compile(query, &cp);
+
+	if (rc != GLOSS_OK)
+		return rc;
+	*again = cp.has_forms;
+	strbuf_grow(&cp.any, 0);
+	strbuf_reset(&g->needles);
+	find_needles(g, cp.any.buf);
+	rc = gather(g, query, &cp);
+	compiled_done(&cp);
+	return rc;
+}
+
+enum gloss_status
+catalog_search_count(struct catalog *c, const char *query, size_t limit,
+    struct catalog_hit **out, size_t *n, size_t *more)
+{
+	struct gather g = { c, limit, more != NULL, NULL, 0, STRBUF_INIT, NULL, 0, 0 };
+	enum gloss_status rc;
+	bool forms = false;
 
 	*out = NULL;
 	*n = 0;
-	if (rc != GLOSS_OK)
-		return rc;
-	strbuf_grow(&cp.any, 0);
-	find_needles(&g, cp.any.buf);
+	if (more)
+		*more = 0;
 	/* one transaction for the temporary table's rows, not one per statement */
 	if (!blocks_ready(c) || sqlite3_exec(c->h, "SAVEPOINT catalog_search", NULL, NULL, NULL) != SQLITE_OK)
-		rc = catalog_db_error(c, "cannot search the library index");
-	else {
-		rc = gather(&g, query, &cp);
-		sqlite3_exec(c->h, "RELEASE catalog_search", NULL, NULL, NULL);
-	}
-	compiled_done(&cp);
+		return catalog_db_error(c, "cannot search the library index");
+	/* the words as written first, then their other forms */
+	rc = search_pass(&g, query, false, &forms);
+	if (rc == GLOSS_OK && forms && !full(&g))
+		rc = search_pass(&g, query, true, &forms);
+	sqlite3_exec(c->h, "RELEASE catalog_search", NULL, NULL, NULL);
 	strbuf_done(&g.needles);
+	free(g.places);
 	if (rc != GLOSS_OK) {
 		catalog_hits_free(g.v, g.n);
 		return rc;
+	}
+	if (g.n > limit) {
+		*more = g.n - limit;
+		for (size_t i = limit; i < g.n; i++)
+			hit_free(&g.v[i]);
+		g.n = limit;
 	}
 	*out = g.v;
 	*n = g.n;
 	return GLOSS_OK;
 }
 
+enum gloss_status
+catalog_search(struct catalog *c, const char *query, size_t limit, struct catalog_hit **out,
+    size_t *n)
+{
+	return catalog_search_count(c, query, limit, out, n, NULL);
+}
+
 void
 catalog_hits_free(struct catalog_hit *v, size_t n)
 {
-	for (size_t i = 0; i < n; i++) {
-		free(v[i].path);
-		free(v[i].title);
-		free(v[i].heading);
-		free(v[i].snippet);
-	}
+	for (size_t i = 0; i < n; i++)
+		hit_free(&v[i]);
 	free(v);
 }
 

@@ -348,8 +348,8 @@ search_run(struct catalog *cat, struct store *st, void *arg)
 	const struct search_args *a = arg;
 	struct catalog_hit *v;
 	struct strbuf out = STRBUF_INIT;
-	size_t n;
-	enum gloss_status rc = catalog_search(cat, a->query, (size_t)a->limit, &v, &n);
+	size_t n, more;
+	enum gloss_status rc = catalog_search_count(cat, a->query, (size_t)a->limit, &v, &n, &more);
 	bool tty = isatty(STDOUT_FILENO);
 	int status;
 
@@ -370,6 +370,13 @@ search_run(struct catalog *cat, struct store *st, void *arg)
 	status = write_out(&out, "search");
 	strbuf_done(&out);
 	catalog_hits_free(v, n);
+	if (status == 0 && n == 0) {	/* as grep: nothing found is exit 1 */
+		cmd_error("search: no hits for \"%s\"", a->query);
+		return 1;
+	}
+	if (status == 0 && more > 0)
+		cmd_error("search: %zu more %s (--limit %ld)", more, more == 1 ? "hit" : "hits",
+		    a->limit);
 	return status;
 }
 

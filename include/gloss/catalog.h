@@ -26,7 +26,12 @@
  * tokenizer (runs of letters, digits and private-use characters, so й, ї,
  * ў stay letters of their own), and queries are folded the same way.  A
  * query is words (all must occur), "quoted phrases", prefixes (word*) and
- * OR between two of them.  Articles and annotation fields are ranked by
+ * OR between two of them; a word or phrase stands for every form of its
+ * words (stem.h: the index holds each article's words and their forms),
+ * and =word or ="phrase" for the words as written.  The words as written
+ * are searched first, then their forms (a block gives one hit).  Note
+ * markers (superscript and footnote-reference spans, superscript
+ * characters, [^x] and [12] in queries) are no part of a word.  Articles and annotation fields are ranked by
  * BM25 without length normalisation; an article gives one hit per block
  * matching the query (in document order, all with the article's rank), or,
  * when its words are only found in different blocks, one per block holding
@@ -121,6 +126,12 @@ void catalog_entries_free(struct catalog_entry *v, size_t n);
 /* The best hits for query (at most limit), best first. */
 enum gloss_status catalog_search(struct catalog *c, const char *query, size_t limit,
     struct catalog_hit **out, size_t *n);
+/*
+ * The same, and *more set to the number of hits past limit (all of them are
+ * found, which takes longer on a common word).
+ */
+enum gloss_status catalog_search_count(struct catalog *c, const char *query, size_t limit,
+    struct catalog_hit **out, size_t *n, size_t *more);
 void catalog_hits_free(struct catalog_hit *v, size_t n);
 
 /*

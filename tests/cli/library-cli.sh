@@ -71,9 +71,9 @@ s 'ПРАЎДА'
 is "$out" "Снежная зима, ¶4, 32%${TAB}Текст о зиме: з’їзд делегатов, **праўда** і Мо́сква, потом Лондон. Another sentence about the winter in Minsk, with…" \
 	"Belarusian ў: upper-case query"
 s 'правда'
-is "$rc/$out" "0/" "ў is not folded to у"
+is "$rc/$out/$err" "1//gloss: search: no hits for \"правда\"" "ў is not folded to у (no hits: exit 1, a message)"
 s 'іжак'
-is "$rc/$out" "0/" "a word that is not there: no hits, exit 0"
+is "$rc/$out/$err" "1//gloss: search: no hits for \"іжак\"" "a word that is not there: no hits, exit 1 and a message on stderr"
 s 'москва'
 is "$out" "Снежная зима, ¶4, 37%${TAB}Текст о зиме: з’їзд делегатов, праўда і **Мо́сква**, потом Лондон. Another sentence about the winter in Minsk, with enough words to…" \
 	"a query without the stress mark finds the stressed word (the whole word marked)"
@@ -115,10 +115,81 @@ is "$rc/$err" "1/gloss: search: OR needs a word on both sides (in the query \"mi
 run search --corpus "$L" '—'
 is "$rc/$err" "1/gloss: search: \"—\" has no letters or digits to look for (in the query \"—\")" "nothing to look for"
 run search --corpus "$L" 'NEAR(a b) AND x:y ^z'
-is "$rc" 0 "FTS5 syntax in a query is taken as words"
+is "$rc" 1 "FTS5 syntax in a query is taken as words (none found)"
 lacks "$err" "fts5" "no SQLite error text"
 run search --corpus "$L"
 is "$rc" 2 "search without a query: exit 2"
+
+# ---------------------------------------------------------------------------
+# Note markers, word forms, the exact form, the count past --limit
+
+s 'Regulatory acts'
+is "$rc/$out" "0/Belarusian democratic forces and volunteers as factors in bilateral relations, ¶24, 48%${TAB}…Belarusians changed dramatically. **Regulatory** actsviii were adopted that reduced periods of stay without a visa, bank…" \
+	"a word before a superscript note marker (acts<sup>viii</sup>) is found"
+s '"Regulatory acts"'
+is "$out" "Belarusian democratic forces and volunteers as factors in bilateral relations, ¶24, 48%${TAB}…Belarusians changed dramatically. **Regulatory acts**viii were adopted that reduced periods of stay without a visa, bank accounts…" \
+	"a phrase ending before a note marker: the marker is not marked"
+s '"Lukashenka announced"'
+is "$out" "Political and economic aspects of bilateral relations: From cooperation to sanctions and war, ¶13, 19%${TAB}In January 2022, **Lukashenka announced**i large-scale joint military exercises dubbed “Union Resolve”, which served as a…" \
+	"announced<sup>i</sup> is the word announced"
+s actsviii
+is "$rc/$out/$err" "1//gloss: search: no hits for \"actsviii\"" "the marker glued to the word is no word of the index"
+s 'acts[12]' --limit 1
+is "$rc/$out" "0/Belarusian democratic forces and volunteers as factors in bilateral relations, ¶24, 48%${TAB}…changed dramatically. Regulatory **acts**viii were adopted that reduced periods of stay without a visa, bank accounts…" \
+	"a [12] marker after a word of the query is dropped"
+s 'acts[^note]' --limit 1
+is "$rc/$out" "0/Belarusian democratic forces and volunteers as factors in bilateral relations, ¶24, 48%${TAB}…changed dramatically. Regulatory **acts**viii were adopted that reduced periods of stay without a visa, bank accounts…" \
+	"a [^label] marker in the query is dropped"
+s 'Lukashenka' --limit 2
+is "$rc/$out/$err" "0/¶1, 1%${TAB}…Ukrainian side. On the contrary, while **Lukashenka** aligned himself with Moscow and allowed Russian forces to use Belarusian…
+¶9, 8%${TAB}…decisive turning point for Alyaksandr **Lukashenka**. Since then, his legitimacy has not been restored, yet his geopolitical…/gloss: search: 19 more hits (--limit 2)" \
+	"--limit 2: two hits, and the count of the others on stderr"
+run search --corpus "$L" --limit 39 Lukashenko
+is "$rc/$(printf '%s\n' "$out" | wc -l)/$err" "0/39/gloss: search: 1 more hit (--limit 39)" "one more hit"
+run search --corpus "$L" --limit 40 Lukashenko
+is "$rc/$(printf '%s\n' "$out" | wc -l)/$err" "0/40/" "all the hits: no count"
+
+F="$ROOT/forms"
+mkdir -p "$F"
+cp "$top_srcdir/tests/data/library/forms/forms.txt" "$F/"
+f() {	# QUERY...: paragraph and snippet of each hit in the word-forms fixture
+	run search --corpus "$F" "$@"
+	out=$(printf '%s\n' "$out" | cut -f3- | sed 's/^Посёлок у реки, //')
+}
+f 'ПОСЕЛОК'
+is "$rc/$out" "0/¶1, 0%${TAB}**Посёлок** у реки
+¶2, 3%${TAB}В **посёлке** у реки жили рыбаки, и дорога к поселку шла через сосновый лес, мимо старой…
+¶5, 79%${TAB}…встрече с журналистами сказал, что о **поселке** у границы он ничего не слышал." \
+	"ПОСЕЛОК finds посёлок, посёлке and поселке (Russian stemmer, ё, the fleeting о)"
+f 'Лукашенко'
+is "$out" "¶5, 69%${TAB}Сам **Лукашенко** на встрече с журналистами сказал, что о поселке у границы он ничего не слышал.
+¶3, 32%${TAB}Український журналіст писав, що режим **Лукашенка** підтримує війну, а мешканці селища бояться нових перевірок.
+¶4, 56%${TAB}…аглядальнік адзначыў, што рэжым **Лукашэнкі** падтрымлівае вайну і баіцца ўласных грамадзян." \
+	"Лукашенко: the exact form first, then Ukrainian Лукашенка and Belarusian Лукашэнкі"
+f '=Лукашенко'
+is "$out" "¶5, 69%${TAB}Сам **Лукашенко** на встрече с журналистами сказал, что о поселке у границы он ничего не слышал." \
+	"=Лукашенко: the form as written only"
+f '=поселок'
+is "$rc/$out" "0/¶1, 0%${TAB}**Посёлок** у реки" "=поселок: ё still folded"
+f '"рэжым лукашенко"'
+is "$out" "¶3, 31%${TAB}Український журналіст писав, що **режим Лукашенка** підтримує війну, а мешканці селища бояться нових перевірок.
+¶4, 54%${TAB}Беларускі аглядальнік адзначыў, што **рэжым Лукашэнкі** падтрымлівае вайну і баіцца ўласных грамадзян." \
+	"a phrase of word forms in Ukrainian and Belarusian (neither as written: in document order)"
+f '="рэжым лукашенко"'
+is "$rc/$out" "1/" "an exact phrase"
+f 'village'
+is "$out" "¶6, 94%${TAB}…announced in the villages, and the **village** council announces another meeting next week." \
+	"English: one hit a paragraph, the exact form's"
+f 'announce'
+is "$out" "¶6, 90%${TAB}The new laws¹ were **announced** in the villages, and the village council announces another meeting next week." \
+	"English: announce finds announced"
+f 'laws¹'
+is "$rc/$out" "0/¶6, 88%${TAB}The new **laws**¹ were announced in the villages, and the village council announces another…" \
+	"a superscript digit ends a word, in the text and in the query"
+f '=announce'
+is "$rc/$err" "1/gloss: search: no hits for \"=announce\"" "=announce: not announced"
+f '='
+is "$rc/$err" "1/gloss: search: '=' needs a word or a quoted phrase after it (in the query \"=\")" "= alone"
 
 # ---------------------------------------------------------------------------
 # Incremental updates
@@ -144,14 +215,14 @@ rows
 is "$out" "a.txt${TAB}Edited title here${TAB}John Doe${TAB}-${TAB}13
 b.txt${TAB}Второй текст${TAB}Пётр Иванов${TAB}2020-05-05${TAB}14" "a file edited"
 run search --corpus "$T" rivers
-is "$rc/$out" "0/" "the old text is gone from the index"
+is "$rc/$out" "1/" "the old text is gone from the index"
 run search --corpus "$T" mountains
 is "$(printf '%s\n' "$out" | cut -f3-)" "Edited title here, ¶3, 79%${TAB}The body now talks about **mountains** only." "the new text is found"
 rm "$T/b.txt"
 rows
 is "$out" "a.txt${TAB}Edited title here${TAB}John Doe${TAB}-${TAB}13" "a file deleted"
 run search --corpus "$T" мостах
-is "$rc/$out" "0/" "a deleted file's text is gone from the index"
+is "$rc/$out" "1/" "a deleted file's text is gone from the index"
 
 # ---------------------------------------------------------------------------
 # Notes, quotes and tags of annotations
@@ -169,7 +240,7 @@ run library "$T"
 is "$(printf '%s\n' "$out" | cut -f6-)" "0%${TAB}1" "library: progress and the highlight count from the store"
 run note 1 "Вершины"
 run search --corpus "$T" перевалы
-is "$rc/$out" "0/" "a changed note: the old text is gone"
+is "$rc/$out" "1/" "a changed note: the old text is gone"
 run search --corpus "$T" вершины
 is "$(printf '%s\n' "$out" | cut -f3-)" "note 79%${TAB}**Вершины**" "the new note is found"
 
