@@ -20,6 +20,7 @@
 #include "gloss/cmd.h"
 #include "gloss/dump.h"
 #include "gloss/layout.h"
+#include "gloss/meta.h"
 #include "gloss/options.h"
 #include "gloss/present.h"
 #include "gloss/strbuf.h"
@@ -277,6 +278,25 @@ dump_parallel(struct doc *doc, int width, enum glyph_mode mode, FILE *out, int n
 	return ok ? GLOSS_OK : GLOSS_EIO;
 }
 
+/* The header of a Markdown file's front matter (not part of the document text), and a blank line. */
+static void
+dump_front(struct doc *doc, int width, enum glyph_mode mode, FILE *out)
+{
+	struct doc_build_chunk *front = meta_header(doc, false);
+	struct strbuf sb = STRBUF_INIT;
+	struct doc_loc loc;
+
+	if (front && front->nblocks > 0) {
+		for (uint32_t i = 0; i < front->nblocks; i++)
+			dump_block(&front->blocks[i], width, mode, PRESENT_PLAIN, &sb);
+		if (doc_first(doc, &loc))
+			strbuf_addc(&sb, '\n');
+		flush(&sb, out);
+	}
+	strbuf_done(&sb);
+	doc_build_chunk_free(front);
+}
+
 enum gloss_status
 dump_doc(struct doc *doc, int width, enum glyph_mode mode, FILE *out)
 {
@@ -284,6 +304,7 @@ dump_doc(struct doc *doc, int width, enum glyph_mode mode, FILE *out)
 	int nthreads = doc_format(doc) == DOC_FORMAT_TEXT ?
 	    thread_count(doc_chunk_count(doc)) : 0;
 
+	dump_front(doc, width, mode, out);
 	if (nthreads > 0)
 		rc = dump_parallel(doc, width, mode, out, nthreads);
 	else

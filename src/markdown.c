@@ -1010,6 +1010,7 @@ load(const char *src, uint64_t start, uint64_t end, unsigned flags, int tab_widt
 	size_t n = (size_t)(end - start);
 	size_t skip = n >= 3 && memcmp(src + start, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
 
+	skip += markdown_front_matter(src + start + skip, n - skip, NULL);	/* no text */
 	sanitize(src + start + skip, n - skip, &clean);
 	text_nfc(strbuf_str(&clean), clean.len, &nfc);
 	strbuf_done(&clean);

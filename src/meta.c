@@ -19,11 +19,11 @@
 #include "gloss/strbuf.h"
 #include "gloss/text.h"
 #include "gloss/xmalloc.h"
+#include "meta_int.h"
 
 #define SCAN_BLOCKS 16		/* blocks looked at when the loaders found nothing */
 #define SHORT_MAX 200		/* bytes: lines that may hold a byline or a date */
 #define TITLE_MAX 90		/* code points of a title made from a first sentence */
-#define FRONT_MAX 4096		/* bytes of front matter read */
 #define TOKENS_MAX 64
 #define SUFFIX_MAX 6		/* bytes of case ending after a Cyrillic month stem */
 #define DATE_LINE_MAX 60	/* bytes: a line scanned for a date is about only that */
@@ -372,129 +372,6 @@ meta_parse_author(const char *s, size_t n)
 	return xstrndup(s + a, z - a);
 }
 
-/* ------------------------------------------------------------------ */
-/* Front matter */
-
-/* The value of "key: value" in line s[0..n) if the key is one of keys; quotes removed. */
-static bool
-front_value(const char *s, size_t n, const char *const *keys, size_t nkeys, size_t *va,
-    size_t *vz)
-{
-	const char *colon = memchr(s, ':', n);
-	size_t klen, a, z;
-
-	if (colon == NULL)
-		return false;
-	klen = (size_t)(colon - s);
-	for (size_t i = 0; i < nkeys; i++) {
-		if (strlen(keys[i]) != klen || strncasecmp(s, keys[i], klen) != 0)
-			continue;
-		a = klen + 1;
-		z = n;
-		while (a < z && (s[a] == ' ' || s[a] == '\t'))
-			a++;
-		while (z > a && (s[z - 1] == ' ' || s[z - 1] == '\t' || s[z - 1] == '\r'))
-			z--;
-		if (z - a >= 2 && (s[a] == '"' || s[a] == '\'' || s[a] == '[') &&
-		    (s[z - 1] == s[a] || (s[a] == '[' && s[z - 1] == ']')))
-			a++, z--;
-		*va = a;
-		*vz = z;
-		return true;
-	}
-	return false;
-}
-
-static const char *const title_keys[] = { "title" };
-static const char *const author_keys[] = { "author", "authors", "by", "автор" };
-static const char *const date_keys[] = { "date", "published", "дата" };
-static const char *const url_keys[] = { "source", "url", "link", "canonical", "canonical_url",
-	"original_url", "origin" };
-static const char *const lang_keys[] = { "lang", "language" };
-
-/* An http(s) URL without white space or controls. */
-static bool
-is_url(const char *s, size_t n)
-{
-	if (!((n > 7 && strncasecmp(s, "http://", 7) == 0) || (n > 8 && strncasecmp(s, "https://", 8) == 0)))
-		return false;
-	for (size_t i = 0; i < n; i++)
-		if ((unsigned char)s[i] <= ' ' || s[i] == 0x7F)
-			return false;
-	return text_valid(s, n);
-}
-
-/* A language tag: letters, digits and hyphens ("en", "ru-RU", "be-tarask"). */
-static bool
-is_lang(const char *s, size_t n)
-{
-	if (n == 0 || n > 35)
-		return false;
-	for (size_t i = 0; i < n; i++)
-		if (!isalnum((unsigned char)s[i]) && s[i] != '-' && s[i] != '_')
-			return false;
-	return isalpha((unsigned char)s[0]);
-}
-
-/* Sets the field from a front-matter value (only if still unset and the value valid). */
-static void
-front_field(struct meta *m, const char *s, size_t n)
-{
-	size_t a, z;
-	char date[META_DATE_MAX];
-
-	if (!m->title && front_value(s, n, title_keys, 1, &a, &z) && z > a && text_valid(s + a, z - a))
-		m->title = xstrndup(s + a, z - a);
-	else if (!m->author && front_value(s, n, author_keys, GLOSS_ARRAY_SIZE(author_keys), &a, &z) &&
-	    z > a && text_valid(s + a, z - a))
-		m->author = xstrndup(s + a, z - a);
-	else if (!m->date && front_value(s, n, date_keys, GLOSS_ARRAY_SIZE(date_keys), &a, &z) &&
-	    meta_parse_date(s + a, z - a, date))
-		m->date = xstrdup(date);
-	else if (!m->url && front_value(s, n, url_keys, GLOSS_ARRAY_SIZE(url_keys), &a, &z) &&
-	    is_url(s + a, z - a))
-		m->url = xstrndup(s + a, z - a);
-	else if (!m->lang && front_value(s, n, lang_keys, GLOSS_ARRAY_SIZE(lang_keys), &a, &z) &&
-	    is_lang(s + a, z - a))
-		m->lang = xstrndup(s + a, z - a);
-}
-
-/* The address a browser, wget or curl recorded when the file was downloaded. */
-static void
-read_origin(struct doc *doc, struct meta *m)
-{
-	char buf[2048];
-	ssize_t n;
-
-	if (m->url || strcmp(doc_path(doc), "-") == 0)
-		return;
-	n = getxattr(doc_path(doc), "user.xdg.origin.url", buf, sizeof buf - 1);
-	if (n > 0 && is_url(buf, (size_t)n))
-		m->url = xstrndup(buf, (size_t)n);
-}
-
-/* YAML front matter: "---" on the first line, "key: value" lines, "---" or "...". */
-static void
-read_front_matter(struct doc *doc, struct meta *m)
-{
-	const char *src = doc_source(doc);
-	size_t n = (size_t)GLOSS_MIN(doc_source_size(doc), (uint64_t)FRONT_MAX), i;
-
-	if (doc_format(doc) != DOC_FORMAT_MARKDOWN || n < 4 || memcmp(src, "---", 3) != 0 ||
-	    (src[3] != '\n' && src[3] != '\r'))
-		return;
-	i = src[3] == '\r' ? 5 : 4;
-	while (i < n) {
-		const char *nl = memchr(src + i, '\n', n - i);
-		size_t len = nl ? (size_t)(nl - (src + i)) : n - i;
-
-		if ((len >= 3 && (memcmp(src + i, "---", 3) == 0 || memcmp(src + i, "...", 3) == 0)) ||
-		    nl == NULL)
-			break;
-		front_field(m, src + i, len);
-		i += len + 1;
-	}
-}
 
 /* ------------------------------------------------------------------ */
 /* Blocks */
@@ -612,8 +489,8 @@ void
 meta_read(struct doc *doc, struct meta *out)
 {
 	memset(out, 0, sizeof *out);
-	read_front_matter(doc, out);
-	read_origin(doc, out);
+	meta_front_read(doc, out, NULL);
+	meta_read_origin(doc, out);
 	scan_blocks(doc, out, true);
 	if (!out->title || !out->author || !out->date)
 		scan_blocks(doc, out, false);
@@ -645,5 +522,6 @@ meta_done(struct meta *m)
 	free(m->date);
 	free(m->url);
 	free(m->lang);
+	free(m->tags);
 	memset(m, 0, sizeof *m);
 }

@@ -78,7 +78,7 @@ pager_block_rows(struct pager *p, struct doc_loc loc)
 	if (b == NULL)
 		return 1;
 	pager_block_lines(p, loc, b, &pr, &n);
-	rows = (int)n + ((b->flags & DOC_BLOCK_RULE_BEFORE) ? 1 : 0) +
+	rows = (int)n + pager_front_rows(p, loc) + ((b->flags & DOC_BLOCK_RULE_BEFORE) ? 1 : 0) +
 	    ((b->flags & DOC_BLOCK_RULE_AFTER) ? 1 : 0);
 	if (!(b->flags & (DOC_BLOCK_JOINED | DOC_BLOCK_TIGHT)) && !is_last(p, loc))
 		rows++;
@@ -90,7 +90,7 @@ pager_rule_rows(struct pager *p, struct doc_loc loc)
 {
 	struct doc_block *b = doc_block(p->doc, loc);
 
-	return b && (b->flags & DOC_BLOCK_RULE_BEFORE) ? 1 : 0;
+	return b == NULL ? 0 : pager_front_rows(p, loc) + ((b->flags & DOC_BLOCK_RULE_BEFORE) ? 1 : 0);
 }
 
 int
@@ -323,6 +323,7 @@ reset_doc_state(struct pager *p)
 	p->empty = !doc_first(p->doc, &first);
 	if (!p->empty)
 		boiler_visible(p->boiler, &first);
+	pager_front_reset(p, first);
 	p->top.loc = first;
 	p->top.row = 0;
 	p->end_valid = false;
@@ -478,6 +479,7 @@ pager_request(struct view *v, enum action a, int count)
 	case ACTION_PREV_FILE: pager_switch_file(p, v, p->cur == 0 ? p->npaths + 1 : p->cur - 1); break;
 	case ACTION_FOLD: pager_fold_toggle(p, v); break;
 	case ACTION_FOLD_ALL: pager_fold_all(p, v); break;
+	case ACTION_FRONT_MATTER: pager_front_toggle(p, v); break;
 	case ACTION_FILE_INFO:
 		view_message("%s  (%zu of %zu)", doc_path(p->doc), p->cur + 1, p->npaths);
 		break;
@@ -558,6 +560,7 @@ pager_done(struct view *v)
 	pager_side_free(p);
 	pager_annot_close(p);
 	boiler_free(p->boiler);
+	pager_front_free(p);
 	free(p->title);
 	doc_free(p->doc);
 	free(p);

@@ -263,9 +263,15 @@ draw_row(struct line_ctx *c, int row)
 	struct present pr;
 	size_t n;
 	const struct layout_line *lines = pager_block_lines(p, c->loc, c->b, &pr, &n);
-	int li = row - ((c->b->flags & DOC_BLOCK_RULE_BEFORE) ? 1 : 0);
+	int front = pager_front_rows(p, c->loc);
+	int li = row - front - ((c->b->flags & DOC_BLOCK_RULE_BEFORE) ? 1 : 0);
 	const char *prefix;
 
+	if (row < front) {
+		if (row < front - 1)	/* the last is blank */
+			pager_front_draw(p, row, c->y);
+		return;
+	}
 	if (li < 0 || ((size_t)li == n && (c->b->flags & DOC_BLOCK_RULE_AFTER))) {
 		draw_rule(p, c->y);
 		return;

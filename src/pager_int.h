@@ -106,6 +106,10 @@ struct pager {
 	struct boiler *boiler;	/* this document's folds */
 	char *title;		/* meta_title() of the document, for the status line */
 	struct layout_line fold_line;	/* the one line of a folded run's head */
+	/* the header of the front matter, above the first block (pager_front.c) */
+	struct doc_build_chunk *front;	/* meta_header(), or NULL */
+	bool front_raw;		/* the front matter as written */
+	struct doc_loc front_loc;	/* the block it is drawn above */
 	bool damage_told;	/* the damaged database was reported in the status line */
 	size_t pending_told;	/* changes waiting for the lock when last looked */
 };
@@ -235,6 +239,13 @@ void pager_fold_toggle(struct pager *p, struct view *v);
 void pager_fold_all(struct pager *p, struct view *v);
 /* Draws the fold row of the folded run whose head is loc at screen row y. */
 void pager_fold_draw(struct pager *p, struct doc_loc loc, int y);
+
+/* The front matter's header (pager_front.c): made for a new document, its rows above loc, drawn, i */
+void pager_front_reset(struct pager *p, struct doc_loc first);
+int pager_front_rows(struct pager *p, struct doc_loc loc);
+void pager_front_draw(struct pager *p, int row, int y);
+void pager_front_toggle(struct pager *p, struct view *v);
+void pager_front_free(struct pager *p);
 
 /* Searching (pager_search.c) */
 void pager_search_start(struct pager *p, struct view *v, bool backward);

@@ -83,6 +83,7 @@
 	_(FILE_INFO, FILES, "= ^G", "", "show the file name and position") \
 	_(FOLD, OTHER, "z", "", "open or close the fold at the caret or the first on screen") \
 	_(FOLD_ALL, OTHER, "Z", "", "turn folding of site furniture off or on for this document") \
+	_(FRONT_MATTER, OTHER, "i", "", "show the front matter as written, or its header again") \
 	_(EXPORT, FILES, "E", "", "export this document's highlights to a Markdown file") \
 	_(HELP, OTHER, "h F1", "", "show this help") \
 	_(REDRAW, OTHER, "^L", "^L", "redraw the screen") \

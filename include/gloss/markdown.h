@@ -55,6 +55,19 @@ bool markdown_sniff(const char *s, size_t n);
 /* True if the file at path is Markdown: by its extension, else by markdown_sniff() of its start. */
 bool markdown_claims(const char *path, const char *src, uint64_t size);
 
+#define MARKDOWN_FRONT_MAX (64u << 10)	/* front matter is looked for in this many bytes */
+
+/*
+ * The length of the front matter at the start of s[0..n) (past a BOM):
+ * "---" on the first line, a field line ("key:"; "key =" in TOML) or a
+ * "#" comment, … and a closing "---"
+ * or "..." line (YAML); or "+++" … "+++" (TOML, *toml set); within the
+ * first MARKDOWN_FRONT_MAX bytes.  0 when there is none.  The loader
+ * leaves these bytes out of the document text: no block comes from them,
+ * so the text (and every offset in it) does not change when they do.
+ */
+size_t markdown_front_matter(const char *s, size_t n, bool *toml);
+
 /*
  * Parses the whole of src[0..n) (valid UTF-8 in NFC) into blocks.
  * GLOSS_OK or GLOSS_EPARSE (with a message).  Safe to call from several

@@ -13,7 +13,9 @@
  * from the front matter (source:, url:, link:, canonical:, canonical_url:,
  * original_url:, origin:; http and https only), else from the file's
  * extended attribute user.xdg.origin.url (set by browsers, wget and curl
- * on downloads); the language from lang:/language: in the front matter.  Dates are read in English and in Russian, Ukrainian and Belarusian
+ * on downloads); the language from lang:/language: and the tags from
+ * tags:/keywords: (a list, "[a, b]" or "a, b") in the front matter, which
+ * may be YAML ("key: value") or TOML ("key = value").  Dates are read in English and in Russian, Ukrainian and Belarusian
  * month names in any case form (января, январь, січня, студзеня, …) or
  * numerically (2025-12-07, 07.12.2025), and normalised to ISO: YYYY-MM-DD
  * when complete, else YYYY-MM or YYYY.
@@ -34,6 +36,7 @@ struct meta {
 	char *date;	/* ISO (see above) or NULL */
 	char *url;	/* the address the document was taken from, or NULL */
 	char *lang;	/* its language (a BCP 47 tag as written), or NULL */
+	char *tags;	/* the front matter's tags, "a, b", or NULL */
 };
 
 /* Reads the metadata of doc (parses at most its first chunk). */
@@ -44,6 +47,17 @@ void meta_read(struct doc *doc, struct meta *out);
  */
 char *meta_title(struct doc *doc);
 void meta_done(struct meta *m);
+
+/*
+ * The header shown in place of a Markdown file's front matter, which is
+ * not part of the document text (gloss/markdown.h): a TITLE block (title:),
+ * a BYLINE "author · date" and a DATE block of the tags ("#a #b"); with
+ * raw, one CODE block of the front matter as written (fences included).
+ * NULL if the document has no front matter, else a new chunk whose blocks
+ * have no document-text offsets; the caller frees it with
+ * doc_build_chunk_free().
+ */
+struct doc_build_chunk *meta_header(struct doc *doc, bool raw);
 
 /*
  * Finds the first date in s[0..n) and writes it in ISO form to out; false

@@ -136,4 +136,22 @@ contains "$(tm_capture)" "   y                      copy to the clipboard (OSC 5
                           note at the caret" "a long description continues on the next row, aligned"
 tm_kill
 
+# Front matter: a header in its place (no document text), `i` shows it as written.
+fm="$TEST_TMP/front.md"
+printf -- "---\ndate: '2025-03-11T20:49:43Z'\ndraft: true\ntitle: 'Разметка Markdown'\nauthor: Иван Петров\ntags: [markdown, заметки]\n---\n\nТекст статьи.\n" >"$fm"
+tm_start 80 12 xterm-256color "$GLOSS '$fm'"
+tm_wait "Текст статьи"; ok $? "a file with front matter opens"
+is "$(tm_row 1)" " Разметка Markdown" "front matter: the title first"
+is "$(tm_row 2)" " Иван Петров · 2025-03-11" "front matter: author and date"
+is "$(tm_row 3)" " #markdown #заметки" "front matter: the tags"
+is "$(tm_row 5)" " Текст статьи." "front matter: then the text, not the raw block"
+lacks "$(tm_capture)" "draft" "front matter: no raw key in the header"
+tm_keys i; tm_wait "draft: true"; ok $? "i shows the front matter as written"
+is "$(tm_row 1)" " ---" "i: the opening fence"
+is "$(tm_row 4)" " title: 'Разметка Markdown'" "i: a line as written"
+is "$(tm_row 9)" " Текст статьи." "i: the text after it"
+tm_keys i; tm_settle
+is "$(tm_row 2)" " Иван Петров · 2025-03-11" "i again: the header"
+tm_kill
+
 done_testing

@@ -179,6 +179,23 @@ test_front_matter(void)
 	check_md("Masthead  \nName\n\n# The *Title*\n\n*By Jane Roe*\n\n**March 3, 2024**\n\n"
 	    "Analytical Article 2024\n\n## Section\n\n# Second top\n\n"
 	    "**By 2030 the plan ends.**\n\n7 December 2025\n", want, "front matter");
+	static const char *const yaml[] = {
+		"title1 | Heading",
+		"p | Text.",
+		NULL
+	};
+	static const char *const toml[] = { "p | Body.", NULL };
+	static const char *const rule[] = { "h2 rule | Text", NULL };
+	const char *src = "---\ntitle: 'Разметка'\ndraft: true\n---\n\n# Heading\n\nText.\n";
+	struct doc *doc = open_md("fm.md", src);
+	struct doc_loc loc;
+
+	check_md(src, yaml, "YAML front matter: no text");
+	check_md("+++\ntitle = \"x\"\n+++\nBody.\n", toml, "TOML front matter: no text");
+	check_md("---\n\nText\n---\n", rule, "a rule, not front matter");
+	ok(doc && doc_first(doc, &loc) && doc_block(doc, loc)->src_start == (uint64_t)(strstr(src, "# Heading") - src),
+	    "front matter: the first block's source starts after it");
+	doc_free(doc);
 	check_md("## Early section\n\n# Not a title\n", late, "title after a heading");
 	check_md("# T\n\nIntro.\n\n**By Someone Else**\n", not_byline, "byline not after title");
 }

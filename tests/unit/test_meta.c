@@ -8,7 +8,9 @@
  */
 #include "gloss/gloss.h"
 
+#include "gloss/markdown.h"
 #include "gloss/meta.h"
+#include "gloss/strbuf.h"
 #include "gloss/xmalloc.h"
 #include "../lib/tap.h"
 
@@ -177,9 +179,70 @@ test_documents(void)
 	meta_of_text("empty.txt", "\n", "empty.txt", NULL, NULL);
 }
 
+/* The header blocks of a document's front matter as "kind:text|kind:text". */
+static char *
+header_of(const char *name, const char *text, bool raw)
+{
+	struct doc_options opt = { .format = -1 };
+	struct strbuf sb = STRBUF_INIT;
+	struct doc_build_chunk *c;
+	struct doc *doc;
+
+	if (doc_open_mem(name, text, strlen(text), &opt, &doc) != GLOSS_OK)
+		return xstrdup("(not opened)");
+	c = meta_header(doc, raw);
+	for (uint32_t i = 0; c && i < c->nblocks; i++)
+		strbuf_addf(&sb, "%s%s:%s", i ? "|" : "", doc_kind_label(c->blocks[i].kind),
+		    c->blocks[i].text);
+	if (c == NULL)
+		strbuf_adds(&sb, "(none)");
+	doc_build_chunk_free(c);
+	doc_free(doc);
+	return strbuf_detach(&sb, NULL);
+}
+
+static void
+header_is(const char *name, const char *text, bool raw, const char *want)
+{
+	char *got = header_of(name, text, raw);
+
+	is_str(got, want, "header of %s%s", name, raw ? " (raw)" : "");
+	free(got);
+}
+
+static void
+test_front_matter(void)
+{
+	static const char yaml[] = "---\ndate: '2025-03-11T20:49:43Z'\ndraft: true\n"
+	    "title: 'Разметка Markdown'\nauthor: Иван Петров\ntags:\n  - markdown\n  - заметки\n---\n\nТекст.\n";
+	bool toml = false;
+
+	is_int((int)markdown_front_matter(yaml, strlen(yaml), &toml),
+	    strstr(yaml, "---\n\n") + 4 - yaml, "YAML front matter's length");
+	ok(!toml, "YAML is not TOML");
+	is_int((int)markdown_front_matter("+++\ntitle = \"x\"\n+++\nA", 22, &toml), 20, "TOML front matter");
+	ok(toml, "TOML is TOML");
+	is_int((int)markdown_front_matter("---\n\nText\n---\n", 15, NULL), 0,
+	    "a rule and a blank line are no front matter");
+	is_int((int)markdown_front_matter("---\ntitle: x\n", 14, NULL), 0, "unclosed: none");
+	is_int((int)markdown_front_matter("---\ntitle: x\n...\n", 18, NULL), 17, "closed by ...");
+	header_is("a.md", yaml, false,
+	    "title:Разметка Markdown|byline:Иван Петров · 2025-03-11|date:#markdown #заметки");
+	header_is("a.md", yaml, true, "code:---\ndate: '2025-03-11T20:49:43Z'\ndraft: true\n"
+	    "title: 'Разметка Markdown'\nauthor: Иван Петров\ntags:\n  - markdown\n  - заметки\n---");
+	header_is("b.md", "+++\ntitle = \"TOML\"\ntags = [\"a\", 'b']\ndate = 2024-01-02\n+++\nBody\n",
+	    false, "title:TOML|byline:2024-01-02|date:#a #b");
+	header_is("c.md", "---\ntags: [x, y]\n---\n", false, "date:#x #y");
+	header_is("d.md", "# No front matter\n", false, "(none)");
+	header_is("e.txt", "---\ntitle: x\n---\n", false, "(none)");
+	meta_of_text("toml.md", "+++\ntitle = \"Из TOML\"\nauthor = \"Ann\"\n+++\n\nText.\n",
+	    "Из TOML", "Ann", NULL);
+}
+
 int
 main(void)
 {
+	test_front_matter();
 	test_corpus();
 	test_dates();
 	test_authors();
