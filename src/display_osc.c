@@ -13,10 +13,20 @@
  * curses' idea of the terminal's attributes stays true), OSC 8 close, and
  * the cursor back where curses left it.  The screen's contents do not
  * change; the terminal just learns which cells are links.
+ *
+ * Clipboard.  Inside tmux the text goes to tmux itself (`tmux load-buffer
+ * -w -`: tmux's paste buffer, and the outer terminal's clipboard where tmux
+ * forwards it), since tmux drops OSC 52 in passthrough unless
+ * allow-passthrough is on; elsewhere, or when that fails, OSC 52 (wrapped
+ * for GNU screen, which passes it by default).
  */
 #include "gloss/gloss.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
+#include <signal.h>
+#include <sys/wait.h>
 #include <term.h>
 #include <unistd.h>
 #include <wchar.h>
@@ -142,12 +152,72 @@ done:
 	forget_pieces();
 }
 
+/* Runs `tmux load-buffer [-w] -` with data on its standard input; true if tmux took it. */
+static bool
+tmux_load(const char *data, size_t n, bool clipboard)
+{
+	int fds[2], status = 0;
+	bool written = true;
+	pid_t pid;
+
+	if (pipe(fds) != 0)
+		return false;
+	pid = fork();
+	if (pid == 0) {
+		int null = open("/dev/null", O_RDWR);
+
+		dup2(fds[0], STDIN_FILENO);
+		if (null >= 0) {
+			dup2(null, STDOUT_FILENO);
+			dup2(null, STDERR_FILENO);
+		}
+		close(fds[0]);
+		close(fds[1]);
+		if (clipboard)
+			execlp("tmux", "tmux", "load-buffer", "-w", "-", (char *)NULL);
+		else
+			execlp("tmux", "tmux", "load-buffer", "-", (char *)NULL);
+		_exit(127);
+	}
+	close(fds[0]);
+	if (pid < 0) {
+		close(fds[1]);
+		return false;
+	}
+	for (size_t off = 0; off < n && written;) {
+		ssize_t w = write(fds[1], data + off, n - off);
+
+		if (w > 0)
+			off += (size_t)w;
+		else if (!(w < 0 && errno == EINTR))
+			written = false;
+	}
+	close(fds[1]);
+	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+		;
+	return written && WIFEXITED(status) && WEXITSTATUS(status) == 0;
+}
+
 enum gloss_status
-display_clipboard(const char *data, size_t n)
+display_clipboard(const char *data, size_t n, enum display_clip *how)
 {
 	struct strbuf sb = STRBUF_INIT;
-	enum gloss_status rc = osc_clipboard(&sb, data, n, osc_wrap_from_env());
+	enum osc_wrap wrap = osc_wrap_from_env();
+	enum gloss_status rc;
+	void (*old)(int);
+	bool tmux;
 
+	if (wrap == OSC_WRAP_TMUX && n <= OSC_CLIPBOARD_MAX) {
+		old = signal(SIGPIPE, SIG_IGN);	/* a tmux that exits early must not end gloss */
+		tmux = tmux_load(data, n, true) || tmux_load(data, n, false);
+		signal(SIGPIPE, old);
+		if (tmux) {
+			*how = DISPLAY_CLIP_TMUX;
+			return GLOSS_OK;
+		}
+	}
+	*how = DISPLAY_CLIP_TERMINAL;
+	rc = osc_clipboard(&sb, data, n, wrap);
 	if (rc == GLOSS_OK) {
 		fflush(stdout);
 		if (write(STDOUT_FILENO, sb.buf, sb.len) < 0)

@@ -5,6 +5,10 @@
  *
  * The bindings are the default keys of the action table, parsed once on
  * first use into a small array searched linearly (a few dozen entries).
+ * A Cyrillic letter bound to nothing acts as the key at its place on a US
+ * keyboard (vim's langmap): о is j, П is G on the Russian, Ukrainian and
+ * Belarusian layouts.  Only keys looked up here are mapped, so text typed
+ * at prompts and in the editor is never touched.
  */
 #include "gloss/gloss.h"
 
@@ -18,6 +22,78 @@ struct binding {
 
 static struct binding bindings[256];
 static size_t nbindings;
+static enum keymap_layout layout = KEYMAP_LAYOUT_DEFAULT;
+
+/*
+ * Cyrillic letters by their place on the ЙЦУКЕН layouts (xkb ru, ua, by).
+ * The layouts differ only where one key carries another letter (ы/і, э/є,
+ * ъ/ї, щ/ў), except і, which sits on S in Ukrainian and on B in
+ * Belarusian: its place is the layout's.  ASCII a layout types (the dot on
+ * the slash key) is left as typed.
+ */
+static const struct {
+	uint32_t cyr;
+	char us;
+} places[] = {
+	{ 0x439, 'q' }, { 0x446, 'w' }, { 0x443, 'e' }, { 0x43A, 'r' }, { 0x435, 't' },
+	{ 0x43D, 'y' }, { 0x433, 'u' }, { 0x448, 'i' }, { 0x449, 'o' }, { 0x45E, 'o' },
+	{ 0x437, 'p' }, { 0x445, '[' }, { 0x44A, ']' }, { 0x457, ']' }, { 0x444, 'a' },
+	{ 0x44B, 's' }, { 0x432, 'd' }, { 0x430, 'f' }, { 0x43F, 'g' }, { 0x440, 'h' },
+	{ 0x43E, 'j' }, { 0x43B, 'k' }, { 0x434, 'l' }, { 0x436, ';' }, { 0x44D, '\'' },
+	{ 0x454, '\'' }, { 0x44F, 'z' }, { 0x447, 'x' }, { 0x441, 'c' }, { 0x43C, 'v' },
+	{ 0x438, 'b' }, { 0x442, 'n' }, { 0x44C, 'm' }, { 0x431, ',' }, { 0x44E, '.' },
+	{ 0x451, '`' }, { 0x491, '\\' },
+	{ 0x419, 'Q' }, { 0x426, 'W' }, { 0x423, 'E' }, { 0x41A, 'R' }, { 0x415, 'T' },
+	{ 0x41D, 'Y' }, { 0x413, 'U' }, { 0x428, 'I' }, { 0x429, 'O' }, { 0x40E, 'O' },
+	{ 0x417, 'P' }, { 0x425, '{' }, { 0x42A, '}' }, { 0x407, '}' }, { 0x424, 'A' },
+	{ 0x42B, 'S' }, { 0x412, 'D' }, { 0x410, 'F' }, { 0x41F, 'G' }, { 0x420, 'H' },
+	{ 0x41E, 'J' }, { 0x41B, 'K' }, { 0x414, 'L' }, { 0x416, ':' }, { 0x42D, '"' },
+	{ 0x404, '"' }, { 0x42F, 'Z' }, { 0x427, 'X' }, { 0x421, 'C' }, { 0x41C, 'V' },
+	{ 0x418, 'B' }, { 0x422, 'N' }, { 0x42C, 'M' }, { 0x411, '<' }, { 0x42E, '>' },
+	{ 0x401, '~' }, { 0x490, '|' }, { 0x2116, '#' },
+};
+
+void
+keymap_set_layout(enum keymap_layout l)
+{
+	layout = l;
+}
+
+/* The layout the locale suggests: Belarusian for be_*, else the Ukrainian and Russian one. */
+static enum keymap_layout
+locale_layout(void)
+{
+	const char *names[] = { "LC_ALL", "LC_CTYPE", "LANG" };
+
+	for (size_t i = 0; i < GLOSS_ARRAY_SIZE(names); i++) {
+		const char *v = getenv(names[i]);
+
+		if (v != NULL && *v != '\0')
+			return strncmp(v, "be", 2) == 0 ? KEYMAP_LAYOUT_BE : KEYMAP_LAYOUT_RU_UK;
+	}
+	return KEYMAP_LAYOUT_RU_UK;
+}
+
+bool
+keymap_us_key(uint32_t code, uint32_t *us)
+{
+	enum keymap_layout l = layout == KEYMAP_LAYOUT_DEFAULT ? locale_layout() : layout;
+
+	if (l == KEYMAP_LAYOUT_OFF)
+		return false;
+	if (code == 0x456 || code == 0x406) {	/* і І */
+		*us = l == KEYMAP_LAYOUT_BE ? 'b' : 's';
+		*us -= code == 0x406 ? 0x20 : 0;
+		return true;
+	}
+	for (size_t i = 0; i < GLOSS_ARRAY_SIZE(places); i++) {
+		if (places[i].cyr == code) {
+			*us = (unsigned char)places[i].us;
+			return true;
+		}
+	}
+	return false;
+}
 
 static const struct {
 	const char *name;
@@ -94,8 +170,8 @@ bind_defaults(void)
 	}
 }
 
-enum action
-keymap_lookup(const struct key *k, enum keymap_mode mode)
+static enum action
+lookup(const struct key *k, enum keymap_mode mode)
 {
 	struct key kk = *k;
 
@@ -116,6 +192,17 @@ keymap_lookup(const struct key *k, enum keymap_mode mode)
 				return bindings[i].action;
 	}
 	return ACTION_NONE;
+}
+
+enum action
+keymap_lookup(const struct key *k, enum keymap_mode mode)
+{
+	enum action a = lookup(k, mode);
+	struct key us = { .fn = false };
+
+	if (a == ACTION_NONE && !k->fn && k->code >= 0x400 && keymap_us_key(k->code, &us.code))
+		a = lookup(&us, mode);
+	return a;
 }
 
 void

@@ -10,7 +10,6 @@
 
 #include "gloss/display.h"
 #include "gloss/options.h"
-#include "gloss/osc.h"
 #include "gloss/popup.h"
 #include "gloss/sidebar.h"
 #include "gloss/xmalloc.h"
@@ -284,28 +283,14 @@ go_entry(struct pager *p, struct view *v, const struct sidebar_entry *e)
 }
 
 static void
-copy_text(const char *what, const char *s, size_t n)
-{
-	enum gloss_status rc = display_clipboard(s, n);
-
-	if (rc == GLOSS_OK)
-		view_message("Copied %s to the clipboard (%zu bytes)", what, n);
-	else if (rc == GLOSS_ETOOBIG)
-		view_message("Not copied: %zu bytes is more than the clipboard limit of %d", n,
-		    OSC_CLIPBOARD_MAX);
-	else
-		view_message("Not copied: %s", error_last(rc));
-}
-
-static void
 copy_entry(const struct sidebar_entry *e)
 {
 	if (e->url)
-		copy_text("the link", e->url, strlen(e->url));
+		view_copy("the link", e->url, strlen(e->url));
 	else if (e->detail)
-		copy_text("the text", e->detail, strlen(e->detail));
+		view_copy("the text", e->detail, strlen(e->detail));
 	else
-		copy_text("the entry", e->text, strlen(e->text));
+		view_copy("the entry", e->text, strlen(e->text));
 }
 
 struct goto_arg {
@@ -342,7 +327,7 @@ copy_passage(struct pager *p, uint64_t a, uint64_t z)
 	strbuf_adds(&sb, "“");
 	doc_text_range(p->doc, a, z, &sb);
 	strbuf_addf(&sb, "” — %s (%s)", p->title, doc_path(p->doc));
-	copy_text("the passage with its source", sb.buf, sb.len);
+	view_copy("the passage with its source", sb.buf, sb.len);
 	strbuf_done(&sb);
 }
 
@@ -362,7 +347,7 @@ copy_at_caret(struct pager *p)
 		return;
 	}
 	if ((url = pager_side_link_at(p, off)) != NULL) {
-		copy_text("the link", url, strlen(url));
+		view_copy("the link", url, strlen(url));
 		return;
 	}
 	if ((h = pager_annot_at_caret(p)) != NULL) {

@@ -86,7 +86,6 @@ static enum view_result
 popup_request(struct view *v, enum action a, int count)
 {
 	struct popup *pp = v->data;
-	enum gloss_status rc;
 
 	(void)count;
 	switch (a) {
@@ -99,11 +98,7 @@ popup_request(struct view *v, enum action a, int count)
 			pp->scroll--;
 		return VIEW_HANDLED;
 	case ACTION_COPY:
-		rc = display_clipboard(pp->text, strlen(pp->text));
-		if (rc == GLOSS_OK)
-			view_message("Copied %zu bytes to the clipboard", strlen(pp->text));
-		else
-			view_message("Not copied: %s", error_last(rc));
+		view_copy("the text", pp->text, strlen(pp->text));
 		return VIEW_HANDLED;
 	case ACTION_ENTER:
 		if (pp->on_enter)

@@ -14,6 +14,7 @@
 #include "gloss/display.h"
 #include "gloss/monotime.h"
 #include "gloss/options.h"
+#include "gloss/osc.h"
 #include "gloss/view.h"
 #include "gloss/xmalloc.h"
 
@@ -123,6 +124,23 @@ view_message(const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(message, sizeof message, fmt, ap);
 	va_end(ap);
+}
+
+void
+view_copy(const char *what, const char *s, size_t n)
+{
+	enum display_clip how;
+	enum gloss_status rc = display_clipboard(s, n, &how);
+
+	if (rc == GLOSS_OK && how == DISPLAY_CLIP_TMUX)
+		view_message("Copied %s to tmux's buffer and clipboard (%zu bytes)", what, n);
+	else if (rc == GLOSS_OK)
+		view_message("Copied %s to the clipboard (%zu bytes)", what, n);
+	else if (rc == GLOSS_ETOOBIG)
+		view_message("Not copied: %zu bytes is more than the clipboard limit of %d", n,
+		    OSC_CLIPBOARD_MAX);
+	else
+		view_message("Not copied: %s", error_last(rc));
 }
 
 static void

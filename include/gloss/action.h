@@ -77,7 +77,7 @@
 	_(NOTE_POPUP, SIDE, "o", "", "show the note of the marker at the caret (or the first on screen)") \
 	_(JUMP_BACK, SIDE, "^O `", "", "go back to where you were before a jump") \
 	_(JUMP_FORWARD, SIDE, "Tab", "", "go forward again after ^O") \
-	_(COPY, SIDE, "y", "y", "copy to the clipboard (OSC 52): the selection, or the link, highlight or note at the caret") \
+	_(COPY, SIDE, "y", "y", "copy to the clipboard (OSC 52, or tmux's): the selection, or the link, highlight or note at the caret") \
 	_(NEXT_FILE, FILES, "]", "", "open the next file") \
 	_(PREV_FILE, FILES, "[", "", "open the previous file") \
 	_(FILE_INFO, FILES, "= ^G", "", "show the file name and position") \

@@ -128,7 +128,15 @@ void display_links_enable(bool on);
 bool display_links_enabled(void);
 void display_link(int y, int x, int w, const char *url, size_t n, unsigned id);
 void display_refresh(void);
-/* Writes data to the terminal's clipboard (OSC 52, wrapped for tmux/screen); GLOSS_ETOOBIG over the limit. */
-enum gloss_status display_clipboard(const char *data, size_t n);
+/* Where display_clipboard() put the text. */
+enum display_clip {
+	DISPLAY_CLIP_TERMINAL,	/* OSC 52 to the terminal (wrapped for screen, or tmux as a fallback) */
+	DISPLAY_CLIP_TMUX,	/* tmux load-buffer -w: tmux's buffer, and its clipboard where it forwards */
+};
+/*
+ * Puts data on the clipboard: inside tmux through `tmux load-buffer -w -`,
+ * else (or when tmux refuses) as OSC 52; GLOSS_ETOOBIG over the limit.
+ */
+enum gloss_status display_clipboard(const char *data, size_t n, enum display_clip *how);
 
 #endif

@@ -24,8 +24,22 @@ enum keymap_mode {
 	KEYMAP_VISUAL,
 };
 
-/* The action bound to k in the mode, or ACTION_NONE. */
+/*
+ * The action bound to k in the mode, or ACTION_NONE.  A Cyrillic letter
+ * bound to nothing is looked up as the key at its place on a US keyboard.
+ */
 enum action keymap_lookup(const struct key *k, enum keymap_mode mode);
+
+/* Which Cyrillic layout's places keymap_lookup uses (і differs: S or B). */
+enum keymap_layout {
+	KEYMAP_LAYOUT_DEFAULT,	/* from the locale: be_* Belarusian, else Russian/Ukrainian */
+	KEYMAP_LAYOUT_RU_UK,
+	KEYMAP_LAYOUT_BE,
+	KEYMAP_LAYOUT_OFF,	/* Cyrillic letters are only what they are */
+};
+void keymap_set_layout(enum keymap_layout l);
+/* The US key at code's place on the layout (о → j); false for other characters. */
+bool keymap_us_key(uint32_t code, uint32_t *us);
 /* Writes a readable name of k into buf. */
 void keymap_name(const struct key *k, char *buf, size_t size);
 

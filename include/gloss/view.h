@@ -68,6 +68,8 @@ int view_run(void);
 void view_set_action(enum action a, void (*fn)(void *arg), void *arg);
 /* Shows a message in the status line until the next key. */
 void view_message(const char *fmt, ...) GLOSS_PRINTF(1, 2);
+/* Copies s[0..n) to the clipboard and says where it went (what: "the selection", ...). */
+void view_copy(const char *what, const char *s, size_t n);
 /* Draws the status line now (for progress during long work). */
 void view_status_now(const char *fmt, ...) GLOSS_PRINTF(1, 2);
 /* Asks for a redraw after background work changed what a view shows. */

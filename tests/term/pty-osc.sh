@@ -61,7 +61,7 @@ is "$(count "$TEST_TMP/copy" "\\x1b]52;c;$want\\x1b\\\\")" 1 "OSC 52 carries the
 TMUX=/tmp/tmux-test,1,0 TERM=screen $run "$TEST_TMP/tmux" 80x24 --expect "Київ" --keys 'w' --pause 200 \
 	--keys 've' --pause 200 --keys 'y' --expect "Copied" -- "$GLOSS" "$doc"
 is "$(count "$TEST_TMP/tmux" "\\x1bPtmux;\\x1b\\x1b]52;c;$want\\x07\\x1b\\\\")" 1 \
-	"inside tmux the sequence is wrapped for passthrough"
+	"inside tmux when tmux cannot be reached: the sequence is wrapped for passthrough"
 is "$(count "$TEST_TMP/tmux" '\x1b]8;')" 0 "inside tmux, auto: no OSC 8"
 
 done_testing

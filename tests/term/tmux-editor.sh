@@ -40,7 +40,7 @@ wait_file() {	# FILE [TENTHS]
 }
 
 result() {
-	wait_file "$OUT.result" && cat "$OUT.result"
+	wait_file "$OUT.result" 200 && cat "$OUT.result"
 }
 
 # The text on screen row N inside the box (borders and margin removed).
@@ -79,7 +79,7 @@ tm_keys Escape
 is "$(result)" "saved" "Esc saves"
 is "$(cat "$OUT")" "Привет дорогой мир!
 торая строка" "the driver got exactly the edited text"
-is "$(cat "$DRAFT.log")" "drop" "saving drops the draft (nothing was drafted)"
+is "$(tail -n 1 "$DRAFT.log")" "drop" "saving drops the draft (whether or not an idle second drafted it first)"
 
 # ------------------------------------------------------------ stress marks, words, tab, wrap
 ed_start 30 10 -- --initial "'до́ма и на работе'"

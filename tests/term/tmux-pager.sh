@@ -41,6 +41,11 @@ is "$(tm_row 1)" "" "j scrolls one row (the blank row under the title)"
 is "$(tm_row 2)" " Первый абзац о празднике. В нём нет ничего особенного, кроме того, что он" "j: the paragraph moved up one row"
 tm_keys k; tm_settle
 is "$(tm_row 1)" " Новогодняя ёлка" "k scrolls back"
+# A Russian layout: о is the key of j, л of k (the layout's places, as vim's langmap).
+tm_keys -l о; tm_settle
+is "$(tm_row 2)" " Первый абзац о празднике. В нём нет ничего особенного, кроме того, что он" "о (j on a Russian layout) scrolls down"
+tm_keys -l л; tm_settle
+is "$(tm_row 1)" " Новогодняя ёлка" "л (k on a Russian layout) scrolls back"
 tm_keys Enter; tm_settle
 is "$(tm_row 1)" "" "Enter scrolls one row too (the pager leaves ENTER to a line down)"
 tm_keys k; tm_settle
@@ -132,8 +137,8 @@ tm_start 100 50 xterm-256color "$GLOSS '$doc'"
 tm_wait "Novogodn" 1 || tm_settle
 tm_keys h; tm_settle
 tm_keys G; tm_settle
-contains "$(tm_capture)" "   y                      copy to the clipboard (OSC 52): the selection, or the link, highlight or
-                          note at the caret" "a long description continues on the next row, aligned"
+contains "$(tm_capture)" "   y                      copy to the clipboard (OSC 52, or tmux's): the selection, or the link,
+                          highlight or note at the caret" "a long description continues on the next row, aligned"
 tm_kill
 
 # Front matter: a header in its place (no document text), `i` shows it as written.
