@@ -22,6 +22,7 @@
 #include "gloss/options.h"
 #include "gloss/osc.h"
 #include "gloss/pager.h"
+#include "gloss/popup.h"
 #include "gloss/reader.h"
 #include "gloss/store.h"
 #include "gloss/view.h"
@@ -245,6 +246,7 @@ reader_main(int argc, char **argv)
 	display_links_enable(opt_glyphs == GLYPH_UTF8 && osc_hyperlinks_enabled(opt_hyperlinks, NULL));
 	catch_hangups();
 	view_set_action(ACTION_HELP, help_show, NULL);
+	view_set_action(ACTION_MESSAGES, popup_messages, NULL);
 	view_set_action(ACTION_FIND, lib ? library_find : no_library, lib);
 	view_push(s.lib_mode ? library_view_new(lib) :
 	    pager_view_new(s.paths, s.n, 0, s.doc, &st, why ? NULL : db));
