@@ -239,8 +239,8 @@ run export "$D/no-such-file.md"
 is "$rc/$err" "1/gloss: export: $D/no-such-file.md: No such file or directory" "an unknown FILE: exit 1"
 printf 'Never annotated.\n' >"$D/fresh.txt"
 run export "$D/fresh.txt"
-is "$rc/$err" "1/gloss: export: $D/fresh.txt: no annotations (the document is not in the database)" \
-	"a FILE the database does not know: exit 1"
+is "$rc/$err" "0/gloss: export: no annotations match; the export is empty" \
+	"a FILE the database does not know has no highlights: an empty export, exit 0 (as for a known one)"
 run export --tag nothing-like-it --no-timestamp
 is "$rc/$err" "0/gloss: export: no annotations match; the export is empty" "an unknown tag: empty export, exit 0"
 is "$out" '---
