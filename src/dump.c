@@ -52,26 +52,58 @@ dump_rule(int width, enum glyph_mode mode, struct strbuf *out)
 }
 
 static void
+dump_lines(const struct doc_block *b, const struct present *p, const struct layout_line *lines,
+    size_t n, enum glyph_mode mode, struct strbuf *out)
+{
+	for (size_t i = 0; i < n; i++) {
+		size_t line_start = out->len;
+
+		strbuf_adds(out, i == 0 ? p->first : p->rest);
+		present_line_text(b, &lines[i], mode, out);
+		rtrim(out, line_start);
+		strbuf_addc(out, '\n');
+	}
+}
+
+/* A table row in its columns, and the rule under a header row. */
+static void
+dump_table(const struct doc_block *b, const struct present *p, const struct present_table *t,
+    enum glyph_mode mode, struct strbuf *out)
+{
+	for (int r = 0; r <= t->rows; r++) {
+		size_t line_start = out->len;
+
+		if (r == t->rows && !t->header)
+			break;
+		strbuf_adds(out, r == 0 ? p->first : p->rest);
+		if (r < t->rows)
+			present_table_line(b, t, r, mode, out);
+		else
+			present_table_rule(t, mode, out);
+		rtrim(out, line_start);
+		strbuf_addc(out, '\n');
+	}
+}
+
+static void
 dump_block(struct doc_block *b, int width, enum glyph_mode mode, unsigned how,
     struct strbuf *out)
 {
+	const struct present_table *t;
 	struct present p;
 	struct layout_opts o;
 	const struct layout_line *lines;
 	size_t n;
 
 	present_block(b, mode, how, width, &p);
-	o = present_layout_opts(&p, width, mode);
-	lines = layout_block(b, &o, &n);
 	if (b->flags & DOC_BLOCK_RULE_BEFORE)
 		dump_rule(width, mode, out);
-	for (size_t i = 0; i < n; i++) {
-		size_t line_start = out->len;
-
-		strbuf_adds(out, i == 0 ? p.first : p.rest);
-		present_line_text(b, &lines[i], mode, out);
-		rtrim(out, line_start);
-		strbuf_addc(out, '\n');
+	if ((t = present_table(b, mode, width - p.indent)) != NULL) {
+		dump_table(b, &p, t, mode, out);
+	} else {
+		o = present_layout_opts(&p, width, mode);
+		lines = layout_block(b, &o, &n);
+		dump_lines(b, &p, lines, n, mode, out);
 	}
 	if (b->flags & DOC_BLOCK_RULE_AFTER)
 		dump_rule(width, mode, out);
@@ -125,6 +157,8 @@ dump_serial(struct doc *doc, int width, enum glyph_mode mode, FILE *out)
 			dump_block(b, width, mode, how, &sb);
 			joined = !dump_separated(b);
 			first = false;
+			if (doc_source_damaged(doc))
+				break;		/* the file shrank: what follows is not its text */
 			if (sb.len >= DUMP_FLUSH)
 				ok = flush(&sb, out) && ok;
 			if (loc.chunk != chunk) {
@@ -133,7 +167,8 @@ dump_serial(struct doc *doc, int width, enum glyph_mode mode, FILE *out)
 			}
 		} while (doc_next(doc, &loc));
 	}
-	ok = flush(&sb, out) && ok;
+	if (!doc_source_damaged(doc))
+		ok = flush(&sb, out) && ok;
 	strbuf_done(&sb);
 	return ok ? GLOSS_OK : GLOSS_EIO;
 }
@@ -222,7 +257,8 @@ write_in_order(struct pipeline *pl, FILE *out)
 		pl->written = k + 1;
 		pthread_cond_broadcast(&pl->cv);
 		pthread_mutex_unlock(&pl->mu);
-		if (nonempty) {
+		/* the file shrank: the rest is not its text (the workers are let finish) */
+		if (nonempty && !doc_source_damaged(pl->doc)) {
 			if (any && !joined)
 				ok = fputc('\n', out) != EOF && ok;
 			ok = flush(&text, out) && ok;
@@ -313,6 +349,10 @@ dump_doc(struct doc *doc, int width, enum glyph_mode mode, FILE *out)
 		rc = GLOSS_EIO;
 	if (rc != GLOSS_OK)
 		return error_set(GLOSS_EIO, "write error: %s", strerror(errno));
+	if (doc_changed(doc))
+		return error_set(GLOSS_ECHANGED, "%s: the file changed while it was read (%s)",
+		    doc_path(doc), doc_source_damaged(doc) ? "it shrank; the output stops there" :
+		    "the output may mix old and new text");
 	return GLOSS_OK;
 }
 
@@ -357,7 +397,6 @@ dump_main(int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	struct doc_options dopt = { .force = false, .format = -1, .tab_width = 8 };
 	struct doc *doc;
 	enum gloss_status rc;
 	int width = terminal_width(), c;
@@ -390,8 +429,7 @@ dump_main(int argc, char **argv)
 		dump_usage(stderr);
 		return 2;
 	}
-	dopt.force = opt_force;
-	rc = doc_open(argv[optind], &dopt, &doc);
+	rc = doc_open_default(argv[optind], opt_force, &doc);
 	if (rc != GLOSS_OK) {
 		cmd_error("%s", error_last(rc));
 		return error_exit_code(rc);

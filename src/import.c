@@ -95,12 +95,11 @@ doc_index(struct import *im, const struct import_item *it)
 static enum gloss_status
 open_file(struct import *im, struct idoc *d)
 {
-	struct doc_options dopt = { .force = opt_force, .format = -1, .tab_width = 8 };
 	enum gloss_status rc;
 
 	if (d->path == NULL || d->reject)
 		return GLOSS_OK;
-	if ((rc = doc_open(d->path, &dopt, &d->doc)) != GLOSS_OK) {
+	if ((rc = doc_open_default(d->path, opt_force, &d->doc)) != GLOSS_OK) {
 		d->unread = xstrdup(error_last(rc));
 		d->doc = NULL;
 		error_clear();

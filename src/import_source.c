@@ -184,13 +184,12 @@ known_path(const struct import_sources *s, const char *path)
 static void
 ask_document(struct import_sources *s, const char *path)
 {
-	struct doc_options dopt = { .format = -1, .tab_width = 8 };
 	struct doc *doc;
 	struct meta m;
 	struct stat sb;
 
 	if (known_path(s, path) || stat(path, &sb) != 0 || !S_ISREG(sb.st_mode) ||
-	    (uint64_t)sb.st_size > URL_DOC_MAX || doc_open(path, &dopt, &doc) != GLOSS_OK) {
+	    (uint64_t)sb.st_size > URL_DOC_MAX || doc_open_default(path, false, &doc) != GLOSS_OK) {
 		error_clear();
 		return;
 	}

@@ -391,10 +391,9 @@ lib_key(void *arg, size_t i)
 static void
 open_row(struct libview *lv, size_t row)
 {
-	struct doc_options opt = { .force = opt_force, .format = -1, .tab_width = 8 };
 	struct doc *doc;
 	char **paths = xcalloc(lv->n, sizeof *paths);
-	enum gloss_status rc = doc_open(lv->rows[row].e.path, &opt, &doc);
+	enum gloss_status rc = doc_open_default(lv->rows[row].e.path, opt_force, &doc);
 
 	if (rc != GLOSS_OK) {
 		view_message("%s", error_last(rc));

@@ -73,6 +73,9 @@ struct md {
 	struct u32stack sups;	/* spans opened by <sup> tags */
 	struct markdown_block blk;
 	int cells;		/* cells so far in the current table row */
+	uint32_t cell;		/* the open cell span */
+	bool row, header;	/* a table row (the header row) is pending */
+	struct markdown_table table;
 	bool rule;		/* a thematic break waits for the next block */
 	bool tight;		/* the last block emitted is followed by more of its tight list */
 	bool body;		/* the body has started: no title, byline or date now */
@@ -226,6 +229,8 @@ blk_end(struct md *md)
 	if (k->text.len > 0 || (k->kind == DOC_LIST_ITEM && k->label)) {
 		uint32_t n = doc_build_count(md->b);
 
+		if (md->row)
+			markdown_table_row(&md->table, k, n, md->header);
 		kind = classify(md, k);
 		markdown_block_emit(k, md->b, kind, kind == DOC_TITLE ? 1 :
 		    GLOSS_MIN(k->level, MAX_LEVEL), (md->rule ? DOC_BLOCK_RULE_BEFORE : 0) |
@@ -238,6 +243,7 @@ blk_end(struct md *md)
 	}
 	markdown_block_clear(k);
 	md->nodes.n = md->sups.n = 0;
+	md->row = false;
 }
 
 /* Is the innermost list item inside a tight list? */
@@ -720,13 +726,15 @@ code_block(struct md *md, cmark_node *node)
 }
 
 /* Nodes added by the table and strikethrough extensions, known by name. */
-enum ext_node { EXT_NONE, EXT_TABLE_ROW, EXT_TABLE_CELL, EXT_STRIKE };
+enum ext_node { EXT_NONE, EXT_TABLE, EXT_TABLE_ROW, EXT_TABLE_CELL, EXT_STRIKE };
 
 static enum ext_node
 ext_node(cmark_node *node)
 {
 	const char *t = cmark_node_get_type_string(node);
 
+	if (strcmp(t, "table") == 0)
+		return EXT_TABLE;
 	if (strcmp(t, "table_row") == 0 || strcmp(t, "table_header") == 0)
 		return EXT_TABLE_ROW;
 	if (strcmp(t, "table_cell") == 0)
@@ -736,20 +744,36 @@ ext_node(cmark_node *node)
 	return EXT_NONE;
 }
 
-/* A table row is one paragraph; a header row is strong. */
+/*
+ * A table row is one paragraph, its cells joined by " │ " and recorded for
+ * the table's layout (markdown_table.c); a header row is strong.
+ */
 static void
 table_node(struct md *md, cmark_node *node, enum ext_node what, bool enter)
 {
-	if (what == EXT_TABLE_ROW && enter) {
+	if (what == EXT_TABLE && enter) {
+		blk_end(md);
+		markdown_table_begin(&md->table, cmark_gfm_extensions_get_table_columns(node),
+		    cmark_gfm_extensions_get_table_alignments(node));
+	} else if (what == EXT_TABLE) {
+		blk_end(md);
+		markdown_table_end(&md->table, md->b);
+	} else if (what == EXT_TABLE_ROW && enter) {
 		flow_begin(md, node, DOC_PARAGRAPH);
 		md->blk.prose = false;
 		md->cells = 0;
-		if (strcmp(cmark_node_get_type_string(node), "table_header") == 0)
+		md->row = true;
+		md->header = strcmp(cmark_node_get_type_string(node), "table_header") == 0;
+		if (md->header)
 			markdown_block_open(&md->blk, DOC_SPAN_STRONG, NULL);
 	} else if (what == EXT_TABLE_ROW) {
 		blk_end(md);
-	} else if (enter && md->cells++ > 0) {
-		markdown_block_adds(&md->blk, TABLE_SEP);
+	} else if (enter) {
+		if (md->cells++ > 0)
+			markdown_block_adds(&md->blk, TABLE_SEP);
+		md->cell = markdown_block_open(&md->blk, (enum doc_span_kind)MARKDOWN_SPAN_CELL, NULL);
+	} else {
+		markdown_block_close(&md->blk, md->cell);
 	}
 }
 
@@ -858,7 +882,7 @@ block_node(struct md *md, cmark_node *node, bool enter)
 		md->rule = true;
 		break;
 	default:		/* the document, tables, their rows and cells */
-		if (ext_node(node) == EXT_TABLE_ROW || ext_node(node) == EXT_TABLE_CELL)
+		if (ext_node(node) != EXT_NONE && ext_node(node) != EXT_STRIKE)
 			table_node(md, node, ext_node(node), enter);
 		break;
 	}
@@ -918,6 +942,7 @@ md_done(struct md *md)
 	size_t i;
 
 	markdown_block_done(&md->blk);
+	markdown_table_done(&md->table);
 	while (md->nframes > 0)
 		frame_pop(md);
 	free(md->frames);

@@ -153,7 +153,8 @@ blk_trim(struct markdown_block *k)
 		struct markdown_span sp = k->spans[i];
 
 		sp.end = (uint32_t)GLOSS_MIN((size_t)sp.end, len);
-		if (sp.start >= sp.end) {
+		sp.start = (uint32_t)GLOSS_MIN((size_t)sp.start, len);
+		if (sp.start >= sp.end && sp.kind != MARKDOWN_SPAN_CELL) {
 			free(sp.url);
 			continue;
 		}
@@ -253,14 +254,18 @@ feed_builder(struct doc_builder *b, const struct markdown_block *k)
 		by_end[i].index = (uint32_t)i;
 	}
 	qsort(by_end, ns, sizeof *by_end, cmp_span_end);
+	for (i = 0; i < ns; i++)	/* cells are not spans of the model */
+		handle[i] = UINT32_MAX;
 	i = 0;
 	for (;;) {
 		uint32_t next = len;
 
-		while (j < ns && by_end[j].end == pos)
-			doc_build_close(b, handle[by_end[j++].index]);
+		for (; j < ns && by_end[j].end == pos; j++)
+			if (handle[by_end[j].index] != UINT32_MAX)
+				doc_build_close(b, handle[by_end[j].index]);
 		for (; i < ns && k->spans[i].start == pos; i++)
-			handle[i] = doc_build_open(b, k->spans[i].kind, k->spans[i].url);
+			if (k->spans[i].kind != MARKDOWN_SPAN_CELL)
+				handle[i] = doc_build_open(b, k->spans[i].kind, k->spans[i].url);
 		if (pos == len)
 			break;
 		if (i < ns)

@@ -11,6 +11,8 @@
 #include "gloss/strbuf.h"
 
 #define MARKDOWN_OPEN UINT32_MAX	/* end of a span not yet closed */
+#define MARKDOWN_SPAN_CELL 0xFFFF	/* a table cell: kept even when empty, never given to the builder */
+#define MARKDOWN_TABLE_COLS 32		/* columns set as a table (more: each row as text) */
 
 struct markdown_span {
 	uint32_t start, end;	/* bytes in the block text; end may be MARKDOWN_OPEN */
@@ -65,5 +67,31 @@ void markdown_block_finish(struct markdown_block *k);
 /* Appends the finished block to the builder as one block of the given kind. */
 void markdown_block_emit(const struct markdown_block *k, struct doc_builder *b,
     enum doc_kind kind, int level, unsigned flags);
+
+/* A table being walked (markdown_table.c). */
+struct markdown_table_row {
+	uint32_t index;		/* the row's block in the builder */
+	bool header;
+	uint32_t start[MARKDOWN_TABLE_COLS], end[MARKDOWN_TABLE_COLS];	/* cells in its text */
+};
+
+struct markdown_table {
+	bool active;
+	bool plain;		/* rows are list items' blocks: no table layout */
+	int ncols;
+	char *align;		/* 'l', 'c', 'r', '-' per column */
+	int *width;		/* natural width per column */
+	struct markdown_table_row *rows;
+	uint32_t nrows, cap;
+};
+
+/* Starts a table of ncols columns; align[i] is cmark-gfm's 'l', 'c', 'r' or 0. */
+void markdown_table_begin(struct markdown_table *t, int ncols, const uint8_t *align);
+/* A finished row block k (its cell spans), which the builder holds as block index. */
+void markdown_table_row(struct markdown_table *t, const struct markdown_block *k, uint32_t index,
+    bool header);
+/* Labels and flags the rows (see markdown_table.c) and forgets the table. */
+void markdown_table_end(struct markdown_table *t, struct doc_builder *b);
+void markdown_table_done(struct markdown_table *t);
 
 #endif

@@ -42,13 +42,12 @@ open_store(struct pager *p, bool create)
 
 	if (p->store || p->db_path == NULL || (!create && access(p->db_path, F_OK) != 0))
 		return p->store != NULL;
-	rc = store_open(p->db_path, STORE_CREATE | STORE_NOWAIT, &st);
+	rc = store_open(p->db_path, STORE_CREATE | STORE_NOWAIT | STORE_KEYS, &st);
 	if (rc != GLOSS_OK) {
 		view_message("Annotations unavailable: %s", error_last(rc));
 		p->db_path = NULL;	/* do not try again */
 		return false;
 	}
-	store_set_busy_timeout(st, STORE_KEY_WAIT_MS);
 	*p->stp = p->store = st;
 	if (annot_attach(p->store, p->doc, 0, &p->ad) != GLOSS_OK)
 		p->ad = NULL;

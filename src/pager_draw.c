@@ -255,6 +255,38 @@ draw_caret_after(struct line_ctx *c, const struct layout_line *line, uint32_t ne
 	display_put(stdscr, c->y, c->x, " ", 1, 1, display_style(DISPLAY_CARET), opt_glyphs);
 }
 
+/* Row li of a table row block: its cells in their columns, or the rule under a header. */
+static void
+draw_table_row(struct line_ctx *c, const struct present *pr, const struct present_table *t, int li)
+{
+	struct pager *p = c->p;
+	const char *sep = present_table_separator(opt_glyphs);
+	int left = p->margin + pr->indent;
+
+	display_put(stdscr, c->y, p->margin, li == 0 ? pr->first : pr->rest,
+	    strlen(li == 0 ? pr->first : pr->rest), pr->indent, display_style(DISPLAY_DIM), opt_glyphs);
+	if (li >= t->rows) {
+		struct strbuf sb = STRBUF_INIT;
+
+		present_table_rule(t, opt_glyphs, &sb);
+		display_put(stdscr, c->y, left, sb.buf, sb.len, t->width, display_style(DISPLAY_DIM),
+		    opt_glyphs);
+		strbuf_done(&sb);
+		return;
+	}
+	c->base = base_style(pr);
+	for (int k = 0; k < t->ncols; k++) {
+		const struct layout_line *l = &t->cells[li * t->ncols + k];
+
+		if (k > 0)
+			display_put(stdscr, c->y, left + t->x[k] - 3, sep, strlen(sep), 3,
+			    display_style(DISPLAY_DIM), opt_glyphs);
+		c->x = left + t->x[k] + present_table_offset(t, k, l);
+		c->maxw = left + t->x[k] + t->w[k];
+		draw_line(c, l);
+	}
+}
+
 /* Draws row `row` of block b at screen row y. */
 static void
 draw_row(struct line_ctx *c, int row)
@@ -274,6 +306,13 @@ draw_row(struct line_ctx *c, int row)
 	}
 	if (li < 0 || ((size_t)li == n && (c->b->flags & DOC_BLOCK_RULE_AFTER))) {
 		draw_rule(p, c->y);
+		return;
+	}
+	if (lines != &p->fold_line && (c->b->flags & DOC_BLOCK_TABLE) && pager_table(p, c->b, &pr)) {
+		const struct present_table *t = pager_table(p, c->b, &pr);
+
+		if (li < t->rows || (li == t->rows && t->header))
+			draw_table_row(c, &pr, t, li);
 		return;
 	}
 	if ((size_t)li >= n)
@@ -415,6 +454,8 @@ pager_status(struct view *v, struct strbuf *left, struct strbuf *right)
 	double f = p->empty ? 1.0 : bottom_fraction(p, v, &at_end);
 
 	strbuf_adds(left, p->title);
+	if (p->changed)
+		strbuf_adds(right, "CHANGED: R  ");
 	pager_annot_status(p, right);
 	pager_search_status(p, right);
 	if (p->npaths > 1)

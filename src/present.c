@@ -146,7 +146,8 @@ present_block(const struct doc_block *b, enum glyph_mode mode, unsigned how, int
 	default:
 		break;
 	}
-	if (b->label && b->kind != DOC_LIST_ITEM && b->kind != DOC_NOTE)
+	if (b->label && b->kind != DOC_LIST_ITEM && b->kind != DOC_NOTE &&
+	    !(b->flags & DOC_BLOCK_TABLE))
 		item_marker(b, mode, p);
 	if (b->flags & DOC_BLOCK_FURNITURE)
 		p->style |= PRESENT_DIM;

@@ -179,3 +179,31 @@ text_scheme_len(const char *s)
 		i++;
 	return s[i] == ':' ? i + 1 : 0;
 }
+
+static bool
+line_space(char c)
+{
+	return c == '\n' || c == '\r' || c == '\t';
+}
+
+void
+text_one_line(struct strbuf *out, const char *s, size_t n, unsigned flags)
+{
+	bool squeeze = flags & TEXT_LINE_SQUEEZE, space = false;
+	size_t start = out->len;
+
+	for (size_t i = 0; i < n; i++) {
+		if ((flags & TEXT_LINE_PARAGRAPHS) && s[i] == '\n' && i + 1 < n && s[i + 1] == '\n') {
+			while (i + 1 < n && s[i + 1] == '\n')
+				i++;
+			strbuf_adds(out, " \u00b6 ");
+		} else if (squeeze && (line_space(s[i]) || s[i] == ' ')) {
+			space = out->len > start;
+		} else {
+			if (space)
+				strbuf_addc(out, ' ');
+			space = false;
+			strbuf_addc(out, line_space(s[i]) ? ' ' : s[i]);
+		}
+	}
+}

@@ -68,6 +68,7 @@ enum doc_kind {
 #define DOC_BLOCK_RULE_AFTER	0x10	/* a thematic break follows this last block */
 #define DOC_BLOCK_TIGHT		0x20	/* shown without a blank line after it (items of a tight list) */
 #define DOC_BLOCK_IN_NOTE	0x40	/* inside a footnote definition (its later paragraphs, lists, code) */
+#define DOC_BLOCK_TABLE		0x80	/* a table row: label describes its columns and cells (present_table) */
 
 enum doc_span_kind {
 	DOC_SPAN_EMPH = 1,	/* emphasis: italic or underline */
@@ -96,7 +97,7 @@ struct doc_block {
 	uint8_t flags;		/* DOC_BLOCK_* */
 	uint32_t nspans;
 	const struct doc_span *spans;	/* sorted by start; may nest */
-	const char *label;	/* NOTE: footnote label (its id); LIST_ITEM: marker such as "1." */
+	const char *label;	/* NOTE: footnote label (its id); LIST_ITEM: marker such as "1."; TABLE rows: columns */
 	const char *number;	/* NOTE: the number its references show ("3"), or NULL */
 	uint64_t src_start, src_end;	/* byte range in the source file */
 	uint32_t chunk_off;	/* offset of the text within its chunk's text */
@@ -151,18 +152,12 @@ bool doc_build_clean(const char *s, size_t n, int tab_width, int *col, struct st
 void doc_build_begin(struct doc_builder *b, enum doc_kind kind, int level,
     uint64_t src_start, uint64_t src_end);
 void doc_build_text(struct doc_builder *b, const char *s, size_t n);
-/* The current block's text so far (valid until the next append). */
-const char *doc_build_current(struct doc_builder *b, size_t *len);
-/* Removes trailing bytes from the current block (closing spans are clamped). */
-void doc_build_truncate(struct doc_builder *b, size_t len);
 /* Opens a span at the current position; returns a handle for doc_build_close(). */
 uint32_t doc_build_open(struct doc_builder *b, enum doc_span_kind kind, const char *url);
 void doc_build_close(struct doc_builder *b, uint32_t handle);
-void doc_build_set_kind(struct doc_builder *b, enum doc_kind kind, int level);
 void doc_build_set_label(struct doc_builder *b, const char *label);
 void doc_build_set_number(struct doc_builder *b, const char *number);
 void doc_build_set_flags(struct doc_builder *b, unsigned flags);
-void doc_build_set_source(struct doc_builder *b, uint64_t src_start, uint64_t src_end);
 void doc_build_end(struct doc_builder *b);
 /* Number of blocks finished so far. */
 uint32_t doc_build_count(const struct doc_builder *b);
@@ -174,6 +169,8 @@ unsigned doc_build_flags_at(const struct doc_builder *b, uint32_t i);
 /* and changes to its kind, level and flags (flags are OR-ed in). */
 void doc_build_retag(struct doc_builder *b, uint32_t i, enum doc_kind kind, int level);
 void doc_build_flag_at(struct doc_builder *b, uint32_t i, unsigned flags);
+/* Sets the label of finished block i. */
+void doc_build_label_at(struct doc_builder *b, uint32_t i, const char *label);
 /* Adds delta to the source range of every block finished so far. */
 void doc_build_shift_source(struct doc_builder *b, uint64_t delta);
 /* Forgets every block and span built so far (a loader giving up). */

@@ -22,7 +22,9 @@
  * DOC_BLOCK_TIGHT); code blocks → CODE (tabs
  * expanded, "\n" kept); HTML blocks → PARAGRAPH (cut at block-level tags,
  * white space collapsed, entities decoded); table rows → one PARAGRAPH each,
- * cells joined by " │ ", the header row strong; footnote definitions →
+ * cells joined by " │ ", the header row strong, flagged DOC_BLOCK_TABLE
+ * with a label describing the columns (alignment, natural width, the
+ * cells' ranges: markdown_table.c) and tight but the last; footnote definitions →
  * NOTE (label; cmark-gfm puts them at the end in order of first reference
  * and drops unreferenced ones); thematic breaks and <hr> →
  * DOC_BLOCK_RULE_BEFORE on the next block (DOC_BLOCK_RULE_AFTER on the last

@@ -59,4 +59,43 @@ bool present_superscript(const char *s, size_t n);
 void present_line_text(const struct doc_block *b, const struct layout_line *line,
     enum glyph_mode mode, struct strbuf *out);
 
+/*
+ * Tables (present_table.c).  A Markdown table row (DOC_BLOCK_TABLE) set
+ * in columns at a width (the width left after the block's prefix): each
+ * column's left edge x (from the text's left) and width w, the alignment
+ * ('l', 'c', 'r', '-'), the cells wrapped in their columns.  cells[r *
+ * ncols + c] is the piece of cell c on row r (offsets in the block text;
+ * empty where the cell has no more lines); lines[r] spans the pieces of
+ * row r (for positions: caret, scrolling).  A header row is followed by a
+ * rule row.  NULL when the block is no table row or the table is too wide
+ * to set in columns (then it is laid out as text).  The result is owned by
+ * a small per-thread cache: valid until the next 15 calls in that thread.
+ */
+#define PRESENT_TABLE_COLS 32
+#define PRESENT_TABLE_MIN 4	/* narrowest column that cells are wrapped in */
+
+struct present_table {
+	int ncols;
+	bool header;
+	int x[PRESENT_TABLE_COLS], w[PRESENT_TABLE_COLS];
+	char align[PRESENT_TABLE_COLS];
+	uint32_t start[PRESENT_TABLE_COLS], end[PRESENT_TABLE_COLS];	/* the cells */
+	int rows;
+	struct layout_line *cells;
+	struct layout_line *lines;
+	int width;		/* of the whole row */
+};
+
+const struct present_table *present_table(const struct doc_block *b, enum glyph_mode mode,
+    int width);
+/* Columns before the piece l of column c, for its alignment. */
+int present_table_offset(const struct present_table *t, int c, const struct layout_line *l);
+/* " │ " between cells (" | " in ASCII). */
+const char *present_table_separator(enum glyph_mode mode);
+/* Appends row r as plain text: cells aligned and padded, separators between them. */
+void present_table_line(const struct doc_block *b, const struct present_table *t, int r,
+    enum glyph_mode mode, struct strbuf *out);
+/* Appends the rule under the header: "───┼───" ("---+---" in ASCII). */
+void present_table_rule(const struct present_table *t, enum glyph_mode mode, struct strbuf *out);
+
 #endif

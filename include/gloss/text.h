@@ -54,4 +54,14 @@ bool text_is_nfc_fast(const char *s, size_t n);
 /* True if NFC leaves every string made of cp and other such code points unchanged. */
 bool text_nfc_inert(uint32_t cp);
 
+/*
+ * Appends s[0..n) to out on one line: every line end (LF, CR) and tab
+ * becomes a space.  With TEXT_LINE_SQUEEZE a run of white space becomes one
+ * space and none is left at either end; with TEXT_LINE_PARAGRAPHS a blank
+ * line (two or more LF) becomes " ¶ ".  Nothing else is changed (the caller
+ * makes the text safe to show).
+ */
+enum { TEXT_LINE_SQUEEZE = 1, TEXT_LINE_PARAGRAPHS = 2 };
+void text_one_line(struct strbuf *out, const char *s, size_t n, unsigned flags);
+
 #endif

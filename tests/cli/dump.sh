@@ -56,4 +56,31 @@ cccc" "soft hyphen drawn at a break"
 printf 'bbbb\302\255cccc\n' | "$GLOSS" dump -w 20 - >"$TEST_TMP/out"
 is "$(cat "$TEST_TMP/out")" "bbbbcccc" "soft hyphen invisible inside a line"
 
+# Tables: columns aligned as the delimiter row says, a rule under the header,
+# cells wrapped in their columns when the table is wider than the page,
+# Cyrillic counted by its display width, ASCII borders with --ascii.
+tbl="$TEST_TMP/table.md"
+printf '| Имя | Описание | N |\n|:---|:---:|--:|\n| Василий | Длинное описание, которое не помещается | 27 |\n| Ян | Коротко | 3 |\n\nпосле\n' >"$tbl"
+"$GLOSS" dump -w 80 "$tbl" >"$TEST_TMP/out"
+is "$(cat "$TEST_TMP/out")" "Имя     │                Описание                 │  N
+────────┼─────────────────────────────────────────┼───
+Василий │ Длинное описание, которое не помещается │ 27
+Ян      │                 Коротко                 │  3
+
+после" "a table at 80 columns: natural widths, centre and right alignment"
+"$GLOSS" dump -w 36 "$tbl" >"$TEST_TMP/out"
+is "$(cat "$TEST_TMP/out")" "Имя     │       Описание        │  N
+────────┼───────────────────────┼───
+Василий │   Длинное описание,   │ 27
+        │ которое не помещается │
+Ян      │        Коротко        │  3
+
+после" "a table at 36 columns: the wide column wrapped inside itself"
+"$GLOSS" dump --ascii -w 80 "$tbl" >"$TEST_TMP/out"
+is "$(sed -n 1,2p "$TEST_TMP/out")" "Imya    |                Opisanie                 |  N
+--------+-----------------------------------------+---" "--ascii: ASCII borders"
+"$GLOSS" dump -w 12 "$tbl" >"$TEST_TMP/out"
+is "$(sed -n 1,2p "$TEST_TMP/out")" "Имя │
+Описание │ N" "a table too wide to wrap: each row as text"
+
 done_testing

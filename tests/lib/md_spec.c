@@ -65,7 +65,8 @@ blocks_json(const char *md, struct strbuf *out)
 			strbuf_adds(out, first ? "{\"kind\": " : ", {\"kind\": ");
 			json_string(out, doc_kind_label(b->kind));
 			strbuf_adds(out, ", \"label\": ");
-			json_string_or_null(out, b->label);
+			/* a table row's label describes its columns: no marker */
+			json_string_or_null(out, b->flags & DOC_BLOCK_TABLE ? NULL : b->label);
 			strbuf_addf(out, ", \"rule\": %d, \"text\": ",
 			    !!(b->flags & DOC_BLOCK_RULE_BEFORE) + !!(b->flags & DOC_BLOCK_RULE_AFTER));
 			json_string(out, b->text);

@@ -184,4 +184,25 @@ is "$(tm_row 20)" " …/$(basename "$(dirname "$BW")")/belarusian-ukrainian-rela
 	"= at 100 columns: whole directories left off the path"
 tm_kill
 
+# A table: columns, the header's rule, a wide cell wrapped in its column, ASCII on vt100.
+tb="$TEST_TMP/table.md"
+printf 'Intro.\n\n| Имя | Описание | N |\n|:---|:---|--:|\n| Василий | Длинное описание, которое не помещается в одну строку на узком экране | 27 |\n| Ян | Коротко | 3 |\n\nafter\n' >"$tb"
+tm_start 50 14 xterm-256color "$GLOSS '$tb'"
+tm_wait "after"; ok $? "a table opens"
+is "$(tm_capture | sed -n 3,8p)" " Имя     │ Описание                          │  N
+ ────────┼───────────────────────────────────┼───
+ Василий │ Длинное описание, которое         │ 27
+         │ не помещается в одну строку       │
+         │ на узком экране                   │
+ Ян      │ Коротко                           │  3" "table: aligned columns, rule, wrapped cell"
+tm_keys / ; tm_wait "/" 20
+tm_keys "помещается" Enter; tm_settle
+is "$(tm_row 6)" "         │ не помещается в одну строку       │" "table: a search in a wrapped cell keeps the grid"
+tm_kill
+tm_start 50 14 vt100 "$GLOSS --ascii '$tb'"
+tm_wait "after"; ok $? "a table opens with --ascii"
+is "$(tm_capture | sed -n 3,4p)" " Imya    | Opisanie                          |  N
+ --------+-----------------------------------+---" "table with --ascii: ASCII borders"
+tm_kill
+
 done_testing

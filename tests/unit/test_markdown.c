@@ -353,9 +353,9 @@ static void
 test_tables(void)
 {
 	static const char *const want[] = {
-		"p | Name │ Значение {strong 0-25}",
-		"p | a b │ в {emph 2-3}",
-		"p | │ empty",
+		"p [H;-,4,0,4;r,8,9,25] tight | Name │ Значение {strong 0-25}",
+		"p [T;-,4,0,3;r,8,8,10] tight | a b │ в {emph 2-3}",
+		"p [T;-,4,0,0;r,8,4,9] | │ empty",
 		"p | after",
 		NULL
 	};
