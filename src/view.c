@@ -249,16 +249,25 @@ shorten_paths(const char *s, int width, struct strbuf *out)
 	strbuf_adds(out, s + from);
 }
 
-/* "database /x/y.db: the error" → "database: the error · /x/y.db"; false if no path after the first word. */
+/*
+ * "database /x/y.db: the error" → "database: the error · /x/y.db"; false if
+ * no path follows the first word, or it is a FILE:LINE.
+ */
 static bool
 path_last(const char *s, struct strbuf *out)
 {
 	size_t a, z, first = strcspn(s, " ");
 
+	size_t d;
+
 	if (!find_path(s, 0, &a, &z) || a <= first)
 		return false;
+	for (d = z; d > a && isdigit((unsigned char)s[d - 1]); d--)
+		;
+	if (d < z && d > a && s[d - 1] == ':')
+		return false;		/* FILE:LINE says where: it stays in its place */
 	strbuf_add(out, s, a > 0 && s[a - 1] == ' ' ? a - 1 : a);
-	strbuf_adds(out, s + z);
+	strbuf_adds(out, s + z + (s[z] == ':' && a > 0 && s[a - 1] == ' ' && a > 1 && s[a - 2] == ':'));
 	strbuf_adds(out, " · ");
 	strbuf_add(out, s + a, z - a);
 	return true;

@@ -79,9 +79,10 @@ void view_copy(const char *what, const char *s, size_t n);
 void view_messages(struct strbuf *out);
 /*
  * msg shortened to width cells, never cut inside a word: paths (words with
- * a '/' and a letter) lose their leading directories first ("…/dir/file"),
+ * a '/' and a letter) lose their leading directories first ("…/dir/file");
  * then a path after the first word moves to the end (the error first, then
- * the file), then words are left off at the end ("…").  Appends to out.
+ * the file; not a FILE:LINE), then words are left off at the end ("…").
+ * Appends to out.
  */
 void view_fit_message(const char *msg, int width, struct strbuf *out);
 /* The view on top of the stack, or NULL. */

@@ -61,6 +61,9 @@ test_fit(void)
 	    "byte 421/17669  2%", "=: at 94 cells whole directories go");
 	is_str(fit("Не удалось сохранить заметку: диск заполнен, черновик сохранён в файле", 40),
 	    "Не удалось сохранить заметку: диск…", "Cyrillic: cut between words, by cells");
+	is_str(fit("config: /home/reader/.config/gloss/config:2: set colum 50: no such setting (column, color, "
+	    "hyperlinks, mouse, fold, incsearch)", 80), "config: …/config:2: set colum 50: no such setting "
+	    "(column, color, hyperlinks…", "a FILE:LINE stays in its place, shortened");
 	is_str(fit("Supercalifragilisticexpialidocious", 10), "Supercali…",
 	    "one word longer than the line: as much of it as fits");
 }
