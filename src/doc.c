@@ -247,7 +247,8 @@ doc_open(const char *path, const struct doc_options *opt, struct doc **out)
 	int fd;
 
 	*out = NULL;
-	rc = in ? open_stdin(&fd, &st) : file_open_regular(path, DOC_SIZE_MAX, &fd, &st);
+	rc = in ? open_stdin(&fd, &st) : file_open_regular(path,
+	    opt && opt->max_size ? opt->max_size : DOC_SIZE_MAX, opt ? opt->open_flags : 0, &fd, &st);
 	if (rc != GLOSS_OK)
 		return rc;
 	doc = doc_new(path, opt);

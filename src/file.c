@@ -96,8 +96,8 @@ file_write_atomic(const char *path, const char *data, size_t n, bool force)
 /* ------------------------------------------------------------------ */
 /* Opening regular files only */
 
-static const char *
-kind_name(mode_t m)
+const char *
+file_kind_name(mode_t m)
 {
 	if (S_ISFIFO(m))
 		return "a FIFO";
@@ -107,21 +107,26 @@ kind_name(mode_t m)
 		return "a character device";
 	if (S_ISBLK(m))
 		return "a block device";
+	if (S_ISLNK(m))
+		return "a symbolic link";
 	return "not a regular file";
 }
 
-/* Refuses what is not a regular file of at most max bytes. */
+/* Refuses what is not a regular file of at most max bytes (and, with FILE_OWN_OR_PUBLIC, someone else's). */
 static enum gloss_status
-check_regular(const char *path, const struct stat *st, uint64_t max)
+check_regular(const char *path, const struct stat *st, uint64_t max, unsigned flags)
 {
 	if (S_ISDIR(st->st_mode))
 		return error_set(GLOSS_EISDIR, "%s: is a directory", path);
 	if (!S_ISREG(st->st_mode))
 		return error_set(GLOSS_ESPECIAL, "%s: not a regular file (%s): not opened", path,
-		    kind_name(st->st_mode));
+		    file_kind_name(st->st_mode));
 	if (max > 0 && (uint64_t)st->st_size > max)
 		return error_set(GLOSS_ETOOBIG, "%s: too large (%llu bytes; at most %llu are read)",
 		    path, (unsigned long long)st->st_size, (unsigned long long)max);
+	if ((flags & FILE_OWN_OR_PUBLIC) && st->st_uid != geteuid() && !(st->st_mode & S_IROTH))
+		return error_set(GLOSS_EIO, "%s: neither yours nor readable by everyone: not opened",
+		    path);
 	return GLOSS_OK;
 }
 
@@ -133,28 +138,29 @@ open_error(const char *path, int e)
 }
 
 enum gloss_status
-file_open_regular(const char *path, uint64_t max, int *fd, struct stat *st)
+file_open_regular(const char *path, uint64_t max, unsigned flags, int *fd, struct stat *st)
 {
 	struct stat named;
 	enum gloss_status rc;
-	int flags;
+	int fl;
 
 	*fd = -1;
-	if (stat(path, &named) != 0)
+	if (((flags & FILE_NOFOLLOW) ? lstat(path, &named) : stat(path, &named)) != 0)
 		return open_error(path, errno);
-	if ((rc = check_regular(path, &named, max)) != GLOSS_OK)
+	if ((rc = check_regular(path, &named, max, flags)) != GLOSS_OK)
 		return rc;
-	*fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+	*fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC |
+	    ((flags & FILE_NOFOLLOW) ? O_NOFOLLOW : 0));
 	if (*fd < 0)
 		return open_error(path, errno);
 	if (fstat(*fd, st) != 0) {
 		rc = open_error(path, errno);
-	} else if ((rc = check_regular(path, st, max)) == GLOSS_OK &&
+	} else if ((rc = check_regular(path, st, max, flags)) == GLOSS_OK &&
 	    (st->st_dev != named.st_dev || st->st_ino != named.st_ino)) {
 		rc = error_set(GLOSS_EIO, "%s: replaced while being opened", path);
 	}
-	if (rc == GLOSS_OK && (flags = fcntl(*fd, F_GETFL)) >= 0)
-		(void)fcntl(*fd, F_SETFL, flags & ~O_NONBLOCK);
+	if (rc == GLOSS_OK && (fl = fcntl(*fd, F_GETFL)) >= 0)
+		(void)fcntl(*fd, F_SETFL, fl & ~O_NONBLOCK);
 	if (rc != GLOSS_OK) {
 		close(*fd);
 		*fd = -1;

@@ -479,20 +479,17 @@ open_list(struct pager *p, bool all)
 /* ------------------------------------------------------------------ */
 /* Export */
 
-/* Asks whether to replace path; true for y. */
+/* Asks whether to replace path; true for y (one key, no Enter). */
 static bool
 confirm_replace(const char *path)
 {
-	struct strbuf answer = STRBUF_INIT, label = STRBUF_INIT;
-	struct prompt_opts o = { 0 };
+	struct strbuf label = STRBUF_INIT;
 	bool yes;
 
 	strbuf_adds(&label, "Replace ");
 	glyph_append_safe(&label, path, strlen(path), opt_glyphs);
 	strbuf_adds(&label, "? (y/n) ");
-	o.label = strbuf_str(&label);
-	yes = prompt_read(&o, &answer) && (answer.buf[0] == 'y' || answer.buf[0] == 'Y');
-	strbuf_done(&answer);
+	yes = prompt_yes(strbuf_str(&label));
 	strbuf_done(&label);
 	return yes;
 }
@@ -541,8 +538,12 @@ export_doc(struct pager *p)
 	}
 	initial = export_default_path(doc_path(p->doc));
 	o.initial = initial;
-	if (prompt_read(&o, &path) && path.len > 0)
-		export_to(p, strbuf_str(&path));
+	if (prompt_read(&o, &path) && path.len > 0) {
+		char *expanded = prompt_expand_path(strbuf_str(&path));
+
+		export_to(p, expanded);
+		free(expanded);
+	}
 	free(initial);
 	strbuf_done(&path);
 }

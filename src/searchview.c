@@ -38,7 +38,10 @@ static const char *const kind_names[] = { "text", "note", "quote", "tags" };
 /* ------------------------------------------------------------------ */
 /* The pager's pattern */
 
-/* Splits the query into its terms: words, "phrases" (their words), prefixes without '*'; not OR. */
+/*
+ * Splits the query into its terms: words, "phrases" (their words), prefixes
+ * without '*', =words without '='; not OR.
+ */
 static size_t
 query_terms(const char *q, char ***out)
 {
@@ -52,6 +55,8 @@ query_terms(const char *q, char ***out)
 			q++;
 		if (*q == '\0')
 			break;
+		if (*q == '=')	/* the exact form: the word itself */
+			q++;
 		if (*q == '"') {
 			start = ++q;
 			end = strchr(q, '"');

@@ -167,6 +167,14 @@ text_nfc(const char *s, size_t n, struct strbuf *out)
 	free(r);
 }
 
+bool
+text_export_escaped(uint32_t cp)
+{
+	return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || cp == 0x061C || cp == 0x200E ||
+	    cp == 0x200F || (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) ||
+	    cp == 0x2028 || cp == 0x2029 || cp == 0xFEFF || cp == 0xFFFE || cp == 0xFFFF;
+}
+
 size_t
 text_scheme_len(const char *s)
 {

@@ -59,6 +59,8 @@ struct doc_options {
 	bool force;		/* open files that look binary */
 	int format;		/* -1: detect; else enum doc_format */
 	int tab_width;		/* 0: 8 */
+	unsigned open_flags;	/* file_open_regular()'s flags (FILE_OWN_OR_PUBLIC) */
+	uint64_t max_size;	/* bytes; 0: DOC_SIZE_MAX */
 };
 
 /*

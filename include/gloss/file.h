@@ -31,9 +31,18 @@ enum gloss_status file_write_atomic(const char *path, const char *data, size_t n
  * size) and clears O_NONBLOCK.  On success *fd is the descriptor (the
  * caller closes it) and *st its fstat.  Errors, with a message naming the
  * path: GLOSS_ENOENT, GLOSS_EISDIR, GLOSS_ESPECIAL (a FIFO, socket or
- * device), GLOSS_ETOOBIG, GLOSS_EIO (permission and the rest).
+ * device), GLOSS_ETOOBIG, GLOSS_EIO (permission and the rest).  With
+ * FILE_OWN_OR_PUBLIC (for paths named by someone else: an imported
+ * file's sources) a file that is neither the user's nor readable by
+ * everyone is refused too (GLOSS_EIO): what the user may read only by
+ * being in a group or root, such as /etc/shadow for its group.
  */
-enum gloss_status file_open_regular(const char *path, uint64_t max, int *fd, struct stat *st);
+#define FILE_OWN_OR_PUBLIC 1u
+#define FILE_NOFOLLOW 2u	/* a symbolic link is refused too (drafts, in shared directories) */
+enum gloss_status file_open_regular(const char *path, uint64_t max, unsigned flags, int *fd,
+    struct stat *st);
+/* What a file of mode m is, for messages ("a FIFO", "a character device"; static storage). */
+const char *file_kind_name(mode_t m);
 
 /*
  * Guarded mappings.  file_map() maps n > 0 bytes of fd read-only (NULL on

@@ -39,6 +39,15 @@ text_decode(const char *s, size_t n, uint32_t *cp)
 int text_cplen(const char *s, size_t n);
 /* True if s[0..n) is valid UTF-8. */
 bool text_valid(const char *s, size_t n);
+/*
+ * True for a code point no export writes as it is (the one rule of every
+ * exported field, JSON and Markdown, front matter, headings, sources and
+ * bodies): C0 and C1 controls and DEL, the bidi controls (U+061C, U+200E,
+ * U+200F, U+202A-U+202E, U+2066-U+2069), U+2028, U+2029, U+FEFF and the
+ * non-characters U+FFFE, U+FFFF.  Writers give them as escapes (\uXXXX,
+ * &#N;), so they stay visible in the bytes and read back as they were.
+ */
+bool text_export_escaped(uint32_t cp);
 /* The length of "scheme:" at the start of a URI or IRI (RFC 3986: a letter, then letters, digits, + - .); 0 if none. */
 size_t text_scheme_len(const char *s);
 
