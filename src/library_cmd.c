@@ -20,6 +20,7 @@
 #include "gloss/glyph.h"
 #include "gloss/json.h"
 #include "gloss/library_cmd.h"
+#include "gloss/locator.h"
 #include "gloss/monotime.h"
 #include "gloss/options.h"
 #include "gloss/store.h"
@@ -315,7 +316,7 @@ location(struct strbuf *out, const struct catalog_hit *h)
 		glyph_append_safe(out, h->heading, strlen(h->heading), opt_glyphs);
 		strbuf_adds(out, ", ");
 	}
-	strbuf_addf(out, "¶%u, %d%%", h->para, (int)h->percent);
+	locator_append(out, h->para, (unsigned)h->percent);
 }
 
 static void

@@ -68,6 +68,11 @@ is "$(titles)" " Cooperation of the Lukashenko regime with the Russian-occupied 
  Lukashenko regime's cooperation with the Russian-occupied territories" \
 	"an upper-case filter keeps the two rows that contain it"
 contains "$(status)" "/LUKASHENKO REGIME  1/2" "the filter and the count in the status line"
+# ] and [ in an article opened from a filtered list go through the filter's rows.
+tm_keys Enter; tm_wait "[1/2]"; ok $? "an article opened from the filtered list: one of the two"
+tm_keys "]"; tm_wait "[2/2]"; ok $? "] goes to the other row the filter shows"
+contains "$(status)" "Lukashenko regime's cooperation" "the second filtered article, not the second of the library"
+tm_keys q; tm_wait "/LUKASHENKO REGIME"; ok $? "q returns to the filtered list"
 tm_keys Escape; tm_settle
 is "$(titles | wc -l | tr -d ' ')" "5" "Esc clears the filter"
 
@@ -114,7 +119,7 @@ contains "$(status)" "search: a quoted phrase is not closed" "a malformed query:
 contains "$(status)" "3/5" "and the library stays"
 tm_keys F; tm_wait "Search the library:" 20
 tm_keys "ВОЕННОЕ" Enter; tm_wait "Search: ВОЕННОЕ"; ok $? "the hits are shown"
-is "$(tm_row 1 | sed 's/ *$//')" " Belarusian-Ukrainian Relatio  ¶35 79%     i “Военное учение Беларуси и России получило название ‘Союзная решимость-2022,’” [the…" \
+is "$(tm_row 1 | sed 's/ *$//')" " Belarusian-Ukrainian Relatio  ¶35, 79%    i “Военное учение Беларуси и России получило название ‘Союзная решимость-2022,’” [the…" \
 	"a hit: title, location, snippet"
 contains "$(tm -u capture-pane -e -p -t t | sed -n 1p)" "$(printf '\033[30m\033[43mВоенное')" \
 	"the match is drawn in the match style in the snippet"
