@@ -95,6 +95,8 @@ annot_cmd_print_json(struct strbuf *out, const struct store_annotation *a)
 	json_field(out, "quote", a->quote);
 	json_field(out, "prefix", a->prefix);
 	json_field(out, "suffix", a->suffix);
+	json_field(out, "first_quote", a->first_quote);	/* null unless it moved: the quote as made */
+	json_field(out, "creator", a->creator);		/* null: the local user */
 	json_field(out, "note", a->note[0] ? a->note : NULL);
 	strbuf_adds(out, ", \"created\": ");
 	json_time(out, a->created);

@@ -353,9 +353,10 @@ choose_sources(struct gather *g)
 
 		if ((rc = attach(g->st, g->o->files[i], s)) != GLOSS_OK)
 			return rc;
-		if (s->id == 0)
-			return error_set(GLOSS_ENOTFOUND, "%s: no annotations (the document is not in the "
-			    "database)", g->o->files[i]);
+		if (s->id == 0) {	/* never annotated: nothing of it to export (not an error) */
+			source_done(s);
+			g->nsrc--;
+		}
 	}
 	if (g->o->nfiles)
 		return GLOSS_OK;

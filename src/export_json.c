@@ -31,7 +31,7 @@ file_iri(struct strbuf *out, const char *path)
 	strbuf_addc(out, '"');
 }
 
-/* A stable IRI for the annotation: a hash of its document, range, quote and creation. */
+/* A stable IRI for the annotation: a hash of its document, range, first quote and creation. */
 static void
 anno_id(struct strbuf *out, const struct export_doc *d, const struct export_hl *h)
 {
@@ -41,7 +41,7 @@ anno_id(struct strbuf *out, const struct export_doc *d, const struct export_hl *
 	strbuf_addf(&key, "%s\n%s\n%llu\n%llu\n%lld\n", d->sha256[0] ? d->sha256 : "",
 	    d->path ? d->path : "", (unsigned long long)h->a.start, (unsigned long long)h->a.end,
 	    (long long)h->a.created);
-	strbuf_adds(&key, h->a.quote);
+	strbuf_adds(&key, h->a.first_quote ? h->a.first_quote : h->a.quote);	/* as made */
 	fingerprint_sha256(key.buf, key.len, hex);
 	strbuf_addf(out, "\"urn:x-gloss:annotation:%.32s\"", hex);
 	strbuf_done(&key);
@@ -95,6 +95,22 @@ quote_selector(struct strbuf *out, const char *exact, const char *prefix, const 
 }
 
 /*
+ * A highlight that moved keeps the quote it was made with: a second
+ * TextQuoteSelector, last, marked "gloss:state": "first" (tools take the
+ * first TextQuoteSelector, which is the text it covers now).
+ */
+static void
+first_selector(struct strbuf *out, const struct export_hl *h)
+{
+	if (h->a.first_quote == NULL || h->a.first_quote[0] == '\0')
+		return;
+	strbuf_adds(out, ", ");
+	quote_selector(out, h->a.first_quote, h->a.first_prefix, h->a.first_suffix);
+	strbuf_truncate(out, out->len - 1);
+	strbuf_adds(out, ", \"gloss:state\": \"first\"}");
+}
+
+/*
  * The selectors, usable on the file itself (docs/export.md): positions in
  * code points of the file; for plain text the quote is the file's own
  * characters, for Markdown the text as read (markup gone), which is what a
@@ -113,6 +129,7 @@ selectors(struct strbuf *out, const struct export_doc *d, const struct export_hl
 	if (h->mapped)
 		strbuf_addf(out, ", {\"type\": \"TextPositionSelector\", \"start\": %llu, \"end\": %llu}",
 		    (unsigned long long)h->file_start, (unsigned long long)h->file_end);
+	first_selector(out, h);
 	strbuf_addc(out, ']');
 }
 
@@ -135,11 +152,19 @@ target(struct strbuf *out, const struct export_doc *d, const struct export_hl *h
 	strbuf_addc(out, '}');
 }
 
-/* Who made it: the user (--creator, $GLOSS_CREATOR or the login name); what wrote the file. */
+/*
+ * Who made it: whoever the imported annotation named (unless that is the
+ * user), else the user (--creator, $GLOSS_CREATOR or the login name); what
+ * wrote the file.
+ */
 static void
-agents(struct strbuf *out, const struct export_set *set)
+agents(struct strbuf *out, const struct export_set *set, const struct export_hl *h)
 {
-	if (set->creator) {
+	if (h->a.creator && h->a.creator[0] && !(set->creator && strcmp(h->a.creator, set->creator) == 0)) {
+		strbuf_adds(out, ", \"creator\": {\"type\": \"Person\"");
+		field(out, "name", h->a.creator);
+		strbuf_addc(out, '}');
+	} else if (set->creator) {
 		strbuf_adds(out, ", \"creator\": {\"type\": \"Person\"");
 		field(out, set->creator_is_login ? "nickname" : "name", set->creator);
 		strbuf_addc(out, '}');
@@ -155,7 +180,7 @@ annotation(struct strbuf *out, const struct export_set *set, const struct export
 	anno_id(out, d, h);
 	strbuf_adds(out, ", \"type\": \"Annotation\"");
 	field(out, "motivation", h->a.note && h->a.note[0] ? "commenting" : "highlighting");
-	agents(out, set);
+	agents(out, set, h);
 	time_field(out, "created", h->a.created);
 	time_field(out, "modified", h->a.modified);
 	bodies(out, h);

@@ -405,6 +405,11 @@ location(struct strbuf *out, const struct export_doc *d, const struct export_hl 
 		part(out, &any);
 		strbuf_addf(out, "**%s**", anchor_status_name(h->a.status));
 	}
+	if (h->a.first_quote && h->a.first_quote[0]) {	/* the quote above is the text covered now */
+		strbuf_adds(out, " (first highlighted as “");
+		md_inline(out, h->a.first_quote);
+		strbuf_adds(out, "”)");
+	}
 	for (size_t k = 0; k < h->nnotes; k++) {
 		strbuf_addc(out, ' ');
 		note_label(out, d, h->notes[k]);

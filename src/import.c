@@ -260,13 +260,20 @@ anchor_item(struct idoc *d, const struct import_item *it, struct store_new *n, s
 		return true;
 	n->start = r.start;
 	n->end = r.end;
-	if (r.status == ANCHOR_ANCHORED) {	/* the text itself, with a full context of its own */
-		strbuf_add(q, d->text.buf + r.start, (size_t)(r.end - r.start));
-		anchor_context(d->text.buf, d->text.len, r.start, r.end, p, s);
-		n->quote = strbuf_str(q);
-		n->prefix = strbuf_str(p);
-		n->suffix = strbuf_str(s);
+	/* the text itself, with a full context of its own; a moved one's own quote is kept as made */
+	strbuf_add(q, d->text.buf + r.start, (size_t)(r.end - r.start));
+	anchor_context(d->text.buf, d->text.len, r.start, r.end, p, s);
+	if (r.status == ANCHOR_MOVED && n->first_quote == NULL && it->exact &&
+	    strcmp(it->exact, strbuf_str(q)) != 0) {
+		n->first_quote = it->exact;
+		n->first_prefix = it->prefix ? it->prefix : "";
+		n->first_suffix = it->suffix ? it->suffix : "";
 	}
+	if (n->first_quote && n->status == ANCHOR_ANCHORED)
+		n->status = ANCHOR_MOVED;	/* it moved before it was exported: still to be looked at */
+	n->quote = strbuf_str(q);
+	n->prefix = strbuf_str(p);
+	n->suffix = strbuf_str(s);
 	return true;
 }
 
@@ -321,6 +328,8 @@ add_item(struct import *im, size_t k)
 		.tags = (const char **)it->tags, .ntags = it->ntags,
 		.created = it->has_created ? it->created : im->now,
 		.modified = it->has_created ? it->modified : im->now,
+		.first_quote = it->first_exact, .first_prefix = it->first_prefix,
+		.first_suffix = it->first_suffix, .creator = it->creator,
 	};
 	struct strbuf q = STRBUF_INIT, p = STRBUF_INIT, s = STRBUF_INIT;
 	enum gloss_status rc = GLOSS_OK;

@@ -18,6 +18,8 @@ struct import_item {
 	const char *source;		/* the target's source (IRI or path) */
 	const char *sha256, *title;	/* gloss:sha256, gloss:title or Hypothesis document.title */
 	char *exact, *prefix, *suffix;	/* owned, NFC; exact NULL: a position only */
+	char *first_exact, *first_prefix, *first_suffix;	/* owned: the quote as made ("gloss:state": "first"), or NULL */
+	char *creator;			/* owned: who made it (the creator's name, nickname or IRI), or NULL */
 	bool has_pos;
 	uint64_t cp_start, cp_end;	/* TextPositionSelector: code points of the file */
 	char *note;			/* owned: the commenting bodies, a blank line between; or NULL */

@@ -25,6 +25,7 @@ struct anno {
 	size_t ntags;
 	const char *title;
 	const char *uri;		/* Hypothesis: the annotated page */
+	const char *creator;		/* "creator" (name, nickname or IRI) or Hypothesis's "user" */
 	enum store_color color;
 	bool has_created;
 	int64_t created, modified;
@@ -34,6 +35,7 @@ struct anno {
 /* What the selectors of one target give. */
 struct sel {
 	const struct json_value *quote;	/* the first TextQuoteSelector */
+	const struct json_value *first;	/* one marked "gloss:state": "first": the quote as made */
 	bool has_pos;
 	uint64_t start, end;
 	struct strbuf kinds;		/* selector types seen that gloss cannot use */
@@ -321,6 +323,9 @@ read_selector(struct sel *s, const struct json_value *v)
 	if (is_a(v, "TextQuoteSelector")) {
 		if (json_str(json_get(v, "exact")) == NULL || json_get(v, "exact")->string[0] == '\0')
 			s->bad = "a TextQuoteSelector needs a non-empty \"exact\"";
+		else if (json_str(json_get(v, "gloss:state")) &&
+		    strcmp(json_get(v, "gloss:state")->string, "first") == 0)
+			s->first = s->first ? s->first : v;
 		else if (s->quote == NULL)
 			s->quote = v;
 	} else if (is_a(v, "TextPositionSelector")) {
@@ -370,6 +375,7 @@ copy_shared(struct import_item *it, const struct anno *a)
 	for (size_t k = 0; k < a->ntags; k++)
 		it->tags[k] = xstrdup(a->tags[k]);
 	it->ntags = a->ntags;
+	it->creator = a->creator ? xstrdup(a->creator) : NULL;
 }
 
 static void
@@ -424,6 +430,11 @@ read_target(struct import_read *r, const struct anno *a, const struct json_value
 		it.prefix = json_str(json_get(s.quote, "prefix")) ? nfc_dup(json_get(s.quote, "prefix")->string) : NULL;
 		it.suffix = json_str(json_get(s.quote, "suffix")) ? nfc_dup(json_get(s.quote, "suffix")->string) : NULL;
 	}
+	if (s.first) {
+		it.first_exact = nfc_dup(json_str(json_get(s.first, "exact")));
+		it.first_prefix = nfc_dup(json_str(json_get(s.first, "prefix")) ? json_get(s.first, "prefix")->string : "");
+		it.first_suffix = nfc_dup(json_str(json_get(s.first, "suffix")) ? json_get(s.first, "suffix")->string : "");
+	}
 	it.has_pos = s.has_pos;
 	it.cp_start = s.start;
 	it.cp_end = s.end;
@@ -462,6 +473,27 @@ read_targets(struct import_read *r, const struct anno *a, const struct json_valu
 
 /* ------------------------------------------------------------------ */
 /* Annotations */
+
+/*
+ * Who made it: "creator" as an IRI, or an agent's name, nickname or id (the
+ * first of an array); Hypothesis's "user" ("acct:name@host", without acct:).
+ */
+static const char *
+creator_of(const struct json_value *v)
+{
+	const struct json_value *c = json_get(v, "creator");
+	const char *s;
+
+	if (c && c->type == JSON_ARRAY)
+		c = c->n ? &c->items[0] : NULL;
+	if ((s = json_str(c)) == NULL && c && c->type == JSON_OBJECT &&
+	    (s = json_str(json_get(c, "name"))) == NULL &&
+	    (s = json_str(json_get(c, "nickname"))) == NULL)
+		s = json_str(json_get(c, "id"));
+	if (s == NULL && (s = json_str(json_get(v, "user"))) != NULL && strncmp(s, "acct:", 5) == 0)
+		s += 5;
+	return s && *s ? s : NULL;
+}
 
 static bool
 annotation_like(const struct json_value *v)
@@ -525,6 +557,7 @@ read_annotation(struct import_read *r, const struct json_value *v)
 	}
 	a.tagging = mot && has_type(mot, "tagging") && !(mot->type == JSON_ARRAY && mot->n > 1);
 	a.uri = json_str(json_get(v, "uri"));
+	a.creator = creator_of(v);
 	a.title = first_str(json_get(json_get(v, "document"), "title"));
 	if (color && !store_color_parse(color, &a.color))
 		import_say(r, a.number, false, "unknown colour \"%.40s\": yellow", color);
@@ -606,6 +639,10 @@ import_read_done(struct import_read *r)
 		free(it->exact);
 		free(it->prefix);
 		free(it->suffix);
+		free(it->first_exact);
+		free(it->first_prefix);
+		free(it->first_suffix);
+		free(it->creator);
 		free(it->note);
 		for (size_t t = 0; t < it->ntags; t++)
 			free(it->tags[t]);

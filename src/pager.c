@@ -21,6 +21,7 @@
 #include "gloss/present.h"
 #include "gloss/prompt.h"
 #include "gloss/search.h"
+#include "gloss/srcmap.h"
 #include "gloss/xmalloc.h"
 #include "pager_int.h"
 
@@ -541,6 +542,64 @@ move_request(struct pager *p, struct view *v, enum action a, int count)
 	return VIEW_HANDLED;
 }
 
+#define INFO_COUNT_MAX (64ull << 20)	/* = counts the lines of files up to this size */
+
+/* The 1-based line of the file that byte off is on. */
+static uint64_t
+line_of(const char *src, uint64_t off)
+{
+	uint64_t n = 1;
+
+	for (const char *s = src, *end = src + off; (s = memchr(s, '\n', (size_t)(end - s))) != NULL; s++)
+		n++;
+	return n;
+}
+
+/* The source bytes [*sa, *sz) of the text on screen; false if not measured that far. */
+static bool
+screen_bytes(struct pager *p, struct view *v, uint64_t *sa, uint64_t *sz)
+{
+	uint64_t a, z;
+	struct srcmap *m;
+	bool ok;
+
+	if (p->empty || !pager_screen_range(p, v, &a, &z) || z <= a)
+		return false;
+	m = srcmap_new(p->doc);
+	ok = srcmap_to_source(m, a, z, sa, sz);
+	srcmap_free(m);
+	return ok;
+}
+
+/*
+ * =: as less does, the file, the lines on screen (of how many), the byte
+ * offset of the screen's end (of the size) and the percent it is at.
+ */
+static void
+file_info(struct pager *p, struct view *v)
+{
+	struct strbuf msg = STRBUF_INIT;
+	const char *src = doc_source(p->doc), *path = doc_path(p->doc);
+	uint64_t size = doc_source_size(p->doc), sa, sz;
+
+	strbuf_adds(&msg, strcmp(path, "-") == 0 ? "standard input" : path);
+	if (p->npaths > 1)
+		strbuf_addf(&msg, "  (file %zu of %zu)", p->cur + 1, p->npaths);
+	if (src && screen_bytes(p, v, &sa, &sz) && sz > sa && sz <= size) {
+		strbuf_addf(&msg, "  lines %llu-%llu", (unsigned long long)line_of(src, sa),
+		    (unsigned long long)line_of(src, sz - 1));
+		if (size <= INFO_COUNT_MAX)
+			strbuf_addf(&msg, "/%llu", (unsigned long long)(line_of(src, size) -
+			    (size > 0 && src[size - 1] == '\n')));
+		strbuf_addf(&msg, "  byte %llu/%llu  %d%%", (unsigned long long)sz,
+		    (unsigned long long)size, size ? (int)(sz * 100 / size) : 100);
+	} else {
+		strbuf_addf(&msg, "  %llu bytes", (unsigned long long)size);
+	}
+	view_message("%s", strbuf_str(&msg));
+	strbuf_done(&msg);
+}
+
 static enum view_result
 pager_request(struct view *v, enum action a, int count)
 {
@@ -575,7 +634,7 @@ pager_request(struct view *v, enum action a, int count)
 	case ACTION_RELOAD: reload(p, v); break;
 	case ACTION_FRONT_MATTER: pager_front_toggle(p, v); break;
 	case ACTION_FILE_INFO:
-		view_message("%s  (%zu of %zu)", doc_path(p->doc), p->cur + 1, p->npaths);
+		file_info(p, v);
 		break;
 	default:
 		return move_request(p, v, a, count);

@@ -106,7 +106,7 @@ popup_request(struct view *v, enum action a, int count)
 		return VIEW_CLOSE;
 	case ACTION_QUIT: case ACTION_SEARCH_CLEAR: case ACTION_NOTE_POPUP:
 		return VIEW_CLOSE;
-	case ACTION_HELP: case ACTION_REDRAW:
+	case ACTION_HELP: case ACTION_REDRAW: case ACTION_MESSAGES:
 		return VIEW_UNHANDLED;
 	default:
 		return VIEW_HANDLED;	/* the page below stays as it is */
@@ -165,4 +165,20 @@ popup_new(struct view *below, const char *title, const char *text,
 	pp->on_enter = on_enter;
 	pp->arg = arg;
 	return view_new(&popup_ops, pp);
+}
+
+void
+popup_messages(void *arg)
+{
+	struct strbuf text = STRBUF_INIT;
+	struct view *top = view_top();
+
+	(void)arg;
+	view_messages(&text);
+	if (top == NULL)
+		return;
+	if (text.len == 0)
+		strbuf_adds(&text, "(no messages yet)");
+	view_push(popup_new(top, "Messages (the newest last)", strbuf_str(&text), NULL, NULL, NULL));
+	strbuf_done(&text);
 }

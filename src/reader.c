@@ -23,6 +23,7 @@
 #include "gloss/options.h"
 #include "gloss/osc.h"
 #include "gloss/pager.h"
+#include "gloss/popup.h"
 #include "gloss/reader.h"
 #include "gloss/store.h"
 #include "gloss/view.h"
@@ -246,6 +247,7 @@ reader_main(int argc, char **argv)
 	if (*settings_problem())
 		view_message("%s", settings_problem());
 	view_set_action(ACTION_HELP, help_show, NULL);
+	view_set_action(ACTION_MESSAGES, popup_messages, NULL);
 	view_set_action(ACTION_FIND, lib ? library_find : no_library, lib);
 	view_push(s.lib_mode ? library_view_new(lib) :
 	    pager_view_new(s.paths, s.n, 0, s.doc, &st, why ? NULL : db));

@@ -9,6 +9,7 @@
  */
 #include "gloss/gloss.h"
 
+#include <ctype.h>
 #include <stdarg.h>
 
 #include "gloss/display.h"
@@ -28,6 +29,8 @@
 static struct view *stack[VIEW_STACK_MAX];
 static int depth;
 static char message[512];
+static char *kept[VIEW_MESSAGES_KEPT];	/* the session's last messages, a ring */
+static size_t nkept;			/* messages kept so far (the newest: kept[(nkept - 1) % N]) */
 static bool dirty;
 static volatile sig_atomic_t hangup;
 static struct {
@@ -118,6 +121,212 @@ view_message(const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(message, sizeof message, fmt, ap);
 	va_end(ap);
+	if (message[0] && (nkept == 0 || strcmp(kept[(nkept - 1) % VIEW_MESSAGES_KEPT], message) != 0)) {
+		free(kept[nkept % VIEW_MESSAGES_KEPT]);
+		kept[nkept++ % VIEW_MESSAGES_KEPT] = xstrdup(message);
+	}
+}
+
+void
+view_messages(struct strbuf *out)
+{
+	size_t first = nkept > VIEW_MESSAGES_KEPT ? nkept - VIEW_MESSAGES_KEPT : 0;
+
+	for (size_t i = first; i < nkept; i++) {
+		if (i > first)
+			strbuf_adds(out, "\n\n");
+		strbuf_adds(out, kept[i % VIEW_MESSAGES_KEPT]);
+	}
+}
+
+struct view *
+view_top(void)
+{
+	return depth > 0 ? stack[depth - 1] : NULL;
+}
+
+/* ------------------------------------------------------------------ */
+/* Fitting a message to the status line */
+
+static int
+width_of(const char *s, size_t n)
+{
+	return display_width(s, n, opt_glyphs);
+}
+
+/* A path: a word holding a '/' and a letter (not "1/20", not "w/"). */
+static bool
+is_path(const char *s, size_t n)
+{
+	bool slash = false, letter = false;
+
+	for (size_t i = 0; i < n; i++) {
+		slash |= s[i] == '/';
+		letter |= (unsigned char)s[i] >= 0x80 || isalpha((unsigned char)s[i]);
+	}
+	return slash && letter && n > 2;
+}
+
+/* The first path word of s at or after byte from: [*a, *z) without closing punctuation. */
+static bool
+find_path(const char *s, size_t from, size_t *a, size_t *z)
+{
+	size_t i = from, n = strlen(s);
+
+	while (i < n) {
+		size_t j;
+
+		while (i < n && s[i] == ' ')
+			i++;
+		j = i;
+		while (j < n && s[j] != ' ')
+			j++;
+		*a = i;
+		*z = j;
+		while (*z > *a && strchr(":;,.)]\"'", s[*z - 1]))
+			(*z)--;
+		while (*a < *z && strchr("([\"'", s[*a]))
+			(*a)++;
+		if (is_path(s + *a, *z - *a))
+			return true;
+		i = j;
+	}
+	return false;
+}
+
+#define PATH_MIN_CELLS 16	/* a path shortened from the left keeps at least this much of its end */
+
+/*
+ * Path p[0..n) in at most budget cells, shortened from the left: leading
+ * directories first ("…/b/c"), then the start of the file name ("…ame.md"),
+ * keeping at least PATH_MIN_CELLS of its end.
+ */
+static void
+shorten_path(const char *p, size_t n, int budget, struct strbuf *out)
+{
+	size_t k = 0;
+
+	if (width_of(p, n) <= budget) {
+		strbuf_add(out, p, n);
+		return;
+	}
+	for (k = n; k > 0 && p[k - 1] != '/'; k--)
+		;
+	/* at least "…/name", or the last PATH_MIN_CELLS cells of a long name */
+	budget = GLOSS_MAX(budget, GLOSS_MIN(width_of(p + (k ? k - 1 : 0), n - (k ? k - 1 : 0)),
+	    PATH_MIN_CELLS) + 1);
+	for (k = 0; k < n; k++)		/* the longest tail after a '/' that fits */
+		if (p[k] == '/' && width_of(p + k, n - k) + 1 <= budget)
+			break;
+	if (k == n) {			/* the file name too: its end */
+		k = n;
+		while (k > 0 && width_of(p + k - 1, n - k + 1) + 1 <= budget)
+			k--;
+		while (k < n && ((unsigned char)p[k] & 0xC0) == 0x80)
+			k++;
+	}
+	strbuf_adds(out, "…");
+	strbuf_add(out, p + k, n - k);
+}
+
+/* s with every path shortened to fit width (as far as paths can be). */
+static void
+shorten_paths(const char *s, int width, struct strbuf *out)
+{
+	size_t from = 0, a, z;
+
+	while (find_path(s, from, &a, &z)) {
+		struct strbuf rest = STRBUF_INIT;
+		int other;
+
+		strbuf_add(out, s + from, a - from);
+		strbuf_adds(&rest, s + z);
+		other = width_of(out->buf ? out->buf : "", out->len) + width_of(rest.buf ? rest.buf : "", rest.len);
+		shorten_path(s + a, z - a, width - other, out);
+		strbuf_done(&rest);
+		from = z;
+	}
+	strbuf_adds(out, s + from);
+}
+
+/*
+ * "database /x/y.db: the error" → "database: the error · /x/y.db"; false if
+ * no path follows the first word, or it is a FILE:LINE.
+ */
+static bool
+path_last(const char *s, struct strbuf *out)
+{
+	size_t a, z, first = strcspn(s, " ");
+
+	size_t d;
+
+	if (!find_path(s, 0, &a, &z) || a <= first)
+		return false;
+	for (d = z; d > a && isdigit((unsigned char)s[d - 1]); d--)
+		;
+	if (d < z && d > a && s[d - 1] == ':')
+		return false;		/* FILE:LINE says where: it stays in its place */
+	strbuf_add(out, s, a > 0 && s[a - 1] == ' ' ? a - 1 : a);
+	strbuf_adds(out, s + z + (s[z] == ':' && a > 0 && s[a - 1] == ' ' && a > 1 && s[a - 2] == ':'));
+	strbuf_adds(out, " · ");
+	strbuf_add(out, s + a, z - a);
+	return true;
+}
+
+/* The words of s that fit width with "…" after them (at least one cluster of the first). */
+static void
+cut_words(const char *s, int width, struct strbuf *out)
+{
+	size_t n = strlen(s), best = 0, i = 0;
+
+	while (i < n) {
+		size_t j = i;
+
+		while (j < n && s[j] == ' ')
+			j++;
+		while (j < n && s[j] != ' ')
+			j++;
+		if (width_of(s, j) + 1 > width)
+			break;
+		best = j;
+		i = j;
+	}
+	while (best > 0 && strchr(" ,;:·", s[best - 1]))
+		best--;
+	if (best == 0) {	/* one word longer than the line: as many characters as fit */
+		while (best < n && width_of(s, best + 1) + 1 <= width)
+			best++;
+		while (best > 0 && ((unsigned char)s[best] & 0xC0) == 0x80)
+			best--;
+	}
+	strbuf_add(out, s, best);
+	strbuf_adds(out, "…");
+}
+
+void
+view_fit_message(const char *msg, int width, struct strbuf *out)
+{
+	struct strbuf a = STRBUF_INIT, b = STRBUF_INIT, c = STRBUF_INIT;
+
+	if (width <= 1 || width_of(msg, strlen(msg)) <= width) {
+		strbuf_adds(out, msg);
+		return;
+	}
+	shorten_paths(msg, width, &a);
+	if (width_of(strbuf_str(&a), a.len) <= width) {
+		strbuf_add(out, strbuf_str(&a), a.len);
+	} else if (path_last(msg, &b)) {	/* the error first, then the file */
+		shorten_paths(strbuf_str(&b), width, &c);
+		if (width_of(strbuf_str(&c), c.len) <= width)
+			strbuf_add(out, strbuf_str(&c), c.len);
+		else
+			cut_words(strbuf_str(&c), width, out);
+	} else {
+		cut_words(strbuf_str(&a), width, out);
+	}
+	strbuf_done(&a);
+	strbuf_done(&b);
+	strbuf_done(&c);
 }
 
 void
@@ -152,8 +361,12 @@ draw_status_text(const char *left, const char *middle, const char *right)
 		rw = -1;
 	x = 1;
 	if (middle && *middle) {
-		display_put(stdscr, y, x, middle, strlen(middle), cols - rw - 3,
+		struct strbuf fit = STRBUF_INIT;
+
+		view_fit_message(middle, cols - rw - 3, &fit);
+		display_put(stdscr, y, x, fit.buf, fit.len, cols - rw - 3,
 		    display_style(DISPLAY_STATUS_MSG), opt_glyphs);
+		strbuf_done(&fit);
 	} else {
 		display_put(stdscr, y, x, left, strlen(left), cols - rw - 3, st, opt_glyphs);
 	}

@@ -80,7 +80,8 @@
 	_(COPY, SIDE, "y", "y", "copy to the clipboard (OSC 52, or tmux's): the selection, or the link, highlight or note at the caret") \
 	_(NEXT_FILE, FILES, "]", "", "open the next file") \
 	_(PREV_FILE, FILES, "[", "", "open the previous file") \
-	_(FILE_INFO, FILES, "= ^G", "", "show the file name and position") \
+	_(FILE_INFO, FILES, "= ^G", "", "show the file, its lines on screen, byte offset and percent (as less)") \
+	_(MESSAGES, OTHER, "^T", "^T", "show the last message in full, with this session's earlier ones") \
 	_(RELOAD, FILES, "R", "", "read the file again (when it changed on disk)") \
 	_(FOLD, OTHER, "z", "", "open or close the fold at the caret or the first on screen") \
 	_(FOLD_ALL, OTHER, "Z", "", "turn folding of site furniture off or on for this document") \

@@ -18,5 +18,7 @@
 /* on_enter(arg) runs on Enter (NULL: Enter closes); enter_hint names it ("go to the note"). */
 struct view *popup_new(struct view *below, const char *title, const char *text,
     void (*on_enter)(void *arg), void *arg, const char *enter_hint);
+/* The session's messages in full (view_messages()) over the top view: the handler of ^T. */
+void popup_messages(void *arg);
 
 #endif

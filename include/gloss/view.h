@@ -66,10 +66,27 @@ int view_run(void);
  * borrowed and must outlive the loop; fn NULL removes the handler.
  */
 void view_set_action(enum action a, void (*fn)(void *arg), void *arg);
-/* Shows a message in the status line until the next key. */
+/*
+ * Shows a message in the status line until the next key (shortened to fit,
+ * view_fit_message()), and keeps it with the session's last
+ * VIEW_MESSAGES_KEPT messages (view_messages()).
+ */
 void view_message(const char *fmt, ...) GLOSS_PRINTF(1, 2);
 /* Copies s[0..n) to the clipboard and says where it went (what: "the selection", ...). */
 void view_copy(const char *what, const char *s, size_t n);
+#define VIEW_MESSAGES_KEPT 50
+/* The kept messages, oldest first, one a paragraph ("\n\n" between); "" if none. */
+void view_messages(struct strbuf *out);
+/*
+ * msg shortened to width cells, never cut inside a word: paths (words with
+ * a '/' and a letter) lose their leading directories first ("…/dir/file");
+ * then a path after the first word moves to the end (the error first, then
+ * the file; not a FILE:LINE), then words are left off at the end ("…").
+ * Appends to out.
+ */
+void view_fit_message(const char *msg, int width, struct strbuf *out);
+/* The view on top of the stack, or NULL. */
+struct view *view_top(void);
 /* Draws the status line now (for progress during long work). */
 void view_status_now(const char *fmt, ...) GLOSS_PRINTF(1, 2);
 /* Asks for a redraw after background work changed what a view shows. */

@@ -239,8 +239,8 @@ run export "$D/no-such-file.md"
 is "$rc/$err" "1/gloss: export: $D/no-such-file.md: No such file or directory" "an unknown FILE: exit 1"
 printf 'Never annotated.\n' >"$D/fresh.txt"
 run export "$D/fresh.txt"
-is "$rc/$err" "1/gloss: export: $D/fresh.txt: no annotations (the document is not in the database)" \
-	"a FILE the database does not know: exit 1"
+is "$rc/$err" "0/gloss: export: no annotations match; the export is empty" \
+	"a FILE the database does not know has no highlights: an empty export, exit 0 (as for a known one)"
 run export --tag nothing-like-it --no-timestamp
 is "$rc/$err" "0/gloss: export: no annotations match; the export is empty" "an unknown tag: empty export, exit 0"
 is "$out" '---
@@ -251,5 +251,43 @@ tags: []
 run export --format yaml
 is "$rc/$(printf '%s\n' "$err" | head -n 1)" "2/gloss: export: --format takes markdown or json, not 'yaml'" \
 	"a bad --format: usage error"
+
+# ---------------------------------------------------------------------------
+# A moved highlight carries the text it covers now; the quote it was made with stays
+
+export GLOSS_DB="$TEST_TMP/moved.db"
+M="$D/moved.txt"
+printf 'Ночью двери склада выломали неизвестные люди, и никто не пришёл на помощь.\n' >"$M"
+"$GLOSS" annotate "$M" --quote "двери склада выломали неизвестные" >/dev/null
+printf 'Ночью двери склада выбили неизвестные люди, и никто не пришёл на помощь.\n' >"$M"
+run annotations "$M"
+is "$(printf '%s\n' "$out" | cut -f 4,7)" "moved	двери склада выбили неизвестные" \
+	"moved: annotations lists the text it covers now"
+run export --no-timestamp "$M"
+contains "$out" "> двери склада выбили неизвестные" "moved: the Markdown quote is the text it covers now"
+contains "$out" "**moved** (first highlighted as “двери склада выломали неизвестные”)" \
+	"moved: and the place line keeps the quote it was made with"
+run export --format json "$M"
+printf '%s\n' "$out" >"$TEST_TMP/moved.json"
+is "$("$PY" - "$TEST_TMP/moved.json" <<'PYEOF'
+import json, sys
+a = json.load(open(sys.argv[1], encoding="utf-8"))[0]
+for s in a["target"]["selector"]:
+    print(s["type"], s.get("exact", ""), s.get("prefix", "") + "|" + s.get("suffix", ""), s.get("gloss:state", "-"))
+print(a["gloss:status"])
+PYEOF
+)" "TextQuoteSelector двери склада выбили неизвестные Ночью | люди, и никто не пришёл на помо -
+TextPositionSelector  | -
+TextQuoteSelector двери склада выломали неизвестные Ночью | люди, и никто не пришёл на помо first
+moved" "moved: JSON: the text covered now first, with its context; the quote as made last, marked gloss:state first"
+export GLOSS_DB="$TEST_TMP/moved-again.db"
+run import "$TEST_TMP/moved.json"
+is "$rc" 0 "moved: imported into an empty database"
+run annotations --json
+is "$(printf '%s\n' "$out" | "$PY" -c 'import json,sys; a=json.load(sys.stdin)[0]; print(a["quote"], "/", a["first_quote"])')" \
+	"двери склада выбили неизвестные / двери склада выломали неизвестные" \
+	"moved: the import keeps both (the text covered now, the quote as made)"
+run export --format json "$M"
+is "$out" "$(cat "$TEST_TMP/moved.json")" "moved: and exports the same JSON again"
 
 done_testing

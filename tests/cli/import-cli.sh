@@ -27,7 +27,7 @@ for a in sorted(rows, key=lambda a: a["id"]):
     out = []
     for f in sys.argv[2:]:
         v = a.get(f)
-        out.append(",".join(v) if isinstance(v, list) else json.dumps(v, ensure_ascii=False) if f in ("note", "quote") else str(v))
+        out.append(",".join(v) if isinstance(v, list) else json.dumps(v, ensure_ascii=False) if f in ("note", "quote", "first_quote", "creator") else str(v))
     print("|".join(out))
 PYEOF
 }
@@ -71,10 +71,12 @@ is "$(rows start end status tags quote note)" \
 0|19|anchored||\"Belarus and Ukraine\"|\"A fragment of the IRI.\"
 107|126|anchored|marshes-tag|\"forests and marshes\"|null
 444|457|moved||\"the sanctions\"|\"Two copies, no context.\"
-195|222|moved||\"Kyiv condemnd the violence\"|null
+195|222|moved||\"Kyiv condemned the violence\"|null
 0|38|orphaned||\"a sentence that was never there at all\"|null
 167|194|anchored||\"the relationship for years.\"|null" \
-	"type as an array and oa:, an IRI body, several bodies, tags, a position only (code points: 390 is byte 463), #char= in the IRI, refinedBy, tagging motivation, white space that differs"
+	"type as an array and oa:, an IRI body, several bodies, tags, a position only (code points: 390 is byte 463), #char= in the IRI, refinedBy, tagging motivation, white space that differs; a moved one quotes the text it covers now"
+is "$(rows first_quote | sort -u | tr '\n' ' ')" '"Kyiv condemnd the violence" null ' \
+	"the quotes moved highlights were made with are kept as first_quote"
 is "$(rows created modified | head -n 2)" "2024-05-01T10:00:00Z|2024-05-01T10:00:00Z
 2024-05-01T10:00:00Z|2024-05-02T00:00:00Z" "RFC 3339 times: a fraction, +00:00, +02:30, .5Z"
 
@@ -136,9 +138,14 @@ gloss: import: hypothesis.json: annotation 6: a reply to another annotation: glo
 is "$(rows path status created modified tags quote note)" \
 "$D/page.md|anchored|2023-09-22T10:00:00Z|2023-09-23T11:00:00Z|emphasis,style,web|\"bold words\"|\"Bold, *said* Alice.\"
 $D/article.txt|anchored|2023-09-22T10:05:00Z|2023-09-22T10:05:00Z||\"thousand kilometres\"|null
-$D/article.txt|moved|2023-09-22T10:06:00Z|2023-09-22T10:06:00Z|moved|\"Kyiv condemed the violance\"|\"Typo in the quote\"
+$D/article.txt|moved|2023-09-22T10:06:00Z|2023-09-22T10:06:00Z|moved|\"Kyiv condemned the violence\"|\"Typo in the quote\"
 $D/article.txt|orphaned|2023-09-22T10:07:00Z|2023-09-22T10:07:00Z||\"a paragraph that the editor deleted later\"|\"Gone from the text\"" \
 	"Hypothesis: text as the note, tags (a comma splits one), times, the page by its front matter URL"
+is "$(rows creator | tail -n 4 | tr '\n' ' ')" '"alice@hypothes.is" "bob@hypothes.is" "bob@hypothes.is" "bob@hypothes.is" ' \
+	"Hypothesis: each annotation's creator is kept (its user, without acct:)"
+"$GLOSS" export --format json --creator "Local User" "$D/article.txt" >"$TEST_TMP/creators.json"
+is "$("$PY" -c 'import json,sys; print(" ".join(sorted(set(a["creator"]["type"] + ":" + a["creator"].get("name", "") for a in json.load(open(sys.argv[1]))))))' "$TEST_TMP/creators.json")" \
+	"Person:bob@hypothes.is" "Hypothesis: export writes the imported creator back, not the local user's name"
 run import --map "https://example.net/article=$D/article.txt" hypothesis.json
 is "$rc/$out" "1/0 imported: 0 anchored, 0 moved, 0 orphaned; 4 skipped as duplicates; 2 rejected" \
 	"Hypothesis: importing it again adds nothing"

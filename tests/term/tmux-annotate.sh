@@ -132,4 +132,20 @@ is "$(sql "select status || '|' || quote from annotations where note = 'lost tex
 	"H on the search match re-attaches it (same note)"
 tm_keys q; tm_wait "EXITED 0"
 
+# A word inside a highlight changes: the reader re-anchors it with the text it covers now.
+moved="$TEST_TMP/moved.txt"
+printf 'Ночью двери склада выломали неизвестные люди, и никто не пришёл на помощь.\n' >"$moved"
+"$GLOSS" annotate "$moved" --quote "двери склада выломали неизвестные" >/dev/null
+printf 'Ночью двери склада выбили неизвестные люди, и никто не пришёл на помощь.\n' >"$moved"
+tm_start 90 20 xterm-256color "$GLOSS '$moved'; echo EXITED \$?"
+tm_wait "Ночью"; sleep 0.5
+tm_keys m; tm_settle
+is "$(tm_row 1 | sed 's/ *$//')" "   ~ двери склада выбили неизвестные" \
+	"m lists a moved highlight (~) with the text it covers now"
+tm_keys q; tm_settle
+is "$(sql "select quote || '|' || first_quote from annotations where first_quote is not null")" \
+	"двери склада выбили неизвестные|двери склада выломали неизвестные" \
+	"the store has the text covered now and the quote it was made with"
+tm_keys q; tm_wait "EXITED 0"
+
 done_testing

@@ -166,6 +166,31 @@ tm_keys i; tm_settle
 is "$(tm_row 2)" " Иван Петров · 2025-03-11" "i again: the header"
 tm_kill
 
+# Messages: never cut inside a word, = as less shows it, ^T shows them in full.
+BW="$CORPUS/belarusian-ukrainian-relations-brink-of-war.md"
+tm_start 60 20 xterm-256color "$GLOSS '$BW'"
+tm_wait "Belarus"; tm_settle
+tm_keys =; tm_settle
+is "$(tm_row 20)" " …ns-brink-of-war.md  lines 5-22/105  byte 421/17669  2% 2%" \
+	"= at 60 columns: the path shortened from the left, lines, byte offset and percent"
+tm_keys v; tm_settle
+is "$(tm_row 20)" " Selection: move with w b e h l j k ( ) { }, s…  SELECT  2%" \
+	"a long message at 60 columns is cut between words"
+tm_keys Escape C-t; tm_wait "Messages (the newest last)"
+ok $? "^T opens the messages"
+contains "$(tm_capture | tr -d '│' | tr -s ' ' | tr '\n' ' ')" "lines 5-22/105 byte 421/17669 2%" "^T shows the = message in full"
+contains "$(tm_capture | tr -d '│' | tr -s ' ' | tr '\n' ' ')" "H highlights, Esc cancels" \
+	"and the selection hint in full, after it"
+tm_keys q; tm_settle
+lacks "$(tm_capture)" "Messages (the newest last)" "q closes them"
+tm_kill
+tm_start 100 20 xterm-256color "$GLOSS '$BW'"
+tm_wait "Belarus"; tm_settle
+tm_keys =; tm_settle
+is "$(tm_row 20)" " …/$(basename "$(dirname "$BW")")/belarusian-ukrainian-relations-brink-of-war.md  lines 5-22/105  byte 590/17669  3%     3%" \
+	"= at 100 columns: whole directories left off the path"
+tm_kill
+
 # A table: columns, the header's rule, a wide cell wrapped in its column, ASCII on vt100.
 tb="$TEST_TMP/table.md"
 printf 'Intro.\n\n| Имя | Описание | N |\n|:---|:---|--:|\n| Василий | Длинное описание, которое не помещается в одну строку на узком экране | 27 |\n| Ян | Коротко | 3 |\n\nafter\n' >"$tb"
