@@ -44,9 +44,11 @@
 #include "gloss/gloss.h"
 #include "gloss/doc_build.h"
 #include "gloss/error.h"
+#include "gloss/strbuf.h"
 
 #define MARKDOWN_SNIFF_MAX (64ull << 20)	/* larger files are Markdown only by extension */
-#define MARKDOWN_MAX (256ull << 20)	/* larger Markdown files are read as plain text */
+#define MARKDOWN_WHOLE_MAX (8ull << 20)	/* larger Markdown files are read in chunks */
+#define MARKDOWN_TAIL (64u << 10)	/* a chunk sees the link definitions of the file's last bytes */
 
 /*
  * True if s[0..n) (the start of a file) looks like Markdown: enough of
@@ -76,6 +78,23 @@ size_t markdown_front_matter(const char *s, size_t n, bool *toml);
  * threads: cmark-gfm parses one document at a time.
  */
 enum gloss_status markdown_parse(const char *src, size_t n, struct doc_builder *b);
+
+/*
+ * Parses one chunk of a large file, src[0..n) cleaned as for
+ * markdown_parse(); unless first, the body has begun (no title, byline or
+ * date is looked for).
+ */
+enum gloss_status markdown_parse_part(const char *src, size_t n, bool first,
+    struct doc_builder *b);
+
+/*
+ * Reading in chunks (markdown_chunk.c): the chunk boundary at or after pos
+ * (the doc_loader rule: only nearby bytes are looked at; *joined is always
+ * false), and the one-line link reference definitions of src[a, z) outside
+ * code, appended to out as written.
+ */
+uint64_t markdown_boundary(const char *src, uint64_t size, uint64_t pos, bool *joined);
+void markdown_definitions(const char *src, uint64_t a, uint64_t z, struct strbuf *out);
 
 /*
  * The loader: markdown_claims, no boundary (one chunk: CommonMark needs
