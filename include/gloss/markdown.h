@@ -97,10 +97,11 @@ uint64_t markdown_boundary(const char *src, uint64_t size, uint64_t pos, bool *j
 void markdown_definitions(const char *src, uint64_t a, uint64_t z, struct strbuf *out);
 
 /*
- * The loader: markdown_claims, no boundary (one chunk: CommonMark needs
- * the whole file to resolve link references and footnotes), and a parse
- * that cleans the source (invalid UTF-8 and NUL as U+FFFD, NFC, without a
- * BOM) for markdown_parse() and falls back to plain text if that fails.
+ * The loader: markdown_claims; a file up to MARKDOWN_WHOLE_MAX is parsed
+ * whole (link references and footnotes resolve across it), a larger one in
+ * chunks at markdown_boundary() (docs/markdown.md); the source is cleaned
+ * (invalid UTF-8 and NUL as U+FFFD, NFC, without a BOM or front matter)
+ * for cmark, and read as plain text if that fails.
  */
 extern const struct doc_loader markdown_loader;
 

@@ -193,9 +193,36 @@ test_generated(size_t size)
 	strbuf_done(&sb);
 }
 
+/* A file over MARKDOWN_WHOLE_MAX opens in chunks: first and last blocks without the rest. */
+static void
+test_doc(void)
+{
+	struct doc_options opt = { .format = -1 };
+	struct strbuf sb = STRBUF_INIT;
+	struct doc *doc = NULL;
+	struct doc_loc loc;
+	int i = 0;
+
+	strbuf_adds(&sb, "# Большой файл\n\nСсылка на [конец][end].\n\n");
+	while (sb.len <= MARKDOWN_WHOLE_MAX)
+		strbuf_addf(&sb, "## Раздел %d\n\nТекст раздела %d, с *выделением*.\n\n", i, i), i++;
+	strbuf_adds(&sb, "Последний абзац.\n\n[end]: https://example.org/end\n");
+	ok(doc_open_mem("big.md", sb.buf, sb.len, &opt, &doc) == GLOSS_OK, "a %zu-byte file opens", sb.len);
+	ok(doc_chunk_count(doc) > 100, "it is read in chunks (%u)", doc_chunk_count(doc));
+	ok(doc_first(doc, &loc) && doc_block(doc, loc)->kind == DOC_TITLE, "the first block is its title");
+	ok(doc_next(doc, &loc) && strcmp(doc_block(doc, loc)->text, "Ссылка на конец.") == 0,
+	    "a reference to a definition at the end resolves");
+	ok(doc_last(doc, &loc) && strcmp(doc_block(doc, loc)->text, "Последний абзац.") == 0,
+	    "the last block, at once");
+	ok(!doc_measured(doc), "without measuring the chunks between");
+	doc_free(doc);
+	strbuf_done(&sb);
+}
+
 int
 main(void)
 {
+	test_doc();
 	test_spec("spec-0.31.2.json");
 	test_spec("gfm-0.29-extensions.json");
 	test_corpus();
