@@ -7,6 +7,8 @@
 
 #include "gloss/action.h"
 
+#include <ctype.h>
+
 static const struct action_info actions[] = {
 	{ "none", ACTION_GROUP_OTHER, "", "", "" },
 #define ACTION_INFO(name, group, keys, vkeys, help) \
@@ -31,4 +33,31 @@ const char *
 action_group_title(enum action_group g)
 {
 	return (unsigned)g < ACTION_GROUP_COUNT ? group_titles[g] : "";
+}
+
+enum action
+action_parse(const char *name)
+{
+	for (int a = ACTION_NONE + 1; a < ACTION_COUNT; a++) {
+		const char *n = actions[a].name;
+		size_t i = 0;
+
+		while (n[i] && name[i] && (name[i] == '-' ? '_' : toupper((unsigned char)name[i])) == n[i])
+			i++;
+		if (n[i] == '\0' && name[i] == '\0')
+			return (enum action)a;
+	}
+	return ACTION_NONE;
+}
+
+const char *
+action_config_name(enum action a, char *buf, size_t size)
+{
+	const char *n = action_info(a)->name;
+	size_t i = 0;
+
+	for (; n[i] && i + 1 < size; i++)
+		buf[i] = n[i] == '_' ? '-' : (char)tolower((unsigned char)n[i]);
+	buf[i] = '\0';
+	return buf;
 }

@@ -454,11 +454,25 @@ busy(const struct annot_doc *ad)
 	    ad->phase == PHASE_ANCHORING || ad->phase == PHASE_RESOLVING;
 }
 
+/* A file that shrank under its mapping is not hashed or re-anchored over the zeros read since. */
+static enum gloss_status
+check_source(const struct annot_doc *ad)
+{
+	if (!doc_source_damaged(ad->doc))
+		return GLOSS_OK;
+	return error_set(GLOSS_ECHANGED, "%s changed while being read: its annotations wait "
+	    "until it is read again", doc_path(ad->doc));
+}
+
 bool
 annot_idle(struct annot_doc *ad, unsigned budget_us)
 {
-	enum gloss_status rc = GLOSS_OK;
+	enum gloss_status rc = busy(ad) ? check_source(ad) : GLOSS_OK;
 
+	if (rc != GLOSS_OK) {
+		fail(ad, rc);
+		return false;
+	}
 	switch (ad->phase) {
 	case PHASE_HASHING:
 		rc = hash_step(ad, budget_us);
@@ -489,7 +503,7 @@ annot_idle(struct annot_doc *ad, unsigned budget_us)
 enum gloss_status
 annot_finish(struct annot_doc *ad)
 {
-	enum gloss_status rc = GLOSS_OK;
+	enum gloss_status rc = busy(ad) ? check_source(ad) : GLOSS_OK;
 
 	while (rc == GLOSS_OK && busy(ad)) {
 		if (ad->phase == PHASE_HASHING)
@@ -503,14 +517,6 @@ annot_finish(struct annot_doc *ad)
 	}
 	if (rc != GLOSS_OK)
 		fail(ad, rc);
-	return ad->phase == PHASE_FAILED ? ad->err : GLOSS_OK;
-}
-
-enum gloss_status
-annot_error(const struct annot_doc *ad, const char **message)
-{
-	if (message)
-		*message = ad->phase == PHASE_FAILED ? ad->errmsg : NULL;
 	return ad->phase == PHASE_FAILED ? ad->err : GLOSS_OK;
 }
 

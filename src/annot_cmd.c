@@ -67,12 +67,6 @@ parse_id(const char *s, int64_t *id)
 	return true;
 }
 
-static enum gloss_status
-open_store(unsigned flags, struct store **st)
-{
-	return store_open(NULL, flags, st);
-}
-
 /*
  * A reading command's status once it has printed what it could: a
  * damaged database is said so on stderr and exits 1.
@@ -89,9 +83,8 @@ damage_status(struct store *st, int status)
 static enum gloss_status
 open_document(const char *path, struct doc **doc)
 {
-	struct doc_options dopt = { .force = opt_force, .format = -1, .tab_width = 8 };
 
-	return doc_open(path, &dopt, doc);
+	return doc_open_default(path, opt_force, doc);
 }
 
 /* A shortened copy of a quote for messages (caller frees). */
@@ -266,7 +259,7 @@ annotate_run(const struct annotate_opts *o, const char *quote)
 	if ((rc = open_document(o->file, &doc)) != GLOSS_OK)
 		return report(rc);
 	status = locate_quote(doc, o, quote, &start, &end);
-	if (status < 0 && (rc = open_store(STORE_CREATE, &st)) == GLOSS_OK &&
+	if (status < 0 && (rc = store_open(NULL, STORE_CREATE, &st)) == GLOSS_OK &&
 	    (rc = annot_attach(st, doc, ANNOT_NOW, &ad)) == GLOSS_OK)
 		rc = annot_add(ad, start, end, o->color, o->note, o->tags, o->ntags, &id);
 	if (status < 0)
@@ -304,7 +297,7 @@ annotate_main(int argc, char **argv)
 	"[--color NAME] [--json]"
 
 struct list_opts {
-	const char *file;
+	const char *file, *tag;
 	struct store_filter filter;
 	bool json;
 };
@@ -329,7 +322,9 @@ parse_annotations(int argc, char **argv, struct list_opts *o)
 	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
 		switch (c) {
 		case 't':
-			o->filter.tag = optarg;
+			o->tag = optarg;
+			o->filter.tags = &o->tag;
+			o->filter.ntags = 1;
 			break;
 		case 's':
 			if (!anchor_status_parse(optarg, &status))
@@ -360,10 +355,10 @@ parse_annotations(int argc, char **argv, struct list_opts *o)
 	if (argc - optind > 1)
 		return usage_error("annotations", ANNOTATIONS_USAGE, "%s", "too many arguments");
 	o->file = optind < argc ? argv[optind] : NULL;
-	if (o->filter.tag) {
+	if (o->tag) {
 		char *name, *key;
 
-		if (store_tag_normalize(o->filter.tag, &name, &key) != GLOSS_OK) {
+		if (store_tag_normalize(o->tag, &name, &key) != GLOSS_OK) {
 			cmd_error("annotations: %s", error_last(GLOSS_EUSAGE));
 			return 2;
 		}
@@ -426,7 +421,7 @@ annotations_main(int argc, char **argv)
 
 	if (status >= 0)
 		return status;
-	if ((rc = open_store(STORE_READ, &st)) != GLOSS_OK)
+	if ((rc = store_open(NULL, STORE_READ, &st)) != GLOSS_OK)
 		return report(rc);
 	if (o.file)
 		status = restrict_to_file(st, &o, &doc, &ad);
@@ -536,7 +531,7 @@ id_main(const struct id_cmd *c, int argc, char **argv)
 	if (nargs < c->min_args || (c->max_args >= 0 && nargs > c->max_args))
 		return usage_error(c->name, c->usage, "%s", nargs < c->min_args ? "missing arguments"
 		    : "too many arguments");
-	if ((rc = open_store(0, &st)) == GLOSS_OK && (rc = store_get(st, id, &a)) == GLOSS_OK) {
+	if ((rc = store_open(NULL, 0, &st)) == GLOSS_OK && (rc = store_get(st, id, &a)) == GLOSS_OK) {
 		store_annotation_done(&a);
 		rc = c->run(st, id, nargs, argv + 2);
 	}

@@ -11,6 +11,8 @@
 #include "gloss/draft.h"
 #include "gloss/editor.h"
 #include "gloss/fold.h"
+#include "gloss/glyph.h"
+#include "gloss/options.h"
 #include "gloss/prompt.h"
 #include "gloss/text.h"
 #include "gloss/view.h"
@@ -160,38 +162,84 @@ annotui_edit_note(struct store *st, int64_t id)
 /* ------------------------------------------------------------------ */
 /* Tags */
 
-/* Tab completion of the last comma-separated tag against the tags in use. */
+/* The length of the longest common prefix of a and b, in whole UTF-8 characters. */
+static size_t
+common_prefix(const char *a, const char *b)
+{
+	size_t n = 0;
+
+	while (a[n] && a[n] == b[n])
+		n++;
+	while (n > 0 && ((unsigned char)a[n] & 0xC0) == 0x80)
+		n--;	/* not inside a character */
+	return n;
+}
+
+/* "3 tags: a, b, c" for the candidates, each shown safely. */
 static void
-complete_tag(void *arg, const char *text, struct strbuf *out)
+say_candidates(struct strbuf *sb, struct store_tag *tags, const bool *match, size_t n, size_t found)
+{
+	size_t listed = 0;
+
+	strbuf_addf(sb, "%zu tags: ", found);
+	for (size_t i = 0; i < n; i++) {
+		if (!match[i])
+			continue;
+		if (listed++)
+			strbuf_adds(sb, ", ");
+		glyph_append_safe(sb, tags[i].name, strlen(tags[i].name), opt_glyphs);
+	}
+}
+
+/*
+ * Tab completion of the last comma-separated tag against the tags in use:
+ * one candidate completes it; several extend it as far as they agree (when
+ * they agree past what is typed) and are listed on the status line.
+ */
+static void
+complete_tag(void *arg, const char *text, struct strbuf *out, struct strbuf *hint)
 {
 	struct store *st = arg;
 	const char *frag = strrchr(text, ',');
 	struct strbuf key = STRBUF_INIT, tk = STRBUF_INIT;
 	struct store_tag *tags;
-	size_t n, found = 0;
-	const char *only = NULL;
+	size_t n, found = 0, common = 0;
+	const char *first = NULL;
+	bool *match;
 
 	frag = frag ? frag + 1 : text;
 	while (*frag == ' ')
 		frag++;
 	if (*frag == '\0' || store_tags(st, &tags, &n) != GLOSS_OK)
 		return;
+	match = xcalloc(n + 1, sizeof *match);
 	fold_key(frag, strlen(frag), &key);
 	for (size_t i = 0; i < n; i++) {
 		strbuf_reset(&tk);
 		fold_key(tags[i].name, strlen(tags[i].name), &tk);
 		if (tk.len >= key.len && memcmp(strbuf_str(&tk), strbuf_str(&key), key.len) == 0) {
-			only = tags[i].name;
+			match[i] = true;
+			size_t c = first ? common_prefix(first, tags[i].name) : strlen(tags[i].name);
+
+			common = first == NULL || c < common ? c : common;
+			first = first ? first : tags[i].name;
 			found++;
 		}
 	}
 	if (found == 1) {		/* the whole line with the fragment completed */
 		strbuf_add(out, text, (size_t)(frag - text));
-		strbuf_adds(out, only);
+		strbuf_adds(out, first);
 		strbuf_adds(out, ", ");
+	} else if (found == 0) {
+		strbuf_adds(hint, "No tag begins so");
 	} else {
-		view_message("%zu tags begin so", found);
+		if (common > strlen(frag)) {	/* as far as the candidates agree */
+			strbuf_add(out, text, (size_t)(frag - text));
+			strbuf_add(out, first, common);
+		}
+		say_candidates(hint, tags, match, n, found);
 	}
+	free(match);
 	strbuf_done(&key);
 	strbuf_done(&tk);
 	store_tags_free(tags, n);

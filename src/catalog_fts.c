@@ -102,7 +102,7 @@ tok_delete(Fts5Tokenizer *tk)
 	free(t);
 }
 
-/* The length of a token character at s[i] (0 if none there); two-byte forms inline. */
+/* The length of a token character at s[i] (0 if none there). */
 static inline size_t
 token_char(const char *s, size_t n, size_t i)
 {
@@ -113,10 +113,6 @@ token_char(const char *s, size_t n, size_t i)
 	if (b < 0x80)
 		return (b >= '0' && b <= '9') || ((b | 0x20) >= 'a' && (b | 0x20) <= 'z') ||
 		    b == CATALOG_STEM_MARK;
-	if (b >= 0xC2 && b < 0xE0 && i + 1 < n && ((unsigned char)s[i + 1] & 0xC0) == 0x80) {
-		cp = ((uint32_t)(b & 0x1F) << 6) | ((unsigned char)s[i + 1] & 0x3F);
-		return (token_bmp[cp >> 3] >> (cp & 7)) & 1 ? 2 : 0;
-	}
 	len = text_decode(s + i, n - i, &cp);
 	return token_cp(cp) ? (size_t)len : 0;
 }

@@ -209,7 +209,6 @@ record(struct catalog *c, int64_t id, const struct fingerprint_key *key, const c
 void
 catalog_load_file(const struct catalog_todo *t, struct catalog_loaded *out)
 {
-	struct doc_options opt = { .format = -1 };
 	struct strbuf key = STRBUF_INIT;
 	struct walk w = { 0 };
 	struct doc *doc;
@@ -217,7 +216,7 @@ catalog_load_file(const struct catalog_todo *t, struct catalog_loaded *out)
 	memset(out, 0, sizeof *out);
 	out->key = t->key;
 	fingerprint_stat(t->path, &out->key);
-	if (doc_open(t->path, &opt, &doc) != GLOSS_OK) {	/* binary or unreadable: not an article */
+	if (doc_open_default(t->path, false, &doc) != GLOSS_OK) {	/* binary or unreadable: not an article */
 		error_clear();
 		out->kind = CATALOG_LOAD_NONE;
 		return;

@@ -24,6 +24,7 @@
 #include <unistd.h>
 
 #include "catalog_int.h"
+#include "gloss/file.h"
 #include "gloss/xmalloc.h"
 
 #define PIPE_SLOTS 32		/* files read ahead of the writer, at most */
@@ -97,7 +98,7 @@ catalog_pipe_start(struct catalog *c)
 {
 	int n = thread_count(c->ntodo - c->next);
 	struct catalog_pipe *p;
-	sigset_t all, old;
+	sigset_t old;
 
 	if (n == 0 || c->pipe)
 		return;
@@ -108,8 +109,7 @@ catalog_pipe_start(struct catalog *c)
 	pthread_mutex_init(&p->mu, NULL);
 	pthread_cond_init(&p->cv, NULL);
 	/* signals (a resize, a hang-up) go to the thread that handles them, not to a worker */
-	sigfillset(&all);
-	pthread_sigmask(SIG_SETMASK, &all, &old);
+	file_block_signals(&old);	/* but the faults: a shrinking file (file_map) */
 	for (int i = 0; i < n; i++)
 		if (pthread_create(&p->th[p->nthreads], NULL, worker, p) == 0)
 			p->nthreads++;

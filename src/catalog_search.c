@@ -421,13 +421,6 @@ fwd_cps(const char *s, size_t n, size_t i, int count)
 	return i;
 }
 
-/* Appends s[a..z) with line ends as spaces. */
-static void
-add_flat(struct strbuf *out, const char *s, size_t a, size_t z)
-{
-	for (size_t i = a; i < z; i++)
-		strbuf_addc(out, s[i] == '\n' ? ' ' : s[i]);
-}
 
 /* The snippet around text[start..end) and the match's place in it. */
 static void
@@ -455,11 +448,11 @@ make_snippet(struct catalog_hit *h, const char *text, size_t n, size_t start, si
 	}
 	if (a > 0)
 		strbuf_adds(&out, "…");
-	add_flat(&out, text, a, start);
+	text_one_line(&out, text + a, start - a, 0);
 	h->mark_start = out.len;
-	add_flat(&out, text, start, end);
+	text_one_line(&out, text + start, end - start, 0);
 	h->mark_end = out.len;
-	add_flat(&out, text, end, z);
+	text_one_line(&out, text + end, z - end, 0);
 	if (z < n)
 		strbuf_adds(&out, "…");
 	h->snippet = strbuf_detach(&out, NULL);
@@ -854,12 +847,11 @@ doc_matches(struct gather *g, struct doc *doc, const char *expr, bool *ok)
 static bool
 expand_doc(struct gather *g, const struct row *r, const char *fts, const char *any)
 {
-	struct doc_options opt = { .format = -1 };
 	struct doc *doc;
 	size_t before = g->n;
 	bool ok;
 
-	if (doc_open(r->path, &opt, &doc) != GLOSS_OK) {	/* gone since: no hits */
+	if (doc_open_default(r->path, false, &doc) != GLOSS_OK) {	/* gone since: no hits */
 		error_clear();
 		return true;
 	}

@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 
 #include "gloss/corpus.h"
+#include "gloss/file.h"
 #include "gloss/options.h"
 #include "gloss/xmalloc.h"
 
@@ -34,8 +35,38 @@ cmp_str(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-size_t
-corpus_list_dir(const char *dir, char ***out)
+/* Whether the entry e of dir is a regular file (or a link to one); *mode gets its type. */
+static bool
+is_regular(const char *path, const struct dirent *e, mode_t *mode)
+{
+	struct stat st;
+
+#ifdef _DIRENT_HAVE_D_TYPE
+	if (e->d_type == DT_REG) {
+		*mode = S_IFREG;
+		return true;
+	}
+	if (e->d_type != DT_UNKNOWN && e->d_type != DT_LNK) {
+		*mode = DTTOIF(e->d_type);
+		return false;
+	}
+#else
+	(void)e;
+#endif
+	if (stat(path, &st) != 0) {
+		*mode = 0;
+		return false;
+	}
+	*mode = st.st_mode;
+	return S_ISREG(st.st_mode);
+}
+
+/*
+ * The entries of dir with an article's name: the regular files (regular
+ * true) or the others (special files, directories, dangling links).
+ */
+static size_t
+list(const char *dir, bool regular, char ***out)
 {
 	DIR *d = opendir(dir);
 	struct dirent *e;
@@ -46,16 +77,40 @@ corpus_list_dir(const char *dir, char ***out)
 	if (d == NULL)
 		return 0;
 	while ((e = readdir(d)) != NULL) {
+		char *path;
+		mode_t mode;
+
 		if (!is_article_name(e->d_name))
 			continue;
+		path = xasprintf("%s/%s", dir, e->d_name);
+		if (is_regular(path, e, &mode) != regular) {
+			free(path);
+			continue;
+		}
 		v = xreallocarray(v, n + 1, sizeof *v);
-		v[n++] = xasprintf("%s/%s", dir, e->d_name);
+		v[n++] = regular ? path : xasprintf("%s: %s: skipped", path,
+		    mode == 0 ? "cannot be read" : S_ISDIR(mode) ? "a directory" :
+		    file_kind_name(mode));
+		if (!regular)
+			free(path);
 	}
 	closedir(d);
 	if (n > 1)
 		qsort(v, n, sizeof *v, cmp_str);
 	*out = v;
 	return n;
+}
+
+size_t
+corpus_list_dir(const char *dir, char ***out)
+{
+	return list(dir, true, out);
+}
+
+size_t
+corpus_list_skipped(const char *dir, char ***out)
+{
+	return list(dir, false, out);
 }
 
 bool

@@ -27,6 +27,19 @@ static struct display_attr styles[DISPLAY_STYLE_COUNT];
 
 enum { PAIR_MATCH = 1, PAIR_LINK, PAIR_SUP, PAIR_CODE, PAIR_KEY, PAIR_MARK, PAIR_FG, PAIR_HL = PAIR_FG + 8 };
 
+/* The colours of the themable elements (the config file's color lines), by pair. */
+static struct {
+	const char *name;
+	short pair, fg, bg;
+} theme[] = {
+	{ "match", PAIR_MATCH, COLOR_BLACK, COLOR_YELLOW },
+	{ "link", PAIR_LINK, COLOR_BLUE, -1 },
+	{ "note", PAIR_SUP, COLOR_CYAN, -1 },
+	{ "code", PAIR_CODE, COLOR_GREEN, -1 },
+	{ "key", PAIR_KEY, COLOR_CYAN, -1 },
+	{ "mark", PAIR_MARK, COLOR_MAGENTA, -1 },
+};
+
 #define HL_COLORS 7
 
 /*
@@ -123,12 +136,9 @@ init_styles(void)
 	attr_t caret = terminal_has("blink") ? A_BLINK | A_REVERSE : A_REVERSE;
 
 	if (colors) {
-		init_pair(PAIR_MATCH, COLOR_BLACK, COLOR_YELLOW);
-		init_pair(PAIR_LINK, COLOR_BLUE, -1);
-		init_pair(PAIR_SUP, COLOR_CYAN, -1);
-		init_pair(PAIR_CODE, COLOR_GREEN, -1);
-		init_pair(PAIR_KEY, COLOR_CYAN, -1);
-		init_pair(PAIR_MARK, COLOR_MAGENTA, -1);
+		for (size_t i = 0; i < GLOSS_ARRAY_SIZE(theme); i++)
+			init_pair(theme[i].pair, theme[i].fg < COLORS ? theme[i].fg : -1,
+			    theme[i].bg < COLORS ? theme[i].bg : -1);
 		for (short i = 0; i < 8; i++)	/* colours of terminal output (DOC_SPAN_FG) */
 			init_pair((short)(PAIR_FG + i), i, -1);
 	}
@@ -154,6 +164,30 @@ init_styles(void)
 	set_style(DISPLAY_MARK, A_BOLD, A_BOLD, PAIR_MARK);
 	set_style(DISPLAY_HELP_KEY, A_BOLD, A_BOLD, PAIR_KEY);
 	init_highlights();
+}
+
+bool
+display_theme_set(const char *element, short fg, short bg)
+{
+	for (size_t i = 0; i < GLOSS_ARRAY_SIZE(theme); i++) {
+		if (strcmp(theme[i].name, element) == 0) {
+			theme[i].fg = fg;
+			theme[i].bg = bg;
+			return true;
+		}
+	}
+	return false;
+}
+
+bool
+display_theme_get(size_t i, const char **element, short *fg, short *bg)
+{
+	if (i >= GLOSS_ARRAY_SIZE(theme))
+		return false;
+	*element = theme[i].name;
+	*fg = theme[i].fg;
+	*bg = theme[i].bg;
+	return true;
 }
 
 bool
@@ -222,12 +256,6 @@ display_done(void)
 	tty_in = NULL;
 }
 
-bool
-display_active(void)
-{
-	return active;
-}
-
 void
 display_suspend(void)
 {
@@ -250,27 +278,10 @@ display_highlight(int c)
 	return hl_attr[c >= 0 && c < HL_COLORS ? c : 0];
 }
 
-void
-display_suspend_self(void)
-{
-	if (!active)
-		return;
-	endwin();
-	raise(SIGTSTP);
-	refresh();
-	clearok(curscr, TRUE);
-}
-
 struct display_attr
 display_style(enum display_style s)
 {
 	return styles[(unsigned)s < DISPLAY_STYLE_COUNT ? s : DISPLAY_NORMAL];
-}
-
-bool
-display_has_colors(void)
-{
-	return colors;
 }
 
 bool

@@ -53,12 +53,6 @@ display_links_enable(bool on)
 	links_on = on;
 }
 
-bool
-display_links_enabled(void)
-{
-	return links_on;
-}
-
 void
 display_link(int y, int x, int w, const char *url, size_t n, unsigned id)
 {

@@ -4,7 +4,8 @@
  * doc — opening documents, the chunk index, walking blocks, and the
  * document-text offsets (see include/gloss/doc.h for the model).
  *
- * A file is mapped read-only (one under 256 KiB is read into memory:
+ * Only a regular file is opened (file_open_regular; standard input may be
+ * a pipe).  It is mapped read-only (one under 256 KiB is read into memory:
  * cheaper, and no TLB shootdown at munmap in threaded programs) and read
  * by the first loader of the table below that claims it, through its
  * operations (struct doc_loader, gloss/doc_build.h): doc.c knows no format.
@@ -32,6 +33,7 @@
 
 #include "gloss/doc.h"
 #include "gloss/ansi.h"
+#include "gloss/file.h"
 #include "gloss/markdown.h"
 #include "gloss/monotime.h"
 #include "gloss/plain.h"
@@ -60,7 +62,9 @@ struct doc {
 	const struct doc_loader *loader;
 	const char *src;
 	uint64_t size;
-	void *map;		/* mmap'ed region, or NULL */
+	void *map;		/* guarded mapping (file_map), or NULL */
+	struct stat opened;	/* fstat of the file when opened */
+	bool watch;		/* a named file: doc_changed() compares it with opened */
 	char *owned;		/* heap copy (doc_open_mem, pipes, Markdown) */
 	int tab_width;
 	struct chunk_info *chunks;
@@ -193,15 +197,15 @@ map_file(struct doc *doc, int fd, const struct stat *st)
 	enum gloss_status rc;
 
 	/* small files are read: cheaper than a mapping (no page faults, and no
-	   TLB shootdown at munmap when other threads run, as in the library index) */
+	   TLB shootdown at munmap when other threads run, as in the library index);
+	   the mapping is guarded: the file shrinking under it is no crash (file.h) */
 	if (S_ISREG(st->st_mode) && st->st_size > DOC_READ_MAX) {
-		doc->map = mmap(NULL, (size_t)st->st_size, PROT_READ, MAP_PRIVATE, fd, 0);
-		if (doc->map != MAP_FAILED) {
+		doc->map = file_map(fd, (size_t)st->st_size);
+		if (doc->map != NULL) {
 			doc->src = doc->map;
 			doc->size = (uint64_t)st->st_size;
 			return GLOSS_OK;
 		}
-		doc->map = NULL;
 	}
 	if (S_ISREG(st->st_mode) && st->st_size > 0)
 		strbuf_grow(&sb, (size_t)st->st_size);
@@ -216,28 +220,42 @@ map_file(struct doc *doc, int fd, const struct stat *st)
 	return GLOSS_OK;
 }
 
+/* Standard input ("-"): a pipe, a terminal's output or a redirected file. */
+static enum gloss_status
+open_stdin(int *fd, struct stat *st)
+{
+	*fd = dup(0);
+	if (*fd < 0 || fstat(*fd, st) != 0) {
+		int e = errno;
+
+		if (*fd >= 0)
+			close(*fd);
+		return error_set(GLOSS_EIO, "standard input: %s", strerror(e));
+	}
+	if (S_ISDIR(st->st_mode)) {
+		close(*fd);
+		return error_set(GLOSS_EISDIR, "standard input: is a directory");
+	}
+	return GLOSS_OK;
+}
+
 enum gloss_status
 doc_open(const char *path, const struct doc_options *opt, struct doc **out)
 {
+	bool in = strcmp(path, "-") == 0;
 	struct stat st;
 	struct doc *doc;
 	enum gloss_status rc;
 	int fd;
 
 	*out = NULL;
-	fd = strcmp(path, "-") == 0 ? dup(0) : open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		return error_set(errno == ENOENT ? GLOSS_ENOENT : GLOSS_EIO, "%s: %s", path,
-		    strerror(errno));
-	if (fstat(fd, &st) < 0 || S_ISDIR(st.st_mode)) {
-		int e = errno;
-
-		close(fd);
-		if (S_ISDIR(st.st_mode))
-			return error_set(GLOSS_EISDIR, "%s: is a directory", path);
-		return error_set(GLOSS_EIO, "%s: %s", path, strerror(e));
-	}
+	rc = in ? open_stdin(&fd, &st) : file_open_regular(path,
+	    opt && opt->max_size ? opt->max_size : DOC_SIZE_MAX, opt ? opt->open_flags : 0, &fd, &st);
+	if (rc != GLOSS_OK)
+		return rc;
 	doc = doc_new(path, opt);
+	doc->opened = st;
+	doc->watch = !in && S_ISREG(st.st_mode);
 	rc = map_file(doc, fd, &st);
 	close(fd);
 	if (rc == GLOSS_OK)
@@ -248,6 +266,34 @@ doc_open(const char *path, const struct doc_options *opt, struct doc **out)
 	}
 	*out = doc;
 	return GLOSS_OK;
+}
+
+bool
+doc_source_damaged(const struct doc *doc)
+{
+	return doc->map != NULL && file_map_damaged(doc->map);
+}
+
+bool
+doc_changed(const struct doc *doc)
+{
+	struct stat now;
+
+	if (doc_source_damaged(doc))
+		return true;
+	if (!doc->watch || stat(doc->path, &now) != 0)
+		return false;	/* gone: what was read is still shown */
+	return now.st_size != doc->opened.st_size || now.st_ino != doc->opened.st_ino ||
+	    now.st_dev != doc->opened.st_dev || now.st_mtim.tv_sec != doc->opened.st_mtim.tv_sec ||
+	    now.st_mtim.tv_nsec != doc->opened.st_mtim.tv_nsec;
+}
+
+enum gloss_status
+doc_open_default(const char *path, bool force, struct doc **out)
+{
+	struct doc_options opt = { .force = force, .format = -1, .tab_width = 8 };
+
+	return doc_open(path, &opt, out);
 }
 
 enum gloss_status
@@ -278,8 +324,7 @@ doc_free(struct doc *doc)
 	for (uint32_t k = 0; k < doc->nchunks; k++)
 		doc_build_chunk_free(doc->chunks[k].loaded);
 	free(doc->chunks);
-	if (doc->map)
-		munmap(doc->map, (size_t)doc->size);
+	file_unmap(doc->map, (size_t)doc->size);
 	free(doc->owned);
 	free(doc->path);
 	free(doc);

@@ -127,33 +127,10 @@ doc_build_text(struct doc_builder *b, const char *s, size_t n)
 	strbuf_add(&b->text, s, n);
 }
 
-const char *
-doc_build_current(struct doc_builder *b, size_t *len)
-{
-	*len = b->in_block ? b->text.len - b->cur.text : 0;
-	return b->in_block ? strbuf_str(&b->text) + b->cur.text : "";
-}
-
 static uint32_t
 cur_len(const struct doc_builder *b)
 {
 	return (uint32_t)(b->text.len - b->cur.text);
-}
-
-void
-doc_build_truncate(struct doc_builder *b, size_t len)
-{
-	uint32_t i;
-
-	if (!b->in_block || len >= cur_len(b))
-		return;
-	strbuf_truncate(&b->text, b->cur.text + len);
-	for (i = b->cur.span0; i < b->nspans; i++) {
-		if (b->spans[i].start > len)
-			b->spans[i].start = (uint32_t)len;
-		if (!b->spans[i].open && b->spans[i].end > len)
-			b->spans[i].end = (uint32_t)len;
-	}
 }
 
 uint32_t
@@ -186,13 +163,6 @@ doc_build_close(struct doc_builder *b, uint32_t handle)
 }
 
 void
-doc_build_set_kind(struct doc_builder *b, enum doc_kind kind, int level)
-{
-	b->cur.kind = (uint8_t)kind;
-	b->cur.level = (uint8_t)level;
-}
-
-void
 doc_build_set_label(struct doc_builder *b, const char *label)
 {
 	b->cur.label = add_string(b, label);
@@ -208,13 +178,6 @@ void
 doc_build_set_flags(struct doc_builder *b, unsigned flags)
 {
 	b->cur.flags |= (uint8_t)flags;
-}
-
-void
-doc_build_set_source(struct doc_builder *b, uint64_t src_start, uint64_t src_end)
-{
-	b->cur.src_start = src_start;
-	b->cur.src_end = src_end;
 }
 
 /* Drops empty spans of the current block, closing any left open. */

@@ -102,15 +102,13 @@ static char *
 read_draft(const char *path, struct timespec *mtime)
 {
 	struct strbuf sb = STRBUF_INIT;
-	int fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
 	struct stat st;
 	char buf[8192];
 	ssize_t n;
+	int fd;
 
-	if (fd < 0)
-		return NULL;
-	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size > DRAFT_MAX) {
-		close(fd);
+	if (file_open_regular(path, DRAFT_MAX, FILE_NOFOLLOW, &fd, &st) != GLOSS_OK) {
+		error_clear();
 		return NULL;
 	}
 	while ((n = read(fd, buf, sizeof buf)) > 0 && sb.len < DRAFT_MAX)

@@ -157,6 +157,8 @@ dump_serial(struct doc *doc, int width, enum glyph_mode mode, FILE *out)
 			dump_block(b, width, mode, how, &sb);
 			joined = !dump_separated(b);
 			first = false;
+			if (doc_source_damaged(doc))
+				break;		/* the file shrank: what follows is not its text */
 			if (sb.len >= DUMP_FLUSH)
 				ok = flush(&sb, out) && ok;
 			if (loc.chunk != chunk) {
@@ -165,7 +167,8 @@ dump_serial(struct doc *doc, int width, enum glyph_mode mode, FILE *out)
 			}
 		} while (doc_next(doc, &loc));
 	}
-	ok = flush(&sb, out) && ok;
+	if (!doc_source_damaged(doc))
+		ok = flush(&sb, out) && ok;
 	strbuf_done(&sb);
 	return ok ? GLOSS_OK : GLOSS_EIO;
 }
@@ -254,7 +257,8 @@ write_in_order(struct pipeline *pl, FILE *out)
 		pl->written = k + 1;
 		pthread_cond_broadcast(&pl->cv);
 		pthread_mutex_unlock(&pl->mu);
-		if (nonempty) {
+		/* the file shrank: the rest is not its text (the workers are let finish) */
+		if (nonempty && !doc_source_damaged(pl->doc)) {
 			if (any && !joined)
 				ok = fputc('\n', out) != EOF && ok;
 			ok = flush(&text, out) && ok;
@@ -345,6 +349,10 @@ dump_doc(struct doc *doc, int width, enum glyph_mode mode, FILE *out)
 		rc = GLOSS_EIO;
 	if (rc != GLOSS_OK)
 		return error_set(GLOSS_EIO, "write error: %s", strerror(errno));
+	if (doc_changed(doc))
+		return error_set(GLOSS_ECHANGED, "%s: the file changed while it was read (%s)",
+		    doc_path(doc), doc_source_damaged(doc) ? "it shrank; the output stops there" :
+		    "the output may mix old and new text");
 	return GLOSS_OK;
 }
 
@@ -389,7 +397,6 @@ dump_main(int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	struct doc_options dopt = { .force = false, .format = -1, .tab_width = 8 };
 	struct doc *doc;
 	enum gloss_status rc;
 	int width = terminal_width(), c;
@@ -422,8 +429,7 @@ dump_main(int argc, char **argv)
 		dump_usage(stderr);
 		return 2;
 	}
-	dopt.force = opt_force;
-	rc = doc_open(argv[optind], &dopt, &doc);
+	rc = doc_open_default(argv[optind], opt_force, &doc);
 	if (rc != GLOSS_OK) {
 		cmd_error("%s", error_last(rc));
 		return error_exit_code(rc);

@@ -19,6 +19,7 @@
 #include "gloss/meta.h"
 #include "gloss/notes.h"
 #include "gloss/options.h"
+#include "gloss/sorted.h"
 #include "gloss/srcmap.h"
 #include "gloss/xmalloc.h"
 
@@ -32,7 +33,6 @@ struct source {
 struct gather {
 	struct store *st;
 	const struct export_options *o;
-	char **tag_keys;		/* fold keys of o->tags */
 	struct source *src;
 	size_t nsrc;
 };
@@ -43,9 +43,8 @@ struct gather {
 static enum gloss_status
 open_doc(const char *path, struct doc **doc)
 {
-	struct doc_options dopt = { .force = opt_force, .format = -1, .tab_width = 8 };
 
-	return doc_open(path, &dopt, doc);
+	return doc_open_default(path, opt_force, doc);
 }
 
 /*
@@ -95,35 +94,6 @@ source_done(struct source *s)
 /* ------------------------------------------------------------------ */
 /* Choosing highlights */
 
-static bool
-has_tag(const struct gather *g, const struct store_annotation *a)
-{
-	for (size_t i = 0; i < a->ntags; i++) {
-		char *name, *key;
-		bool hit = false;
-
-		if (store_tag_normalize(a->tags[i], &name, &key) != GLOSS_OK)
-			continue;
-		for (size_t k = 0; k < g->o->ntags && !hit; k++)
-			hit = strcmp(key, g->tag_keys[k]) == 0;
-		free(name);
-		free(key);
-		if (hit)
-			return true;
-	}
-	return false;
-}
-
-static bool
-wanted(const struct gather *g, const struct store_annotation *a)
-{
-	if (g->o->color >= 0 && (int)a->color != g->o->color)
-		return false;
-	if (g->o->since && a->created < g->o->since)
-		return false;
-	return g->o->ntags == 0 || has_tag(g, a);
-}
-
 static int
 hl_cmp(const void *pa, const void *pb)
 {
@@ -142,16 +112,16 @@ static enum gloss_status
 load_highlights(struct gather *g, struct export_doc *d)
 {
 	struct store_list l = { 0 };
-	enum gloss_status rc = store_of_doc(g->st, d->id, &l);
+	struct store_filter f = { .doc_id = d->id, .tags = g->o->tags, .ntags = g->o->ntags,
+	    .color = g->o->color, .since = g->o->since };
+	enum gloss_status rc = store_query(g->st, &f, &l);
 
 	if (rc != GLOSS_OK)
 		return rc;
 	d->hl = xcalloc(l.n ? l.n : 1, sizeof *d->hl);
 	for (size_t i = 0; i < l.n; i++) {
-		if (wanted(g, &l.v[i])) {
-			d->hl[d->n++].a = l.v[i];
-			memset(&l.v[i], 0, sizeof l.v[i]);
-		}
+		d->hl[d->n++].a = l.v[i];
+		memset(&l.v[i], 0, sizeof l.v[i]);
 	}
 	store_list_free(&l);
 	qsort(d->hl, d->n, sizeof *d->hl, hl_cmp);
@@ -215,17 +185,9 @@ block_table(struct doc *doc, struct export_doc *d, size_t *n)
 static const struct block_pos *
 block_at(const struct block_pos *t, size_t n, uint64_t off)
 {
-	size_t lo = 0, hi = n;
+	size_t i = sorted_upper_u64(t, n, sizeof *t, offsetof(struct block_pos, off), off);
 
-	while (hi - lo > 1) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (t[mid].off <= off)
-			lo = mid;
-		else
-			hi = mid;
-	}
-	return n ? &t[lo] : NULL;
+	return n ? &t[i ? i - 1 : 0] : NULL;
 }
 
 /* Code points in text[from..to), counting from a known point. */
@@ -538,13 +500,6 @@ export_run(struct store *st, const struct export_options *o, struct strbuf *out,
 	char *login = NULL;
 
 	*count = 0;
-	g.tag_keys = xcalloc(o->ntags + 1, sizeof *g.tag_keys);
-	for (size_t i = 0; rc == GLOSS_OK && i < o->ntags; i++) {
-		char *name;
-
-		if ((rc = store_tag_normalize(o->tags[i], &name, &g.tag_keys[i])) == GLOSS_OK)
-			free(name);
-	}
 	if (set.creator == NULL && (login = export_default_creator()) != NULL) {
 		set.creator = login;
 		set.creator_is_login = getenv("GLOSS_CREATOR") == NULL || *getenv("GLOSS_CREATOR") == '\0';
@@ -561,9 +516,6 @@ export_run(struct store *st, const struct export_options *o, struct strbuf *out,
 		else
 			export_md(&set, out);
 	}
-	for (size_t i = 0; i < o->ntags; i++)
-		free(g.tag_keys[i]);
-	free(g.tag_keys);
 	free(g.src);
 	free(login);
 	set_free(&set);

@@ -34,13 +34,11 @@ decode(const char *s, size_t n, size_t i, uint32_t *cp)
 	return *cp < 0x80 ? 1 : (size_t)text_decode(s + i, n - i, cp);
 }
 
-/* Characters written as numeric references: controls, bidi controls, separators. */
+/* Characters written as numeric references: controls, bidi controls, separators (text.h). */
 static bool
 as_reference(uint32_t cp)
 {
-	return (cp < 0x20 && cp != '\n') || (cp >= 0x7F && cp <= 0x9F) || cp == 0x200E ||
-	    cp == 0x200F || (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) ||
-	    cp == 0x2028 || cp == 0x2029 || cp == 0xFEFF;
+	return cp != '\n' && text_export_escaped(cp);
 }
 
 static bool
@@ -141,6 +139,8 @@ md_escape(struct strbuf *out, const char *s, size_t n, unsigned flags)
 			strbuf_addf(out, "&#%u;", (unsigned)cp);
 		else if (cp < 0x80 && escape_here(s, n, i, start, marker))
 			strbuf_addf(out, "\\%c", (char)cp);
+		else if (cp == 0xFFFD)
+			strbuf_addcp(out, cp);	/* also for invalid bytes (a file name's) */
 		else
 			strbuf_add(out, s + i, len);
 		i += len;
@@ -264,7 +264,7 @@ export_tag_form(struct strbuf *out, const char *t)
 		if (gap && word_char(prev) && word_char(cp))
 			strbuf_addc(out, '_');
 		gap = false;
-		strbuf_add(out, t + i - len, len);
+		strbuf_addcp(out, cp);	/* U+FFFD for invalid bytes */
 		digits = digits && cp >= '0' && cp <= '9';
 		prev = cp;
 	}

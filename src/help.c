@@ -201,17 +201,23 @@ troff_escape(FILE *f, const char *s)
 	}
 }
 
+/* A key's line: its keys, what it does and the action's name for the config file. */
 static void
-print_key(FILE *f, bool troff, const char *keys, const char *help)
+print_key(FILE *f, bool troff, const char *keys, enum action a)
 {
+	char name[40];
+
+	action_config_name(a, name, sizeof name);
 	if (troff) {
 		fputs(".TP\n.B ", f);
-		troff_escape(f, keys);
+		troff_escape(f, *keys ? keys : "(no key)");
 		fputc('\n', f);
-		troff_escape(f, help);
-		fputc('\n', f);
+		troff_escape(f, action_info(a)->help);
+		fputs(" (\\fI", f);
+		troff_escape(f, name);
+		fputs("\\fR)\n", f);
 	} else {
-		fprintf(f, "  %-22s %s\n", keys, help);
+		fprintf(f, "  %-22s %s (%s)\n", *keys ? keys : "(no key)", action_info(a)->help, name);
 	}
 }
 
@@ -232,8 +238,8 @@ help_print_keys(FILE *f, bool troff)
 		for (int a = ACTION_NONE + 1; a < ACTION_COUNT; a++) {
 			const struct action_info *ai = action_info((enum action)a);
 
-			if (ai->group == (enum action_group)g && ai->keys[0])
-				print_key(f, troff, ai->keys, ai->help);
+			if (ai->group == (enum action_group)g && (ai->keys[0] || !ai->vkeys[0]))
+				print_key(f, troff, ai->keys, (enum action)a);
 		}
 	}
 	print_title(f, troff, HELP_VISUAL_TITLE, false);
@@ -241,6 +247,6 @@ help_print_keys(FILE *f, bool troff)
 		const struct action_info *ai = action_info((enum action)a);
 
 		if (ai->vkeys[0])
-			print_key(f, troff, ai->vkeys, ai->help);
+			print_key(f, troff, ai->vkeys, (enum action)a);
 	}
 }

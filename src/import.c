@@ -15,6 +15,7 @@
 #include "gloss/anchor.h"
 #include "gloss/annot.h"
 #include "gloss/doc.h"
+#include "gloss/file.h"
 #include "gloss/meta.h"
 #include "gloss/options.h"
 #include "gloss/srcmap.h"
@@ -88,20 +89,28 @@ doc_index(struct import *im, const struct import_item *it)
 
 /*
  * Opens and attaches the document's file if it can be read (before the
- * transaction).  A source that cannot be read is kept as if the file were
- * not here: its highlights are recorded with their quotes, orphaned, and
- * anchored when the document is opened.
+ * transaction).  A source that is not there, or binary, is kept as if the
+ * file were absent: its highlights are recorded with their quotes,
+ * orphaned, and anchored when the document is opened.  A source that is
+ * not a regular file (never opened), too large, unreadable, or neither the
+ * user's nor readable by everyone (file_open_regular) is rejected.
  */
 static enum gloss_status
 open_file(struct import *im, struct idoc *d)
 {
-	struct doc_options dopt = { .force = opt_force, .format = -1, .tab_width = 8 };
+	struct doc_options dopt = { .force = opt_force, .format = -1, .tab_width = 8,
+		.open_flags = FILE_OWN_OR_PUBLIC };
 	enum gloss_status rc;
 
 	if (d->path == NULL || d->reject)
 		return GLOSS_OK;
 	if ((rc = doc_open(d->path, &dopt, &d->doc)) != GLOSS_OK) {
-		d->unread = xstrdup(error_last(rc));
+		/* a file that is not there (yet) is a document gone; a FIFO, a device, a directory,
+		   a file too large, unreadable or someone else's is no document: nothing recorded */
+		if (rc == GLOSS_ENOENT || rc == GLOSS_EBINARY)
+			d->unread = xstrdup(error_last(rc));
+		else
+			d->reject = xstrdup(error_last(rc));
 		d->doc = NULL;
 		error_clear();
 		return GLOSS_OK;

@@ -16,7 +16,6 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <strings.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "gloss/corpus.h"
@@ -184,13 +183,12 @@ known_path(const struct import_sources *s, const char *path)
 static void
 ask_document(struct import_sources *s, const char *path)
 {
-	struct doc_options dopt = { .format = -1, .tab_width = 8 };
+	struct doc_options dopt = { .format = -1, .tab_width = 8, .max_size = URL_DOC_MAX };
 	struct doc *doc;
 	struct meta m;
-	struct stat sb;
 
-	if (known_path(s, path) || stat(path, &sb) != 0 || !S_ISREG(sb.st_mode) ||
-	    (uint64_t)sb.st_size > URL_DOC_MAX || doc_open(path, &dopt, &doc) != GLOSS_OK) {
+	/* doc_open opens regular files only, never a FIFO or a device */
+	if (known_path(s, path) || doc_open(path, &dopt, &doc) != GLOSS_OK) {
 		error_clear();
 		return;
 	}

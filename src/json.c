@@ -17,13 +17,6 @@
 /* ------------------------------------------------------------------ */
 /* Writing */
 
-static bool
-needs_u_escape(uint32_t cp)
-{
-	return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || cp == 0x2028 || cp == 0x2029 ||
-	    cp == 0xFEFF || cp == 0xFFFE || cp == 0xFFFF;
-}
-
 void
 json_string(struct strbuf *out, const char *s)
 {
@@ -42,7 +35,7 @@ json_string(struct strbuf *out, const char *s)
 			strbuf_adds(out, "\\t");
 		else if (cp == '\r')
 			strbuf_adds(out, "\\r");
-		else if (needs_u_escape(cp))
+		else if (text_export_escaped(cp))	/* controls and bidi controls stay visible */
 			strbuf_addf(out, "\\u%04x", (unsigned)cp);
 		else if (cp == 0xFFFD)
 			strbuf_adds(out, "\uFFFD");	/* also for invalid bytes (file names) */

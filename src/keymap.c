@@ -12,14 +12,19 @@
  */
 #include "gloss/gloss.h"
 
+#include "gloss/error.h"
 #include "gloss/keymap.h"
 
 struct binding {
 	struct key key;
-	enum action action;
+	enum action action;	/* ACTION_NONE: unbound by the user */
 	enum keymap_mode mode;
+	char view[12];		/* the view it is for ("pager", "list"...), "" for every view */
 };
 
+/* The user's bindings (the config file), newest first, before the defaults. */
+static struct binding user[KEYMAP_USER_MAX];
+static size_t nuser;
 static struct binding bindings[256];
 static size_t nbindings;
 static enum keymap_layout layout = KEYMAP_LAYOUT_DEFAULT;
@@ -57,6 +62,12 @@ void
 keymap_set_layout(enum keymap_layout l)
 {
 	layout = l;
+}
+
+enum keymap_layout
+keymap_get_layout(void)
+{
+	return layout;
 }
 
 /* The layout the locale suggests: Belarusian for be_*, else the Ukrainian and Russian one. */
@@ -170,10 +181,76 @@ bind_defaults(void)
 	}
 }
 
+static bool
+same_key(const struct key *a, const struct key *b)
+{
+	return a->fn == b->fn && a->code == b->code;
+}
+
+enum gloss_status
+keymap_bind(const char *view, const struct key *k, enum action a, enum keymap_mode mode)
+{
+	size_t at = nuser;
+
+	if (strlen(view) >= sizeof user[0].view)
+		return error_set(GLOSS_EUSAGE, "no view '%s'", view);
+	for (size_t i = 0; i < nuser; i++)
+		if (same_key(&user[i].key, k) && user[i].mode == mode && strcmp(user[i].view, view) == 0)
+			at = i;
+	if (at == KEYMAP_USER_MAX)
+		return error_set(GLOSS_ETOOBIG, "more than %d bindings", KEYMAP_USER_MAX);
+	user[at] = (struct binding){ .key = *k, .action = a, .mode = mode };
+	snprintf(user[at].view, sizeof user[at].view, "%s", view);
+	if (at == nuser)
+		nuser++;
+	return GLOSS_OK;
+}
+
+size_t
+keymap_user_count(void)
+{
+	return nuser;
+}
+
+void
+keymap_user_get(size_t i, const char **view, struct key *k, enum action *a, enum keymap_mode *mode)
+{
+	*view = user[i].view;
+	*k = user[i].key;
+	*a = user[i].action;
+	*mode = user[i].mode;
+}
+
+void
+keymap_reset(void)
+{
+	nuser = 0;
+	layout = KEYMAP_LAYOUT_DEFAULT;
+}
+
+/* The user's binding of k for the view (its own, then every view's); false if none. */
+static bool
+user_lookup(const char *view, const struct key *k, enum keymap_mode want, enum action *a)
+{
+	for (int pass = 0; pass < 2; pass++) {
+		for (size_t i = 0; i < nuser; i++) {
+			const char *v = user[i].view;
+
+			if (user[i].mode == want && same_key(&user[i].key, k) &&
+			    (pass == 0 ? view && *v && strcmp(v, view) == 0 : *v == '\0')) {
+				*a = user[i].action;
+				return true;
+			}
+		}
+	}
+	return false;
+}
+
 static enum action
-lookup(const struct key *k, enum keymap_mode mode)
+lookup(const char *view, const struct key *k, enum keymap_mode mode)
 {
 	struct key kk = *k;
+	enum action a;
 
 	if (nbindings == 0)
 		bind_defaults();
@@ -186,6 +263,8 @@ lookup(const struct key *k, enum keymap_mode mode)
 	for (int pass = mode == KEYMAP_VISUAL ? 0 : 1; pass < 2; pass++) {
 		enum keymap_mode want = pass == 0 ? KEYMAP_VISUAL : KEYMAP_NORMAL;
 
+		if (user_lookup(view, &kk, want, &a))
+			return a;
 		for (size_t i = 0; i < nbindings; i++)
 			if (bindings[i].mode == want && bindings[i].key.fn == kk.fn &&
 			    bindings[i].key.code == kk.code)
@@ -195,14 +274,20 @@ lookup(const struct key *k, enum keymap_mode mode)
 }
 
 enum action
-keymap_lookup(const struct key *k, enum keymap_mode mode)
+keymap_lookup_in(const char *view, const struct key *k, enum keymap_mode mode)
 {
-	enum action a = lookup(k, mode);
+	enum action a = lookup(view, k, mode);
 	struct key us = { .fn = false };
 
 	if (a == ACTION_NONE && !k->fn && k->code >= 0x400 && keymap_us_key(k->code, &us.code))
-		a = lookup(&us, mode);
+		a = lookup(view, &us, mode);
 	return a;
+}
+
+enum action
+keymap_lookup(const struct key *k, enum keymap_mode mode)
+{
+	return keymap_lookup_in(NULL, k, mode);
 }
 
 void

@@ -15,10 +15,16 @@
  * typo_override_at().  Usually the newest is allowed, so the rules look at
  * a couple of words per line instead of the whole text (layout_breaks()
  * still merges a full typo_overrides() pass, and the tests check that
- * both agree).  When no opportunity survives, in order:
+ * both agree).  A break the rules discourage (TYPO_BREAK_SOFT: two-letter
+ * prepositions, numbers and what they count, a short last word) is a
+ * penalty: the line takes it only when the newest allowed break would
+ * leave the line less than half full (FILL_NUM / FILL_DEN of the width),
+ * or when the words it keeps together would not fit on the next line.  When no
+ * opportunity survives, in order:
  *   1. a break the rules withdrew at a space (glue gives way);
  *   2. after the last '/' or '-' inside the word that fits (paths, URLs);
- *   3. at the last grapheme-cluster boundary that fits (at least one
+ *   3. a break the rules withdrew inside a word (UAX #14 allowed it);
+ *   4. at the last grapheme-cluster boundary that fits (at least one
  *      cluster per line, so a cluster wider than the line stands alone).
  */
 #include "gloss/gloss.h"
@@ -35,6 +41,8 @@
 #define RING 32			/* opportunities remembered per line before the oldest is judged */
 #define SHY_0 0xC2		/* U+00AD SOFT HYPHEN in UTF-8 */
 #define SHY_1 0xAD
+#define FILL_NUM 1		/* a line the soft glue may leave shorter than ... */
+#define FILL_DEN 2		/* ... this fraction of the width gives way instead */
 
 /* The lines of a block with the options they were made for: one blob. */
 struct layout_cache {
@@ -79,35 +87,20 @@ struct cand {
 struct pending {
 	struct cand ring[RING];
 	unsigned head, count;
-	struct cand allowed, glue;
+	struct cand allowed, soft, firm, glue, withdrawn;
 };
 
 /* What the rules say about an opportunity. */
 enum verdict {
 	ALLOWED,
+	SOFT,		/* discouraged: taken when the allowed break leaves the line too short */
+	FIRM,		/* the same, but SOFT gives way first */
 	GLUED,		/* withdrawn at a space: a glued unit may give way here */
 	WITHDRAWN,	/* withdrawn inside a word */
 };
 
 /* ------------------------------------------------------------------ */
 /* Small helpers. */
-
-/* Decodes s[0..n) (n >= 1); ASCII and two-byte sequences inline. */
-static inline int
-decode(const char *s, size_t n, uint32_t *cp)
-{
-	unsigned char b = (unsigned char)s[0];
-
-	if (b < 0x80) {
-		*cp = b;
-		return 1;
-	}
-	if (b >= 0xC2 && b < 0xE0 && n >= 2 && ((unsigned char)s[1] & 0xC0) == 0x80) {
-		*cp = ((uint32_t)(b & 0x1F) << 6) | ((unsigned char)s[1] & 0x3F);
-		return 2;
-	}
-	return text_decode(s, n, cp);
-}
 
 /* Columns of the code point at s[i]; its length in *len. */
 static inline int
@@ -120,7 +113,7 @@ cp_width(const struct wrap *w, size_t i, int *len)
 		*len = 1;
 		return c >= 0x20 && c < 0x7F ? 1 : glyph_width(c, w->mode);
 	}
-	*len = decode(w->s + i, w->n - i, &cp);
+	*len = text_decode(w->s + i, w->n - i, &cp);
 	return glyph_width(cp, w->mode);
 }
 
@@ -163,10 +156,64 @@ finish(struct layout_line *ln, size_t start, const struct cand *c)
 static enum verdict
 judge(const struct wrap *w, const struct cand *c)
 {
-	if (w->rules == TYPO_NONE ||
-	    typo_override_at(w->s, w->n, w->rules, c->next) != UC_BREAK_PROHIBITED)
+	char o;
+
+	if (w->rules == TYPO_NONE)
+		return ALLOWED;
+	o = typo_override_at(w->s, w->n, w->rules, c->next);
+	if (o == TYPO_BREAK_SOFT)
+		return SOFT;
+	if (o == TYPO_BREAK_FIRM)
+		return FIRM;
+	if (o != UC_BREAK_PROHIBITED)
 		return ALLOWED;
 	return w->s[c->next - 1] == ' ' ? GLUED : WITHDRAWN;
+}
+
+/* The end of the word that starts at s[i]: the next space or line end. */
+static size_t
+word_end(const struct wrap *w, size_t i)
+{
+	while (i < w->n && w->s[i] != ' ' && w->p[i] != UC_BREAK_MANDATORY)
+		i++;
+	return i;
+}
+
+/* The newer of two discouraged breaks that may be NULL. */
+static const struct cand *
+newer(const struct cand *x, const struct cand *y)
+{
+	if (!x || (y && y->next > x->next))
+		return y;
+	return x;
+}
+
+/*
+ * The allowed break a (may be NULL), or a newer discouraged one when a
+ * would leave the line too short, or when the words they keep together
+ * (from a to the end of the word after the newest) would not fit on the
+ * next line either.  Then the newest SOFT one gives way if there is one
+ * after a, else the newest FIRM one.
+ */
+static const struct cand *
+pick(const struct wrap *w, const struct cand *a, const struct cand *soft,
+    const struct cand *firm)
+{
+	const struct cand *d;
+
+	if (a) {
+		if (soft && soft->next <= a->next)
+			soft = NULL;
+		if (firm && firm->next <= a->next)
+			firm = NULL;
+	}
+	d = newer(soft, firm);
+	if (!d)
+		return a;
+	if (a && a->width * FILL_DEN >= w->width * FILL_NUM &&
+	    span_width(w, a->next, word_end(w, d->next)) <= w->width)
+		return a;
+	return soft ? soft : firm;
 }
 
 /* Judges c, which is older than every opportunity judged before it. */
@@ -177,10 +224,17 @@ settle(const struct wrap *w, struct pending *pd, const struct cand *c)
 	case ALLOWED:
 		pd->allowed = *c;
 		break;
+	case SOFT:
+		pd->soft = *c;
+		break;
+	case FIRM:
+		pd->firm = *c;
+		break;
 	case GLUED:
 		pd->glue = *c;
 		break;
 	default:
+		pd->withdrawn = *c;
 		break;
 	}
 }
@@ -198,30 +252,48 @@ remember(const struct wrap *w, struct pending *pd, const struct cand *c)
 }
 
 /*
- * The line is full: the newest allowed opportunity, else the newest one
- * withdrawn at a space (in *glue).  Returns NULL if none is allowed.
+ * The line is full: the newest allowed opportunity (or a newer discouraged
+ * one, see pick()), else the newest discouraged one.  Returns NULL if none
+ * is allowed; then *glue is the newest one withdrawn at a space and *wd
+ * the newest withdrawn inside a word (either may be !ok).
  */
 static const struct cand *
-choose(const struct wrap *w, struct pending *pd, struct cand *glue)
+choose(const struct wrap *w, struct pending *pd, struct cand *glue, struct cand *wd)
 {
+	const struct cand *soft = NULL, *firm = NULL;
 	unsigned k;
 
 	*glue = pd->glue;
+	*wd = pd->withdrawn;
 	for (k = pd->count; k-- > 0;) {
 		const struct cand *c = &pd->ring[(pd->head + k) % RING];
 
 		switch (judge(w, c)) {
 		case ALLOWED:
-			return c;
+			return pick(w, c, soft, firm);
+		case SOFT:
+			if (!soft)
+				soft = c;
+			break;
+		case FIRM:
+			if (!firm)
+				firm = c;
+			break;
 		case GLUED:
 			if (!glue->ok || glue->next < c->next)
 				*glue = *c;
 			break;
 		default:
+			if (!wd->ok || wd->next < c->next)
+				*wd = *c;
 			break;
 		}
 	}
-	return pd->allowed.ok ? &pd->allowed : NULL;
+	if (!soft && pd->soft.ok)
+		soft = &pd->soft;
+	if (!firm && pd->firm.ok)
+		firm = &pd->firm;
+	return pick(w, pd->allowed.ok ? &pd->allowed : NULL, soft, firm);
 }
 
 /*
@@ -255,7 +327,7 @@ consider_slash(const struct wrap *w, size_t i, int vis, struct cand *slash)
 	if (i + 1 >= w->n || w->s[i + 1] == w->s[i] || w->s[i + 1] == ' ' ||
 	    w->p[i + 1] == UC_BREAK_MANDATORY)
 		return;
-	decode(w->s + i + 1, w->n - i - 1, &next);
+	text_decode(w->s + i + 1, w->n - i - 1, &next);
 	if (uc_is_grapheme_break((unsigned char)w->s[i], next))
 		set_cand(slash, i + 1, i + 1, vis, false);
 }
@@ -330,15 +402,17 @@ overflow(const struct wrap *w, size_t a, struct pending *pd, const struct cand *
     struct layout_line *ln)
 {
 	const struct cand *best;
-	struct cand glue;
+	struct cand glue, wd;
 
-	best = choose(w, pd, &glue);
+	best = choose(w, pd, &glue, &wd);
 	if (best)
 		return finish(ln, a, best);
 	if (glue.ok)
 		return finish(ln, a, &glue);
 	if (slash->ok)
 		return finish(ln, a, slash);
+	if (wd.ok)
+		return finish(ln, a, &wd);
 	return cut_word(w, a, ln);
 }
 
@@ -352,7 +426,7 @@ fit_line(const struct wrap *w, size_t a, struct layout_line *ln)
 	int col = 0, vis = 0, cw, len;
 
 	pd.head = pd.count = 0;
-	pd.allowed.ok = pd.glue.ok = false;
+	pd.allowed.ok = pd.soft.ok = pd.firm.ok = pd.glue.ok = pd.withdrawn.ok = false;
 	while (i < w->n) {
 		if ((j = skip_plain(w, i, &col)) != i) {
 			vis = col;
@@ -483,7 +557,8 @@ layout_breaks(const char *text, size_t len, unsigned rules, char *p)
 	o = xmalloc(len);
 	typo_overrides(text, len, rules, o);
 	for (i = 0; i < len; i++) {
-		if (o[i] != UC_BREAK_UNDEFINED)
+		if (o[i] == TYPO_BREAK_SOFT || o[i] == TYPO_BREAK_FIRM ? p[i] == UC_BREAK_POSSIBLE :
+		    o[i] != UC_BREAK_UNDEFINED)
 			p[i] = o[i];
 	}
 	free(o);

@@ -11,6 +11,7 @@
 #include <inttypes.h>
 
 #include "gloss/annot.h"
+#include "gloss/corpus.h"
 #include "gloss/display.h"
 #include "gloss/doc.h"
 #include "gloss/fold.h"
@@ -391,10 +392,9 @@ lib_key(void *arg, size_t i)
 static void
 open_row(struct libview *lv, size_t row)
 {
-	struct doc_options opt = { .force = opt_force, .format = -1, .tab_width = 8 };
 	struct doc *doc;
 	char **paths = xcalloc(lv->n, sizeof *paths);
-	enum gloss_status rc = doc_open(lv->rows[row].e.path, &opt, &doc);
+	enum gloss_status rc = doc_open_default(lv->rows[row].e.path, opt_force, &doc);
 
 	if (rc != GLOSS_OK) {
 		view_message("%s", error_last(rc));
@@ -489,6 +489,33 @@ static const struct listview_ops library_ops = {
 	.empty = "No articles (*.txt, *.md, *.markdown, *.text) here yet",
 };
 
+/* Says which entries with an article's name were left out (FIFOs, devices: never opened). */
+static void
+tell_skipped(const struct library *lib)
+{
+	size_t total = 0;
+	char *first = NULL;
+
+	for (size_t i = 0; i < lib->ndirs; i++) {
+		char **notes;
+		size_t n = corpus_list_skipped(lib->dirs[i], &notes);
+
+		for (size_t k = 0; k < n; k++) {
+			if (first == NULL)
+				first = notes[k];
+			else
+				free(notes[k]);
+		}
+		free(notes);
+		total += n;
+	}
+	if (total == 1)
+		view_message("%s", first);
+	else if (total > 1)
+		view_message("%s (and %zu more)", first, total - 1);
+	free(first);
+}
+
 struct view *
 library_view_new(struct library *lib)
 {
@@ -501,6 +528,7 @@ library_view_new(struct library *lib)
 	lv->updating = true;
 	reload(lv);
 	lv->view = listview_new(&library_ops, lv);
+	tell_skipped(lib);
 	return lv->view;
 }
 

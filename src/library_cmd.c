@@ -225,6 +225,22 @@ print_library(struct catalog *cat, struct store *st, bool json)
 	return status;
 }
 
+/* A note on stderr for each entry with an article's name that is not a regular file (never opened). */
+static void
+tell_skipped(const char *const *dirs, size_t ndirs)
+{
+	for (size_t i = 0; i < ndirs; i++) {
+		char **notes;
+		size_t n = corpus_list_skipped(dirs[i], &notes);
+
+		for (size_t k = 0; k < n; k++) {
+			cmd_error("%s", notes[k]);
+			free(notes[k]);
+		}
+		free(notes);
+	}
+}
+
 /* Runs fn on the catalog of dirs (the corpus if none), updated first. */
 static int
 with_catalog(char **dirs, size_t ndirs, const char *cmd,
@@ -241,6 +257,7 @@ with_catalog(char **dirs, size_t ndirs, const char *cmd,
 		cmd_error("%s: no corpus directory (use --corpus DIR)", cmd);
 		return 1;
 	}
+	tell_skipped(ndirs ? (const char *const *)dirs : &corpus, ndirs ? ndirs : 1);
 	st = open_store();
 	rc = ndirs ? catalog_open_cache((const char *const *)dirs, ndirs, st, &db, &cat) :
 	    catalog_open_cache(&corpus, 1, st, &db, &cat);

@@ -11,6 +11,7 @@
 #include <unicase.h>
 
 #include "gloss/links.h"
+#include "gloss/sorted.h"
 #include "gloss/typo.h"
 #include "gloss/xmalloc.h"
 
@@ -244,15 +245,6 @@ links_get(const struct links *l, size_t i)
 size_t
 links_lower(const struct links *l, uint64_t start)
 {
-	size_t lo = 0, hi = l->count;
-
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-
-		if (l->links[mid].end <= start)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
+	return sorted_upper_u64(l->links, l->count, sizeof *l->links, offsetof(struct links_link, end),
+	    start);
 }

@@ -18,6 +18,7 @@
 
 #include "gloss/annot_cmd.h"
 #include "gloss/cmd.h"
+#include "gloss/settings.h"
 #include "gloss/library_cmd.h"
 #include "gloss/dump.h"
 #include "gloss/export_cmd.h"
@@ -78,6 +79,7 @@ usage(FILE *f)
 	    "      --force         open files that look binary\n"
 	    "      --list-keys[=man]  print the key bindings (as troff for the man page)\n"
 	    "      --no-fold       show site furniture of web pages unfolded\n"
+	    "      --print-config  show the settings in effect (config file, then options) and exit\n"
 	    "      --incsearch     search as the pattern is typed (/ and ?)\n"
 	    "      --no-mouse      do not use the mouse\n"
 	    "      --hyperlinks[=WHEN]  make links clickable (OSC 8): auto (default), always, never\n"
@@ -148,11 +150,13 @@ parse_color(const char *s)
 	return 0;
 }
 
+static bool print_config;	/* --print-config: after every option is read */
+
 /* Parses the global options; returns the index of the first operand, or -1/-2 to exit 0/2. */
 static int
 parse_global(int argc, char **argv)
 {
-	enum { O_ASCII = 256, O_COLUMN, O_CORPUS, O_DB, O_FORCE, O_NOMOUSE, O_NOFOLD, O_KEYS, O_LINKS, O_INCSEARCH, O_COLOR };
+	enum { O_ASCII = 256, O_COLUMN, O_CORPUS, O_DB, O_FORCE, O_NOMOUSE, O_NOFOLD, O_KEYS, O_LINKS, O_INCSEARCH, O_COLOR, O_PRINT_CONFIG };
 	static const struct option longopts[] = {
 		{ "ascii", no_argument, NULL, O_ASCII },
 		{ "column", required_argument, NULL, O_COLUMN },
@@ -166,12 +170,14 @@ parse_global(int argc, char **argv)
 		{ "color", optional_argument, NULL, O_COLOR },
 		{ "colour", optional_argument, NULL, O_COLOR },
 		{ "list-keys", optional_argument, NULL, O_KEYS },
+		{ "print-config", no_argument, NULL, O_PRINT_CONFIG },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
 	};
 	int c;
 
+	settings_load(stderr);
 	if (getenv("GLOSS_HYPERLINKS") && parse_hyperlinks(getenv("GLOSS_HYPERLINKS")) < 0)
 		return -2;
 	while ((c = getopt_long(argc, argv, "+hV", longopts, NULL)) != -1) {
@@ -213,6 +219,9 @@ parse_global(int argc, char **argv)
 		case O_KEYS:
 			help_print_keys(stdout, optarg && strcmp(optarg, "man") == 0);
 			return -1;
+		case O_PRINT_CONFIG:
+			print_config = true;
+			break;
 		case 'h':
 			usage(stdout);
 			return -1;
@@ -223,6 +232,10 @@ parse_global(int argc, char **argv)
 			fputs("Try 'gloss --help' for more information.\n", stderr);
 			return -2;
 		}
+	}
+	if (print_config) {
+		settings_print(stdout);
+		return -1;
 	}
 	return optind;
 }

@@ -17,6 +17,7 @@
 
 #include "gloss/fold.h"
 #include "gloss/notes.h"
+#include "gloss/sorted.h"
 #include "gloss/strbuf.h"
 #include "gloss/text.h"
 #include "gloss/xmalloc.h"
@@ -537,21 +538,19 @@ by_label_cmp(const void *a, const void *b)
 	return c ? c : (x->note > y->note) - (x->note < y->note);
 }
 
+static bool
+label_before(const void *elem, const void *key)
+{
+	return strcmp(((const struct by_label *)elem)->label, key) < 0;
+}
+
 /* The note a marker at start with this label cites: the first one after it, else the last before. */
 static int
 find_note(const struct notes *n, const struct by_label *idx, const char *label, uint64_t start)
 {
-	size_t lo = 0, hi = n->nnotes;
+	size_t lo = sorted_partition(idx, n->nnotes, sizeof *idx, label_before, label);
 	int best = -1;
 
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-
-		if (strcmp(idx[mid].label, label) < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
 	for (; lo < n->nnotes && strcmp(idx[lo].label, label) == 0; lo++) {
 		best = (int)idx[lo].note;
 		if (n->notes[idx[lo].note].start >= start)
@@ -846,32 +845,17 @@ notes_marker(const struct notes *n, size_t i)
 size_t
 notes_marker_lower(const struct notes *n, uint64_t start)
 {
-	size_t lo = 0, hi = n->nmarkers;
-
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-
-		if (n->markers[mid].end <= start)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
+	return sorted_upper_u64(n->markers, n->nmarkers, sizeof *n->markers,
+	    offsetof(struct notes_marker, end), start);
 }
 
 int
 notes_note_at(const struct notes *n, uint64_t off)
 {
-	size_t lo = 0, hi = n->nnotes;
+	/* just after the last note with start <= off */
+	size_t lo = sorted_upper_u64(n->notes, n->nnotes, sizeof *n->notes,
+	    offsetof(struct notes_note, start), off);
 
-	while (lo < hi) {	/* the last note with start <= off */
-		size_t mid = (lo + hi) / 2;
-
-		if (n->notes[mid].start <= off)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
 	return lo > 0 && off < n->notes[lo - 1].end ? (int)lo - 1 : -1;
 }
 

@@ -15,6 +15,9 @@
 #include "gloss/json.h"
 #include "gloss/notes_cmd.h"
 #include "gloss/options.h"
+#include "gloss/sorted.h"
+#include "gloss/strbuf.h"
+#include "gloss/text.h"
 #include "gloss/xmalloc.h"
 
 #define NOTES_USAGE "gloss notes FILE [--json]"
@@ -63,16 +66,8 @@ where_init(struct where *w, struct doc *doc)
 static size_t
 where_paragraph(const struct where *w, uint64_t off)
 {
-	size_t lo = 0, hi = w->count;
+	size_t lo = sorted_upper_u64(w->starts, w->count, sizeof *w->starts, 0, off);
 
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-
-		if (w->starts[mid] <= off)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
 	return lo ? lo : 1;
 }
 
@@ -86,21 +81,13 @@ where_percent(const struct where *w, uint64_t off)
 /* ------------------------------------------------------------------ */
 /* Text form */
 
-/* Appends s safely, on one line: paragraph breaks as ¶, other line ends as spaces. */
+/* Appends s safely, on one line: paragraph breaks as ¶, other line ends and tabs as spaces. */
 static void
 add_line(struct strbuf *out, const char *s)
 {
 	struct strbuf one = STRBUF_INIT;
 
-	for (const char *p = s; *p; p++) {
-		if (p[0] == '\n' && p[1] == '\n') {
-			strbuf_adds(&one, " \u00b6 ");
-			while (p[1] == '\n')
-				p++;
-		} else {
-			strbuf_addc(&one, *p == '\n' ? ' ' : *p);
-		}
-	}
+	text_one_line(&one, s, strlen(s), TEXT_LINE_PARAGRAPHS);
 	glyph_append_safe(out, strbuf_str(&one), one.len, opt_glyphs);
 	strbuf_done(&one);
 }
@@ -367,7 +354,6 @@ parse_notes(int argc, char **argv, bool *json)
 int
 notes_cmd_run(int argc, char **argv, notes_cmd_xref_fn xref, void *arg)
 {
-	struct doc_options dopt = { .force = false, .format = -1, .tab_width = 8 };
 	struct strbuf out = STRBUF_INIT;
 	struct notes *notes = NULL;
 	struct links *links = NULL;
@@ -378,8 +364,7 @@ notes_cmd_run(int argc, char **argv, notes_cmd_xref_fn xref, void *arg)
 
 	if (file < 0)
 		return file == -1 ? 0 : 2;
-	dopt.force = opt_force;
-	if ((rc = doc_open(argv[file], &dopt, &doc)) != GLOSS_OK) {
+	if ((rc = doc_open_default(argv[file], opt_force, &doc)) != GLOSS_OK) {
 		cmd_error("%s", error_last(rc));
 		return error_exit_code(rc);
 	}
@@ -396,10 +381,4 @@ notes_cmd_run(int argc, char **argv, notes_cmd_xref_fn xref, void *arg)
 		return 1;
 	}
 	return 0;
-}
-
-int
-notes_cmd_main(int argc, char **argv)
-{
-	return notes_cmd_run(argc, argv, NULL, NULL);
 }

@@ -19,8 +19,6 @@ const char *opt_corpus;
 int opt_hyperlinks;	/* OSC_LINKS_AUTO */
 enum opt_color opt_color = OPT_COLOR_AUTO;
 
-static const char *const color_names[] = { "auto", "always", "never" };
-
 int
 options_color_parse(const char *s)
 {
@@ -35,6 +33,8 @@ options_color_parse(const char *s)
 			return (int)aliases[i].c;
 	return -1;
 }
+
+static const char *const color_names[] = { "auto", "always", "never" };
 
 const char *
 options_color_name(enum opt_color c)

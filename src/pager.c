@@ -13,6 +13,7 @@
 #include "gloss/display.h"
 #include "gloss/layout.h"
 #include "gloss/meta.h"
+#include "gloss/monotime.h"
 #include "gloss/options.h"
 #include "gloss/pager.h"
 #include "gloss/present.h"
@@ -346,13 +347,50 @@ reset_doc_state(struct pager *p)
 	p->caret_on = p->visual = p->mouse_down = false;
 	p->reattach = 0;
 	p->made = 0;
+	p->changed = false;
+	p->change_looked_ms = monotime_ms();
 	pager_side_reset(p);
+}
+
+#define CHANGE_POLL_MS 1000	/* the file is looked at this often for changes */
+
+/*
+ * Notices that the file changed on disk (written, replaced, or shrunk
+ * under its mapping, whose lost pages read as zeros: file_map) and says
+ * so once; the status line keeps saying it until R reads the file again.
+ */
+static void
+watch_file(struct pager *p)
+{
+	if (p->changed || (monotime_ms() - p->change_looked_ms < CHANGE_POLL_MS &&
+	    !doc_source_damaged(p->doc)))
+		return;
+	p->change_looked_ms = monotime_ms();
+	if (!doc_changed(p->doc))
+		return;
+	p->changed = true;
+	view_message("%s %s on disk: R reads it again", doc_path(p->doc),
+	    doc_source_damaged(p->doc) ? "shrank" : "changed");
+	view_invalidate();
+}
+
+/* R: the file read again, at the same place when it is still there. */
+static void
+reload(struct pager *p, struct view *v)
+{
+	bool was = p->changed;
+
+	if (strcmp(doc_path(p->doc), "-") == 0) {
+		view_message("Standard input cannot be read again");
+		return;
+	}
+	if (pager_switch_file(p, v, p->cur))
+		view_message("%s %s", doc_path(p->doc), was ? "read again" : "read again (it had not changed)");
 }
 
 bool
 pager_switch_file(struct pager *p, struct view *v, size_t to)
 {
-	struct doc_options opt = { .force = opt_force, .format = -1, .tab_width = 8 };
 	struct doc *doc;
 	enum gloss_status rc;
 
@@ -360,7 +398,7 @@ pager_switch_file(struct pager *p, struct view *v, size_t to)
 		view_message(to == p->npaths ? "No next file" : "No previous file");
 		return false;
 	}
-	rc = doc_open(p->paths[to], &opt, &doc);
+	rc = doc_open_default(p->paths[to], opt_force, &doc);
 	if (rc != GLOSS_OK) {
 		view_message("%s", error_last(rc));
 		return false;
@@ -468,7 +506,7 @@ pager_request(struct view *v, enum action a, int count)
 	enum view_result r;
 
 	p->anchored = false;
-	if (p->empty && a != ACTION_NEXT_FILE && a != ACTION_PREV_FILE)
+	if (p->empty && a != ACTION_NEXT_FILE && a != ACTION_PREV_FILE && a != ACTION_RELOAD)
 		return VIEW_UNHANDLED;
 	if ((r = pager_side_request(p, v, a, count)) != VIEW_UNHANDLED ||
 	    (r = pager_caret_request(p, v, a, count)) != VIEW_UNHANDLED ||
@@ -493,6 +531,7 @@ pager_request(struct view *v, enum action a, int count)
 	case ACTION_PREV_FILE: pager_switch_file(p, v, p->cur == 0 ? p->npaths + 1 : p->cur - 1); break;
 	case ACTION_FOLD: pager_fold_toggle(p, v); break;
 	case ACTION_FOLD_ALL: pager_fold_all(p, v); break;
+	case ACTION_RELOAD: reload(p, v); break;
 	case ACTION_FRONT_MATTER: pager_front_toggle(p, v); break;
 	case ACTION_FILE_INFO:
 		view_message("%s  (%zu of %zu)", doc_path(p->doc), p->cur + 1, p->npaths);
@@ -545,8 +584,10 @@ static bool
 pager_idle(struct view *v, unsigned budget_us)
 {
 	struct pager *p = v->data;
-	bool more = pager_search_idle(p, budget_us / 2);
+	bool more;
 
+	watch_file(p);
+	more = pager_search_idle(p, budget_us / 2);
 	more = doc_idle(p->doc, budget_us / 2) || more;
 	more = pager_annot_idle(p, v, budget_us / 2) || more;
 	return pager_side_idle(p, v, budget_us / 4) || more;

@@ -42,13 +42,12 @@ open_store(struct pager *p, bool create)
 
 	if (p->store || p->db_path == NULL || (!create && access(p->db_path, F_OK) != 0))
 		return p->store != NULL;
-	rc = store_open(p->db_path, STORE_CREATE | STORE_NOWAIT, &st);
+	rc = store_open(p->db_path, STORE_CREATE | STORE_NOWAIT | STORE_KEYS, &st);
 	if (rc != GLOSS_OK) {
 		view_message("Annotations unavailable: %s", error_last(rc));
 		p->db_path = NULL;	/* do not try again */
 		return false;
 	}
-	store_set_busy_timeout(st, STORE_KEY_WAIT_MS);
 	*p->stp = p->store = st;
 	if (annot_attach(p->store, p->doc, 0, &p->ad) != GLOSS_OK)
 		p->ad = NULL;
@@ -480,20 +479,17 @@ open_list(struct pager *p, bool all)
 /* ------------------------------------------------------------------ */
 /* Export */
 
-/* Asks whether to replace path; true for y. */
+/* Asks whether to replace path; true for y (one key, no Enter). */
 static bool
 confirm_replace(const char *path)
 {
-	struct strbuf answer = STRBUF_INIT, label = STRBUF_INIT;
-	struct prompt_opts o = { 0 };
+	struct strbuf label = STRBUF_INIT;
 	bool yes;
 
 	strbuf_adds(&label, "Replace ");
 	glyph_append_safe(&label, path, strlen(path), opt_glyphs);
 	strbuf_adds(&label, "? (y/n) ");
-	o.label = strbuf_str(&label);
-	yes = prompt_read(&o, &answer) && (answer.buf[0] == 'y' || answer.buf[0] == 'Y');
-	strbuf_done(&answer);
+	yes = prompt_yes(strbuf_str(&label));
 	strbuf_done(&label);
 	return yes;
 }
@@ -542,8 +538,12 @@ export_doc(struct pager *p)
 	}
 	initial = export_default_path(doc_path(p->doc));
 	o.initial = initial;
-	if (prompt_read(&o, &path) && path.len > 0)
-		export_to(p, strbuf_str(&path));
+	if (prompt_read(&o, &path) && path.len > 0) {
+		char *expanded = prompt_expand_path(strbuf_str(&path));
+
+		export_to(p, expanded);
+		free(expanded);
+	}
 	free(initial);
 	strbuf_done(&path);
 }

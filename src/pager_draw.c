@@ -454,6 +454,8 @@ pager_status(struct view *v, struct strbuf *left, struct strbuf *right)
 	double f = p->empty ? 1.0 : bottom_fraction(p, v, &at_end);
 
 	strbuf_adds(left, p->title);
+	if (p->changed)
+		strbuf_adds(right, "CHANGED: R  ");
 	pager_annot_status(p, right);
 	pager_search_status(p, right);
 	if (p->npaths > 1)

@@ -3,8 +3,10 @@
 /*
  * pager_int.h — internals shared by the files of the pager module:
  * pager.c (positions, files, requests), pager_draw.c (drawing, status),
- * pager_search.c (searching), pager_caret.c, pager_annot.c, pager_fold.c
- * (folding site furniture).  Not for other modules.
+ * pager_search.c (searching), pager_caret.c (the caret and the selection),
+ * pager_annot.c (annotations), pager_fold.c (folding site furniture),
+ * pager_side.c (the sidebar), pager_notes.c (notes and links) and
+ * pager_xref.c (cross-document references).  Not for other modules.
  */
 #ifndef GLOSS_PAGER_INT_H
 #define GLOSS_PAGER_INT_H
@@ -111,6 +113,8 @@ struct pager {
 	bool front_raw;		/* the front matter as written */
 	struct doc_loc front_loc;	/* the block it is drawn above */
 	bool damage_told;	/* the damaged database was reported in the status line */
+	bool changed;		/* the file changed on disk since it was opened (R reads it again) */
+	uint64_t change_looked_ms;	/* when the file was last looked at */
 	size_t pending_told;	/* changes waiting for the lock when last looked */
 };
 

@@ -12,6 +12,7 @@
 #include "gloss/options.h"
 #include "gloss/popup.h"
 #include "gloss/sidebar.h"
+#include "gloss/text.h"
 #include "gloss/xmalloc.h"
 #include "pager_int.h"
 
@@ -41,23 +42,16 @@ char *
 pager_one_line(const char *s, size_t n)
 {
 	struct strbuf sb = STRBUF_INIT;
-	bool space = false;
+	size_t len;
 
-	for (size_t i = 0; i < n && sb.len < LINE_MAX_BYTES; i++) {
-		if (s[i] == '\n' || s[i] == '\t' || s[i] == ' ' || s[i] == '\r') {
-			space = sb.len > 0;
-			continue;
-		}
-		if (space)
-			strbuf_addc(&sb, ' ');
-		space = false;
-		strbuf_addc(&sb, s[i]);
+	text_one_line(&sb, s, n, TEXT_LINE_SQUEEZE);
+	len = sb.len;
+	if (len > LINE_MAX_BYTES) {
+		len = LINE_MAX_BYTES;
+		while (len > 0 && ((unsigned char)sb.buf[len] & 0xC0) == 0x80)
+			len--;	/* never cut inside a character */
+		strbuf_truncate(&sb, len);
 	}
-	while (sb.len && ((unsigned char)sb.buf[sb.len - 1] & 0xC0) == 0x80)
-		sb.len--;	/* never cut inside a character */
-	if (sb.len && (unsigned char)sb.buf[sb.len - 1] >= 0xC0)
-		sb.len--;
-	strbuf_truncate(&sb, sb.len);
 	return strbuf_detach(&sb, NULL);
 }
 

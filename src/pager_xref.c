@@ -15,6 +15,7 @@
 #include <stdatomic.h>
 
 #include "gloss/cachedb.h"
+#include "gloss/file.h"
 #include "gloss/sidebar.h"
 #include "gloss/xmalloc.h"
 #include "gloss/xref.h"
@@ -48,7 +49,7 @@ static void
 start(struct pager *p)
 {
 	struct pager_xref *px;
-	sigset_t all, old;
+	sigset_t old;
 
 	if (p->xref)
 		return;
@@ -57,8 +58,7 @@ start(struct pager *p)
 	px->inputs = xcalloc(p->npaths, sizeof *px->inputs);
 	for (size_t i = 0; i < p->npaths; i++)
 		px->inputs[i] = xstrdup(p->paths[i]);
-	sigfillset(&all);	/* signals stay with the pager's thread */
-	pthread_sigmask(SIG_BLOCK, &all, &old);
+	file_block_signals(&old);	/* signals stay with the pager's thread (faults excepted) */
 	px->started = pthread_create(&px->thread, NULL, update_thread, px) == 0;
 	pthread_sigmask(SIG_SETMASK, &old, NULL);
 	if (!px->started) {

@@ -126,16 +126,23 @@ word_start(const struct line *l, size_t i)
 static void
 complete(const struct prompt_opts *o, struct line *l)
 {
-	struct strbuf text = STRBUF_INIT, add = STRBUF_INIT;
+	struct strbuf text = STRBUF_INIT, add = STRBUF_INIT, hint = STRBUF_INIT;
 
 	to_utf8(l, 0, l->cur, &text);
-	o->complete(o->arg, strbuf_str(&text), &add);
+	o->complete(o->arg, strbuf_str(&text), &add, &hint);
 	if (add.len) {		/* replaces the text before the cursor */
 		erase_range(l, 0, l->cur);
 		from_utf8(l, strbuf_str(&add));
 	}
+	if (hint.len && LINES > 2) {	/* on the row above; the view draws over it later */
+		struct display_attr a = display_style(DISPLAY_STATUS_MSG);
+
+		display_clear_eol(stdscr, LINES - 2, 0, COLS, a);
+		display_put(stdscr, LINES - 2, 0, strbuf_str(&hint), hint.len, COLS, a, opt_glyphs);
+	}
 	strbuf_done(&text);
 	strbuf_done(&add);
+	strbuf_done(&hint);
 }
 
 /* Tells o->changed the text. */
@@ -221,4 +228,36 @@ prompt_read(const struct prompt_opts *o, struct strbuf *out)
 		to_utf8(&l, 0, l.len, out);
 	free(l.cp);
 	return r > 0;
+}
+
+bool
+prompt_yes(const char *question)
+{
+	struct prompt_opts o = { .label = question };
+	struct line l = { NULL, 0, 0, 0 };
+	struct key k;
+
+	curs_set(1);
+	draw(&o, &l);
+	while (!display_getkey(&k, -1))
+		;
+	curs_set(0);
+	return !k.fn && (k.code == 'y' || k.code == 'Y' || k.code == 0x43D || k.code == 0x41D);
+}
+
+char *
+prompt_expand_path(const char *path)
+{
+	static const char *const forms[] = { "~", "$HOME", "${HOME}" };
+	const char *home = getenv("HOME");
+
+	if (home == NULL || *home == '\0')
+		return xstrdup(path);
+	for (size_t i = 0; i < GLOSS_ARRAY_SIZE(forms); i++) {
+		size_t n = strlen(forms[i]);
+
+		if (strncmp(path, forms[i], n) == 0 && (path[n] == '\0' || path[n] == '/'))
+			return xasprintf("%s%s", home, path + n);
+	}
+	return xstrdup(path);
 }

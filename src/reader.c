@@ -12,6 +12,7 @@
 
 #include "gloss/annot.h"
 #include "gloss/cmd.h"
+#include "gloss/settings.h"
 #include "gloss/corpus.h"
 #include "gloss/display.h"
 #include "gloss/doc.h"
@@ -122,13 +123,12 @@ open_store(const char *path, char **why)
 	*why = NULL;
 	if (access(path, F_OK) != 0)
 		return NULL;
-	rc = store_open(path, STORE_CREATE | STORE_NOWAIT | STORE_CHECK_LATER, &st);
+	rc = store_open(path, STORE_CREATE | STORE_NOWAIT | STORE_KEYS | STORE_CHECK_LATER, &st);
 	if (rc != GLOSS_OK) {
 		*why = xstrdup(error_last(rc));
 		st = NULL;
 		return NULL;
 	}
-	store_set_busy_timeout(st, STORE_KEY_WAIT_MS);	/* a key never waits longer for the lock */
 	if (store_damaged(st)) {
 		*why = xstrdup(store_damaged(st));
 	} else if (store_readonly(st)) {
@@ -194,7 +194,6 @@ struct start {
 static bool
 prepare(int argc, char **argv, struct library *lib, struct start *s, int *status)
 {
-	struct doc_options dopt = { .force = opt_force, .format = -1, .tab_width = 8 };
 	enum gloss_status rc;
 
 	*status = 1;
@@ -208,7 +207,7 @@ prepare(int argc, char **argv, struct library *lib, struct start *s, int *status
 		cmd_error("%s", error_last(GLOSS_ENOENT));
 		return false;
 	}
-	rc = doc_open(s->paths[0], &dopt, &s->doc);
+	rc = doc_open_default(s->paths[0], opt_force, &s->doc);
 	if (rc != GLOSS_OK) {
 		cmd_error("%s", error_last(rc));
 		*status = error_exit_code(rc);
@@ -244,6 +243,8 @@ reader_main(int argc, char **argv)
 	}
 	display_links_enable(opt_glyphs == GLYPH_UTF8 && osc_hyperlinks_enabled(opt_hyperlinks, NULL));
 	catch_hangups();
+	if (*settings_problem())
+		view_message("%s", settings_problem());
 	view_set_action(ACTION_HELP, help_show, NULL);
 	view_set_action(ACTION_FIND, lib ? library_find : no_library, lib);
 	view_push(s.lib_mode ? library_view_new(lib) :

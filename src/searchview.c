@@ -16,6 +16,8 @@
 #include "gloss/options.h"
 #include "gloss/pager.h"
 #include "gloss/searchview.h"
+#include "gloss/strbuf.h"
+#include "gloss/text.h"
 #include "gloss/xmalloc.h"
 
 #define W_TITLE 28		/* the title column */
@@ -145,12 +147,10 @@ location(const struct catalog_hit *h, char *buf, size_t size)
 static char *
 one_line(const char *s)
 {
-	char *t = xstrdup(s);
+	struct strbuf t = STRBUF_INIT;
 
-	for (char *c = t; *c; c++)
-		if (*c == '\n' || *c == '\t' || *c == '\r')
-			*c = ' ';
-	return t;
+	text_one_line(&t, s, strlen(s), 0);
+	return strbuf_detach(&t, NULL);
 }
 
 static void
@@ -230,13 +230,12 @@ hit_paths(struct searchview *sv, const struct catalog_hit *h, size_t *n, size_t 
 static void
 open_hit(struct searchview *sv, const struct catalog_hit *h)
 {
-	struct doc_options opt = { .force = opt_force, .format = -1, .tab_width = 8 };
 	struct strbuf pattern = STRBUF_INIT;
 	struct doc *doc;
 	struct view *pv;
 	size_t n, at = 0;
 	char **paths;
-	enum gloss_status rc = doc_open(h->path, &opt, &doc);
+	enum gloss_status rc = doc_open_default(h->path, opt_force, &doc);
 
 	if (rc != GLOSS_OK) {
 		view_message("%s", error_last(rc));

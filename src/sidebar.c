@@ -122,12 +122,6 @@ sidebar_set_empty_text(struct sidebar *sb, enum sidebar_tab tab, const char *tex
 	sb->tabs[tab].empty = xstrdup(text);
 }
 
-size_t
-sidebar_count(const struct sidebar *sb, enum sidebar_tab tab)
-{
-	return sb->tabs[tab].n;
-}
-
 enum sidebar_tab
 sidebar_tab(const struct sidebar *sb)
 {

@@ -793,6 +793,8 @@ store_open(const char *path, unsigned flags, struct store **out)
 		*out = NULL;
 		return rc;
 	}
+	if (flags & STORE_KEYS)
+		store_set_busy_timeout(st, STORE_KEY_WAIT_MS);
 	*out = st;
 	return GLOSS_OK;
 }

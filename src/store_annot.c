@@ -677,36 +677,46 @@ filter_text(struct store_list *l, const char *text)
 enum gloss_status
 store_query(struct store *st, const struct store_filter *f, struct store_list *out)
 {
+	/* ?2: the fold keys of the wanted tags, each between two U+001F */
 	sqlite3_stmt *s = store_stmt(st, "SELECT " ANNOT_COLUMNS "AS path FROM annotations a "
 	    "WHERE (?1 = 0 OR a.doc_id = ?1) "
 	    "AND (?2 IS NULL OR EXISTS (SELECT 1 FROM annotation_tags x JOIN tags t ON t.id = x.tag_id "
-	    "WHERE x.annotation_id = a.id AND t.key = ?2)) "
+	    "WHERE x.annotation_id = a.id AND instr(?2, char(31) || t.key || char(31)) > 0)) "
 	    "AND (?3 IS NULL OR a.color = ?3) "
 	    "AND (?4 = 0 OR (?4 >> CASE a.status WHEN 'anchored' THEN 0 WHEN 'moved' THEN 1 "
 	    "ELSE 2 END) & 1) "
+	    "AND (?5 = 0 OR a.created >= ?5) "
 	    "ORDER BY path, a.start_pos, a.id");
-	char *name = NULL, *key = NULL;
-	enum gloss_status rc;
+	struct strbuf keys = STRBUF_INIT;
+	enum gloss_status rc = GLOSS_OK;
 
 	out->v = NULL;
 	out->n = 0;
-	if (f->tag && (rc = store_tag_normalize(f->tag, &name, &key)) != GLOSS_OK)
+	for (size_t i = 0; i < f->ntags && rc == GLOSS_OK; i++) {
+		char *name, *key;
+
+		if ((rc = store_tag_normalize(f->tags[i], &name, &key)) == GLOSS_OK) {
+			strbuf_addf(&keys, "\x1f%s\x1f", key);
+			free(name);
+			free(key);
+		}
+	}
+	if (rc == GLOSS_OK && s == NULL)
+		rc = st->err;
+	if (rc != GLOSS_OK) {
+		strbuf_done(&keys);
 		return rc;
-	if (s == NULL) {
-		free(name);
-		free(key);
-		return st->err;
 	}
 	sqlite3_bind_int64(s, 1, f->doc_id);
-	if (key)
-		sqlite3_bind_text(s, 2, key, -1, SQLITE_TRANSIENT);
+	if (f->ntags)
+		sqlite3_bind_text(s, 2, strbuf_str(&keys), -1, SQLITE_TRANSIENT);
 	if (f->color >= 0 && f->color < STORE_COLOR_COUNT)
 		sqlite3_bind_text(s, 3, store_color_name((enum store_color)f->color), -1, SQLITE_STATIC);
 	sqlite3_bind_int(s, 4, (int)f->statuses);
+	sqlite3_bind_int64(s, 5, f->since);
 	rc = read_rows(st, s, out);
 	if (rc == GLOSS_OK && f->text && *f->text)
 		filter_text(out, f->text);
-	free(name);
-	free(key);
+	strbuf_done(&keys);
 	return rc;
 }

@@ -167,6 +167,14 @@ text_nfc(const char *s, size_t n, struct strbuf *out)
 	free(r);
 }
 
+bool
+text_export_escaped(uint32_t cp)
+{
+	return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || cp == 0x061C || cp == 0x200E ||
+	    cp == 0x200F || (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) ||
+	    cp == 0x2028 || cp == 0x2029 || cp == 0xFEFF || cp == 0xFFFE || cp == 0xFFFF;
+}
+
 size_t
 text_scheme_len(const char *s)
 {
@@ -178,4 +186,32 @@ text_scheme_len(const char *s)
 	    s[i] == '+' || s[i] == '-' || s[i] == '.')
 		i++;
 	return s[i] == ':' ? i + 1 : 0;
+}
+
+static bool
+line_space(char c)
+{
+	return c == '\n' || c == '\r' || c == '\t';
+}
+
+void
+text_one_line(struct strbuf *out, const char *s, size_t n, unsigned flags)
+{
+	bool squeeze = flags & TEXT_LINE_SQUEEZE, space = false;
+	size_t start = out->len;
+
+	for (size_t i = 0; i < n; i++) {
+		if ((flags & TEXT_LINE_PARAGRAPHS) && s[i] == '\n' && i + 1 < n && s[i + 1] == '\n') {
+			while (i + 1 < n && s[i + 1] == '\n')
+				i++;
+			strbuf_adds(out, " \u00b6 ");
+		} else if (squeeze && (line_space(s[i]) || s[i] == ' ')) {
+			space = out->len > start;
+		} else {
+			if (space)
+				strbuf_addc(out, ' ');
+			space = false;
+			strbuf_addc(out, line_space(s[i]) ? ' ' : s[i]);
+		}
+	}
 }

@@ -28,6 +28,7 @@
 #include <unicase.h>
 #include <unictype.h>
 #include <unilbrk.h>
+#include <unistr.h>
 
 #include "gloss/text.h"
 #include "gloss/typo.h"
@@ -62,9 +63,11 @@ struct tok {
 	size_t core, core_end;	/* without leading and trailing punctuation */
 	uint32_t l[2];		/* the first two letters, lower case */
 	uint32_t ncp;		/* code points of the core, marks excluded */
-	uint32_t nlet, ndig, nper, nhy, napos, nsep, nsym;
+	uint32_t nlet, ndig, nper, nhy, napos, nsep, nsym, ndash;
 	uint32_t ninner;	/* trailing-type punctuation inside the core */
 	uint32_t lead, trail;	/* leading / trailing punctuation */
+	bool stop;		/* the trailing punctuation ends a sentence (. ! ? …) */
+	bool cyr;		/* the first letter is Cyrillic */
 	uint8_t first, last;	/* classes of the first and last core code points
 				 * (rules read last only for C_PERIOD and C_DIGIT) */
 	uint8_t ini;		/* state of the initials recogniser */
@@ -86,6 +89,7 @@ struct scan {
 	char *o;		/* the output, or NULL to answer for target only */
 	size_t target;
 	bool hit;		/* a rule forbids the break before s[target] */
+	char soft;		/* a rule discourages it: TYPO_BREAK_SOFT or _FIRM, else 0 */
 	struct tok tok[2];	/* the current token and the one before it */
 	struct tok *cur, *prev;
 	bool have_prev, in_tok;
@@ -115,6 +119,20 @@ struct scan {
 #define K_ABBR13	0x10000	/* ... of one to three letters */
 #define K_ETC		0x20000	/* ін. др. пр. */
 #define K_AND		0x40000	/* та и і (before ін., др.) */
+#define K_LAST		0x80000	/* a word of up to three letters that ends a sentence */
+#define K_LEADNUM	0x100000	/* ст. ч. п. т. гл. с. ...: stays with the number after it */
+#define K_PLACE		0x200000	/* г. в. с. ул. вул. ...: stays with the name after it */
+#define K_OPENWORD	0x400000	/* ends in a letter or digit (a short last word may join it) */
+#define K_WORD		0x800000	/* a lower-case word (a number may count it) */
+#define K_SEE		0x1000000	/* см. див.: stays with the next word */
+
+/* How strongly the rules keep two words together. */
+enum glue {
+	GLUE_NONE,
+	GLUE_SOFT,	/* a penalty: gives way before a line is left much shorter */
+	GLUE_FIRM,	/* the same, but SOFT gives way first */
+	GLUE_HARD,	/* gives way only when nothing else fits */
+};
 
 /* ------------------------------------------------------------------ */
 /* Word lists (UTF-8, matched against the core of a token). */
@@ -129,6 +147,43 @@ static const char *const numsigns[] = { "№", "№№", "§", "§§" };
 static const char *const etc_words[] = { "ін.", "др.", "пр." };
 
 static const char *const and_words[] = { "та", "и", "і" };
+
+/*
+ * Two-letter prepositions, conjunctions and negations that stay with the
+ * next word (R1, soft), per language.  Pronouns (он, мы, ти, ён) and verbs
+ * (є) of two letters are not here: a line may well end after a subject.
+ */
+static const char *const short2_ru[] = {
+	"на", "по", "от", "до", "из", "за", "об", "во", "со", "ко", "не", "ни", "но", "да",
+	"то",	/* если …, то … */
+};
+static const char *const short2_uk[] = {
+	"на", "по", "до", "за", "із", "зі", "як", "та", "чи", "не", "ні", "аж", "бо", "що",
+};
+static const char *const short2_be[] = {
+	"на", "па", "да", "за", "ад", "аб", "як", "не", "ні", "ці", "бо", "аж", "ля", "са",
+	"ва", "ды",
+};
+/* Belarusian Łacinka (Latin script); one-letter ŭ is in r1_letter(). */
+static const char *const short2_lacinka[] = {
+	"na", "pa", "da", "za", "ad", "ab", "ni", "ci", "bo", "dy",
+};
+
+/* Abbreviations that lead a number: ст. 411, ч. 2, т. 4, с. 25 (page). */
+static const char *const leadnum[] = {
+	"ст.", "ч.", "п.", "пп.", "т.", "тт.", "гл.", "с.", "стр.", "рис.", "табл.", "разд.",
+	"арт.", "абз.", "кн.", "вып.", "вип.", "р.", "д.", "кв.", "корп.", "No.", "p.", "pp.",
+	"art.", "ch.", "vol.",
+};
+
+/* Abbreviations that stay with whatever follows them: см. раздел, див. розділ. */
+static const char *const see_words[] = { "см.", "См.", "див.", "Див." };
+
+/* Abbreviations that lead a name: г. Минск, в. Карані, ул. Ленина. */
+static const char *const place[] = {
+	"г.", "гор.", "с.", "в.", "п.", "пос.", "пгт.", "ул.", "вул.", "пр.", "просп.", "пл.",
+	"р.", "оз.", "м.", "обл.", "дер.", "вёс.", "ст.", "раён.",
+};
 
 /* Units and words that stay with a number although they are longer than
  * four letters or contain symbols. */
@@ -202,25 +257,20 @@ prohibit(struct scan *sc, size_t pos)
 		sc->hit = true;
 }
 
+/* Records that the rules would rather not break before s[pos] (v: TYPO_BREAK_SOFT/_FIRM). */
+static void
+discourage(struct scan *sc, size_t pos, char v)
+{
+	if (sc->o) {
+		if (sc->o[pos] == UC_BREAK_UNDEFINED || sc->o[pos] == TYPO_BREAK_SOFT)
+			sc->o[pos] = v;
+	} else if (pos == sc->target && sc->soft != TYPO_BREAK_FIRM) {
+		sc->soft = v;
+	}
+}
+
 /* ------------------------------------------------------------------ */
 /* Character classes. */
-
-/* Decodes s[0..n) (n >= 1); two-byte sequences (Cyrillic) inline. */
-static inline int
-decode(const char *s, size_t n, uint32_t *cp)
-{
-	unsigned char b = (unsigned char)s[0];
-
-	if (b < 0x80) {
-		*cp = b;
-		return 1;
-	}
-	if (b >= 0xC2 && b < 0xE0 && n >= 2 && ((unsigned char)s[1] & 0xC0) == 0x80) {
-		*cp = ((uint32_t)(b & 0x1F) << 6) | ((unsigned char)s[1] & 0x3F);
-		return 2;
-	}
-	return text_decode(s, n, cp);
-}
 
 static enum cls
 ascii_class(unsigned char c)
@@ -347,7 +397,8 @@ tok_begin(struct tok *t, size_t i)
 	t->start = t->core = t->core_end = i;
 	t->l[0] = t->l[1] = 0;
 	t->ncp = t->nlet = t->ndig = t->nper = t->nhy = t->napos = t->nsep = t->nsym = 0;
-	t->ninner = t->lead = t->trail = 0;
+	t->ninner = t->lead = t->trail = t->ndash = 0;
+	t->stop = t->cyr = false;
 	t->first = t->last = C_OTHER;
 	t->ini = 0;
 	t->roman = true;
@@ -385,6 +436,8 @@ tok_count(struct tok *t, int c, uint32_t cp)
 {
 	switch (c) {
 	case C_LOWER: case C_UPPER: case C_LETTER:
+		if (t->nlet == 0)
+			t->cyr = cp >= 0x0400 && cp < 0x0530;
 		if (t->nlet < 2)
 			t->l[t->nlet] = fold(cp);
 		t->nlet++;
@@ -406,6 +459,10 @@ tok_count(struct tok *t, int c, uint32_t cp)
 	case C_NBSP:
 		t->nsep++;
 		break;
+	case C_DASH:
+		t->ndash++;
+		t->nsym++;
+		break;
 	default:
 		t->nsym++;
 		break;
@@ -422,8 +479,9 @@ tok_add(struct tok *t, int c, uint32_t cp, size_t i, int len)
 		t->core = t->core_end = i + (size_t)len;
 		return;
 	}
-	if (is_trailing(c)) {
+	if (is_trailing(c) || (c == C_PERIOD && t->trail)) {	/* "слов)." */
 		t->trail++;
+		t->stop = t->stop || cp == '!' || cp == '?' || cp == 0x2026;
 		return;
 	}
 	if (t->trail) {
@@ -446,30 +504,27 @@ r1_letter(uint32_t l)
 	case 0x0430: case 0x0432: case 0x0438: case 0x043A:	/* а в и к */
 	case 0x043E: case 0x0441: case 0x0443: case 0x044F:	/* о с у я */
 	case 0x0456: case 0x0439: case 0x0437: case 0x045E:	/* і й з ў */
+	case 0x016D:						/* Łacinka ŭ */
 		return true;
 	default:
 		return false;
 	}
 }
 
+/* Is the two-letter word a, b (lower case) in one of the short2_* lists? */
 static bool
-short2_pair(uint32_t a, uint32_t b)
+short2_word(uint32_t a, uint32_t b)
 {
-	static const uint32_t pairs[][2] = {
-		{ 0x043D, 0x0430 }, { 0x043F, 0x043E }, { 0x043E, 0x0442 },	/* на по от */
-		{ 0x0434, 0x043E }, { 0x0438, 0x0437 }, { 0x0437, 0x0430 },	/* до из за */
-		{ 0x043E, 0x0431 }, { 0x043D, 0x0435 }, { 0x043D, 0x0438 },	/* об не ни */
-		{ 0x043D, 0x043E }, { 0x0434, 0x0430 }, { 0x0442, 0x0430 },	/* но да та */
-		{ 0x0447, 0x0438 }, { 0x0430, 0x0434 }, { 0x0430, 0x0431 },	/* чи ад аб */
-		{ 0x043F, 0x0430 }, { 0x043D, 0x0456 },			/* па ні */
-	};
-	size_t k;
+	char w[8];
+	size_t n = 0;
 
-	for (k = 0; k < GLOSS_ARRAY_SIZE(pairs); k++) {
-		if (pairs[k][0] == a && pairs[k][1] == b)
-			return true;
-	}
-	return false;
+	n += (size_t)u8_uctomb((uint8_t *)w, a, 4);
+	n += (size_t)u8_uctomb((uint8_t *)w + n, b, 4);
+	if (a < 0x80)
+		return in_list(w, n, short2_lacinka, GLOSS_ARRAY_SIZE(short2_lacinka));
+	return in_list(w, n, short2_ru, GLOSS_ARRAY_SIZE(short2_ru)) ||
+	    in_list(w, n, short2_uk, GLOSS_ARRAY_SIZE(short2_uk)) ||
+	    in_list(w, n, short2_be, GLOSS_ARRAY_SIZE(short2_be));
 }
 
 static bool
@@ -501,7 +556,7 @@ kind_words(const struct tok *t)
 
 	if (bare_word(t, 1) && r1_letter(t->l[0]))
 		k |= K_R1;
-	if (bare_word(t, 2) && short2_pair(t->l[0], t->l[1]))
+	if (bare_word(t, 2) && short2_word(t->l[0], t->l[1]))
 		k |= K_SHORT2;
 	if (particle(t))
 		k |= K_PARTICLE;
@@ -540,7 +595,8 @@ kind_numbers(const struct scan *sc, const struct tok *t)
 	bool clean = t->lead == 0 && t->ninner == 0;
 
 	if (t->lead == 0 && t->trail == 0 && t->ndig && t->first == C_DIGIT &&
-	    t->last == C_DIGIT && t->nlet == 0 && t->nsym == 0 && t->napos == 0 && t->nhy == 0) {
+	    t->last == C_DIGIT && t->nlet == 0 && t->nsym == t->ndash && t->ndash <= 1 &&
+	    t->napos == 0 && t->nhy == 0) {	/* 1990–1991 is one number */
 		k |= K_NUMBER;
 		if (t->ndig <= 3 && t->ncp == t->ndig)
 			k |= K_GROUP13;
@@ -561,8 +617,40 @@ kind_numbers(const struct scan *sc, const struct tok *t)
 		if (t->nlet == 2 && IN_LIST(t, sc, etc_words))
 			k |= K_ETC;
 	}
+	if (t->ninner == 0 && t->trail == 0 && t->last == C_PERIOD && t->ncp <= 6) {	/* (т. 4) */
+		if (IN_LIST(t, sc, leadnum))
+			k |= K_LEADNUM;
+		if (IN_LIST(t, sc, place))
+			k |= K_PLACE;
+		if (IN_LIST(t, sc, see_words))
+			k |= K_SEE;
+	}
 	if (bare_word(t, t->nlet) && t->lead == 0 && t->nlet <= 2 && IN_LIST(t, sc, and_words))
 		k |= K_AND;
+	return k;
+}
+
+/* Kinds for the short last word of a sentence and what it may join. */
+static unsigned
+kind_ends(const struct tok *t)
+{
+	unsigned k = 0;
+
+	if (t->lead != 0 || t->ninner != 0)
+		return 0;
+	if (t->trail == 0 && (is_letter(t->last) || t->last == C_DIGIT))
+		k |= K_OPENWORD;
+	if ((t->first == C_LOWER || t->nlet <= 3) && is_letter(t->first) && t->ncp == t->nlet)
+		k |= K_WORD;	/* 30 августа, 5 КБ */
+	if (t->ndig >= 1 && t->ndig <= 3 && t->first == C_DIGIT && t->nlet == 0 &&
+	    ((t->last == C_PERIOD && t->nper == 1 && t->ncp == t->ndig + 1) ||
+	    (t->stop && t->ncp == t->ndig)))
+		k |= K_LAST;	/* розділ 5. */
+	/* One letter and a period is an abbreviation or an initial (н. э.). */
+	if (t->cyr && t->nlet >= 1 && t->nlet <= 3 && is_letter(t->first) &&
+	    ((t->last == C_PERIOD && t->nper == 1 && t->ncp == t->nlet + 1 && t->nlet >= 2) ||
+	    (t->stop && t->ncp == t->nlet)))
+		k |= K_LAST;
 	return k;
 }
 
@@ -571,16 +659,19 @@ tok_kind(const struct scan *sc, const struct tok *t)
 {
 	unsigned k;
 
-	/* The common case, a word of three or more letters: only capitals count. */
+	/* The common case, a word of three or more letters. */
 	if (t->nlet >= 3 && t->ncp == t->nlet && t->lead == 0 && t->ninner == 0) {
+		k = t->trail == 0 ? K_OPENWORD : 0;
+		if (t->nlet == 3 && t->stop && t->cyr)
+			k |= K_LAST;
 		if (t->first != C_UPPER)
-			return 0;
-		k = K_CAP;
+			return k | (t->first == C_LOWER ? K_WORD : 0);
+		k |= K_CAP;
 		if (t->trail == 0)
 			k |= K_SURNAME | (t->roman ? K_ROMAN : 0);
 		return k;
 	}
-	return kind_words(t) | kind_names(sc, t) | kind_numbers(sc, t);
+	return kind_words(t) | kind_names(sc, t) | kind_numbers(sc, t) | kind_ends(t);
 }
 
 /* A unit or a short word that stays with a preceding number (R4). */
@@ -603,38 +694,57 @@ is_unit(const struct scan *sc, const struct tok *t)
 /* ------------------------------------------------------------------ */
 /* Rules between two tokens (R1–R5). */
 
-static bool
+static enum glue
 glue_r4(const struct scan *sc, const struct tok *p, const struct tok *t)
 {
 	if (p->kind & K_NUMSIGN)
-		return true;
+		return GLUE_HARD;
 	if ((p->kind & K_GROUP13) && (t->kind & K_GROUP3))
-		return true;
+		return GLUE_HARD;
 	if ((p->kind & K_ROMAN) && (t->kind & K_ABBR13))
-		return true;
-	return (p->kind & K_NUMBER) && ((t->kind & K_ABBR) || is_unit(sc, t));
+		return GLUE_HARD;
+	if ((p->kind & K_NUMBER) && ((t->kind & K_ABBR) || is_unit(sc, t)))
+		return GLUE_HARD;
+	/* The softer ones: 30 августа, 3 кіламетраў, ст. 411, в. Карані. */
+	if ((p->kind & K_NUMBER) && (t->kind & K_WORD) && t->cyr && !IN_LIST(t, sc, function_words))
+		return GLUE_FIRM;
+	if ((p->kind & K_LEADNUM) && (t->first == C_DIGIT || (t->kind & K_ROMAN)))
+		return GLUE_FIRM;
+	if ((p->kind & K_PLACE) && (t->kind & K_CAP))
+		return GLUE_FIRM;
+	if (p->kind & K_SEE)
+		return GLUE_SOFT;
+	return GLUE_NONE;
 }
 
-/* True if the rules forbid a break between tokens p and t. */
-static bool
+/* How strongly the rules keep tokens p and t together. */
+static enum glue
 glued(const struct scan *sc, const struct tok *p, const struct tok *t)
 {
 	unsigned r = sc->rules;
+	enum glue g = GLUE_NONE;
 
 	if ((r & TYPO_R1) && (p->kind & K_R1))
-		return true;
-	if ((r & TYPO_R1_SHORT2) && (p->kind & K_SHORT2))
-		return true;
+		return GLUE_HARD;
 	if ((r & TYPO_R1C) && (t->kind & K_PARTICLE))
-		return true;
+		return GLUE_HARD;
 	if ((r & TYPO_R2) && (t->kind & K_DASH))
-		return true;
+		return GLUE_HARD;
 	if ((r & TYPO_R3) && (p->kind & (K_INITIAL | K_TITLE)) && (t->kind & K_CAP))
-		return true;
-	if ((r & TYPO_R4) && glue_r4(sc, p, t))
-		return true;
-	return (r & TYPO_R5) && (((p->kind & K_ABBR12) && (t->kind & K_ABBR13)) ||
-	    ((p->kind & K_AND) && (t->kind & K_ETC)));
+		return GLUE_HARD;
+	if ((r & TYPO_R4) && (g = glue_r4(sc, p, t)) == GLUE_HARD)
+		return g;
+	if ((r & TYPO_R5) && (((p->kind & K_ABBR12) && (t->kind & K_ABBR13)) ||
+	    ((p->kind & K_AND) && (t->kind & K_ETC))))
+		return GLUE_HARD;
+	if (g == GLUE_FIRM)
+		return g;
+	if ((r & TYPO_R1_SHORT2) && (p->kind & K_SHORT2))
+		return GLUE_SOFT;
+	if ((r & TYPO_LAST) && (t->kind & K_LAST) && !(t->kind & (K_LEADNUM | K_PLACE | K_SEE)) &&
+	    (p->kind & K_OPENWORD) && (p->cyr || t->cyr))
+		return GLUE_SOFT;
+	return g;
 }
 
 /*
@@ -716,6 +826,8 @@ inword(struct scan *sc, int c, uint32_t cp, size_t i, int len)
 			prohibit(sc, i);	/* А.Г.Лукашенко */
 		if ((r & TYPO_R2) && c == C_DASH)
 			prohibit(sc, i);	/* слово—слово */
+		if ((r & TYPO_R4) && c == C_DIGIT && sc->c1 == C_DASH && sc->c2 == C_DIGIT)
+			prohibit(sc, i);	/* 1990–1991 */
 	}
 	if (!(r & TYPO_R7))
 		return;
@@ -743,8 +855,19 @@ token_end(struct scan *sc)
 		hyphen_resolve(sc);
 	t->kind = tok_kind(sc, t);
 	if (sc->have_prev) {
-		if (glued(sc, sc->prev, t))
+		switch (glued(sc, sc->prev, t)) {
+		case GLUE_HARD:
 			prohibit(sc, t->start);
+			break;
+		case GLUE_SOFT:
+			discourage(sc, t->start, TYPO_BREAK_SOFT);
+			break;
+		case GLUE_FIRM:
+			discourage(sc, t->start, TYPO_BREAK_FIRM);
+			break;
+		default:
+			break;
+		}
 		if (sc->rules & TYPO_R3)
 			surname_step(sc, sc->prev, t);
 	}
@@ -811,7 +934,7 @@ roman_letters(const char *s, size_t i, size_t end)
 	while (i < end) {
 		uint32_t cp;
 
-		i += (size_t)decode(s + i, end - i, &cp);
+		i += (size_t)text_decode(s + i, end - i, &cp);
 		if (!is_roman(cp))
 			return false;
 	}
@@ -865,8 +988,10 @@ simple_letters(const struct scan *sc, size_t i, struct tok *t)
 	for (k = 0, len = 0; k < 2 && i + (size_t)len < j; k++) {
 		size_t at = i + (size_t)len;
 
-		len += decode(sc->s + at, j - at, &cp);
+		len += text_decode(sc->s + at, j - at, &cp);
 		t->l[k] = fold(cp);
+		if (k == 0)
+			t->cyr = cp >= 0x0400 && cp < 0x0530;
 		if (k == 0)
 			t->first = (uint8_t)(cp < 0x80 ? ascii_class((unsigned char)cp) :
 			    unicode_class(cp));
@@ -907,6 +1032,7 @@ tok_simple(const struct scan *sc, size_t i, struct tok *t)
 			t->core_end = j + 1;
 		} else {
 			t->trail = 1;
+			t->stop = s[j] == '!' || s[j] == '?';
 		}
 		j++;
 	}
@@ -942,7 +1068,7 @@ scan_run(struct scan *sc, size_t i, size_t until)
 			scan_cp(sc, ascii_class(b), b, i, 1);
 			i++;
 		} else {
-			len = decode(s + i, sc->n - i, &cp);
+			len = text_decode(s + i, sc->n - i, &cp);
 			scan_cp(sc, unicode_class(cp), cp, i, len);
 			i += (size_t)len;
 		}
@@ -956,6 +1082,7 @@ scan_init(struct scan *sc, const char *s, size_t n, unsigned rules, char *o)
 {
 	sc->target = 0;
 	sc->hit = false;
+	sc->soft = 0;
 	sc->have_prev = sc->in_tok = false;
 	sc->c1 = sc->c2 = C_SPACE;
 	memset(&sc->left, 0, sizeof(sc->left));
@@ -990,7 +1117,7 @@ typo_scan_char(const char *s, size_t n, size_t k, int *len)
 	uint32_t cp;
 	enum cls c;
 
-	*len = decode(s + k, n - k, &cp);
+	*len = text_decode(s + k, n - k, &cp);
 	c = cp < 0x80 ? ascii_class((unsigned char)cp) : unicode_class(cp);
 	switch (c) {
 	case C_HYPHEN:
@@ -1004,7 +1131,7 @@ typo_scan_char(const char *s, size_t n, size_t k, int *len)
 	}
 }
 
-bool
+char
 typo_scan_window(const char *s, size_t from, size_t to, unsigned rules, size_t target, bool stop)
 {
 	struct scan sc;
@@ -1012,5 +1139,5 @@ typo_scan_window(const char *s, size_t from, size_t to, unsigned rules, size_t t
 	scan_init(&sc, s, to, rules, NULL);
 	sc.target = target;
 	scan_run(&sc, from, stop ? target + 1 : to + 1);
-	return sc.hit;
+	return sc.hit ? UC_BREAK_PROHIBITED : sc.soft ? sc.soft : UC_BREAK_UNDEFINED;
 }

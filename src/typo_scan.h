@@ -21,12 +21,13 @@ enum typo_char {
 enum typo_char typo_scan_char(const char *s, size_t n, size_t k, int *len);
 
 /*
- * Runs the scanner from s[from] as if the text ended at s[to]; true if the
- * rules forbid the break before s[target].  With stop, it ends earlier, at
+ * Runs the scanner from s[from] as if the text ended at s[to]; what the
+ * rules say about the break before s[target]: UC_BREAK_PROHIBITED,
+ * TYPO_BREAK_SOFT, TYPO_BREAK_FIRM or UC_BREAK_UNDEFINED.  With stop, it ends earlier, at
  * the first word boundary after target where no decision is pending.
  * from must start a word or be inside one; the rules see it as a start.
  */
-bool typo_scan_window(const char *s, size_t from, size_t to, unsigned rules, size_t target,
+char typo_scan_window(const char *s, size_t from, size_t to, unsigned rules, size_t target,
     bool stop);
 
 /* The URL rule (typo_url.c): withdraws breaks inside URL tokens of s[0..n). */

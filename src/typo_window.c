@@ -67,7 +67,7 @@ cp_before(const unsigned char *s, size_t k)
  * s[i] starts a token: the rules between words need that token, the one
  * before it and a run of initials after it.
  */
-static bool
+static char
 at_token(const char *s, size_t n, unsigned rules, size_t i)
 {
 	const unsigned char *u = (const unsigned char *)s;
@@ -84,7 +84,7 @@ at_token(const char *s, size_t n, unsigned rules, size_t i)
  * s[i] follows the hyphen at s[h] (R7): the part of the word before the
  * hyphen and the part after it decide.
  */
-static bool
+static char
 after_hyphen(const char *s, size_t n, unsigned rules, size_t h, size_t i)
 {
 	const unsigned char *u = (const unsigned char *)s;
@@ -107,7 +107,7 @@ after_hyphen(const char *s, size_t n, unsigned rules, size_t h, size_t i)
  * s[i] is inside a token and no hyphen comes before it: only the two code
  * points before it matter (R2, R3 compact initials, R6).
  */
-static bool
+static char
 in_token(const char *s, size_t n, unsigned rules, size_t i)
 {
 	const unsigned char *u = (const unsigned char *)s;
@@ -129,7 +129,7 @@ typo_override_at(const char *s, size_t n, unsigned rules, size_t i)
 	const unsigned char *u = (const unsigned char *)s;
 	size_t h;
 	int len;
-	bool hit;
+	char hit;
 
 	if (rules == TYPO_NONE || i == 0 || i >= n || u[i] == ' ' || (u[i] & 0xC0) == 0x80)
 		return UC_BREAK_UNDEFINED;
@@ -144,5 +144,5 @@ typo_override_at(const char *s, size_t n, unsigned rules, size_t i)
 		else
 			hit = in_token(s, n, rules, i);
 	}
-	return hit ? UC_BREAK_PROHIBITED : UC_BREAK_UNDEFINED;
+	return hit;
 }

@@ -53,12 +53,6 @@ view_hangup(void)
 	hangup = 1;
 }
 
-bool
-view_hanging_up(void)
-{
-	return hangup != 0;
-}
-
 struct view *
 view_new(const struct view_ops *ops, void *data)
 {
@@ -253,7 +247,7 @@ dispatch(const struct key *k, int *count)
 			*count = *count * 10 + (int)(k->code - '0');
 		return true;
 	}
-	a = keymap_lookup(k, v->ops->keymode ? v->ops->keymode(v) : KEYMAP_NORMAL);
+	a = keymap_lookup_in(v->ops->name, k, v->ops->keymode ? v->ops->keymode(v) : KEYMAP_NORMAL);
 	if (a == ACTION_NONE)
 		r = v->ops->key ? v->ops->key(v, k) : VIEW_UNHANDLED;
 	else

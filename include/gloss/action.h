@@ -3,7 +3,7 @@
 /*
  * action — every user action, once.  This table generates the action enum,
  * the default key bindings (keymap), the help screen (help) and the KEYS
- * section of the man page (`gloss --keys=man`, checked by a test), so the
+ * section of the man page (`gloss --list-keys=man`, checked by a test), so the
  * three can never disagree.
  *
  * ACTION_LIST(_) entries: _(NAME, GROUP, "keys", "keys in a selection",
@@ -81,6 +81,7 @@
 	_(NEXT_FILE, FILES, "]", "", "open the next file") \
 	_(PREV_FILE, FILES, "[", "", "open the previous file") \
 	_(FILE_INFO, FILES, "= ^G", "", "show the file name and position") \
+	_(RELOAD, FILES, "R", "", "read the file again (when it changed on disk)") \
 	_(FOLD, OTHER, "z", "", "open or close the fold at the caret or the first on screen") \
 	_(FOLD_ALL, OTHER, "Z", "", "turn folding of site furniture off or on for this document") \
 	_(FRONT_MATTER, OTHER, "i", "", "show the front matter as written, or its header again") \
@@ -107,7 +108,7 @@ enum action {
 };
 
 struct action_info {
-	const char *name;	/* lower-case, with '-' (for messages and the man page) */
+	const char *name;	/* the enum's name, NEXT_NOTE (the config file writes next-note) */
 	enum action_group group;
 	const char *keys;	/* default keys, space-separated */
 	const char *vkeys;	/* keys in a selection (visual mode), which take precedence */
@@ -115,6 +116,10 @@ struct action_info {
 };
 
 const struct action_info *action_info(enum action a);
+/* The action named name ("next-note", "NEXT_NOTE", case and - or _ alike); ACTION_NONE if none. */
+enum action action_parse(const char *name);
+/* The name the config file uses for a ("next-file"), written to buf; returns buf. */
+const char *action_config_name(enum action a, char *buf, size_t size);
 const char *action_group_title(enum action_group g);
 
 #endif

@@ -65,8 +65,6 @@ enum gloss_status annot_attach(struct store *st, struct doc *doc, unsigned flags
 bool annot_idle(struct annot_doc *ad, unsigned budget_us);
 /* Does all remaining work now. */
 enum gloss_status annot_finish(struct annot_doc *ad);
-/* The error that stopped background work (GLOSS_OK if none) and its message. */
-enum gloss_status annot_error(const struct annot_doc *ad, const char **message);
 void annot_detach(struct annot_doc *ad);
 
 /* The document's id in the store; 0 while it has none (never annotated). */

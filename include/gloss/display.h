@@ -76,26 +76,31 @@ enum glyph_mode display_locale(bool ascii_forced);
  * are underlined (bold for every second colour) and never reversed.
  */
 bool display_want_colors(bool terminal_has_colors);
+/*
+ * The theme: the colours (curses colour numbers, -1 the terminal's
+ * default) of the elements "match", "link", "note" (note markers), "code",
+ * "key" (help keys) and "mark"; set before display_init.  False for an
+ * unknown element.  display_theme_get walks them (i from 0) for
+ * --print-config; element is static.
+ */
+bool display_theme_set(const char *element, short fg, short bg);
+bool display_theme_get(size_t i, const char **element, short *fg, short *bg);
 /* Starts curses on the terminal; false with a message if it cannot. */
 bool display_init(bool mouse);
 /* Ends curses (safe to call twice; registered as the fatal-path cleanup). */
 void display_done(void);
-bool display_active(void);
 /* Suspends curses around an external program (an editor) and resumes. */
 void display_suspend(void);
 void display_resume(void);
 
 /* The attribute of a style; styles combine by OR-ing attributes. */
 struct display_attr display_style(enum display_style s);
-bool display_has_colors(void);
 /*
  * The attribute of highlight colour c (enum store_color order: yellow,
  * green, blue, pink, purple, orange, red).  Without colours each has a
  * distinct combination of reverse, underline and bold.
  */
 struct display_attr display_highlight(int c);
-/* Suspends the program (^Z): restores the terminal, stops, resumes. */
-void display_suspend_self(void);
 
 /*
  * Reads a key, waiting at most timeout_ms (-1: forever).  Returns false on
@@ -125,7 +130,6 @@ void display_clear_eol(WINDOW *win, int y, int x, int cols, struct display_attr 
  * display_refresh() instead of refresh().
  */
 void display_links_enable(bool on);
-bool display_links_enabled(void);
 void display_link(int y, int x, int w, const char *url, size_t n, unsigned id);
 void display_refresh(void);
 /* Where display_clipboard() put the text. */

@@ -60,15 +60,22 @@ struct doc_options {
 	bool force;		/* open files that look binary */
 	int format;		/* -1: detect; else enum doc_format */
 	int tab_width;		/* 0: 8 */
+	unsigned open_flags;	/* file_open_regular()'s flags (FILE_OWN_OR_PUBLIC) */
+	uint64_t max_size;	/* bytes; 0: DOC_SIZE_MAX */
 };
 
 /*
  * Opening.  doc_open() maps and sniffs the file but parses nothing beyond
- * what detection needs; errors: GLOSS_ENOENT, GLOSS_EIO, GLOSS_EISDIR,
+ * what detection needs.  Only a regular file of at most DOC_SIZE_MAX bytes
+ * is opened ("-" is standard input, which may be a pipe); errors:
+ * GLOSS_ENOENT, GLOSS_EIO, GLOSS_EISDIR, GLOSS_ESPECIAL, GLOSS_ETOOBIG,
  * GLOSS_EBINARY (message via error_last()).  The caller frees with
  * doc_free().  doc_open_mem() copies the bytes (tests and stdin).
  */
+#define DOC_SIZE_MAX (4ull << 30)	/* bytes */
 enum gloss_status doc_open(const char *path, const struct doc_options *opt, struct doc **out);
+/* doc_open() as every command and view opens a file: the format detected, tabs of 8. */
+enum gloss_status doc_open_default(const char *path, bool force, struct doc **out);
 enum gloss_status doc_open_mem(const char *name, const char *data, size_t len,
     const struct doc_options *opt, struct doc **out);
 void doc_free(struct doc *doc);
@@ -76,8 +83,17 @@ void doc_free(struct doc *doc);
 const char *doc_path(const struct doc *doc);
 enum doc_format doc_format(const struct doc *doc);
 uint64_t doc_source_size(const struct doc *doc);
-/* The raw source bytes (mapped); valid until doc_free(). */
+/*
+ * The raw source bytes (mapped); valid until doc_free().  If the file
+ * shrinks while mapped, the bytes beyond its new end read as NUL bytes
+ * (never a crash: file_map in gloss/file.h) and doc_source_damaged()
+ * turns true.  doc_changed() is true when that happened or the named file
+ * is no longer the one opened (size, modification time, inode: written
+ * or replaced since); a file removed since is not "changed".
+ */
 const char *doc_source(const struct doc *doc);
+bool doc_source_damaged(const struct doc *doc);
+bool doc_changed(const struct doc *doc);
 
 /*
  * Walking blocks.  doc_first/doc_last set *loc to the first/last block and

@@ -156,18 +156,12 @@ bool doc_build_clean(const char *s, size_t n, int tab_width, int *col, struct st
 void doc_build_begin(struct doc_builder *b, enum doc_kind kind, int level,
     uint64_t src_start, uint64_t src_end);
 void doc_build_text(struct doc_builder *b, const char *s, size_t n);
-/* The current block's text so far (valid until the next append). */
-const char *doc_build_current(struct doc_builder *b, size_t *len);
-/* Removes trailing bytes from the current block (closing spans are clamped). */
-void doc_build_truncate(struct doc_builder *b, size_t len);
 /* Opens a span at the current position; returns a handle for doc_build_close(). */
 uint32_t doc_build_open(struct doc_builder *b, enum doc_span_kind kind, const char *url);
 void doc_build_close(struct doc_builder *b, uint32_t handle);
-void doc_build_set_kind(struct doc_builder *b, enum doc_kind kind, int level);
 void doc_build_set_label(struct doc_builder *b, const char *label);
 void doc_build_set_number(struct doc_builder *b, const char *number);
 void doc_build_set_flags(struct doc_builder *b, unsigned flags);
-void doc_build_set_source(struct doc_builder *b, uint64_t src_start, uint64_t src_end);
 void doc_build_end(struct doc_builder *b);
 /* Number of blocks finished so far. */
 uint32_t doc_build_count(const struct doc_builder *b);

@@ -39,7 +39,9 @@
 	_(ECORRUPT, 1, "database file is damaged") \
 	_(EFULL,    1, "disk full") \
 	_(EEXIST,   1, "file exists") \
-	_(ETOOBIG,  1, "too large")
+	_(ETOOBIG,  1, "too large") \
+	_(ESPECIAL, 1, "not a regular file") \
+	_(ECHANGED, 1, "file changed while being read")
 
 enum gloss_status {
 #define GLOSS_STATUS_ENUM(name, code, msg) GLOSS_##name,

@@ -29,6 +29,8 @@ enum keymap_mode {
  * bound to nothing is looked up as the key at its place on a US keyboard.
  */
 enum action keymap_lookup(const struct key *k, enum keymap_mode mode);
+/* Writes a readable name of k into buf ("J", "^L", "PgDn"; --print-config). */
+void keymap_name(const struct key *k, char *buf, size_t size);
 
 /* Which Cyrillic layout's places keymap_lookup uses (і differs: S or B). */
 enum keymap_layout {
@@ -38,9 +40,25 @@ enum keymap_layout {
 	KEYMAP_LAYOUT_OFF,	/* Cyrillic letters are only what they are */
 };
 void keymap_set_layout(enum keymap_layout l);
+enum keymap_layout keymap_get_layout(void);
+
+/* keymap_lookup for the view named view (view_ops.name; NULL: no view's own bindings). */
+enum action keymap_lookup_in(const char *view, const struct key *k, enum keymap_mode mode);
+
+/*
+ * The user's bindings (the config file), looked up before the defaults: a
+ * view's own ("pager", "list", "help", "popup"), then those of view ""
+ * (every view).  a ACTION_NONE unbinds the key.  Binding a key again
+ * replaces its binding.  GLOSS_ETOOBIG past KEYMAP_USER_MAX.
+ */
+#define KEYMAP_USER_MAX 256
+enum gloss_status keymap_bind(const char *view, const struct key *k, enum action a, enum keymap_mode mode);
+size_t keymap_user_count(void);
+/* The i-th user binding (view is borrowed from the keymap). */
+void keymap_user_get(size_t i, const char **view, struct key *k, enum action *a, enum keymap_mode *mode);
+/* Forgets the user's bindings and the layout choice (tests). */
+void keymap_reset(void);
 /* The US key at code's place on the layout (о → j); false for other characters. */
 bool keymap_us_key(uint32_t code, uint32_t *us);
-/* Writes a readable name of k into buf. */
-void keymap_name(const struct key *k, char *buf, size_t size);
 
 #endif

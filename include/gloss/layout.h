@@ -9,6 +9,8 @@
  *   - a line takes the last opportunity whose width fits; trailing spaces
  *     do not count; a soft hyphen (U+00AD) costs one column only where the
  *     line breaks at it, and is then drawn as '-';
+ *   - a break the rules discourage is taken only when the allowed one
+ *     would leave the line less than half full;
  *   - if no opportunity fits, a glued unit (words the rules keep together)
  *     is broken at a space inside it before any word is cut;
  *   - only a single word wider than the line is cut: after '/' in a URL if
@@ -48,7 +50,8 @@ size_t layout_wrap(const char *text, size_t len, const struct layout_opts *o,
     struct layout_line **lines);
 
 /*
- * The merged break array: p[i] is UC_BREAK_* for the boundary before
+ * The merged break array: p[i] is UC_BREAK_* (or TYPO_BREAK_SOFT where
+ * the library allows a break the rules discourage) for the boundary before
  * text[i] after applying the overrides of o->rules (for tests and the
  * conformance harness).  p must have room for len bytes.
  */

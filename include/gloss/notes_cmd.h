@@ -13,7 +13,7 @@
  * that has them runs notes_cmd_run() with a notes_cmd_xref_fn, which is
  * asked to append the entries of a "Cross-document" section — text lines,
  * or the comma-separated JSON values of the "cross_document" array.
- * Without one (notes_cmd_main) the section is left out.
+ * Without one (xref NULL) the section is left out.
  */
 #ifndef GLOSS_NOTES_CMD_H
 #define GLOSS_NOTES_CMD_H
@@ -28,8 +28,6 @@
 typedef void (*notes_cmd_xref_fn)(struct strbuf *out, const char *path, struct doc *doc,
     bool json, void *arg);
 
-/* The command as registered in main.c (no cross-document section). */
-int notes_cmd_main(int argc, char **argv);
 /* The command with a cross-document hook (xref may be NULL). */
 int notes_cmd_run(int argc, char **argv, notes_cmd_xref_fn xref, void *arg);
 

@@ -33,7 +33,7 @@ enum opt_color {
 extern enum opt_color opt_color;
 /* Parses "auto", "always", "never" (also "yes"/"no"...); -1 if none. */
 int options_color_parse(const char *s);
-/* The names of enum opt_color, for messages and --print-config. */
+/* The names of enum opt_color, for --print-config. */
 const char *options_color_name(enum opt_color c);
 
 /* Resets every option to its default (tests). */

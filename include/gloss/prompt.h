@@ -18,9 +18,10 @@
 
 /*
  * Completion: given the text before the cursor, appends to `out` the text
- * that should replace it (nothing when there is no unique completion).
+ * that should replace it (nothing to leave it), and to `hint` what to show
+ * on the row above the prompt (the candidates when there are several).
  */
-typedef void (*prompt_complete_fn)(void *arg, const char *text, struct strbuf *out);
+typedef void (*prompt_complete_fn)(void *arg, const char *text, struct strbuf *out, struct strbuf *hint);
 
 struct prompt_opts {
 	const char *label;		/* shown before the text, e.g. "/" */
@@ -33,5 +34,12 @@ struct prompt_opts {
 
 /* Reads a line into out (replacing its contents); false if cancelled. */
 bool prompt_read(const struct prompt_opts *o, struct strbuf *out);
+/*
+ * Asks a yes/no question on the status line and reads one key: true for
+ * y or Y (or н/Н, the same key on a Cyrillic layout); any other key is no.
+ */
+bool prompt_yes(const char *question);
+/* path with a leading ~ or ~/, $HOME or ${HOME} made the home directory (a new string). */
+char *prompt_expand_path(const char *path);
 
 #endif

@@ -57,7 +57,6 @@ void sidebar_clear(struct sidebar *sb, enum sidebar_tab tab);
 struct sidebar_entry *sidebar_add(struct sidebar *sb, enum sidebar_tab tab, const struct sidebar_entry *e);
 /* A tab's placeholder line while it has no entries ("none", "measuring…"); copied. */
 void sidebar_set_empty_text(struct sidebar *sb, enum sidebar_tab tab, const char *text);
-size_t sidebar_count(const struct sidebar *sb, enum sidebar_tab tab);
 
 enum sidebar_tab sidebar_tab(const struct sidebar *sb);
 void sidebar_set_tab(struct sidebar *sb, enum sidebar_tab tab);

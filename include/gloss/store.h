@@ -77,6 +77,8 @@ enum store_color {
 #define STORE_READ 0x06		/* a reading command: STORE_NOWAIT, and an automatic update that
 				   cannot have the lock is made in an in-memory copy */
 #define STORE_CHECK_LATER 0x08	/* PRAGMA quick_check runs in a thread (the reader) */
+#define STORE_KEYS 0x10		/* the reader's: once open, a key waits for the lock at most
+				   STORE_KEY_WAIT_MS (store_set_busy_timeout) */
 
 struct store;
 
@@ -120,10 +122,12 @@ struct store_new {
 /* A filter for store_query(); zero fields match everything. */
 struct store_filter {
 	int64_t doc_id;			/* 0: every document */
-	const char *tag;		/* compared by its fold key */
+	const char *const *tags;	/* carrying any of these (compared by fold keys) */
+	size_t ntags;			/* 0: any tags or none */
 	int color;			/* -1: any; else enum store_color */
 	unsigned statuses;		/* bit (1 << enum anchor_status); 0: any */
 	const char *text;		/* in the quote or the note, compared by fold keys */
+	int64_t since;			/* created at or after this (seconds since the epoch) */
 };
 
 struct store_tag {

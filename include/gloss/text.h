@@ -39,6 +39,15 @@ text_decode(const char *s, size_t n, uint32_t *cp)
 int text_cplen(const char *s, size_t n);
 /* True if s[0..n) is valid UTF-8. */
 bool text_valid(const char *s, size_t n);
+/*
+ * True for a code point no export writes as it is (the one rule of every
+ * exported field, JSON and Markdown, front matter, headings, sources and
+ * bodies): C0 and C1 controls and DEL, the bidi controls (U+061C, U+200E,
+ * U+200F, U+202A-U+202E, U+2066-U+2069), U+2028, U+2029, U+FEFF and the
+ * non-characters U+FFFE, U+FFFF.  Writers give them as escapes (\uXXXX,
+ * &#N;), so they stay visible in the bytes and read back as they were.
+ */
+bool text_export_escaped(uint32_t cp);
 /* The length of "scheme:" at the start of a URI or IRI (RFC 3986: a letter, then letters, digits, + - .); 0 if none. */
 size_t text_scheme_len(const char *s);
 
@@ -53,5 +62,15 @@ void text_nfc(const char *s, size_t n, struct strbuf *out);
 bool text_is_nfc_fast(const char *s, size_t n);
 /* True if NFC leaves every string made of cp and other such code points unchanged. */
 bool text_nfc_inert(uint32_t cp);
+
+/*
+ * Appends s[0..n) to out on one line: every line end (LF, CR) and tab
+ * becomes a space.  With TEXT_LINE_SQUEEZE a run of white space becomes one
+ * space and none is left at either end; with TEXT_LINE_PARAGRAPHS a blank
+ * line (two or more LF) becomes " ¶ ".  Nothing else is changed (the caller
+ * makes the text safe to show).
+ */
+enum { TEXT_LINE_SQUEEZE = 1, TEXT_LINE_PARAGRAPHS = 2 };
+void text_one_line(struct strbuf *out, const char *s, size_t n, unsigned flags);
 
 #endif

@@ -7,9 +7,12 @@
  *
  * typo_overrides() fills o[0..n) with UC_BREAK_UNDEFINED (keep the library's
  * answer), UC_BREAK_PROHIBITED (the rules forbid a break before s[i]) or
- * UC_BREAK_POSSIBLE (a break the library misses but the rules allow).  o[i]
- * describes the boundary before byte s[i], exactly like the array of
- * u8_possible_linebreaks().  Rules are selected with the TYPO_* bits.
+ * UC_BREAK_POSSIBLE (a break the library misses but the rules allow), or
+ * TYPO_BREAK_SOFT / TYPO_BREAK_FIRM (the rules would rather not break there: a penalty, which
+ * the fitter pays only when keeping the words together would leave the
+ * line much shorter).  o[i] describes the boundary before byte s[i],
+ * exactly like the array of u8_possible_linebreaks().  Rules are selected
+ * with the TYPO_* bits.
  */
 #ifndef GLOSS_TYPO_H
 #define GLOSS_TYPO_H
@@ -17,7 +20,7 @@
 #include "gloss/gloss.h"
 
 #define TYPO_R1		0x0001	/* one-letter prepositions/conjunctions never end a line */
-#define TYPO_R1_SHORT2	0x0002	/* also two-letter ones (off by default) */
+#define TYPO_R1_SHORT2	0x0002	/* two-letter ones stay with the next word (soft) */
 #define TYPO_R1C	0x0004	/* particles бы, б, ли, ль, же, ж never start a line */
 #define TYPO_R2		0x0008	/* a dash never starts a line */
 #define TYPO_R3		0x0010	/* initials stay with the surname and each other */
@@ -26,9 +29,18 @@
 #define TYPO_R6		0x0080	/* no break between . , : ; and a following letter (UAX #14 LB29) */
 #define TYPO_R7		0x0100	/* no break at the hyphen of 1990-е, 20-й, б-ка */
 #define TYPO_URL	0x0200	/* no break inside a URL unless it is wider than the line */
-#define TYPO_DEFAULT	(TYPO_R1 | TYPO_R1C | TYPO_R2 | TYPO_R3 | TYPO_R4 | TYPO_R5 | TYPO_R6 | \
-			 TYPO_R7 | TYPO_URL)
+#define TYPO_LAST	0x0400	/* a short last word of a sentence stays with the one before (soft) */
+#define TYPO_DEFAULT	(TYPO_R1 | TYPO_R1_SHORT2 | TYPO_R1C | TYPO_R2 | TYPO_R3 | TYPO_R4 | \
+			 TYPO_R5 | TYPO_R6 | TYPO_R7 | TYPO_URL | TYPO_LAST)
 #define TYPO_NONE	0
+
+/*
+ * Discouraged breaks (values of the override array beside UC_BREAK_*):
+ * SOFT after a two-letter word and before a short last word, FIRM between
+ * a number and what it counts; where glue must give way, SOFT goes first.
+ */
+#define TYPO_BREAK_SOFT	0x10
+#define TYPO_BREAK_FIRM	0x11
 
 /* Fills o[0..n) for the UTF-8 text s[0..n) (see the top comment). */
 void typo_overrides(const char *s, size_t n, unsigned rules, char *o);
@@ -38,8 +50,8 @@ void typo_overrides(const char *s, size_t n, unsigned rules, char *o);
  * typo_overrides() stores in o[i], computed from the few words around i
  * (the word before, the word at i, and a run of initials after it).  The
  * layout asks this only where a line would break, which costs far less
- * than a pass over the whole text.  The current rules only withdraw
- * breaks: the answer is UC_BREAK_UNDEFINED or UC_BREAK_PROHIBITED.
+ * than a pass over the whole text.  The answer is UC_BREAK_UNDEFINED,
+ * UC_BREAK_PROHIBITED, TYPO_BREAK_SOFT or TYPO_BREAK_FIRM.
  */
 char typo_override_at(const char *s, size_t n, unsigned rules, size_t i);
 

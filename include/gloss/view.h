@@ -81,7 +81,6 @@ bool view_is_top(const struct view *v);
  * loop ends after the current key, closing every view (which saves state).
  */
 void view_hangup(void);
-bool view_hanging_up(void);
 /* The number of text rows and columns available to views. */
 int view_rows(void);
 int view_cols(void);

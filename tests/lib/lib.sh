@@ -26,7 +26,7 @@ export XDG_CACHE_HOME="$TEST_TMP/cache"
 export XDG_STATE_HOME="$TEST_TMP/state"	# note drafts
 export XDG_CONFIG_HOME="$TEST_TMP/config"	# no config file unless a test writes one
 unset NO_COLOR || true
-unset GLOSS_CACHE_DB
+unset GLOSS_CACHE_DB GLOSS_CONFIG || true
 mkdir -p "$HOME" "$XDG_DATA_HOME"
 export LC_ALL=C.UTF-8
 export TZ=UTC

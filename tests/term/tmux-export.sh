@@ -29,12 +29,19 @@ grep -q '^exported: "' "$X/article-notes.md"; ok $? "the reader's export carries
 printf 'mine\n' >"$X/article-notes.md"
 tm_keys E; tm_wait "Export to:"; tm_keys Enter
 tm_wait "Replace $X/article-notes.md? (y/n)"; ok $? "an existing file: the reader asks before replacing it"
-tm_keys n Enter; tm_wait "Not exported"; ok $? "n keeps it"
+tm_keys n; tm_wait "Not exported"; ok $? "n keeps it (one key, no Enter)"
 is "$(cat "$X/article-notes.md")" "mine" "the file is untouched"
-tm_keys E; tm_wait "Export to:"; tm_keys Enter; tm_wait "(y/n)"; tm_keys y Enter
-tm_wait "Exported 2 highlights"; ok $? "y replaces it"
+tm_keys E; tm_wait "Export to:"; tm_keys Enter; tm_wait "(y/n)"; tm_keys y
+tm_wait "Exported 2 highlights"; ok $? "y replaces it (one key)"
 grep -v '^exported: ' "$X/article-notes.md" >"$TEST_TMP/key.md"
 same_file "$TEST_TMP/key.md" "$TEST_TMP/cli.md" "the replaced file is the export"
+# A path typed with ~ is under the home directory; н (the y key on a Russian layout) is yes.
+tm_keys E; tm_wait "Export to:"; tm_keys C-u; tm_keys -l "~/mine.md"; tm_keys Enter
+tm_wait "Exported 2 highlights to $HOME/mine.md"; ok $? "~/ is the home directory"
+test -f "$HOME/mine.md"; ok $? "the file is there"
+tm_keys E; tm_wait "Export to:"; tm_keys C-u; tm_keys -l '$HOME/mine.md'; tm_keys Enter
+tm_wait "Replace $HOME/mine.md? (y/n)"; ok $? "\$HOME/ too, and the file exists"
+tm_keys -l "н"; tm_wait "Exported 2 highlights to $HOME/mine.md"; ok $? "н is y on a Russian layout"
 tm_keys q; tm_wait "EXITED 0"; ok $? "gloss quits cleanly"
 is "$(ls "$X")" "article-notes.md" "nothing else is left in the directory"
 

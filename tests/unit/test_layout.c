@@ -199,14 +199,31 @@ test_r1(void)
 	wrap_is("I saw a cat", 7, D, "I saw a|cat", "R1 not English");
 }
 
+/* Soft glue: the words stay together unless the line would be left under half full. */
 static void
 test_r1_short2(void)
 {
-	wrap_is("Мы шли на север от дома", 9, D, "Мы шли на|север от|дома", "R1 two letters off");
-	wrap_is("Мы шли на север от дома", 9, D | TYPO_R1_SHORT2, "Мы шли|на север|от дома",
-	    "R1 two letters on");
-	wrap_is("Ми йшли та співали", 10, D | TYPO_R1_SHORT2, "Ми йшли|та співали",
-	    "R1 two letters uk");
+	const unsigned no2 = D & ~TYPO_R1_SHORT2;
+
+	wrap_is("Мы шли на север от дома", 9, N, "Мы шли на|север от|дома", "R1 two letters");
+	wrap_is("Мы шли на север от дома", 9, no2, "Мы шли на|север от|дома", "R1 two letters off");
+	wrap_is("Мы шли на север от дома", 9, D, "Мы шли|на север|от дома", "R1 two letters ru");
+	wrap_is("Ми йшли та співали", 10, D, "Ми йшли|та співали", "R1 two letters uk");
+	wrap_is("Ми знали, що він прийде", 12, D, "Ми знали,|що він|прийде", "R1 two letters uk що");
+	wrap_is("Ён ішоў па вуліцы да хаты", 12, N, "Ён ішоў па|вуліцы да|хаты", "R1 two letters be");
+	wrap_is("Ён ішоў па вуліцы да хаты", 12, D, "Ён ішоў|па вуліцы|да хаты", "R1 two letters be");
+	wrap_is("Jon pajšoŭ na vulicu ŭ horad", 12, N, "Jon pajšoŭ|na vulicu ŭ|horad",
+	    "R1 Łacinka");
+	wrap_is("Jon pajšoŭ na vulicu ŭ horad", 12, D, "Jon pajšoŭ|na vulicu|ŭ horad", "R1 Łacinka");
+	/* Pronouns and verbs of two letters are not glued: a line may end after them. */
+	wrap_is("Вчера он пришёл", 9, D, "Вчера он|пришёл", "R1 pronoun not glued");
+	wrap_is("Тут є хата", 6, D, "Тут є|хата", "R1 verb є not glued");
+	/* The glue gives way rather than leave a line under half full. */
+	wrap_is("Он на переправе стоял", 10, D, "Он на|переправе|стоял", "R1 two letters give way");
+	wrap_is("Смелый воин на переправе стоял", 17, N, "Смелый воин на|переправе стоял",
+	    "R1 two letters hold");
+	wrap_is("Смелый воин на переправе стоял", 17, D, "Смелый воин|на переправе|стоял",
+	    "R1 two letters hold");
 }
 
 static void
@@ -292,6 +309,115 @@ test_r4(void)
 	wrap_is("Площа 20 см³ тут", 10, N, "Площа 20|см³ тут", "R4 unit with a superscript");
 }
 
+/*
+ * The widths lo..hi at which a line breaks at the first space of pair in s
+ * (while the pair itself fits on a line), as "w w w" ("" if none).
+ */
+static char *
+broken_at(const char *s, const char *pair, int lo, int hi)
+{
+	const char *at = strstr(s, pair);
+	size_t sp = (size_t)(at - s) + (size_t)(strchr(pair, ' ') - pair) + 1;
+	struct strbuf out = STRBUF_INIT;
+	int width;
+
+	for (width = lo; width <= hi; width++) {
+		struct layout_opts o = layout_defaults(width);
+		struct layout_line *l;
+		size_t n = layout_wrap(s, strlen(s), &o, &l), k;
+
+		for (k = 1; k < n; k++) {
+			if (l[k].start == sp)
+				strbuf_addf(&out, "%s%d", out.len ? " " : "", width);
+		}
+		free(l);
+	}
+	return strbuf_detach(&out, NULL);
+}
+
+static void
+kept_is(const char *s, const char *pair, int lo, int hi, const char *want)
+{
+	char *got = broken_at(s, pair, lo, hi);
+
+	is_str(got, want, "\"%s\" broken at widths %d..%d", pair, lo, hi);
+	free(got);
+}
+
+/* Numbers and what they count, soft (issue 14's cases). */
+static void
+test_r4_soft(void)
+{
+	static const char para[] =
+	    "Дело возбуждено по статье (ч. 2. ст. 411 УК) в отношении него, сообщили в "
+	    "суде. Паводле перапісу (перапіс 2004 г.) у вёсцы жылі 30 чалавек. Зборнік "
+	    "(т. 4) выйшаў у в. Карані, за 3 кіламетраў ад горада, 2 студзеня. Він "
+	    "народився 17 лютого, а вона 30 августа; війна 1990–1991 рр. скінчилася.";
+
+	wrap_is("Гэта было каля 3 кіламетраў ад вёскі", 17, N,
+	    "Гэта было каля 3|кіламетраў ад|вёскі", "R4 soft be");
+	wrap_is("Гэта было каля 3 кіламетраў ад вёскі", 17, D,
+	    "Гэта было каля|3 кіламетраў|ад вёскі", "R4 soft be");
+	wrap_is("Он родился 30 августа 1950 года", 16, N, "Он родился 30|августа 1950|года",
+	    "R4 soft day and month");
+	wrap_is("Он родился 30 августа 1950 года", 16, D, "Он родился|30 августа|1950 года",
+	    "R4 soft day and month");
+	wrap_is("Зборнік (т. 4) выйшаў", 10, N, "Зборнік|(т. 4)|выйшаў", "R4 т. 4");
+	wrap_is("Дело (ч. 2. ст. 411 УК)", 14, N, "Дело (ч. 2.|ст. 411 УК)", "R4 ст. 411");
+	wrap_is("Справа (ч. 2. ст. 411 УК)", 10, N, "Справа (ч.|2. ст. 411|УК)", "R4 ст. 411");
+	wrap_is("Справа (ч. 2. ст. 411 УК)", 10, D, "Справа|(ч. 2.|ст. 411|УК)", "R4 ст. 411");
+	wrap_is("Дело (ч. 2. ст. 411 УК)", 9, D, "Дело (ч.|2. ст.|411 УК)",
+	    "R4 ст. 411 gives way (the line would be under half full)");
+	wrap_is("Вёска в. Карані", 10, N, "Вёска в.|Карані", "R4 в. name");
+	wrap_is("Вёска в. Карані", 10, D, "Вёска|в. Карані", "R4 в. name");
+	wrap_is("Тривала війна 1990–1991 рр.", 14, N, "Тривала війна|1990–1991 рр.",
+	    "R4 range");
+	wrap_is("Війна 1990–1991 рр. тривала", 8, N, "Війна|1990–|1991 рр.|тривала", "R4 range");
+	wrap_is("Війна 1990–1991 рр. тривала", 9, D, "Війна|1990–1991|рр.|тривала",
+	    "R4 range, glue gives way");
+	wrap_is("Див. розділ 5. Далі", 10, D, "Див.|розділ 5.|Далі", "R4 last number");
+	wrap_is("Смотри См. раздел 3", 10, D, "Смотри|См. раздел|3", "R4 см.");
+	wrap_is("Ми бачили 5 млн людей", 13, D, "Ми бачили|5 млн людей", "R4 млн");
+	wrap_is("Found 3 others", 8, D, "Found 3|others", "R4 soft: Cyrillic words only");
+	/* At every width from 17 to 100 where the pair fits on a line. */
+	kept_is(para, "3 кіламетраў", 17, 100, "");
+	kept_is(para, "30 августа", 17, 100, "");
+	kept_is(para, "2 студзеня", 17, 100, "");
+	kept_is(para, "17 лютого", 17, 100, "19");	/* "народився" alone would be under half */
+	kept_is(para, "ст. 411", 17, 100, "");
+	kept_is(para, "ч. 2.", 17, 100, "");
+	kept_is(para, "(т. 4)", 17, 100, "");
+	kept_is(para, "2004 г.)", 17, 100, "");
+	kept_is(para, "1990–1991 рр.", 17, 100, "");
+	kept_is(para, "30 чалавек", 17, 100, "");
+}
+
+/* A short last word of a sentence stays with the word before it (soft). */
+static void
+test_last(void)
+{
+	static const char para[] =
+	    "Мы долго шли по лесу и к вечеру вышли к реке, сказал он. Потом мы сидели "
+	    "у костра до утра, и никто не спал всю ночь. Я помню это. А ты? Так було й "
+	    "тоді, казав він! Пра гэта ўспомніў ён.";
+
+	wrap_is("Такое дело сказал он.", 14, N, "Такое дело|сказал он.", "LAST ru");
+	wrap_is("Такое дело сказал он.", 18, N, "Такое дело сказал|он.", "LAST ru");
+	wrap_is("Такое дело сказал он.", 18, D, "Такое дело|сказал он.", "LAST ru");
+	wrap_is("Так було, казав він!", 16, N, "Так було, казав|він!", "LAST uk");
+	wrap_is("Так було, казав він!", 16, D, "Так було,|казав він!", "LAST uk");
+	wrap_is("Пра гэта нам успомніў ён.", 22, N, "Пра гэта нам успомніў|ён.", "LAST be");
+	wrap_is("Пра гэта нам успомніў ён.", 22, D, "Пра гэта нам|успомніў ён.", "LAST be");
+	wrap_is("Пра гэта ўспомніў ён.", 17, D, "Пра гэта ўспомніў|ён.",
+	    "LAST gives way (the line would be under half full)");
+	wrap_is("said he.", 6, D, "said|he.", "LAST not English");
+	wrap_is("said he.", 8, D, "said he.", "LAST not English");
+	kept_is(para, "сказал он.", 20, 100, "");
+	kept_is(para, "помню это.", 20, 100, "");
+	kept_is(para, "казав він!", 20, 100, "");
+	kept_is(para, "ўспомніў ён.", 24, 100, "");
+}
+
 static void
 test_r5(void)
 {
@@ -302,7 +428,9 @@ test_r5(void)
 	wrap_is("Яблука, груші та ін.", 17, N, "Яблука, груші та|ін.", "R5 та ін.");
 	wrap_is("Яблука, груші та ін.", 17, D, "Яблука, груші|та ін.", "R5 та ін.");
 	wrap_is("Это было до н. э. давно", 14, N, "Это было до н.|э. давно", "R5 н. э.");
-	wrap_is("Это было до н. э. давно", 14, D, "Это было до|н. э. давно", "R5 н. э.");
+	wrap_is("Это было до н. э. давно", 14, D & ~TYPO_R1_SHORT2, "Это было до|н. э. давно",
+	    "R5 н. э.");
+	wrap_is("Это было до н. э. давно", 14, D, "Это было|до н. э. давно", "R5 н. э. with до");
 	wrap_is("Книги, журнали і т. ін.", 17, D, "Книги, журнали|і т. ін.", "R5 і т. ін.");
 	wrap_is("и т. д.", 4, D, "и т.|д.", "R5 unit wider than the line");
 }
@@ -559,8 +687,9 @@ ref_cut(const struct ref *r, size_t a, struct layout_line *l)
 static size_t
 ref_line(const struct ref *r, size_t a, struct layout_line *l)
 {
-	size_t i = a, vis_end = a, best = 0, glue = 0, slash = 0;
-	struct layout_line lb = { 0 }, lg = { 0 }, ls = { 0 };
+	size_t i = a, vis_end = a, best = 0, glue = 0, slash = 0, soft = 0, firm = 0, wd = 0;
+	struct layout_line lb = { 0 }, lg = { 0 }, ls = { 0 }, lsoft = { 0 }, lfirm = { 0 };
+	struct layout_line lw = { 0 };
 	int col = 0, vis = 0;
 
 	while (i < r->n) {
@@ -574,9 +703,25 @@ ref_line(const struct ref *r, size_t a, struct layout_line *l)
 				ref_set(&lb, a, shy ? i - 2 : vis_end, vis + shy, shy);
 				best = i;
 			}
+		} else if (i > a && r->mer[i] == TYPO_BREAK_SOFT) {
+			if (vis <= r->width) {
+				ref_set(&lsoft, a, vis_end, vis, 0);
+				soft = i;
+			}
+		} else if (i > a && r->mer[i] == TYPO_BREAK_FIRM) {
+			if (vis <= r->width) {
+				ref_set(&lfirm, a, vis_end, vis, 0);
+				firm = i;
+			}
 		} else if (i > a && r->lib[i] == UC_BREAK_POSSIBLE && r->s[i - 1] == ' ') {
 			ref_set(&lg, a, vis_end, vis, 0);
 			glue = i;
+		} else if (i > a && r->lib[i] == UC_BREAK_POSSIBLE) {
+			shy = vis_end == i && i >= a + 2 && !memcmp(r->s + i - 2, "\u00AD", 2);
+			if (vis + shy <= r->width) {
+				ref_set(&lw, a, shy ? i - 2 : vis_end, vis + shy, shy);
+				wd = i;
+			}
 		}
 		len = text_decode(r->s + i, r->n - i, &cp);
 		if (r->lib[i] == UC_BREAK_MANDATORY)
@@ -610,9 +755,23 @@ ref_line(const struct ref *r, size_t a, struct layout_line *l)
 	}
 	if (i >= r->n)
 		return ref_set(l, a, vis_end, vis, 0), r->n;
-	if (best || glue || slash) {
-		*l = best ? lb : glue ? lg : ls;
-		return best ? best : glue ? glue : slash;
+	/* A discouraged break when the allowed one leaves the line under half
+	 * full, or the words it keeps together do not fit on a line. */
+	if (soft > best || firm > best) {
+		size_t e = GLOSS_MAX(soft, firm);
+
+		while (e < r->n && r->s[e] != ' ' && r->lib[e] != UC_BREAK_MANDATORY)
+			e++;
+		if (!best || lb.width * 2 < r->width ||
+		    text_width(r->s, best, e, GLYPH_UTF8) > r->width) {
+			if (soft > best)
+				return *l = lsoft, soft;
+			return *l = lfirm, firm;
+		}
+	}
+	if (best || glue || wd || slash) {
+		*l = best ? lb : glue ? lg : slash ? ls : lw;
+		return best ? best : glue ? glue : slash ? slash : wd;
 	}
 	return ref_cut(r, a, l);
 }
@@ -771,6 +930,31 @@ test_stress(void)
 	strbuf_done(&sb);
 }
 
+/* Cyrillic text full of the soft and firm glue: the same checks. */
+static void
+test_cyrillic(void)
+{
+	static const char *const parts[] = {
+		"Дело возбуждено по статье (ч. 2. ст. 411 УК) в отношении него, сообщили в суде. ",
+		"Паводле перапісу (перапіс 2004 г.) у вёсцы жылі 30 чалавек. Зборнік (т. 4) ",
+		"выйшаў у в. Карані, за 3 кіламетраў ад горада, 2 студзеня. Він народився ",
+		"17 лютого, а вона 30 августа; війна 1990–1991 рр. скінчилася. Мы долго шли по ",
+		"лесу и к вечеру вышли к реке, сказал он. Я помню это. А ты? Так було й тоді, ",
+		"казав він! Пра гэта ўспомніў ён. См. раздел 5. Див. розділ 5. Jon pajšoŭ na ",
+		"vulicu ŭ horad. Ми знали, що він прийде до 5 млн людей на с. 25, а не ні.\n",
+		"Вот она — наша мама, т. е. и т. д. А. С. Пушкин на Мо\u0301скве (2017) «за».",
+	};
+	struct strbuf sb = STRBUF_INIT;
+	size_t k;
+
+	for (k = 0; k < GLOSS_ARRAY_SIZE(parts); k++)
+		strbuf_adds(&sb, parts[k]);
+	check_text("cyrillic", sb.buf, sb.len, 1, 100, D);
+	check_text("cyrillic", sb.buf, sb.len, 1, 100, N);
+	check_override_at("cyrillic", sb.buf, sb.len);
+	strbuf_done(&sb);
+}
+
 /*
  * A long run without spaces is cut into full lines that cover it exactly.
  * (That this stays linear is measured by `make bench`, not asserted here:
@@ -812,6 +996,8 @@ main(void)
 	test_r2();
 	test_r3();
 	test_r4();
+	test_r4_soft();
+	test_last();
 	test_r5();
 	test_r6();
 	test_r7();
@@ -825,6 +1011,7 @@ main(void)
 	test_block();
 	test_corpus();
 	test_stress();
+	test_cyrillic();
 	test_linear();
 	return tap_done();
 }

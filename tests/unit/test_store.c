@@ -672,16 +672,30 @@ test_query(struct store *st)
 	free(want);
 	store_list_free(&l);
 
-	f.tag = "POLITICS";
+	f.tags = (const char *[]){ "POLITICS" };
+	f.ntags = 1;
 	store_query(st, &f, &l);
 	got = ids_of(&l);
 	want = xasprintf("%lld,%lld", (long long)ids[2], (long long)ids[0]);
 	is_str(got, want, "query: by tag, case-insensitively");
 	free(got);
+	store_list_free(&l);
+	f.tags = (const char *[]){ "nowhere", "Politics" };
+	f.ntags = 2;
+	store_query(st, &f, &l);
+	got = ids_of(&l);
+	is_str(got, want, "query: by any of two tags");
+	free(got);
 	free(want);
 	store_list_free(&l);
+	f.tags = (const char *[]){ "nowhere" };
+	f.ntags = 1;
+	store_query(st, &f, &l);
+	is_int((long long)l.n, 0, "query: by a tag nobody carries");
+	store_list_free(&l);
 
-	f.tag = NULL;
+	f.tags = NULL;
+	f.ntags = 0;
 	f.color = STORE_BLUE;
 	store_query(st, &f, &l);
 	ok(l.n == 1 && l.v[0].id == ids[1], "query: by colour");
@@ -708,7 +722,8 @@ test_query(struct store *st)
 	is_int((long long)l.n, 0, "query: not in the other document");
 	store_list_free(&l);
 	f.text = NULL;
-	f.tag = "a,b";
+	f.tags = (const char *[]){ "a,b" };
+	f.ntags = 1;
 	is_int(store_query(st, &f, &l), GLOSS_EUSAGE, "query: a bad tag is a usage error");
 }
 

@@ -325,10 +325,42 @@ test_nfc(void)
 	ok(good, "text_nfc == u8_normalize(NFC) on 30000 random strings (%d differ)", bad);
 }
 
+static char *
+one_line(const char *s, unsigned flags)
+{
+	struct strbuf out = STRBUF_INIT;
+
+	strbuf_adds(&out, "[");
+	text_one_line(&out, s, strlen(s), flags);
+	strbuf_adds(&out, "]");
+	return strbuf_detach(&out, NULL);
+}
+
+static void
+test_one_line(void)
+{
+	const char *s = "  Глава\tпервая\r\nстрока\n\n\nвторая  ";
+	char *got;
+
+	got = one_line(s, 0);
+	is_str(got, "[  Глава первая  строка   вторая  ]", "one line: each line end and tab a space");
+	free(got);
+	got = one_line(s, TEXT_LINE_SQUEEZE);
+	is_str(got, "[Глава первая строка вторая]", "one line, squeezed: one space a run, none at the ends");
+	free(got);
+	got = one_line(s, TEXT_LINE_PARAGRAPHS);
+	is_str(got, "[  Глава первая  строка \u00b6 вторая  ]", "one line: a blank line as a pilcrow");
+	free(got);
+	got = one_line("", TEXT_LINE_SQUEEZE);
+	is_str(got, "[]", "one line: the empty text");
+	free(got);
+}
+
 int
 main(void)
 {
 	test_decode();
+	test_one_line();
 	test_decode_strings();
 	test_clean();
 	test_clean_growth();
