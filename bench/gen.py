@@ -12,6 +12,8 @@
   gen.py line SIZE OUT     one line of SIZE bytes, no newline inside
   gen.py markdown SIZE OUT Markdown: headings, emphasis, links, lists,
                            quotes, <sup> note markers and an endnote section
+  gen.py links COUNT OUT   Markdown: one paragraph of COUNT links
+  gen.py table COUNT OUT   Markdown: a GFM table of COUNT columns, four rows
   gen.py library COUNT DIR COUNT articles of 5-20 KB (one in five Markdown),
                            each with a title, a byline, a date and mixed
                            English/Cyrillic paragraphs (for the library index)
@@ -167,11 +169,29 @@ def write_library(count, out):
             f.write("".join(parts))
 
 
+def write_links(count, out):
+    with open(out, "w", encoding="utf-8") as f:
+        f.write("BENCH-START\n\n")
+        f.write(" ".join("[w%d](https://example.org/%d)" % (i, i) for i in range(count)))
+        f.write(" BENCH-END-MARKER\n")
+
+
+def write_table(count, out):
+    with open(out, "w", encoding="utf-8") as f:
+        f.write("BENCH-START\n\n")
+        f.write("| " + " | ".join("h%d" % i for i in range(count)) + " |\n")
+        f.write("|" + "---|" * count + "\n")
+        for r in range(3):
+            f.write("| " + " | ".join("c%d.%d" % (r, i) for i in range(count)) + " |\n")
+        f.write("\nBENCH-END-MARKER\n")
+
+
 def main():
     if len(sys.argv) != 4:
         sys.exit(__doc__)
-    if sys.argv[1] == "library":
-        write_library(int(sys.argv[2]), sys.argv[3])
+    if sys.argv[1] in ("library", "links", "table"):
+        {"library": write_library, "links": write_links,
+         "table": write_table}[sys.argv[1]](int(sys.argv[2]), sys.argv[3])
         return
     kind, size, out = sys.argv[1], parse_size(sys.argv[2]), sys.argv[3]
     {"text": write_text, "line": write_line, "markdown": write_markdown}[kind](size, out)

@@ -329,10 +329,39 @@ add_copies(struct strbuf *out, const char *w, size_t n, uint32_t count)
  * The word forms of ws's words into forms (their stems, each once, with the
  * counts of all their words) and each word's form hash into hash[].
  */
+/* Each thread's stemmer (its cache of stems serves the articles it reads after). */
+static pthread_key_t stem_key;
+static pthread_once_t stem_key_once = PTHREAD_ONCE_INIT;
+
+static void
+stem_key_free(void *p)
+{
+	stem_free(p);
+}
+
+static void
+stem_key_make(void)
+{
+	pthread_key_create(&stem_key, stem_key_free);
+}
+
+static struct stem *
+thread_stem(void)
+{
+	struct stem *st;
+
+	pthread_once(&stem_key_once, stem_key_make);
+	if ((st = pthread_getspecific(stem_key)) == NULL) {
+		st = stem_new();
+		pthread_setspecific(stem_key, st);
+	}
+	return st;
+}
+
 static void
 add_forms(const struct word_set *ws, const char *key, struct strbuf *out, uint32_t *hash)
 {
-	struct stem *st = stem_new();
+	struct stem *st = thread_stem();
 	struct strbuf buf = STRBUF_INIT;
 	struct word_set fs = { 0 };
 
@@ -344,15 +373,17 @@ add_forms(const struct word_set *ws, const char *key, struct strbuf *out, uint32
 		f = word_set_index(&fs, buf.buf, from, buf.len - from);
 		if (fs.v[f].off != from)
 			buf.len = from;	/* seen before: drop the copy */
-		fs.v[f].count += ws->v[w].count - 1;	/* word_set_index() counted one */
+		else if (buf.len - from - 1 == ws->v[w].len &&
+		    memcmp(buf.buf + from + 1, key + ws->v[w].off, ws->v[w].len) == 0)
+			fs.v[f].count = 0;	/* the word is its own stem: queries ask for both */
 		hash[w] = fs.v[f].hash;
 	}
-	for (size_t f = 0; f < fs.n; f++)
-		add_copies(out, buf.buf + fs.v[f].off, fs.v[f].len, fs.v[f].count);
+	for (size_t f = 0; f < fs.n; f++)	/* once: a form's weight is its rarity */
+		if (fs.v[f].count > 0)
+			add_copies(out, buf.buf + fs.v[f].off, fs.v[f].len, 1);
 	strbuf_done(&buf);
 	free(fs.v);
 	free(fs.slot);
-	stem_free(st);
 }
 
 void

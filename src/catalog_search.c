@@ -169,11 +169,16 @@ add_cand(struct compiled *cp, const char *k, size_t n, bool prefix)
 			i += len;
 		while (i < n && (len = catalog_token_char(k, n, i)) != 0);
 		if (!first)
-			strbuf_addc(cand, ' ');
+			strbuf_adds(cand, k[start] == CATALOG_STEM_MARK ? " AND " : " ");
 		first = false;
-		strbuf_addc(cand, '"');
-		strbuf_add(cand, k + start, i - start);	/* token characters: never a quote */
-		strbuf_addc(cand, '"');
+		if (k[start] == CATALOG_STEM_MARK) {	/* a form the index may hold as a word */
+			strbuf_addf(cand, "(\"%.*s\" OR \"%.*s\")", (int)(i - start), k + start,
+			    (int)(i - start - 1), k + start + 1);
+		} else {
+			strbuf_addc(cand, '"');
+			strbuf_add(cand, k + start, i - start);	/* token characters: never a quote */
+			strbuf_addc(cand, '"');
+		}
 		h = xreallocarray(h, nh + 1, sizeof *h);
 		h[nh++] = form_hash(cp, k + start, i - start);
 	}
@@ -458,9 +463,9 @@ make_snippet(struct catalog_hit *h, const char *text, size_t n, size_t start, si
 	h->snippet = strbuf_detach(&out, NULL);
 }
 
-/* Finds the match in the original text of the block and fills the hit (no snippet: bare). */
+/* Finds the match in the original text of the block and fills the hit. */
 static void
-locate(struct catalog_hit *h, const struct pending *p, const char *marked, bool bare)
+locate(struct catalog_hit *h, const struct pending *p, const char *marked)
 {
 	struct strbuf key = STRBUF_INIT;
 	uint32_t *map = NULL;
@@ -477,10 +482,7 @@ locate(struct catalog_hit *h, const struct pending *p, const char *marked, bool 
 		free(map);
 		strbuf_done(&key);
 	}
-	if (bare)
-		h->snippet = xstrdup("");
-	else
-		make_snippet(h, text, n, start, end);
+	make_snippet(h, text, n, start, end);
 	if (h->kind == CATALOG_TEXT) {
 		h->start = off + start;
 		h->end = off + end;
@@ -556,7 +558,33 @@ struct gather {
 static bool
 full(const struct gather *g)
 {
-	return !g->count && g->n >= g->limit;
+	return g->n >= g->limit + (g->count ? CATALOG_MORE_MAX : 0);
+}
+
+/*
+ * The length of the start of stem s[0..n) that every word of that form
+ * holds: stem.h's rules write э as е and drop a vowel before the last
+ * letter of a Cyrillic stem, Porter's English stemmer changes a final y to
+ * i; 0 if too short to be worth it.
+ */
+static size_t
+form_needle(const char *s, size_t n)
+{
+	size_t i = 0, cps = 0, total = 0, end = 0;
+	bool latin = n > 0 && (unsigned char)s[0] < 0x80;
+
+	for (size_t k = 0; k < n; k += (size_t)text_cplen(s + k, n - k))
+		total++;
+	for (; i < n && cps + (latin ? 1 : 2) < total; cps++) {
+		uint32_t c;
+		int len = text_decode(s + i, n - i, &c);
+
+		if (c == 0x435 || c == 0x44D)
+			break;
+		i += (size_t)len;
+		end = i;
+	}
+	return cps >= 2 ? end : 0;
 }
 
 /*
@@ -580,7 +608,11 @@ find_needles(struct gather *g, const char *any)
 				i += (size_t)text_cplen(q + 1 + i, n - i);
 			for (start = i; i < n && (len = catalog_token_char(q + 1, n, i)) != 0; )
 				i += len;
-			if (i > start) {
+			if (i > start && q[1 + start] == CATALOG_STEM_MARK) {	/* a word form */
+				strbuf_add(&g->needles, q + 1 + start,
+				    1 + form_needle(q + 2 + start, i - start - 1));
+				strbuf_addc(&g->needles, '\0');
+			} else if (i > start) {
 				strbuf_add(&g->needles, q + 1 + start, i - start);
 				strbuf_addc(&g->needles, '\0');
 			}
@@ -598,9 +630,11 @@ has_needle(const struct gather *g, const struct strbuf *key)
 	while (t < end) {
 		bool all = true;
 
-		for (; *t; t += strlen(t) + 1)	/* a word form may be spelt otherwise */
-			all = all && (*t == CATALOG_STEM_MARK ||
-			    memmem(key->buf, key->len, t, strlen(t)) != NULL);
+		for (; *t; t += strlen(t) + 1) {	/* a word form: the start of its stem */
+			const char *w = *t == CATALOG_STEM_MARK ? t + 1 : t;
+
+			all = all && (*w == '\0' || memmem(key->buf, key->len, w, strlen(w)) != NULL);
+		}
 		if (all)
 			return true;
 		t++;	/* the end of the term */
@@ -726,9 +760,11 @@ match_blocks(struct gather *g, const struct row *r, const char *expr, const stru
 		struct catalog_hit *h = new_hit(g, r);
 
 		h->para = b->seq;
-		h->heading = b->heading ? xstrdup(b->heading) : NULL;
-		locate(h, b, (const char *)sqlite3_column_text(c->blk_match, 1), g->n > g->limit);
-		set_percent(h, r->total);
+		if (g->n <= g->limit) {	/* past it, hits are only counted */
+			h->heading = b->heading ? xstrdup(b->heading) : NULL;
+			locate(h, b, (const char *)sqlite3_column_text(c->blk_match, 1));
+			set_percent(h, r->total);
+		}
 		if (seen(g, h))
 			hit_drop(g);
 	}

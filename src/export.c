@@ -19,7 +19,7 @@
 #include "gloss/meta.h"
 #include "gloss/notes.h"
 #include "gloss/options.h"
-#include "gloss/sorted.h"
+#include "gloss/locator.h"
 #include "gloss/srcmap.h"
 #include "gloss/xmalloc.h"
 
@@ -131,63 +131,15 @@ load_highlights(struct gather *g, struct export_doc *d)
 /* ------------------------------------------------------------------ */
 /* Where each highlight sits */
 
-struct block_pos {
-	uint64_t off;
-	unsigned paragraph;	/* 0: a heading or the front matter */
-	size_t heading;		/* index + 1 into d->headings; 0: none */
-};
-
-static bool
-is_body(enum doc_kind k)
+/* d's copy of a section heading (highlights come in order: the last one, or a new one). */
+static const char *
+section_of(struct export_doc *d, const char *heading)
 {
-	return k != DOC_TITLE && k != DOC_BYLINE && k != DOC_DATE && k != DOC_HEADING;
-}
-
-/* The offset, section and paragraph number of every block. */
-static struct block_pos *
-block_table(struct doc *doc, struct export_doc *d, size_t *n)
-{
-	struct block_pos *t = NULL;
-	size_t cap = 0;
-	unsigned para = 0;
-	uint32_t chunk = 0;
-	struct doc_loc loc;
-
-	*n = 0;
-	if (!doc_first(doc, &loc))
-		return NULL;
-	do {
-		struct doc_block *b = doc_block(doc, loc);
-		uint64_t off;
-
-		if (b == NULL || !doc_block_offset(doc, loc, &off))
-			break;
-		if (b->kind == DOC_HEADING) {
-			d->headings = xreallocarray(d->headings, d->nheadings + 1, sizeof *d->headings);
-			d->headings[d->nheadings++] = xstrdup(b->text);
-			para = 0;
-		}
-		if (*n == cap) {
-			cap = cap ? 2 * cap : 256;
-			t = xreallocarray(t, cap, sizeof *t);
-		}
-		t[*n] = (struct block_pos){ off, is_body(b->kind) ? ++para : 0, d->nheadings };
-		(*n)++;
-		if (loc.chunk != chunk) {
-			chunk = loc.chunk;
-			doc_trim(doc);
-		}
-	} while (doc_next(doc, &loc));
-	return t;
-}
-
-/* The last block starting at or before off. */
-static const struct block_pos *
-block_at(const struct block_pos *t, size_t n, uint64_t off)
-{
-	size_t i = sorted_upper_u64(t, n, sizeof *t, offsetof(struct block_pos, off), off);
-
-	return n ? &t[i ? i - 1 : 0] : NULL;
+	if (d->nheadings == 0 || strcmp(d->headings[d->nheadings - 1], heading) != 0) {
+		d->headings = xreallocarray(d->headings, d->nheadings + 1, sizeof *d->headings);
+		d->headings[d->nheadings++] = xstrdup(heading);
+	}
+	return d->headings[d->nheadings - 1];
 }
 
 /* Code points in text[from..to), counting from a known point. */
@@ -266,19 +218,17 @@ static void
 locate(struct doc *doc, struct export_doc *d)
 {
 	struct strbuf text = STRBUF_INIT;
-	struct block_pos *t;
+	struct locator *loc;
 	struct notes *notes = NULL;
 	struct srcmap *sm;
-	size_t nt;
 	uint64_t len, at = 0, cps = 0;
 	int *map;
 
-	doc_measure_all(doc);
+	loc = locator_new(doc);
 	d->known_format = true;
 	d->format = doc_format(doc);
 	len = doc_text_length(doc);
 	doc_text_range(doc, 0, len, &text);
-	t = block_table(doc, d, &nt);
 	if (notes_scan(doc, &notes) != GLOSS_OK)
 		notes = NULL;
 	map = xcalloc(notes ? notes_count(notes) + 1 : 1, sizeof *map);
@@ -287,7 +237,7 @@ locate(struct doc *doc, struct export_doc *d)
 	sm = srcmap_new(doc);
 	for (size_t i = 0; i < d->n; i++) {
 		struct export_hl *h = &d->hl[i];
-		const struct block_pos *b = block_at(t, nt, h->a.start);
+		struct locator_place where = locator_at(loc, h->a.start);
 
 		if (h->a.end > text.len || h->a.status == ANCHOR_ORPHANED)
 			continue;
@@ -297,9 +247,9 @@ locate(struct doc *doc, struct export_doc *d)
 		at = h->a.start;
 		h->cp_start = cps;
 		h->cp_end = cps + count_cps(text.buf, h->a.start, h->a.end);
-		h->heading = b && b->heading ? d->headings[b->heading - 1] : NULL;
-		h->paragraph = b ? b->paragraph : 0;
-		h->percent = len ? (unsigned)(h->a.start * 100 / len) : 0;
+		h->heading = where.heading ? section_of(d, where.heading) : NULL;
+		h->paragraph = where.paragraph;
+		h->percent = where.percent;
 		h->located = true;
 		map_to_file(sm, h);
 		if (notes)
@@ -308,7 +258,7 @@ locate(struct doc *doc, struct export_doc *d)
 	srcmap_free(sm);
 	notes_free(notes);
 	free(map);
-	free(t);
+	locator_free(loc);
 	strbuf_done(&text);
 }
 

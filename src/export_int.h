@@ -27,7 +27,7 @@ struct export_hl {
 	bool located;			/* the fields below are known */
 	uint64_t cp_start, cp_end;	/* code-point offsets in the document text */
 	const char *heading;		/* the section's heading (owned by the doc) or NULL */
-	unsigned paragraph;		/* within the section, 1-based; 0: in a heading */
+	unsigned paragraph;		/* its block's number in the document, from 1 (locator) */
 	unsigned percent;
 	size_t *notes;			/* indices into export_doc.notes */
 	size_t nnotes;

@@ -14,6 +14,7 @@
 
 #include "export_int.h"
 #include "gloss/json.h"
+#include "gloss/locator.h"
 #include "gloss/text.h"
 #include "gloss/xmalloc.h"
 
@@ -378,7 +379,7 @@ part(struct strbuf *out, bool *any)
 	*any = true;
 }
 
-/* The place line: section, paragraph, percentage, date, status, the endnotes cited, the tags. */
+/* The place line: section, paragraph and percentage, date, status, the endnotes cited, the tags. */
 static void
 location(struct strbuf *out, const struct export_doc *d, const struct export_hl *h)
 {
@@ -387,19 +388,14 @@ location(struct strbuf *out, const struct export_doc *d, const struct export_hl 
 	time_t t = (time_t)h->a.created;
 	struct tm tm;
 
-	if (h->located && h->heading) {
+	if (h->located) {	/* the place, as the locator writes it */
 		part(out, &any);
-		strbuf_addc(out, '*');
-		md_inline(out, h->heading);
-		strbuf_addc(out, '*');
-	}
-	if (h->located && h->paragraph) {
-		part(out, &any);
-		strbuf_addf(out, "paragraph %u", h->paragraph);
-	}
-	if (h->located) {
-		part(out, &any);
-		strbuf_addf(out, "%u%%", h->percent);
+		if (h->heading) {
+			strbuf_addc(out, '*');
+			md_inline(out, h->heading);
+			strbuf_adds(out, "*, ");
+		}
+		locator_append(out, h->paragraph, h->percent);
 	}
 	gmtime_r(&t, &tm);
 	strftime(date, sizeof date, "%Y-%m-%d", &tm);

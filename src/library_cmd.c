@@ -20,6 +20,7 @@
 #include "gloss/glyph.h"
 #include "gloss/json.h"
 #include "gloss/library_cmd.h"
+#include "gloss/locator.h"
 #include "gloss/monotime.h"
 #include "gloss/options.h"
 #include "gloss/store.h"
@@ -315,7 +316,7 @@ location(struct strbuf *out, const struct catalog_hit *h)
 		glyph_append_safe(out, h->heading, strlen(h->heading), opt_glyphs);
 		strbuf_adds(out, ", ");
 	}
-	strbuf_addf(out, "¶%u, %d%%", h->para, (int)h->percent);
+	locator_append(out, h->para, (unsigned)h->percent);
 }
 
 static void
@@ -392,8 +393,8 @@ search_run(struct catalog *cat, struct store *st, void *arg)
 		return 1;
 	}
 	if (status == 0 && more > 0)
-		cmd_error("search: %zu more %s (--limit %ld)", more, more == 1 ? "hit" : "hits",
-		    a->limit);
+		cmd_error("search: %s%zu more %s (--limit %ld)", more >= CATALOG_MORE_MAX ?
+		    "at least " : "", more, more == 1 ? "hit" : "hits", a->limit);
 	return status;
 }
 

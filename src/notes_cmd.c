@@ -13,70 +13,25 @@
 #include "gloss/error.h"
 #include "gloss/glyph.h"
 #include "gloss/json.h"
+#include "gloss/locator.h"
 #include "gloss/notes_cmd.h"
 #include "gloss/options.h"
-#include "gloss/sorted.h"
 #include "gloss/strbuf.h"
 #include "gloss/text.h"
 #include "gloss/xmalloc.h"
 
 #define NOTES_USAGE "gloss notes FILE [--json]"
 
-/* Block start offsets, to turn an offset into a paragraph number and a percent. */
-struct where {
-	uint64_t *starts;
-	size_t count;
-	uint64_t len;		/* the document text's length */
-};
-
 struct printer {
 	struct strbuf *out;
 	struct doc *doc;
 	const struct notes *notes;
 	const struct links *links;
-	struct where where;
+	struct locator *where;
 };
 
 /* ------------------------------------------------------------------ */
 /* Places */
-
-static void
-where_init(struct where *w, struct doc *doc)
-{
-	struct doc_loc loc;
-	size_t cap = 0;
-	uint64_t off;
-
-	memset(w, 0, sizeof *w);
-	w->len = doc_text_length(doc);
-	if (!doc_first(doc, &loc))
-		return;
-	do {
-		if (!doc_block_offset(doc, loc, &off))
-			continue;
-		if (w->count == cap) {
-			cap = cap ? 2 * cap : 64;
-			w->starts = xreallocarray(w->starts, cap, sizeof *w->starts);
-		}
-		w->starts[w->count++] = off;
-	} while (doc_next(doc, &loc));
-}
-
-/* The 1-based number of the block holding off. */
-static size_t
-where_paragraph(const struct where *w, uint64_t off)
-{
-	size_t lo = sorted_upper_u64(w->starts, w->count, sizeof *w->starts, 0, off);
-
-	return lo ? lo : 1;
-}
-
-/* The percent of the document text before off (rounded down). */
-static unsigned
-where_percent(const struct where *w, uint64_t off)
-{
-	return w->len && w->len != DOC_OFFSET_UNKNOWN ? (unsigned)(off * 100 / w->len) : 0;
-}
 
 /* ------------------------------------------------------------------ */
 /* Text form */
@@ -92,15 +47,13 @@ add_line(struct strbuf *out, const char *s)
 	strbuf_done(&one);
 }
 
-/* "¶12 (40%)" */
+/* "¶12, 40%" */
 static void
 add_place(struct printer *p, uint64_t off)
 {
-	char buf[64];
+	struct locator_place at = locator_at(p->where, off);
 
-	snprintf(buf, sizeof buf, "\u00b6%zu (%u%%)", where_paragraph(&p->where, off),
-	    where_percent(&p->where, off));
-	add_line(p->out, buf);
+	locator_append(p->out, at.paragraph, at.percent);
 }
 
 static void
@@ -195,9 +148,10 @@ print_text(struct printer *p, const char *file, notes_cmd_xref_fn xref, void *ar
 static void
 json_place(struct printer *p, uint64_t start, uint64_t end)
 {
-	strbuf_addf(p->out, "\"start\": %llu, \"end\": %llu, \"paragraph\": %zu, \"percent\": %u",
-	    (unsigned long long)start, (unsigned long long)end, where_paragraph(&p->where, start),
-	    where_percent(&p->where, start));
+	struct locator_place at = locator_at(p->where, start);
+
+	strbuf_addf(p->out, "\"start\": %llu, \"end\": %llu, \"paragraph\": %u, \"percent\": %u",
+	    (unsigned long long)start, (unsigned long long)end, at.paragraph, at.percent);
 }
 
 static void
@@ -293,12 +247,12 @@ notes_cmd_print(struct strbuf *out, const char *file, struct doc *doc, const str
 {
 	struct printer p = { .out = out, .doc = doc, .notes = notes, .links = links };
 
-	where_init(&p.where, doc);
+	p.where = locator_new(doc);
 	if (json)
 		print_json(&p, file, xref, arg);
 	else
 		print_text(&p, file, xref, arg);
-	free(p.where.starts);
+	locator_free(p.where);
 }
 
 /* ------------------------------------------------------------------ */

@@ -170,52 +170,72 @@ present_layout_opts(const struct present *p, int width, enum glyph_mode mode)
 bool
 present_superscript(const char *s, size_t n)
 {
+	if (n == 0 || n > PRESENT_SUP_MAX)
+		return false;
 	for (size_t i = 0; i < n; i++)
 		if (glyph_superscript((unsigned char)s[i]) == 0)
 			return false;
-	return n > 0;
+	return true;
 }
 
-/* Is byte i of b inside a superscript span that can be drawn as superscripts? */
-static bool
-in_superscript(const struct doc_block *b, uint32_t i)
+/* The first span of b that starts at or after byte at (spans are sorted by start). */
+static uint32_t
+first_span_from(const struct doc_block *b, uint32_t at)
 {
-	for (uint32_t k = 0; k < b->nspans; k++) {
-		const struct doc_span *sp = &b->spans[k];
+	uint32_t lo = 0, hi = b->nspans;
 
-		if (sp->start > i)
-			break;
-		if ((sp->kind == DOC_SPAN_SUP || sp->kind == DOC_SPAN_NOTEREF) && i < sp->end)
-			return present_superscript(b->text + sp->start, sp->end - sp->start);
+	while (lo < hi) {
+		uint32_t mid = lo + (hi - lo) / 2;
+
+		if (b->spans[mid].start < at)
+			lo = mid + 1;
+		else
+			hi = mid;
 	}
-	return false;
+	return lo;
 }
 
+/* Appends b's bytes [a, z) as superscript characters (as they are in ASCII). */
+static void
+add_superscript(const struct doc_block *b, uint32_t a, uint32_t z, enum glyph_mode mode,
+    struct strbuf *out)
+{
+	for (uint32_t j = a; j < z; j++) {
+		if (mode == GLYPH_ASCII)
+			strbuf_addc(out, b->text[j]);
+		else
+			strbuf_addcp(out, glyph_superscript((unsigned char)b->text[j]));
+	}
+}
+
+/*
+ * The spans looked at for one line are those starting in it or at most
+ * PRESENT_SUP_MAX bytes before it (a superscript drawn as such is no
+ * longer), found by binary search: the cost is the line's, not the
+ * block's, however many spans the paragraph holds.
+ */
 void
 present_line_text(const struct doc_block *b, const struct layout_line *line,
     enum glyph_mode mode, struct strbuf *out)
 {
 	uint32_t i = line->start;
+	uint32_t from = line->start > PRESENT_SUP_MAX ? line->start - PRESENT_SUP_MAX : 0;
 
-	while (i < line->end) {
-		uint32_t j = i;
+	for (uint32_t k = first_span_from(b, from); k < b->nspans && b->spans[k].start < line->end;
+	    k++) {
+		const struct doc_span *sp = &b->spans[k];
+		uint32_t a = GLOSS_MAX(sp->start, i), z = GLOSS_MIN(sp->end, line->end);
 
+		if ((sp->kind != DOC_SPAN_SUP && sp->kind != DOC_SPAN_NOTEREF) || a >= z ||
+		    !present_superscript(b->text + sp->start, sp->end - sp->start))
+			continue;
 		/* runs of plain text go through glyph_append_safe in one call */
-		while (j < line->end && !(b->nspans && in_superscript(b, j)))
-			j++;
-		if (j > i)
-			glyph_append_safe(out, b->text + i, j - i, mode);
-		if (j < line->end) {
-			uint32_t sup = glyph_superscript((unsigned char)b->text[j]);
-
-			if (mode == GLYPH_ASCII)
-				strbuf_addc(out, b->text[j]);
-			else
-				strbuf_addcp(out, sup);
-			j++;
-		}
-		i = j;
+		glyph_append_safe(out, b->text + i, a - i, mode);
+		add_superscript(b, a, z, mode, out);
+		i = z;
 	}
+	if (i < line->end)
+		glyph_append_safe(out, b->text + i, line->end - i, mode);
 	if (line->hyphen)
 		strbuf_addc(out, '-');
 }

@@ -13,6 +13,7 @@
 #include "gloss/doc.h"
 #include "gloss/fold.h"
 #include "gloss/listview.h"
+#include "gloss/locator.h"
 #include "gloss/options.h"
 #include "gloss/pager.h"
 #include "gloss/searchview.h"
@@ -38,7 +39,10 @@ static const char *const kind_names[] = { "text", "note", "quote", "tags" };
 /* ------------------------------------------------------------------ */
 /* The pager's pattern */
 
-/* Splits the query into its terms: words, "phrases" (their words), prefixes without '*'; not OR. */
+/*
+ * Splits the query into its terms: words, "phrases" (their words), prefixes
+ * without '*', =words without '='; not OR.
+ */
 static size_t
 query_terms(const char *q, char ***out)
 {
@@ -52,6 +56,8 @@ query_terms(const char *q, char ***out)
 			q++;
 		if (*q == '\0')
 			break;
+		if (*q == '=')	/* the exact form: the word itself */
+			q++;
 		if (*q == '"') {
 			start = ++q;
 			end = strchr(q, '"');
@@ -137,10 +143,14 @@ context_start(const char *s, size_t mark, int cols)
 static void
 location(const struct catalog_hit *h, char *buf, size_t size)
 {
+	struct strbuf sb = STRBUF_INIT;
+
 	if (h->kind != CATALOG_TEXT)
-		snprintf(buf, size, "%s %d%%", kind_names[h->kind], (int)h->percent);
+		strbuf_addf(&sb, "%s %d%%", kind_names[h->kind], (int)h->percent);
 	else
-		snprintf(buf, size, "¶%u %d%%", h->para, (int)h->percent);
+		locator_append(&sb, h->para, (unsigned)h->percent);
+	snprintf(buf, size, "%s", strbuf_str(&sb));
+	strbuf_done(&sb);
 }
 
 /* The snippet on one line: white space (newlines of code, tabs) drawn as spaces. */

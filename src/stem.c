@@ -17,11 +17,22 @@
 #define STEM_MAX 64		/* longer words are their own stems (code points) */
 #define STEM_MIN 3		/* what the ending rules leave at least (code points) */
 
+#define CACHE_SLOTS 32768	/* words remembered (a power of two), emptied when half full */
+
+/* A word and its stem, in the arena. */
+struct cached {
+	uint32_t hash, word, wlen, stem, slen;
+};
+
 struct stem {
 	struct sb_stemmer *ru, *en;	/* NULL if libstemmer lacks the language */
 	uint32_t cp[STEM_MAX];
 	size_t ncp;
 	char out[STEM_MAX * 4 + 1];
+	struct cached *cache;	/* open addressing; wlen 0: free */
+	size_t ncached;
+	char *arena;
+	size_t alen, acap;
 };
 
 /*
@@ -46,6 +57,7 @@ stem_new(void)
 {
 	struct stem *s = xcalloc(1, sizeof *s);
 
+	s->cache = xcalloc(CACHE_SLOTS, sizeof *s->cache);
 	s->ru = sb_stemmer_new("russian", "UTF_8");
 	s->en = sb_stemmer_new("english", "UTF_8");
 	return s;
@@ -60,6 +72,8 @@ stem_free(struct stem *s)
 		sb_stemmer_delete(s->ru);
 	if (s->en)
 		sb_stemmer_delete(s->en);
+	free(s->cache);
+	free(s->arena);
 	free(s);
 }
 
@@ -188,8 +202,8 @@ encode(struct stem *s, size_t *len)
 	return s->out;
 }
 
-const char *
-stem_word(struct stem *s, const char *w, size_t n, size_t *len)
+static const char *
+stem_compute(struct stem *s, const char *w, size_t n, size_t *len)
 {
 	enum script sc = classify(s, w, n);
 	struct sb_stemmer *sb = sc == SCRIPT_LATIN ? s->en : sc == SCRIPT_RU ? s->ru : NULL;
@@ -212,4 +226,61 @@ stem_word(struct stem *s, const char *w, size_t n, size_t *len)
 	}
 	meet(s);
 	return encode(s, len);
+}
+
+static uint32_t
+hash_word(const char *w, size_t n)
+{
+	uint64_t h = 0x9E3779B97F4A7C15ull ^ n;
+
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)w[i]) * 0x100000001B3ull;
+	return (uint32_t)(h ^ (h >> 32));
+}
+
+static uint32_t
+arena_add(struct stem *s, const char *p, size_t n)
+{
+	uint32_t at = (uint32_t)s->alen;
+
+	if (s->alen + n > s->acap) {
+		s->acap = GLOSS_MAX(s->acap * 2, s->alen + n + 4096);
+		s->arena = xrealloc(s->arena, s->acap);
+	}
+	memcpy(s->arena + s->alen, p, n);
+	s->alen += n;
+	return at;
+}
+
+/* The stemmers are slow next to a look-up, and an article's words are mostly the last one's. */
+const char *
+stem_word(struct stem *s, const char *w, size_t n, size_t *len)
+{
+	uint32_t h = hash_word(w, n);
+	size_t k = h & (CACHE_SLOTS - 1);
+	const char *r;
+	struct cached *c;
+
+	if (n == 0 || n > STEM_MAX * 4)
+		return stem_compute(s, w, n, len);
+	for (; (c = &s->cache[k])->wlen; k = (k + 1) & (CACHE_SLOTS - 1))
+		if (c->hash == h && c->wlen == n && memcmp(s->arena + c->word, w, n) == 0) {
+			*len = c->slen;
+			return s->arena + c->stem;
+		}
+	r = stem_compute(s, w, n, len);
+	if (2 * (s->ncached + 1) > CACHE_SLOTS) {	/* start again */
+		memset(s->cache, 0, CACHE_SLOTS * sizeof *s->cache);
+		s->ncached = 0;
+		s->alen = 0;
+		k = h & (CACHE_SLOTS - 1);
+	}
+	c = &s->cache[k];
+	c->hash = h;
+	c->wlen = (uint32_t)n;
+	c->word = arena_add(s, w, n);
+	c->slen = (uint32_t)*len;
+	c->stem = arena_add(s, r, *len);	/* r may be w: added after it */
+	s->ncached++;
+	return s->arena + c->stem;
 }

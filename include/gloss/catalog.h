@@ -127,9 +127,10 @@ void catalog_entries_free(struct catalog_entry *v, size_t n);
 enum gloss_status catalog_search(struct catalog *c, const char *query, size_t limit,
     struct catalog_hit **out, size_t *n);
 /*
- * The same, and *more set to the number of hits past limit (all of them are
- * found, which takes longer on a common word).
+ * The same, and *more set to the number of hits past limit, counted up to
+ * CATALOG_MORE_MAX (that many means at least as many).
  */
+#define CATALOG_MORE_MAX 1000
 enum gloss_status catalog_search_count(struct catalog *c, const char *query, size_t limit,
     struct catalog_hit **out, size_t *n, size_t *more);
 void catalog_hits_free(struct catalog_hit *v, size_t n);

@@ -47,9 +47,11 @@ struct layout_opts present_layout_opts(const struct present *p, int width, enum 
 
 /*
  * True if a superscript span s[0..n) can be drawn with superscript
- * characters (every character has one); then glyph_superscript() gives
- * them, each one column wide like the original.
+ * characters (every character has one, and it is at most PRESENT_SUP_MAX
+ * bytes long); then glyph_superscript() gives them, each one column wide
+ * like the original.
  */
+#define PRESENT_SUP_MAX 64
 bool present_superscript(const char *s, size_t n);
 
 /*

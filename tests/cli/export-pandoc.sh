@@ -73,7 +73,7 @@ contains "$(cat "$TEST_TMP/nasty.out.md")" 'tags:
   - "Война_и_мир"' "front matter: the tags in the one Obsidian form the place lines use"
 contains "$(cat "$TEST_TMP/nasty.out.md")" '^gloss-2
 
-paragraph 2 · 6% ·' "each highlight: its block id, then the place line with the created date"
+¶3, 6% ·' "each highlight: its block id, then the place line with the created date"
 
 # ---------------------------------------------------------------------------
 # Notes that try to leave their place

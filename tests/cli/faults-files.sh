@@ -158,6 +158,53 @@ unset GLOSS_DB
 export GLOSS_DB="$TEST_TMP/data/gloss.db"
 
 # ---------------------------------------------------------------------------
+# 7. superscripts found per line (present_line_text): across a line break, and
+# one longer than PRESENT_SUP_MAX (64 bytes) drawn as text
+
+printf 'Title\n\nA note<sup>%s</sup> and a long one<sup>%s</sup> end.\n' \
+	"$(printf '%040d' 0 | tr 0 2)" "$(printf '%070d' 0 | tr 0 3)" >"$D/sup.md"
+S2=$(printf '\302\262')
+is "$("$GLOSS" dump -w 30 "$D/sup.md")" "Title
+
+A
+note$(printf "$S2%.0s" 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 26)
+$(printf "$S2%.0s" 1 2 3 4 5 6 7 8 9 10 11 12 13 14) and a long
+one$(printf '%027d' 0 | tr 0 3)
+$(printf '%030d' 0 | tr 0 3)
+$(printf '%013d' 0 | tr 0 3) end." "superscripts: one cut by a line break is superscript on both lines; one of 70 characters is text"
+
+# ---------------------------------------------------------------------------
+# 8. the issue's recipe: /tok00005 Enter H, then a, t and x act on the highlight
+# just made, even inside an older, larger one (a mapped file, over 256 KiB)
+
+H8="$D/tokens.txt"
+awk 'BEGIN { for (i = 0; i < 3000; i++)
+	printf "Paragraph %05d of the long article, with enough words to fill a few lines of the reading column and to end in a token tok%05d.\n\n", i, i }' >"$H8"
+export GLOSS_DB="$TEST_TMP/recipe.db"
+q8() { "$GLOSS" annotations "$H8" | cut -f 4- | tr '\t' ' '; }
+tm_start 100 30 xterm-256color "$GLOSS '$H8'; echo EXITED \$?"
+tm_wait "tok00000." 100
+tm_keys / tok00005 Enter; tm_wait "tok00005  1/1" 100
+tm_keys P; tm_wait "Highlighted" 50; ok $? "recipe: P highlights the paragraph of tok00005"
+tm_keys / tok00005 Enter; tm_wait "tok00005  1/1" 100
+tm_keys H; tm_wait "Highlighted" 50; ok $? "recipe: /tok00005 Enter H highlights the match inside it"
+tm_keys a; tm_wait "Note on “tok00005”" 50; ok $? "recipe: a right after H opens the note of the new highlight"
+tm_keys -l "the token"; tm_keys Escape; tm_wait "Note saved" 50
+tm_keys t; tm_wait "Tags" 50; tm_keys -l "tok"; tm_keys Enter; tm_wait "Tags saved" 50
+ok $? "recipe: t right after H edits its tags"
+n8=$("$GLOSS" annotations --json "$H8" | python3 -c '
+import json, sys
+for a in json.load(sys.stdin):
+    print(a["quote"][:20], "|", a.get("note") or "", "|", ",".join(a.get("tags") or []))')
+is "$n8" "Paragraph 00005 of t |  | 
+tok00005 | the token | tok" "recipe: the note and the tag are on the new highlight, not on the paragraph"
+tm_keys x; tm_wait "Deleted" 50
+is "$("$GLOSS" annotations --json "$H8" | python3 -c 'import json, sys; print(len(json.load(sys.stdin)))')" 1 \
+	"recipe: x right after H deletes the new highlight, not the paragraph"
+tm_keys q; tm_wait "EXITED 0" 50
+export GLOSS_DB="$TEST_TMP/data/gloss.db"
+
+# ---------------------------------------------------------------------------
 # 9. export: every byte valid UTF-8, controls and bidi overrides escaped
 
 X="$TEST_TMP/export"

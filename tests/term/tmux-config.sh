@@ -19,7 +19,7 @@ printf 'set column 40\nset colum 50\nbind pager J bottom\nunbind all G\n' >"$XDG
 tm_start 100 12 xterm-256color "$GLOSS $D"
 tm_wait "Абзац 1"; tm_settle
 contains "$(tm_row 12)" "config: $XDG_CONFIG_HOME/gloss/config:2: set colum 50: no such setting" "a bad line: said on the status line with its file and line"
-is "$(tm_row 1 | sed "s/^ *//")" "Абзац 1: слова, которые идут одно за" "set column 40: lines of 40 columns at most (centred)"
+is "$(tm_row 1 | sed "s/^ *//")" "Абзац 1: слова, которые идут одно" "set column 40: lines of 40 columns at most (centred; за goes with the next word)"
 tm_keys G; tm_settle
 contains "$(tm_capture)" "Абзац 1:" "unbind all G: G does nothing"
 tm_keys J; tm_wait "Абзац 40"; ok $? "bind pager J bottom: J goes to the end"

@@ -114,7 +114,7 @@ contains "$(status)" "search: a quoted phrase is not closed" "a malformed query:
 contains "$(status)" "3/5" "and the library stays"
 tm_keys F; tm_wait "Search the library:" 20
 tm_keys "ВОЕННОЕ" Enter; tm_wait "Search: ВОЕННОЕ"; ok $? "the hits are shown"
-is "$(tm_row 1 | sed 's/ *$//')" " Belarusian-Ukrainian Relatio  ¶35 79%     i “Военное учение Беларуси и России получило название ‘Союзная решимость-2022,’” [the…" \
+is "$(tm_row 1 | sed 's/ *$//')" " Belarusian-Ukrainian Relatio  ¶35, 79%    i “Военное учение Беларуси и России получило название ‘Союзная решимость-2022,’” [the…" \
 	"a hit: title, location, snippet"
 contains "$(tm -u capture-pane -e -p -t t | sed -n 1p)" "$(printf '\033[30m\033[43mВоенное')" \
 	"the match is drawn in the match style in the snippet"

@@ -34,6 +34,9 @@ main(void)
 	    "an unclosed phrase runs to the end");
 	is_str(pattern("з'їзд", "з’їзд"), "з'їзд", "apostrophes unified");
 	is_str(pattern("правда", "праўда"), "праўда", "ў is not у: the matched text itself");
+	is_str(pattern("ПОСЕЛОК", "поселке"), "поселке", "another form of the word: the matched text");
+	is_str(pattern("Лукашенко", "Лукашэнкі"), "Лукашэнкі", "a Belarusian form: the matched text");
+	is_str(pattern("=announce*", "announced"), "announce", "=word: the word without '='");
 	is_str(pattern("OR", "Lukashenko"), "Lukashenko", "no term: the matched text");
 	is_str(pattern("", "Lukashenko"), "Lukashenko", "an empty query: the matched text");
 	is_str(pattern("  war  *  ", "warfare"), "war", "white space and a lone * are skipped");
