@@ -222,7 +222,7 @@ catalog_load_file(const struct catalog_todo *t, struct catalog_loaded *out)
 		return;
 	}
 	fingerprint_sha256(doc_source(doc), (size_t)doc_source_size(doc), out->sha);
-	if (t->indexed && strcmp(t->sha, out->sha) == 0) {
+	if (t->indexed && strcmp(t->sha, out->sha) == 0 && !doc_source_damaged(doc)) {
 		out->kind = CATALOG_LOAD_SAME;
 		doc_free(doc);
 		return;
@@ -234,6 +234,10 @@ catalog_load_file(const struct catalog_todo *t, struct catalog_loaded *out)
 	out->words = w.words;
 	out->text_len = w.off;
 	strbuf_done(&key);
+	if (doc_source_damaged(doc)) {	/* it shrank while read: indexed again once it is stable */
+		catalog_loaded_done(out);
+		out->kind = CATALOG_LOAD_NONE;
+	}
 	doc_free(doc);
 }
 

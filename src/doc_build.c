@@ -415,3 +415,22 @@ doc_build_clean(const char *s, size_t n, int tab_width, int *col, struct strbuf 
 	out->buf[out->len] = '\0';
 	return inert;
 }
+
+/* ------------------------------------------------------------------ */
+/* Progress */
+
+static _Thread_local doc_progress_fn progress_fn;
+static _Thread_local void *progress_arg;
+
+void
+doc_build_set_progress(doc_progress_fn fn, void *arg)
+{
+	progress_fn = fn;
+	progress_arg = arg;
+}
+
+bool
+doc_build_progress(double fraction)
+{
+	return progress_fn == NULL || progress_fn(progress_arg, fraction);
+}

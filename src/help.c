@@ -8,9 +8,13 @@
 
 #include "gloss/action.h"
 #include "gloss/display.h"
+#include "gloss/fold.h"
 #include "gloss/help.h"
 #include "gloss/layout.h"
 #include "gloss/options.h"
+#include "gloss/prompt.h"
+#include "gloss/strbuf.h"
+#include "gloss/view.h"
 #include "gloss/xmalloc.h"
 
 #define KEY_COLUMN 24
@@ -27,6 +31,8 @@ struct help {
 	int nlines;
 	int top;
 	int width;		/* of the descriptions, when the lines were built */
+	struct strbuf pattern;	/* the last search, as typed */
+	int match;		/* the line of the current match, -1 if none */
 };
 
 static void
@@ -104,8 +110,8 @@ help_draw(struct view *v)
 		display_put(stdscr, y, 3, l->keys, strlen(l->keys), KEY_COLUMN - 2,
 		    display_style(DISPLAY_HELP_KEY), opt_glyphs);
 		if (v->cols > KEY_COLUMN + 3)
-			display_put(stdscr, y, KEY_COLUMN + 2, l->text, l->len,
-			    v->cols - KEY_COLUMN - 3, display_style(DISPLAY_NORMAL), opt_glyphs);
+			display_put(stdscr, y, KEY_COLUMN + 2, l->text, l->len, v->cols - KEY_COLUMN - 3,
+			    display_style(h->top + y == h->match ? DISPLAY_MATCH : DISPLAY_NORMAL), opt_glyphs);
 	}
 }
 
@@ -116,6 +122,71 @@ scroll_to(struct view *v, int top)
 	int max = h->nlines - v->rows;
 
 	h->top = GLOSS_MAX(0, GLOSS_MIN(top, max));
+}
+
+/* Whether line i holds the fold key of the pattern (in its keys or its text). */
+static bool
+line_matches(const struct help *h, int i, const struct strbuf *key)
+{
+	const struct help_line *l = &h->lines[i];
+	struct strbuf k = STRBUF_INIT;
+	bool found;
+
+	struct strbuf folded = STRBUF_INIT;
+
+	if (l->keys) {
+		strbuf_adds(&k, l->keys);
+		strbuf_addc(&k, ' ');
+	}
+	strbuf_add(&k, l->text, l->len);
+	fold_key(strbuf_str(&k), k.len, &folded);
+	found = strstr(strbuf_str(&folded), strbuf_str(key)) != NULL;
+	strbuf_done(&folded);
+	strbuf_done(&k);
+	return found;
+}
+
+/* Goes to the next line (dir 1) or the previous (-1) that matches the pattern, wrapping around. */
+static void
+find(struct view *v, int dir)
+{
+	struct help *h = v->data;
+	struct strbuf key = STRBUF_INIT;
+	int from = h->match >= 0 ? h->match : dir > 0 ? h->top - 1 : h->top + v->rows;
+
+	if (h->pattern.len == 0) {
+		view_message("No search yet: / searches the help");
+		return;
+	}
+	fold_key(strbuf_str(&h->pattern), h->pattern.len, &key);
+	h->match = -1;
+	for (int step = 1; step <= h->nlines && h->match < 0; step++) {
+		int i = ((from + dir * step) % h->nlines + h->nlines) % h->nlines;
+
+		if (line_matches(h, i, &key))
+			h->match = i;
+	}
+	if (h->match < 0)
+		view_message("Not in the help: %s", strbuf_str(&h->pattern));
+	else if (h->match < h->top || h->match >= h->top + v->rows)
+		scroll_to(v, h->match - v->rows / 3);
+	strbuf_done(&key);
+}
+
+static void
+search(struct view *v, int dir)
+{
+	struct help *h = v->data;
+	struct prompt_opts o = { .label = dir > 0 ? "/" : "?" };
+	struct strbuf text = STRBUF_INIT;
+
+	if (prompt_read(&o, &text) && text.len) {
+		strbuf_reset(&h->pattern);
+		strbuf_add(&h->pattern, text.buf, text.len);
+		h->match = -1;
+		find(v, dir);
+	}
+	strbuf_done(&text);
 }
 
 static enum view_result
@@ -133,6 +204,10 @@ help_request(struct view *v, enum action a, int count)
 	case ACTION_HALF_UP: scroll_to(v, h->top - v->rows / 2); break;
 	case ACTION_TOP: scroll_to(v, 0); break;
 	case ACTION_BOTTOM: scroll_to(v, h->nlines); break;
+	case ACTION_SEARCH_FORWARD: search(v, 1); break;
+	case ACTION_SEARCH_BACKWARD: search(v, -1); break;
+	case ACTION_SEARCH_NEXT: find(v, 1); break;
+	case ACTION_SEARCH_PREV: find(v, -1); break;
 	case ACTION_HELP:
 	case ACTION_SEARCH_CLEAR:
 		return VIEW_CLOSE;
@@ -158,6 +233,7 @@ help_done(struct view *v)
 	struct help *h = v->data;
 
 	free(h->lines);
+	strbuf_done(&h->pattern);
 	free(h);
 }
 
@@ -174,6 +250,7 @@ help_view_new(void)
 {
 	struct help *h = xcalloc(1, sizeof *h);
 
+	h->match = -1;
 	build(h, view_cols());
 	return view_new(&help_ops, h);
 }

@@ -388,12 +388,17 @@ lib_key(void *arg, size_t i)
 	return (uint64_t)((struct libview *)arg)->rows[i].e.id;
 }
 
-/* Enter: the pager on the article, the others (in this order) as its files. */
+/*
+ * Enter: the pager on the article, with the articles the list shows (the
+ * filter's, in this order) as its files for ] and [.
+ */
 static void
 open_row(struct libview *lv, size_t row)
 {
 	struct doc *doc;
-	char **paths = xcalloc(lv->n, sizeof *paths);
+	const size_t *shown;
+	size_t n = lv->view ? listview_shown(lv->view, &shown) : 0, cur = 0, np = 0;
+	char **paths = xcalloc(GLOSS_MAX(n, 1), sizeof *paths);
 	enum gloss_status rc = doc_open_default(lv->rows[row].e.path, opt_force, &doc);
 
 	if (rc != GLOSS_OK) {
@@ -401,9 +406,14 @@ open_row(struct libview *lv, size_t row)
 		free(paths);
 		return;
 	}
-	for (size_t i = 0; i < lv->n; i++)
-		paths[i] = lv->rows[i].e.path;
-	view_push(pager_view_new(paths, lv->n, row, doc, lv->lib->stp, lv->lib->db_path));
+	for (size_t i = 0; i < n; i++) {
+		if (shown[i] == row)
+			cur = np;
+		paths[np++] = lv->rows[shown[i]].e.path;
+	}
+	if (np == 0)
+		paths[np++] = lv->rows[row].e.path;
+	view_push(pager_view_new(paths, np, cur, doc, lv->lib->stp, lv->lib->db_path));
 	free(paths);
 }
 

@@ -393,6 +393,15 @@ listview_set_filter(struct view *v, const char *pattern)
 	rebuild_keep(l, v->rows);
 }
 
+size_t
+listview_shown(struct view *v, const size_t **rows)
+{
+	struct listview *l = v->data;
+
+	*rows = l->rows;
+	return l->nrows;
+}
+
 const char *
 listview_filter(struct view *v)
 {

@@ -29,6 +29,9 @@
 #include "gloss/options.h"
 #include "gloss/osc.h"
 #include "gloss/reader.h"
+#include "gloss/glyph.h"
+#include "gloss/store.h"
+#include "gloss/strbuf.h"
 
 struct command {
 	const char *name;
@@ -80,6 +83,7 @@ usage(FILE *f)
 	    "      --list-keys[=man]  print the key bindings (as troff for the man page)\n"
 	    "      --no-fold       show site furniture of web pages unfolded\n"
 	    "      --print-config  show the settings in effect (config file, then options) and exit\n"
+	    "      --list-tags     print the tags in use, one a line (for shell completion)\n"
 	    "      --incsearch     search as the pattern is typed (/ and ?)\n"
 	    "      --no-mouse      do not use the mouse\n"
 	    "      --hyperlinks[=WHEN]  make links clickable (OSC 8): auto (default), always, never\n"
@@ -151,12 +155,39 @@ parse_color(const char *s)
 }
 
 static bool print_config;	/* --print-config: after every option is read */
+static bool list_tags;		/* --list-tags (for shell completion) */
 
-/* Parses the global options; returns the index of the first operand, or -1/-2 to exit 0/2. */
+/* --list-tags: the tags in use, a line each, shown safely; never waits for the database. */
+static bool
+print_tags(void)
+{
+	struct store *st;
+	struct store_tag *tags;
+	struct strbuf sb = STRBUF_INIT;
+	size_t n;
+
+	if (store_open(opt_db, STORE_READ, &st) != GLOSS_OK)
+		return false;
+	if (store_tags(st, &tags, &n) != GLOSS_OK) {
+		store_close(st);
+		return false;
+	}
+	for (size_t i = 0; i < n; i++) {
+		strbuf_reset(&sb);
+		glyph_append_safe(&sb, tags[i].name, strlen(tags[i].name), opt_glyphs);
+		printf("%s\n", strbuf_str(&sb));
+	}
+	strbuf_done(&sb);
+	store_tags_free(tags, n);
+	store_close(st);
+	return true;
+}
+
+/* Parses the global options; returns the index of the first operand, or -1/-3/-2 to exit 0/1/2. */
 static int
 parse_global(int argc, char **argv)
 {
-	enum { O_ASCII = 256, O_COLUMN, O_CORPUS, O_DB, O_FORCE, O_NOMOUSE, O_NOFOLD, O_KEYS, O_LINKS, O_INCSEARCH, O_COLOR, O_PRINT_CONFIG };
+	enum { O_ASCII = 256, O_COLUMN, O_CORPUS, O_DB, O_FORCE, O_NOMOUSE, O_NOFOLD, O_KEYS, O_LINKS, O_INCSEARCH, O_COLOR, O_PRINT_CONFIG, O_LIST_TAGS };
 	static const struct option longopts[] = {
 		{ "ascii", no_argument, NULL, O_ASCII },
 		{ "column", required_argument, NULL, O_COLUMN },
@@ -171,6 +202,7 @@ parse_global(int argc, char **argv)
 		{ "colour", optional_argument, NULL, O_COLOR },
 		{ "list-keys", optional_argument, NULL, O_KEYS },
 		{ "print-config", no_argument, NULL, O_PRINT_CONFIG },
+		{ "list-tags", no_argument, NULL, O_LIST_TAGS },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
@@ -222,6 +254,9 @@ parse_global(int argc, char **argv)
 		case O_PRINT_CONFIG:
 			print_config = true;
 			break;
+		case O_LIST_TAGS:
+			list_tags = true;
+			break;
 		case 'h':
 			usage(stdout);
 			return -1;
@@ -237,6 +272,8 @@ parse_global(int argc, char **argv)
 		settings_print(stdout);
 		return -1;
 	}
+	if (list_tags)
+		return print_tags() ? -1 : -3;
 	return optind;
 }
 
@@ -258,7 +295,7 @@ main(int argc, char **argv)
 	int first = parse_global(argc, argv);
 
 	if (first < 0)
-		return first == -1 ? 0 : 2;
+		return first == -1 ? 0 : first == -3 ? 1 : 2;
 	if (getenv("GLOSS_DB") && opt_db == NULL)
 		opt_db = getenv("GLOSS_DB");
 	if (first < argc && (cmd = find_command(argv[first])) != NULL)

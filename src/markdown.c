@@ -961,6 +961,8 @@ md_done(struct md *md)
  */
 static pthread_mutex_t cmark_lock = PTHREAD_MUTEX_INITIALIZER;
 
+#define FEED_PIECE (1u << 20)	/* bytes fed to cmark between two progress reports */
+
 static enum gloss_status
 parse_locked(const char *src, size_t n, bool first, struct doc_builder *b)
 {
@@ -968,8 +970,18 @@ parse_locked(const char *src, size_t n, bool first, struct doc_builder *b)
 	cmark_node *root;
 	struct md md;
 
-	cmark_parser_feed(parser, src, n);
+	/* fed in pieces of whole lines (cmark checks UTF-8 piece by piece), so that
+	   the reader can say how far it got, and stop */
+	for (size_t at = 0, z; at < n && doc_build_progress(0.6 * (double)at / (double)n); at = z) {
+		const char *nl = n - at > FEED_PIECE ? memrchr(src + at, '\n', FEED_PIECE) : NULL;
+
+		if (nl == NULL && n - at > FEED_PIECE)
+			nl = memchr(src + at + FEED_PIECE, '\n', n - at - FEED_PIECE);
+		z = nl ? (size_t)(nl - src) + 1 : n;
+		cmark_parser_feed(parser, src + at, z - at);
+	}
 	root = cmark_parser_finish(parser);
+	doc_build_progress(0.9);
 	cmark_parser_free(parser);
 	if (root == NULL)
 		return error_set(GLOSS_EPARSE, "cmark-gfm could not parse the document");

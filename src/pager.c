@@ -11,6 +11,8 @@
 
 #include "gloss/boiler.h"
 #include "gloss/display.h"
+#include "gloss/doc_build.h"
+#include "gloss/keymap.h"
 #include "gloss/layout.h"
 #include "gloss/meta.h"
 #include "gloss/monotime.h"
@@ -322,8 +324,48 @@ pager_note_seen(struct pager *p, struct view *v)
 /* ------------------------------------------------------------------ */
 /* Files */
 
+#define READING_SHOW_MS 200	/* a parse that takes longer says how far it got */
+
+/* A whole-file parse (Markdown) under way: "Reading… N %", and q stops it and quits. */
+struct reading {
+	const char *name;
+	uint64_t start_ms, shown_ms;
+	bool quit;
+};
+
+static bool
+reading_progress(void *arg, double f)
+{
+	struct reading *r = arg;
+	uint64_t now = monotime_ms();
+	struct key k;
+
+	while (!r->quit && display_key_pending() && display_getkey(&k, 0))
+		r->quit = keymap_lookup(&k, KEYMAP_NORMAL) == ACTION_QUIT;	/* other keys wait for the text */
+	if (!r->quit && now - r->start_ms >= READING_SHOW_MS && now - r->shown_ms >= 100) {
+		view_status_now("Reading %s… %d %%  (q quits)", r->name, (int)(f * 100));
+		r->shown_ms = now;
+	}
+	return !r->quit;
+}
+
+static void reset_doc_parsed(struct pager *p);
+
+/* The document's state, parsed with progress in the status line (q: quit before the text is shown). */
 static void
 reset_doc_state(struct pager *p)
+{
+	struct reading r = { .name = doc_path(p->doc), .start_ms = monotime_ms() };
+
+	doc_build_set_progress(reading_progress, &r);
+	reset_doc_parsed(p);
+	doc_build_set_progress(NULL, NULL);
+	if (r.quit)
+		view_hangup();	/* ends the loop at once, as a hang-up does */
+}
+
+static void
+reset_doc_parsed(struct pager *p)
 {
 	struct doc_loc first;
 
@@ -520,8 +562,7 @@ pager_request(struct view *v, enum action a, int count)
 	case ACTION_SEARCH_NEXT: pager_jump_push(p); pager_search_repeat(p, v, false); break;
 	case ACTION_SEARCH_PREV: pager_jump_push(p); pager_search_repeat(p, v, true); break;
 	case ACTION_SEARCH_CLEAR:
-		p->show_matches = false;
-		p->has_match = false;
+		pager_search_forget_match(p, true);
 		p->caret_on = false;
 		if (p->reattach)
 			view_message("Re-attaching cancelled");
@@ -598,7 +639,7 @@ pager_keymode(struct view *v)
 {
 	struct pager *p = v->data;
 
-	return p->visual ? KEYMAP_VISUAL : KEYMAP_NORMAL;
+	return pager_selecting(p) ? KEYMAP_VISUAL : KEYMAP_NORMAL;
 }
 
 static void

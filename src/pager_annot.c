@@ -273,22 +273,9 @@ add_highlight(struct pager *p, uint64_t start, uint64_t end, int count)
 		view_message("%s", error_last(rc));
 		return 0;
 	}
-	p->visual = false;
+	pager_selection_end(p);
 	settle_on(p, id, start, end);
 	return id;
-}
-
-/* The current search match, if it is shown on screen. */
-static bool
-match_range(struct pager *p, uint64_t *start, uint64_t *end)
-{
-	uint64_t base;
-
-	if (!p->has_match || !p->show_matches || !doc_block_offset(p->doc, p->match_loc, &base))
-		return false;
-	*start = base + p->match.start;
-	*end = base + p->match.end;
-	return true;
 }
 
 /* The sentence (or paragraph) at the caret, snapped like a selection. */
@@ -318,10 +305,10 @@ highlight(struct pager *p, bool paragraph, int count)
 		return 0;
 	if (paragraph)
 		ok = sentence_range(p, true, &start, &end);
-	else if (p->visual)
+	else if (pager_selecting(p))
 		ok = pager_selection(p, &start, &end);
 	else
-		ok = match_range(p, &start, &end) || sentence_range(p, false, &start, &end);
+		ok = pager_search_match_range(p, &start, &end) || sentence_range(p, false, &start, &end);
 	if (!ok) {
 		view_message("Nothing to highlight here yet (the document is still being measured)");
 		return 0;
@@ -337,7 +324,7 @@ target(struct pager *p)
 
 	if (!have_store(p))
 		return 0;
-	if (p->visual)
+	if (pager_selecting(p))
 		return highlight(p, false, 0);
 	h = pager_annot_at_caret(p);
 	if (h == NULL) {
@@ -625,7 +612,7 @@ pager_annot_status(struct pager *p, struct strbuf *right)
 {
 	if (annot_pending())
 		strbuf_addf(right, "%zu UNSAVED  ", annot_pending());	/* waiting for the lock */
-	if (p->visual)
+	if (pager_selecting(p))
 		strbuf_adds(right, "SELECT  ");
 	else if (p->reattach)
 		strbuf_adds(right, "RE-ATTACH  ");

@@ -394,3 +394,15 @@ pager_mouse(struct pager *p, struct view *v)
 	}
 	return VIEW_HANDLED;
 }
+
+bool
+pager_selecting(const struct pager *p)
+{
+	return p->visual;
+}
+
+void
+pager_selection_end(struct pager *p)
+{
+	p->visual = false;
+}

@@ -44,13 +44,14 @@ void
 pager_fold_settle(struct pager *p, struct view *v)
 {
 	bool changed = false;
+	struct doc_loc match;
 
 	if (p->caret_on)
 		changed |= boiler_reveal(p->boiler, p->caret.loc);
-	if (p->caret_on && p->visual)
+	if (p->caret_on && pager_selecting(p))
 		changed |= boiler_reveal(p->boiler, p->mark.loc);
-	if (p->has_match && p->show_matches)
-		changed |= boiler_reveal(p->boiler, p->match_loc);
+	if (pager_search_match_block(p, &match))
+		changed |= boiler_reveal(p->boiler, match);
 	if (changed || boiler_state(p->boiler, p->top.loc) == BOILER_HIDDEN)
 		folds_changed(p, v);
 }
@@ -80,11 +81,11 @@ static void
 caret_out_of_folds(struct pager *p)
 {
 	if (p->has_match && boiler_state(p->boiler, p->match_loc) != BOILER_SHOWN)
-		p->has_match = false;
+		pager_search_forget_match(p, false);
 	if (p->caret_on && (boiler_state(p->boiler, p->caret.loc) != BOILER_SHOWN ||
-	    (p->visual && boiler_state(p->boiler, p->mark.loc) != BOILER_SHOWN))) {
+	    (pager_selecting(p) && boiler_state(p->boiler, p->mark.loc) != BOILER_SHOWN))) {
 		p->caret_on = false;
-		p->visual = false;
+		pager_selection_end(p);
 	}
 }
 

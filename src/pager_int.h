@@ -158,6 +158,10 @@ struct caret pager_caret(struct pager *p);
 bool pager_selection(struct pager *p, uint64_t *start, uint64_t *end);
 /* The selection, snapped to words (caret_snap), as [*a, *z) (z exclusive); false if none. */
 bool pager_selection_carets(struct pager *p, struct caret *a, struct caret *z);
+/* True while a selection is made (visual mode). */
+bool pager_selecting(const struct pager *p);
+/* Ends the selection (the caret stays). */
+void pager_selection_end(struct pager *p);
 /* The screen cell (y, x) as a caret; false outside the text. */
 bool pager_hit(struct pager *p, struct view *v, int y, int x, struct caret *c);
 enum view_result pager_mouse(struct pager *p, struct view *v);
@@ -214,14 +218,14 @@ void pager_jump_push(struct pager *p);
 
 /* Notes and links in the pager (pager_notes.c) */
 /* Scans the document's notes and links (if not too large) and fills the Notes, Links and Cross-doc tabs. */
-void pager_side_fill_notes(struct pager *p);
-void pager_side_forget_notes(struct pager *p);
+void pager_notes_fill(struct pager *p);
+void pager_notes_forget(struct pager *p);
 /* The URL of the link at document offset off, or NULL. */
-const char *pager_side_link_at(struct pager *p, uint64_t off);
+const char *pager_notes_link_at(struct pager *p, uint64_t off);
 /* o: the note of the marker at the caret, or of the first marker on screen, in a popup. */
-void pager_side_note_popup(struct pager *p, struct view *v);
+void pager_notes_popup(struct pager *p, struct view *v);
 /* Enter on a marker goes to its note, in a note to where it is cited; false elsewhere. */
-bool pager_side_follow_marker(struct pager *p, struct view *v);
+bool pager_notes_follow_marker(struct pager *p, struct view *v);
 /* Scans the notes and links of a small measured document in idle time (for drawing). */
 bool pager_notes_idle(struct pager *p);
 /* Bracketed/Unicode note markers (SUP) and bare URLs (LINK) in block b, as spans sorted by start; caller frees. */
@@ -234,7 +238,7 @@ char *pager_one_line(const char *s, size_t n);
 /* Cross-document references (pager_xref.c) */
 /* Brings the index of the pager's files up to date, a slice at a time; true while work remains. */
 bool pager_xref_idle(struct pager *p, unsigned budget_us);
-void pager_side_fill_xref(struct pager *p);
+void pager_xref_fill(struct pager *p);
 void pager_xref_free(struct pager *p);
 /* Folding (pager_fold.c) */
 /* Opens the fold holding block loc if it is folded; true if it was. */
@@ -258,6 +262,12 @@ void pager_search_start(struct pager *p, struct view *v, bool backward);
 void pager_search_repeat(struct pager *p, struct view *v, bool reverse);
 /* The document or the search changed: the count starts again. */
 void pager_search_reset(struct pager *p);
+/* The current match as offsets of the document text, if it is shown; false if none. */
+bool pager_search_match_range(struct pager *p, uint64_t *start, uint64_t *end);
+/* The block of the current match, if it is shown; false if none. */
+bool pager_search_match_block(const struct pager *p, struct doc_loc *loc);
+/* Forgets the current match (its matches stay shown unless hide). */
+void pager_search_forget_match(struct pager *p, bool hide);
 void pager_search_free(struct pager *p);
 /* Counts the matches in idle time; true while work remains. */
 bool pager_search_idle(struct pager *p, unsigned budget_us);

@@ -33,7 +33,7 @@ ensure(struct pager *p)
 }
 
 void
-pager_side_forget_notes(struct pager *p)
+pager_notes_forget(struct pager *p)
 {
 	notes_free(p->notes);
 	links_free(p->links);
@@ -116,7 +116,7 @@ fill_links_tab(struct pager *p)
 }
 
 void
-pager_side_fill_notes(struct pager *p)
+pager_notes_fill(struct pager *p)
 {
 	sidebar_clear(p->sb, SIDEBAR_NOTES);
 	sidebar_clear(p->sb, SIDEBAR_LINKS);
@@ -129,11 +129,11 @@ pager_side_fill_notes(struct pager *p)
 	sidebar_set_empty_text(p->sb, SIDEBAR_LINKS, "(no links)");
 	fill_notes_tab(p);
 	fill_links_tab(p);
-	pager_side_fill_xref(p);
+	pager_xref_fill(p);
 }
 
 const char *
-pager_side_link_at(struct pager *p, uint64_t off)
+pager_notes_link_at(struct pager *p, uint64_t off)
 {
 	size_t i;
 
@@ -168,7 +168,7 @@ popup_note(struct pager *p, int note)
 }
 
 void
-pager_side_note_popup(struct pager *p, struct view *v)
+pager_notes_popup(struct pager *p, struct view *v)
 {
 	uint64_t off, a, z;
 	long m = -1;
@@ -197,7 +197,7 @@ pager_side_note_popup(struct pager *p, struct view *v)
 }
 
 bool
-pager_side_follow_marker(struct pager *p, struct view *v)
+pager_notes_follow_marker(struct pager *p, struct view *v)
 {
 	uint64_t off;
 	long m;

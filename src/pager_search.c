@@ -52,6 +52,35 @@ pager_search_reset(struct pager *p)
 	st->index_valid = false;
 }
 
+bool
+pager_search_match_range(struct pager *p, uint64_t *start, uint64_t *end)
+{
+	uint64_t base;
+
+	if (!p->has_match || !p->show_matches || !doc_block_offset(p->doc, p->match_loc, &base))
+		return false;
+	*start = base + p->match.start;
+	*end = base + p->match.end;
+	return true;
+}
+
+bool
+pager_search_match_block(const struct pager *p, struct doc_loc *loc)
+{
+	if (!p->has_match || !p->show_matches)
+		return false;
+	*loc = p->match_loc;
+	return true;
+}
+
+void
+pager_search_forget_match(struct pager *p, bool hide)
+{
+	p->has_match = false;
+	if (hide)
+		p->show_matches = false;
+}
+
 void
 pager_search_free(struct pager *p)
 {

@@ -129,7 +129,7 @@ fill(struct pager *p)
 	for (int t = 0; t < SIDEBAR_TAB_COUNT; t++)
 		sidebar_set_empty_text(p->sb, t, "(none)");
 	fill_outline(p);
-	pager_side_fill_notes(p);
+	pager_notes_fill(p);
 	fill_highlights(p);
 	p->side_filled = true;
 }
@@ -142,13 +142,13 @@ pager_side_reset(struct pager *p)
 	if (p->sb)
 		for (int t = 0; t < SIDEBAR_TAB_COUNT; t++)
 			sidebar_clear(p->sb, t);
-	pager_side_forget_notes(p);
+	pager_notes_forget(p);
 }
 
 void
 pager_side_free(struct pager *p)
 {
-	pager_side_forget_notes(p);
+	pager_notes_forget(p);
 	pager_xref_free(p);
 	sidebar_free(p->sb);
 	p->sb = NULL;
@@ -340,7 +340,7 @@ copy_at_caret(struct pager *p)
 		view_message("Nothing to copy: select text (v), or put the caret on a link or highlight");
 		return;
 	}
-	if ((url = pager_side_link_at(p, off)) != NULL) {
+	if ((url = pager_notes_link_at(p, off)) != NULL) {
 		view_copy("the link", url, strlen(url));
 		return;
 	}
@@ -439,8 +439,8 @@ pager_side_request(struct pager *p, struct view *v, enum action a, int count)
 		return focused_request(p, v, a, count);
 	switch (a) {
 	case ACTION_COPY: copy_at_caret(p); return VIEW_HANDLED;
-	case ACTION_NOTE_POPUP: pager_side_note_popup(p, v); return VIEW_HANDLED;
-	case ACTION_ENTER: return pager_side_follow_marker(p, v) ? VIEW_HANDLED : VIEW_UNHANDLED;
+	case ACTION_NOTE_POPUP: pager_notes_popup(p, v); return VIEW_HANDLED;
+	case ACTION_ENTER: return pager_notes_follow_marker(p, v) ? VIEW_HANDLED : VIEW_UNHANDLED;
 	default: return VIEW_UNHANDLED;
 	}
 }

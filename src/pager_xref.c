@@ -96,7 +96,7 @@ pager_xref_idle(struct pager *p, unsigned budget_us)
 	if (!finished(p->xref) || was_joined)
 		return false;
 	if (p->side_open && p->side_filled) {	/* the update just ended */
-		pager_side_fill_xref(p);
+		pager_xref_fill(p);
 		view_invalidate();
 	}
 	return false;
@@ -129,7 +129,7 @@ add_entry(struct pager *p, const char *self, const struct xref_entry *e)
 }
 
 void
-pager_side_fill_xref(struct pager *p)
+pager_xref_fill(struct pager *p)
 {
 	struct pager_xref *px = p->xref;
 	struct xref_entry *v = NULL;

@@ -202,4 +202,16 @@ struct doc_build_chunk *doc_build_finish(struct doc_builder *b);
 /* Frees a chunk, its blocks' layout caches included. */
 void doc_build_chunk_free(struct doc_build_chunk *c);
 
+/*
+ * Progress of a long parse, for the reader's "Reading… N %".  A loader
+ * that parses a whole file at once (Markdown) calls doc_build_progress()
+ * now and then with the fraction done; it returns false when the parse is
+ * to stop (the reader quit), and the loader then ends with the blocks it
+ * has.  The function set by doc_build_set_progress() (per thread; NULL:
+ * none, as in dump) decides; arg is passed to it.
+ */
+typedef bool (*doc_progress_fn)(void *arg, double fraction);
+void doc_build_set_progress(doc_progress_fn fn, void *arg);
+bool doc_build_progress(double fraction);
+
 #endif

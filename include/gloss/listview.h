@@ -80,6 +80,9 @@ bool listview_select_key(struct view *v, uint64_t key);
 /* Filters the rows as / does ("" or NULL clears the filter), keeping the selected key if shown. */
 void listview_set_filter(struct view *v, const char *pattern);
 
+/* The owner's rows the list shows (the filter's matches, in order): their count, and *rows borrowed until the list changes. */
+size_t listview_shown(struct view *v, const size_t **rows);
+
 /* The current filter pattern ("" when none); valid until the filter changes. */
 const char *listview_filter(struct view *v);
 

@@ -174,6 +174,16 @@ $(printf '%030d' 0 | tr 0 3)
 $(printf '%013d' 0 | tr 0 3) end." "superscripts: one cut by a line break is superscript on both lines; one of 70 characters is text"
 
 # ---------------------------------------------------------------------------
+# 7. a Markdown file that takes a while to parse: "Reading… N %", and q quits
+
+awk 'BEGIN { printf "Links\n\n"; for (i = 0; i < 300000; i++) printf "[w%d](https://example.org/%d) ", i, i; printf "end\n" }' >"$D/links.md"
+tm_start 100 20 xterm-256color "$GLOSS '$D/links.md'; echo EXITED \$?"
+tm_wait "links.md… " 100; ok $? "reading: a long parse says how far it got (Reading FILE… N %)"
+contains "$(tm_row 20)" "(q quits)" "reading: and that q quits"
+tm_keys q
+tm_wait "EXITED 0" 300; ok $? "reading: q during the parse quits (status 0) without showing the text"
+
+# ---------------------------------------------------------------------------
 # 8. the issue's recipe: /tok00005 Enter H, then a, t and x act on the highlight
 # just made, even inside an older, larger one (a mapped file, over 256 KiB)
 

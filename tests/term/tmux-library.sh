@@ -68,6 +68,11 @@ is "$(titles)" " Cooperation of the Lukashenko regime with the Russian-occupied 
  Lukashenko regime's cooperation with the Russian-occupied territories" \
 	"an upper-case filter keeps the two rows that contain it"
 contains "$(status)" "/LUKASHENKO REGIME  1/2" "the filter and the count in the status line"
+# ] and [ in an article opened from a filtered list go through the filter's rows.
+tm_keys Enter; tm_wait "[1/2]"; ok $? "an article opened from the filtered list: one of the two"
+tm_keys "]"; tm_wait "[2/2]"; ok $? "] goes to the other row the filter shows"
+contains "$(status)" "Lukashenko regime's cooperation" "the second filtered article, not the second of the library"
+tm_keys q; tm_wait "/LUKASHENKO REGIME"; ok $? "q returns to the filtered list"
 tm_keys Escape; tm_settle
 is "$(titles | wc -l | tr -d ' ')" "5" "Esc clears the filter"
 

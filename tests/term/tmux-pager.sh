@@ -139,6 +139,13 @@ tm_keys h; tm_settle
 tm_keys G; tm_settle
 contains "$(tm_capture)" "   y                      copy to the clipboard (OSC 52, or tmux's): the selection, or the link,
                           highlight or note at the caret" "a long description continues on the next row, aligned"
+# / searches the help (case ignored), n goes on, wrapping around.
+tm_keys g; tm_settle
+lacks "$(tm_capture)" "export this document" "the export key is below the first screen of the help"
+tm_keys /; tm_wait "/"; tm_keys -l "EXPORT THIS"; tm_keys Enter; tm_settle
+contains "$(tm_capture)" "export this document's highlights to a Markdown file" "/ in the help scrolls to the line that matches"
+tm_keys /; tm_keys -l "зззз"; tm_keys Enter; tm_settle
+contains "$(tm_row 50)" "Not in the help: зззз" "a pattern the help lacks is said"
 tm_kill
 
 # Front matter: a header in its place (no document text), `i` shows it as written.
