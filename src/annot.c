@@ -349,6 +349,7 @@ save_anchors(struct annot_doc *ad, const struct anchoring *j, uint64_t pos)
 {
 	const struct store_list *l = &j->list;
 	const struct anchor_result *r = j->res;
+	int64_t into = ad->doc_id, old = 0;
 	enum gloss_status rc = store_begin_refresh(ad->st);
 
 	if (rc != GLOSS_OK)
@@ -358,10 +359,19 @@ save_anchors(struct annot_doc *ad, const struct anchoring *j, uint64_t pos)
 	if (rc == GLOSS_OK && pos != j->info.position && !store_readonly(ad->st))
 		rc = store_position_set(ad->st, ad->doc_id, pos, j->info.position_context, 0);
 	if (rc == GLOSS_OK)
-		rc = store_doc_set_sha(ad->st, ad->doc_id, ad->sha);
+		rc = store_doc_claim_sha(ad->st, ad->doc_id, ad->sha, &into);
+	if (rc == GLOSS_OK && into != ad->doc_id) {	/* another gloss recorded this content meanwhile */
+		old = ad->doc_id;
+		ad->doc_id = into;
+	}
 	if (rc == GLOSS_OK)
 		rc = seen(ad);
-	return store_end(ad->st, rc);
+	rc = store_end(ad->st, rc);
+	if (rc != GLOSS_OK && old != 0)
+		ad->doc_id = old;	/* rolled back: the merge did not happen */
+	else if (old != 0)
+		ad->created = false;
+	return rc;
 }
 
 static void

@@ -12,17 +12,11 @@
 
 #include "annot_int.h"
 #include "gloss/annot.h"
-#include "gloss/monotime.h"
 #include "gloss/xmalloc.h"
 
-static uint64_t generation = 1;
+#define ANNOT_CONFLICT_TRIES 3
 
-/* What annot_poll() last saw of a store. */
-static struct {
-	const struct store *st;
-	int64_t version;
-	uint64_t checked_ms;
-} watched;
+static uint64_t generation = 1;
 
 uint64_t
 annot_generation(void)
@@ -36,26 +30,19 @@ annot_step_generation(void)
 	generation++;
 }
 
+/*
+ * What was last seen of the store is the store's (store_poll_due,
+ * store_changed_elsewhere): every view of it, on any level of the view
+ * stack, asks the same connection, and two stores never share a baseline.
+ */
 bool
 annot_poll(struct store *st)
 {
-	uint64_t now = monotime_ms();
-	int64_t version;
-
-	if (st == NULL || (st == watched.st && now - watched.checked_ms < ANNOT_POLL_MS))
+	if (st == NULL || !store_poll_due(st, ANNOT_POLL_MS))
 		return false;
-	watched.checked_ms = now;
 	annot_queue_retry();
-	if (store_data_version(st, &version) != GLOSS_OK)
+	if (!store_changed_elsewhere(st))
 		return false;
-	if (st != watched.st) {
-		watched.st = st;	/* a store not seen before: this is its baseline */
-		watched.version = version;
-		return false;
-	}
-	if (version == watched.version)
-		return false;
-	watched.version = version;
 	generation++;
 	return true;
 }
@@ -118,10 +105,9 @@ resolve_doc(struct store *st, struct annot_docref *d)
 	}
 	if (found)
 		return GLOSS_OK;
-	if ((rc = store_doc_new(st, have_sha ? d->sha256 : NULL, d->title, &d->id)) != GLOSS_OK)
+	if ((rc = store_doc_new(st, have_sha ? d->sha256 : NULL, d->title, &d->id, &d->created)) != GLOSS_OK)
 		return rc;
-	d->created = true;
-	return record_path(st, d);
+	return d->created ? record_path(st, d) : GLOSS_OK;
 }
 
 /* ------------------------------------------------------------------ */
@@ -179,21 +165,39 @@ run(struct store *st, struct annot_change *c, int64_t *id)
 	return error_set(GLOSS_EUSAGE, "unknown change to an annotation");
 }
 
-enum gloss_status
-annot_apply_now(struct store *st, struct annot_change *c, int64_t *id)
+/* One attempt: one transaction. */
+static enum gloss_status
+attempt(struct store *st, struct annot_change *c, int64_t *id)
 {
-	int64_t ignored = 0;
 	int64_t doc_id = c->doc.id;
 	enum gloss_status rc = store_begin(st);
 
 	if (rc != GLOSS_OK)
 		return rc;
-	rc = store_end(st, run(st, c, id ? id : &ignored));
+	rc = store_end(st, run(st, c, id));
 	if (rc != GLOSS_OK) {
 		c->doc.id = doc_id;	/* a row found or made in the rolled-back transaction is not there */
 		c->doc.created = false;
-		return rc;
 	}
+	return rc;
+}
+
+/*
+ * A transaction that met another process's change to the same rows at
+ * once (store_conflict) is tried again: it then sees the other's rows.
+ */
+enum gloss_status
+annot_apply_now(struct store *st, struct annot_change *c, int64_t *id)
+{
+	int64_t ignored = 0;
+	enum gloss_status rc;
+	int tries = 0;
+
+	do
+		rc = attempt(st, c, id ? id : &ignored);
+	while (rc != GLOSS_OK && store_conflict(st) && ++tries < ANNOT_CONFLICT_TRIES);
+	if (rc != GLOSS_OK)
+		return rc;
 	generation++;
 	return GLOSS_OK;
 }

@@ -136,7 +136,7 @@ create_doc(struct import *im, struct idoc *d)
 	enum gloss_status rc;
 
 	title = d->doc ? meta_title(d->doc) : NULL;
-	rc = store_doc_new(im->st, sha, title ? title : d->title, &d->id);
+	rc = store_doc_new(im->st, sha, title ? title : d->title, &d->id, NULL);
 	free(title);
 	if (rc != GLOSS_OK || d->path == NULL)
 		return rc;

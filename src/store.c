@@ -186,6 +186,8 @@ store_fail(struct store *st, int rc, const char *what)
 
 	char waited[48] = "";
 
+	st->conflict = rc == SQLITE_CONSTRAINT_UNIQUE || rc == SQLITE_CONSTRAINT_PRIMARYKEY ||
+	    rc == SQLITE_BUSY_SNAPSHOT;
 	switch (rc & 0xFF) {
 	case SQLITE_BUSY:
 	case SQLITE_LOCKED:
@@ -286,6 +288,37 @@ store_col_str(sqlite3_stmt *s, int col)
 
 static void finalize_all(struct store *st);
 
+/*
+ * The busy handler: tries again every 0.5-2.5 ms (pseudo-random) until the
+ * limit.  SQLite's own backs off to 100 ms sleeps, and a waiter that sleeps
+ * that long can lose every turn to writers that take the lock one after
+ * another (four processes making first annotations: one gave up after 5 s).
+ */
+static int
+busy_wait(void *arg, int n)
+{
+	struct store *st = arg;
+	uint64_t now = monotime_ms();
+	int limit = st->lock_wait_ms >= 0 ? st->lock_wait_ms : st->busy_ms;
+
+	if (n == 0)
+		st->busy_since = now;
+	if (now - st->busy_since >= (uint64_t)GLOSS_MAX(limit, 0))
+		return 0;
+	st->jitter = st->jitter * 1103515245u + 12345u;
+	usleep(500 + (st->jitter >> 8) % 2000);
+	return 1;
+}
+
+/* Makes busy_wait st's connection's busy handler (again after the connection moved). */
+static void
+install_busy(struct store *st)
+{
+	st->lock_wait_ms = -1;
+	st->jitter ^= (unsigned)getpid() ^ (unsigned)(uintptr_t)st;
+	sqlite3_busy_handler(st->db, busy_wait, st);
+}
+
 /* Runs BEGIN IMMEDIATE or COMMIT waiting at most wait_ms for the lock; records the time waited. */
 static int
 locked_exec(struct store *st, const char *sql, int wait_ms)
@@ -293,11 +326,9 @@ locked_exec(struct store *st, const char *sql, int wait_ms)
 	uint64_t t0 = monotime_ms();
 	int rc;
 
-	if (wait_ms != st->busy_ms)
-		sqlite3_busy_timeout(st->db, wait_ms);
+	st->lock_wait_ms = wait_ms;
 	rc = sqlite3_exec(st->db, sql, NULL, NULL, NULL);
-	if (wait_ms != st->busy_ms)
-		sqlite3_busy_timeout(st->db, st->busy_ms);
+	st->lock_wait_ms = -1;
 	st->waited_ms = (int)(monotime_ms() - t0);
 	return rc;
 }
@@ -338,6 +369,7 @@ begin(struct store *st, bool user)
 	}
 	if ((err = check_settled(st, user)) != GLOSS_OK)
 		return err;
+	st->conflict = false;
 	rc = locked_exec(st, "BEGIN IMMEDIATE", nowait ? 0 : st->busy_ms);
 	if ((rc & 0xFF) == SQLITE_BUSY && nowait && (st->flags & STORE_READ) == STORE_READ &&
 	    !st->readonly && store_to_memory(st, "another program held the lock") == GLOSS_OK) {
@@ -384,7 +416,7 @@ reopen(struct store *st)
 	st->readonly = st->transient = false;
 	free(st->readonly_reason);
 	st->readonly_reason = NULL;
-	sqlite3_busy_timeout(st->db, st->busy_ms);
+	install_busy(st);
 	store_close(fresh);
 	return true;
 }
@@ -429,6 +461,12 @@ store_tx_end(struct store *st, enum gloss_status rc)
 	st->depth = 0;
 	rollback(st);
 	return rc;
+}
+
+bool
+store_conflict(const struct store *st)
+{
+	return st->conflict;
 }
 
 enum gloss_status
@@ -496,7 +534,8 @@ db_connect(struct store *st, const char *name, int flags, sqlite3 **db)
 		return err;
 	}
 	sqlite3_extended_result_codes(*db, 1);
-	sqlite3_busy_timeout(*db, st->busy_ms);
+	sqlite3_busy_handler(*db, busy_wait, st);
+	st->lock_wait_ms = -1;
 	return GLOSS_OK;
 }
 
@@ -599,6 +638,7 @@ store_replace_db(struct store *st, sqlite3 *db, const char *reason)
 	sqlite3_close(st->db);
 	st->db = db;
 	st->wal = false;
+	install_busy(st);
 	set_readonly(st, reason);
 }
 
@@ -856,7 +896,6 @@ void
 store_set_busy_timeout(struct store *st, int ms)
 {
 	st->busy_ms = ms;
-	sqlite3_busy_timeout(st->db, ms);
 }
 
 int
@@ -877,6 +916,31 @@ store_data_version(struct store *st, int64_t *version)
 	*version = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
 	sqlite3_reset(s);
 	return rc == SQLITE_ROW ? GLOSS_OK : store_fail(st, rc, "checking for changes");
+}
+
+bool
+store_poll_due(struct store *st, unsigned interval_ms)
+{
+	uint64_t now = monotime_ms();
+
+	if (st->polled && now - st->polled_ms < interval_ms)
+		return false;
+	st->polled_ms = now;
+	return true;
+}
+
+bool
+store_changed_elsewhere(struct store *st)
+{
+	int64_t version;
+	bool changed;
+
+	if (store_data_version(st, &version) != GLOSS_OK)
+		return false;
+	changed = st->polled && version != st->seen_version;
+	st->seen_version = version;
+	st->polled = true;
+	return changed;
 }
 
 int

@@ -91,26 +91,59 @@ store_sha_find(struct store *st, const char *sha256, int64_t *doc_id, bool *foun
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? GLOSS_OK : store_fail(st, rc, "reading documents");
 }
 
+/* The document recorded with this SHA-256 (documents only, not paths); *found says if there is one. */
+static enum gloss_status
+doc_of_sha(struct store *st, const char *sha256, int64_t *id, bool *found)
+{
+	sqlite3_stmt *s = store_stmt(st, "SELECT id FROM documents WHERE sha256 = ?1");
+	int rc;
+
+	if (s == NULL)
+		return st->err;
+	sqlite3_bind_text(s, 1, sha256, -1, SQLITE_TRANSIENT);
+	rc = sqlite3_step(s);
+	if ((*found = rc == SQLITE_ROW))
+		*id = sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? GLOSS_OK : store_fail(st, rc, "reading documents");
+}
+
+/*
+ * Insert-or-get: a content another process recorded first (between the
+ * caller's lookup and this insert, or in a transaction that began before
+ * it) is that row, never a UNIQUE constraint failure.
+ */
 enum gloss_status
-store_doc_new(struct store *st, const char *sha256, const char *title, int64_t *id)
+store_doc_new(struct store *st, const char *sha256, const char *title, int64_t *id, bool *created)
 {
 	enum gloss_status rc = store_write_begin(st);
+	bool have_sha = sha256 && *sha256, made = false, found = false;
 	sqlite3_stmt *s;
 
+	if (created)
+		*created = false;
 	if (rc != GLOSS_OK)
 		return rc;
-	s = store_stmt(st, "INSERT INTO documents(sha256, title, created, opened) VALUES (?1, ?2, ?3, ?3)");
+	s = store_stmt(st, "INSERT INTO documents(sha256, title, created, opened) VALUES (?1, ?2, ?3, ?3) "
+	    "ON CONFLICT(sha256) DO NOTHING");
 	if (s == NULL) {
 		rc = st->err;
 	} else {
-		if (sha256 && *sha256)
+		if (have_sha)
 			sqlite3_bind_text(s, 1, sha256, -1, SQLITE_TRANSIENT);
 		if (title)
 			sqlite3_bind_text(s, 2, title, -1, SQLITE_TRANSIENT);
 		sqlite3_bind_int64(s, 3, store_now());
-		if ((rc = store_done(st, s)) == GLOSS_OK)
-			*id = sqlite3_last_insert_rowid(st->db);
+		rc = store_done(st, s);
 	}
+	if (rc == GLOSS_OK && (made = sqlite3_changes(st->db) == 1))
+		*id = sqlite3_last_insert_rowid(st->db);
+	else if (rc == GLOSS_OK && have_sha)
+		rc = doc_of_sha(st, sha256, id, &found);	/* recorded by another process first */
+	if (rc == GLOSS_OK && !made && !found)
+		rc = error_set(GLOSS_EDB, "database %s: a document could not be recorded", st->path);
+	if (created)
+		*created = made;
 	return store_tx_end(st, rc);
 }
 
@@ -170,6 +203,33 @@ enum gloss_status
 store_doc_set_sha(struct store *st, int64_t doc_id, const char *sha256)
 {
 	return doc_update(st, "UPDATE documents SET sha256 = ?2 WHERE id = ?1", doc_id, sha256, false);
+}
+
+/*
+ * One transaction: another document already recorded with this content
+ * is the same document (another process recorded it meanwhile), so doc_id
+ * merges into it; else doc_id gets the hash.
+ */
+enum gloss_status
+store_doc_claim_sha(struct store *st, int64_t doc_id, const char *sha256, int64_t *into)
+{
+	enum gloss_status rc = store_tx_begin(st);
+	int64_t other = doc_id;
+	bool found = false;
+
+	*into = doc_id;
+	if (rc != GLOSS_OK)
+		return rc;
+	rc = doc_of_sha(st, sha256, &other, &found);
+	if (!found)
+		other = doc_id;
+	if (rc == GLOSS_OK && other != doc_id)
+		rc = store_doc_merge(st, doc_id, other);
+	else if (rc == GLOSS_OK)
+		rc = store_doc_set_sha(st, doc_id, sha256);
+	if (rc == GLOSS_OK)
+		*into = other;
+	return store_tx_end(st, rc);
 }
 
 enum gloss_status

@@ -31,8 +31,15 @@ struct store {
 	struct store_check *check;	/* a quick_check running in a thread (STORE_CHECK_LATER) */
 	bool wal;
 	int busy_ms;
+	int lock_wait_ms;	/* the busy handler's limit for this statement (-1: busy_ms) */
+	uint64_t busy_since;	/* when the busy handler began waiting for this lock */
+	unsigned jitter;	/* its sleeps' pseudo-random state */
 	int waited_ms;		/* how long the last failed write waited for the lock */
 	int depth;		/* store_begin() nesting */
+	bool conflict;		/* the last failure met another process's concurrent change */
+	bool polled;		/* store_changed_elsewhere() has a baseline */
+	int64_t seen_version;	/* PRAGMA data_version it last saw */
+	uint64_t polled_ms;	/* when store_poll_due() last said yes */
 	enum gloss_status err;	/* the status of the last store_stmt() failure */
 	struct store_stmt stmts[STORE_STMT_CACHE];
 };

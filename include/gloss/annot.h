@@ -180,6 +180,8 @@ uint64_t annot_generation(void);
 /*
  * Looks whether another process committed to st since the last look (at
  * most every ANNOT_POLL_MS); if so steps the generation and returns true.
+ * What was last seen is kept in the store (store_poll_due,
+ * store_changed_elsewhere), shared by every view of it on the stack.
  */
 bool annot_poll(struct store *st);
 

@@ -199,6 +199,15 @@ int store_busy_default(void);
  * commits.  The pager polls it and reloads what it shows when it changes.
  */
 enum gloss_status store_data_version(struct store *st, int64_t *version);
+/*
+ * Polling it, with the state kept in the store (one per connection, shared
+ * by every view of it): store_poll_due() is true at most every interval_ms
+ * (and then starts a new interval); store_changed_elsewhere() says whether
+ * another connection committed since its last call (false the first time:
+ * that is the baseline, and on an error).
+ */
+bool store_poll_due(struct store *st, unsigned interval_ms);
+bool store_changed_elsewhere(struct store *st);
 /* The schema version of the open database (PRAGMA user_version). */
 int store_schema_version(struct store *st);
 
@@ -226,6 +235,12 @@ enum gloss_status store_end(struct store *st, enum gloss_status rc);
  * a read-only store accepts into its in-memory copy; end with store_end().
  */
 enum gloss_status store_begin_refresh(struct store *st);
+/*
+ * True if the last transaction failed because another process changed the
+ * same rows at once (a UNIQUE or primary key conflict, a stale snapshot):
+ * the whole change may be tried again and will then see the other's rows.
+ */
+bool store_conflict(const struct store *st);
 
 /* ------------------------------------------------------------------ */
 /* Names */
@@ -302,12 +317,24 @@ enum gloss_status store_key_find(struct store *st, const struct fingerprint_key 
     struct store_path_info *info, bool *found);
 /* The document whose content had this SHA-256. */
 enum gloss_status store_sha_find(struct store *st, const char *sha256, int64_t *doc_id, bool *found);
-/* Creates a document (sha256 may be NULL or "" while unknown). */
-enum gloss_status store_doc_new(struct store *st, const char *sha256, const char *title, int64_t *id);
+/*
+ * Creates a document (sha256 may be NULL or "" while unknown), or finds the
+ * one already recorded with sha256 (insert-or-get: another process may
+ * have recorded it first); *created (may be NULL) says which.
+ */
+enum gloss_status store_doc_new(struct store *st, const char *sha256, const char *title, int64_t *id,
+    bool *created);
 /* Records (or updates) a path and what was seen there. */
 enum gloss_status store_path_put(struct store *st, const char *path, const struct store_path_info *info);
 /* Sets the SHA-256 the document's positions now refer to. */
 enum gloss_status store_doc_set_sha(struct store *st, int64_t doc_id, const char *sha256);
+/*
+ * The same, race-free: if another document is recorded with sha256, doc_id
+ * is merged into it (store_doc_merge); *into gets the document that holds
+ * the content now.
+ */
+enum gloss_status store_doc_claim_sha(struct store *st, int64_t doc_id, const char *sha256,
+    int64_t *into);
 /* Moves everything of document from into document into, then deletes from. */
 enum gloss_status store_doc_merge(struct store *st, int64_t from, int64_t into);
 enum gloss_status store_doc_get(struct store *st, int64_t doc_id, struct store_doc_info *out);

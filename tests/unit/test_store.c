@@ -109,7 +109,7 @@ new_doc(struct store *st, const char *sha)
 {
 	int64_t id = 0;
 
-	store_doc_new(st, sha, "Title", &id);
+	store_doc_new(st, sha, "Title", &id, NULL);
 	return id;
 }
 
@@ -179,7 +179,7 @@ test_create(void)
 		is_int(store_query(st, &f, &l), GLOSS_OK, "absent: queries work");
 		is_int((long long)l.n, 0, "absent: and find nothing");
 		store_list_free(&l);
-		is_int(store_doc_new(st, NULL, "x", &(int64_t){ 0 }), GLOSS_EREADONLY, "absent: writes are refused");
+		is_int(store_doc_new(st, NULL, "x", &(int64_t){ 0 }, NULL), GLOSS_EREADONLY, "absent: writes are refused");
 	}
 	store_close(st);
 	free(path);
@@ -730,6 +730,38 @@ test_query(struct store *st)
 /* ------------------------------------------------------------------ */
 /* Documents and paths */
 
+/*
+ * A content recorded by another process between a lookup and the insert:
+ * the insert finds that row (no UNIQUE constraint failure), and a hash
+ * claimed by two documents merges them.  d holds sha.
+ */
+static void
+test_insert_or_get(struct store *st, int64_t d, const char *sha)
+{
+	static const char sha3[] = "cccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccc";
+	int64_t id = 0, into = 0, d3;
+	bool created = true;
+
+	is_int(store_doc_new(st, sha, "Again", &id, &created), GLOSS_OK,
+	    "insert-or-get: a content already recorded is no error");
+	ok(id == d && !created, "insert-or-get: it is that row, not a new one");
+	is_int(sql_int(st, "SELECT count(*) FROM documents WHERE title = 'Again'"), 0,
+	    "insert-or-get: no second row");
+	store_doc_new(st, NULL, "Unhashed", &id, &created);
+	ok(created && id != d, "insert-or-get: a document without hash is always new");
+	d3 = new_doc(st, sha3);
+	add(st, id, 0, 3, "xyz", NULL, 0);
+	is_int(store_doc_claim_sha(st, id, sha3, &into), GLOSS_OK,
+	    "claim: a hash another document holds is no error");
+	ok(into == d3, "claim: the document merged into the other");
+	is_int(sql_int(st, "SELECT count(*) FROM documents WHERE title = 'Unhashed'"), 0,
+	    "claim: the merged row is gone");
+	store_doc_new(st, NULL, "Unhashed 2", &id, NULL);
+	is_int(store_doc_claim_sha(st, id, "dddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd",
+	    &into), GLOSS_OK, "claim: a new hash");
+	ok(into == id, "claim: given to the document itself");
+}
+
 static void
 test_documents(struct store *st)
 {
@@ -788,6 +820,7 @@ test_documents(struct store *st)
 	is_int(store_doc_set_sha(st, d, sha2), GLOSS_OK, "document: new content hash");
 	store_sha_find(st, sha2, &found_id, &found);
 	ok(found && found_id == d, "document: found by the new hash");
+	test_insert_or_get(st, d, sha2);
 }
 
 /* ------------------------------------------------------------------ */
@@ -978,6 +1011,14 @@ test_two_connections(void)
 	store_of_doc(a, doc, &l);
 	ok(l.n == 2 && strcmp(l.v[1].quote, "theirs") == 0, "data_version: and the change is seen");
 	store_list_free(&l);
+	/* polling: the baseline is each store's own */
+	ok(!store_changed_elsewhere(a) && !store_changed_elsewhere(b), "poll: the first look is a baseline");
+	add(b, doc, 10, 14, "again", NULL, 0);
+	ok(store_changed_elsewhere(a), "poll: a sees b's commit");
+	ok(!store_changed_elsewhere(b), "poll: b does not see its own");
+	ok(!store_changed_elsewhere(a), "poll: once");
+	ok(store_poll_due(a, 60000) && !store_poll_due(a, 60000), "poll: due once an interval");
+	ok(store_poll_due(b, 60000), "poll: the interval is the store's own");
 
 	/* a lock held longer than the timeout */
 	sqlite3_open(path, &locker);
@@ -993,7 +1034,7 @@ test_two_connections(void)
 		    error_last(GLOSS_EBUSY));
 	}
 	store_of_doc(a, doc, &l);
-	ok(l.n == 2, "busy: reads still work during a write (WAL)");
+	ok(l.n == 3, "busy: reads still work during a write (WAL)");
 	store_list_free(&l);
 	sqlite3_exec(locker, "COMMIT", NULL, NULL, NULL);
 	sqlite3_close(locker);
