@@ -9,8 +9,6 @@
 #include "gloss/gloss.h"
 
 #include <errno.h>
-#include <getopt.h>
-#include <stdarg.h>
 #include <unistd.h>
 
 #include "annot_cmd_print.h"
@@ -35,21 +33,6 @@ report(enum gloss_status rc)
 {
 	cmd_error("%s", error_last(rc));
 	return error_exit_code(rc);
-}
-
-/* Prints "gloss: CMD: MESSAGE" and the usage; returns 2. */
-static int GLOSS_PRINTF(3, 4)
-usage_error(const char *cmd, const char *usage, const char *fmt, ...)
-{
-	char msg[512];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
-	va_end(ap);
-	cmd_error("%s: %s", cmd, msg);
-	fprintf(stderr, "Usage: %s\n", usage);
-	return 2;
 }
 
 /* Parses a positive decimal id; false if it is not one. */
@@ -103,9 +86,6 @@ shown(const char *s)
 /* ------------------------------------------------------------------ */
 /* annotate */
 
-#define ANNOTATE_USAGE "gloss annotate FILE --quote TEXT [--nth N] [--note TEXT] [--tag TAG]... " \
-	"[--color NAME]"
-
 struct annotate_opts {
 	const char *file, *quote, *note;
 	const char **tags;
@@ -114,62 +94,59 @@ struct annotate_opts {
 	enum store_color color;
 };
 
+enum { OPT_QUOTE, OPT_NTH, OPT_NOTE, OPT_TAG, OPT_COLOR, OPT_STATUS, OPT_JSON };
+
+static const struct cmd_option annotate_options[] = {
+	{ "quote", 0, "TEXT", 0, OPT_QUOTE, "the passage to highlight (required)" },
+	{ "nth", 0, "N", 0, OPT_NTH, "the Nth of several occurrences" },
+	{ "note", 0, "TEXT", 0, OPT_NOTE, "the annotation's note" },
+	{ "tag", 0, "TAG", 0, OPT_TAG, "a tag (repeat for more)" },
+	{ "color", 0, "NAME", 0, OPT_COLOR, "the highlight's colour" },
+	{ "colour", 0, "NAME", 0, OPT_COLOR, NULL },
+	{ NULL, 0, NULL, 0, 0, NULL },
+};
+
 static int
 parse_annotate(int argc, char **argv, struct annotate_opts *o)
 {
-	static const struct option longopts[] = {
-		{ "quote", required_argument, NULL, 'q' },
-		{ "nth", required_argument, NULL, 'n' },
-		{ "note", required_argument, NULL, 'N' },
-		{ "tag", required_argument, NULL, 't' },
-		{ "color", required_argument, NULL, 'c' },
-		{ "colour", required_argument, NULL, 'c' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
+	const struct cmd_entry *e = &annot_cmd_annotate_entry;
+	struct cmd_getopt g;
 	char *end;
 	int c;
 
-	optind = 0;	/* 0: re-initialise (the global parse stopped at the first operand) */
-	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+	cmd_getopt_init(&g, e, argc, argv);
+	while ((c = cmd_getopt_next(&g)) != CMD_END) {
 		switch (c) {
-		case 'q':
+		case OPT_QUOTE:
 			o->quote = optarg;
 			break;
-		case 'n':
+		case OPT_NTH:
 			o->nth = strtol(optarg, &end, 10);
 			if (*optarg == '\0' || *end || o->nth < 1)
-				return usage_error("annotate", ANNOTATE_USAGE, "invalid --nth '%s' (1, 2, ...)", optarg);
+				return cmd_usage_error(e, "invalid --nth '%s' (1, 2, ...)", optarg);
 			break;
-		case 'N':
+		case OPT_NOTE:
 			o->note = optarg;
 			break;
-		case 't':
+		case OPT_TAG:
 			o->tags = xreallocarray(o->tags, o->ntags + 1, sizeof *o->tags);
 			o->tags[o->ntags++] = optarg;
 			break;
-		case 'c':
+		case OPT_COLOR:
 			if (!store_color_parse(optarg, &o->color)) {
-				cmd_error("annotate: unknown colour '%s' (one of %s)", optarg, store_color_names());
+				cmd_error("unknown colour '%s' (one of %s)", optarg, store_color_names());
 				return 2;
 			}
 			break;
-		case 'h':
-			printf("Usage: %s\nHighlight the passage TEXT of FILE and print the new annotation's id.\n"
-			    "White space in TEXT matches any white space in the text.  Colours: %s.\n",
-			    ANNOTATE_USAGE, store_color_names());
-			return 0;
 		default:
-			fprintf(stderr, "Usage: %s\n", ANNOTATE_USAGE);
-			return 2;
+			return cmd_getopt_status(c);
 		}
 	}
 	if (optind != argc - 1)
-		return usage_error("annotate", ANNOTATE_USAGE, "%s",
-		    optind == argc ? "missing FILE" : "too many arguments");
+		return cmd_usage_error(e, "%s", optind == argc ? "missing FILE" : "too many arguments");
 	o->file = argv[optind];
 	if (o->quote == NULL)
-		return usage_error("annotate", ANNOTATE_USAGE, "%s", "--quote TEXT is required");
+		return cmd_usage_error(e, "%s", "--quote TEXT is required");
 	return -1;
 }
 
@@ -183,7 +160,7 @@ check_annotate(const struct annotate_opts *o, struct strbuf *quote)
 		char *name, *key;
 
 		if (store_tag_normalize(o->tags[i], &name, &key) != GLOSS_OK) {
-			cmd_error("annotate: %s", error_last(GLOSS_EUSAGE));
+			cmd_error("%s", error_last(GLOSS_EUSAGE));
 			return 2;
 		}
 		free(name);
@@ -191,7 +168,7 @@ check_annotate(const struct annotate_opts *o, struct strbuf *quote)
 	}
 	if (!text_valid(o->quote, strlen(o->quote)) ||
 	    (o->note && !text_valid(o->note, strlen(o->note)))) {
-		cmd_error("annotate: the quote and the note must be valid UTF-8");
+		cmd_error("the quote and the note must be valid UTF-8");
 		return 2;
 	}
 	text_nfc(o->quote, strlen(o->quote), quote);
@@ -201,7 +178,7 @@ check_annotate(const struct annotate_opts *o, struct strbuf *quote)
 	while (z > a && strchr(" \t\n\r\f\v", quote->buf[z - 1]))
 		z--;
 	if (a == z) {
-		cmd_error("annotate: empty selection: the quote is empty");
+		cmd_error("empty selection: the quote is empty");
 		return 2;
 	}
 	memmove(quote->buf, quote->buf + a, z - a);
@@ -224,14 +201,14 @@ locate_quote(struct doc *doc, const struct annotate_opts *o, const char *quote, 
 	doc_text_range(doc, 0, doc_text_length(doc), &text);
 	n = anchor_find_loose(strbuf_str(&text), text.len, quote, strlen(quote), &r);
 	if (n == 0) {
-		cmd_error("annotate: '%s' does not occur in %s", q, o->file);
+		cmd_error("'%s' does not occur in %s", q, o->file);
 		rc = 1;
 	} else if (o->nth == 0 && n > 1) {
-		cmd_error("annotate: '%s' occurs %zu times in %s; choose one with --nth 1 to %zu", q, n,
+		cmd_error("'%s' occurs %zu times in %s; choose one with --nth 1 to %zu", q, n,
 		    o->file, n);
 		rc = 1;
 	} else if ((size_t)o->nth > n) {
-		cmd_error("annotate: '%s' occurs only %zu time%s in %s", q, n, n == 1 ? "" : "s", o->file);
+		cmd_error("'%s' occurs only %zu time%s in %s", q, n, n == 1 ? "" : "s", o->file);
 		rc = 1;
 	} else {
 		size_t k = o->nth ? (size_t)o->nth - 1 : 0;
@@ -265,7 +242,7 @@ annotate_run(const struct annotate_opts *o, const char *quote)
 	if (status < 0)
 		status = rc == GLOSS_OK ? 0 : report(rc);
 	if (status == 0 && (printf("%lld\n", (long long)id) < 0 || fflush(stdout) != 0)) {
-		cmd_error("annotate: cannot write the id: %s", strerror(errno));
+		cmd_error("cannot write the id: %s", strerror(errno));
 		status = 1;
 	}
 	annot_detach(ad);
@@ -274,8 +251,8 @@ annotate_run(const struct annotate_opts *o, const char *quote)
 	return status;
 }
 
-int
-annotate_main(int argc, char **argv)
+static int
+annotate_exec(int argc, char **argv)
 {
 	struct annotate_opts o = { .color = STORE_COLOR_DEFAULT };
 	struct strbuf quote = STRBUF_INIT;
@@ -293,73 +270,65 @@ annotate_main(int argc, char **argv)
 /* ------------------------------------------------------------------ */
 /* annotations */
 
-#define ANNOTATIONS_USAGE "gloss annotations [FILE] [--tag TAG] [--status anchored|moved|orphaned] " \
-	"[--color NAME] [--json]"
-
 struct list_opts {
 	const char *file, *tag;
 	struct store_filter filter;
 	bool json;
 };
 
+static const struct cmd_option annotations_options[] = {
+	{ "tag", 0, "TAG", 0, OPT_TAG, "only annotations with this tag" },
+	{ "status", 0, "anchored|moved|orphaned", 0, OPT_STATUS, "only annotations of this status (repeat for more)" },
+	{ "color", 0, "NAME", 0, OPT_COLOR, "only highlights of this colour" },
+	{ "colour", 0, "NAME", 0, OPT_COLOR, NULL },
+	{ "json", 0, NULL, 0, OPT_JSON, "print a JSON array" },
+	{ NULL, 0, NULL, 0, 0, NULL },
+};
+
 static int
 parse_annotations(int argc, char **argv, struct list_opts *o)
 {
-	static const struct option longopts[] = {
-		{ "tag", required_argument, NULL, 't' },
-		{ "status", required_argument, NULL, 's' },
-		{ "color", required_argument, NULL, 'c' },
-		{ "colour", required_argument, NULL, 'c' },
-		{ "json", no_argument, NULL, 'j' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
+	const struct cmd_entry *e = &annot_cmd_annotations_entry;
+	struct cmd_getopt g;
 	enum anchor_status status;
 	enum store_color color;
 	int c;
 
-	optind = 0;	/* 0: re-initialise (the global parse stopped at the first operand) */
-	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+	cmd_getopt_init(&g, e, argc, argv);
+	while ((c = cmd_getopt_next(&g)) != CMD_END) {
 		switch (c) {
-		case 't':
+		case OPT_TAG:
 			o->tag = optarg;
 			o->filter.tags = &o->tag;
 			o->filter.ntags = 1;
 			break;
-		case 's':
+		case OPT_STATUS:
 			if (!anchor_status_parse(optarg, &status))
-				return usage_error("annotations", ANNOTATIONS_USAGE,
-				    "unknown status '%s' (anchored, moved or orphaned)", optarg);
+				return cmd_usage_error(e, "unknown status '%s' (anchored, moved or orphaned)", optarg);
 			o->filter.statuses |= 1u << status;
 			break;
-		case 'c':
+		case OPT_COLOR:
 			if (!store_color_parse(optarg, &color)) {
-				cmd_error("annotations: unknown colour '%s' (one of %s)", optarg, store_color_names());
+				cmd_error("unknown colour '%s' (one of %s)", optarg, store_color_names());
 				return 2;
 			}
 			o->filter.color = (int)color;
 			break;
-		case 'j':
+		case OPT_JSON:
 			o->json = true;
 			break;
-		case 'h':
-			printf("Usage: %s\nList annotations, one a line: id, path, start-end, status, colour,\n"
-			    "tags and quote, separated by tabs; or a JSON array with --json.\n"
-			    "With FILE, only its annotations (re-anchored if it changed).\n", ANNOTATIONS_USAGE);
-			return 0;
 		default:
-			fprintf(stderr, "Usage: %s\n", ANNOTATIONS_USAGE);
-			return 2;
+			return cmd_getopt_status(c);
 		}
 	}
 	if (argc - optind > 1)
-		return usage_error("annotations", ANNOTATIONS_USAGE, "%s", "too many arguments");
+		return cmd_usage_error(e, "%s", "too many arguments");
 	o->file = optind < argc ? argv[optind] : NULL;
 	if (o->tag) {
 		char *name, *key;
 
 		if (store_tag_normalize(o->tag, &name, &key) != GLOSS_OK) {
-			cmd_error("annotations: %s", error_last(GLOSS_EUSAGE));
+			cmd_error("%s", error_last(GLOSS_EUSAGE));
 			return 2;
 		}
 		free(name);
@@ -388,7 +357,7 @@ print_list(const struct store_list *l, bool json)
 	ok = fwrite(strbuf_str(&out), 1, out.len, stdout) == out.len && fflush(stdout) == 0;
 	strbuf_done(&out);
 	if (!ok) {
-		cmd_error("annotations: write error: %s", strerror(errno));
+		cmd_error("write error: %s", strerror(errno));
 		return 1;
 	}
 	return 0;
@@ -408,8 +377,8 @@ restrict_to_file(struct store *st, struct list_opts *o, struct doc **doc, struct
 	return o->filter.doc_id == 0 ? 0 : -1;	/* never annotated: nothing to list */
 }
 
-int
-annotations_main(int argc, char **argv)
+static int
+annotations_exec(int argc, char **argv)
 {
 	struct list_opts o = { .filter = { .color = -1 } };
 	struct store *st = NULL;
@@ -443,7 +412,7 @@ annotations_main(int argc, char **argv)
 /* tag, untag, note, delete */
 
 struct id_cmd {
-	const char *name, *usage;
+	const struct cmd_entry *entry;
 	int min_args, max_args;		/* after the id; -1: no limit */
 	enum gloss_status (*run)(struct store *st, int64_t id, int argc, char **argv);
 };
@@ -469,7 +438,7 @@ read_stdin(struct strbuf *sb)
 	while ((n = fread(buf, 1, sizeof buf, stdin)) > 0)
 		strbuf_add(sb, buf, n);
 	if (ferror(stdin))
-		return error_set(GLOSS_EIO, "note: cannot read standard input: %s", strerror(errno));
+		return error_set(GLOSS_EIO, "cannot read standard input: %s", strerror(errno));
 	return GLOSS_OK;
 }
 
@@ -486,7 +455,7 @@ run_note(struct store *st, int64_t id, int argc, char **argv)
 		strbuf_adds(&text, argv[0]);
 	if (rc == GLOSS_OK && (!text_valid(text.buf ? text.buf : "", text.len) ||
 	    memchr(strbuf_str(&text), '\0', text.len)))
-		rc = error_set(GLOSS_EUSAGE, "note: the note must be valid UTF-8 text");
+		rc = error_set(GLOSS_EUSAGE, "the note must be valid UTF-8 text");
 	if (rc == GLOSS_OK) {
 		text_nfc(strbuf_str(&text), text.len, &nfc);
 		rc = annot_set_note(st, id, strbuf_str(&nfc));
@@ -504,90 +473,90 @@ run_delete(struct store *st, int64_t id, int argc, char **argv)
 	return annot_delete(st, id);
 }
 
-static const struct id_cmd id_cmds[] = {
-	{ "tag", "gloss tag ID TAG...", 1, -1, run_tag },
-	{ "untag", "gloss untag ID TAG...", 1, -1, run_untag },
-	{ "note", "gloss note ID TEXT  (TEXT '-' reads standard input; '' removes the note)", 1, 1, run_note },
-	{ "delete", "gloss delete ID", 0, 0, run_delete },
-};
+static const struct cmd_option no_options[] = { { NULL, 0, NULL, 0, 0, NULL } };
 
 static int
 id_main(const struct id_cmd *c, int argc, char **argv)
 {
+	const struct cmd_entry *e = c->entry;
+	struct cmd_getopt g;
 	struct store *st = NULL;
 	struct store_annotation a;
 	enum gloss_status rc;
 	int64_t id;
-	int nargs = argc - 2;
+	int nargs, opt;
 
-	if (argc >= 2 && (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0)) {
-		printf("Usage: %s\n", c->usage);
-		return 0;
-	}
+	cmd_getopt_init(&g, e, argc, argv);
+	if ((opt = cmd_getopt_next(&g)) != CMD_END)
+		return cmd_getopt_status(opt);
+	argc -= optind - 1;
+	argv += optind - 1;
+	nargs = argc - 2;
 	if (argc < 2)
-		return usage_error(c->name, c->usage, "%s", "missing ID");
+		return cmd_usage_error(e, "%s", "missing ID");
 	if (!parse_id(argv[1], &id))
-		return usage_error(c->name, c->usage, "invalid annotation id '%s'", argv[1]);
+		return cmd_usage_error(e, "invalid annotation id '%s'", argv[1]);
 	if (nargs < c->min_args || (c->max_args >= 0 && nargs > c->max_args))
-		return usage_error(c->name, c->usage, "%s", nargs < c->min_args ? "missing arguments"
-		    : "too many arguments");
+		return cmd_usage_error(e, "%s", nargs < c->min_args ? "missing arguments" : "too many arguments");
 	if ((rc = store_open(NULL, 0, &st)) == GLOSS_OK && (rc = store_get(st, id, &a)) == GLOSS_OK) {
 		store_annotation_done(&a);
 		rc = c->run(st, id, nargs, argv + 2);
 	}
 	store_close(st);
-	if (rc == GLOSS_ENOTFOUND || rc == GLOSS_EUSAGE) {
-		cmd_error("%s: %s", c->name, error_last(rc));
-		return error_exit_code(rc);
-	}
 	return rc == GLOSS_OK ? 0 : report(rc);
 }
 
-int
-tag_main(int argc, char **argv)
+static int
+tag_exec(int argc, char **argv)
 {
-	return id_main(&id_cmds[0], argc, argv);
+	static const struct id_cmd c = { &annot_cmd_tag_entry, 1, -1, run_tag };
+
+	return id_main(&c, argc, argv);
 }
 
-int
-untag_main(int argc, char **argv)
+static int
+untag_exec(int argc, char **argv)
 {
-	return id_main(&id_cmds[1], argc, argv);
+	static const struct id_cmd c = { &annot_cmd_untag_entry, 1, -1, run_untag };
+
+	return id_main(&c, argc, argv);
 }
 
-int
-note_main(int argc, char **argv)
+static int
+note_exec(int argc, char **argv)
 {
-	return id_main(&id_cmds[2], argc, argv);
+	static const struct id_cmd c = { &annot_cmd_note_entry, 1, 1, run_note };
+
+	return id_main(&c, argc, argv);
 }
 
-int
-delete_main(int argc, char **argv)
+static int
+delete_exec(int argc, char **argv)
 {
-	return id_main(&id_cmds[3], argc, argv);
+	static const struct id_cmd c = { &annot_cmd_delete_entry, 0, 0, run_delete };
+
+	return id_main(&c, argc, argv);
 }
 
 /* ------------------------------------------------------------------ */
 /* recover */
 
-#define RECOVER_USAGE "gloss recover NEW.db"
-
-int
-recover_main(int argc, char **argv)
+static int
+recover_exec(int argc, char **argv)
 {
+	struct cmd_getopt g;
 	struct strbuf report = STRBUF_INIT;
 	char *from;
 	enum gloss_status rc;
+	int opt;
 
-	if (argc == 2 && (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0)) {
-		printf("Usage: %s\nCopy what can be read of the annotation database (--db, $GLOSS_DB or "
-		    "the default) into the new database NEW.db; the old one is left as it is.\n",
-		    RECOVER_USAGE);
-		return 0;
-	}
-	if (argc != 2)
-		return usage_error("recover", RECOVER_USAGE, "%s", argc < 2 ? "missing NEW.db" :
+	cmd_getopt_init(&g, &annot_cmd_recover_entry, argc, argv);
+	if ((opt = cmd_getopt_next(&g)) != CMD_END)
+		return cmd_getopt_status(opt);
+	if (argc - optind != 1)
+		return cmd_usage_error(&annot_cmd_recover_entry, "%s", optind == argc ? "missing NEW.db" :
 		    "too many arguments");
+	argv += optind - 1;
 	from = opt_db ? xstrdup(opt_db) : store_default_path();
 	if (access(from, F_OK) != 0)
 		rc = error_set(GLOSS_ENOENT, "no database at %s", from);
@@ -599,8 +568,79 @@ recover_main(int argc, char **argv)
 	strbuf_done(&report);
 	free(from);
 	if (rc != GLOSS_OK) {
-		cmd_error("recover: %s", error_last(rc));
+		cmd_error("%s", error_last(rc));
 		return error_exit_code(rc);
 	}
 	return 0;
 }
+
+/* ------------------------------------------------------------------ */
+/* The entries */
+
+const struct cmd_entry annot_cmd_annotate_entry = {
+	.name = "annotate",
+	.usage = "FILE --quote TEXT [--nth N] [--note TEXT] [--tag TAG]... [--color NAME]",
+	.summary = "highlight TEXT in FILE; print the annotation's id",
+	.help = "White space in TEXT matches any white space in the text.  Colours: yellow,\n"
+	    "green, blue, pink, purple, orange, red.\n",
+	.options = annotate_options,
+	.exec = annotate_exec,
+};
+
+const struct cmd_entry annot_cmd_annotations_entry = {
+	.name = "annotations",
+	.usage = "[FILE] [--tag TAG] [--status anchored|moved|orphaned]... [--color NAME] [--json]",
+	.summary = "list annotations (of FILE, re-anchored if it changed)",
+	.help = "One a line: id, path, start-end, status, colour, tags and quote, separated by\n"
+	    "tabs; or a JSON array with --json.\n",
+	.options = annotations_options,
+	.exec = annotations_exec,
+};
+
+const struct cmd_entry annot_cmd_tag_entry = {
+	.name = "tag",
+	.usage = "ID TAG...",
+	.summary = "add tags to an annotation",
+	.options = no_options,
+	.flags = CMD_IN_ORDER,
+	.exec = tag_exec,
+};
+
+const struct cmd_entry annot_cmd_untag_entry = {
+	.name = "untag",
+	.usage = "ID TAG...",
+	.summary = "remove tags from an annotation",
+	.options = no_options,
+	.flags = CMD_IN_ORDER,
+	.exec = untag_exec,
+};
+
+const struct cmd_entry annot_cmd_note_entry = {
+	.name = "note",
+	.usage = "ID TEXT|-",
+	.summary = "set an annotation's note",
+	.help = "TEXT - reads the note from standard input; '' removes the note.\n",
+	.options = no_options,
+	.flags = CMD_IN_ORDER,
+	.exec = note_exec,
+};
+
+const struct cmd_entry annot_cmd_delete_entry = {
+	.name = "delete",
+	.usage = "ID",
+	.summary = "delete an annotation",
+	.options = no_options,
+	.flags = CMD_IN_ORDER,
+	.exec = delete_exec,
+};
+
+const struct cmd_entry annot_cmd_recover_entry = {
+	.name = "recover",
+	.usage = "NEW.db",
+	.summary = "copy what a damaged database still holds into NEW.db",
+	.help = "The annotation database (--db, $GLOSS_DB or the default) is read and left as it\n"
+	    "is; NEW.db must not exist.\n",
+	.options = no_options,
+	.flags = CMD_IN_ORDER,
+	.exec = recover_exec,
+};

@@ -7,8 +7,6 @@
  */
 #include "gloss/gloss.h"
 
-#include <time.h>
-
 #include "annot_cmd_print.h"
 #include "gloss/annot_cmd.h"
 #include "gloss/glyph.h"
@@ -63,13 +61,9 @@ annot_cmd_print_line(struct strbuf *out, const struct store_annotation *a)
 static void
 json_time(struct strbuf *out, int64_t t)
 {
-	time_t tt = (time_t)t;
-	struct tm tm;
-	char buf[32];
-
-	gmtime_r(&tt, &tm);
-	strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-	strbuf_addf(out, "\"%s\"", buf);
+	strbuf_addc(out, '"');
+	strbuf_add_utc(out, t);
+	strbuf_addc(out, '"');
 }
 
 static void

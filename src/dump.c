@@ -12,7 +12,6 @@
 #include "gloss/gloss.h"
 
 #include <errno.h>
-#include <getopt.h>
 #include <pthread.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
@@ -366,14 +365,6 @@ terminal_width(void)
 	return 80;
 }
 
-static void
-dump_usage(FILE *f)
-{
-	fputs("Usage: gloss dump [-w COLS] [--ascii] [--force] FILE\n"
-	    "Print FILE laid out as plain text, COLS columns wide (default: the terminal's\n"
-	    "width, or 80 when output is not a terminal).  FILE may be - for standard input.\n", f);
-}
-
 static int
 parse_width(const char *s)
 {
@@ -387,48 +378,42 @@ parse_width(const char *s)
 	return (int)w;
 }
 
-int
-dump_main(int argc, char **argv)
+enum { OPT_WIDTH, OPT_ASCII, OPT_FORCE };
+
+static const struct cmd_option dump_options[] = {
+	{ "width", 'w', "COLS", 0, OPT_WIDTH, "lines at most COLS columns wide" },
+	{ "ascii", 0, NULL, 0, OPT_ASCII, "text transliterated to ASCII" },
+	{ "force", 0, NULL, 0, OPT_FORCE, "open a file that looks binary" },
+	{ NULL, 0, NULL, 0, 0, NULL },
+};
+
+static int
+dump_exec(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "width", required_argument, NULL, 'w' },
-		{ "ascii", no_argument, NULL, 'a' },
-		{ "force", no_argument, NULL, 'f' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
+	struct cmd_getopt g;
 	struct doc *doc;
 	enum gloss_status rc;
 	int width = terminal_width(), c;
 
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "w:h", longopts, NULL)) != -1) {
+	cmd_getopt_init(&g, &dump_entry, argc, argv);
+	while ((c = cmd_getopt_next(&g)) != CMD_END) {
 		switch (c) {
-		case 'w':
-			if ((width = parse_width(optarg)) < 0) {
-				cmd_error("dump: invalid width '%s'", optarg);
-				return 2;
-			}
+		case OPT_WIDTH:
+			if ((width = parse_width(optarg)) < 0)
+				return cmd_usage_error(&dump_entry, "invalid width '%s'", optarg);
 			break;
-		case 'a':
+		case OPT_ASCII:
 			opt_glyphs = GLYPH_ASCII;
 			break;
-		case 'f':
+		case OPT_FORCE:
 			opt_force = true;
 			break;
-		case 'h':
-			dump_usage(stdout);
-			return 0;
 		default:
-			dump_usage(stderr);
-			return 2;
+			return cmd_getopt_status(c);
 		}
 	}
-	if (optind != argc - 1) {
-		cmd_error("dump: %s", optind == argc ? "missing FILE" : "too many arguments");
-		dump_usage(stderr);
-		return 2;
-	}
+	if (optind != argc - 1)
+		return cmd_usage_error(&dump_entry, "%s", optind == argc ? "missing FILE" : "too many arguments");
 	rc = doc_open_default(argv[optind], opt_force, &doc);
 	if (rc != GLOSS_OK) {
 		cmd_error("%s", error_last(rc));
@@ -442,3 +427,13 @@ dump_main(int argc, char **argv)
 	}
 	return 0;
 }
+
+const struct cmd_entry dump_entry = {
+	.name = "dump",
+	.usage = "[-w COLS] [--ascii] [--force] FILE",
+	.summary = "print FILE laid out as plain text",
+	.help = "COLS is the terminal's width by default, or 80 when output is not a terminal.\n"
+	    "FILE may be - for standard input.\n",
+	.options = dump_options,
+	.exec = dump_exec,
+};

@@ -475,18 +475,6 @@ export_run(struct store *st, const struct export_options *o, struct strbuf *out,
 /* ------------------------------------------------------------------ */
 /* Times, files and paths */
 
-void
-export_time(struct strbuf *out, int64_t t)
-{
-	time_t tt = (time_t)t;
-	struct tm tm;
-	char buf[40];
-
-	gmtime_r(&tt, &tm);
-	strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-	strbuf_adds(out, buf);
-}
-
 /* "+HH:MM", "+HHMM", "Z" or nothing (UTC) at s; the offset in seconds, false if malformed. */
 static bool
 parse_offset(const char *s, int64_t *off)

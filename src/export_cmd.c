@@ -8,7 +8,6 @@
 #include "gloss/gloss.h"
 
 #include <errno.h>
-#include <getopt.h>
 #include <time.h>
 
 #include "gloss/cmd.h"
@@ -18,24 +17,12 @@
 #include "gloss/import.h"
 #include "gloss/xmalloc.h"
 
-#define EXPORT_USAGE "gloss export [FILE...] [--tag TAG]... [--color NAME] [--since DATE] " \
-	"[--by document|tag] [--format markdown|json] [-o OUT] [--force] [--no-timestamp] [--creator NAME]"
-#define IMPORT_USAGE "gloss import [--strict] [--map URL=PATH]... FILE.json"
-
 struct export_args {
 	struct export_options o;
 	const char **tags;
 	const char *out;
 	bool force, no_time;
 };
-
-static int
-usage(const char *cmd, const char *use, const char *msg, const char *arg)
-{
-	cmd_error("%s: %s%s%s%s", cmd, msg, arg ? " '" : "", arg ? arg : "", arg ? "'" : "");
-	fprintf(stderr, "Usage: %s\n", use);
-	return 2;
-}
 
 /* The "exported" time: $GLOSS_EXPORT_TIME (ISO or seconds) or now; -1 if the variable is invalid. */
 static int
@@ -50,9 +37,32 @@ export_now(struct export_args *a)
 	else if (env && *env && !export_parse_time(env, &a->o.now)) {
 		a->o.now = strtoll(env, &end, 10);
 		if (*end)
-			return usage("export", EXPORT_USAGE, "invalid GLOSS_EXPORT_TIME", env);
+			return cmd_usage_error(&export_cmd_export_entry, "invalid GLOSS_EXPORT_TIME '%s'", env);
 	}
 	return -1;
+}
+
+enum { OPT_TAG, OPT_COLOR, OPT_SINCE, OPT_BY, OPT_FORMAT, OPT_OUTPUT, OPT_FORCE, OPT_NO_TIME, OPT_CREATOR,
+	OPT_STRICT, OPT_MAP };
+
+static const struct cmd_option export_options[] = {
+	{ "tag", 0, "TAG", 0, OPT_TAG, "only annotations with this tag (repeat for more)" },
+	{ "color", 0, "NAME", 0, OPT_COLOR, "only highlights of this colour" },
+	{ "colour", 0, "NAME", 0, OPT_COLOR, NULL },
+	{ "since", 0, "DATE", 0, OPT_SINCE, "only annotations made or changed since DATE (YYYY-MM-DD)" },
+	{ "by", 0, "document|tag", 0, OPT_BY, "group by document (default) or by tag" },
+	{ "format", 0, "markdown|json", 0, OPT_FORMAT, "Markdown (default) or W3C Web Annotation JSON" },
+	{ "output", 'o', "OUT", 0, OPT_OUTPUT, "write atomically to OUT instead of standard output" },
+	{ "force", 0, NULL, 0, OPT_FORCE, "replace OUT if it exists" },
+	{ "no-timestamp", 0, NULL, 0, OPT_NO_TIME, "leave out the time of the export" },
+	{ "creator", 0, "NAME", 0, OPT_CREATOR, "who made the annotations (JSON)" },
+	{ NULL, 0, NULL, 0, 0, NULL },
+};
+
+static int
+bad_value(const char *what, const char *arg)
+{
+	return cmd_usage_error(&export_cmd_export_entry, "%s '%s'", what, arg);
 }
 
 static int
@@ -61,81 +71,61 @@ parse_option(struct export_args *a, int c)
 	enum store_color color;
 
 	switch (c) {
-	case 't':
+	case OPT_TAG:
 		a->tags = xreallocarray(a->tags, a->o.ntags + 1, sizeof *a->tags);
 		a->tags[a->o.ntags++] = optarg;
 		return -1;
-	case 'c':
+	case OPT_COLOR:
 		if (!store_color_parse(optarg, &color))
-			return usage("export", EXPORT_USAGE, "unknown colour", optarg);
+			return bad_value("unknown colour", optarg);
 		a->o.color = (int)color;
 		return -1;
-	case 's':
+	case OPT_SINCE:
 		if (!export_parse_time(optarg, &a->o.since))
-			return usage("export", EXPORT_USAGE, "invalid --since (YYYY-MM-DD)", optarg);
+			return bad_value("invalid --since (YYYY-MM-DD)", optarg);
 		return -1;
-	case 'b':
+	case OPT_BY:
 		if (strcmp(optarg, "document") != 0 && strcmp(optarg, "tag") != 0)
-			return usage("export", EXPORT_USAGE, "--by takes document or tag, not", optarg);
+			return bad_value("--by takes document or tag, not", optarg);
 		a->o.by = optarg[0] == 't' ? EXPORT_BY_TAG : EXPORT_BY_DOCUMENT;
 		return -1;
-	case 'f':
+	case OPT_FORMAT:
 		if (strcmp(optarg, "markdown") != 0 && strcmp(optarg, "json") != 0)
-			return usage("export", EXPORT_USAGE, "--format takes markdown or json, not", optarg);
+			return bad_value("--format takes markdown or json, not", optarg);
 		a->o.format = optarg[0] == 'j' ? EXPORT_JSON : EXPORT_MARKDOWN;
 		return -1;
-	case 'o':
+	case OPT_OUTPUT:
 		a->out = optarg;
 		return -1;
-	case 'F':
+	case OPT_FORCE:
 		a->force = true;
 		return -1;
-	case 'T':
+	case OPT_NO_TIME:
 		a->no_time = true;
 		return -1;
-	case 'C':
+	case OPT_CREATOR:
 		a->o.creator = optarg;
 		return -1;
-	case 'h':
-		printf("Usage: %s\nExport annotations (of the FILEs, or of every document) as Markdown or\n"
-		    "W3C Web Annotation JSON, to standard output or atomically to OUT.\n"
-		    "GLOSS_EXPORT_TIME fixes the exported timestamp; --creator (else $GLOSS_CREATOR,\n"
-		    "else the login name) names who made the annotations.\n", EXPORT_USAGE);
-		return 0;
 	default:
-		fprintf(stderr, "Usage: %s\n", EXPORT_USAGE);
-		return 2;
+		return cmd_getopt_status(c);
 	}
 }
 
 static int
 parse_export(int argc, char **argv, struct export_args *a)
 {
-	static const struct option longopts[] = {
-		{ "tag", required_argument, NULL, 't' },
-		{ "color", required_argument, NULL, 'c' },
-		{ "colour", required_argument, NULL, 'c' },
-		{ "since", required_argument, NULL, 's' },
-		{ "by", required_argument, NULL, 'b' },
-		{ "format", required_argument, NULL, 'f' },
-		{ "output", required_argument, NULL, 'o' },
-		{ "force", no_argument, NULL, 'F' },
-		{ "no-timestamp", no_argument, NULL, 'T' },
-		{ "creator", required_argument, NULL, 'C' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
+	struct cmd_getopt g;
 	int c, status;
 
-	optind = 0;	/* 0: re-initialise (the global parse stopped at the first operand) */
-	while ((c = getopt_long(argc, argv, "ho:", longopts, NULL)) != -1)
+	cmd_getopt_init(&g, &export_cmd_export_entry, argc, argv);
+	while ((c = cmd_getopt_next(&g)) != CMD_END)
 		if ((status = parse_option(a, c)) >= 0)
 			return status;
 	for (size_t i = 0; i < a->o.ntags; i++) {
 		char *name, *key;
 
 		if (store_tag_normalize(a->tags[i], &name, &key) != GLOSS_OK) {
-			cmd_error("export: %s", error_last(GLOSS_EUSAGE));
+			cmd_error("%s", error_last(GLOSS_EUSAGE));
 			return 2;
 		}
 		free(name);
@@ -154,20 +144,20 @@ write_out(const struct export_args *a, const struct strbuf *out)
 
 	if (a->out) {
 		if ((rc = file_write_atomic(a->out, strbuf_str(out), out->len, a->force)) != GLOSS_OK) {
-			cmd_error("export: %s", error_last(rc));
+			cmd_error("%s", error_last(rc));
 			return 1;
 		}
 		return 0;
 	}
 	if (fwrite(strbuf_str(out), 1, out->len, stdout) != out->len || fflush(stdout) != 0) {
-		cmd_error("export: write error: %s", strerror(errno));
+		cmd_error("write error: %s", strerror(errno));
 		return 1;
 	}
 	return 0;
 }
 
-int
-export_main(int argc, char **argv)
+static int
+export_exec(int argc, char **argv)
 {
 	struct export_args a = { .o = { .color = -1 } };
 	struct store *st = NULL;
@@ -181,15 +171,15 @@ export_main(int argc, char **argv)
 		if (rc == GLOSS_OK)
 			rc = export_run(st, &a.o, &out, &count);
 		if (rc != GLOSS_OK) {
-			cmd_error("export: %s", error_last(rc));
+			cmd_error("%s", error_last(rc));
 			status = error_exit_code(rc);
 		} else {
 			if (count == 0)
-				cmd_error("export: no annotations match; the export is empty");
+				cmd_error("no annotations match; the export is empty");
 			status = write_out(&a, &out);
 		}
 		if (status == 0 && st && store_damaged(st)) {	/* what could be read was written */
-			cmd_error("export: %s", store_damaged(st));
+			cmd_error("%s", store_damaged(st));
 			status = 1;
 		}
 	}
@@ -233,7 +223,7 @@ struct import_args {
 static void
 import_say(void *arg, const char *line)
 {
-	cmd_error("import: %s: %s", ((const struct import_args *)arg)->file, line);
+	cmd_error("%s: %s", ((const struct import_args *)arg)->file, line);
 }
 
 static int
@@ -242,7 +232,7 @@ import_map_arg(struct import_args *a, char *arg)
 	char *eq = strchr(arg, '=');
 
 	if (eq == NULL || eq == arg || eq[1] == '\0')
-		return usage("import", IMPORT_USAGE, "--map takes URL=PATH, not", arg);
+		return cmd_usage_error(&export_cmd_import_entry, "--map takes URL=PATH, not '%s'", arg);
 	*eq = '\0';
 	a->maps = xreallocarray(a->maps, a->o.nmaps + 1, sizeof *a->maps);
 	a->maps[a->o.nmaps++] = (struct import_map){ arg, eq + 1 };
@@ -250,38 +240,30 @@ import_map_arg(struct import_args *a, char *arg)
 	return -1;
 }
 
+static const struct cmd_option import_options[] = {
+	{ "strict", 0, NULL, 0, OPT_STRICT, "import nothing if any annotation is rejected" },
+	{ "map", 0, "URL=PATH", 0, OPT_MAP, "PATH is the local copy of the web page URL (repeat for more)" },
+	{ NULL, 0, NULL, 0, 0, NULL },
+};
+
 static int
 parse_import(int argc, char **argv, struct import_args *a)
 {
-	static const struct option longopts[] = {
-		{ "strict", no_argument, NULL, 's' },
-		{ "map", required_argument, NULL, 'm' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
+	const struct cmd_entry *e = &export_cmd_import_entry;
+	struct cmd_getopt g;
 	int c, status;
 
-	optind = 0;
-	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
-		if (c == 's') {
+	cmd_getopt_init(&g, e, argc, argv);
+	while ((c = cmd_getopt_next(&g)) != CMD_END) {
+		if (c == OPT_STRICT)
 			a->o.strict = true;
-		} else if (c == 'm') {
-			if ((status = import_map_arg(a, optarg)) >= 0)
-				return status;
-		} else if (c == 'h') {
-			printf("Usage: %s\nImport Web Annotation JSON: gloss's own export, other W3C tools' files\n"
-			    "and Hypothesis API exports.  FILE - reads standard input.  An annotation that\n"
-			    "cannot be imported is named with the reason and the others are imported\n"
-			    "(--strict: nothing is); --map URL=PATH names the local copy of a web page.\n",
-			    IMPORT_USAGE);
-			return 0;
-		} else {
-			fprintf(stderr, "Usage: %s\n", IMPORT_USAGE);
-			return 2;
-		}
+		else if (c != OPT_MAP)
+			return cmd_getopt_status(c);
+		else if ((status = import_map_arg(a, optarg)) >= 0)
+			return status;
 	}
 	if (argc - optind != 1)
-		return usage("import", IMPORT_USAGE, optind >= argc ? "missing FILE" : "too many arguments", NULL);
+		return cmd_usage_error(e, "%s", optind >= argc ? "missing FILE" : "too many arguments");
 	a->file = argv[optind];
 	if (strcmp(a->file, "-") != 0) {
 		const char *slash = strrchr(a->file, '/');
@@ -301,8 +283,8 @@ print_counts(const struct import_counts *c)
 	    c->imported, c->anchored, c->moved, c->orphaned, c->duplicates, c->rejected);
 }
 
-int
-import_main(int argc, char **argv)
+static int
+import_exec(int argc, char **argv)
 {
 	struct import_args a = { 0 };
 	struct strbuf data = STRBUF_INIT;
@@ -316,10 +298,10 @@ import_main(int argc, char **argv)
 	if ((rc = read_file(a.file, &data)) == GLOSS_OK && (rc = store_open(NULL, STORE_CREATE, &st)) == GLOSS_OK)
 		rc = import_json(st, strbuf_str(&data), data.len, &a.o, &counts);
 	if (rc == GLOSS_EPARSE) {
-		cmd_error("import: %s: %s; nothing was imported", a.file, error_last(rc));
+		cmd_error("%s: %s; nothing was imported", a.file, error_last(rc));
 		status = 1;
 	} else if (rc != GLOSS_OK) {
-		cmd_error("import: %s", error_last(rc));
+		cmd_error("%s", error_last(rc));
 		status = error_exit_code(rc);
 	} else {
 		print_counts(&counts);
@@ -332,3 +314,29 @@ out:
 	free(a.dir);
 	return status;
 }
+
+/* ------------------------------------------------------------------ */
+/* The entries */
+
+const struct cmd_entry export_cmd_export_entry = {
+	.name = "export",
+	.usage = "[FILE]... [--tag TAG]... [--color NAME] [--since DATE] [--by document|tag] "
+	    "[--format markdown|json] [-o OUT] [--force] [--no-timestamp] [--creator NAME]",
+	.summary = "export annotations as Markdown or Web Annotation JSON",
+	.help = "The annotations of the FILEs, or of every document.  GLOSS_EXPORT_TIME fixes\n"
+	    "the exported time; --creator (else $GLOSS_CREATOR, else the login name) names\n"
+	    "who made the annotations.\n",
+	.options = export_options,
+	.exec = export_exec,
+};
+
+const struct cmd_entry export_cmd_import_entry = {
+	.name = "import",
+	.usage = "[--strict] [--map URL=PATH]... FILE.json",
+	.summary = "import W3C Web Annotation JSON",
+	.help = "gloss's own export, other W3C tools' files and Hypothesis API exports.  FILE -\n"
+	    "reads standard input.  An annotation that cannot be imported is named with the\n"
+	    "reason and the others are imported (--strict: nothing is).\n",
+	.options = import_options,
+	.exec = import_exec,
+};

@@ -73,7 +73,5 @@ void export_tag_form(struct strbuf *out, const char *tag);
  */
 void export_md_note(struct strbuf *out, const char *note);
 void export_json(const struct export_set *set, struct strbuf *out);
-/* Appends the time as "YYYY-MM-DDTHH:MM:SSZ" (no quotes). */
-void export_time(struct strbuf *out, int64_t t);
 
 #endif

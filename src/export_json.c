@@ -58,7 +58,7 @@ static void
 time_field(struct strbuf *out, const char *name, int64_t t)
 {
 	strbuf_addf(out, ", \"%s\": \"", name);
-	export_time(out, t);
+	strbuf_add_utc(out, t);
 	strbuf_addc(out, '"');
 }
 

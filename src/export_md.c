@@ -348,7 +348,7 @@ front_matter(const struct export_set *set, struct strbuf *out)
 	}
 	if (set->now != EXPORT_NO_TIME) {
 		strbuf_adds(out, "exported: \"");
-		export_time(out, set->now);
+		strbuf_add_utc(out, set->now);
 		strbuf_adds(out, "\"\n");
 	}
 	front_tags(set, out);

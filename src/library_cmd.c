@@ -8,11 +8,9 @@
 #include "gloss/gloss.h"
 
 #include <errno.h>
-#include <getopt.h>
 #include <inttypes.h>
 #include <unistd.h>
 
-#include "gloss/annot_cmd.h"
 #include "gloss/cachedb.h"
 #include "gloss/catalog.h"
 #include "gloss/cmd.h"
@@ -30,9 +28,6 @@
 #define STEP_US 100000
 #define SEARCH_LIMIT 20
 
-#define LIBRARY_USAGE "gloss library [--corpus DIR] [DIR...] [--json]"
-#define SEARCH_USAGE "gloss search [--corpus DIR] [--limit N] QUERY... [--json]"
-
 /* ------------------------------------------------------------------ */
 /* Shared by the commands */
 
@@ -41,14 +36,6 @@ report(enum gloss_status rc)
 {
 	cmd_error("%s", error_last(rc));
 	return error_exit_code(rc);
-}
-
-static int
-usage_error(const char *cmd, const char *usage, const char *msg)
-{
-	cmd_error("%s: %s", cmd, msg);
-	fprintf(stderr, "Usage: %s\n", usage);
-	return 2;
 }
 
 /* Runs the update, with "indexing N%" on a terminal after half a second. */
@@ -106,53 +93,56 @@ add_json(struct strbuf *out, const char *key, const char *s, bool last)
 }
 
 static int
-write_out(struct strbuf *out, const char *cmd)
+write_out(struct strbuf *out)
 {
 	bool ok = fwrite(strbuf_str(out), 1, out->len, stdout) == out->len && fflush(stdout) == 0;
 
 	if (!ok) {
-		cmd_error("%s: write error: %s", cmd, strerror(errno));
+		cmd_error("write error: %s", strerror(errno));
 		return 1;
 	}
 	return 0;
 }
 
-/* Parses --corpus, --json and (for search) --limit; returns -1 to go on. */
+enum { OPT_CORPUS, OPT_JSON, OPT_LIMIT };
+
+static const struct cmd_option library_options[] = {
+	{ "corpus", 0, "DIR", 0, OPT_CORPUS, "the library when no DIR is given" },
+	{ "json", 0, NULL, 0, OPT_JSON, "print a JSON array" },
+	{ NULL, 0, NULL, 0, 0, NULL },
+};
+
+static const struct cmd_option search_options[] = {
+	{ "corpus", 0, "DIR", 0, OPT_CORPUS, "search the library of DIR" },
+	{ "limit", 0, "N", 0, OPT_LIMIT, "at most N hits (default 20)" },
+	{ "json", 0, NULL, 0, OPT_JSON, "print a JSON array" },
+	{ NULL, 0, NULL, 0, 0, NULL },
+};
+
+/* Parses e's options (--corpus, --json, search's --limit); returns -1 to go on. */
 static int
-parse(int argc, char **argv, const char *cmd, const char *usage, bool *json, long *limit)
+parse(const struct cmd_entry *e, int argc, char **argv, bool *json, long *limit)
 {
-	static const struct option longopts[] = {
-		{ "corpus", required_argument, NULL, 'C' },
-		{ "json", no_argument, NULL, 'j' },
-		{ "limit", required_argument, NULL, 'l' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
+	struct cmd_getopt g;
 	char *end;
 	int c;
 
-	optind = 0;
-	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+	cmd_getopt_init(&g, e, argc, argv);
+	while ((c = cmd_getopt_next(&g)) != CMD_END) {
 		switch (c) {
-		case 'C':
+		case OPT_CORPUS:
 			opt_corpus = optarg;
 			break;
-		case 'j':
+		case OPT_JSON:
 			*json = true;
 			break;
-		case 'l':
-			if (limit == NULL)
-				return usage_error(cmd, usage, "unknown option --limit");
+		case OPT_LIMIT:
 			*limit = strtol(optarg, &end, 10);
 			if (*optarg == '\0' || *end || *limit < 1)
-				return usage_error(cmd, usage, "--limit needs a number of hits (1, 2, ...)");
+				return cmd_usage_error(e, "--limit needs a number of hits (1, 2, ...)");
 			break;
-		case 'h':
-			printf("Usage: %s\n", usage);
-			return 0;
 		default:
-			fprintf(stderr, "Usage: %s\n", usage);
-			return 2;
+			return cmd_getopt_status(c);
 		}
 	}
 	return -1;
@@ -220,7 +210,7 @@ print_library(struct catalog *cat, struct store *st, bool json)
 			library_line(&out, &v[i], &s);
 		}
 	}
-	status = write_out(&out, "library");
+	status = write_out(&out);
 	strbuf_done(&out);
 	catalog_entries_free(v, n);
 	return status;
@@ -244,8 +234,7 @@ tell_skipped(const char *const *dirs, size_t ndirs)
 
 /* Runs fn on the catalog of dirs (the corpus if none), updated first. */
 static int
-with_catalog(char **dirs, size_t ndirs, const char *cmd,
-    int (*fn)(struct catalog *, struct store *, void *), void *arg)
+with_catalog(char **dirs, size_t ndirs, int (*fn)(struct catalog *, struct store *, void *), void *arg)
 {
 	const char *corpus = corpus_dir();
 	struct store *st;
@@ -255,7 +244,7 @@ with_catalog(char **dirs, size_t ndirs, const char *cmd,
 	int status;
 
 	if (ndirs == 0 && corpus == NULL) {
-		cmd_error("%s: no corpus directory (use --corpus DIR)", cmd);
+		cmd_error("no corpus directory (use --corpus DIR)");
 		return 1;
 	}
 	tell_skipped(ndirs ? (const char *const *)dirs : &corpus, ndirs ? ndirs : 1);
@@ -283,21 +272,21 @@ library_run(struct catalog *cat, struct store *st, void *arg)
 	return print_library(cat, st, *(bool *)arg);
 }
 
-int
-library_main(int argc, char **argv)
+static int
+library_exec(int argc, char **argv)
 {
 	bool json = false;
-	int status = parse(argc, argv, "library", LIBRARY_USAGE, &json, NULL);
+	int status = parse(&library_cmd_library_entry, argc, argv, &json, NULL);
 
 	if (status >= 0)
 		return status;
 	for (int i = optind; i < argc; i++) {
 		if (access(argv[i], R_OK | X_OK) != 0) {
-			cmd_error("library: %s: %s", argv[i], strerror(errno));
+			cmd_error("%s: %s", argv[i], strerror(errno));
 			return 1;
 		}
 	}
-	return with_catalog(argv + optind, (size_t)(argc - optind), "library", library_run, &json);
+	return with_catalog(argv + optind, (size_t)(argc - optind), library_run, &json);
 }
 
 /* ------------------------------------------------------------------ */
@@ -385,7 +374,7 @@ search_run(struct catalog *cat, struct store *st, void *arg)
 			hit_line(&out, &v[i], tty);
 		}
 	}
-	status = write_out(&out, "search");
+	status = write_out(&out);
 	strbuf_done(&out);
 	catalog_hits_free(v, n);
 	if (status == 0 && n == 0) {	/* as grep: nothing found is exit 1 */
@@ -398,18 +387,18 @@ search_run(struct catalog *cat, struct store *st, void *arg)
 	return status;
 }
 
-int
-search_main(int argc, char **argv)
+static int
+search_exec(int argc, char **argv)
 {
 	struct search_args a = { .limit = SEARCH_LIMIT };
 	struct strbuf q = STRBUF_INIT;
 	char *fts;
-	int status = parse(argc, argv, "search", SEARCH_USAGE, &a.json, &a.limit);
+	int status = parse(&library_cmd_search_entry, argc, argv, &a.json, &a.limit);
 
 	if (status >= 0)
 		return status;
 	if (optind >= argc)
-		return usage_error("search", SEARCH_USAGE, "missing QUERY");
+		return cmd_usage_error(&library_cmd_search_entry, "missing QUERY");
 	for (int i = optind; i < argc; i++)
 		strbuf_addf(&q, "%s%s", i > optind ? " " : "", argv[i]);
 	a.query = strbuf_str(&q);
@@ -417,8 +406,31 @@ search_main(int argc, char **argv)
 		status = report(GLOSS_EPARSE);
 	} else {
 		free(fts);
-		status = with_catalog(NULL, 0, "search", search_run, &a);
+		status = with_catalog(NULL, 0, search_run, &a);
 	}
 	strbuf_done(&q);
 	return status;
 }
+
+/* ------------------------------------------------------------------ */
+/* The entries */
+
+const struct cmd_entry library_cmd_library_entry = {
+	.name = "library",
+	.usage = "[--corpus DIR] [DIR]... [--json]",
+	.summary = "list the articles of DIR (default: the corpus)",
+	.help = "One a line: path, title, author, date, words, progress and highlights,\n"
+	    "separated by tabs.  The library index is brought up to date first.\n",
+	.options = library_options,
+	.exec = library_exec,
+};
+
+const struct cmd_entry library_cmd_search_entry = {
+	.name = "search",
+	.usage = "[--corpus DIR] [--limit N] QUERY... [--json]",
+	.summary = "search the corpus (words, \"phrases\", prefix*, OR)",
+	.help = "One hit a line: path, title, where (heading, paragraph and percent) and the\n"
+	    "text around the match.\n",
+	.options = search_options,
+	.exec = search_exec,
+};

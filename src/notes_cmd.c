@@ -7,7 +7,6 @@
  */
 #include "gloss/gloss.h"
 
-#include <getopt.h>
 
 #include "gloss/cmd.h"
 #include "gloss/error.h"
@@ -20,7 +19,6 @@
 #include "gloss/text.h"
 #include "gloss/xmalloc.h"
 
-#define NOTES_USAGE "gloss notes FILE [--json]"
 
 struct printer {
 	struct strbuf *out;
@@ -258,55 +256,39 @@ notes_cmd_print(struct strbuf *out, const char *file, struct doc *doc, const str
 /* ------------------------------------------------------------------ */
 /* The command */
 
-static void
-notes_usage(FILE *f)
-{
-	fputs("Usage: " NOTES_USAGE "\n"
-	    "List the notes of FILE (endnotes, footnotes: where each is cited, its text,\n"
-	    "what an Ibid. repeats), the note markers without a note, and the links.\n"
-	    "  --json   print one JSON object instead\n"
-	    "  --force  open a file that looks binary\n", f);
-}
+enum { OPT_JSON, OPT_FORCE };
+
+const struct cmd_option notes_cmd_options[] = {
+	{ "json", 0, NULL, 0, OPT_JSON, "print one JSON object" },
+	{ "force", 0, NULL, 0, OPT_FORCE, "open a file that looks binary" },
+	{ NULL, 0, NULL, 0, 0, NULL },
+};
 
 /* Parses the options; returns the index of FILE, or -1/-2 to exit 0/2. */
 static int
-parse_notes(int argc, char **argv, bool *json)
+parse_notes(const struct cmd_entry *e, int argc, char **argv, bool *json)
 {
-	static const struct option longopts[] = {
-		{ "json", no_argument, NULL, 'j' },
-		{ "force", no_argument, NULL, 'f' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
+	struct cmd_getopt g;
 	int c;
 
-	optind = 0;	/* 0: re-initialise (the global parse stopped at the first operand) */
-	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'j':
+	cmd_getopt_init(&g, e, argc, argv);
+	while ((c = cmd_getopt_next(&g)) != CMD_END) {
+		if (c == OPT_JSON)
 			*json = true;
-			break;
-		case 'f':
+		else if (c == OPT_FORCE)
 			opt_force = true;
-			break;
-		case 'h':
-			notes_usage(stdout);
-			return -1;
-		default:
-			notes_usage(stderr);
-			return -2;
-		}
+		else
+			return c == CMD_HELP ? -1 : -2;
 	}
 	if (optind != argc - 1) {
-		cmd_error("notes: %s", optind == argc ? "missing FILE" : "too many arguments");
-		notes_usage(stderr);
+		cmd_usage_error(e, "%s", optind == argc ? "missing FILE" : "too many arguments");
 		return -2;
 	}
 	return optind;
 }
 
 int
-notes_cmd_run(int argc, char **argv, notes_cmd_xref_fn xref, void *arg)
+notes_cmd_run(const struct cmd_entry *e, int argc, char **argv, notes_cmd_xref_fn xref, void *arg)
 {
 	struct strbuf out = STRBUF_INIT;
 	struct notes *notes = NULL;
@@ -314,7 +296,7 @@ notes_cmd_run(int argc, char **argv, notes_cmd_xref_fn xref, void *arg)
 	struct doc *doc;
 	enum gloss_status rc;
 	bool json = false;
-	int file = parse_notes(argc, argv, &json);
+	int file = parse_notes(e, argc, argv, &json);
 
 	if (file < 0)
 		return file == -1 ? 0 : 2;
@@ -331,7 +313,7 @@ notes_cmd_run(int argc, char **argv, notes_cmd_xref_fn xref, void *arg)
 	notes_free(notes);
 	doc_free(doc);
 	if (fflush(stdout) != 0 || ferror(stdout)) {
-		cmd_error("notes: write error");
+		cmd_error("write error");
 		return 1;
 	}
 	return 0;

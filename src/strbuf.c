@@ -5,6 +5,8 @@
  */
 #include "gloss/gloss.h"
 
+#include <time.h>
+
 #include "gloss/strbuf.h"
 #include "gloss/xmalloc.h"
 
@@ -144,4 +146,16 @@ strbuf_detach(struct strbuf *sb, size_t *len)
 		*len = sb->len;
 	strbuf_init(sb);
 	return r;
+}
+
+void
+strbuf_add_utc(struct strbuf *sb, int64_t t)
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+	char buf[40];
+
+	gmtime_r(&tt, &tm);
+	strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	strbuf_adds(sb, buf);
 }

@@ -79,8 +79,19 @@ notes_xref(struct strbuf *out, const char *path, struct doc *doc, bool json, voi
 	free(self);
 }
 
-int
-xref_cmd_notes_main(int argc, char **argv)
+static int
+notes_exec(int argc, char **argv)
 {
-	return notes_cmd_run(argc, argv, notes_xref, NULL);
+	return notes_cmd_run(&xref_cmd_notes_entry, argc, argv, notes_xref, NULL);
 }
+
+const struct cmd_entry xref_cmd_notes_entry = {
+	.name = "notes",
+	.usage = "FILE [--json] [--force]",
+	.summary = "list FILE's notes, where they are cited, its links",
+	.help = "Endnotes and footnotes (where each is cited, its text, what an Ibid. repeats),\n"
+	    "the note markers without a note, the links, and the passages FILE shares with\n"
+	    "the other articles of the corpus.\n",
+	.options = notes_cmd_options,
+	.exec = notes_exec,
+};

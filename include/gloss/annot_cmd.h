@@ -7,7 +7,9 @@
  *   gloss annotations [FILE] [--tag TAG] [--status STATUS] [--color NAME] [--json]
  *   gloss tag ID TAG...        gloss untag ID TAG...
  *   gloss note ID TEXT|-       gloss delete ID
+ *   gloss recover NEW.db
  *
+ * (their entries, with every option, are below; cmd_table lists them).
  * They use the same store as the reader ($GLOSS_DB, --db).  Each prints
  * its result on standard output (annotate: the new id; annotations: one
  * annotation a line, or a JSON array) and messages "gloss: ..." on
@@ -20,14 +22,14 @@
 #define GLOSS_ANNOT_CMD_H
 
 #include "gloss/gloss.h"
-#include "gloss/strbuf.h"
+#include "gloss/cmd.h"
 
-int annotate_main(int argc, char **argv);
-int annotations_main(int argc, char **argv);
-int tag_main(int argc, char **argv);
-int untag_main(int argc, char **argv);
-int note_main(int argc, char **argv);
-int delete_main(int argc, char **argv);
-int recover_main(int argc, char **argv);
+extern const struct cmd_entry annot_cmd_annotate_entry;
+extern const struct cmd_entry annot_cmd_annotations_entry;
+extern const struct cmd_entry annot_cmd_tag_entry;
+extern const struct cmd_entry annot_cmd_untag_entry;
+extern const struct cmd_entry annot_cmd_note_entry;
+extern const struct cmd_entry annot_cmd_delete_entry;
+extern const struct cmd_entry annot_cmd_recover_entry;
 
 #endif

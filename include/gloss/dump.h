@@ -15,6 +15,7 @@
 #define GLOSS_DUMP_H
 
 #include "gloss/gloss.h"
+#include "gloss/cmd.h"
 #include "gloss/doc.h"
 #include "gloss/error.h"
 #include "gloss/glyph.h"
@@ -22,7 +23,7 @@
 /* Writes doc laid out at width columns to out; GLOSS_EIO on a write error. */
 enum gloss_status dump_doc(struct doc *doc, int width, enum glyph_mode mode, FILE *out);
 
-/* `gloss dump [-w COLS] FILE`: returns the exit status. */
-int dump_main(int argc, char **argv);
+/* `gloss dump [-w COLS] FILE` (also what `gloss FILE` runs when output is not a terminal). */
+extern const struct cmd_entry dump_entry;
 
 #endif

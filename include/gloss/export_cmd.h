@@ -3,11 +3,10 @@
 /*
  * export_cmd — the commands
  *
- *   gloss export [FILE...] [--tag TAG]... [--color NAME] [--since DATE]
- *                [--by document|tag] [--format markdown|json] [-o OUT] [--force]
- *                [--no-timestamp]
- *   gloss import FILE.json
+ *   gloss export [FILE...] [--tag TAG]... [--format markdown|json] [-o OUT] ...
+ *   gloss import [--strict] [--map URL=PATH]... FILE.json
  *
+ * (their entries, with every option, are below; cmd_table lists them).
  * export writes to standard output, or with -o atomically to OUT (never
  * replacing an existing file without --force).  $GLOSS_EXPORT_TIME (an
  * ISO time or seconds) fixes the "exported" timestamp, --no-timestamp
@@ -17,8 +16,9 @@
 #define GLOSS_EXPORT_CMD_H
 
 #include "gloss/gloss.h"
+#include "gloss/cmd.h"
 
-int export_main(int argc, char **argv);
-int import_main(int argc, char **argv);
+extern const struct cmd_entry export_cmd_export_entry;
+extern const struct cmd_entry export_cmd_import_entry;
 
 #endif

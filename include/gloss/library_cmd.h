@@ -19,8 +19,9 @@
 #define GLOSS_LIBRARY_CMD_H
 
 #include "gloss/gloss.h"
+#include "gloss/cmd.h"
 
-int library_main(int argc, char **argv);
-int search_main(int argc, char **argv);
+extern const struct cmd_entry library_cmd_library_entry;
+extern const struct cmd_entry library_cmd_search_entry;
 
 #endif

@@ -19,6 +19,7 @@
 #define GLOSS_NOTES_CMD_H
 
 #include "gloss/gloss.h"
+#include "gloss/cmd.h"
 #include "gloss/doc.h"
 #include "gloss/links.h"
 #include "gloss/notes.h"
@@ -28,8 +29,11 @@
 typedef void (*notes_cmd_xref_fn)(struct strbuf *out, const char *path, struct doc *doc,
     bool json, void *arg);
 
-/* The command with a cross-document hook (xref may be NULL). */
-int notes_cmd_run(int argc, char **argv, notes_cmd_xref_fn xref, void *arg);
+/* The options of `gloss notes` (for its entry, e), parsed by notes_cmd_run(). */
+extern const struct cmd_option notes_cmd_options[];
+
+/* The command e with a cross-document hook (xref may be NULL); returns the exit status. */
+int notes_cmd_run(const struct cmd_entry *e, int argc, char **argv, notes_cmd_xref_fn xref, void *arg);
 
 /*
  * Appends the whole output for doc (named file) to out: the text form or,

@@ -46,6 +46,8 @@ void strbuf_addc(struct strbuf *sb, char c);
 /* Appends the UTF-8 encoding of a code point (must be a scalar value). */
 void strbuf_addcp(struct strbuf *sb, uint32_t cp);
 void strbuf_addf(struct strbuf *sb, const char *fmt, ...) GLOSS_PRINTF(2, 3);
+/* Appends t (seconds since the epoch) as an ISO 8601 UTC time: "2024-05-01T10:00:00Z". */
+void strbuf_add_utc(struct strbuf *sb, int64_t t);
 void strbuf_vaddf(struct strbuf *sb, const char *fmt, va_list ap);
 void strbuf_truncate(struct strbuf *sb, size_t len);
 /* The contents ("" when empty); valid until the next change. */

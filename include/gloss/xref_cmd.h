@@ -9,8 +9,9 @@
 #define GLOSS_XREF_CMD_H
 
 #include "gloss/gloss.h"
+#include "gloss/cmd.h"
 
 /* `gloss notes`, with the Cross-document section from the index (brought up to date first). */
-int xref_cmd_notes_main(int argc, char **argv);
+extern const struct cmd_entry xref_cmd_notes_entry;
 
 #endif

@@ -95,7 +95,7 @@ is "$?/$out" "0/1" "annotate: over a footnote marker"
 out=$(GLOSS_DB="$TEST_TMP/notes.db" "$GLOSS" annotations | cut -f 7)
 is "$out" "so.1 Then" "annotate: the marker's text is in the quote"
 run annotate "$D/missing.txt" --quote Minsk
-is "$rc/$err" "1/gloss: $D/missing.txt: No such file or directory" "annotate: a missing file"
+is "$rc/$err" "1/gloss: annotate: $D/missing.txt: No such file or directory" "annotate: a missing file"
 
 # ---------------------------------------------------------------------------
 # annotations
@@ -359,7 +359,7 @@ chmod 444 "$GLOSS_DB"
 run annotations
 is "$rc/$out" "0/$(cat "$TEST_TMP/ro.before")" "read-only file: annotations are listed"
 run annotate "$R" --quote "Trade continued"
-is "$rc/$err" "1/gloss: database $GLOSS_DB is read-only (the file is not writable); annotations can be read but not changed" \
+is "$rc/$err" "1/gloss: annotate: database $GLOSS_DB is read-only (the file is not writable); annotations can be read but not changed" \
 	"read-only file: annotate is refused with a message"
 run tag 1 x
 is "$rc" 1 "read-only file: tag is refused"
@@ -369,7 +369,7 @@ chmod 555 "$TEST_TMP/ro"
 run annotations
 is "$rc/$out" "0/$(cat "$TEST_TMP/ro.before")" "read-only directory: annotations are listed"
 run delete 1
-is "$rc/$err" "1/gloss: database $GLOSS_DB is read-only (its directory is not writable, so no journal can be made); annotations can be read but not changed" \
+is "$rc/$err" "1/gloss: delete: database $GLOSS_DB is read-only (its directory is not writable, so no journal can be made); annotations can be read but not changed" \
 	"read-only directory: delete is refused with a message"
 chmod 755 "$TEST_TMP/ro"
 cmp -s "$GLOSS_DB" "$TEST_TMP/ro.copy"; ok $? "read-only directory: unchanged"
@@ -378,7 +378,7 @@ export GLOSS_DB="$TEST_TMP/bad.db"
 printf 'my shopping list\n' >"$GLOSS_DB"
 cp "$GLOSS_DB" "$TEST_TMP/bad.copy"
 run annotations
-is "$rc/$err" "1/gloss: $GLOSS_DB is not a gloss database (not a SQLite file); it was left as it is: move it away or name another with --db" \
+is "$rc/$err" "1/gloss: annotations: $GLOSS_DB is not a gloss database (not a SQLite file); it was left as it is: move it away or name another with --db" \
 	"not a database: refused with a message"
 run annotate "$R" --quote "Trade continued"
 is "$rc" 1 "not a database: annotate is refused"
@@ -392,14 +392,14 @@ if have_sqlite; then
 	cp "$GLOSS_DB" "$TEST_TMP/damaged.copy"
 	run annotate "$R" --quote "Trade continued"
 	is "$rc" 1 "damaged: refused"
-	contains "$err" "gloss: database $GLOSS_DB is damaged" "damaged: message"
+	contains "$err" "gloss: annotate: database $GLOSS_DB is damaged" "damaged: message"
 	cmp -s "$GLOSS_DB" "$TEST_TMP/damaged.copy"; ok $? "damaged: unchanged byte for byte"
 
 	export GLOSS_DB="$TEST_TMP/newer.db"
 	"$GLOSS" annotate "$R" --quote "Trade continued" >/dev/null
 	sql 'PRAGMA user_version = 7' >/dev/null
 	run annotations
-	is "$rc/$err" "1/gloss: database $GLOSS_DB was written by a newer gloss (schema version 7; this gloss knows up to 3); it was left as it is: upgrade gloss" \
+	is "$rc/$err" "1/gloss: annotations: database $GLOSS_DB was written by a newer gloss (schema version 7; this gloss knows up to 3); it was left as it is: upgrade gloss" \
 		"newer schema: refused"
 	is "$(sql 'PRAGMA user_version')" 7 "newer schema: not downgraded"
 

@@ -18,7 +18,7 @@ contains "$(cat "$TEST_TMP/err")" "gloss: dump: missing FILE" "dump without FILE
 "$GLOSS" dump a b >/dev/null 2>&1; is $? 2 "dump with two files exits 2"
 
 "$GLOSS" dump "$TEST_TMP/missing.txt" >/dev/null 2>"$TEST_TMP/err"; is $? 1 "missing file exits 1"
-is "$(cat "$TEST_TMP/err")" "gloss: $TEST_TMP/missing.txt: No such file or directory" "missing file message"
+is "$(cat "$TEST_TMP/err")" "gloss: dump: $TEST_TMP/missing.txt: No such file or directory" "missing file message"
 "$GLOSS" dump "$CORPUS" >/dev/null 2>"$TEST_TMP/err"; is $? 1 "a directory given to dump exits 1"
 contains "$(cat "$TEST_TMP/err")" "is a directory" "directory message"
 

@@ -140,7 +140,7 @@ cp "$GLOSS_DB" "$TEST_TMP/damaged.copy"
 
 run annotations
 is "$rc" 1 "damaged: annotations exits 1"
-contains "$err" "gloss: database $GLOSS_DB is damaged (quick_check: " "damaged: says the database is damaged"
+contains "$err" "gloss: annotations: database $GLOSS_DB is damaged (quick_check: " "damaged: says the database is damaged"
 contains "$err" "gloss recover NEW.db copies what can be read into a new database" "damaged: and how to recover"
 run library "$D"
 is "$rc" 1 "damaged: library exits 1"
@@ -205,7 +205,7 @@ fill
 run annotations
 is "$rc/$(printf '%s\n' "$out" | cut -f 7)" "0/protests in Minsk" "full: a new process still reads the annotations"
 run tag 1 x
-is "$rc/$err" "1/gloss: database $GLOSS_DB is read-only (the disk is full); annotations can be read but not changed" \
+is "$rc/$err" "1/gloss: tag: database $GLOSS_DB is read-only (the disk is full); annotations can be read but not changed" \
 	"full: a write is refused with the reason"
 
 # The reader opened on a full disk: the note stays in the editor until there is space.

@@ -32,7 +32,7 @@ for threads in 0 2; do
 	{ GLOSS_THREADS=$threads timeout 60 "$GLOSS" dump -w 80 "$F" 2>"$TEST_TMP/err"; echo $? >"$TEST_TMP/rc"; } |
 		{ head -c 4096 >"$TEST_TMP/head"; truncate -s 0 "$F"; cat >"$TEST_TMP/rest"; }
 	is "$(cat "$TEST_TMP/rc")" 1 "shrink: dump (threads $threads) of a file truncated while it runs exits 1 (no SIGBUS)"
-	is "$(cat "$TEST_TMP/err")" "gloss: $F: the file changed while it was read (it shrank; the output stops there)" \
+	is "$(cat "$TEST_TMP/err")" "gloss: dump: $F: the file changed while it was read (it shrank; the output stops there)" \
 		"shrink: dump (threads $threads) says the file changed"
 	contains "$(cat "$TEST_TMP/head")" "Paragraph 00000 of the long article" "shrink: dump (threads $threads) wrote the text read before"
 	lacks "$(cat "$TEST_TMP/rest")" "$(printf '\357\277\275')" "shrink: dump (threads $threads) writes none of the lost text (no U+FFFD for zeros)"
@@ -43,7 +43,7 @@ big "$F"
 { timeout 60 "$GLOSS" dump -w 80 "$F" 2>"$TEST_TMP/err"; echo $? >"$TEST_TMP/rc"; } |
 	{ head -c 4096 >/dev/null; touch -d '2001-01-01 00:00' "$F"; cat >/dev/null; }
 is "$(cat "$TEST_TMP/rc")/$(cat "$TEST_TMP/err")" \
-	"1/gloss: $F: the file changed while it was read (the output may mix old and new text)" \
+	"1/gloss: dump: $F: the file changed while it was read (the output may mix old and new text)" \
 	"change: dump of a file modified while it runs exits 1 and says so"
 "$GLOSS" dump -w 80 "$F" >/dev/null 2>"$TEST_TMP/err"
 is "$?/$(cat "$TEST_TMP/err")" "0/" "change: dump of the same file left alone exits 0"
@@ -95,12 +95,12 @@ mkfifo "$L/b.txt"
 timeout 60 "$GLOSS" library "$L" >"$TEST_TMP/out" 2>"$TEST_TMP/err"
 is "$?" 0 "fifo: gloss library DIR with a FIFO named b.txt does not hang (exit 0, not killed)"
 is "$(cut -f 1 "$TEST_TMP/out")" "$L/a.txt" "fifo: the library lists the regular file only"
-is "$(cat "$TEST_TMP/err")" "gloss: $L/b.txt: a FIFO: skipped" "fifo: and says the FIFO was skipped"
+is "$(cat "$TEST_TMP/err")" "gloss: library: $L/b.txt: a FIFO: skipped" "fifo: and says the FIFO was skipped"
 timeout 60 "$GLOSS" "$L/b.txt" >"$TEST_TMP/out" 2>"$TEST_TMP/err"
 is "$?/$(cat "$TEST_TMP/err")" "1/gloss: $L/b.txt: not a regular file (a FIFO): not opened" \
 	"fifo: gloss FIFO refuses it without opening it (no hang)"
 timeout 60 "$GLOSS" dump /dev/zero >"$TEST_TMP/out" 2>"$TEST_TMP/err"
-is "$?/$(cat "$TEST_TMP/err")" "1/gloss: /dev/zero: not a regular file (a character device): not opened" \
+is "$?/$(cat "$TEST_TMP/err")" "1/gloss: dump: /dev/zero: not a regular file (a character device): not opened" \
 	"device: gloss dump /dev/zero refuses it"
 tm_start 100 20 xterm-256color "$GLOSS '$L'; echo EXITED \$?"
 tm_wait "A real article" 100; ok $? "fifo: the library view opens on the directory (no hang)"

@@ -38,7 +38,7 @@ contains "$(cat "$TEST_TMP/err")" "gloss: notes: missing FILE" "notes without FI
 "$GLOSS" notes a b >/dev/null 2>&1; is $? 2 "notes with two files exits 2"
 "$GLOSS" notes --bogus x >/dev/null 2>&1; is $? 2 "notes with an unknown option exits 2"
 "$GLOSS" notes "$TEST_TMP/missing.md" >/dev/null 2>"$TEST_TMP/err"; is $? 1 "notes on a missing file exits 1"
-is "$(cat "$TEST_TMP/err")" "gloss: $TEST_TMP/missing.md: No such file or directory" "missing file message"
+is "$(cat "$TEST_TMP/err")" "gloss: notes: $TEST_TMP/missing.md: No such file or directory" "missing file message"
 head -c 2000 "$GLOSS" >"$TEST_TMP/binary"
 "$GLOSS" notes "$TEST_TMP/binary" >/dev/null 2>"$TEST_TMP/err"; is $? 1 "notes on a binary file exits 1"
 contains "$(cat "$TEST_TMP/err")" "binary file" "binary file message"
