@@ -50,6 +50,13 @@ dump_rule(int width, enum glyph_mode mode, struct strbuf *out)
 	strbuf_addc(out, '\n');
 }
 
+/* A block's prefix (a list label, a task box, a note's label) in the glyphs of mode. */
+static void
+append_prefix(struct strbuf *out, const char *prefix, enum glyph_mode mode)
+{
+	glyph_append_safe(out, prefix, strlen(prefix), mode);
+}
+
 static void
 dump_lines(const struct doc_block *b, const struct present *p, const struct layout_line *lines,
     size_t n, enum glyph_mode mode, struct strbuf *out)
@@ -57,7 +64,7 @@ dump_lines(const struct doc_block *b, const struct present *p, const struct layo
 	for (size_t i = 0; i < n; i++) {
 		size_t line_start = out->len;
 
-		strbuf_adds(out, i == 0 ? p->first : p->rest);
+		append_prefix(out, i == 0 ? p->first : p->rest, mode);
 		present_line_text(b, &lines[i], mode, out);
 		rtrim(out, line_start);
 		strbuf_addc(out, '\n');
@@ -74,7 +81,7 @@ dump_table(const struct doc_block *b, const struct present *p, const struct pres
 
 		if (r == t->rows && !t->header)
 			break;
-		strbuf_adds(out, r == 0 ? p->first : p->rest);
+		append_prefix(out, r == 0 ? p->first : p->rest, mode);
 		if (r < t->rows)
 			present_table_line(b, t, r, mode, out);
 		else

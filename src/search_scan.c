@@ -243,8 +243,8 @@ hits16(const struct search_scan *sc, v16 x)
 {
 	v16 m;
 
-	if (sc->casepair)
-		return (v16)((x | 0x20) == (sc->bytes[0] | 0x20));
+	if (sc->casepair)	/* the scalar as a vector of its own: clang converts no int to uint8_t lanes */
+		return (v16)((x | (uint8_t)0x20) == (v16){ 0 } + (uint8_t)(sc->bytes[0] | 0x20));
 	m = (v16)(x == sc->vb[0]);
 	for (size_t k = 1; k < sc->nbytes; k++)
 		m |= (v16)(x == sc->vb[k]);
