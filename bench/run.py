@@ -3,7 +3,7 @@
 # SPDX-FileCopyrightText: 2026 the gloss authors
 """run.py - gloss's benchmarks (`make bench`).
 
-  run.py GLOSS OUTDIR [--quick]
+  run.py GLOSS OUTDIR [--quick] [--markdown]
 
 Generates the inputs under OUTDIR (once), then measures in the same run
 gloss against the tools a reader would otherwise use, and writes
@@ -16,13 +16,16 @@ OUTDIR/results.md (also printed):
     the first screen against less and the search forward and backward
     against `grep -i -c`, in alternate runs (the ratios of the issue);
   - every key on a 64 MiB single line answering within a second;
-  - the first screen and the end of a 20 MB Markdown file, and its search
+  - first screen, `G`, `50%`, a search to the end and peak memory of 1 MB,
+    20 MB and 200 MB Markdown files (gloss against `less`; the search also
+    on the same bytes read as plain text), and the 20 MB file's search
     against grep;
   - the library index (bench/bench_catalog over 10,000 generated articles:
     build MB/s, queries);
   - and, once the store exists, annotation figures (see the bench_*
     drivers).
---quick uses 10 MB / 50 MB / 8 MiB / 4 MB inputs (to try the harness).
+--quick uses 10 MB / 50 MB / 8 MiB / 4 MB inputs (to try the harness);
+--markdown measures only the Markdown files.
 """
 import json
 import os
@@ -74,6 +77,42 @@ def ms(x):
 
 def ratio(a, b):
     return "—" if a is None or b is None or b == 0 else "%.2f" % (a / b)
+
+
+def markdown_figures(gloss, out, env, quick):
+    """First screen, G, 50%, search to the end and peak RSS of Markdown files, beside less.
+
+    Files up to 8 MiB are parsed whole, larger ones in chunks (docs/markdown.md).
+    The search is also timed on the same bytes read as plain text (a .txt link).
+    """
+    sizes = ("1M", "4M", "20M") if quick else ("1M", "20M", "200M")
+    steps = [("expect", "BENCH-START"), ("keys", "G"), ("expect", "BENCH-END-MARKER"),
+             ("keys", "g"), ("expect", "BENCH-START"), ("keys", "50%"), ("settle", "300"),
+             ("keys", "g"), ("expect", "BENCH-START"), ("keys", "/BENCH-SEARCH-WORD\\r"),
+             ("expect", "BENCH-TAIL-TEXT")]
+    search = [("expect", "BENCH-START"), ("keys", "/BENCH-SEARCH-WORD\\r"),
+              ("expect", "BENCH-TAIL-TEXT")]
+    rows = ["## Markdown files against less (120×40 pseudo-terminal, median of 3)", "",
+            "| file | step | gloss | less | gloss / less |", "|---|---|---|---|---|"]
+    rss = []
+    for size in sizes:
+        md = generate("markdown", size, os.path.join(out, "article-%s.md" % size))
+        txt = md[:-3] + ".txt"
+        if not os.path.exists(txt):
+            os.link(md, txt)
+        g = pty(steps, [gloss, md], env=env)
+        l = pty(steps, ["less", md], env=env)
+        t = pty(search, [gloss, txt], runs=1, env=env)
+        for i, name in ((0, "first screen"), (1, "`G` (end)"), (3, "`50%`"),
+                        (5, "search to the end")):
+            rows.append("| %s | %s | %s | %s | %s |" % (size, name, ms(g["median"][i]),
+                        ms(l["median"][i]), ratio(g["median"][i], l["median"][i])))
+        rows.append("| %s | search, the same bytes as plain text | %s | | |"
+                    % (size, ms(t["median"][1])))
+        rss.append("%s: %.1f MiB (less %.1f MiB)" % (size, (g["rss_kib"] or 0) / 1024,
+                                                    (l["rss_kib"] or 0) / 1024))
+    return rows + ["", "Peak RSS of gloss over the steps: " + "; ".join(rss) +
+                   " (target ≤ 64 MiB at any size).", ""]
 
 
 def machine():
@@ -146,12 +185,17 @@ def main():
         sys.exit(__doc__)
     gloss, out = os.path.abspath(sys.argv[1]), sys.argv[2]
     quick = "--quick" in sys.argv
+    if "--markdown" in sys.argv:    # only the Markdown figures
+        os.makedirs(out, exist_ok=True)
+        env = ["GLOSS_DB=%s" % os.path.join(out, "bench.db"), "LC_ALL=C.UTF-8",
+               "LESSHISTFILE=-", "LESS="]
+        print("\n".join(markdown_figures(gloss, out, env, quick)))
+        return
     os.makedirs(out, exist_ok=True)
     sizes = ("10M", "50M", "8M", "4M") if quick else ("100M", "1G", "64M", "20M")
     text = generate("text", sizes[0], os.path.join(out, "text-%s.txt" % sizes[0]))
     big = generate("text", sizes[1], os.path.join(out, "text-%s.txt" % sizes[1]))
     line = generate("line", sizes[2], os.path.join(out, "line-%s.txt" % sizes[2]))
-    md = generate("markdown", sizes[3], os.path.join(out, "article-%s.md" % sizes[3]))
     env = ["GLOSS_DB=%s" % os.path.join(out, "bench.db"), "LC_ALL=C.UTF-8",
            "LESSHISTFILE=-", "LESS="]
     report = ["# gloss benchmarks", "", "Machine: " + machine(), ""]
@@ -218,12 +262,8 @@ def main():
 
     # 4. Markdown
     print("markdown…", flush=True)
-    mg = pty(paint_g, [gloss, md], env=env)
-    ml = pty(paint_g, ["less", md], env=env)
-    report += ["## A %s Markdown file (parsed whole by cmark-gfm)" % sizes[3], "",
-               "| step | gloss | less |", "|---|---|---|",
-               "| first screen | %s | %s |" % (ms(mg["median"][0]), ms(ml["median"][0])),
-               "| `G` (end) | %s | %s |" % (ms(mg["median"][1]), ms(ml["median"][1])), ""]
+    report += markdown_figures(gloss, out, env, quick)
+    md = generate("markdown", sizes[3], os.path.join(out, "article-%s.md" % sizes[3]))
     report += search_vs_grep(gloss, md, sizes[3] + " Markdown", env, 3,
                              back_word="A. Writer", back_text="A. Writer")
 

@@ -18,8 +18,10 @@
  * document text are found by a sequential measuring pass (doc_idle) that
  * parses chunks it has not seen and throws them away.
  *
- * A loader without a boundary (Markdown: cmark-gfm needs the whole file)
- * makes one chunk, parsed whole on first use.
+ * A loader without a boundary, or a file no larger than the loader's
+ * whole_max (Markdown up to MARKDOWN_WHOLE_MAX: parsed whole so that
+ * footnotes and link references resolve across the file), makes one chunk,
+ * parsed whole on first use.
  */
 #include "gloss/gloss.h"
 
@@ -148,7 +150,7 @@ doc_setup(struct doc *doc, const struct doc_options *opt)
 		return error_set(GLOSS_EBINARY, "%s: binary file (use --force to open it anyway)",
 		    doc->path);
 	doc->loader = choose_loader(doc, opt ? opt->format : -1);
-	if (doc->loader->boundary == NULL)
+	if (doc->loader->boundary == NULL || doc->size <= doc->loader->whole_max)
 		doc->nchunks = doc->size > 0 ? 1 : 0;
 	else
 		doc->nchunks = (uint32_t)((doc->size + DOC_CHUNK_SIZE - 1) / DOC_CHUNK_SIZE);
@@ -166,7 +168,7 @@ doc_setup(struct doc *doc, const struct doc_options *opt)
 static bool
 one_chunk(const struct doc *doc)
 {
-	return doc->loader->boundary == NULL;
+	return doc->loader->boundary == NULL || doc->size <= doc->loader->whole_max;
 }
 
 static enum gloss_status
@@ -444,6 +446,9 @@ parse_bounds(const struct doc *doc, uint32_t k, const struct bounds *bd)
 			flags |= DOC_PARSE_JOINED_START;
 		if (bd->joined_end)
 			flags |= DOC_PARSE_JOINED_END;
+		if (one_chunk(doc))
+			flags |= DOC_PARSE_WHOLE;
+		doc_build_set_file_size(b, doc->size);
 		doc->loader->parse(doc->src, bd->start, bd->end, flags, doc->tab_width, b);
 	}
 	return doc_build_finish(b);

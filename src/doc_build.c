@@ -47,7 +47,20 @@ struct doc_builder {
 	bool in_block;
 	uint8_t pending_flags;		/* flags of a dropped empty block, for the next one */
 	struct build_block cur;
+	uint64_t file_size;		/* of the file being parsed */
 };
+
+void
+doc_build_set_file_size(struct doc_builder *b, uint64_t size)
+{
+	b->file_size = size;
+}
+
+uint64_t
+doc_build_file_size(const struct doc_builder *b)
+{
+	return b->file_size;
+}
 
 struct doc_builder *
 doc_build_new(void)
@@ -251,6 +264,17 @@ void
 doc_build_label_at(struct doc_builder *b, uint32_t i, const char *label)
 {
 	b->blocks[i].label = add_string(b, label);
+}
+
+void
+doc_build_drop_from(struct doc_builder *b, uint64_t src)
+{
+	uint32_t j = 0;
+
+	for (uint32_t i = 0; i < b->nblocks; i++)
+		if (b->blocks[i].src_start < src)
+			b->blocks[j++] = b->blocks[i];
+	b->nblocks = j;
 }
 
 struct doc_build_chunk *

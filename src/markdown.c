@@ -964,7 +964,7 @@ static pthread_mutex_t cmark_lock = PTHREAD_MUTEX_INITIALIZER;
 #define FEED_PIECE (1u << 20)	/* bytes fed to cmark between two progress reports */
 
 static enum gloss_status
-parse_locked(const char *src, size_t n, struct doc_builder *b)
+parse_locked(const char *src, size_t n, bool first, struct doc_builder *b)
 {
 	cmark_parser *parser = new_parser();
 	cmark_node *root;
@@ -990,6 +990,7 @@ parse_locked(const char *src, size_t n, struct doc_builder *b)
 	md.src = src;
 	md.n = n;
 	md.last_kind = -1;
+	md.body = md.titled = !first;	/* a later chunk: the body has begun */
 	strbuf_init(&md.blk.text);
 	build_lines(&md);
 	collect_notes(&md, root);
@@ -1002,10 +1003,16 @@ parse_locked(const char *src, size_t n, struct doc_builder *b)
 enum gloss_status
 markdown_parse(const char *src, size_t n, struct doc_builder *b)
 {
+	return markdown_parse_part(src, n, true, b);
+}
+
+enum gloss_status
+markdown_parse_part(const char *src, size_t n, bool first, struct doc_builder *b)
+{
 	enum gloss_status rc;
 
 	pthread_mutex_lock(&cmark_lock);
-	rc = parse_locked(src, n, b);
+	rc = parse_locked(src, n, first, b);
 	pthread_mutex_unlock(&cmark_lock);
 	return rc;
 }
@@ -1038,20 +1045,59 @@ sanitize(const char *s, size_t n, struct strbuf *out)
 	}
 }
 
-/* The whole file (start 0, end its size): cleaned, parsed, else read as plain text. */
+/*
+ * A chunk of a large file is given the link reference definitions of the
+ * file's first and last MARKDOWN_TAIL bytes after its text
+ * (markdown_chunk.c); they make no block.
+ */
+static void
+chunk_definitions(const char *src, uint64_t start, uint64_t end, uint64_t size,
+    struct strbuf *out)
+{
+	struct strbuf defs = STRBUF_INIT;
+	uint64_t head = GLOSS_MIN(size, (uint64_t)MARKDOWN_TAIL);
+	uint64_t tail = size > MARKDOWN_TAIL ? size - MARKDOWN_TAIL : 0;
+	bool joined;
+	uint64_t seg[2][2] = { { 0, head },	/* the tail from a boundary: outside code */
+		{ markdown_boundary(src, size, GLOSS_MAX(tail, head), &joined), size } };
+
+	for (int i = 0; i < 2; i++) {	/* the head and the tail, less the chunk itself */
+		if (seg[i][0] < GLOSS_MIN(seg[i][1], start))
+			markdown_definitions(src, seg[i][0], GLOSS_MIN(seg[i][1], start), &defs);
+		if (GLOSS_MAX(seg[i][0], end) < seg[i][1])
+			markdown_definitions(src, GLOSS_MAX(seg[i][0], end), seg[i][1], &defs);
+	}
+	if (defs.len) {
+		strbuf_adds(out, "\n\n");
+		sanitize(defs.buf, defs.len, out);
+	}
+	strbuf_done(&defs);
+}
+
+/* The whole file or a chunk of it: cleaned, parsed, else read as plain text. */
 static void
 load(const char *src, uint64_t start, uint64_t end, unsigned flags, int tab_width,
     struct doc_builder *b)
 {
 	struct strbuf clean = STRBUF_INIT, nfc = STRBUF_INIT;
-	size_t n = (size_t)(end - start);
-	size_t skip = n >= 3 && memcmp(src + start, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+	size_t n = (size_t)(end - start), skip = 0, body;
+	bool first = (flags & DOC_PARSE_FIRST) != 0;
 
-	skip += markdown_front_matter(src + start + skip, n - skip, NULL);	/* no text */
+	if (first) {
+		skip = n >= 3 && memcmp(src + start, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+		skip += markdown_front_matter(src + start + skip, n - skip, NULL);	/* no text */
+	}
 	sanitize(src + start + skip, n - skip, &clean);
 	text_nfc(strbuf_str(&clean), clean.len, &nfc);
+	body = nfc.len;
+	if (!(flags & DOC_PARSE_WHOLE)) {
+		strbuf_reset(&clean);
+		chunk_definitions(src, start, end, doc_build_file_size(b), &clean);
+		text_nfc(strbuf_str(&clean), clean.len, &nfc);
+	}
 	strbuf_done(&clean);
-	if (markdown_parse(strbuf_str(&nfc), nfc.len, b) == GLOSS_OK) {
+	if (markdown_parse_part(strbuf_str(&nfc), nfc.len, first, b) == GLOSS_OK) {
+		doc_build_drop_from(b, body);	/* what the definitions made, if any */
 		doc_build_shift_source(b, start + skip);	/* ranges in the file, past the BOM */
 	} else {	/* unreadable as Markdown: show the text as it is */
 		doc_build_reset(b);
@@ -1063,7 +1109,8 @@ load(const char *src, uint64_t start, uint64_t end, unsigned flags, int tab_widt
 const struct doc_loader markdown_loader = {
 	.name = "markdown",
 	.format = DOC_FORMAT_MARKDOWN,
-	.max_size = MARKDOWN_MAX,	/* cmark needs the whole file and ~8x its size */
+	.whole_max = MARKDOWN_WHOLE_MAX,	/* larger files are read in chunks */
 	.claims = markdown_claims,
+	.boundary = markdown_boundary,
 	.parse = load,
 };

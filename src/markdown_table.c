@@ -24,6 +24,7 @@ markdown_table_begin(struct markdown_table *t, int ncols, const uint8_t *align)
 {
 	markdown_table_done(t);
 	t->active = true;
+	t->plain = ncols > MARKDOWN_TABLE_COLS;	/* too many columns: each row as text */
 	t->ncols = GLOSS_MIN(GLOSS_MAX(ncols, 1), MARKDOWN_TABLE_COLS);
 	t->align = xcalloc((size_t)t->ncols, 1);
 	t->width = xcalloc((size_t)t->ncols, sizeof *t->width);

@@ -21,8 +21,9 @@
  * end).  Code-point offsets, where a format needs them (W3C selectors), are
  * derived from byte offsets at the edge.
  *
- * Chunks.  Blocks are loaded in chunks.  A Markdown file is parsed whole
- * into one chunk.  A plain-text file is memory-mapped and cut, by a rule
+ * Chunks.  Blocks are loaded in chunks.  A Markdown file up to 8 MiB is
+ * parsed whole into one chunk.  A plain-text file (and a larger Markdown
+ * file) is memory-mapped and cut, by a rule
  * that only looks at nearby bytes, into chunks of about DOC_CHUNK_SIZE
  * source bytes; a chunk is parsed when first needed (first screen, a jump,
  * a search) and may be dropped again by doc_trim().  So opening, jumping to

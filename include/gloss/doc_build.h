@@ -17,7 +17,8 @@
  * chunk k is source bytes [B(k), B(k+1)), B(0) = 0 and B(k) =
  * boundary(k * DOC_CHUNK_SIZE); the rule must look only at bytes near its
  * position (so that any chunk can be parsed first) and move forward.  A
- * loader without one is parsed whole as one chunk.  parse() appends the
+ * loader without one, or a file no larger than its whole_max, is parsed
+ * whole as one chunk (start 0, end the size).  parse() appends the
  * blocks of source bytes [start, end) to a builder; it may be called from
  * several threads at once (for different chunks) and must not keep state.
  *
@@ -113,6 +114,7 @@ struct doc_builder;
 #define DOC_PARSE_FIRST		0x01	/* the first chunk: skip a BOM; detect title, byline, date */
 #define DOC_PARSE_JOINED_START	0x02	/* the chunk starts inside a paragraph */
 #define DOC_PARSE_JOINED_END	0x04	/* the chunk ends inside a paragraph: its last block is JOINED */
+#define DOC_PARSE_WHOLE		0x08	/* the chunk is the whole file */
 
 struct doc_loader {
 	const char *name;
@@ -123,6 +125,8 @@ struct doc_loader {
 	bool (*claims)(const char *path, const char *src, uint64_t size);
 	/* A special case of its format (terminal output): taken only when it claims, even when the format is named. */
 	bool refines;
+	/* Files up to this size are parsed whole, as one chunk, even with a boundary rule. */
+	uint64_t whole_max;
 	/* The chunk boundary at or after pos (see above), *joined when it cuts a paragraph; NULL: one chunk. */
 	uint64_t (*boundary)(const char *src, uint64_t size, uint64_t pos, bool *joined);
 	/* Appends the blocks of src[start, end) to b (src is the whole file). */
@@ -169,10 +173,15 @@ unsigned doc_build_flags_at(const struct doc_builder *b, uint32_t i);
 /* and changes to its kind, level and flags (flags are OR-ed in). */
 void doc_build_retag(struct doc_builder *b, uint32_t i, enum doc_kind kind, int level);
 void doc_build_flag_at(struct doc_builder *b, uint32_t i, unsigned flags);
+/* Drops the finished blocks whose source starts at src or later. */
+void doc_build_drop_from(struct doc_builder *b, uint64_t src);
 /* Sets the label of finished block i. */
 void doc_build_label_at(struct doc_builder *b, uint32_t i, const char *label);
 /* Adds delta to the source range of every block finished so far. */
 void doc_build_shift_source(struct doc_builder *b, uint64_t delta);
+/* The size of the whole file a chunk is parsed from (set by doc before parse()). */
+void doc_build_set_file_size(struct doc_builder *b, uint64_t size);
+uint64_t doc_build_file_size(const struct doc_builder *b);
 /* Forgets every block and span built so far (a loader giving up). */
 void doc_build_reset(struct doc_builder *b);
 

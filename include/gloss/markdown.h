@@ -44,9 +44,11 @@
 #include "gloss/gloss.h"
 #include "gloss/doc_build.h"
 #include "gloss/error.h"
+#include "gloss/strbuf.h"
 
 #define MARKDOWN_SNIFF_MAX (64ull << 20)	/* larger files are Markdown only by extension */
-#define MARKDOWN_MAX (256ull << 20)	/* larger Markdown files are read as plain text */
+#define MARKDOWN_WHOLE_MAX (8ull << 20)	/* larger Markdown files are read in chunks */
+#define MARKDOWN_TAIL (64u << 10)	/* a chunk sees the link definitions of the file's last bytes */
 
 /*
  * True if s[0..n) (the start of a file) looks like Markdown: enough of
@@ -78,10 +80,28 @@ size_t markdown_front_matter(const char *s, size_t n, bool *toml);
 enum gloss_status markdown_parse(const char *src, size_t n, struct doc_builder *b);
 
 /*
- * The loader: markdown_claims, no boundary (one chunk: CommonMark needs
- * the whole file to resolve link references and footnotes), and a parse
- * that cleans the source (invalid UTF-8 and NUL as U+FFFD, NFC, without a
- * BOM) for markdown_parse() and falls back to plain text if that fails.
+ * Parses one chunk of a large file, src[0..n) cleaned as for
+ * markdown_parse(); unless first, the body has begun (no title, byline or
+ * date is looked for).
+ */
+enum gloss_status markdown_parse_part(const char *src, size_t n, bool first,
+    struct doc_builder *b);
+
+/*
+ * Reading in chunks (markdown_chunk.c): the chunk boundary at or after pos
+ * (the doc_loader rule: only nearby bytes are looked at; *joined is always
+ * false), and the one-line link reference definitions of src[a, z) outside
+ * code, appended to out as written.
+ */
+uint64_t markdown_boundary(const char *src, uint64_t size, uint64_t pos, bool *joined);
+void markdown_definitions(const char *src, uint64_t a, uint64_t z, struct strbuf *out);
+
+/*
+ * The loader: markdown_claims; a file up to MARKDOWN_WHOLE_MAX is parsed
+ * whole (link references and footnotes resolve across it), a larger one in
+ * chunks at markdown_boundary() (docs/markdown.md); the source is cleaned
+ * (invalid UTF-8 and NUL as U+FFFD, NFC, without a BOM or front matter)
+ * for cmark, and read as plain text if that fails.
  */
 extern const struct doc_loader markdown_loader;
 
