@@ -124,8 +124,13 @@ fuzz_check_dump(struct doc *doc, int width, enum glyph_mode mode)
 			fuzz_assert(mode == GLYPH_UTF8 || c < 0x80, "dump --ascii: ASCII only");
 			k += (size_t)l;
 		}
-		fuzz_assert(u8_width((const uint8_t *)s, n, "UTF-8") <= width || fuzz_one_cluster(s, n),
-		    "dump: no line wider than the width (unless one cluster)");
+		/*
+		 * The width holds for UTF-8 output.  --ascii spells characters
+		 * out after the lines are laid out (Щ is "Shch", a control ^C, the
+		 * rule "* * *"), so its lines may be wider at narrow widths.
+		 */
+		fuzz_assert(mode == GLYPH_ASCII || u8_width((const uint8_t *)s, n, "UTF-8") <= width ||
+		    fuzz_one_cluster(s, n), "dump: no line wider than the width (unless one cluster)");
 		i += n + 1;
 	}
 	free(out);
