@@ -37,7 +37,7 @@ check_notes(const struct notes *notes, uint64_t len)
 		fuzz_assert(n->start <= n->end && n->end <= len, "a note's body lies inside the text");
 		fuzz_assert(n->label != NULL && n->text != NULL, "a note has a label and a text");
 		fuzz_assert(n->ibid_of >= -1 && n->ibid_of < (int)nn, "an Ibid. repeats a note that exists");
-		fuzz_assert(r >= 0 && r < (int)nn && notes_note(notes, (size_t)r)->ibid_of == -1 || r == (int)i,
+		fuzz_assert((r >= 0 && r < (int)nn && notes_note(notes, (size_t)r)->ibid_of == -1) || r == (int)i,
 		    "notes_resolve ends at a note that repeats none");
 		for (size_t k = 0; k < n->ncites; k++) {
 			fuzz_assert(n->cites[k] < nm, "a cite is a marker");
