@@ -178,8 +178,8 @@ is "$(tm_row 20)" " Selection: move with w b e h l j k ( ) { }, s…  SELECT  2%
 	"a long message at 60 columns is cut between words"
 tm_keys Escape C-t; tm_wait "Messages (the newest last)"
 ok $? "^T opens the messages"
-contains "$(tm_capture | tr -d '│' | tr -s ' ' | tr '\n' ' ')" "lines 5-22/105 byte 421/17669 2%" "^T shows the = message in full"
-contains "$(tm_capture | tr -d '│' | tr -s ' ' | tr '\n' ' ')" "H highlights, Esc cancels" \
+contains "$(tm_capture | tr -d '│' | tr '\n' ' ' | tr -s ' ')" "lines 5-22/105 byte 421/17669 2%" "^T shows the = message in full"
+contains "$(tm_capture | tr -d '│' | tr '\n' ' ' | tr -s ' ')" "H highlights, Esc cancels" \
 	"and the selection hint in full, after it"
 tm_keys q; tm_settle
 lacks "$(tm_capture)" "Messages (the newest last)" "q closes them"
