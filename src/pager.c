@@ -523,17 +523,17 @@ move_request(struct pager *p, struct view *v, enum action a, int count)
 	case ACTION_HALF_DOWN: move_rows(p, v, v->rows / 2 * n); break;
 	case ACTION_HALF_UP: move_rows(p, v, -(v->rows / 2) * n); break;
 	case ACTION_TOP:
-		pager_jump_push(p);
+		pager_side_jump_push(p);
 		doc_first(p->doc, &p->top.loc);
 		boiler_visible(p->boiler, &p->top.loc);
 		p->top.row = 0;
 		break;
 	case ACTION_BOTTOM:
-		pager_jump_push(p);
+		pager_side_jump_push(p);
 		p->top = pager_end_pos(p, v->rows);
 		break;
 	case ACTION_PERCENT:
-		pager_jump_push(p);
+		pager_side_jump_push(p);
 		go_fraction(p, v, GLOSS_MIN(count, 100) / 100.0);
 		break;
 	default: return VIEW_UNHANDLED;
@@ -618,10 +618,10 @@ pager_request(struct view *v, enum action a, int count)
 		return r;
 	}
 	switch (a) {
-	case ACTION_SEARCH_FORWARD: pager_jump_push(p); pager_search_start(p, v, false); break;
-	case ACTION_SEARCH_BACKWARD: pager_jump_push(p); pager_search_start(p, v, true); break;
-	case ACTION_SEARCH_NEXT: pager_jump_push(p); pager_search_repeat(p, v, false); break;
-	case ACTION_SEARCH_PREV: pager_jump_push(p); pager_search_repeat(p, v, true); break;
+	case ACTION_SEARCH_FORWARD: pager_side_jump_push(p); pager_search_start(p, v, false); break;
+	case ACTION_SEARCH_BACKWARD: pager_side_jump_push(p); pager_search_start(p, v, true); break;
+	case ACTION_SEARCH_NEXT: pager_side_jump_push(p); pager_search_repeat(p, v, false); break;
+	case ACTION_SEARCH_PREV: pager_side_jump_push(p); pager_search_repeat(p, v, true); break;
 	case ACTION_SEARCH_CLEAR:
 		pager_search_forget_match(p, true);
 		p->caret_on = false;
@@ -652,7 +652,7 @@ pager_key(struct view *v, const struct key *k)
 	if (k->fn && k->code == KEY_MOUSE && !p->empty) {
 		p->anchored = false;
 		p->moved = true;
-		return pager_mouse(p, v);
+		return pager_caret_mouse(p, v);
 	}
 	return VIEW_UNHANDLED;
 }
@@ -675,7 +675,7 @@ pager_relayout(struct pager *p, struct view *v)
 		p->anchor = pager_top_anchor(p);
 		p->anchored = true;
 	}
-	geometry(p, pager_text_cols(p, v->cols));
+	geometry(p, pager_side_text_cols(p, v->cols));
 	if (p->empty)
 		return;
 	p->top = pager_pos_of_byte(p, p->anchor_loc, p->anchor);
@@ -700,7 +700,7 @@ pager_keymode(struct view *v)
 {
 	struct pager *p = v->data;
 
-	return pager_selecting(p) ? KEYMAP_VISUAL : KEYMAP_NORMAL;
+	return pager_caret_selecting(p) ? KEYMAP_VISUAL : KEYMAP_NORMAL;
 }
 
 static void
@@ -731,7 +731,7 @@ static const struct view_ops pager_ops = {
 	.key = pager_key,
 	.resize = pager_resize,
 	.idle = pager_idle,
-	.status = pager_status,
+	.status = pager_draw_status,
 	.done = pager_done,
 	.keymode = pager_keymode,
 };

@@ -56,7 +56,7 @@ open_store(struct pager *p, bool create)
 }
 
 bool
-pager_store_ready(struct pager *p)
+pager_annot_store_ready(struct pager *p)
 {
 	return open_store(p, true) && p->ad != NULL;
 }
@@ -108,7 +108,7 @@ pager_annot_close(struct pager *p)
 
 	/* the position where the reader is; progress: the furthest point that was on screen */
 	if ((p->moved || (p->seen > p->seen_stored && p->store)) && strcmp(doc_path(p->doc), "-") != 0 &&
-	    top_offset(p, &off) && (off > 0 || p->seen > p->seen_stored) && pager_store_ready(p))
+	    top_offset(p, &off) && (off > 0 || p->seen > p->seen_stored) && pager_annot_store_ready(p))
 		annot_position_set(p->ad, off, p->seen);
 	annot_detach(p->ad);
 	p->ad = NULL;
@@ -187,7 +187,7 @@ pager_annot_at_caret(struct pager *p)
 	const struct store_annotation *best = NULL;
 	uint64_t off;
 
-	if (!pager_offset(p, pager_caret(p), &off))
+	if (!pager_caret_offset(p, pager_caret(p), &off))
 		return NULL;
 	for (size_t i = 0; i < p->visible.n; i++) {
 		const struct store_annotation *h = &p->visible.v[i];
@@ -215,7 +215,7 @@ settle_on(struct pager *p, int64_t id, uint64_t start, uint64_t end)
 	uint64_t off = 0;
 	struct doc_loc loc;
 	uint32_t in;
-	bool inside = pager_offset(p, pager_caret(p), &off) && off >= start && off < end;
+	bool inside = pager_caret_offset(p, pager_caret(p), &off) && off >= start && off < end;
 
 	p->made = id;
 	if (!inside && doc_locate(p->doc, off < start ? start : end - 1, &loc, &in)) {
@@ -240,7 +240,7 @@ color_name(int c)
 static bool
 have_store(struct pager *p)
 {
-	if (p->ad == NULL && !pager_store_ready(p)) {
+	if (p->ad == NULL && !pager_annot_store_ready(p)) {
 		view_message(p->store ? "Annotations are unavailable for this document" :
 		    "Annotations are unavailable (no database)");
 		return false;
@@ -273,7 +273,7 @@ add_highlight(struct pager *p, uint64_t start, uint64_t end, int count)
 		view_message("%s", error_last(rc));
 		return 0;
 	}
-	pager_selection_end(p);
+	pager_caret_selection_end(p);
 	settle_on(p, id, start, end);
 	return id;
 }
@@ -291,8 +291,8 @@ sentence_range(struct pager *p, bool paragraph, uint64_t *start, uint64_t *end)
 	z = (struct caret){ c.loc, b->len };
 	if (!paragraph)
 		caret_sentence(p->doc, c, &a.off, &z.off);
-	return caret_snap(p->doc, &a, &z, true) && pager_offset(p, a, start) &&
-	    pager_offset(p, z, end);
+	return caret_snap(p->doc, &a, &z, true) && pager_caret_offset(p, a, start) &&
+	    pager_caret_offset(p, z, end);
 }
 
 static int64_t
@@ -305,8 +305,8 @@ highlight(struct pager *p, bool paragraph, int count)
 		return 0;
 	if (paragraph)
 		ok = sentence_range(p, true, &start, &end);
-	else if (pager_selecting(p))
-		ok = pager_selection(p, &start, &end);
+	else if (pager_caret_selecting(p))
+		ok = pager_caret_selection(p, &start, &end);
 	else
 		ok = pager_search_match_range(p, &start, &end) || sentence_range(p, false, &start, &end);
 	if (!ok) {
@@ -324,7 +324,7 @@ target(struct pager *p)
 
 	if (!have_store(p))
 		return 0;
-	if (pager_selecting(p))
+	if (pager_caret_selecting(p))
 		return highlight(p, false, 0);
 	h = pager_annot_at_caret(p);
 	if (h == NULL) {
@@ -418,7 +418,7 @@ host_show(void *arg, const struct store_annotation *a)
 {
 	struct pager *p = arg;
 
-	pager_jump_push(p);
+	pager_side_jump_push(p);
 	if (p->ad == NULL || a->doc_id != annot_doc_id(p->ad)) {
 		if (a->path == NULL || !pager_open_path(p, p->self, a->path))
 			return;
@@ -612,7 +612,7 @@ pager_annot_status(struct pager *p, struct strbuf *right)
 {
 	if (annot_pending())
 		strbuf_addf(right, "%zu UNSAVED  ", annot_pending());	/* waiting for the lock */
-	if (pager_selecting(p))
+	if (pager_caret_selecting(p))
 		strbuf_adds(right, "SELECT  ");
 	else if (p->reattach)
 		strbuf_adds(right, "RE-ATTACH  ");

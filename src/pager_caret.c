@@ -20,7 +20,7 @@
 #include "pager_int.h"
 
 bool
-pager_offset(struct pager *p, struct caret c, uint64_t *off)
+pager_caret_offset(struct pager *p, struct caret c, uint64_t *off)
 {
 	uint64_t base;
 
@@ -242,7 +242,7 @@ select_sentence(struct pager *p, bool paragraph)
 }
 
 bool
-pager_selection_carets(struct pager *p, struct caret *a, struct caret *z)
+pager_caret_selection_carets(struct pager *p, struct caret *a, struct caret *z)
 {
 	bool forward = caret_cmp(p->mark, p->caret) <= 0;
 
@@ -256,12 +256,12 @@ pager_selection_carets(struct pager *p, struct caret *a, struct caret *z)
 }
 
 bool
-pager_selection(struct pager *p, uint64_t *start, uint64_t *end)
+pager_caret_selection(struct pager *p, uint64_t *start, uint64_t *end)
 {
 	struct caret a, z;
 
-	return pager_selection_carets(p, &a, &z) && pager_offset(p, a, start) &&
-	    pager_offset(p, z, end);
+	return pager_caret_selection_carets(p, &a, &z) && pager_caret_offset(p, a, start) &&
+	    pager_caret_offset(p, z, end);
 }
 
 /* How a motion sets the selection's end: exclusive (to a start) and whole words. */
@@ -333,7 +333,7 @@ pager_caret_request(struct pager *p, struct view *v, enum action a, int count)
 /* The mouse */
 
 bool
-pager_hit(struct pager *p, struct view *v, int y, int x, struct caret *c)
+pager_caret_hit(struct pager *p, struct view *v, int y, int x, struct caret *c)
 {
 	struct pos pos = p->top;
 	struct doc_block *b;
@@ -357,7 +357,7 @@ pager_hit(struct pager *p, struct view *v, int y, int x, struct caret *c)
 }
 
 enum view_result
-pager_mouse(struct pager *p, struct view *v)
+pager_caret_mouse(struct pager *p, struct view *v)
 {
 	MEVENT ev;
 	struct caret c;
@@ -375,7 +375,7 @@ pager_mouse(struct pager *p, struct view *v)
 		pager_caret_follow(p, v);
 		return VIEW_HANDLED;
 	}
-	if (!pager_hit(p, v, ev.y, ev.x, &c))
+	if (!pager_caret_hit(p, v, ev.y, ev.x, &c))
 		return VIEW_HANDLED;
 	if (ev.bstate & BUTTON1_PRESSED) {
 		p->caret = p->mark = c;
@@ -396,13 +396,13 @@ pager_mouse(struct pager *p, struct view *v)
 }
 
 bool
-pager_selecting(const struct pager *p)
+pager_caret_selecting(const struct pager *p)
 {
 	return p->visual;
 }
 
 void
-pager_selection_end(struct pager *p)
+pager_caret_selection_end(struct pager *p)
 {
 	p->visual = false;
 }

@@ -69,11 +69,11 @@ highlight_at(const struct line_ctx *c, uint32_t i, uint32_t *next, struct displa
 		    (best == NULL || h->end - h->start < best->end - best->start))
 			best = h;
 	}
-	return best ? pager_attr_or(a, display_highlight(best->color)) : a;
+	return best ? pager_draw_attr_or(a, display_highlight(best->color)) : a;
 }
 
 struct display_attr
-pager_attr_or(struct display_attr a, struct display_attr b)
+pager_draw_attr_or(struct display_attr a, struct display_attr b)
 {
 	a.attr |= b.attr;
 	if (b.pair)
@@ -112,7 +112,7 @@ span_styles(const struct doc_span *v, size_t n, uint32_t i, uint32_t *next, stru
 			break;
 		}
 		if (i < sp->end) {
-			*a = pager_attr_or(*a, display_style(span_style(sp->kind)));
+			*a = pager_draw_attr_or(*a, display_style(span_style(sp->kind)));
 			*next = GLOSS_MIN(*next, sp->end);
 			if (sp->kind == DOC_SPAN_SUP || sp->kind == DOC_SPAN_NOTEREF)
 				*sup = sp;
@@ -143,15 +143,15 @@ style_at(const struct line_ctx *c, uint32_t i, uint32_t end, uint32_t *next,
 		if (i < m->end) {
 			bool cur = c->current_here && m->start == c->p->match.start;
 
-			a = pager_attr_or(a, display_style(cur ? DISPLAY_MATCH_CURRENT : DISPLAY_MATCH));
+			a = pager_draw_attr_or(a, display_style(cur ? DISPLAY_MATCH_CURRENT : DISPLAY_MATCH));
 			*next = GLOSS_MIN(*next, m->end);
 		}
 	}
 	a = highlight_at(c, i, next, a);
 	if (in_range(i, c->sel_a, c->sel_z, next))
-		a = pager_attr_or(a, display_style(DISPLAY_SELECTED));
+		a = pager_draw_attr_or(a, display_style(DISPLAY_SELECTED));
 	if (in_range(i, c->car_a, c->car_z, next))
-		a = pager_attr_or(a, display_style(DISPLAY_CARET));
+		a = pager_draw_attr_or(a, display_style(DISPLAY_CARET));
 	return a;
 }
 
@@ -203,15 +203,15 @@ base_style(const struct present *pr)
 	struct display_attr a = display_style(DISPLAY_NORMAL);
 
 	if (pr->style & PRESENT_BOLD)
-		a = pager_attr_or(a, display_style(DISPLAY_BOLD));
+		a = pager_draw_attr_or(a, display_style(DISPLAY_BOLD));
 	if (pr->style & PRESENT_UNDERLINE)
-		a = pager_attr_or(a, display_style(DISPLAY_UNDERLINE));
+		a = pager_draw_attr_or(a, display_style(DISPLAY_UNDERLINE));
 	if (pr->style & PRESENT_DIM)
-		a = pager_attr_or(a, display_style(DISPLAY_DIM));
+		a = pager_draw_attr_or(a, display_style(DISPLAY_DIM));
 	if (pr->style & PRESENT_ITALIC)
-		a = pager_attr_or(a, display_style(DISPLAY_EMPH));
+		a = pager_draw_attr_or(a, display_style(DISPLAY_EMPH));
 	if (pr->style & PRESENT_CODE)
-		a = pager_attr_or(a, display_style(DISPLAY_CODE));
+		a = pager_draw_attr_or(a, display_style(DISPLAY_CODE));
 	return a;
 }
 
@@ -351,7 +351,7 @@ block_matches(struct pager *p, struct doc_block *b, struct search_match **out)
 	return n;
 }
 
-/* The selection (snapped, from pager_selection_carets) and the caret as byte ranges of block loc. */
+/* The selection (snapped, from pager_caret_selection_carets) and the caret as byte ranges of block loc. */
 static void
 block_marks(struct pager *p, struct line_ctx *c, struct doc_loc loc, const struct caret *sel)
 {
@@ -386,7 +386,7 @@ pager_draw(struct view *v)
 	}
 	pager_fold_settle(p, v);
 	pager_annot_refresh(p, v);
-	selected = pager_selection_carets(p, &sel[0], &sel[1]);
+	selected = pager_caret_selection_carets(p, &sel[0], &sel[1]);
 	for (int y = 0; y < v->rows; y++) {
 		if (doc_loc_cmp(loaded, pos.loc) != 0) {
 			free(matches);
@@ -447,7 +447,7 @@ bottom_fraction(struct pager *p, struct view *v, bool *at_end)
 }
 
 void
-pager_status(struct view *v, struct strbuf *left, struct strbuf *right)
+pager_draw_status(struct view *v, struct strbuf *left, struct strbuf *right)
 {
 	struct pager *p = v->data;
 	bool at_end = false;

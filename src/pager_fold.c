@@ -48,7 +48,7 @@ pager_fold_settle(struct pager *p, struct view *v)
 
 	if (p->caret_on)
 		changed |= boiler_reveal(p->boiler, p->caret.loc);
-	if (p->caret_on && pager_selecting(p))
+	if (p->caret_on && pager_caret_selecting(p))
 		changed |= boiler_reveal(p->boiler, p->mark.loc);
 	if (pager_search_match_block(p, &match))
 		changed |= boiler_reveal(p->boiler, match);
@@ -83,9 +83,9 @@ caret_out_of_folds(struct pager *p)
 	if (p->has_match && boiler_state(p->boiler, p->match_loc) != BOILER_SHOWN)
 		pager_search_forget_match(p, false);
 	if (p->caret_on && (boiler_state(p->boiler, p->caret.loc) != BOILER_SHOWN ||
-	    (pager_selecting(p) && boiler_state(p->boiler, p->mark.loc) != BOILER_SHOWN))) {
+	    (pager_caret_selecting(p) && boiler_state(p->boiler, p->mark.loc) != BOILER_SHOWN))) {
 		p->caret_on = false;
-		pager_selection_end(p);
+		pager_caret_selection_end(p);
 	}
 }
 
@@ -160,7 +160,7 @@ pager_fold_draw(struct pager *p, struct doc_loc loc, int y)
 	    count, count == 1 ? "" : "s");	/* ⋯ */
 	color = run_highlight(p, head, count);
 	if (color >= 0)
-		a = pager_attr_or(a, display_highlight(color));	/* a highlight is in the fold */
+		a = pager_draw_attr_or(a, display_highlight(color));	/* a highlight is in the fold */
 	display_put(stdscr, y, p->margin, row, strlen(row), p->width, a, opt_glyphs);
 	free(row);
 }

@@ -76,11 +76,11 @@ pager_front_draw(struct pager *p, int row, int y)
 		}
 		present_line_text(&p->front->blocks[i], &lines[row], opt_glyphs, &sb);
 		if (pr.style & PRESENT_BOLD)
-			a = pager_attr_or(a, display_style(DISPLAY_BOLD));
+			a = pager_draw_attr_or(a, display_style(DISPLAY_BOLD));
 		if (pr.style & PRESENT_UNDERLINE)
-			a = pager_attr_or(a, display_style(DISPLAY_UNDERLINE));
+			a = pager_draw_attr_or(a, display_style(DISPLAY_UNDERLINE));
 		if (pr.style & (PRESENT_DIM | PRESENT_CODE))
-			a = pager_attr_or(a, display_style(DISPLAY_DIM));
+			a = pager_draw_attr_or(a, display_style(DISPLAY_DIM));
 		display_put(stdscr, y, p->margin, pr.first, strlen(pr.first), pr.indent,
 		    display_style(DISPLAY_DIM), opt_glyphs);
 		display_put(stdscr, y, p->margin + pr.indent, sb.buf ? sb.buf : "", sb.len,

@@ -105,6 +105,7 @@ struct pager {
 	struct pager_xref *xref;	/* the cross-document index, once idle time opened it (pager_xref.c) */
 	struct place *jumps;	/* the jump list: jumps[0..njumps), at jump_cur now */
 	size_t njumps, jump_cur;
+	uint64_t popup_off;	/* where Enter in the note popup goes (pager_side_popup) */
 	struct pager_marks *marks;	/* m{a-z} (pager_marks.c), NULL until used */
 	/* folding site furniture (pager_fold.c) */
 	struct boiler *boiler;	/* this document's folds */
@@ -145,8 +146,8 @@ struct pos pager_pos_of_byte(struct pager *p, struct doc_loc loc, uint32_t off);
 
 /* Drawing (pager_draw.c) */
 void pager_draw(struct view *v);
-void pager_status(struct view *v, struct strbuf *left, struct strbuf *right);
-struct display_attr pager_attr_or(struct display_attr a, struct display_attr b);
+void pager_draw_status(struct view *v, struct strbuf *left, struct strbuf *right);
+struct display_attr pager_draw_attr_or(struct display_attr a, struct display_attr b);
 
 /* The caret and the selection (pager_caret.c) */
 enum view_result pager_caret_request(struct pager *p, struct view *v, enum action a, int count);
@@ -157,18 +158,18 @@ void pager_caret_place(struct pager *p, struct view *v, struct doc_loc loc, uint
 /* The caret (shown first if it was hidden: at the first line on screen). */
 struct caret pager_caret(struct pager *p);
 /* The selection as offsets of the document text; false if none (or not yet measured). */
-bool pager_selection(struct pager *p, uint64_t *start, uint64_t *end);
+bool pager_caret_selection(struct pager *p, uint64_t *start, uint64_t *end);
 /* The selection, snapped to words (caret_snap), as [*a, *z) (z exclusive); false if none. */
-bool pager_selection_carets(struct pager *p, struct caret *a, struct caret *z);
+bool pager_caret_selection_carets(struct pager *p, struct caret *a, struct caret *z);
 /* True while a selection is made (visual mode). */
-bool pager_selecting(const struct pager *p);
+bool pager_caret_selecting(const struct pager *p);
 /* Ends the selection (the caret stays). */
-void pager_selection_end(struct pager *p);
+void pager_caret_selection_end(struct pager *p);
 /* The screen cell (y, x) as a caret; false outside the text. */
-bool pager_hit(struct pager *p, struct view *v, int y, int x, struct caret *c);
-enum view_result pager_mouse(struct pager *p, struct view *v);
+bool pager_caret_hit(struct pager *p, struct view *v, int y, int x, struct caret *c);
+enum view_result pager_caret_mouse(struct pager *p, struct view *v);
 /* Document-text offset of a caret; false while its chunk is not measured. */
-bool pager_offset(struct pager *p, struct caret c, uint64_t *off);
+bool pager_caret_offset(struct pager *p, struct caret c, uint64_t *off);
 
 /* Files (pager.c) */
 /* Opens paths[to]; false (with a message) if it cannot. */
@@ -178,7 +179,7 @@ bool pager_open_path(struct pager *p, struct view *v, const char *path);
 
 /* Annotations (pager_annot.c) */
 /* Opens (creating if needed) the database for a write; false with a message. */
-bool pager_store_ready(struct pager *p);
+bool pager_annot_store_ready(struct pager *p);
 void pager_annot_open(struct pager *p, struct view *v);
 void pager_annot_close(struct pager *p);
 enum view_result pager_annot_request(struct pager *p, struct view *v, enum action a, int count);
@@ -208,15 +209,17 @@ void pager_note_seen(struct pager *p, struct view *v);
 
 /* The sidebar, the note popup, the jump list, copying (pager_side.c) */
 /* Columns for the text out of cols (the sidebar takes the rest when beside it). */
-int pager_text_cols(struct pager *p, int cols);
+int pager_side_text_cols(struct pager *p, int cols);
 void pager_side_draw(struct pager *p, struct view *v);
 enum view_result pager_side_request(struct pager *p, struct view *v, enum action a, int count);
 /* A new document is shown: its entries are found again when needed. */
 void pager_side_reset(struct pager *p);
 bool pager_side_idle(struct pager *p, struct view *v, unsigned budget_us);
 void pager_side_free(struct pager *p);
+/* s[0..n) on one line (white space runs as one space), at most a few hundred bytes; caller frees. */
+char *pager_side_one_line(const char *s, size_t n);
 /* Records the current place before a jump (g, G, %, a search, a sidebar entry…). */
-void pager_jump_push(struct pager *p);
+void pager_side_jump_push(struct pager *p);
 
 /* Notes and links in the pager (pager_notes.c) */
 /* Scans the document's notes and links (if not too large) and fills the Notes, Links and Cross-doc tabs. */
@@ -234,8 +237,6 @@ bool pager_notes_idle(struct pager *p);
 size_t pager_notes_block(struct pager *p, struct doc_loc loc, const struct doc_block *b, struct doc_span **out);
 /* Shows text in a popup whose Enter goes to off (UINT64_MAX: Enter just closes). */
 void pager_side_popup(struct pager *p, const char *title, const char *text, uint64_t off);
-/* s[0..n) on one line (white space runs as one space), at most a few hundred bytes; caller frees. */
-char *pager_one_line(const char *s, size_t n);
 
 /* Cross-document references (pager_xref.c) */
 /* Brings the index of the pager's files up to date, a slice at a time; true while work remains. */

@@ -87,8 +87,8 @@ set_mark(struct pager *p, struct view *v)
 		view_message("Nothing to mark yet (the document is still being measured)");
 		return;
 	}
-	m.has_caret = p->caret_on && pager_offset(p, p->caret, &m.caret);
-	if (!pager_store_ready(p)) {
+	m.has_caret = p->caret_on && pager_caret_offset(p, p->caret, &m.caret);
+	if (!pager_annot_store_ready(p)) {
 		view_message("Mark %c is kept until gloss quits (no database to keep it in)", name);
 		marks(p)->m[name - 'a'] = m;
 		return;
@@ -108,7 +108,7 @@ go_mark(struct pager *p, struct view *v, const struct store_mark *m)
 	struct doc_loc loc;
 	uint32_t in;
 
-	pager_jump_push(p);
+	pager_side_jump_push(p);
 	if (!pager_go_offset(p, v, m->position, false)) {
 		p->restore_pending = true;	/* once the document is measured that far */
 		p->restore_pos = m->position;
@@ -134,7 +134,7 @@ go_back(struct pager *p, struct view *v)
 		return;
 	}
 	pl = p->jumps[p->jump_cur - 1];
-	pager_jump_push(p);
+	pager_side_jump_push(p);
 	if (!pager_go_place(p, v, pl))
 		view_message("That place is gone");
 }

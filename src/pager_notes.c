@@ -45,7 +45,7 @@ pager_notes_forget(struct pager *p)
 static char *
 note_line(const struct notes *ns, const struct notes_note *n)
 {
-	char *body = pager_one_line(n->text, strlen(n->text)), *s;
+	char *body = pager_side_one_line(n->text, strlen(n->text)), *s;
 	int r;
 
 	if (n->ibid_of < 0)
@@ -179,7 +179,7 @@ pager_notes_popup(struct pager *p, struct view *v)
 	}
 	if (!pager_screen_range(p, v, &a, &z))
 		return;
-	if (!p->caret_on || !pager_offset(p, p->caret, &off) || off < a || off >= z)
+	if (!p->caret_on || !pager_caret_offset(p, p->caret, &off) || off < a || off >= z)
 		off = a;	/* no caret on screen: the first marker on screen */
 	else if ((m = marker_from(p, off, off + 1)) < 0)
 		m = marker_from(p, off, z);	/* the first marker after the caret */
@@ -203,12 +203,12 @@ pager_notes_follow_marker(struct pager *p, struct view *v)
 	long m;
 	int n;
 
-	if (!p->caret_on || !pager_offset(p, p->caret, &off) || !ensure(p))
+	if (!p->caret_on || !pager_caret_offset(p, p->caret, &off) || !ensure(p))
 		return false;
 	m = marker_from(p, off, off + 1);
 	if (m >= 0 && notes_marker(p->notes, (size_t)m)->note >= 0) {
 		n = notes_marker(p->notes, (size_t)m)->note;
-		pager_jump_push(p);
+		pager_side_jump_push(p);
 		pager_go_offset(p, v, notes_note(p->notes, (size_t)n)->start, true);
 		view_message("Note %s (^O goes back)", notes_note(p->notes, (size_t)n)->label);
 		return true;
@@ -217,7 +217,7 @@ pager_notes_follow_marker(struct pager *p, struct view *v)
 	if (n >= 0 && notes_note(p->notes, (size_t)n)->ncites > 0) {
 		const struct notes_note *note = notes_note(p->notes, (size_t)n);
 
-		pager_jump_push(p);
+		pager_side_jump_push(p);
 		pager_go_offset(p, v, notes_marker(p->notes, note->cites[0])->start, true);
 		return true;
 	}

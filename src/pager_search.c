@@ -364,7 +364,7 @@ pager_show_match(struct view *v, const char *path, uint64_t start, uint64_t end,
 	struct doc_loc loc;
 	uint32_t in;
 
-	pager_jump_push(p);
+	pager_side_jump_push(p);
 	if (!pager_open_path(p, v, path)) {
 		search_free(s);
 		return false;

@@ -27,7 +27,7 @@ side_width(int cols)
 }
 
 int
-pager_text_cols(struct pager *p, int cols)
+pager_side_text_cols(struct pager *p, int cols)
 {
 	p->side_overlay = cols < SIDE_BESIDE_MIN;
 	if (!p->side_open || p->side_overlay)
@@ -39,7 +39,7 @@ pager_text_cols(struct pager *p, int cols)
 /* Filling the tabs */
 
 char *
-pager_one_line(const char *s, size_t n)
+pager_side_one_line(const char *s, size_t n)
 {
 	struct strbuf sb = STRBUF_INIT;
 	size_t len;
@@ -72,7 +72,7 @@ fill_outline(struct pager *p)
 			continue;
 		snprintf(label, sizeof label, "%*s%s", b->kind == DOC_TITLE ? 0 : GLOSS_MIN(b->level, 6) - 1,
 		    "", b->kind == DOC_TITLE ? "T" : "§");
-		text = pager_one_line(b->text, b->len);
+		text = pager_side_one_line(b->text, b->len);
 		sidebar_add(p->sb, SIDEBAR_OUTLINE, &(struct sidebar_entry){
 		    .label = label, .text = text, .places = &off, .nplaces = 1, .target = off });
 		free(text);
@@ -91,7 +91,7 @@ fill_highlights(struct pager *p)
 	for (size_t i = 0; i < l.n; i++) {
 		const struct store_annotation *a = &l.v[i];
 		struct strbuf t = STRBUF_INIT;
-		char *q = pager_one_line(a->quote, strlen(a->quote));
+		char *q = pager_side_one_line(a->quote, strlen(a->quote));
 
 		strbuf_addf(&t, "%s", q);
 		for (size_t k = 0; k < a->ntags; k++)
@@ -216,7 +216,7 @@ append(struct pager *p, struct place pl)
 }
 
 void
-pager_jump_push(struct pager *p)
+pager_side_jump_push(struct pager *p)
 {
 	if (p->empty)
 		return;
@@ -260,7 +260,7 @@ static void
 go_entry(struct pager *p, struct view *v, const struct sidebar_entry *e)
 {
 	if (e->other_path) {
-		pager_jump_push(p);
+		pager_side_jump_push(p);
 		if (pager_open_path(p, v, e->other_path) && !pager_go_offset(p, v, e->other_off, true)) {
 			p->restore_pending = true;
 			p->restore_pos = e->other_off;
@@ -271,7 +271,7 @@ go_entry(struct pager *p, struct view *v, const struct sidebar_entry *e)
 		view_message("This entry has no place in the text");
 		return;
 	}
-	pager_jump_push(p);
+	pager_side_jump_push(p);
 	if (!pager_go_offset(p, v, e->target, true))
 		view_message("Not there yet: the document is still being read");
 }
@@ -287,28 +287,20 @@ copy_entry(const struct sidebar_entry *e)
 		view_copy("the entry", e->text, strlen(e->text));
 }
 
-struct goto_arg {
-	struct pager *p;
-	uint64_t off;
-};
-
 static void
 popup_goto(void *arg)
 {
-	struct goto_arg *g = arg;
+	struct pager *p = arg;
 
-	pager_jump_push(g->p);
-	pager_go_offset(g->p, g->p->self, g->off, true);
+	pager_side_jump_push(p);
+	pager_go_offset(p, p->self, p->popup_off, true);
 }
 
 void
 pager_side_popup(struct pager *p, const char *title, const char *text, uint64_t off)
 {
-	static struct goto_arg g;
-
-	g.p = p;
-	g.off = off;
-	view_push(popup_new(p->self, title, text, off == UINT64_MAX ? NULL : popup_goto, &g,
+	p->popup_off = off;
+	view_push(popup_new(p->self, title, text, off == UINT64_MAX ? NULL : popup_goto, p,
 	    "go there"));
 }
 
@@ -332,11 +324,11 @@ copy_at_caret(struct pager *p)
 	const char *url;
 	const struct store_annotation *h;
 
-	if (pager_selection(p, &a, &z) && z > a) {
+	if (pager_caret_selection(p, &a, &z) && z > a) {
 		copy_passage(p, a, z);
 		return;
 	}
-	if (!p->caret_on || !pager_offset(p, p->caret, &off)) {
+	if (!p->caret_on || !pager_caret_offset(p, p->caret, &off)) {
 		view_message("Nothing to copy: select text (v), or put the caret on a link or highlight");
 		return;
 	}
