@@ -266,11 +266,8 @@ pager_go_offset(struct pager *p, struct view *v, uint64_t off, bool caret)
 	pager_fold_reveal(p, v, loc);	/* a jump into a fold opens it */
 	p->top = pager_pos_of_byte(p, loc, in);
 	pager_clamp(p, v);
-	if (caret) {
-		p->caret.loc = loc;
-		p->caret.off = in;
-		p->caret_on = true;
-	}
+	if (caret)
+		pager_caret_set(p, (struct caret){ loc, in });
 	p->moved = true;
 	return true;
 }
@@ -387,7 +384,7 @@ reset_doc_parsed(struct pager *p)
 	p->end_valid = false;
 	p->has_match = false;
 	pager_search_reset(p);
-	p->caret_on = p->visual = p->mouse_down = false;
+	pager_caret_reset(p);
 	p->reattach = 0;
 	p->made = 0;
 	p->changed = false;
@@ -624,7 +621,7 @@ pager_request(struct view *v, enum action a, int count)
 	case ACTION_SEARCH_PREV: pager_side_jump_push(p); pager_search_repeat(p, v, true); break;
 	case ACTION_SEARCH_CLEAR:
 		pager_search_forget_match(p, true);
-		p->caret_on = false;
+		pager_caret_hide(p);
 		if (p->reattach)
 			view_message("Re-attaching cancelled");
 		p->reattach = 0;
@@ -720,6 +717,7 @@ pager_done(struct view *v)
 	boiler_free(p->boiler);
 	pager_front_free(p);
 	free(p->title);
+	pager_caret_free(p);
 	doc_free(p->doc);
 	free(p);
 }
@@ -754,6 +752,7 @@ pager_view_new(char *const *paths, size_t n, size_t first, struct doc *doc, stru
 	p->store = *stp;
 	p->db_path = db_path;
 	p->color = STORE_COLOR_DEFAULT;
+	pager_caret_init(p);
 	reset_doc_state(p);
 	geometry(p, view_cols());
 	v = view_new(&pager_ops, p);

@@ -223,7 +223,7 @@ settle_on(struct pager *p, int64_t id, uint64_t start, uint64_t end)
 
 		while (off >= start && caret_cluster_end(p->doc, c) <= in)
 			c.off = caret_cluster_end(p->doc, c);	/* the cluster holding the last byte */
-		p->caret = c;
+		pager_caret_set(p, c);
 	}
 	pager_annot_refresh(p, p->self);
 }

@@ -19,6 +19,71 @@
 #include "gloss/text.h"
 #include "pager_int.h"
 
+/* The caret and the selection of one pager (p->cs); only this file sees its fields. */
+struct pager_caret_state {
+	bool caret_on;		/* the caret is shown */
+	struct caret caret;
+	bool visual;		/* a selection from `mark` to the caret */
+	struct caret mark;
+	bool sel_exclusive;	/* the caret came by a motion to a start (w b ( ) { }): a selection ends before it */
+	bool sel_words;		/* it came by a word, sentence or paragraph motion: the selection is whole words */
+	bool mouse_down;
+};
+
+void
+pager_caret_init(struct pager *p)
+{
+	p->cs = xcalloc(1, sizeof *p->cs);
+}
+
+void
+pager_caret_free(struct pager *p)
+{
+	free(p->cs);
+	p->cs = NULL;
+}
+
+void
+pager_caret_reset(struct pager *p)
+{
+	p->cs->caret_on = p->cs->visual = p->cs->mouse_down = false;
+}
+
+void
+pager_caret_set(struct pager *p, struct caret c)
+{
+	p->cs->caret = c;
+	p->cs->caret_on = true;
+}
+
+void
+pager_caret_hide(struct pager *p)
+{
+	p->cs->caret_on = false;
+}
+
+bool
+pager_caret_shown(const struct pager *p, struct caret *c)
+{
+	if (p->cs->caret_on)
+		*c = p->cs->caret;
+	return p->cs->caret_on;
+}
+
+bool
+pager_caret_shown_offset(struct pager *p, uint64_t *off)
+{
+	return p->cs->caret_on && pager_caret_offset(p, p->cs->caret, off);
+}
+
+bool
+pager_caret_mark(const struct pager *p, struct caret *m)
+{
+	if (p->cs->caret_on && p->cs->visual)
+		*m = p->cs->mark;
+	return p->cs->caret_on && p->cs->visual;
+}
+
 bool
 pager_caret_offset(struct pager *p, struct caret c, uint64_t *off)
 {
@@ -63,11 +128,11 @@ caret_at_pos(struct pager *p, struct pos pos)
 struct caret
 pager_caret(struct pager *p)
 {
-	if (!p->caret_on) {
-		p->caret = caret_at_pos(p, p->top);
-		p->caret_on = true;
+	if (!p->cs->caret_on) {
+		p->cs->caret = caret_at_pos(p, p->top);
+		p->cs->caret_on = true;
 	}
-	return p->caret;
+	return p->cs->caret;
 }
 
 static struct pos
@@ -85,9 +150,9 @@ show_caret(struct pager *p, struct view *v)
 {
 	struct pos cp;
 
-	if (p->caret_on)
-		pager_fold_reveal(p, v, p->caret.loc);	/* never a caret in a fold */
-	cp = pager_pos_of_byte(p, p->caret.loc, p->caret.off);
+	if (p->cs->caret_on)
+		pager_fold_reveal(p, v, p->cs->caret.loc);	/* never a caret in a fold */
+	cp = pager_pos_of_byte(p, p->cs->caret.loc, p->cs->caret.off);
 
 	if (pager_pos_cmp(cp, p->top) < 0) {
 		p->top = cp;
@@ -101,10 +166,10 @@ show_caret(struct pager *p, struct view *v)
 void
 pager_caret_place(struct pager *p, struct view *v, struct doc_loc loc, uint32_t off)
 {
-	p->caret.loc = loc;
-	p->caret.off = off;
-	p->caret_on = true;
-	p->sel_exclusive = p->sel_words = true;	/* in a selection: up to the match, whole words */
+	p->cs->caret.loc = loc;
+	p->cs->caret.off = off;
+	p->cs->caret_on = true;
+	p->cs->sel_exclusive = p->cs->sel_words = true;	/* in a selection: up to the match, whole words */
 	show_caret(p, v);
 }
 
@@ -113,14 +178,14 @@ pager_caret_follow(struct pager *p, struct view *v)
 {
 	struct pos cp, bottom;
 
-	if (!p->caret_on)
+	if (!p->cs->caret_on)
 		return;
-	cp = pager_pos_of_byte(p, p->caret.loc, p->caret.off);
+	cp = pager_pos_of_byte(p, p->cs->caret.loc, p->cs->caret.off);
 	bottom = bottom_pos(p, v);
 	if (pager_pos_cmp(cp, p->top) < 0)
-		p->caret = caret_at_pos(p, p->top);
+		p->cs->caret = caret_at_pos(p, p->top);
 	else if (pager_pos_cmp(cp, bottom) > 0)
-		p->caret = caret_at_pos(p, bottom);
+		p->cs->caret = caret_at_pos(p, bottom);
 }
 
 /* ------------------------------------------------------------------ */
@@ -232,27 +297,27 @@ select_sentence(struct pager *p, bool paragraph)
 		caret_sentence(p->doc, c, &start, &end);
 	if (end <= start)
 		return;
-	p->mark.loc = p->caret.loc = c.loc;
-	p->mark.off = start;
-	p->caret.off = (uint32_t)(u8_grapheme_prev((const uint8_t *)b->text + end,
+	p->cs->mark.loc = p->cs->caret.loc = c.loc;
+	p->cs->mark.off = start;
+	p->cs->caret.off = (uint32_t)(u8_grapheme_prev((const uint8_t *)b->text + end,
 	    (const uint8_t *)b->text) - (const uint8_t *)b->text);
-	p->visual = true;
-	p->sel_exclusive = false;
-	p->sel_words = true;
+	p->cs->visual = true;
+	p->cs->sel_exclusive = false;
+	p->cs->sel_words = true;
 }
 
 bool
 pager_caret_selection_carets(struct pager *p, struct caret *a, struct caret *z)
 {
-	bool forward = caret_cmp(p->mark, p->caret) <= 0;
+	bool forward = caret_cmp(p->cs->mark, p->cs->caret) <= 0;
 
-	if (!p->visual)
+	if (!p->cs->visual)
 		return false;
-	*a = forward ? p->mark : p->caret;
-	*z = forward ? p->caret : p->mark;
-	if (!(forward && p->sel_exclusive && caret_cmp(p->mark, p->caret) != 0))
+	*a = forward ? p->cs->mark : p->cs->caret;
+	*z = forward ? p->cs->caret : p->cs->mark;
+	if (!(forward && p->cs->sel_exclusive && caret_cmp(p->cs->mark, p->cs->caret) != 0))
 		z->off = caret_cluster_end(p->doc, *z);	/* the character under it is selected */
-	return caret_snap(p->doc, a, z, p->sel_words);
+	return caret_snap(p->doc, a, z, p->cs->sel_words);
 }
 
 bool
@@ -275,14 +340,14 @@ selection_kind(struct pager *p, enum action a)
 	case ACTION_CARET_SENTENCE_PREV:
 	case ACTION_CARET_PARAGRAPH_NEXT:
 	case ACTION_CARET_PARAGRAPH_PREV:
-		p->sel_exclusive = p->sel_words = true;
+		p->cs->sel_exclusive = p->cs->sel_words = true;
 		break;
 	case ACTION_CARET_WORD_END:
-		p->sel_exclusive = false;
-		p->sel_words = true;
+		p->cs->sel_exclusive = false;
+		p->cs->sel_words = true;
 		break;
 	default:
-		p->sel_exclusive = p->sel_words = false;
+		p->cs->sel_exclusive = p->cs->sel_words = false;
 		break;
 	}
 }
@@ -290,13 +355,13 @@ selection_kind(struct pager *p, enum action a)
 static void
 toggle_visual(struct pager *p)
 {
-	if (p->visual) {
-		p->visual = false;
+	if (p->cs->visual) {
+		p->cs->visual = false;
 		return;
 	}
-	p->mark = pager_caret(p);
-	p->visual = true;
-	p->sel_exclusive = p->sel_words = false;
+	p->cs->mark = pager_caret(p);
+	p->cs->visual = true;
+	p->cs->sel_exclusive = p->cs->sel_words = false;
 	view_message("Selection: move with w b e h l j k ( ) { }, s sentence, p paragraph; "
 	    "H highlights, Esc cancels");
 }
@@ -321,7 +386,7 @@ pager_caret_request(struct pager *p, struct view *v, enum action a, int count)
 		c = pager_caret(p);
 		while (n-- > 0 && motion(p, a, &c))
 			;
-		p->caret = c;
+		p->cs->caret = c;
 		selection_kind(p, a);
 		break;
 	}
@@ -378,17 +443,17 @@ pager_caret_mouse(struct pager *p, struct view *v)
 	if (!pager_caret_hit(p, v, ev.y, ev.x, &c))
 		return VIEW_HANDLED;
 	if (ev.bstate & BUTTON1_PRESSED) {
-		p->caret = p->mark = c;
-		p->caret_on = true;
-		p->visual = false;
-		p->mouse_down = true;
-		p->sel_exclusive = p->sel_words = false;
-	} else if ((ev.bstate & BUTTON1_RELEASED) && p->mouse_down) {
-		p->mouse_down = false;
-		if (caret_cmp(c, p->mark) != 0) {
-			p->caret = c;
-			p->visual = true;
-			p->sel_words = true;	/* a drag covers whole words, as on a Kindle */
+		p->cs->caret = p->cs->mark = c;
+		p->cs->caret_on = true;
+		p->cs->visual = false;
+		p->cs->mouse_down = true;
+		p->cs->sel_exclusive = p->cs->sel_words = false;
+	} else if ((ev.bstate & BUTTON1_RELEASED) && p->cs->mouse_down) {
+		p->cs->mouse_down = false;
+		if (caret_cmp(c, p->cs->mark) != 0) {
+			p->cs->caret = c;
+			p->cs->visual = true;
+			p->cs->sel_words = true;	/* a drag covers whole words, as on a Kindle */
 			view_message("Selected with the mouse: H highlights, a adds a note, Esc cancels");
 		}
 	}
@@ -398,11 +463,11 @@ pager_caret_mouse(struct pager *p, struct view *v)
 bool
 pager_caret_selecting(const struct pager *p)
 {
-	return p->visual;
+	return p->cs->visual;
 }
 
 void
 pager_caret_selection_end(struct pager *p)
 {
-	p->visual = false;
+	p->cs->visual = false;
 }

@@ -355,10 +355,12 @@ block_matches(struct pager *p, struct doc_block *b, struct search_match **out)
 static void
 block_marks(struct pager *p, struct line_ctx *c, struct doc_loc loc, const struct caret *sel)
 {
+	struct caret car;
+
 	c->sel_a = c->sel_z = c->car_a = c->car_z = 0;
-	if (p->caret_on && doc_loc_cmp(p->caret.loc, loc) == 0) {
-		c->car_a = p->caret.off;
-		c->car_z = caret_cluster_end(p->doc, p->caret);
+	if (pager_caret_shown(p, &car) && doc_loc_cmp(car.loc, loc) == 0) {
+		c->car_a = car.off;
+		c->car_z = caret_cluster_end(p->doc, car);
 		if (c->car_z == c->car_a)
 			c->car_z = c->car_a + 1;	/* an empty block: a cell after the text */
 	}

@@ -45,11 +45,12 @@ pager_fold_settle(struct pager *p, struct view *v)
 {
 	bool changed = false;
 	struct doc_loc match;
+	struct caret c, m;
 
-	if (p->caret_on)
-		changed |= boiler_reveal(p->boiler, p->caret.loc);
-	if (p->caret_on && pager_caret_selecting(p))
-		changed |= boiler_reveal(p->boiler, p->mark.loc);
+	if (pager_caret_shown(p, &c))
+		changed |= boiler_reveal(p->boiler, c.loc);
+	if (pager_caret_mark(p, &m))
+		changed |= boiler_reveal(p->boiler, m.loc);
 	if (pager_search_match_block(p, &match))
 		changed |= boiler_reveal(p->boiler, match);
 	if (changed || boiler_state(p->boiler, p->top.loc) == BOILER_HIDDEN)
@@ -80,11 +81,13 @@ fold_on_screen(struct pager *p, struct view *v, struct doc_loc *out)
 static void
 caret_out_of_folds(struct pager *p)
 {
+	struct caret c, m;
+
 	if (p->has_match && boiler_state(p->boiler, p->match_loc) != BOILER_SHOWN)
 		pager_search_forget_match(p, false);
-	if (p->caret_on && (boiler_state(p->boiler, p->caret.loc) != BOILER_SHOWN ||
-	    (pager_caret_selecting(p) && boiler_state(p->boiler, p->mark.loc) != BOILER_SHOWN))) {
-		p->caret_on = false;
+	if (pager_caret_shown(p, &c) && (boiler_state(p->boiler, c.loc) != BOILER_SHOWN ||
+	    (pager_caret_mark(p, &m) && boiler_state(p->boiler, m.loc) != BOILER_SHOWN))) {
+		pager_caret_hide(p);
 		pager_caret_selection_end(p);
 	}
 }
@@ -94,19 +97,20 @@ pager_fold_toggle(struct pager *p, struct view *v)
 {
 	struct doc_loc loc, head;
 	uint32_t count;
+	struct caret c;
+	bool on = pager_caret_shown(p, &c);
 
 	if (!boiler_on(p->boiler)) {
 		view_message(doc_format(p->doc) == DOC_FORMAT_TEXT ? "Folding is off (Z turns it on)" :
 		    "Only plain-text files are folded");
 		return;
 	}
-	if (p->caret_on ? !boiler_run(p->boiler, p->caret.loc, &head, &count) :
-	    !fold_on_screen(p, v, &loc)) {
+	if (on ? !boiler_run(p->boiler, c.loc, &head, &count) : !fold_on_screen(p, v, &loc)) {
 		view_message("No fold here");
 		return;
 	}
-	if (p->caret_on)
-		loc = p->caret.loc;
+	if (on)
+		loc = c.loc;
 	boiler_toggle(p->boiler, loc);
 	boiler_run(p->boiler, loc, &head, &count);
 	view_message(boiler_state(p->boiler, head) == BOILER_SHOWN ? "Opened %u line%s" :

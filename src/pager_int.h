@@ -41,6 +41,7 @@ struct place {
 
 struct sidebar;
 struct pager_search_state;
+struct pager_caret_state;
 
 /* Documents larger than this are not scanned for the sidebar (notes, links, outline). */
 #define PAGER_SCAN_MAX (64ull << 20)
@@ -68,14 +69,7 @@ struct pager {
 	struct doc_loc match_loc;
 	struct search_match match;
 
-	/* the caret and the selection (pager_caret.c) */
-	bool caret_on;		/* the caret is shown */
-	struct caret caret;
-	bool visual;		/* a selection from `mark` to the caret */
-	struct caret mark;
-	bool sel_exclusive;	/* the caret came by a motion to a start (w b ( ) { }): a selection ends before it */
-	bool sel_words;		/* it came by a word, sentence or paragraph motion: the selection is whole words */
-	bool mouse_down;
+	struct pager_caret_state *cs;	/* the caret and the selection (pager_caret.c) */
 
 	/* annotations (pager_annot.c) */
 	struct store *store;	/* = *stp; NULL: no database (yet) */
@@ -150,6 +144,20 @@ void pager_draw_status(struct view *v, struct strbuf *left, struct strbuf *right
 struct display_attr pager_draw_attr_or(struct display_attr a, struct display_attr b);
 
 /* The caret and the selection (pager_caret.c) */
+void pager_caret_init(struct pager *p);
+void pager_caret_free(struct pager *p);
+/* A new document: no caret, no selection. */
+void pager_caret_reset(struct pager *p);
+/* Shows the caret at c (no scrolling). */
+void pager_caret_set(struct pager *p, struct caret c);
+/* Hides the caret (a selection stays). */
+void pager_caret_hide(struct pager *p);
+/* True with the caret in *c if it is shown. */
+bool pager_caret_shown(const struct pager *p, struct caret *c);
+/* True with the document offset of the caret in *off if it is shown (and measured). */
+bool pager_caret_shown_offset(struct pager *p, uint64_t *off);
+/* True with the selection's other end in *m while the caret is shown in a selection. */
+bool pager_caret_mark(const struct pager *p, struct caret *m);
 enum view_result pager_caret_request(struct pager *p, struct view *v, enum action a, int count);
 /* Keeps the caret on screen after the screen moved (or the screen on the caret in a selection). */
 void pager_caret_follow(struct pager *p, struct view *v);

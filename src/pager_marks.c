@@ -78,6 +78,7 @@ set_mark(struct pager *p, struct view *v)
 {
 	struct store_mark m = { .set = true };
 	uint64_t z;
+	struct caret c;
 	enum gloss_status rc;
 	char name = read_name("Mark: a-z", false);
 
@@ -87,7 +88,7 @@ set_mark(struct pager *p, struct view *v)
 		view_message("Nothing to mark yet (the document is still being measured)");
 		return;
 	}
-	m.has_caret = p->caret_on && pager_caret_offset(p, p->caret, &m.caret);
+	m.has_caret = pager_caret_shown(p, &c) && pager_caret_offset(p, c, &m.caret);
 	if (!pager_annot_store_ready(p)) {
 		view_message("Mark %c is kept until gloss quits (no database to keep it in)", name);
 		marks(p)->m[name - 'a'] = m;
@@ -116,9 +117,7 @@ go_mark(struct pager *p, struct view *v, const struct store_mark *m)
 	}
 	if (m->has_caret && doc_locate(p->doc, m->caret, &loc, &in)) {
 		pager_fold_reveal(p, v, loc);
-		p->caret.loc = loc;
-		p->caret.off = in;
-		p->caret_on = true;
+		pager_caret_set(p, (struct caret){ loc, in });
 	}
 	pager_caret_follow(p, v);
 }

@@ -179,7 +179,7 @@ pager_notes_popup(struct pager *p, struct view *v)
 	}
 	if (!pager_screen_range(p, v, &a, &z))
 		return;
-	if (!p->caret_on || !pager_caret_offset(p, p->caret, &off) || off < a || off >= z)
+	if (!pager_caret_shown_offset(p, &off) || off < a || off >= z)
 		off = a;	/* no caret on screen: the first marker on screen */
 	else if ((m = marker_from(p, off, off + 1)) < 0)
 		m = marker_from(p, off, z);	/* the first marker after the caret */
@@ -203,7 +203,7 @@ pager_notes_follow_marker(struct pager *p, struct view *v)
 	long m;
 	int n;
 
-	if (!p->caret_on || !pager_caret_offset(p, p->caret, &off) || !ensure(p))
+	if (!pager_caret_shown_offset(p, &off) || !ensure(p))
 		return false;
 	m = marker_from(p, off, off + 1);
 	if (m >= 0 && notes_marker(p->notes, (size_t)m)->note >= 0) {

@@ -328,7 +328,7 @@ copy_at_caret(struct pager *p)
 		copy_passage(p, a, z);
 		return;
 	}
-	if (!p->caret_on || !pager_caret_offset(p, p->caret, &off)) {
+	if (!pager_caret_shown_offset(p, &off)) {
 		view_message("Nothing to copy: select text (v), or put the caret on a link or highlight");
 		return;
 	}
