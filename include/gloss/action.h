@@ -39,6 +39,8 @@
 	_(TOP, MOVE, "g Home <", "", "go to the beginning") \
 	_(BOTTOM, MOVE, "G End >", "", "go to the end") \
 	_(PERCENT, MOVE, "% p", "", "go to N percent of the document (50%)") \
+	_(MARK_SET, MOVE, "m", "", "m then a letter a-z: mark this place (and the caret), kept across sessions") \
+	_(MARK_GO, MOVE, "'", "", "' then a letter: go to that mark; '': back to where you were before the last jump") \
 	_(SEARCH_FORWARD, SEARCH, "/", "/", "search forward (case, ё/е and stress marks ignored)") \
 	_(SEARCH_BACKWARD, SEARCH, "?", "?", "search backward") \
 	_(SEARCH_NEXT, SEARCH, "n", "n", "repeat the search in the same direction") \
@@ -70,7 +72,7 @@
 	_(DELETE, ANNOTATE, "x", "", "delete the highlight at the caret") \
 	_(UNDELETE, ANNOTATE, "U", "", "bring back the last deleted highlight") \
 	_(REATTACH, ANNOTATE, "r", "", "in a list: re-attach an orphaned highlight to new text") \
-	_(PANEL, ANNOTATE, "m", "", "list the highlights of this document") \
+	_(PANEL, ANNOTATE, "A", "", "list the highlights (annotations) of this document") \
 	_(ALL_ANNOTATIONS, ANNOTATE, "M", "", "list the annotations of every document") \
 	_(SIDEBAR, SIDE, "s", "", "show or hide the sidebar: notes, links, cross-references, highlights, outline") \
 	_(SIDEBAR_FOCUS, SIDE, "^W", "", "move between the text and the sidebar (in it: Left/Right change tabs)") \
