@@ -382,7 +382,7 @@ reset_doc_parsed(struct pager *p)
 	p->top.loc = first;
 	p->top.row = 0;
 	p->end_valid = false;
-	p->has_match = false;
+	pager_search_forget_match(p, false);
 	pager_search_reset(p);
 	pager_caret_reset(p);
 	p->reattach = 0;
@@ -710,7 +710,6 @@ pager_done(struct view *v)
 	free(p->paths);
 	free(p->saved);
 	pager_search_free(p);
-	search_free(p->search);
 	pager_side_free(p);
 	pager_marks_free(p);
 	pager_annot_close(p);
@@ -753,6 +752,7 @@ pager_view_new(char *const *paths, size_t n, size_t first, struct doc *doc, stru
 	p->db_path = db_path;
 	p->color = STORE_COLOR_DEFAULT;
 	pager_caret_init(p);
+	pager_search_init(p);
 	reset_doc_state(p);
 	geometry(p, view_cols());
 	v = view_new(&pager_ops, p);

@@ -17,6 +17,7 @@
 #include "gloss/display.h"
 #include "gloss/options.h"
 #include "gloss/text.h"
+#include "gloss/xmalloc.h"
 #include "pager_int.h"
 
 /* The caret and the selection of one pager (p->cs); only this file sees its fields. */

@@ -29,6 +29,7 @@ struct line_ctx {
 	const struct search_match *matches;
 	size_t nmatches;
 	bool current_here;	/* the current match is in this block */
+	uint32_t current_start;	/* where it starts there */
 	struct pager_hl *hls;	/* highlights in this block */
 	size_t nhls;
 	struct doc_span *extra;	/* note markers and bare URLs found by the notes and links modules */
@@ -141,7 +142,7 @@ style_at(const struct line_ctx *c, uint32_t i, uint32_t end, uint32_t *next,
 			break;
 		}
 		if (i < m->end) {
-			bool cur = c->current_here && m->start == c->p->match.start;
+			bool cur = c->current_here && m->start == c->current_start;
 
 			a = pager_draw_attr_or(a, display_style(cur ? DISPLAY_MATCH_CURRENT : DISPLAY_MATCH));
 			*next = GLOSS_MIN(*next, m->end);
@@ -337,13 +338,14 @@ draw_row(struct line_ctx *c, int row)
 static size_t
 block_matches(struct pager *p, struct doc_block *b, struct search_match **out)
 {
+	struct search *s = pager_search_shown(p);
 	const struct search_match *v;
 	size_t n;
 
 	*out = NULL;
-	if (!p->search || !p->show_matches)
+	if (s == NULL)
 		return 0;
-	n = search_block(p->search, b->text, b->len, &v);
+	n = search_block(s, b->text, b->len, &v);
 	if (n) {
 		*out = xreallocarray(NULL, n, sizeof *v);
 		memcpy(*out, v, n * sizeof *v);
@@ -379,6 +381,8 @@ pager_draw(struct view *v)
 	struct search_match *matches = NULL;
 	struct doc_loc loaded = { UINT32_MAX, UINT32_MAX };
 	struct caret sel[2];
+	struct doc_loc mloc;
+	struct search_match mm = { 0 };
 	bool selected;
 
 	if (p->empty) {
@@ -401,7 +405,9 @@ pager_draw(struct view *v)
 				break;
 			c.nmatches = block_matches(p, c.b, &matches);
 			c.matches = matches;
-			c.current_here = p->has_match && doc_loc_cmp(p->match_loc, pos.loc) == 0;
+			c.current_here = pager_search_current(p, &mloc, &mm) &&
+			    doc_loc_cmp(mloc, pos.loc) == 0;
+			c.current_start = mm.start;
 			c.nhls = pager_annot_block(p, pos.loc, &c.hls);
 			c.nextra = pager_notes_block(p, pos.loc, c.b, &c.extra);
 			block_marks(p, &c, pos.loc, selected ? sel : NULL);

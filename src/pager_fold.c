@@ -82,8 +82,10 @@ static void
 caret_out_of_folds(struct pager *p)
 {
 	struct caret c, m;
+	struct doc_loc mloc;
+	struct search_match mm;
 
-	if (p->has_match && boiler_state(p->boiler, p->match_loc) != BOILER_SHOWN)
+	if (pager_search_current(p, &mloc, &mm) && boiler_state(p->boiler, mloc) != BOILER_SHOWN)
 		pager_search_forget_match(p, false);
 	if (pager_caret_shown(p, &c) && (boiler_state(p->boiler, c.loc) != BOILER_SHOWN ||
 	    (pager_caret_mark(p, &m) && boiler_state(p->boiler, m.loc) != BOILER_SHOWN))) {

@@ -62,12 +62,7 @@ struct pager {
 	int margin, width;	/* the reading column */
 	bool end_valid;
 	struct pos end;		/* the top position that shows the last row at the bottom */
-	struct search *search;
-	bool backward, show_matches;
-	struct pager_search_state *srch;	/* the rest of the search's state (pager_search.c) */
-	bool has_match;
-	struct doc_loc match_loc;
-	struct search_match match;
+	struct pager_search_state *srch;	/* the search and its match (pager_search.c) */
 
 	struct pager_caret_state *cs;	/* the caret and the selection (pager_caret.c) */
 
@@ -275,6 +270,11 @@ void pager_marks_reset(struct pager *p);
 void pager_marks_free(struct pager *p);
 
 /* Searching (pager_search.c) */
+void pager_search_init(struct pager *p);
+/* The search whose matches are shown, or NULL. */
+struct search *pager_search_shown(struct pager *p);
+/* True with the current match (block *loc, *m in it), shown or not; false if none. */
+bool pager_search_current(const struct pager *p, struct doc_loc *loc, struct search_match *m);
 void pager_search_start(struct pager *p, struct view *v, bool backward);
 void pager_search_repeat(struct pager *p, struct view *v, bool reverse);
 /* The document or the search changed: the count starts again. */

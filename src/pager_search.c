@@ -27,7 +27,12 @@
 /* The match counter */
 
 struct pager_search_state {
-	struct search_count *count;	/* of p->search in p->doc, or NULL */
+	struct search *search;		/* the last search, or NULL */
+	bool backward, show_matches;
+	bool has_match;			/* the current match: match in block match_loc */
+	struct doc_loc match_loc;
+	struct search_match match;
+	struct search_count *count;	/* of search in p->doc, or NULL */
 	bool index_valid;		/* index is that of (index_loc, index_start) */
 	struct doc_loc index_loc;
 	uint32_t index_start;
@@ -37,9 +42,29 @@ struct pager_search_state {
 static struct pager_search_state *
 state(struct pager *p)
 {
-	if (p->srch == NULL)
-		p->srch = xcalloc(1, sizeof(*p->srch));
 	return p->srch;
+}
+
+void
+pager_search_init(struct pager *p)
+{
+	p->srch = xcalloc(1, sizeof(*p->srch));
+}
+
+struct search *
+pager_search_shown(struct pager *p)
+{
+	return p->srch->show_matches ? p->srch->search : NULL;
+}
+
+bool
+pager_search_current(const struct pager *p, struct doc_loc *loc, struct search_match *m)
+{
+	if (p->srch->has_match) {
+		*loc = p->srch->match_loc;
+		*m = p->srch->match;
+	}
+	return p->srch->has_match;
 }
 
 void
@@ -57,35 +82,37 @@ pager_search_match_range(struct pager *p, uint64_t *start, uint64_t *end)
 {
 	uint64_t base;
 
-	if (!p->has_match || !p->show_matches || !doc_block_offset(p->doc, p->match_loc, &base))
+	if (!p->srch->has_match || !p->srch->show_matches || !doc_block_offset(p->doc, p->srch->match_loc, &base))
 		return false;
-	*start = base + p->match.start;
-	*end = base + p->match.end;
+	*start = base + p->srch->match.start;
+	*end = base + p->srch->match.end;
 	return true;
 }
 
 bool
 pager_search_match_block(const struct pager *p, struct doc_loc *loc)
 {
-	if (!p->has_match || !p->show_matches)
+	if (!p->srch->has_match || !p->srch->show_matches)
 		return false;
-	*loc = p->match_loc;
+	*loc = p->srch->match_loc;
 	return true;
 }
 
 void
 pager_search_forget_match(struct pager *p, bool hide)
 {
-	p->has_match = false;
+	p->srch->has_match = false;
 	if (hide)
-		p->show_matches = false;
+		p->srch->show_matches = false;
 }
 
 void
 pager_search_free(struct pager *p)
 {
-	if (p->srch)
+	if (p->srch) {
 		search_count_free(p->srch->count);
+		search_free(p->srch->search);
+	}
 	free(p->srch);
 	p->srch = NULL;
 }
@@ -95,10 +122,10 @@ pager_search_idle(struct pager *p, unsigned budget_us)
 {
 	struct pager_search_state *st = state(p);
 
-	if (p->search == NULL || !p->show_matches || p->empty)
+	if (p->srch->search == NULL || !p->srch->show_matches || p->empty)
 		return false;
 	if (st->count == NULL)
-		st->count = search_count_new(p->search, p->doc);
+		st->count = search_count_new(p->srch->search, p->doc);
 	return search_count_step(st->count, budget_us);
 }
 
@@ -108,12 +135,12 @@ match_index(struct pager *p, uint64_t total)
 {
 	struct pager_search_state *st = state(p);
 
-	if (!st->index_valid || doc_loc_cmp(st->index_loc, p->match_loc) != 0 ||
-	    st->index_start != p->match.start || (st->index == 0 && st->index_total != total)) {
-		st->index = search_count_index(st->count, p->match_loc, &p->match);
+	if (!st->index_valid || doc_loc_cmp(st->index_loc, p->srch->match_loc) != 0 ||
+	    st->index_start != p->srch->match.start || (st->index == 0 && st->index_total != total)) {
+		st->index = search_count_index(st->count, p->srch->match_loc, &p->srch->match);
 		st->index_valid = true;
-		st->index_loc = p->match_loc;
-		st->index_start = p->match.start;
+		st->index_loc = p->srch->match_loc;
+		st->index_start = p->srch->match.start;
 		st->index_total = total;
 	}
 	return st->index;
@@ -127,12 +154,12 @@ pager_search_status(struct pager *p, struct strbuf *right)
 	uint64_t total, index;
 	bool done;
 
-	if (!p->search || !p->show_matches)
+	if (!p->srch->search || !p->srch->show_matches)
 		return;
-	strbuf_addf(right, "%c%s", p->backward ? '?' : '/', search_pattern(p->search));
+	strbuf_addf(right, "%c%s", p->srch->backward ? '?' : '/', search_pattern(p->srch->search));
 	if (st->count) {
 		total = search_count_total(st->count, &done);
-		if (p->has_match) {
+		if (p->srch->has_match) {
 			index = match_index(p, total);
 			if (index)
 				strbuf_addf(right, "  %llu/", (unsigned long long)index);
@@ -192,28 +219,28 @@ run_search(struct pager *p, struct view *v, bool backward)
 	uint32_t off;
 	enum search_result r;
 
-	if (p->has_match) {
-		from = p->match_loc;
-		off = backward ? p->match.start : p->match.start + 1;
+	if (p->srch->has_match) {
+		from = p->srch->match_loc;
+		off = backward ? p->srch->match.start : p->srch->match.start + 1;
 	} else {
 		off = pager_top_anchor(p);	/* from the first line on screen, as less does */
 	}
 	pr.last = monotime_ms();
-	r = search_doc(p->search, p->doc, from, off, backward, search_progress, &pr, &loc, &m,
+	r = search_doc(p->srch->search, p->doc, from, off, backward, search_progress, &pr, &loc, &m,
 	    &wrapped);
-	p->show_matches = true;
+	p->srch->show_matches = true;
 	if (r == SEARCH_CANCELLED) {
 		view_message("Search stopped");
 		return;
 	}
 	if (r == SEARCH_NONE) {
-		view_message("Pattern not found: %s", search_pattern(p->search));
-		p->has_match = false;
+		view_message("Pattern not found: %s", search_pattern(p->srch->search));
+		p->srch->has_match = false;
 		return;
 	}
-	p->has_match = true;
-	p->match_loc = loc;
-	p->match = m;
+	p->srch->has_match = true;
+	p->srch->match_loc = loc;
+	p->srch->match = m;
 	pager_fold_reveal(p, v, loc);	/* a match inside a fold opens it */
 	if (!on_screen(p, v, loc, m.start)) {
 		p->top = pager_pos_of_byte(p, loc, m.start);
@@ -237,7 +264,7 @@ struct incsearch {
 	bool has_match, show_matches;
 	struct doc_loc match_loc;
 	struct search_match match;
-	struct search *orig;	/* p->search before */
+	struct search *orig;	/* p->srch->search before */
 	struct search *tried;	/* the pattern typed so far, or NULL */
 };
 
@@ -260,12 +287,12 @@ inc_restore(struct incsearch *in)
 		in->tried = NULL;
 		pager_search_reset(p);
 	}
-	p->search = in->orig;
+	p->srch->search = in->orig;
 	p->top = in->top;
-	p->has_match = in->has_match;
-	p->show_matches = in->show_matches;
-	p->match_loc = in->match_loc;
-	p->match = in->match;
+	p->srch->has_match = in->has_match;
+	p->srch->show_matches = in->show_matches;
+	p->srch->match_loc = in->match_loc;
+	p->srch->match = in->match;
 }
 
 /* The prompt's text changed: shows its first match from where the search started. */
@@ -280,13 +307,13 @@ inc_changed(void *arg, const char *text)
 
 	inc_restore(in);
 	if ((in->tried = search_new(text, strlen(text))) != NULL) {
-		p->search = in->tried;
-		p->show_matches = true;
-		p->has_match = search_doc(p->search, p->doc, in->top.loc, in->off, in->backward,
+		p->srch->search = in->tried;
+		p->srch->show_matches = true;
+		p->srch->has_match = search_doc(p->srch->search, p->doc, in->top.loc, in->off, in->backward,
 		    inc_progress, NULL, &loc, &m, &wrapped) == SEARCH_FOUND;
-		if (p->has_match) {
-			p->match_loc = loc;
-			p->match = m;
+		if (p->srch->has_match) {
+			p->srch->match_loc = loc;
+			p->srch->match = m;
 			pager_fold_reveal(p, in->v, loc);
 			if (!on_screen(p, in->v, loc, m.start)) {
 				p->top = pager_pos_of_byte(p, loc, m.start);
@@ -301,8 +328,8 @@ static bool
 read_pattern(struct pager *p, struct view *v, bool backward, struct strbuf *text)
 {
 	struct prompt_opts o = { .label = backward ? "?" : "/" };
-	struct incsearch in = { p, v, backward, p->top, 0, p->has_match, p->show_matches,
-	    p->match_loc, p->match, p->search, NULL };
+	struct incsearch in = { p, v, backward, p->top, 0, p->srch->has_match, p->srch->show_matches,
+	    p->srch->match_loc, p->srch->match, p->srch->search, NULL };
 	bool ok;
 
 	if (opt_incsearch && !p->empty) {
@@ -331,22 +358,22 @@ pager_search_start(struct pager *p, struct view *v, bool backward)
 		view_message("Nothing to search for");
 		return;
 	}
-	search_free(p->search);
-	p->search = s;
+	search_free(p->srch->search);
+	p->srch->search = s;
 	pager_search_reset(p);
-	p->backward = backward;
-	p->has_match = false;
+	p->srch->backward = backward;
+	p->srch->has_match = false;
 	run_search(p, v, backward);
 }
 
 void
 pager_search_repeat(struct pager *p, struct view *v, bool reverse)
 {
-	if (p->search == NULL) {
+	if (p->srch->search == NULL) {
 		view_message("No previous search");
 		return;
 	}
-	run_search(p, v, p->backward != reverse);
+	run_search(p, v, p->srch->backward != reverse);
 }
 
 
@@ -370,23 +397,23 @@ pager_show_match(struct view *v, const char *path, uint64_t start, uint64_t end,
 		return false;
 	}
 	if (s) {
-		search_free(p->search);
-		p->search = s;
+		search_free(p->srch->search);
+		p->srch->search = s;
 		pager_search_reset(p);
-		p->backward = false;
-		p->show_matches = true;
+		p->srch->backward = false;
+		p->srch->show_matches = true;
 	}
-	p->has_match = false;
+	p->srch->has_match = false;
 	while (!doc_locate(p->doc, start, &loc, &in) && doc_idle(p->doc, 10000))
 		;	/* measure up to the match (plain text is measured lazily) */
 	if (!doc_locate(p->doc, start, &loc, &in) || !pager_go_offset(p, v, start, false)) {
 		view_message("The match is beyond the end of the document (it changed?)");
 		return false;
 	}
-	p->has_match = true;
-	p->match_loc = loc;
-	p->match.start = in;
-	p->match.end = in + (uint32_t)GLOSS_MIN(end - start, (uint64_t)UINT32_MAX - in);
+	p->srch->has_match = true;
+	p->srch->match_loc = loc;
+	p->srch->match.start = in;
+	p->srch->match.end = in + (uint32_t)GLOSS_MIN(end - start, (uint64_t)UINT32_MAX - in);
 	pager_caret_place(p, v, loc, in);
 	return true;
 }
