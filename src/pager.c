@@ -180,11 +180,23 @@ pager_end_pos(struct pager *p, int screen_rows)
 	return e;
 }
 
+/*
+ * Keeps the top at or above the end position.  A screen of rows below the
+ * top proves it is not past the end without laying out the document's
+ * last chunk (so the first screen of a large file does not wait for it).
+ */
 void
 pager_clamp(struct pager *p, struct view *v)
 {
-	struct pos e = pager_end_pos(p, v->rows);
+	struct pos e;
 
+	if (!p->end_valid) {
+		struct pos probe = p->top;
+
+		if (pager_pos_down(p, &probe, v->rows) == v->rows)
+			return;
+	}
+	e = pager_end_pos(p, v->rows);
 	if (pager_pos_cmp(p->top, e) > 0)
 		p->top = e;
 }
