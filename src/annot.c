@@ -732,21 +732,48 @@ annot_position_get(struct annot_doc *ad, uint64_t *pos, uint64_t *furthest)
 	return rc;
 }
 
-enum gloss_status
-annot_position_set(struct annot_doc *ad, uint64_t pos, uint64_t furthest)
+/* Applies c (a position or a mark at c->start) with the text after it as its context. */
+static enum gloss_status
+apply_at(struct annot_doc *ad, struct annot_change *c)
 {
 	struct strbuf after = STRBUF_INIT, prefix = STRBUF_INIT, ctx = STRBUF_INIT;
-	struct annot_change c = { .op = ANNOT_POSITION, .start = pos, .end = furthest };
+	uint64_t pos = c->start;
 	enum gloss_status rc;
 
 	measure_to(ad->doc, pos + CONTEXT_BYTES);
 	doc_text_range(ad->doc, pos, pos + CONTEXT_BYTES, &after);
 	if (anchor_is_boundary(after.buf, after.len, 0))
 		anchor_context(after.buf, after.len, 0, 0, &prefix, &ctx);	/* ANCHOR_CONTEXT code points */
-	c.quote = strbuf_str(&ctx);
-	rc = apply(ad, &c, NULL);
+	c->quote = strbuf_str(&ctx);
+	rc = apply(ad, c, NULL);
 	strbuf_done(&after);
 	strbuf_done(&prefix);
 	strbuf_done(&ctx);
 	return rc;
+}
+
+enum gloss_status
+annot_position_set(struct annot_doc *ad, uint64_t pos, uint64_t furthest)
+{
+	struct annot_change c = { .op = ANNOT_POSITION, .start = pos, .end = furthest };
+
+	return apply_at(ad, &c);
+}
+
+enum gloss_status
+annot_mark_set(struct annot_doc *ad, char name, const struct store_mark *m)
+{
+	struct annot_change c = { .op = ANNOT_MARK, .mark = name, .start = m->position,
+	    .end = m->has_caret ? m->caret : 0, .has_caret = m->has_caret };
+
+	return apply_at(ad, &c);
+}
+
+enum gloss_status
+annot_marks_get(struct annot_doc *ad, struct store_mark out[STORE_MARKS])
+{
+	memset(out, 0, STORE_MARKS * sizeof *out);
+	if (annot_doc_id(ad) == 0)
+		return GLOSS_OK;
+	return store_marks_get(ad->st, ad->doc_id, out);
 }

@@ -137,6 +137,16 @@ position(struct store *st, struct annot_change *c)
 }
 
 static enum gloss_status
+mark(struct store *st, struct annot_change *c)
+{
+	struct store_mark m = { .set = true, .position = c->start, .has_caret = c->has_caret,
+	    .caret = c->end };
+	enum gloss_status rc = resolve_doc(st, &c->doc);
+
+	return rc == GLOSS_OK ? store_mark_set(st, c->doc.id, c->mark, &m, c->quote) : rc;
+}
+
+static enum gloss_status
 tags(struct store *st, const struct annot_change *c)
 {
 	enum gloss_status rc = c->ntags ? store_tag(st, c->id, c->tags, c->ntags) : GLOSS_OK;
@@ -161,6 +171,7 @@ run(struct store *st, struct annot_change *c, int64_t *id)
 	case ANNOT_COLOR: *id = c->id; return store_set_color(st, c->id, c->color);
 	case ANNOT_TAGS: *id = c->id; return tags(st, c);
 	case ANNOT_POSITION: return position(st, c);
+	case ANNOT_MARK: return mark(st, c);
 	}
 	return error_set(GLOSS_EUSAGE, "unknown change to an annotation");
 }

@@ -122,6 +122,7 @@ describe(const struct annot_change *c, struct strbuf *out)
 		[ANNOT_ADD] = "a highlight", [ANNOT_REATTACH] = "a re-attachment",
 		[ANNOT_DELETE] = "a deletion", [ANNOT_UNDELETE] = "an undo", [ANNOT_NOTE] = "a note",
 		[ANNOT_COLOR] = "a colour", [ANNOT_TAGS] = "tags", [ANNOT_POSITION] = "the reading position",
+		[ANNOT_MARK] = "a mark",
 	};
 
 	strbuf_addf(out, "%s%s", out->len ? ", " : "", what[c->op]);

@@ -370,6 +370,7 @@ reset_doc_parsed(struct pager *p, char *title)
 	p->changed = false;
 	p->change_looked_ms = monotime_ms();
 	pager_side_reset(p);
+	pager_marks_reset(p);
 }
 
 #define CHANGE_POLL_MS 1000	/* the file is looked at this often for changes */
@@ -588,7 +589,8 @@ pager_request(struct view *v, enum action a, int count)
 		return VIEW_UNHANDLED;
 	if ((r = pager_side_request(p, v, a, count)) != VIEW_UNHANDLED ||
 	    (r = pager_caret_request(p, v, a, count)) != VIEW_UNHANDLED ||
-	    (r = pager_annot_request(p, v, a, count)) != VIEW_UNHANDLED) {
+	    (r = pager_annot_request(p, v, a, count)) != VIEW_UNHANDLED ||
+	    (r = pager_marks_request(p, v, a, count)) != VIEW_UNHANDLED) {
 		p->moved = true;
 		return r;
 	}
@@ -690,6 +692,7 @@ pager_done(struct view *v)
 	pager_search_free(p);
 	search_free(p->search);
 	pager_side_free(p);
+	pager_marks_free(p);
 	pager_annot_close(p);
 	boiler_free(p->boiler);
 	pager_front_free(p);

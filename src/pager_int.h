@@ -5,9 +5,9 @@
  * pager.c (positions, files, requests), pager_draw.c (drawing, status),
  * pager_search.c (searching), pager_caret.c (the caret and the selection),
  * pager_annot.c (annotations), pager_fold.c (folding site furniture),
- * pager_side.c (the sidebar), pager_notes.c (notes and links) and
- * pager_xref.c (cross-document references), pager_load.c (reading with
- * progress in a worker thread).  Not for other modules.
+ * pager_side.c (the sidebar), pager_notes.c (notes and links),
+ * pager_xref.c (cross-document references), pager_marks.c (marks) and
+ * pager_load.c (reading with progress in a worker thread).  Not for other modules.
  */
 #ifndef GLOSS_PAGER_INT_H
 #define GLOSS_PAGER_INT_H
@@ -46,6 +46,7 @@ struct pager_search_state;
 /* Documents larger than this are not scanned for the sidebar (notes, links, outline). */
 #define PAGER_SCAN_MAX (64ull << 20)
 struct pager_xref;
+struct pager_marks;
 
 struct pager {
 	struct view *self;	/* the pager's own view */
@@ -105,6 +106,7 @@ struct pager {
 	struct pager_xref *xref;	/* the cross-document index, once idle time opened it (pager_xref.c) */
 	struct place *jumps;	/* the jump list: jumps[0..njumps), at jump_cur now */
 	size_t njumps, jump_cur;
+	struct pager_marks *marks;	/* m{a-z} (pager_marks.c), NULL until used */
 	/* folding site furniture (pager_fold.c) */
 	struct boiler *boiler;	/* this document's folds */
 	char *title;		/* meta_title() of the document, for the status line */
@@ -257,6 +259,12 @@ int pager_front_rows(struct pager *p, struct doc_loc loc);
 void pager_front_draw(struct pager *p, int row, int y);
 void pager_front_toggle(struct pager *p, struct view *v);
 void pager_front_free(struct pager *p);
+
+/* Marks (pager_marks.c): m{a-z}, '{a-z}, '' */
+enum view_result pager_marks_request(struct pager *p, struct view *v, enum action a, int count);
+/* A new document is shown: its marks are read again when needed. */
+void pager_marks_reset(struct pager *p);
+void pager_marks_free(struct pager *p);
 
 /* Loading (pager_load.c): p's document's first chunk read in a worker thread, with progress
    and q answered; *title gets meta_title()'s (the caller's to free); false: the reader quit */

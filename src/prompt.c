@@ -230,18 +230,25 @@ prompt_read(const struct prompt_opts *o, struct strbuf *out)
 	return r > 0;
 }
 
-bool
-prompt_yes(const char *question)
+void
+prompt_key(const char *question, struct key *k)
 {
 	struct prompt_opts o = { .label = question };
 	struct line l = { NULL, 0, 0, 0 };
-	struct key k;
 
 	curs_set(1);
 	draw(&o, &l);
-	while (!display_getkey(&k, -1))
+	while (!display_getkey(k, -1))
 		;
 	curs_set(0);
+}
+
+bool
+prompt_yes(const char *question)
+{
+	struct key k;
+
+	prompt_key(question, &k);
 	return !k.fn && (k.code == 'y' || k.code == 'Y' || k.code == 0x43D || k.code == 0x41D);
 }
 

@@ -3,7 +3,7 @@
 /*
  * store_doc — documents and the paths they were seen at: the lookups annot
  * uses to recognise a file (by path, by stat key, by SHA-256), the
- * records it keeps up to date, and reading positions.
+ * records it keeps up to date, reading positions and marks.
  *
  * A document is a content identity: its SHA-256 is the content its
  * annotations' positions refer to.  A path row remembers what was last
@@ -72,30 +72,10 @@ store_key_find(struct store *st, const struct fingerprint_key *key, struct store
 	return path_lookup(st, s, info, found);
 }
 
-enum gloss_status
-store_sha_find(struct store *st, const char *sha256, int64_t *doc_id, bool *found)
-{
-	sqlite3_stmt *s = store_stmt(st, "SELECT id FROM documents WHERE sha256 = ?1 UNION ALL "
-	    "SELECT doc_id FROM (SELECT doc_id FROM paths WHERE sha256 = ?1 ORDER BY seen DESC) "
-	    "LIMIT 1");
-	int rc;
-
-	*found = false;
-	if (s == NULL)
-		return st->err;
-	sqlite3_bind_text(s, 1, sha256, -1, SQLITE_TRANSIENT);
-	rc = sqlite3_step(s);
-	if ((*found = rc == SQLITE_ROW))
-		*doc_id = sqlite3_column_int64(s, 0);
-	sqlite3_reset(s);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? GLOSS_OK : store_fail(st, rc, "reading documents");
-}
-
-/* The document recorded with this SHA-256 (documents only, not paths); *found says if there is one. */
+/* Runs query s (an id looked up by the SHA-256 bound as ?1); *found says if it gave a row. */
 static enum gloss_status
-doc_of_sha(struct store *st, const char *sha256, int64_t *id, bool *found)
+id_of_sha(struct store *st, sqlite3_stmt *s, const char *sha256, int64_t *id, bool *found)
 {
-	sqlite3_stmt *s = store_stmt(st, "SELECT id FROM documents WHERE sha256 = ?1");
 	int rc;
 
 	if (s == NULL)
@@ -106,6 +86,23 @@ doc_of_sha(struct store *st, const char *sha256, int64_t *id, bool *found)
 		*id = sqlite3_column_int64(s, 0);
 	sqlite3_reset(s);
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? GLOSS_OK : store_fail(st, rc, "reading documents");
+}
+
+enum gloss_status
+store_sha_find(struct store *st, const char *sha256, int64_t *doc_id, bool *found)
+{
+	*found = false;
+	return id_of_sha(st, store_stmt(st, "SELECT id FROM documents WHERE sha256 = ?1 UNION ALL "
+	    "SELECT doc_id FROM (SELECT doc_id FROM paths WHERE sha256 = ?1 ORDER BY seen DESC) "
+	    "LIMIT 1"), sha256, doc_id, found);
+}
+
+/* The document recorded with this SHA-256 (documents only, not paths); *found says if there is one. */
+static enum gloss_status
+doc_of_sha(struct store *st, const char *sha256, int64_t *id, bool *found)
+{
+	return id_of_sha(st, store_stmt(st, "SELECT id FROM documents WHERE sha256 = ?1"),
+	    sha256, id, found);
 }
 
 /*
@@ -244,6 +241,7 @@ store_doc_merge(struct store *st, int64_t from, int64_t into)
 	static const char *const sql[] = {
 		"UPDATE annotations SET doc_id = ?2 WHERE doc_id = ?1",
 		"UPDATE trash SET doc_id = ?2 WHERE doc_id = ?1",
+		"UPDATE OR IGNORE marks SET doc_id = ?2 WHERE doc_id = ?1",	/* into's own win */
 		"UPDATE paths SET doc_id = ?2 WHERE doc_id = ?1",
 		"DELETE FROM documents WHERE id = ?1",
 	};
@@ -327,4 +325,61 @@ store_position_set(struct store *st, int64_t doc_id, uint64_t pos, const char *c
 			rc = error_set(GLOSS_ENOTFOUND, "no document with id %lld", (long long)doc_id);
 	}
 	return store_tx_end(st, rc);
+}
+
+enum gloss_status
+store_mark_set(struct store *st, int64_t doc_id, char name, const struct store_mark *m,
+    const char *context)
+{
+	enum gloss_status rc;
+	sqlite3_stmt *s;
+	char n[2] = { name, '\0' };
+
+	if (name < 'a' || name > 'z')
+		return error_set(GLOSS_EUSAGE, "marks are a to z, not '%c'", name);
+	if ((rc = store_write_begin(st)) != GLOSS_OK)
+		return rc;
+	s = store_stmt(st, "INSERT OR REPLACE INTO marks (doc_id, name, position, caret, context, "
+	    "modified) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+	if (s == NULL) {
+		rc = st->err;
+	} else {
+		sqlite3_bind_int64(s, 1, doc_id);
+		sqlite3_bind_text(s, 2, n, 1, SQLITE_TRANSIENT);
+		sqlite3_bind_int64(s, 3, (sqlite3_int64)GLOSS_MIN(m->position, (uint64_t)INT64_MAX));
+		if (m->has_caret)
+			sqlite3_bind_int64(s, 4, (sqlite3_int64)GLOSS_MIN(m->caret, (uint64_t)INT64_MAX));
+		else
+			sqlite3_bind_null(s, 4);
+		sqlite3_bind_text(s, 5, context ? context : "", -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int64(s, 6, store_now());
+		rc = store_done(st, s);
+	}
+	return store_tx_end(st, rc);
+}
+
+enum gloss_status
+store_marks_get(struct store *st, int64_t doc_id, struct store_mark out[STORE_MARKS])
+{
+	sqlite3_stmt *s = store_stmt(st, "SELECT name, position, caret FROM marks WHERE doc_id = ?1");
+	int rc;
+
+	memset(out, 0, STORE_MARKS * sizeof *out);
+	if (s == NULL)
+		return st->err;
+	sqlite3_bind_int64(s, 1, doc_id);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		const unsigned char *name = sqlite3_column_text(s, 0);
+		struct store_mark *m;
+
+		if (name == NULL || name[0] < 'a' || name[0] > 'z')
+			continue;
+		m = &out[name[0] - 'a'];
+		m->set = true;
+		m->position = (uint64_t)sqlite3_column_int64(s, 1);
+		m->has_caret = sqlite3_column_type(s, 2) != SQLITE_NULL;
+		m->caret = m->has_caret ? (uint64_t)sqlite3_column_int64(s, 2) : 0;
+	}
+	sqlite3_reset(s);
+	return rc == SQLITE_DONE ? GLOSS_OK : store_fail(st, rc, "reading the marks");
 }

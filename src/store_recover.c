@@ -27,17 +27,18 @@
 #include "gloss/strbuf.h"
 #include "gloss/xmalloc.h"
 
-/* The tables, parents first, with the order of their keys. */
+/* The tables, parents first, with the order of their keys (forwards, backwards). */
 static const struct {
-	const char *name, *key;
+	const char *name, *key, *back;
 } tables[] = {
-	{ "documents", "id" },
-	{ "paths", "rowid" },
-	{ "annotations", "id" },
-	{ "tags", "id" },
-	{ "annotation_tags", "annotation_id, tag_id" },
-	{ "drafts", "annotation_id" },
-	{ "trash", "seq" },
+	{ "documents", "id", "id DESC" },
+	{ "paths", "rowid", "rowid DESC" },
+	{ "annotations", "id", "id DESC" },
+	{ "tags", "id", "id DESC" },
+	{ "annotation_tags", "annotation_id, tag_id", "annotation_id DESC, tag_id" },
+	{ "drafts", "annotation_id", "annotation_id DESC" },
+	{ "trash", "seq", "seq DESC" },
+	{ "marks", "doc_id, name", "doc_id DESC, name" },	/* version 4 */
 };
 
 struct copied {
@@ -97,25 +98,38 @@ copy_rows(sqlite3 *db, sqlite3_stmt *sel, const char *table, struct copied *c)
 
 /* Copies one table from old to db: forwards, and after a damaged page backwards from its end. */
 static void
-copy_table(sqlite3 *old, sqlite3 *db, const char *table, const char *key, struct copied *c)
+copy_table(sqlite3 *old, sqlite3 *db, size_t t, struct copied *c)
 {
-	static const char *const dir[] = { "", " DESC" };
-
 	for (int d = 0; d < 2; d++) {
-		char *sql = d == 0 ? xasprintf("SELECT * FROM %s ORDER BY %s", table, key) :
-		    xasprintf("SELECT * FROM %s ORDER BY %s%s", table, strchr(key, ',') ?
-		    "annotation_id DESC, tag_id" : key, dir[1]);
+		char *sql = xasprintf("SELECT * FROM %s ORDER BY %s", tables[t].name,
+		    d == 0 ? tables[t].key : tables[t].back);
 		sqlite3_stmt *sel = NULL;
 		int rc = sqlite3_prepare_v2(old, sql, -1, &sel, NULL);
 
 		free(sql);
 		if (rc == SQLITE_OK)
-			rc = copy_rows(db, sel, table, c);
+			rc = copy_rows(db, sel, tables[t].name, c);
 		sqlite3_finalize(sel);
 		if (rc == SQLITE_DONE)
 			return;
 		c->damaged = true;	/* and read the rest from the other end */
 	}
+}
+
+/* Whether old has the table (a file of an older version may not), or cannot say (damaged). */
+static bool
+has_table(sqlite3 *old, const char *table)
+{
+	sqlite3_stmt *s = NULL;
+	bool has = true;
+
+	if (sqlite3_prepare_v2(old, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?1",
+	    -1, &s, NULL) == SQLITE_OK) {
+		sqlite3_bind_text(s, 1, table, -1, SQLITE_STATIC);
+		has = sqlite3_step(s) != SQLITE_DONE;
+	}
+	sqlite3_finalize(s);
+	return has;
 }
 
 /* Annotation ids are never reused: the sequence goes past every id seen, the trash's too. */
@@ -172,7 +186,9 @@ copy_all(sqlite3 *old, struct store *st, struct strbuf *report)
 	for (size_t i = 0; i < GLOSS_ARRAY_SIZE(tables); i++) {
 		struct copied c = { 0 };
 
-		copy_table(old, st->db, tables[i].name, tables[i].key, &c);
+		if (!has_table(old, tables[i].name))
+			continue;	/* an older version's file */
+		copy_table(old, st->db, i, &c);
 		if (report)
 			report_table(report, tables[i].name, &c);
 	}

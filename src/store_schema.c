@@ -137,7 +137,23 @@ static const char schema_v3[] =
 	"ALTER TABLE trash ADD COLUMN first_prefix TEXT;\n"
 	"ALTER TABLE trash ADD COLUMN first_suffix TEXT;\n";
 
-static const char *const steps[] = { NULL, schema_v1, schema_v2, schema_v3 };
+/*
+ * Version 4: marks (m{a-z} in the reader), per document: the offset of the
+ * first character on screen, where the caret was (NULL: not shown), and the
+ * text after the position (for re-anchoring, as documents.position_context).
+ */
+static const char schema_v4[] =
+	"CREATE TABLE marks (\n"
+	"	doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,\n"
+	"	name TEXT NOT NULL CHECK (length(name) = 1 AND name BETWEEN 'a' AND 'z'),\n"
+	"	position INTEGER NOT NULL CHECK (position >= 0),\n"
+	"	caret INTEGER CHECK (caret IS NULL OR caret >= 0),\n"
+	"	context TEXT NOT NULL DEFAULT '',\n"
+	"	modified INTEGER NOT NULL,\n"
+	"	PRIMARY KEY (doc_id, name)\n"
+	") WITHOUT ROWID;\n";
+
+static const char *const steps[] = { NULL, schema_v1, schema_v2, schema_v3, schema_v4 };
 
 _Static_assert(GLOSS_ARRAY_SIZE(steps) == STORE_SCHEMA_VERSION + 1, "one step per version");
 

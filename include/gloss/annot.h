@@ -26,10 +26,10 @@
  * its own write transaction (annot_apply), so two processes never make two.
  *
  * Changing annotations (annot_edit.c).  Every change gloss makes — add,
- * re-attach, delete, undo, note, tags, colour, reading position — is a
+ * re-attach, delete, undo, note, tags, colour, reading position, mark — is a
  * struct annot_change applied by annot_apply(): one transaction, and on
  * success one step of the process's annotation generation.  The pager's
- * text, its sidebar, the m/M lists and the library all redraw from the
+ * text, its sidebar, the A/M lists and the library all redraw from the
  * store when annot_generation() differs from the value they last drew
  * with; annot_poll() (from idle time) steps it when another process
  * committed (PRAGMA data_version), so the other readers follow within a
@@ -96,6 +96,10 @@ enum gloss_status annot_position_get(struct annot_doc *ad, uint64_t *pos, uint64
  * furthest point read becomes at least furthest.
  */
 enum gloss_status annot_position_set(struct annot_doc *ad, uint64_t pos, uint64_t furthest);
+/* Sets mark name ('a'..'z') of the document (queued as any change when the lock is held). */
+enum gloss_status annot_mark_set(struct annot_doc *ad, char name, const struct store_mark *m);
+/* The document's marks: out[name - 'a'] (none set while it is not in the store). */
+enum gloss_status annot_marks_get(struct annot_doc *ad, struct store_mark out[STORE_MARKS]);
 
 /* ------------------------------------------------------------------ */
 /* Changing annotations: the one way (annot_edit.c) */
@@ -112,6 +116,8 @@ enum annot_op {
 	ANNOT_TAGS,		/* id gets tags[0..ntags) and loses untags[0..nuntags) */
 	ANNOT_POSITION,		/* doc's reading position becomes start (context: quote);
 				   the furthest point read becomes at least end */
+	ANNOT_MARK,		/* doc's mark `mark` becomes start, its caret end if has_caret
+				   (context: quote) */
 };
 
 /*
@@ -141,6 +147,8 @@ struct annot_change {
 	size_t ntags;
 	const char *const *untags;
 	size_t nuntags;
+	char mark;			/* MARK: 'a'..'z' */
+	bool has_caret;			/* MARK: end is where the caret was */
 };
 
 /*

@@ -39,6 +39,9 @@ bool prompt_read(const struct prompt_opts *o, struct strbuf *out);
  * y or Y (or н/Н, the same key on a Cyrillic layout); any other key is no.
  */
 bool prompt_yes(const char *question);
+struct key;
+/* Shows question on the status line and reads one key into k (m and ' read their letter so). */
+void prompt_key(const char *question, struct key *k);
 /* path with a leading ~ or ~/, $HOME or ${HOME} made the home directory (a new string). */
 char *prompt_expand_path(const char *path);
 

@@ -44,7 +44,7 @@
 #include "gloss/error.h"
 #include "gloss/fingerprint.h"
 
-#define STORE_SCHEMA_VERSION 3
+#define STORE_SCHEMA_VERSION 4
 #define STORE_APPLICATION_ID 0x676C6F73	/* "glos" in PRAGMA application_id */
 #define STORE_BUSY_TIMEOUT_MS 5000	/* default; $GLOSS_BUSY_TIMEOUT (ms) overrides */
 #define STORE_KEY_WAIT_MS 100		/* the longest a key of the reader waits for the lock */
@@ -203,8 +203,8 @@ enum gloss_status store_data_version(struct store *st, int64_t *version);
  * Polling it, with the state kept in the store (one per connection, shared
  * by every view of it): store_poll_due() is true at most every interval_ms
  * (and then starts a new interval); store_changed_elsewhere() says whether
- * another connection committed since its last call (false the first time:
- * that is the baseline, and on an error).
+ * another connection committed since its last call, or since store_open()
+ * for the first call (false on an error).
  */
 bool store_poll_due(struct store *st, unsigned interval_ms);
 bool store_changed_elsewhere(struct store *st);
@@ -347,6 +347,19 @@ enum gloss_status store_doc_touch(struct store *st, int64_t doc_id);
  */
 enum gloss_status store_position_set(struct store *st, int64_t doc_id, uint64_t pos,
     const char *context, uint64_t furthest);
+/* Marks (m{a-z} in the reader): a position in the document text and where the caret was. */
+#define STORE_MARKS 26
+struct store_mark {
+	bool set;
+	uint64_t position;		/* the first character on screen */
+	bool has_caret;
+	uint64_t caret;			/* where the caret was (if has_caret) */
+};
+/* Sets mark name ('a'..'z') of doc_id (context: the text after the position). */
+enum gloss_status store_mark_set(struct store *st, int64_t doc_id, char name,
+    const struct store_mark *m, const char *context);
+/* The marks of doc_id: out[name - 'a'] (set false where none). */
+enum gloss_status store_marks_get(struct store *st, int64_t doc_id, struct store_mark out[STORE_MARKS]);
 /*
  * A re-anchoring result for annotation id, made from the selector with this
  * quote: not written if the annotation was re-attached meanwhile (allowed

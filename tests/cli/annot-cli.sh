@@ -399,7 +399,7 @@ if have_sqlite; then
 	"$GLOSS" annotate "$R" --quote "Trade continued" >/dev/null
 	sql 'PRAGMA user_version = 7' >/dev/null
 	run annotations
-	is "$rc/$err" "1/gloss: annotations: database $GLOSS_DB was written by a newer gloss (schema version 7; this gloss knows up to 3); it was left as it is: upgrade gloss" \
+	is "$rc/$err" "1/gloss: annotations: database $GLOSS_DB was written by a newer gloss (schema version 7; this gloss knows up to 4); it was left as it is: upgrade gloss" \
 		"newer schema: refused"
 	is "$(sql 'PRAGMA user_version')" 7 "newer schema: not downgraded"
 

@@ -46,7 +46,7 @@ run() {
 
 # The note editor on the first highlight, from the list (m, a); 1 if it does not open.
 open_note() {
-	tm_keys m; tm_wait "protests in Minsk" 50
+	tm_keys A; tm_wait "protests in Minsk" 50
 	tm_keys a; tm_wait "Note on" 50
 }
 
@@ -157,7 +157,7 @@ tm_gloss
 tm_wait "Minsk and Kyiv" 100; ok $? "damaged, reader: the text is on screen"
 tm_wait "is damaged (quick_check" 50; ok $? "damaged, reader: the status line says the database is damaged"
 contains "$(tm capture-pane -p -e -t t)" "48;5;228m" "damaged, reader: the highlights that can be read are drawn"
-tm_keys m; tm_wait "protests in Minsk" 50
+tm_keys A; tm_wait "protests in Minsk" 50
 tm_keys a; tm_wait "Notes cannot be written: it is damaged" 50; ok $? "damaged, reader: a note is refused at once"
 tm_keys Enter q; tm_wait "EXITED 0" 50
 cmp -s "$GLOSS_DB" "$TEST_TMP/damaged.copy"; ok $? "damaged, reader: the file is unchanged byte for byte"
@@ -168,7 +168,7 @@ cp "$GLOSS_DB" "$TEST_TMP/damaged.copy"
 tm_gloss
 tm_wait "Minsk and Kyiv" 100; ok $? "damaged, WAL: the text is on screen"
 tm_wait "is damaged (quick_check" 50; ok $? "damaged, WAL: the check in the background finds the damage"
-tm_keys m; tm_wait "protests in Minsk" 50
+tm_keys A; tm_wait "protests in Minsk" 50
 tm_keys a; tm_wait "Notes cannot be written: it is damaged" 50; ok $? "damaged, WAL: a note is refused"
 tm_keys Enter q; tm_wait "EXITED 0" 50
 cmp -s "$GLOSS_DB" "$TEST_TMP/damaged.copy"; ok $? "damaged, WAL: the file is unchanged byte for byte"

@@ -59,10 +59,10 @@ is "$(sql 'select count(*) from annotations')" "1" "x deletes the highlight unde
 tm_keys U; tm_settle
 is "$(sql 'select count(*) from annotations')" "2" "U brings it back"
 
-# The panel (m): this document's highlights; Enter goes to one.
-tm_keys m; tm_settle
+# The panel (A): this document's highlights; Enter goes to one.
+tm_keys A; tm_settle
 contains "$(tm_capture)" "в лесу родилась ёлочка #EU-sanctions #дети  ✎ Новогодняя заметка" \
-	"m lists the highlights with tags and the note's first line"
+	"A lists the highlights with tags and the note's first line"
 tm_keys G Enter; tm_settle
 contains "$(tm_row 20)" "Заголовок статьи" "Enter returns to the document"
 
@@ -121,7 +121,7 @@ tm_wait "Title line"
 sleep 0.5
 is "$(sql "select status from annotations where note = 'lost text'")" "orphaned" \
 	"opening the edited file orphans the highlight (it is not deleted)"
-tm_keys m; tm_settle
+tm_keys A; tm_settle
 contains "$(tm_capture)" "! doomed sentence" "the panel flags it with !"
 tm_keys r; tm_settle
 contains "$(tm_row 20)" "Select the new text" "r asks for the new text"
@@ -139,9 +139,9 @@ printf 'Ночью двери склада выломали неизвестны
 printf 'Ночью двери склада выбили неизвестные люди, и никто не пришёл на помощь.\n' >"$moved"
 tm_start 90 20 xterm-256color "$GLOSS '$moved'; echo EXITED \$?"
 tm_wait "Ночью"; sleep 0.5
-tm_keys m; tm_settle
+tm_keys A; tm_settle
 is "$(tm_row 1 | sed 's/ *$//')" "   ~ двери склада выбили неизвестные" \
-	"m lists a moved highlight (~) with the text it covers now"
+	"A lists a moved highlight (~) with the text it covers now"
 tm_keys q; tm_settle
 is "$(sql "select quote || '|' || first_quote from annotations where first_quote is not null")" \
 	"двери склада выбили неизвестные|двери склада выломали неизвестные" \

@@ -7,7 +7,7 @@
 # saved (once "UNIQUE constraint failed: documents.sha256") and each shows
 # the other's.  Then two readers and a `gloss annotate` loop make 3 x 50
 # highlights of one new document at once, in whatever interleaving the
-# machine gives: 150 rows, each reader's open m list shows all of them
+# machine gives: 150 rows, each reader's open A list shows all of them
 # without a key, no error on a status line, integrity_check ok.  Waits poll
 # the screen (generous deadlines: the machine may be loaded).
 . "${top_srcdir:-.}/tests/lib/lib.sh"
@@ -84,8 +84,8 @@ tm send-keys -t u "}" P
 wait_sql "select count(*) from annotations" 4 50; ok $? "a later highlight of the second reader is stored too"
 no_error u "still no error in the second reader"
 for s in t u; do
-	tm send-keys -t "$s" m
-	wait_in "$s" "/3" 50; ok $? "$s: m lists the copy's three highlights"
+	tm send-keys -t "$s" A
+	wait_in "$s" "/3" 50; ok $? "$s: A lists the copy's three highlights"
 	contains "$(cap "$s")" "Lukashenko regime's cooperation" "$s: the first reader's highlight is listed"
 	contains "$(cap "$s")" "Pavel Latushka," "$s: the second reader's highlight is listed"
 	tm send-keys -t "$s" q q
@@ -121,8 +121,8 @@ for k in $(seq 1 50); do
 	[ "$k" -lt 50 ] && tm send-keys -t u "}" P
 done
 # Both lists open at once, while the command line may still be writing.
-tm send-keys -t t m
-tm send-keys -t u m
+tm send-keys -t t A
+tm send-keys -t u A
 wait "$loop"
 rm -f "$TEST_TMP/pid.loop"
 t0=$(date +%s%N)
@@ -132,7 +132,7 @@ ok $? "150 highlights are stored"
 is "$(sql "select count(distinct quote) from annotations where quote like 'Paragraph %'")" 150 \
 	"each paragraph once (1-50 by reader 1, 51-100 by reader 2, 101-150 by gloss annotate)"
 for s in t u; do
-	wait_in "$s" "1/150" 100; ok $? "$s: the open m list shows all 150 without a key"
+	wait_in "$s" "1/150" 100; ok $? "$s: the open A list shows all 150 without a key"
 	echo "# $s: all 150 listed $(( ($(date +%s%N) - t0) / 1000000 )) ms after the last gloss annotate"
 	no_error "$s" "$s: no error on the status line"
 	tm send-keys -t "$s" G

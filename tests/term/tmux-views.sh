@@ -3,7 +3,7 @@
 # SPDX-FileCopyrightText: 2026 the gloss authors
 # tmux-views.sh — every view of the annotations stays in step with every
 # change, made in this reader or by another process: the text's colours,
-# the sidebar's Marks tab, the m and M lists and the library's counts,
+# the sidebar's Marks tab, the A and M lists and the library's counts,
 # after delete, undo, colour, note and tag changes.  Waits poll for the
 # expected screen (generous deadlines: the machine may be loaded); the
 # other process's changes must show without a key being pressed.
@@ -56,8 +56,8 @@ tm_wait "Marks 1" 100; ok $? "a deletion made elsewhere leaves the Marks tab"
 lacks "$(tm capture-pane -p -e -t t)" "48;5;157m" "and the text"
 lacks "$(status)" "database" "no error on the status line"
 
-# The m list follows changes made elsewhere while it is open.
-tm_keys m; tm_wait "Highlights —" 100; ok $? "m opens the list"
+# The A list follows changes made elsewhere while it is open.
+tm_keys A; tm_wait "Highlights —" 100; ok $? "A opens the list"
 contains "$(tm_capture)" "first paragraph #sanctions  ✎ a note from the command line" "it lists the highlight"
 id3=$("$GLOSS" annotate "$doc" --quote "second sentence")
 tm_wait "second sentence" 100; ok $? "a highlight made elsewhere appears in the open list"

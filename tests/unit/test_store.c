@@ -19,6 +19,7 @@
 #include "gloss/xmalloc.h"
 #include "store_v1.h"
 #include "store_v2.h"
+#include "store_v3.h"
 #include "../lib/tap.h"
 
 static char tmpdir[] = "/tmp/gloss-store.XXXXXX";
@@ -249,7 +250,7 @@ test_migrate_v2(void)
 	is_int(store_open(path, STORE_CREATE, &st), GLOSS_OK, "migrate v2: opened");
 	if (!st)
 		return;
-	is_int(store_schema_version(st), 3, "migrate v2: now version 3");
+	is_int(store_schema_version(st), STORE_SCHEMA_VERSION, "migrate v2: now the current version");
 	store_doc_get(st, 1, &info);
 	ok(info.position == 120 && info.furthest == 120, "migrate v2: the furthest point read is the old "
 	    "position (%llu, %llu)", (unsigned long long)info.position, (unsigned long long)info.furthest);
@@ -291,6 +292,80 @@ test_migrate_v2(void)
 	store_get(st, 7, &a);
 	is_str(a.first_quote, "quoted", "first selector: kept through delete and undo");
 	store_annotation_done(&a);
+	store_close(st);
+	free(path);
+}
+
+/* From version 3: marks, per document; what version 3 kept is kept. */
+static void
+test_migrate_v3(void)
+{
+	char *path = tmp_path("v3.db"), *got;
+	sqlite3 *db;
+	struct store *st = NULL;
+	struct store_annotation a;
+	struct store_doc_info info;
+	struct store_mark m[STORE_MARKS];
+	struct store_mark at = { .set = true, .position = 300, .has_caret = true, .caret = 345 };
+	int64_t other = 0;
+
+	is_str(store_schema_step(3), frozen_v3, "migrate v3: step 3 is unchanged since release");
+	sqlite3_open(path, &db);
+	ok(sqlite3_exec(db, frozen_v1, NULL, NULL, NULL) == SQLITE_OK &&
+	    sqlite3_exec(db, frozen_v2, NULL, NULL, NULL) == SQLITE_OK &&
+	    sqlite3_exec(db, frozen_v3, NULL, NULL, NULL) == SQLITE_OK, "migrate v3: steps 1 to 3");
+	ok(sqlite3_exec(db, v1_data, NULL, NULL, NULL) == SQLITE_OK &&
+	    sqlite3_exec(db, v2_data, NULL, NULL, NULL) == SQLITE_OK &&
+	    sqlite3_exec(db, v3_data, NULL, NULL, NULL) == SQLITE_OK, "migrate v3: with their data");
+	sqlite3_close(db);
+	is_int(store_open(path, STORE_CREATE, &st), GLOSS_OK, "migrate v3: opened");
+	if (!st)
+		return;
+	is_int(store_schema_version(st), 4, "migrate v3: now version 4");
+	store_doc_get(st, 1, &info);
+	ok(info.position == 120 && info.furthest == 480, "migrate v3: position and furthest kept");
+	store_doc_info_done(&info);
+	store_get(st, 7, &a);
+	is_str(a.creator, "acct:ann@example.org", "migrate v3: the creator is kept");
+	store_annotation_done(&a);
+	got = sql_rows(st->db, "SELECT count(*) FROM marks");
+	is_str(got, "0", "migrate v3: a marks table, empty");
+	free(got);
+
+	is_int(store_marks_get(st, 1, m), GLOSS_OK, "marks: none yet");
+	ok(!m[0].set && !m[25].set, "marks: none set");
+	is_int(store_mark_set(st, 1, 'a', &at, "after a"), GLOSS_OK, "marks: a set");
+	at.has_caret = false;
+	at.position = 10;
+	is_int(store_mark_set(st, 1, 'z', &at, NULL), GLOSS_OK, "marks: z set, no caret");
+	at.position = 20;
+	is_int(store_mark_set(st, 1, 'z', &at, NULL), GLOSS_OK, "marks: z set again");
+	is_int(store_mark_set(st, 1, 'A', &at, NULL), GLOSS_EUSAGE, "marks: only a to z");
+	got = sql_rows(st->db, "SELECT doc_id || ',' || name || ',' || position || ',' || "
+	    "quote(caret) || ',' || context FROM marks ORDER BY name");
+	is_str(got, "1,a,300,345,after a|1,z,20,NULL,", "marks: the rows");
+	free(got);
+	store_marks_get(st, 1, m);
+	ok(m[0].set && m[0].position == 300 && m[0].has_caret && m[0].caret == 345, "marks: a read back");
+	ok(m[25].set && m[25].position == 20 && !m[25].has_caret, "marks: z read back");
+	ok(!m[1].set, "marks: b is not set");
+	is_int(sqlite3_exec(st->db, "INSERT INTO marks VALUES (1, 'b', -1, NULL, '', 0)", NULL, NULL, NULL)
+	    & 0xff, SQLITE_CONSTRAINT, "marks: a negative position is refused");
+
+	/* merged documents: the one kept keeps its own marks, gains the other's */
+	is_int(store_doc_new(st, NULL, "other", &other, NULL), GLOSS_OK, "marks: another document");
+	at.position = 1;
+	store_mark_set(st, other, 'a', &at, NULL);
+	store_mark_set(st, other, 'q', &at, NULL);
+	is_int(store_doc_merge(st, other, 1), GLOSS_OK, "marks: merged into the first");
+	got = sql_rows(st->db, "SELECT doc_id || ',' || name || ',' || position FROM marks ORDER BY name");
+	is_str(got, "1,a,300|1,q,1|1,z,20", "marks: merged, the first's a kept");
+	free(got);
+	is_int(sqlite3_exec(st->db, "DELETE FROM documents WHERE id = 1", NULL, NULL, NULL), SQLITE_OK,
+	    "marks: the document deleted");
+	got = sql_rows(st->db, "SELECT count(*) FROM marks");
+	is_str(got, "0", "marks: go with it");
+	free(got);
 	store_close(st);
 	free(path);
 }
@@ -873,7 +948,7 @@ test_refusals(void)
 	sqlite3_exec(db, "PRAGMA journal_mode = DELETE; PRAGMA user_version = 99", NULL, NULL, NULL);
 	sqlite3_close(db);
 	check_refused(path, GLOSS_ENEWER, "written by a newer gloss (schema version 99; this gloss "
-	    "knows up to 3)", "newer schema");
+	    "knows up to 4)", "newer schema");
 	free(path);
 
 	path = tmp_path("text.db");
@@ -1012,7 +1087,8 @@ test_two_connections(void)
 	ok(l.n == 2 && strcmp(l.v[1].quote, "theirs") == 0, "data_version: and the change is seen");
 	store_list_free(&l);
 	/* polling: the baseline is each store's own */
-	ok(!store_changed_elsewhere(a) && !store_changed_elsewhere(b), "poll: the first look is a baseline");
+	ok(store_changed_elsewhere(a), "poll: a commit made after a opened the store is seen at the first look");
+	ok(store_changed_elsewhere(b), "poll: and b, a's commit made after b opened it");
 	add(b, doc, 10, 14, "again", NULL, 0);
 	ok(store_changed_elsewhere(a), "poll: a sees b's commit");
 	ok(!store_changed_elsewhere(b), "poll: b does not see its own");
@@ -1141,6 +1217,7 @@ main(void)
 	test_create();
 	test_migrate_v1();
 	test_migrate_v2();
+	test_migrate_v3();
 	with_store("constraints.db", test_constraints);
 	with_store("annotations.db", test_annotations);
 	test_tag_normalize();
