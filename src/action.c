@@ -10,9 +10,9 @@
 #include <ctype.h>
 
 static const struct action_info actions[] = {
-	{ "none", ACTION_GROUP_OTHER, "", "", "" },
-#define ACTION_INFO(name, group, keys, vkeys, help) \
-	{ #name, ACTION_GROUP_##group, keys, vkeys, help },
+	{ "none", ACTION_GROUP_OTHER, "", "", "", "" },
+#define ACTION_INFO(name, group, scope, keys, vkeys, help) \
+	{ #name, ACTION_GROUP_##group, scope, keys, vkeys, help },
 	ACTION_LIST(ACTION_INFO)
 #undef ACTION_INFO
 };
@@ -60,4 +60,25 @@ action_config_name(enum action a, char *buf, size_t size)
 		buf[i] = n[i] == '_' ? '-' : (char)tolower((unsigned char)n[i]);
 	buf[i] = '\0';
 	return buf;
+}
+
+bool
+action_in_view(enum action a, const char *view)
+{
+	const char *s = action_info(a)->scope;
+	size_t n = strlen(view);
+
+	if (a == ACTION_NONE || n == 0)
+		return false;
+	if (strcmp(s, "all") == 0)
+		return true;
+	while (*s) {
+		size_t w = strcspn(s, " ");
+
+		if (w == n && strncmp(s, view, n) == 0)
+			return true;
+		s += w;
+		s += *s == ' ';
+	}
+	return false;
 }

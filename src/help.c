@@ -10,6 +10,7 @@
 #include "gloss/display.h"
 #include "gloss/fold.h"
 #include "gloss/help.h"
+#include "gloss/keymap.h"
 #include "gloss/layout.h"
 #include "gloss/options.h"
 #include "gloss/prompt.h"
@@ -19,9 +20,10 @@
 
 #define KEY_COLUMN 24
 #define HELP_VISUAL_TITLE "In a selection (after v; other keys work as above)"
+#define HELP_KEYS_MAX 96	/* the names of one action's keys */
 
 struct help_line {
-	const char *keys;	/* NULL for a heading or blank line; "" continues a description */
+	char *keys;		/* NULL for a heading or blank line; "" continues a description */
 	const char *text;
 	size_t len;
 };
@@ -31,6 +33,7 @@ struct help {
 	int nlines;
 	int top;
 	int width;		/* of the descriptions, when the lines were built */
+	char view[16];		/* the view whose keys it shows ("pager", "list", "popup") */
 	struct strbuf pattern;	/* the last search, as typed */
 	int match;		/* the line of the current match, -1 if none */
 };
@@ -39,7 +42,7 @@ static void
 add_row(struct help *h, const char *keys, const char *text, size_t len)
 {
 	h->lines = xreallocarray(h->lines, (size_t)h->nlines + 1, sizeof *h->lines);
-	h->lines[h->nlines] = (struct help_line){ keys, text, len };
+	h->lines[h->nlines] = (struct help_line){ keys ? xstrdup(keys) : NULL, text, len };
 	h->nlines++;
 }
 
@@ -63,31 +66,71 @@ add_line(struct help *h, const char *keys, const char *text)
 }
 
 static void
-build(struct help *h, int cols)
+free_lines(struct help *h)
 {
+	for (int i = 0; i < h->nlines; i++)
+		free(h->lines[i].keys);
 	free(h->lines);
 	h->lines = NULL;
 	h->nlines = 0;
-	h->width = cols - KEY_COLUMN - 3;
-	add_line(h, NULL, "gloss keys — q closes this help; a number before a key is a count");
-	for (int g = 0; g < ACTION_GROUP_COUNT; g++) {
-		add_line(h, NULL, "");
-		add_line(h, NULL, action_group_title((enum action_group)g));
-		for (int a = ACTION_NONE + 1; a < ACTION_COUNT; a++) {
-			const struct action_info *ai = action_info((enum action)a);
+}
 
-			if (ai->group == (enum action_group)g && ai->keys[0])
-				add_line(h, ai->keys, ai->help);
-		}
-	}
-	add_line(h, NULL, "");
-	add_line(h, NULL, HELP_VISUAL_TITLE);
+/* The first line: whose keys these are. */
+static const char *
+title_of(const char *view)
+{
+	if (strcmp(view, "list") == 0)
+		return "gloss keys in lists (the library, A, M, F's results) — q closes this help";
+	if (strcmp(view, "popup") == 0)
+		return "gloss keys in a popup — q closes this help";
+	return "gloss keys in the reader — q closes this help; a number before a key is a count";
+}
+
+/* The actions of the group that work in the view, with the keys bound to them there (none: left out). */
+static void
+add_group(struct help *h, int g, enum keymap_mode mode, bool *titled, const char *title)
+{
+	char keys[HELP_KEYS_MAX];
+
 	for (int a = ACTION_NONE + 1; a < ACTION_COUNT; a++) {
 		const struct action_info *ai = action_info((enum action)a);
 
-		if (ai->vkeys[0])
-			add_line(h, ai->vkeys, ai->help);
+		if ((g >= 0 && ai->group != (enum action_group)g) || !action_in_view((enum action)a, h->view))
+			continue;
+		keymap_keys_of(h->view, (enum action)a, mode, keys, sizeof keys);
+		if (keys[0] == '\0')
+			continue;
+		if (!*titled) {
+			add_line(h, NULL, "");
+			add_line(h, NULL, title);
+			*titled = true;
+		}
+		add_line(h, keys, ai->help);
 	}
+}
+
+/*
+ * The keys of the view help was opened from, as bound now (the config
+ * file's bind and unbind included), by group; the pager's selection keys
+ * after them.  The other views' keys are in their own help.
+ */
+static void
+build(struct help *h, int cols)
+{
+	bool titled;
+
+	free_lines(h);
+	h->width = cols - KEY_COLUMN - 3;
+	add_line(h, NULL, title_of(h->view));
+	for (int g = 0; g < ACTION_GROUP_COUNT; g++) {
+		titled = false;
+		add_group(h, g, KEYMAP_NORMAL, &titled, action_group_title((enum action_group)g));
+	}
+	titled = false;
+	if (strcmp(h->view, "pager") == 0)
+		add_group(h, -1, KEYMAP_VISUAL, &titled, HELP_VISUAL_TITLE);
+	add_line(h, NULL, "");
+	add_line(h, NULL, "Other views list their own keys with h; every key: man gloss, gloss --list-keys");
 }
 
 static void
@@ -232,7 +275,7 @@ help_done(struct view *v)
 {
 	struct help *h = v->data;
 
-	free(h->lines);
+	free_lines(h);
 	strbuf_done(&h->pattern);
 	free(h);
 }
@@ -246,11 +289,13 @@ static const struct view_ops help_ops = {
 };
 
 struct view *
-help_view_new(void)
+help_view_new(const char *view)
 {
 	struct help *h = xcalloc(1, sizeof *h);
 
 	h->match = -1;
+	snprintf(h->view, sizeof h->view, "%s", view && (strcmp(view, "list") == 0 ||
+	    strcmp(view, "popup") == 0) ? view : "pager");
 	build(h, view_cols());
 	return view_new(&help_ops, h);
 }
@@ -258,8 +303,10 @@ help_view_new(void)
 void
 help_show(void *arg)
 {
+	struct view *top = view_top();
+
 	(void)arg;
-	view_push(help_view_new());
+	view_push(help_view_new(top ? top->ops->name : NULL));
 }
 
 /* Escapes troff's special characters in s. */
@@ -278,13 +325,35 @@ troff_escape(FILE *f, const char *s)
 	}
 }
 
-/* A key's line: its keys, what it does and the action's name for the config file. */
+/* Where a works, for the key table: "pager, list", or "everywhere". */
 static void
-print_key(FILE *f, bool troff, const char *keys, enum action a)
+scope_words(enum action a, char *buf, size_t size)
 {
-	char name[40];
+	const char *s = action_info(a)->scope;
+	size_t i = 0;
+
+	if (strcmp(s, "all") == 0)
+		s = "everywhere";
+	for (; *s && i + 2 < size; s++) {
+		if (*s == ' ')
+			buf[i++] = ',';
+		buf[i++] = *s;
+	}
+	buf[i] = '\0';
+}
+
+/*
+ * A key's line: its keys, what it does, the action's name for the config
+ * file and (scope) the views it works in.
+ */
+static void
+print_key(FILE *f, bool troff, const char *keys, enum action a, bool scope)
+{
+	char name[40], where[64] = "";
 
 	action_config_name(a, name, sizeof name);
+	if (scope)
+		scope_words(a, where, sizeof where);
 	if (troff) {
 		fputs(".TP\n.B ", f);
 		troff_escape(f, *keys ? keys : "(no key)");
@@ -292,9 +361,15 @@ print_key(FILE *f, bool troff, const char *keys, enum action a)
 		troff_escape(f, action_info(a)->help);
 		fputs(" (\\fI", f);
 		troff_escape(f, name);
-		fputs("\\fR)\n", f);
+		fputs("\\fR", f);
+		if (*where) {
+			fputs("; ", f);
+			troff_escape(f, where);
+		}
+		fputs(")\n", f);
 	} else {
-		fprintf(f, "  %-22s %s (%s)\n", *keys ? keys : "(no key)", action_info(a)->help, name);
+		fprintf(f, "  %-22s %s (%s%s%s)\n", *keys ? keys : "(no key)", action_info(a)->help, name,
+		    *where ? "; " : "", where);
 	}
 }
 
@@ -316,7 +391,7 @@ help_print_keys(FILE *f, bool troff)
 			const struct action_info *ai = action_info((enum action)a);
 
 			if (ai->group == (enum action_group)g && (ai->keys[0] || !ai->vkeys[0]))
-				print_key(f, troff, ai->keys, (enum action)a);
+				print_key(f, troff, ai->keys, (enum action)a, true);
 		}
 	}
 	print_title(f, troff, HELP_VISUAL_TITLE, false);
@@ -324,6 +399,6 @@ help_print_keys(FILE *f, bool troff)
 		const struct action_info *ai = action_info((enum action)a);
 
 		if (ai->vkeys[0])
-			print_key(f, troff, ai->vkeys, (enum action)a);
+			print_key(f, troff, ai->vkeys, (enum action)a, false);
 	}
 }

@@ -299,7 +299,9 @@ keymap_name(const struct key *k, char *buf, size_t size)
 			return;
 		}
 	}
-	if (k->fn)
+	if (k->fn && k->code >= (uint32_t)KEY_F(1) && k->code <= (uint32_t)KEY_F(12))
+		snprintf(buf, size, "F%d", (int)(k->code - (uint32_t)KEY_F(0)));
+	else if (k->fn)
 		snprintf(buf, size, "<%s>", keyname((int)k->code) ? keyname((int)k->code) : "?");
 	else if (k->code < 0x20)
 		snprintf(buf, size, "^%c", (char)(k->code + '@'));
@@ -307,4 +309,47 @@ keymap_name(const struct key *k, char *buf, size_t size)
 		snprintf(buf, size, "%c", (char)k->code);
 	else
 		snprintf(buf, size, "U+%04X", (unsigned)k->code);
+}
+
+/* Appends k's name to buf[0..size) (space-separated) unless it is there already. */
+static void
+add_name(const struct key *k, char *buf, size_t size)
+{
+	char name[24], *p;
+	size_t len = strlen(buf), n;
+
+	keymap_name(k, name, sizeof name);
+	n = strlen(name);
+	for (p = buf; (p = strstr(p, name)) != NULL; p += n)
+		if ((p == buf || p[-1] == ' ') && (p[n] == ' ' || p[n] == '\0'))
+			return;
+	if (len + (len > 0) + n < size)
+		snprintf(buf + len, size - len, "%s%s", len ? " " : "", name);
+}
+
+void
+keymap_keys_of(const char *view, enum action a, enum keymap_mode mode, char *buf, size_t size)
+{
+	const char *p = mode == KEYMAP_VISUAL ? action_info(a)->vkeys : action_info(a)->keys;
+
+	buf[0] = '\0';
+	while (*p) {	/* the defaults, in the table's order, where still a's */
+		char name[16];
+		size_t n = strcspn(p, " ");
+		struct key k;
+
+		if (n > 0 && n < sizeof name) {
+			memcpy(name, p, n);
+			name[n] = '\0';
+			if (keymap_parse(name, &k) && lookup(view, &k, mode) == a)
+				add_name(&k, buf, size);
+		}
+		p += n;
+		p += *p == ' ';
+	}
+	for (size_t i = 0; i < nuser; i++)	/* then the user's, in the config file's order */
+		if (user[i].action == a && user[i].mode == mode &&
+		    (user[i].view[0] == '\0' || (view && strcmp(user[i].view, view) == 0)) &&
+		    lookup(view, &user[i].key, mode) == a)
+			add_name(&user[i].key, buf, size);
 }

@@ -323,7 +323,9 @@ lib_draw(void *arg, size_t i, int y, int x, int width, bool selected)
 	}
 	column(y, cx, W_DATE, r->e.date ? r->e.date : "", false, dim);
 	cx += W_DATE + GAP;
-	snprintf(buf, sizeof buf, r->e.indexed ? "%" PRIu64 " w" : "", r->e.words);
+	buf[0] = '\0';
+	if (r->e.indexed)
+		snprintf(buf, sizeof buf, "%" PRIu64 " w", r->e.words);
 	column(y, cx, W_WORDS, buf, true, dim);
 	cx += W_WORDS + GAP;
 	if (r->s.progress < 0)

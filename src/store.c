@@ -835,6 +835,9 @@ store_open(const char *path, unsigned flags, struct store **out)
 	}
 	if (flags & STORE_KEYS)
 		store_set_busy_timeout(st, STORE_KEY_WAIT_MS);
+	/* the baseline of store_changed_elsewhere() is the opening: a commit
+	 * another gloss makes before the first poll is a change too */
+	(void)store_changed_elsewhere(st);
 	*out = st;
 	return GLOSS_OK;
 }

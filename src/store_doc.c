@@ -72,30 +72,10 @@ store_key_find(struct store *st, const struct fingerprint_key *key, struct store
 	return path_lookup(st, s, info, found);
 }
 
-enum gloss_status
-store_sha_find(struct store *st, const char *sha256, int64_t *doc_id, bool *found)
-{
-	sqlite3_stmt *s = store_stmt(st, "SELECT id FROM documents WHERE sha256 = ?1 UNION ALL "
-	    "SELECT doc_id FROM (SELECT doc_id FROM paths WHERE sha256 = ?1 ORDER BY seen DESC) "
-	    "LIMIT 1");
-	int rc;
-
-	*found = false;
-	if (s == NULL)
-		return st->err;
-	sqlite3_bind_text(s, 1, sha256, -1, SQLITE_TRANSIENT);
-	rc = sqlite3_step(s);
-	if ((*found = rc == SQLITE_ROW))
-		*doc_id = sqlite3_column_int64(s, 0);
-	sqlite3_reset(s);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? GLOSS_OK : store_fail(st, rc, "reading documents");
-}
-
-/* The document recorded with this SHA-256 (documents only, not paths); *found says if there is one. */
+/* Runs query s (an id looked up by the SHA-256 bound as ?1); *found says if it gave a row. */
 static enum gloss_status
-doc_of_sha(struct store *st, const char *sha256, int64_t *id, bool *found)
+id_of_sha(struct store *st, sqlite3_stmt *s, const char *sha256, int64_t *id, bool *found)
 {
-	sqlite3_stmt *s = store_stmt(st, "SELECT id FROM documents WHERE sha256 = ?1");
 	int rc;
 
 	if (s == NULL)
@@ -106,6 +86,23 @@ doc_of_sha(struct store *st, const char *sha256, int64_t *id, bool *found)
 		*id = sqlite3_column_int64(s, 0);
 	sqlite3_reset(s);
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? GLOSS_OK : store_fail(st, rc, "reading documents");
+}
+
+enum gloss_status
+store_sha_find(struct store *st, const char *sha256, int64_t *doc_id, bool *found)
+{
+	*found = false;
+	return id_of_sha(st, store_stmt(st, "SELECT id FROM documents WHERE sha256 = ?1 UNION ALL "
+	    "SELECT doc_id FROM (SELECT doc_id FROM paths WHERE sha256 = ?1 ORDER BY seen DESC) "
+	    "LIMIT 1"), sha256, doc_id, found);
+}
+
+/* The document recorded with this SHA-256 (documents only, not paths); *found says if there is one. */
+static enum gloss_status
+doc_of_sha(struct store *st, const char *sha256, int64_t *id, bool *found)
+{
+	return id_of_sha(st, store_stmt(st, "SELECT id FROM documents WHERE sha256 = ?1"),
+	    sha256, id, found);
 }
 
 /*

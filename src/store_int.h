@@ -37,7 +37,7 @@ struct store {
 	int waited_ms;		/* how long the last failed write waited for the lock */
 	int depth;		/* store_begin() nesting */
 	bool conflict;		/* the last failure met another process's concurrent change */
-	bool polled;		/* store_changed_elsewhere() has a baseline */
+	bool polled;		/* seen_version holds a baseline (set at the opening) */
 	int64_t seen_version;	/* PRAGMA data_version it last saw */
 	uint64_t polled_ms;	/* when store_poll_due() last said yes */
 	enum gloss_status err;	/* the status of the last store_stmt() failure */

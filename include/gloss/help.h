@@ -10,9 +10,13 @@
 #include "gloss/gloss.h"
 #include "gloss/view.h"
 
-/* A new help view (to push on the view stack). */
-struct view *help_view_new(void);
-/* Pushes a new help view: the handler of ACTION_HELP (view_set_action(ACTION_HELP, help_show, NULL)). */
+/*
+ * A new help view (to push on the view stack) showing the keys of the view
+ * named view (view_ops.name: "pager", "list", "popup"; others: the pager's)
+ * as they are bound now: the defaults, rebound or unbound by the config file.
+ */
+struct view *help_view_new(const char *view);
+/* Pushes a help view of the top view's keys: the handler of ACTION_HELP (view_set_action(ACTION_HELP, help_show, NULL)). */
 void help_show(void *arg);
 /* Prints the key table: plain text, or troff for the man page. */
 void help_print_keys(FILE *f, bool troff);

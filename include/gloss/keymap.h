@@ -9,6 +9,7 @@
 
 #include "gloss/gloss.h"
 #include "gloss/action.h"
+#include "gloss/error.h"
 
 /* A key as read from the terminal: a character, or a curses function key. */
 struct key {
@@ -56,6 +57,14 @@ enum gloss_status keymap_bind(const char *view, const struct key *k, enum action
 size_t keymap_user_count(void);
 /* The i-th user binding (view is borrowed from the keymap). */
 void keymap_user_get(size_t i, const char **view, struct key *k, enum action *a, enum keymap_mode *mode);
+/*
+ * The keys bound to a in view (NULL: no view's own bindings) in the mode,
+ * as the help shows them: the default keys still bound to it, then the
+ * user's, by name ("J g Home"), space-separated, into buf ("" if none).
+ * In KEYMAP_VISUAL only the selection's own keys (action_info()->vkeys and
+ * the user's selection bindings).
+ */
+void keymap_keys_of(const char *view, enum action a, enum keymap_mode mode, char *buf, size_t size);
 /* Forgets the user's bindings and the layout choice (tests). */
 void keymap_reset(void);
 /* The US key at code's place on the layout (о → j); false for other characters. */

@@ -203,8 +203,8 @@ enum gloss_status store_data_version(struct store *st, int64_t *version);
  * Polling it, with the state kept in the store (one per connection, shared
  * by every view of it): store_poll_due() is true at most every interval_ms
  * (and then starts a new interval); store_changed_elsewhere() says whether
- * another connection committed since its last call (false the first time:
- * that is the baseline, and on an error).
+ * another connection committed since its last call, or since store_open()
+ * for the first call (false on an error).
  */
 bool store_poll_due(struct store *st, unsigned interval_ms);
 bool store_changed_elsewhere(struct store *st);
