@@ -1026,6 +1026,7 @@ sanitize(const char *s, size_t n, struct strbuf *out)
 {
 	size_t i = 0;
 
+	strbuf_grow(out, n);	/* as long as the input unless bytes are replaced */
 	while (i < n) {
 		size_t j = i;
 		uint32_t cp;
@@ -1088,7 +1089,12 @@ load(const char *src, uint64_t start, uint64_t end, unsigned flags, int tab_widt
 		skip += markdown_front_matter(src + start + skip, n - skip, NULL);	/* no text */
 	}
 	sanitize(src + start + skip, n - skip, &clean);
-	text_nfc(strbuf_str(&clean), clean.len, &nfc);
+	if (text_is_nfc_fast(strbuf_str(&clean), clean.len)) {
+		nfc = clean;	/* the usual case: no second copy of the file */
+		strbuf_init(&clean);
+	} else {
+		text_nfc(strbuf_str(&clean), clean.len, &nfc);
+	}
 	body = nfc.len;
 	if (!(flags & DOC_PARSE_WHOLE)) {
 		strbuf_reset(&clean);
