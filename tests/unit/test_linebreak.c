@@ -162,6 +162,17 @@ named_add(struct named *nm, const char *line, const struct lbcase *c)
 	nm->c[nm->n++] = *c;
 }
 
+static void
+named_free(struct named *nm)
+{
+	int k;
+
+	for (k = 0; k < nm->n; k++)
+		free(nm->text[k]);
+	free(nm->text);
+	free(nm->c);
+}
+
 /*
  * A character of the Brahmic scripts whose classes 15.1 changed for LB28a
  * (AK, AP, AS, VF, VI), or U+25CC DOTTED CIRCLE, the test's stand-in base.
@@ -458,5 +469,6 @@ main(void)
 		run_151(f, &nm);
 		fclose(f);
 	}
+	named_free(&nm);
 	return tap_done();
 }
