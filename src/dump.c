@@ -392,12 +392,8 @@ enum { OPT_WIDTH, OPT_ASCII, OPT_FORCE, OPT_HYPHENATE };
 static void
 hyphenate_check(void)
 {
-	const char *why;
-
-	if (opt_hyphenate && !hyph_available(&why)) {
-		fprintf(stderr, "gloss: hyphenation is unavailable: %s\n", why);
+	if (opt_hyphenate && !hyph_enable(stderr))
 		opt_hyphenate = false;
-	}
 }
 
 static const struct cmd_option dump_options[] = {

@@ -38,12 +38,15 @@ struct word {
 	size_t off[WORD_MAX + 1];	/* byte of each letter, from start */
 	int nlet;
 	bool latin, cyrillic, upper_first, lower_any;
-	bool be, uk, i, be_vowel;	/* ў; ї є ґ; і; ы э ё */
+	bool be, uk, i, be_vowel, ru;	/* ў; ї є ґ; і; ы э ё; ъ */
 };
 
 #ifdef HAVE_HYPHEN
 static const char *const dict_files[LANG_COUNT] = {
 	"hyph_ru_RU.dic", "hyph_uk_UA.dic", "hyph_be_BY.dic", "hyph_en_US.dic",
+};
+static const char *const lang_names[LANG_COUNT] = {
+	"Russian", "Ukrainian", "Belarusian", "English",
 };
 static HyphenDict *dicts[LANG_COUNT];
 static bool loaded[LANG_COUNT];
@@ -83,6 +86,40 @@ hyph_available(const char **why)
 #endif
 }
 
+bool
+hyph_enable(FILE *err)
+{
+	static bool said;
+	const char *why;
+	bool ok = hyph_available(&why);
+
+	if (said)
+		return ok;
+	said = true;
+	if (!ok) {
+		fprintf(err, "gloss: hyphenation is unavailable: %s; lines wrap without it\n", why);
+		return false;
+	}
+#ifdef HAVE_HYPHEN
+	{
+		const char *dir = getenv("GLOSS_HYPHEN_DIR");
+		const char *sep = "";
+
+		for (int l = 0; l < LANG_COUNT; l++) {
+			if (dict((enum lang)l) == NULL) {
+				if (*sep == '\0')
+					fprintf(err, "gloss: no hyphenation for");
+				fprintf(err, "%s %s (%s)", sep, lang_names[l], dict_files[l]);
+				sep = ",";
+			}
+		}
+		if (*sep)
+			fprintf(err, " in %s\n", dir && *dir ? dir : GLOSS_HYPHEN_DIR);
+	}
+#endif
+	return true;
+}
+
 /* A token that is never hyphenated: URLs, paths, addresses, numbers. */
 static bool
 excluded(const char *t, size_t n)
@@ -114,6 +151,7 @@ add_letter(struct word *w, uint32_t cp, size_t i)
 		w->uk |= cp == 0x0457 || cp == 0x0454 || cp == 0x0491 || cp == 0x0407 ||
 		    cp == 0x0404 || cp == 0x0490;
 		w->i |= cp == 0x0456 || cp == 0x0406;
+		w->ru |= cp == 0x044A || cp == 0x042A;
 		w->be_vowel |= cp == 0x044B || cp == 0x044D || cp == 0x0451 || cp == 0x042B ||
 		    cp == 0x042D || cp == 0x0401;
 	} else {
@@ -157,8 +195,9 @@ find_word(const char *t, size_t n, struct word *w)
 	return w->nlet >= 5 && !(w->latin && w->cyrillic);
 }
 
+/* The language of a word by its own letters, else the text's (hint). */
 static enum lang
-word_lang(const struct word *w)
+word_lang(const struct word *w, enum hyph_text hint)
 {
 	if (w->latin)
 		return LANG_EN;
@@ -166,9 +205,57 @@ word_lang(const struct word *w)
 		return LANG_BE;
 	if (w->uk)
 		return LANG_UK;
+	if (w->ru)
+		return LANG_RU;
 	if (w->i)
-		return w->be_vowel ? LANG_BE : LANG_UK;
-	return LANG_RU;
+		return w->be_vowel || hint == HYPH_BE ? LANG_BE : LANG_UK;
+	if (w->be_vowel)
+		return hint == HYPH_BE ? LANG_BE : LANG_RU;
+	return hint == HYPH_UK ? LANG_UK : hint == HYPH_BE ? LANG_BE : LANG_RU;
+}
+
+enum hyph_text
+hyph_text_lang(const char *s, size_t n)
+{
+	bool cyr = false, i = false, be_vowel = false;
+	uint32_t cp;
+
+	for (size_t k = 0; k < n; k += (size_t)text_decode(s + k, n - k, &cp)) {
+		if ((unsigned char)s[k] < 0xD0 || (unsigned char)s[k] > 0xD3)
+			continue;	/* a fast skip: Cyrillic is U+0400..U+04FF */
+		text_decode(s + k, n - k, &cp);
+		cp = uc_tolower(cp);
+		cyr = true;
+		if (cp == 0x045E)
+			return HYPH_BE;	/* ў */
+		if (cp == 0x0457 || cp == 0x0454 || cp == 0x0491)
+			return HYPH_UK;	/* ї є ґ */
+		i |= cp == 0x0456;
+		be_vowel |= cp == 0x044B || cp == 0x044D || cp == 0x0451;
+	}
+	if (!cyr)
+		return HYPH_LATIN;
+	return i ? (be_vowel ? HYPH_BE : HYPH_UK) : HYPH_RU;
+}
+
+/*
+ * Whether the letter at s[0..n) stays with the one before it: ь, ъ, й and
+ * ў are never carried over to the next line (ru: §§117-119 of the 1956
+ * rules; uk and be: §41), whatever the patterns say — except the
+ * Ukrainian йо, which is not split and may start the line (ра-йон).
+ */
+static bool
+binds_back(const char *s, size_t n, enum lang l)
+{
+	uint32_t cp, next = 0;
+	int len = text_decode(s, n, &cp);
+
+	cp = uc_tolower(cp);
+	if (cp == 0x0439 && l == LANG_UK && (size_t)len < n) {
+		text_decode(s + len, n - (size_t)len, &next);
+		return uc_tolower(next) != 0x043E;
+	}
+	return cp == 0x044C || cp == 0x044A || cp == 0x0439 || cp == 0x045E;
 }
 
 #ifdef HAVE_HYPHEN
@@ -218,7 +305,7 @@ hyphenate(HyphenDict *d, const char *word, size_t n, enum lang l, char *hy, size
 #endif
 
 size_t
-hyph_points(const char *t, size_t n, bool cyrillic_text, uint32_t *pts)
+hyph_points(const char *t, size_t n, enum hyph_text text, uint32_t *pts)
 {
 	struct word w;
 	size_t count = 0;
@@ -227,11 +314,11 @@ hyph_points(const char *t, size_t n, bool cyrillic_text, uint32_t *pts)
 		return 0;
 	if (!w.lower_any)
 		return 0;	/* an all-capital abbreviation */
-	if (w.latin && w.upper_first && cyrillic_text)
+	if (w.latin && w.upper_first && text != HYPH_LATIN)
 		return 0;	/* a Latin name inside Cyrillic text */
 #ifdef HAVE_HYPHEN
 	{
-		enum lang l = word_lang(&w);
+		enum lang l = word_lang(&w, text);
 		HyphenDict *d = dict(l);
 		char hy[WORD_MAX * 4 + 8];
 		bool rep_at[WORD_MAX + 1];
@@ -239,7 +326,7 @@ hyph_points(const char *t, size_t n, bool cyrillic_text, uint32_t *pts)
 		if (d == NULL || !hyphenate(d, t + w.start, w.end - w.start, l, hy, sizeof(hy), rep_at))
 			return 0;
 		for (int k = 0; k + 1 < w.nlet && count < HYPH_MAX_POINTS; k++) {
-			if ((hy[k] & 1) && !rep_at[k])
+			if ((hy[k] & 1) && !rep_at[k] && !binds_back(t + w.start + w.off[k + 1], w.end - w.start - w.off[k + 1], l))
 				pts[count++] = (uint32_t)(w.start + w.off[k + 1]);
 		}
 	}

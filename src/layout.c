@@ -71,7 +71,7 @@ struct wrap {
 	int width;
 	unsigned rules;
 	enum glyph_mode mode;
-	bool cyrillic;		/* with TYPO_HYPHEN: the text has Cyrillic letters */
+	enum hyph_text lang;	/* with TYPO_HYPHEN: the text's language (hyph) */
 };
 
 /* A place where the current line may end. */
@@ -486,7 +486,7 @@ hyphenate(const struct wrap *w, size_t a, size_t at, const struct cand *c,
 	while (ws > a && w->s[ws - 1] != ' ')
 		ws--;
 	we = word_end(w, at);
-	np = hyph_points(w->s + ws, we - ws, w->cyrillic, pts);
+	np = hyph_points(w->s + ws, we - ws, w->lang, pts);
 	while (np-- > 0) {
 		size_t p = ws + pts[np];
 		int width = span_width(w, a, p) + 1;
@@ -619,11 +619,7 @@ wrap_text(const char *text, size_t len, const struct layout_opts *opt, struct si
 	w.width = clamp_width(opt->width);
 	w.rules = opt->rules;
 	w.mode = opt->mode;
-	w.cyrillic = false;
-	if (opt->rules & TYPO_HYPHEN) {
-		for (size_t k = 0; k + 1 < len && !w.cyrillic; k++)
-			w.cyrillic = ((unsigned char)text[k] & 0xFE) == 0xD0;
-	}
+	w.lang = opt->rules & TYPO_HYPHEN ? hyph_text_lang(text, len) : HYPH_LATIN;
 	do
 		a = fit_line(&w, a, sink_push(out));
 	while (a < len);

@@ -171,7 +171,6 @@ static int
 parse_global(int argc, char **argv)
 {
 	struct cmd_getopt g;
-	const char *why;
 	int c, status;
 
 	settings_load(stderr);
@@ -181,10 +180,8 @@ parse_global(int argc, char **argv)
 	while ((c = cmd_getopt_next(&g)) != CMD_END)
 		if ((status = global_option(c)) >= 0)
 			return status == 0 ? -1 : -2;
-	if (opt_hyphenate && !hyph_available(&why)) {
-		fprintf(stderr, "gloss: hyphenation is unavailable: %s\n", why);
+	if (opt_hyphenate && !hyph_enable(stderr))
 		opt_hyphenate = false;
-	}
 	if (print_config) {
 		settings_print(stdout);
 		return -1;
