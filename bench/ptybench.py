@@ -21,7 +21,11 @@ Then the program is terminated and its peak resident memory is read.
                   (gloss would otherwise reopen it where the last run left)
 
 Prints one JSON object: {"runs": [[secs or null, ...], ...], "median": [...],
-"rss_kib": peak of the runs, "ok": true if every expected text appeared}.
+"cpu": [[secs, ...], ...], "cpu_median": [...], "rss_kib": peak of the runs,
+"ok": true if every expected text appeared}.  "cpu" is the CPU time the
+program (all its threads, /proc/PID/task/*/schedstat) had used when each
+--expect text appeared, counted from its start: under load it stays what
+a quiet machine would give, where wall times grow with the queue.
 Only the Python standard library is used.
 """
 import argparse
@@ -107,6 +111,17 @@ class Program:
                 return last
         return None
 
+    def cpu(self):
+        """Seconds on a CPU so far, over the program's threads (None if unknown)."""
+        total = 0
+        try:
+            for tid in os.listdir("/proc/%d/task" % self.pid):
+                with open("/proc/%d/task/%s/schedstat" % (self.pid, tid)) as f:
+                    total += int(f.read().split()[0])
+        except (OSError, ValueError, IndexError):
+            return None
+        return total / 1e9
+
     def keys(self, data):
         while self.read(0):
             pass
@@ -140,7 +155,7 @@ def run_once(args, env):
     prog = Program(args.command, args.cols, args.rows, env)
     start = time.monotonic()
     deadline = start + args.timeout
-    times, ok = [], True
+    times, cpu, ok = [], [], True
     for kind, value in args.steps:
         if kind == "keys":
             prog.keys(codecs.decode(value, "unicode_escape").encode("utf-8"))
@@ -160,6 +175,7 @@ def run_once(args, env):
             text = codecs.decode(value, "unicode_escape").encode("utf-8")
             if prog.expect(text, deadline):
                 now = time.monotonic()
+                cpu.append(prog.cpu())
                 times.append(now - start)
                 start = now
             else:
@@ -167,7 +183,7 @@ def run_once(args, env):
                 ok = False
                 break
     rss = prog.stop()
-    return times, rss, ok
+    return times, cpu, rss, ok
 
 
 class Step(argparse.Action):
@@ -198,19 +214,23 @@ def main():
     for kv in args.env:
         k, _, v = kv.partition("=")
         env[k] = v
-    runs, rss, all_ok = [], [], True
+    runs, cpus, rss, all_ok = [], [], [], True
     for _ in range(args.runs):
-        times, r, ok = run_once(args, env)
+        times, cpu, r, ok = run_once(args, env)
         runs.append(times)
+        cpus.append(cpu)
         if r:
             rss.append(r)
         all_ok = all_ok and ok
-    median = []
-    for i in range(max(len(r) for r in runs)):
-        vals = [r[i] for r in runs if i < len(r) and r[i] is not None]
-        median.append(statistics.median(vals) if vals else None)
-    print(json.dumps({"runs": runs, "median": median,
-                      "rss_kib": max(rss) if rss else None, "ok": all_ok}))
+    def medians(rows):
+        out = []
+        for i in range(max((len(r) for r in rows), default=0)):
+            vals = [r[i] for r in rows if i < len(r) and r[i] is not None]
+            out.append(statistics.median(vals) if vals else None)
+        return out
+    print(json.dumps({"runs": runs, "median": medians(runs), "cpu": cpus,
+                      "cpu_median": medians(cpus), "rss_kib": max(rss) if rss else None,
+                      "ok": all_ok}))
     sys.exit(0 if all_ok else 1)
 
 

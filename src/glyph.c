@@ -300,6 +300,32 @@ is_plain(uint32_t cp)
 	    (cp >= 0x2030 && cp <= 0x205E) || (cp >= 0x20A0 && cp <= 0x20BF);
 }
 
+/*
+ * The end of the emoji tag sequence whose tags start at s[i] (after its
+ * pictograph): 1 to 32 tag characters U+E0020–U+E007E, then CANCEL TAG
+ * U+E007F (🏴 + "gbsct" + cancel is Scotland's flag).  i if there is none:
+ * stray tags still draw nothing.
+ */
+static size_t
+tag_sequence_end(const char *s, size_t n, size_t i)
+{
+	size_t j = i;
+	int count = 0;
+	uint32_t cp;
+
+	while (j < n && count <= 32) {
+		int len = text_decode(s + j, n - j, &cp);
+
+		j += (size_t)len;
+		if (cp == 0xE007F)
+			return count > 0 ? j : i;
+		if (cp < 0xE0020 || cp > 0xE007E)
+			return i;
+		count++;
+	}
+	return i;
+}
+
 void
 glyph_append_safe(struct strbuf *out, const char *s, size_t n, enum glyph_mode mode)
 {
@@ -341,5 +367,10 @@ glyph_append_safe(struct strbuf *out, const char *s, size_t n, enum glyph_mode m
 		glyph_get(cp, mode, &g);
 		for (k = 0; k < g.n; k++)
 			strbuf_addcp(out, g.cp[k]);
+		if (mode == GLYPH_UTF8 && cp >= 0x2000 && uc_is_property_extended_pictographic(cp) &&
+		    (j = tag_sequence_end(s, n, i)) != i) {
+			strbuf_add(out, s + i, j - i);	/* the tags of an emoji flag */
+			i = j;
+		}
 	}
 }

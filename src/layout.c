@@ -374,16 +374,44 @@ poor_cut(const uint8_t *s, size_t n, size_t g)
 	}
 }
 
+static bool
+is_ri(const uint8_t *s, size_t n, size_t i, size_t *len)
+{
+	uint32_t cp;
+
+	*len = (size_t)text_decode((const char *)s + i, n - i, &cp);
+	return cp >= 0x1F1E6 && cp <= 0x1F1FF;
+}
+
+/*
+ * The end of the grapheme cluster at s[g]: u8_grapheme_next, which looks
+ * at pairs and so splits a flag (two regional indicators) in a run of
+ * them; here the indicators of a run pair up from its start (GB12/GB13).
+ */
+static size_t
+cluster_next(const uint8_t *s, size_t n, size_t g)
+{
+	size_t next = (size_t)(u8_grapheme_next(s + g, s + n) - s), len, k, run = 0;
+
+	if (next >= n || next - g != 4 || !is_ri(s, n, g, &len) || !is_ri(s, n, next, &len))
+		return next;
+	for (k = g; k >= 4 && is_ri(s, n, k - 4, &len); k -= 4)
+		run++;
+	if (run % 2 == 0)	/* s[g] opens a pair: take its second indicator */
+		next = (size_t)(u8_grapheme_next(s + next, s + n) - s);
+	return next;
+}
+
 static size_t
 cut_word(const struct wrap *w, size_t a, struct layout_line *ln)
 {
-	const uint8_t *s = (const uint8_t *)w->s, *end = s + w->n;
+	const uint8_t *s = (const uint8_t *)w->s;
 	size_t g = a, vis_end = a;
 	int col = 0, vis = 0;
 	struct cand c, good = { 0 };
 
 	while (g < w->n) {
-		size_t next = (size_t)(u8_grapheme_next(s + g, end) - s);
+		size_t next = cluster_next(s, w->n, g);
 		int cw = span_width(w, g, next);
 
 		if (g > a && col + cw > w->width)

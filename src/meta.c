@@ -271,6 +271,57 @@ static const char *const by_prefixes[] = {
 	"текст:", "тэкст:",
 };
 
+/*
+ * The lower-case form of the character at s when it is an ASCII letter or
+ * digit or a basic Cyrillic letter (U+0410-U+044F), which fold to exactly
+ * that; 0 for any other character.  Its length in *len.
+ */
+static uint32_t
+plain_letter(const unsigned char *u, size_t n, size_t *len)
+{
+	uint32_t cp;
+
+	*len = 1;
+	if (n == 0)
+		return 0;
+	if (u[0] < 0x80) {
+		if (u[0] >= 'A' && u[0] <= 'Z')
+			return u[0] + 32u;
+		return (u[0] >= 'a' && u[0] <= 'z') || (u[0] >= '0' && u[0] <= '9') ? u[0] : 0;
+	}
+	if (n < 2 || (u[0] != 0xD0 && u[0] != 0xD1) || (u[1] & 0xC0) != 0x80)
+		return 0;
+	cp = ((uint32_t)(u[0] & 0x1F) << 6) | (u[1] & 0x3F);
+	*len = 2;
+	if (cp < 0x410 || cp > 0x44F)
+		return 0;
+	return cp < 0x430 ? cp + 0x20 : cp;
+}
+
+/*
+ * False when s cannot start a byline prefix: its first two characters are
+ * letters that fold to themselves in lower case and begin none of the
+ * prefixes.  Spares the fold (and its tables' first fill) for nearly every
+ * block, among them those of the first screen.
+ */
+static bool
+may_start_prefix(const char *s, size_t n)
+{
+	static const uint32_t starts[][2] = { { 'w', 'r' }, { 'b', 'y' }, { 'p', 'o' },
+		{ 'p', 'u' }, { 0x430, 0x432 }, { 0x442, 0x435 }, { 0x442, 0x44D } };
+	const unsigned char *u = (const unsigned char *)s;
+	size_t k, k2;
+	uint32_t a = plain_letter(u, n, &k), b;
+
+	if (a == 0)
+		return true;
+	b = plain_letter(u + k, n - k, &k2);
+	for (size_t i = 0; i < GLOSS_ARRAY_SIZE(starts); i++)
+		if (a == starts[i][0] && (b == 0 || b == starts[i][1]))
+			return true;
+	return false;
+}
+
 /* Length of a byline prefix ("By ", "Автор:") at s, compared case-insensitively. */
 static size_t
 by_prefix(const char *s, size_t n)
@@ -278,6 +329,8 @@ by_prefix(const char *s, size_t n)
 	struct strbuf key = STRBUF_INIT;
 	size_t len = 0;
 
+	if (!may_start_prefix(s, n))
+		return 0;
 	fold_key(s, GLOSS_MIN(n, (size_t)32), &key);
 	for (size_t i = 0; i < GLOSS_ARRAY_SIZE(by_prefixes) && !len; i++) {
 		size_t k = strlen(by_prefixes[i]);
@@ -435,18 +488,23 @@ substantial(const struct doc_block *b)
 	return words >= 3;
 }
 
-/* Fields from one block: classified kinds first, then the fallbacks. */
+/*
+ * Fields from one block: classified kinds first, then the fallbacks.  With
+ * title_only, the author and the date are not looked for (the title never
+ * depends on them).
+ */
 static void
-block_fields(struct meta *m, const struct doc_block *b, bool classified, enum doc_format fmt)
+block_fields(struct meta *m, const struct doc_block *b, bool classified, enum doc_format fmt,
+    bool title_only)
 {
 	char date[META_DATE_MAX];
 
 	if (classified) {
 		if (b->kind == DOC_TITLE && !m->title)
 			m->title = title_without_site(b->text, b->len);
-		else if (b->kind == DOC_BYLINE && !m->author)
+		else if (b->kind == DOC_BYLINE && !m->author && !title_only)
 			m->author = meta_parse_author(b->text, b->len);
-		if ((b->kind == DOC_DATE || b->kind == DOC_BYLINE) && !m->date &&
+		if (!title_only && (b->kind == DOC_DATE || b->kind == DOC_BYLINE) && !m->date &&
 		    meta_parse_date(b->text, b->len, date))
 			m->date = xstrdup(date);
 		return;
@@ -454,7 +512,7 @@ block_fields(struct meta *m, const struct doc_block *b, bool classified, enum do
 	if (!m->title && ((b->kind == DOC_HEADING && b->len <= SHORT_MAX) ||
 	    (fmt == DOC_FORMAT_TEXT && b->kind == DOC_PARAGRAPH && substantial(b))))
 		m->title = title_from_text(b->text, b->len);
-	if (b->len > SHORT_MAX)
+	if (b->len > SHORT_MAX || title_only)
 		return;
 	if (!m->author && by_prefix(b->text, b->len))
 		m->author = meta_parse_author(b->text, b->len);
@@ -469,7 +527,7 @@ block_fields(struct meta *m, const struct doc_block *b, bool classified, enum do
 }
 
 static void
-scan_blocks(struct doc *doc, struct meta *m, bool classified)
+scan_blocks(struct doc *doc, struct meta *m, bool classified, bool title_only)
 {
 	struct doc_loc loc;
 	int n = 0;
@@ -481,19 +539,19 @@ scan_blocks(struct doc *doc, struct meta *m, bool classified)
 
 		if (b == NULL || loc.chunk > 0)
 			break;
-		block_fields(m, b, classified, doc_format(doc));
+		block_fields(m, b, classified, doc_format(doc), title_only);
 	} while (++n < SCAN_BLOCKS && doc_next(doc, &loc));
 }
 
-void
-meta_read(struct doc *doc, struct meta *out)
+static void
+read_fields(struct doc *doc, struct meta *out, bool title_only)
 {
 	memset(out, 0, sizeof *out);
 	meta_front_read(doc, out, NULL);
 	meta_read_origin(doc, out);
-	scan_blocks(doc, out, true);
-	if (!out->title || !out->author || !out->date)
-		scan_blocks(doc, out, false);
+	scan_blocks(doc, out, true, title_only);
+	if (!out->title || (!title_only && (!out->author || !out->date)))
+		scan_blocks(doc, out, false, title_only);
 	if (!out->title) {
 		const char *name = doc_path(doc), *slash = strrchr(name, '/');
 
@@ -501,13 +559,20 @@ meta_read(struct doc *doc, struct meta *out)
 	}
 }
 
+void
+meta_read(struct doc *doc, struct meta *out)
+{
+	read_fields(doc, out, false);
+}
+
+/* The title alone: no author or date parsed (the reader's first screen waits for it). */
 char *
 meta_title(struct doc *doc)
 {
 	struct meta m;
 	char *title;
 
-	meta_read(doc, &m);
+	read_fields(doc, &m, true);
 	title = m.title;
 	m.title = NULL;
 	meta_done(&m);

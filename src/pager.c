@@ -180,11 +180,23 @@ pager_end_pos(struct pager *p, int screen_rows)
 	return e;
 }
 
+/*
+ * Keeps the top at or above the end position.  A screen of rows below the
+ * top proves it is not past the end without laying out the document's
+ * last chunk (so the first screen of a large file does not wait for it).
+ */
 void
 pager_clamp(struct pager *p, struct view *v)
 {
-	struct pos e = pager_end_pos(p, v->rows);
+	struct pos e;
 
+	if (!p->end_valid) {
+		struct pos probe = p->top;
+
+		if (pager_pos_down(p, &probe, v->rows) == v->rows)
+			return;
+	}
+	e = pager_end_pos(p, v->rows);
 	if (pager_pos_cmp(p->top, e) > 0)
 		p->top = e;
 }
@@ -325,48 +337,23 @@ pager_note_seen(struct pager *p, struct view *v)
 /* ------------------------------------------------------------------ */
 /* Files */
 
-#define READING_SHOW_MS 200	/* a parse that takes longer says how far it got */
+static void reset_doc_parsed(struct pager *p, char *title);
 
-/* A whole-file parse (Markdown) under way: "Reading… N %", and q stops it and quits. */
-struct reading {
-	const char *name;
-	uint64_t start_ms, shown_ms;
-	bool quit;
-};
-
-static bool
-reading_progress(void *arg, double f)
-{
-	struct reading *r = arg;
-	uint64_t now = monotime_ms();
-	struct key k;
-
-	while (!r->quit && display_key_pending() && display_getkey(&k, 0))
-		r->quit = keymap_lookup(&k, KEYMAP_NORMAL) == ACTION_QUIT;	/* other keys wait for the text */
-	if (!r->quit && now - r->start_ms >= READING_SHOW_MS && now - r->shown_ms >= 100) {
-		view_status_now("Reading %s… %d %%  (q quits)", r->name, (int)(f * 100));
-		r->shown_ms = now;
-	}
-	return !r->quit;
-}
-
-static void reset_doc_parsed(struct pager *p);
-
-/* The document's state, parsed with progress in the status line (q: quit before the text is shown). */
+/* The document's state, read with progress in the status line (q: quit before the text is shown). */
 static void
 reset_doc_state(struct pager *p)
 {
-	struct reading r = { .name = doc_path(p->doc), .start_ms = monotime_ms() };
+	char *title;
+	bool go_on = pager_load(p->doc, &title);
 
-	doc_build_set_progress(reading_progress, &r);
-	reset_doc_parsed(p);
-	doc_build_set_progress(NULL, NULL);
-	if (r.quit)
+	reset_doc_parsed(p, title);
+	if (!go_on)
 		view_hangup();	/* ends the loop at once, as a hang-up does */
 }
 
+/* Resets the pager for p->doc, whose first chunk is read; title (meta_title()'s, or NULL) is taken. */
 static void
-reset_doc_parsed(struct pager *p)
+reset_doc_parsed(struct pager *p, char *title)
 {
 	struct doc_loc first;
 
@@ -374,10 +361,12 @@ reset_doc_parsed(struct pager *p)
 	p->boiler = boiler_new(p->doc, opt_fold);
 	free(p->title);
 	/* man(1) names the page it pipes to its pager (man-db: MAN_PN, "ls(1)") */
-	if (strcmp(doc_path(p->doc), "-") == 0 && getenv("MAN_PN") && *getenv("MAN_PN"))
+	if (strcmp(doc_path(p->doc), "-") == 0 && getenv("MAN_PN") && *getenv("MAN_PN")) {
 		p->title = xstrdup(getenv("MAN_PN"));
-	else
-		p->title = meta_title(p->doc);
+		free(title);
+	} else {
+		p->title = title ? title : meta_title(p->doc);
+	}
 	p->empty = !doc_first(p->doc, &first);
 	if (!p->empty)
 		boiler_visible(p->boiler, &first);

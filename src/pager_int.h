@@ -6,7 +6,8 @@
  * pager_search.c (searching), pager_caret.c (the caret and the selection),
  * pager_annot.c (annotations), pager_fold.c (folding site furniture),
  * pager_side.c (the sidebar), pager_notes.c (notes and links),
- * pager_xref.c (cross-document references) and pager_marks.c (marks).  Not for other modules.
+ * pager_xref.c (cross-document references), pager_marks.c (marks) and
+ * pager_load.c (reading with progress in a worker thread).  Not for other modules.
  */
 #ifndef GLOSS_PAGER_INT_H
 #define GLOSS_PAGER_INT_H
@@ -264,6 +265,10 @@ enum view_result pager_marks_request(struct pager *p, struct view *v, enum actio
 /* A new document is shown: its marks are read again when needed. */
 void pager_marks_reset(struct pager *p);
 void pager_marks_free(struct pager *p);
+
+/* Loading (pager_load.c): p's document's first chunk read in a worker thread, with progress
+   and q answered; *title gets meta_title()'s (the caller's to free); false: the reader quit */
+bool pager_load(struct doc *doc, char **title);
 
 /* Searching (pager_search.c) */
 void pager_search_start(struct pager *p, struct view *v, bool backward);

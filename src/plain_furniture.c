@@ -308,23 +308,61 @@ plain_has_year(const char *s, size_t n)
 /* ------------------------------------------------------------------ */
 /* Lowering */
 
+/*
+ * Lowers s[0..n) into buf by the simple rules of the characters most text
+ * is made of: ASCII, the basic Cyrillic block (U+0400-U+045F: capitals
+ * U+0410-U+042F are 0x20 below their small letters, U+0400-U+040F 0x50),
+ * and the caseless U+00A0-U+00BF and U+2000-U+207F.  False as soon as
+ * another character comes (then u8_tolower does it all).
+ */
+static bool
+lower_common(const char *s, size_t n, char *buf)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0;
+
+	while (i < n) {
+		unsigned c = u[i];
+
+		if (c < 0x80) {
+			buf[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+			i++;
+		} else if ((c == 0xD0 || c == 0xD1 || c == 0xC2) && i + 1 < n &&
+		    (u[i + 1] & 0xC0) == 0x80) {
+			uint32_t cp = ((uint32_t)(c & 0x1F) << 6) | (u[i + 1] & 0x3F);
+
+			if ((c == 0xC2 && cp < 0xA0) || cp > 0x45F)
+				return false;
+			if (cp >= 0x400 && cp <= 0x40F)
+				cp += 0x50;
+			else if (cp >= 0x410 && cp <= 0x42F)
+				cp += 0x20;
+			buf[i] = (char)(0xC0 | (cp >> 6));
+			buf[i + 1] = (char)(0x80 | (cp & 0x3F));
+			i += 2;
+		} else if (c == 0xE2 && i + 2 < n && (u[i + 1] == 0x80 || u[i + 1] == 0x81) &&
+		    (u[i + 2] & 0xC0) == 0x80) {
+			memcpy(buf + i, s + i, 3);	/* U+2000-U+207F: none has a case */
+			i += 3;
+		} else {
+			return false;
+		}
+	}
+	return true;
+}
+
 bool
 plain_lower(const char *s, size_t n, struct plain_lowered *l)
 {
-	size_t len = sizeof l->buf - 1, i;
-	bool ascii = true;
+	size_t len = sizeof l->buf - 1;
 
 	if (n > FURNITURE_LONG_MAX) {
 		n = FURNITURE_LONG_MAX;
 		while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
 			n--;	/* not inside a character */
 	}
-	for (i = 0; i < n && ascii; i++)
-		ascii = (unsigned char)s[i] < 0x80;
 	l->s = (uint8_t *)l->buf;
-	if (ascii) {
-		for (i = 0; i < n; i++)
-			l->buf[i] = (char)((s[i] >= 'A' && s[i] <= 'Z') ? s[i] + 32 : s[i]);
+	if (n < sizeof l->buf && lower_common(s, n, l->buf)) {
 		len = n;
 	} else {
 		l->s = u8_tolower((const uint8_t *)s, n, NULL, NULL, (uint8_t *)l->buf, &len);

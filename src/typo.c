@@ -29,6 +29,7 @@
 #include <unictype.h>
 #include <unilbrk.h>
 #include <unistr.h>
+#include <uniwidth.h>
 
 #include "gloss/text.h"
 #include "gloss/typo.h"
@@ -813,17 +814,42 @@ hyphen_resolve(struct scan *sc)
 	sc->hyphen = NONE;
 }
 
-/* ASCII symbols of UAX #14 class AL (LB29 keeps them after . , : ;). */
+/*
+ * Symbols of UAX #14 class AL (LB29 keeps them after . , : ;): the ASCII
+ * ones, and beyond ASCII the one-column math and other symbols (Sm, So,
+ * Sk) and the other punctuation (Po) that are none of the classes of
+ * their neighbours in those categories: PR/PO (° ′ ″ ‰ ‱ ℃ ℉ № are PO or
+ * PR), OP (¡ ¿), IN (… ‥), BA, NS, QU, EX (‼ ⁇ ⁈ ⁉), B2, BB (´ ˈ ˌ).
+ */
 static bool
 al_symbol(uint32_t cp)
 {
-	switch (cp) {
-	case '#': case '&': case '*': case '<': case '=': case '>': case '@': case '^':
-	case '_': case '`': case '~':
-		return true;
-	default:
-		return false;
+	if (cp < 0x80) {
+		switch (cp) {
+		case '#': case '&': case '*': case '<': case '=': case '>': case '@': case '^':
+		case '_': case '`': case '~':
+			return true;
+		default:
+			return false;
+		}
 	}
+	switch (cp) {
+	case 0x00A1: case 0x00BF: case 0x00B0: case 0x00B4: case 0x02C8: case 0x02CC:
+	case 0x02DF: case 0x2030: case 0x2031: case 0x2032: case 0x2033: case 0x2034:
+	case 0x2035: case 0x2036: case 0x2037: case 0x2024: case 0x2025: case 0x2026:
+	case 0x203C: case 0x2047: case 0x2048: case 0x2049: case 0x2103: case 0x2109:
+	case 0x2116: case 0x00B1: case 0x2213: case 0x2020: case 0x2021: case 0x2016:
+	case 0x2027: case 0x205D: case 0x205E: case 0x2E18: case 0x2E2E:
+		return false;
+	default:
+		break;
+	}
+	if (cp >= 0x2E80 || uc_width(cp, "UTF-8") != 1)
+		return false;
+	return uc_is_general_category(cp, UC_CATEGORY_Sm) ||
+	    uc_is_general_category(cp, UC_CATEGORY_So) ||
+	    uc_is_general_category(cp, UC_CATEGORY_Sk) ||
+	    uc_is_general_category(cp, UC_CATEGORY_Po);
 }
 
 /* The in-word rules for the code point of class c at s[i..i+len). */

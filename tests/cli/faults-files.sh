@@ -174,7 +174,10 @@ $(printf '%030d' 0 | tr 0 3)
 $(printf '%013d' 0 | tr 0 3) end." "superscripts: one cut by a line break is superscript on both lines; one of 70 characters is text"
 
 # ---------------------------------------------------------------------------
-# 7. a Markdown file that takes a while to parse: "Reading… N %", and q quits
+# 7. a Markdown file that takes a while to parse: "Reading… N %", keys answered
+# all along, and q quits at once, whether the parse is still being fed (the
+# links: it stops between two pieces) or inside cmark-gfm's last step, which
+# cannot stop (a table of 20,000 columns: seconds in the table extension)
 
 awk 'BEGIN { printf "Links\n\n"; for (i = 0; i < 300000; i++) printf "[w%d](https://example.org/%d) ", i, i; printf "end\n" }' >"$D/links.md"
 tm_start 100 20 xterm-256color "$GLOSS '$D/links.md'; echo EXITED \$?"
@@ -182,6 +185,28 @@ tm_wait "links.md… " 100; ok $? "reading: a long parse says how far it got (Re
 contains "$(tm_row 20)" "(q quits)" "reading: and that q quits"
 tm_keys q
 tm_wait "EXITED 0" 300; ok $? "reading: q during the parse quits (status 0) without showing the text"
+
+awk 'BEGIN { n = 20000; printf "Table\n\n|"; for (i = 0; i < n; i++) printf " h%d |", i; printf "\n|";
+	for (i = 0; i < n; i++) printf "---|"; printf "\n";
+	for (r = 0; r < 3; r++) { printf "|"; for (i = 0; i < n; i++) printf " c%d.%d |", r, i; printf "\n" } }' >"$D/table.md"
+# quit_table KEY: starts the reader on the table, presses KEY while it reads; ms: the time to the exit
+quit_table() {
+	ms=99999
+	tm_start 100 20 xterm-256color "$GLOSS '$D/table.md'; echo EXITED \$?"
+	tm_wait "table.md… " 100 || return
+	tm_keys j; sleep 0.3
+	case "$(tm_row 20)" in *"table.md… "*) ;; *) ms=99998; return ;; esac	# j ended it
+	t0=$(date +%s%N)
+	tm_keys "$1"
+	tm_wait "EXITED 0" 300
+	ms=$(( ($(date +%s%N) - t0) / 1000000 ))
+}
+quit_table q
+ok $([ "$ms" -lt 1500 ]; echo $?) "reading, table: Reading… shown, j ignored, q inside cmark-gfm's last step quits with status 0 at once ($ms ms after q, under 1.5 s; the parse takes seconds)"
+contains "$(tm_capture)" "EXITED 0" "reading, table: the shell's line follows (the terminal was given back)"
+quit_table C-c
+ok $([ "$ms" -lt 1500 ]; echo $?) "reading, table: ^C quits the same way ($ms ms)"
+tm_kill
 
 # ---------------------------------------------------------------------------
 # 8. the issue's recipe: /tok00005 Enter H, then a, t and x act on the highlight

@@ -106,11 +106,13 @@ need_tmux() {
 }
 
 # Starts COMMAND in a detached session of COLSxROWS with TERM=TERMTYPE.
+# The window has a fixed name: tmux resolves `-t t` as a window name prefix
+# before a session name, and a new window is called "tmux" for a moment.
 tm_start() {	# COLS ROWS TERMTYPE COMMAND...
 	cols=$1 rows=$2 term=$3
 	shift 3
 	tm_new_server
-	tm -u new-session -d -x "$cols" -y "$rows" -s t \
+	tm -u new-session -d -x "$cols" -y "$rows" -s t -n pane \
 		"env TERM=$term HOME='$HOME' XDG_DATA_HOME='$XDG_DATA_HOME' XDG_CACHE_HOME='$XDG_CACHE_HOME' XDG_STATE_HOME='$XDG_STATE_HOME' XDG_CONFIG_HOME='$XDG_CONFIG_HOME' GLOSS_DB='$GLOSS_DB' LC_ALL=C.UTF-8 TZ=UTC $* ; sleep 30"
 	tm set-option -t t remain-on-exit on >/dev/null 2>&1
 }

@@ -124,11 +124,11 @@ tm_wait "EXITED 0"; ok $? "quits"
 
 # Locale over SSH: no LANG/LC_ALL at all still shows Cyrillic.
 tm_new_server
-tm -u new-session -d -x 80 -y 24 -s t "env -u LC_ALL -u LANG TERM=xterm-256color HOME='$HOME' GLOSS_DB='$GLOSS_DB' $GLOSS '$doc'; echo EXITED \$?; sleep 30"
+tm -u new-session -d -x 80 -y 24 -s t -n pane "env -u LC_ALL -u LANG TERM=xterm-256color HOME='$HOME' GLOSS_DB='$GLOSS_DB' $GLOSS '$doc'; echo EXITED \$?; sleep 30"
 tm_wait "Новогодняя ёлка"; ok $? "with LANG and LC_ALL unset, Cyrillic is shown"
 tm_keys q; tm_wait "EXITED 0"
 tm_new_server
-tm -u new-session -d -x 80 -y 24 -s t "env LC_ALL=C TERM=xterm-256color HOME='$HOME' GLOSS_DB='$GLOSS_DB' $GLOSS --ascii '$doc'; echo EXITED \$?; sleep 30"
+tm -u new-session -d -x 80 -y 24 -s t -n pane "env LC_ALL=C TERM=xterm-256color HOME='$HOME' GLOSS_DB='$GLOSS_DB' $GLOSS --ascii '$doc'; echo EXITED \$?; sleep 30"
 tm_wait "Novogodnyaya yolka"; ok $? "--ascii transliterates"
 tm_keys q; tm_wait "EXITED 0"
 

@@ -51,7 +51,7 @@ wait_sql() {	# SQL WANT [TENTHS]
 second() {	# SESSION COMMAND...
 	s=$1
 	shift
-	tm -u new-session -d -x 100 -y "$ROWS" -s "$s" \
+	tm -u new-session -d -x 100 -y "$ROWS" -s "$s" -n pane \
 		"env TERM=xterm-256color HOME='$HOME' XDG_DATA_HOME='$XDG_DATA_HOME' XDG_CACHE_HOME='$XDG_CACHE_HOME' XDG_STATE_HOME='$XDG_STATE_HOME' XDG_CONFIG_HOME='$XDG_CONFIG_HOME' GLOSS_DB='$GLOSS_DB' LC_ALL=C.UTF-8 TZ=UTC $* ; sleep 30"
 }
 no_error() {	# SESSION DESCRIPTION

@@ -3,7 +3,8 @@
 /*
  * test_boiler — the furniture classifier of the plain loader on the corpus's
  * web-scraped articles and on small cases (exactly which blocks fold), and
- * the boiler module's folding: states, runs, walking, opening and closing.
+ * the boiler module's folding: states, runs, walking, opening and closing;
+ * and the furniture tests' lowering (its fast path against u8_tolower).
  */
 #include "gloss/gloss.h"
 
@@ -11,7 +12,11 @@
 #include "gloss/doc.h"
 #include "gloss/strbuf.h"
 #include "gloss/xmalloc.h"
+#include "../../src/plain_int.h"
 #include "../lib/tap.h"
+
+#include <unicase.h>
+#include <unistr.h>
 
 static struct doc *
 open_corpus(const char *name)
@@ -333,6 +338,45 @@ test_markdown(void)
 	doc_free(d);
 }
 
+/* plain_lower gives u8_tolower's bytes for every character of its fast path and beyond. */
+static bool
+lower_agrees(const char *s, size_t n)
+{
+	struct plain_lowered l;
+	size_t len = 0;
+	uint8_t *want = u8_tolower((const uint8_t *)s, n, NULL, NULL, NULL, &len);
+	bool ok;
+
+	if (want == NULL)
+		return !plain_lower(s, n, &l);
+	ok = plain_lower(s, n, &l) && l.n == len && memcmp(l.s, want, len) == 0 && l.s[len] == '\0';
+	plain_lowered_done(&l);
+	free(want);
+	return ok;
+}
+
+static void
+test_lower(void)
+{
+	const char *mixed[] = { "ПОСЁЛОК Ёлка ЁЖ Ѓ Ѐ Ѝ — «Подписаться» … ДОНАТ",
+		"Support Us — ПІДТРИМАЙТЕ НАС: ЇЖАК, ЎЗЯТЫ, Ґанок", "µ ª º ½ ÀÉ İstanbul Σ ΑΣ",
+		"", "ABC\xD0", "\xE2\x80", "x\xC2" };
+	unsigned bad = 0, first = 0;
+
+	for (uint32_t cp = 1; cp < 0x3000; cp++) {
+		uint8_t u[8] = "A";
+		int k = u8_uctomb(u + 1, cp, 4);
+
+		if (k > 0 && !lower_agrees((const char *)u, (size_t)k + 1) && bad++ == 0)
+			first = cp;
+	}
+	ok(bad == 0, "plain_lower agrees with u8_tolower on U+0001-U+2FFF (%u differ, first U+%04X)",
+	    bad, first);
+	for (size_t i = 0; i < GLOSS_ARRAY_SIZE(mixed); i++)
+		ok(lower_agrees(mixed[i], strlen(mixed[i])), "plain_lower agrees: \"%s\"",
+		    mixed[i]);
+}
+
 int
 main(void)
 {
@@ -342,5 +386,6 @@ main(void)
 	test_alone();
 	test_states();
 	test_markdown();
+	test_lower();
 	return tap_done();
 }

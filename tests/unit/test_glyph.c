@@ -334,6 +334,18 @@ test_append_safe(void)
 	glyph_append_safe(&out, "a\x1b[31mb\xc2\x9b" "2J\xe2\x80\xae" "c\xc2\xad" "d\xff", 19,
 	    GLYPH_UTF8);
 	is_str(strbuf_str(&out), "a␛[31mb␛[2J¦cd\xef\xbf\xbd", "an escape sequence is shown, not sent");
+	{
+		static const char scot[] = "\U0001F3F4\U000E0067\U000E0062\U000E0073\U000E0063"
+		    "\U000E0074\U000E007F";
+		static const char stray[] = "a\U000E0041\U000E0042\U000E007F b\U0001F3F4\U000E0041";
+
+		strbuf_reset(&out);
+		glyph_append_safe(&out, scot, strlen(scot), GLYPH_UTF8);
+		is_str(strbuf_str(&out), scot, "an emoji tag sequence (Scotland's flag) is kept whole");
+		strbuf_reset(&out);
+		glyph_append_safe(&out, stray, strlen(stray), GLYPH_UTF8);
+		is_str(strbuf_str(&out), "a b\U0001F3F4", "tags outside a tag sequence draw nothing");
+	}
 	strbuf_reset(&out);
 	glyph_append_safe(&out, "a\x00" "b", 3, GLYPH_UTF8);
 	is_str(strbuf_str(&out), "a␀b", "NUL inside the text is shown");

@@ -77,6 +77,14 @@ gap_ok(const char *s, const struct layout_line *l, size_t next, char *why, size_
 	return false;
 }
 
+/* s[0..n) is one flag: two regional indicators (one cluster, which u8_grapheme_next splits). */
+static bool
+flag(const char *s, size_t n)
+{
+	return n == 8 && memcmp(s, "\xF0\x9F\x87", 3) == 0 && memcmp(s + 4, "\xF0\x9F\x87", 3) == 0 &&
+	    (unsigned char)s[3] >= 0xA6 && (unsigned char)s[7] >= 0xA6;
+}
+
 /* Checks the layout.h invariants; on failure, says why. */
 static bool
 lines_ok(const char *s, size_t len, const struct layout_line *l, size_t n, int width,
@@ -96,7 +104,8 @@ lines_ok(const char *s, size_t len, const struct layout_line *l, size_t n, int w
 			return snprintf(why, whylen, "line %zu: width %d, counted %d", k,
 			    l[k].width, w), false;
 		if (w > width && u8_grapheme_next((const uint8_t *)s + l[k].start,
-		    (const uint8_t *)s + l[k].end) != (const uint8_t *)s + l[k].end)
+		    (const uint8_t *)s + l[k].end) != (const uint8_t *)s + l[k].end &&
+		    !flag(s + l[k].start, l[k].end - l[k].start))
 			return snprintf(why, whylen, "line %zu: %d columns", k, w), false;
 		if (k + 1 < n && !gap_ok(s, &l[k], next, why, whylen))
 			return false;
@@ -442,6 +451,23 @@ test_emoji(void)
 	snprintf(s, sizeof(s), "%s \U0001F44D\U0001F3FD x", rainbow);
 	widths_are(s, 40, "6", "flag, thumbs up with a skin tone");
 	wrap_is("\u2764\uFE0F ok", 10, D, "\u2764\uFE0F ok", "VS16 kept");
+	/* Flags: a run of regional indicators is cut between pairs only. */
+	wrap_is("\U0001F1E7\U0001F1FE\U0001F1FA\U0001F1E6\U0001F1F5", 1, D,
+	    "\U0001F1E7\U0001F1FE|\U0001F1FA\U0001F1E6|\U0001F1F5", "RI pairs @1");
+	wrap_is("\U0001F1E7\U0001F1FE\U0001F1FA\U0001F1E6\U0001F1F5", 3, D,
+	    "\U0001F1E7\U0001F1FE|\U0001F1FA\U0001F1E6\U0001F1F5", "RI pairs @3");
+	widths_are("\U0001F1E7\U0001F1FE x", 40, "4", "a flag is two columns");
+	/* An emoji tag sequence (Scotland): the tags take no column and never start a line. */
+	snprintf(s, sizeof(s), "ab \U0001F3F4%s cd",
+	    "\U000E0067\U000E0062\U000E0073\U000E0063\U000E0074\U000E007F");
+	widths_are(s, 40, "8", "tag sequence");
+	{
+		char want[128];
+
+		snprintf(want, sizeof(want), "ab|\U0001F3F4%s|cd",
+		    "\U000E0067\U000E0062\U000E0073\U000E0063\U000E0074\U000E007F");
+		wrap_is(s, 2, D, want, "tag sequence @2");
+	}
 }
 
 /* UAX #14 of Unicode 15.1 where libunistring 1.0 is older (TYPO_UAX151), LB29. */
@@ -473,6 +499,20 @@ test_uax151(void)
 	wrap_is("в Мінск.</strong> x", 9, D, "в|Мінск.</|strong> x", "LB29 IS × AL");
 	wrap_is("the Drama&#39;&#39;) x", 16, N, "the Drama&#39;|&#39;) x", "LB29 old");
 	wrap_is("the Drama&#39;&#39;) x", 16, D, "the|Drama&#39;&#39;)|x", "LB29 IS × AL");
+	/* LB29 for the AL symbols beyond ASCII. */
+	wrap_is("x abc.\u00A9def", 9, N, "x abc.|\u00A9def", "LB29 old, copyright sign");
+	wrap_is("x abc.\u00A9def", 9, D, "x|abc.\u00A9def", "LB29 IS × AL, copyright sign");
+	wrap_is("x abc,\u00A7def", 9, D, "x|abc,\u00A7def", "LB29 IS × AL, section sign");
+	wrap_is("x abc.\u2192def", 9, N, "x abc.|\u2192def", "LB29 old, arrow");
+	wrap_is("x abc.\u2192def", 9, D, "x|abc.\u2192def", "LB29 IS × AL, arrow");
+	/* LB9 and LB8 in the quotation rules: a mark belongs to its quote, ZW keeps its break. */
+	wrap_is("ab \"\u0308 (cd)", 5, D, "ab \"\u0308|(cd)", "LB15 of 15.1, QU CM SP OP");
+	wrap_is("ab \u00AB\u0308 cd", 5, D, "ab|\u00AB\u0308 cd", "LB15a, Pi CM SP");
+	wrap_is("ab\u200B \u00BB cd", 3, D, "ab\u200B|\u00BB|cd", "LB8 before LB15b");
+	wrap_is("say \u201Cyes\u201D \u2329now\u232A", 9, D, "say \u201Cyes\u201D|\u2329now\u232A",
+	    "LB15 of 15.1, an OP beyond ASCII");
+	/* LB15c (SP ÷ IS NU) is Unicode 16.0: 15.1 keeps "equals .35" whole. */
+	wrap_is("equals .35 x", 8, D, "equals .|35 x", "no LB15c in 15.1");
 	/* A word wider than the line: no lone bracket, no cut between digits when avoidable. */
 	wrap_is("x (abcdefgh).", 5, N, "x|(abcd|efg|h).", "cut: no lone bracket");
 	wrap_is("x ab1234", 5, D, "x|ab|1234", "cut: not inside a number that fits a line");
@@ -593,7 +633,7 @@ test_mixed(void)
 {
 	wrap_is("Lukashenko met Путин in Sochi, а потом уехал", 16, D,
 	    "Lukashenko met|Путин in Sochi,|а потом уехал", "mixed English");
-	wrap_is("The word «да» means yes", 10, D, "The word|«да» means|yes", "mixed quotes");
+	wrap_is("The word \u00ABда\u00BB means yes", 10, D, "The word|\u00ABда\u00BB means|yes", "mixed quotes");
 	wrap_is("中文字符测试", 5, D, "中文|字符|测试", "CJK");
 	widths_are("中文字符测试", 5, "4,4,4", "CJK two columns each");
 	wrap_is("中文字符测试", 1, D, "中|文|字|符|测|试", "CJK cluster wider than the line");
@@ -1020,7 +1060,7 @@ test_stress(void)
 		strbuf_adds(&sb, "авто\u00ADмо\u00ADбиль ");
 	strbuf_adds(&sb, "Пушкин А. С.\n№ 5 § 3 5 000 000 тонн http://x.org/a/b/c/d/e/f/g/h/i");
 	strbuf_adds(&sb, " 20-й-го ж.-д.- a-b-c-d -x x- --y Мо\u0301\u0301сква—Минск т.е.т.д. "
-	    "А.Г.Лукашенко-Петров (1990-е) «б-ка» e.g.,f х-\u0301у 中文-中文 а\u2010б 5\u2010й");
+	    "А.Г.Лукашенко-Петров (1990-е) \u00ABб-ка\u00BB e.g.,f х-\u0301у 中文-中文 а\u2010б 5\u2010й");
 	check_text("stress", sb.buf, sb.len, 1, 90, D);
 	check_text("stress", sb.buf, sb.len, 1, 90, N);
 	check_override_at("stress", sb.buf, sb.len);
@@ -1039,7 +1079,7 @@ test_cyrillic(void)
 		"лесу и к вечеру вышли к реке, сказал он. Я помню это. А ты? Так було й тоді, ",
 		"казав він! Пра гэта ўспомніў ён. См. раздел 5. Див. розділ 5. Jon pajšoŭ na ",
 		"vulicu ŭ horad. Ми знали, що він прийде до 5 млн людей на с. 25, а не ні.\n",
-		"Вот она — наша мама, т. е. и т. д. А. С. Пушкин на Мо\u0301скве (2017) «за».",
+		"Вот она — наша мама, т. е. и т. д. А. С. Пушкин на Мо\u0301скве (2017) \u00ABза\u00BB.",
 	};
 	struct strbuf sb = STRBUF_INIT;
 	size_t k;

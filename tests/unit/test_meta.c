@@ -49,12 +49,15 @@ check_meta(struct doc *doc, const char *title, const char *author, const char *d
     const char *name)
 {
 	struct meta m;
+	char *alone = meta_title(doc);	/* reads no author or date: the same title */
 
 	meta_read(doc, &m);
 	is_str(m.title, title, "%s: title", name);
+	is_str(alone, title, "%s: meta_title", name);
 	is_opt(m.author, author, name);
 	is_opt(m.date, date, name);
 	meta_done(&m);
+	free(alone);
 }
 
 static void
@@ -147,6 +150,14 @@ test_authors(void)
 	author_is("By Smith J.", "Smith J.");
 	author_is("By May Brown 3 May 2020", "May Brown");
 	author_is("By ", NULL);
+	/* every prefix, in capitals too (may_start_prefix looks at two letters) */
+	author_is("WRITTEN BY Anna Ivanova", "Anna Ivanova");
+	author_is("Posted by Anna Ivanova", "Anna Ivanova");
+	author_is("PUBLISHED ON Anna Ivanova", "Anna Ivanova");
+	author_is("ТЕКСТ: Ганна Іваненка", "Ганна Іваненка");
+	author_is("Тэкст: Ганна Іванова", "Ганна Іванова");
+	author_is("АВТОРЫ: Иван Петров", "Иван Петров");
+	author_is("аўтар Ганна Іванова", "Ганна Іванова");
 }
 
 static void
