@@ -27,9 +27,9 @@ p() {	# N: the first row of paragraph N at 80 columns
 	echo " Paragraph $1 of the marks test, a line long enough to wrap at fifty columns"
 }
 
-run() {	# COLS
+run() {	# COLS [TEXT: what the first screen shows]
 	tm_start "$1" 24 xterm-256color "$GLOSS '$doc'; echo EXITED \$?"
-	tm_wait "Paragraph 1 of" 100; ok $? "the document opens at $1 columns"
+	tm_wait "${2:-Paragraph 1 of}" 100; ok $? "the document opens at $1 columns"
 }
 
 run 80
@@ -111,7 +111,7 @@ tm_keys q q; tm_wait "EXITED 0"; ok $? "q closes the list and quits"
 
 # The file edited (a paragraph before the others): the marks follow their text.
 { printf 'A preface, added later.\n\n'; cat "$doc"; } >"$doc.new" && mv "$doc.new" "$doc"
-run 80
+run 80 "of the marks test"
 tm_settle
 tm_keys "'" c; tm_settle
 is "$(tm_row 1)" "$(p 20)" "edited: 'c goes to the same paragraph"
