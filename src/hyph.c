@@ -265,7 +265,8 @@ hyphenate(HyphenDict *d, const char *word, size_t n, enum lang l, char *hy, size
     bool *rep_at)
 {
 	uint8_t lower[WORD_MAX * 4 + 8];
-	size_t llen = sizeof(lower), clen = 0;
+	char in[WORD_MAX * 4 + 8];
+	size_t llen = sizeof(lower), clen = 0, wlen;
 	char *conv = NULL, **rep = NULL;
 	int *pos = NULL, *cut = NULL, nchar;
 	bool ok;
@@ -284,18 +285,20 @@ hyphenate(HyphenDict *d, const char *word, size_t n, enum lang l, char *hy, size
 		if (conv == NULL)
 			return false;
 	}
-	if ((conv ? clen : llen) + 5 > hysize) {
+	wlen = conv ? clen : llen;
+	if (wlen + 5 > hysize || wlen + 1 > sizeof(in)) {
 		free(conv);
 		return false;
 	}
+	memcpy(in, conv ? conv : (const char *)lower, wlen);
+	in[wlen] = '\0';	/* libhyphen runs strstr() on the word */
 	memset(hy, '0', hysize);
-	ok = hnj_hyphen_hyphenate3(d, conv ? conv : (const char *)lower, (int)(conv ? clen : llen),
-	    hy, NULL, &rep, &pos, &cut, 2, l == LANG_EN ? 3 : 2, 2, 2) == 0;
-	for (int k = 0; k < nchar; k++) {
+	ok = hnj_hyphen_hyphenate3(d, in, (int)wlen, hy, NULL, &rep, &pos, &cut, 2,
+	    l == LANG_EN ? 3 : 2, 2, 2) == 0;
+	for (int k = 0; k < nchar; k++)
 		rep_at[k] = rep && rep[k];
-		if (rep && rep[k])
-			free(rep[k]);
-	}
+	for (size_t k = 0; rep && k < wlen; k++)
+		free(rep[k]);	/* rep[] has an entry for each byte, NULL or allocated */
 	free(rep);
 	free(pos);
 	free(cut);
