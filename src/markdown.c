@@ -441,7 +441,9 @@ flow_begin(struct md *md, cmark_node *node, enum doc_kind plain_kind)
 static char *
 note_label(cmark_node *def, size_t number)
 {
-	char *s = cmark_render_commonmark(def, CMARK_OPT_DEFAULT, 0);
+	/* rendered with malloc (the tree's own memory is markdown_mem's), so free() */
+	char *s = cmark_render_commonmark_with_mem(def, CMARK_OPT_DEFAULT, 0,
+	    cmark_get_default_mem_allocator());
 	char *nl = s ? strchr(s, '\n') : NULL;
 	char *label;
 
@@ -933,14 +935,15 @@ walk(struct md *md, cmark_node *root)
  * rendering, which gloss does not use.
  */
 static cmark_parser *
-new_parser(void)
+new_parser(cmark_mem *mem)
 {
 	static const char *const names[] = { "table", "strikethrough", "autolink", "tasklist" };
 	cmark_parser *p;
 	size_t i;
 
 	cmark_gfm_core_extensions_ensure_registered();
-	p = cmark_parser_new(CMARK_OPT_FOOTNOTES | CMARK_OPT_SOURCEPOS | CMARK_OPT_VALIDATE_UTF8);
+	p = cmark_parser_new_with_mem(CMARK_OPT_FOOTNOTES | CMARK_OPT_SOURCEPOS |
+	    CMARK_OPT_VALIDATE_UTF8, mem);
 	for (i = 0; i < GLOSS_ARRAY_SIZE(names); i++) {
 		cmark_syntax_extension *ext = cmark_find_syntax_extension(names[i]);
 
@@ -980,7 +983,7 @@ static pthread_mutex_t cmark_lock = PTHREAD_MUTEX_INITIALIZER;
 static enum gloss_status
 parse_locked(const char *src, size_t n, bool first, struct doc_builder *b)
 {
-	cmark_parser *parser = new_parser();
+	cmark_parser *parser = new_parser(markdown_mem_begin());
 	cmark_node *root;
 	struct md md;
 
@@ -997,8 +1000,10 @@ parse_locked(const char *src, size_t n, bool first, struct doc_builder *b)
 	root = cmark_parser_finish(parser);
 	doc_build_progress(0.9);
 	cmark_parser_free(parser);
-	if (root == NULL)
+	if (root == NULL) {
+		markdown_mem_end();
 		return error_set(GLOSS_EPARSE, "cmark-gfm could not parse the document");
+	}
 	memset(&md, 0, sizeof md);
 	md.b = b;
 	md.src = src;
@@ -1010,7 +1015,7 @@ parse_locked(const char *src, size_t n, bool first, struct doc_builder *b)
 	collect_notes(&md, root);
 	walk(&md, root);
 	md_done(&md);
-	cmark_node_free(root);
+	markdown_mem_end();	/* the whole tree at once */
 	return GLOSS_OK;
 }
 

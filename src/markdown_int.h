@@ -48,6 +48,16 @@ markdown_is_space(char c)
 	return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f';
 }
 
+/*
+ * The memory of one parse's cmark-gfm tree (markdown_mem.c), used under
+ * markdown.c's cmark lock only: begin returns the allocator for
+ * cmark_parser_new_with_mem(); end frees every node made with it at once
+ * (the tree must not be used afterwards, nor freed with cmark_node_free).
+ */
+struct cmark_mem;
+struct cmark_mem *markdown_mem_begin(void);
+void markdown_mem_end(void);
+
 /* Empties the block for reuse (keeps its buffers). */
 void markdown_block_clear(struct markdown_block *k);
 /* Frees the buffers. */
