@@ -23,17 +23,16 @@
 #include "gloss/xmalloc.h"
 #include "markdown_int.h"
 
-#define ALIGN 16u
+#define ALIGN 8u			/* cmark-gfm's nodes hold pointers and sizes at most */
 #define CLASS_MAX 1024u			/* larger blocks come from malloc */
 #define NCLASSES (CLASS_MAX / ALIGN)
 #define REGION_MIN ((size_t)8 << 20)
 #define REGION_MAX ((size_t)64 << 20)
 #define HUGE_PAGE ((size_t)2 << 20)
 
-/* In front of every block (16 bytes, so blocks stay 16-aligned). */
+/* In front of every block: 8 bytes, as malloc's own. */
 struct hdr {
-	size_t size;			/* usable bytes: the class size of a small block */
-	size_t large;			/* 1: from malloc, in front of it a struct large */
+	size_t word;			/* usable bytes (a small block's class size) << 1, | 1 if large */
 };
 
 /* A large block: on the arena's list so that dropping the tree frees it. */
@@ -60,6 +59,24 @@ static struct {
 	struct free_block *free_list[NCLASSES];	/* freed small blocks, by class */
 	struct large large;		/* sentinel of the large blocks' list */
 } arena;
+
+static size_t
+hdr_size(const struct hdr *h)
+{
+	return h->word >> 1;
+}
+
+static bool
+hdr_large(const struct hdr *h)
+{
+	return (h->word & 1) != 0;
+}
+
+static void
+hdr_set(struct hdr *h, size_t size, bool large)
+{
+	h->word = size << 1 | (large ? 1 : 0);
+}
 
 static void
 fail(void)
@@ -110,8 +127,7 @@ small_alloc(size_t n, bool zero)
 		new_region(need);
 	h = (struct hdr *)(void *)arena.cur;	/* fresh pages are zero */
 	arena.cur += need;
-	h->size = size;
-	h->large = 0;
+	hdr_set(h, size, false);
 	return h + 1;
 }
 
@@ -122,8 +138,7 @@ large_alloc(size_t n)
 
 	if (l == NULL)
 		fail();
-	l->h.size = n;
-	l->h.large = 1;
+	hdr_set(&l->h, n, true);
 	l->prev = &arena.large;
 	l->next = arena.large.next;
 	arena.large.next->prev = l;
@@ -155,7 +170,7 @@ mem_free(void *p)
 	if (p == NULL)
 		return;
 	h = (struct hdr *)p - 1;
-	if (h->large) {
+	if (hdr_large(h)) {
 		struct large *l = large_of(h);
 
 		l->prev->next = l->next;
@@ -163,8 +178,8 @@ mem_free(void *p)
 		free(l);
 		return;
 	}
-	f->next = arena.free_list[h->size / ALIGN - 1];
-	arena.free_list[h->size / ALIGN - 1] = f;
+	f->next = arena.free_list[hdr_size(h) / ALIGN - 1];
+	arena.free_list[hdr_size(h) / ALIGN - 1] = f;
 }
 
 static void *
@@ -177,19 +192,19 @@ mem_realloc(void *p, size_t n)
 	if (p == NULL)
 		return mem_calloc(1, n);
 	h = (struct hdr *)p - 1;
-	if (h->large && n > CLASS_MAX) {
+	if (hdr_large(h) && n > CLASS_MAX) {
 		l = realloc(large_of(h), sizeof *l + n);
 		if (l == NULL)
 			fail();
-		l->h.size = n;
+		hdr_set(&l->h, n, true);
 		l->prev->next = l;
 		l->next->prev = l;
 		return &l->h + 1;
 	}
-	if (!h->large && n <= h->size)
+	if (!hdr_large(h) && n <= hdr_size(h))
 		return p;
 	q = mem_calloc(1, n);
-	memcpy(q, p, GLOSS_MIN(h->size, n));
+	memcpy(q, p, GLOSS_MIN(hdr_size(h), n));
 	mem_free(p);
 	return q;
 }
