@@ -17,7 +17,7 @@
 struct markdown_span {
 	uint32_t start, end;	/* bytes in the block text; end may be MARKDOWN_OPEN */
 	uint16_t kind;		/* enum doc_span_kind */
-	char *url;		/* owned */
+	size_t url;		/* offset + 1 of the URL in the block's urls, 0 = none */
 };
 
 /*
@@ -29,6 +29,7 @@ struct markdown_block {
 	struct strbuf text;
 	struct markdown_span *spans;	/* in the order they were opened */
 	size_t nspans, cap;
+	struct strbuf urls;		/* the spans' URLs, NUL-separated (no allocation per span) */
 	enum doc_kind kind;
 	int level;
 	char *label;		/* owned */

@@ -149,6 +149,50 @@ test_inline_spans(void)
 	    "Tabs a\tb,\n   spaces kept  inside one text\n", want, "inline spans");
 }
 
+/*
+ * The URLs of a block's links are kept in one buffer per block: each link
+ * keeps its own, an empty link (dropped) leaves the others in place, the
+ * next block starts afresh, and the NFC pass (a combining mark after
+ * markup, normalised piece by piece) keeps them on their links.
+ */
+static void
+test_link_urls(void)
+{
+	static const char *const want[] = {
+		"p | a b c {link 0-1 https://a.example/1} {link 2-3 https://b.example/3} "
+		    "{link 4-5 https://c.example/4}",
+		"p | d {link 0-1 /d}",
+		"p | x e\xCC\x81 y {link 0-1 /x} {emph 2-3} {link 6-7 /y}",
+		NULL
+	};
+
+	check_md("[a](https://a.example/1) [](https://gone.example/2) [b](https://b.example/3) "
+	    "[c](https://c.example/4)\n\n[d](/d)\n\n[x](/x) *e*\xCC\x81 [y](/y)\n", want,
+	    "link URLs");
+}
+
+/* Line breaks found by memchr: LF, CR LF and a bare CR, in one file. */
+static void
+test_bare_cr(void)
+{
+	static const char src[] = "# A\r\rB one\rB two\n\nC\r\n";
+	static const uint64_t ranges[][2] = { { 0, 3 }, { 5, 16 }, { 18, 19 } };
+	struct doc *doc = open_md("cr.md", src);
+	struct doc_loc loc;
+	size_t i = 0;
+
+	for (bool more = doc && doc_first(doc, &loc); more; more = doc_next(doc, &loc), i++) {
+		struct doc_block *b = doc_block(doc, loc);
+
+		if (i < GLOSS_ARRAY_SIZE(ranges)) {
+			is_int((long long)b->src_start, (long long)ranges[i][0], "CR: block %zu start", i);
+			is_int((long long)b->src_end, (long long)ranges[i][1], "CR: block %zu end", i);
+		}
+	}
+	is_int((long long)i, 3, "CR: three blocks");
+	doc_free(doc);
+}
+
 static void
 test_front_matter(void)
 {
@@ -732,6 +776,8 @@ main(int argc, char **argv)
 	if (argc > 1)
 		return dump(argv[1]);
 	test_inline_spans();
+	test_link_urls();
+	test_bare_cr();
 	test_front_matter();
 	test_long_first_paragraph();
 	test_lists();
