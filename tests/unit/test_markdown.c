@@ -193,6 +193,56 @@ test_bare_cr(void)
 	doc_free(doc);
 }
 
+/*
+ * cmark-gfm's tree lives in markdown_mem's regions: blocks over its size
+ * classes (a code block of 6,000 bytes, a paragraph of 3,000 links whose
+ * content grows by realloc) and a second parse after the first tree was
+ * dropped read the same.
+ */
+static void
+test_big_nodes(void)
+{
+	struct strbuf src = STRBUF_INIT, first = STRBUF_INIT, line = STRBUF_INIT;
+	char want[64];
+
+	strbuf_adds(&src, "```\n");
+	for (int i = 0; i < 100; i++)
+		strbuf_addf(&src, "%059d\n", i);
+	strbuf_adds(&src, "```\n\n");
+	for (int i = 0; i < 3000; i++)
+		strbuf_addf(&src, "[w%d](https://example.org/%d) ", i, i);
+	strbuf_adds(&src, "\n");
+	for (int round = 0; round < 2; round++) {
+		struct doc *doc = open_md("big.md", src.buf);
+		struct doc_loc loc;
+		size_t n = 0;
+
+		strbuf_reset(&line);
+		for (bool more = doc && doc_first(doc, &loc); more; more = doc_next(doc, &loc), n++) {
+			struct doc_block *b = doc_block(doc, loc);
+
+			if (n == 0)
+				is_int((long long)b->len, 100 * 60 - 1, "big nodes %d: the code block's text", round);
+			if (n == 1) {
+				is_int((long long)b->nspans, 3000, "big nodes %d: 3,000 links", round);
+				snprintf(want, sizeof want, "https://example.org/%d", 2999);
+				is_str(b->nspans ? b->spans[b->nspans - 1].url : "", want,
+				    "big nodes %d: the last link's URL", round);
+			}
+			describe(b, &line);
+		}
+		is_int((long long)n, 2, "big nodes %d: two blocks", round);
+		if (round == 0)
+			strbuf_adds(&first, line.buf);
+		else
+			ok(strcmp(first.buf, line.buf) == 0, "big nodes: the second parse reads the same");
+		doc_free(doc);
+	}
+	strbuf_done(&src);
+	strbuf_done(&first);
+	strbuf_done(&line);
+}
+
 static void
 test_front_matter(void)
 {
@@ -778,6 +828,7 @@ main(int argc, char **argv)
 	test_inline_spans();
 	test_link_urls();
 	test_bare_cr();
+	test_big_nodes();
 	test_front_matter();
 	test_long_first_paragraph();
 	test_lists();
