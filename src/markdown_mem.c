@@ -30,6 +30,22 @@
 #define REGION_MAX ((size_t)64 << 20)
 #define HUGE_PAGE ((size_t)2 << 20)
 
+/*
+ * Under AddressSanitizer (the sanitizer build, the fuzzers) every block is
+ * its own malloc'd "large" block, so that a read or write past one of
+ * cmark-gfm's blocks is still caught; dropping the tree at once still works.
+ */
+#if defined(__SANITIZE_ADDRESS__)
+#define MEM_CHECKED 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define MEM_CHECKED 1
+#endif
+#endif
+#ifndef MEM_CHECKED
+#define MEM_CHECKED 0
+#endif
+
 /* In front of every block: 8 bytes, as malloc's own. */
 struct hdr {
 	size_t word;			/* usable bytes (a small block's class size) << 1, | 1 if large */
@@ -146,13 +162,19 @@ large_alloc(size_t n)
 	return &l->h + 1;
 }
 
+/* A block of n bytes is cut from a region (else it is malloc's). */
+static bool
+small(size_t n)
+{
+	return !MEM_CHECKED && n <= CLASS_MAX;
+}
+
 static void *
 mem_calloc(size_t count, size_t size)
 {
 	if (size && count > SIZE_MAX / size)
 		fail();
-	return count * size <= CLASS_MAX ? small_alloc(count * size, true) :
-	    large_alloc(count * size);
+	return small(count * size) ? small_alloc(count * size, true) : large_alloc(count * size);
 }
 
 static struct large *
@@ -192,7 +214,7 @@ mem_realloc(void *p, size_t n)
 	if (p == NULL)
 		return mem_calloc(1, n);
 	h = (struct hdr *)p - 1;
-	if (hdr_large(h) && n > CLASS_MAX) {
+	if (hdr_large(h) && !small(n)) {
 		l = realloc(large_of(h), sizeof *l + n);
 		if (l == NULL)
 			fail();
