@@ -86,38 +86,49 @@ hyph_available(const char **why)
 #endif
 }
 
+static char message[1024];	/* what hyph_enable() said, without "gloss: " */
+
 bool
 hyph_enable(FILE *err)
 {
 	static bool said;
 	const char *why;
 	bool ok = hyph_available(&why);
+	size_t len = 0;
 
 	if (said)
 		return ok;
 	said = true;
 	if (!ok) {
-		fprintf(err, "gloss: hyphenation is unavailable: %s; lines wrap without it\n", why);
+		snprintf(message, sizeof(message),
+		    "hyphenation is unavailable: %s; lines wrap without it", why);
+		fprintf(err, "gloss: %s\n", message);
 		return false;
 	}
 #ifdef HAVE_HYPHEN
 	{
 		const char *dir = getenv("GLOSS_HYPHEN_DIR");
-		const char *sep = "";
 
 		for (int l = 0; l < LANG_COUNT; l++) {
-			if (dict((enum lang)l) == NULL) {
-				if (*sep == '\0')
-					fprintf(err, "gloss: no hyphenation for");
-				fprintf(err, "%s %s (%s)", sep, lang_names[l], dict_files[l]);
-				sep = ",";
-			}
+			if (dict((enum lang)l) == NULL && len < sizeof(message))
+				len += (size_t)snprintf(message + len, sizeof(message) - len, "%s %s (%s)",
+				    len ? "," : "no hyphenation for", lang_names[l], dict_files[l]);
 		}
-		if (*sep)
-			fprintf(err, " in %s\n", dir && *dir ? dir : GLOSS_HYPHEN_DIR);
+		if (len && len < sizeof(message))
+			snprintf(message + len, sizeof(message) - len, " in %s",
+			    dir && *dir ? dir : GLOSS_HYPHEN_DIR);
+		if (len)
+			fprintf(err, "gloss: %s\n", message);
 	}
 #endif
+	(void)len;
 	return true;
+}
+
+const char *
+hyph_message(void)
+{
+	return message;
 }
 
 /* A token that is never hyphenated: URLs, paths, addresses, numbers. */

@@ -42,6 +42,9 @@ bool hyph_available(const char **why);
  */
 bool hyph_enable(FILE *err);
 
+/* What hyph_enable() said (without "gloss: "), for the reader's status line; "" if nothing (static). */
+const char *hyph_message(void);
+
 /*
  * The hyphenation points of the token t[0..n) (a word as it stands between
  * spaces, punctuation around it included): byte offsets into t, ascending,

@@ -5,7 +5,8 @@
 # rows show the added hyphens; a word hyphenated on screen is found by
 # search, highlighted, copied and exported whole, without the hyphen (the
 # database row (its quote, prefix and suffix), tmux's buffer and `gloss
-# export`); a search for the word as drawn (with its hyphen) finds nothing.
+# export`); a search for the word as drawn (with its hyphen) finds nothing;
+# without dictionaries the status line says so and the rows are plain.
 . "${top_srcdir:-.}/tests/lib/lib.sh"
 need_tmux
 [ -n "${SQLITE3_CLI:-}" ] || skip_all "sqlite3 not found"
@@ -54,5 +55,26 @@ is "$("$GLOSS" dump -w 22 "$doc")" "Заголовок
 достопримечательность
 и сельскохозяйственный
 вопрос." "dump without --hyphenate after all this: no hyphen"
+
+# No dictionary: the reader says so on its status line and wraps as without the option.
+mkdir -p "$TEST_TMP/nodicts"
+tm_start 100 8 xterm-256color "GLOSS_HYPHEN_DIR='$TEST_TMP/nodicts' $GLOSS --hyphenate '$doc'"
+tm_wait "вопрос"
+contains "$(tm_row 8)" "hyphenation is unavailable: no hyphenation dictionary found" \
+	"without dictionaries the status line says hyphenation is unavailable"
+tm_kill
+tm_start 20 12 xterm-256color "$GLOSS '$doc'"
+tm_wait "вопрос"
+plain=$(tm_capture | sed -n '1,10p')
+tm_kill
+tm_start 20 12 xterm-256color "GLOSS_HYPHEN_DIR='$TEST_TMP/nodicts' $GLOSS --hyphenate '$doc'"
+tm_wait "вопрос"
+is "$(tm_capture | sed -n '3,7p')" "Вчера в Москве
+обсуждали
+достопримечательност
+ь
+и" "without dictionaries: the long word cut at the column, no hyphen"
+is "$(tm_capture | sed -n '1,10p')" "$plain" "without dictionaries the rows are those of the plain wrap"
+tm_kill
 
 done_testing
