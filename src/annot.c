@@ -343,6 +343,50 @@ save_anchor(struct annot_doc *ad, const struct anchoring *j, const struct store_
 	return rc;
 }
 
+/* How far the highlights before off moved (the last one located before it), for a mark at off. */
+static int64_t
+delta_before(const struct anchoring *j, uint64_t off)
+{
+	int64_t delta = 0;
+
+	for (size_t i = 0; i < j->list.n && j->list.v[i].start <= off; i++)
+		if (j->res[i].status != ANCHOR_ORPHANED)
+			delta = (int64_t)j->res[i].start - (int64_t)j->list.v[i].start;
+	return delta;
+}
+
+/* The marks follow their text as the reading position does; the caret moves with its mark. */
+static enum gloss_status
+relocate_marks(struct annot_doc *ad, const struct anchoring *j)
+{
+	const char *text = strbuf_str(&j->text);
+	struct store_mark m[STORE_MARKS];
+	enum gloss_status rc = store_marks_get(ad->st, ad->doc_id, m);
+
+	for (int i = 0; i < STORE_MARKS && rc == GLOSS_OK; i++) {
+		char *ctx;
+		uint64_t pos;
+
+		if (!m[i].set)
+			continue;
+		ctx = store_mark_context(ad->st, ad->doc_id, (char)('a' + i));
+		pos = relocate_position(text, j->text.len, m[i].position, ctx, delta_before(j, m[i].position));
+		if (m[i].has_caret) {
+			int64_t c = (int64_t)m[i].caret + (int64_t)pos - (int64_t)m[i].position;
+
+			m[i].caret = c < 0 ? 0 : (uint64_t)c > j->text.len ? j->text.len : (uint64_t)c;
+			while (m[i].caret > 0 && !anchor_is_boundary(text, j->text.len, m[i].caret))
+				m[i].caret--;
+		}
+		if (pos != m[i].position) {
+			m[i].position = pos;
+			rc = store_mark_set(ad->st, ad->doc_id, (char)('a' + i), &m[i], ctx);
+		}
+		free(ctx);
+	}
+	return rc;
+}
+
 /* Writes the results, the new content hash and the path, in one transaction. */
 static enum gloss_status
 save_anchors(struct annot_doc *ad, const struct anchoring *j, uint64_t pos)
@@ -358,6 +402,8 @@ save_anchors(struct annot_doc *ad, const struct anchoring *j, uint64_t pos)
 		rc = save_anchor(ad, j, &l->v[i], &r[i]);
 	if (rc == GLOSS_OK && pos != j->info.position && !store_readonly(ad->st))
 		rc = store_position_set(ad->st, ad->doc_id, pos, j->info.position_context, 0);
+	if (rc == GLOSS_OK && !store_readonly(ad->st))
+		rc = relocate_marks(ad, j);
 	if (rc == GLOSS_OK)
 		rc = store_doc_claim_sha(ad->st, ad->doc_id, ad->sha, &into);
 	if (rc == GLOSS_OK && into != ad->doc_id) {	/* another gloss recorded this content meanwhile */

@@ -46,6 +46,7 @@ static const struct cmd_option gloss_options[] = {
 	{ "print-config", 0, NULL, 0, CMD_TABLE_PRINT_CONFIG, "show the settings in effect (config file, then options) and exit" },
 	{ "list-tags", 0, NULL, 0, CMD_TABLE_LIST_TAGS, "print the tags in use, one a line (for shell completion)" },
 	{ "incsearch", 0, NULL, 0, CMD_TABLE_INCSEARCH, "search as the pattern is typed (/ and ?)" },
+	{ "hyphenate", 0, NULL, 0, CMD_TABLE_HYPHENATE, "hyphenate words where a line would be left under two thirds full" },
 	{ "no-mouse", 0, NULL, 0, CMD_TABLE_NO_MOUSE, "do not use the mouse" },
 	{ "hyperlinks", 0, "WHEN", CMD_OPT_OPTIONAL, CMD_TABLE_HYPERLINKS, "make links clickable (OSC 8): auto (default), always, never" },
 	{ "color", 0, "WHEN", CMD_OPT_OPTIONAL, CMD_TABLE_COLOR, "use colours: auto (default: unless NO_COLOR is set), always, never" },

@@ -41,17 +41,22 @@
 #include "gloss/xmalloc.h"
 
 #define DOC_CACHE_CHUNKS 16	/* parsed chunks kept by doc_trim() */
-#define UNKNOWN64 UINT64_MAX
 #define UNKNOWN32 UINT32_MAX
 
 /* The loaders, tried in order: the first that claims a file reads it. */
 static const struct doc_loader *const loaders[] = { &markdown_loader, &ansi_loader, &plain_loader };
 
+/*
+ * What is known of chunk k.  Zero means "not yet" so that the index of a
+ * large file is calloc's untouched pages (16,384 chunks a GB: no page is
+ * written before the first screen); a known value v is kept as v + 1, in
+ * one word, as a worker thread may read it while the main thread sets it.
+ */
 struct chunk_info {
-	uint64_t start;		/* B(k), UNKNOWN64 until computed */
-	uint64_t text_start;	/* offset in the document text, UNKNOWN64 until measured */
-	uint64_t text_len;	/* UNKNOWN64 until the chunk was parsed once */
-	uint32_t nblocks;	/* UNKNOWN32 until parsed once */
+	uint64_t start1;	/* B(k) + 1; 0 until computed (chunk 0: B = 0) */
+	uint64_t text_start;	/* offset in the document text, valid below doc->measured */
+	uint64_t text_len1;	/* text length + 1; 0 until the chunk was parsed once */
+	uint32_t nblocks1;	/* blocks + 1; 0 until parsed once */
 	bool joined;		/* B(k) cuts a paragraph (the text continues across it) */
 	struct doc_build_chunk *loaded;
 	uint64_t used;		/* LRU clock of the last access */
@@ -155,12 +160,7 @@ doc_setup(struct doc *doc, const struct doc_options *opt)
 	else
 		doc->nchunks = (uint32_t)((doc->size + DOC_CHUNK_SIZE - 1) / DOC_CHUNK_SIZE);
 	doc->chunks = xcalloc(doc->nchunks ? doc->nchunks : 1, sizeof *doc->chunks);
-	for (uint32_t k = 0; k < doc->nchunks; k++) {
-		doc->chunks[k].start = k == 0 ? 0 : UNKNOWN64;
-		doc->chunks[k].text_start = k == 0 ? 0 : UNKNOWN64;
-		doc->chunks[k].text_len = UNKNOWN64;
-		doc->chunks[k].nblocks = UNKNOWN32;
-	}
+	doc->chunks[0].start1 = 1;	/* B(0) = 0; text_start 0 */
 	return GLOSS_OK;
 }
 
@@ -377,13 +377,15 @@ chunk_start(struct doc *doc, uint32_t k)
 	if (k >= doc->nchunks)
 		return doc->size;
 	ci = &doc->chunks[k];
-	if (ci->start == UNKNOWN64) {
+	if (ci->start1 == 0) {
 		bool joined = false;
+		uint64_t b = doc->loader->boundary(doc->src, doc->size, (uint64_t)k * DOC_CHUNK_SIZE,
+		    &joined);
 
-		ci->start = doc->loader->boundary(doc->src, doc->size, (uint64_t)k * DOC_CHUNK_SIZE, &joined);
 		ci->joined = joined;
+		ci->start1 = b + 1;
 	}
-	return ci->start;
+	return ci->start1 - 1;
 }
 
 static uint64_t
@@ -411,9 +413,9 @@ boundary(const struct doc *doc, uint32_t k, bool *joined)
 		*joined = false;
 		return doc->size;
 	}
-	if (doc->chunks[k].start != UNKNOWN64) {
+	if (doc->chunks[k].start1 != 0) {
 		*joined = doc->chunks[k].joined;
-		return doc->chunks[k].start;
+		return doc->chunks[k].start1 - 1;
 	}
 	if (one_chunk(doc)) {
 		*joined = false;
@@ -511,10 +513,10 @@ advance_measured(struct doc *doc)
 	while (doc->measured < doc->nchunks) {
 		struct chunk_info *ci = &doc->chunks[doc->measured];
 
-		if (ci->text_len == UNKNOWN64)
+		if (ci->text_len1 == 0)
 			break;
 		if (doc->measured + 1 < doc->nchunks)
-			doc->chunks[doc->measured + 1].text_start = ci->text_start + ci->text_len;
+			doc->chunks[doc->measured + 1].text_start = ci->text_start + ci->text_len1 - 1;
 		doc->measured++;
 	}
 }
@@ -522,8 +524,8 @@ advance_measured(struct doc *doc)
 static void
 record_chunk(struct doc *doc, uint32_t k, const struct doc_build_chunk *c)
 {
-	doc->chunks[k].text_len = c->text_len;
-	doc->chunks[k].nblocks = c->nblocks;
+	doc->chunks[k].text_len1 = c->text_len + 1;
+	doc->chunks[k].nblocks1 = c->nblocks + 1;
 	advance_measured(doc);
 }
 
@@ -548,9 +550,9 @@ chunk_nblocks(struct doc *doc, uint32_t k)
 {
 	if (k >= doc->nchunks)
 		return 0;
-	if (doc->chunks[k].nblocks == UNKNOWN32)
+	if (doc->chunks[k].nblocks1 == 0)
 		chunk_get(doc, k);
-	return doc->chunks[k].nblocks;
+	return doc->chunks[k].nblocks1 - 1;
 }
 
 /* The chunk whose source range contains src. */
@@ -748,7 +750,7 @@ doc_text_length(const struct doc *doc)
 	if (doc->nchunks == 0)
 		return 0;
 	ci = &doc->chunks[doc->nchunks - 1];
-	len = ci->text_start + ci->text_len;
+	len = ci->text_start + ci->text_len1 - 1;
 	/* every block counts a separator after it; the last one has none */
 	return len >= DOC_SEPARATOR_LEN ? len - DOC_SEPARATOR_LEN : 0;
 }
@@ -771,7 +773,7 @@ doc_locate(struct doc *doc, uint64_t off, struct doc_loc *loc, uint32_t *in_bloc
 			hi = mid;
 	}
 	for (k = lo; k < doc->measured; k++) {
-		if (off < doc->chunks[k].text_start + doc->chunks[k].text_len && chunk_nblocks(doc, k))
+		if (off < doc->chunks[k].text_start + doc->chunks[k].text_len1 - 1 && chunk_nblocks(doc, k))
 			break;
 	}
 	if (k >= doc->measured)

@@ -30,11 +30,11 @@ struct build_block {
 	uint64_t src_start, src_end;
 };
 
-struct build_span {
+struct build_span {			/* 24 bytes: one per link in a page of links */
 	uint32_t start, end;		/* relative to the block */
 	uint16_t kind;
-	size_t url;			/* offset+1 in strings, 0 = none */
 	bool open;
+	size_t url;			/* offset+1 in strings, 0 = none */
 };
 
 struct doc_builder {
@@ -151,6 +151,19 @@ doc_build_open(struct doc_builder *b, enum doc_span_kind kind, const char *url)
 	sp->url = add_string(b, url);
 	sp->open = true;
 	return b->nspans++;
+}
+
+void
+doc_build_reserve(struct doc_builder *b, size_t nspans, size_t strings, size_t text)
+{
+	size_t want = (size_t)b->nspans + nspans;
+
+	if (want > b->span_cap && want <= UINT32_MAX) {	/* still geometric: blocks come one by one */
+		b->span_cap = (uint32_t)GLOSS_MIN(GLOSS_MAX(want, (size_t)b->span_cap * 2), (size_t)UINT32_MAX);
+		b->spans = xreallocarray(b->spans, b->span_cap, sizeof *b->spans);
+	}
+	strbuf_grow(&b->strings, strings);	/* strbuf_grow is geometric */
+	strbuf_grow(&b->text, text + 1);
 }
 
 void

@@ -18,6 +18,7 @@
 
 #include "gloss/cmd.h"
 #include "gloss/dump.h"
+#include "gloss/hyph.h"
 #include "gloss/layout.h"
 #include "gloss/meta.h"
 #include "gloss/options.h"
@@ -385,12 +386,21 @@ parse_width(const char *s)
 	return (int)w;
 }
 
-enum { OPT_WIDTH, OPT_ASCII, OPT_FORCE };
+enum { OPT_WIDTH, OPT_ASCII, OPT_FORCE, OPT_HYPHENATE };
+
+/* --hyphenate (or set hyphenate on) where it cannot work: say so, wrap without it. */
+static void
+hyphenate_check(void)
+{
+	if (opt_hyphenate && !hyph_enable(stderr))
+		opt_hyphenate = false;
+}
 
 static const struct cmd_option dump_options[] = {
 	{ "width", 'w', "COLS", 0, OPT_WIDTH, "lines at most COLS columns wide" },
 	{ "ascii", 0, NULL, 0, OPT_ASCII, "text transliterated to ASCII" },
 	{ "force", 0, NULL, 0, OPT_FORCE, "open a file that looks binary" },
+	{ "hyphenate", 0, NULL, 0, OPT_HYPHENATE, "hyphenate words where a line would be left under two thirds full" },
 	{ NULL, 0, NULL, 0, 0, NULL },
 };
 
@@ -415,12 +425,16 @@ dump_exec(int argc, char **argv)
 		case OPT_FORCE:
 			opt_force = true;
 			break;
+		case OPT_HYPHENATE:
+			opt_hyphenate = true;
+			break;
 		default:
 			return cmd_getopt_status(c);
 		}
 	}
 	if (optind != argc - 1)
 		return cmd_usage_error(&dump_entry, "%s", optind == argc ? "missing FILE" : "too many arguments");
+	hyphenate_check();
 	rc = doc_open_default(argv[optind], opt_force, &doc);
 	if (rc != GLOSS_OK) {
 		cmd_error("%s", error_last(rc));
@@ -437,7 +451,7 @@ dump_exec(int argc, char **argv)
 
 const struct cmd_entry dump_entry = {
 	.name = "dump",
-	.usage = "[-w COLS] [--ascii] [--force] FILE",
+	.usage = "[-w COLS] [--ascii] [--force] [--hyphenate] FILE",
 	.summary = "print FILE laid out as plain text",
 	.help = "COLS is the terminal's width by default, or 80 when output is not a terminal.\n"
 	    "FILE may be - for standard input.\n",

@@ -32,6 +32,7 @@
 #include <unigbrk.h>
 #include <unilbrk.h>
 
+#include "gloss/hyph.h"
 #include "gloss/layout.h"
 #include "gloss/text.h"
 #include "gloss/typo.h"
@@ -43,6 +44,8 @@
 #define SHY_1 0xAD
 #define FILL_NUM 1		/* a line the soft glue may leave shorter than ... */
 #define FILL_DEN 2		/* ... this fraction of the width gives way instead */
+#define HYPH_NUM 2		/* with TYPO_HYPHEN, a line left shorter than ... */
+#define HYPH_DEN 3		/* ... this fraction of the width hyphenates the next word */
 
 /* The lines of a block with the options they were made for: one blob. */
 struct layout_cache {
@@ -68,6 +71,7 @@ struct wrap {
 	int width;
 	unsigned rules;
 	enum glyph_mode mode;
+	enum hyph_text lang;	/* with TYPO_HYPHEN: the text's language (hyph) */
 };
 
 /* A place where the current line may end. */
@@ -464,15 +468,50 @@ skip_plain(const struct wrap *w, size_t i, int *col)
 	return i;
 }
 
-/* The line is full at the code point before which the scan stopped. */
+/*
+ * TYPO_HYPHEN: when the line would end at c (NULL: nothing fits) less than
+ * two thirds full, the word at s[at] that did not fit is hyphenated at its
+ * last point (hyph_points) that fits with the hyphen.  The hyphen is the
+ * line's `hyphen` flag, drawn after it; the text is not changed.
+ */
+static bool
+hyphenate(const struct wrap *w, size_t a, size_t at, const struct cand *c,
+    struct cand *out)
+{
+	uint32_t pts[HYPH_MAX_POINTS];
+	size_t ws = at, we, np;
+
+	if (!(w->rules & TYPO_HYPHEN) || (c && c->width * HYPH_DEN >= w->width * HYPH_NUM))
+		return false;
+	while (ws > a && w->s[ws - 1] != ' ')
+		ws--;
+	we = word_end(w, at);
+	np = hyph_points(w->s + ws, we - ws, w->lang, pts);
+	while (np-- > 0) {
+		size_t p = ws + pts[np];
+		int width = span_width(w, a, p) + 1;
+
+		if (p > at || width > w->width)
+			continue;
+		if (c && width <= c->width)
+			return false;
+		set_cand(out, p, p, width, true);
+		return true;
+	}
+	return false;
+}
+
+/* The line is full at the code point s[at], before which the scan stopped. */
 static size_t
-overflow(const struct wrap *w, size_t a, struct pending *pd, const struct cand *slash,
+overflow(const struct wrap *w, size_t a, size_t at, struct pending *pd, const struct cand *slash,
     struct layout_line *ln)
 {
 	const struct cand *best;
-	struct cand glue, wd;
+	struct cand glue, wd, hy;
 
 	best = choose(w, pd, &glue, &wd);
+	if (hyphenate(w, a, at, best ? best : glue.ok ? &glue : NULL, &hy))
+		return finish(ln, a, &hy);
 	if (best)
 		return finish(ln, a, best);
 	if (glue.ok)
@@ -520,7 +559,7 @@ fit_line(const struct wrap *w, size_t a, struct layout_line *ln)
 			continue;
 		}
 		if (col + cw > w->width)
-			return overflow(w, a, &pd, &slash, ln);
+			return overflow(w, a, i, &pd, &slash, ln);
 		col += cw;
 		vis = col;
 		vis_end = i + (size_t)len;
@@ -580,6 +619,7 @@ wrap_text(const char *text, size_t len, const struct layout_opts *opt, struct si
 	w.width = clamp_width(opt->width);
 	w.rules = opt->rules;
 	w.mode = opt->mode;
+	w.lang = opt->rules & TYPO_HYPHEN ? hyph_text_lang(text, len) : HYPH_LATIN;
 	do
 		a = fit_line(&w, a, sink_push(out));
 	while (a < len);

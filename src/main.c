@@ -25,6 +25,7 @@
 #include "gloss/dump.h"
 #include "gloss/error.h"
 #include "gloss/help.h"
+#include "gloss/hyph.h"
 #include "gloss/options.h"
 #include "gloss/osc.h"
 #include "gloss/reader.h"
@@ -140,6 +141,9 @@ global_option(int c)
 	case CMD_TABLE_INCSEARCH:
 		opt_incsearch = true;
 		return -1;
+	case CMD_TABLE_HYPHENATE:
+		opt_hyphenate = true;
+		return -1;
 	case CMD_TABLE_COLOR:
 		return parse_color(optarg ? optarg : "always") < 0 ? 2 : -1;
 	case CMD_TABLE_LIST_KEYS:
@@ -176,6 +180,8 @@ parse_global(int argc, char **argv)
 	while ((c = cmd_getopt_next(&g)) != CMD_END)
 		if ((status = global_option(c)) >= 0)
 			return status == 0 ? -1 : -2;
+	if (opt_hyphenate && !hyph_enable(stderr))
+		opt_hyphenate = false;
 	if (print_config) {
 		settings_print(stdout);
 		return -1;

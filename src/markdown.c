@@ -116,25 +116,39 @@ literal(cmark_node *node)
 /* ------------------------------------------------------------------ */
 /* Source positions */
 
-/* Records where every line starts; cmark ends lines at LF, CR LF and CR. */
+/* The end of the line break at or after i (the byte after LF, CR LF or CR), or 0 if none. */
+static size_t
+next_break(const struct md *md, size_t i, const char **cr)
+{
+	const char *lf = memchr(md->src + i, '\n', md->n - i);
+
+	if (*cr && *cr < md->src + i)	/* the CR found last time is behind: look again */
+		*cr = memchr(md->src + i, '\r', md->n - i);
+	if (*cr && (lf == NULL || *cr < lf))
+		return (size_t)(*cr - md->src) + 1 + (*cr + 1 == lf);
+	return lf ? (size_t)(lf - md->src) + 1 : 0;
+}
+
+/*
+ * Records where every line starts; cmark ends lines at LF, CR LF and CR.
+ * The breaks are found with memchr, not byte by byte: one paragraph of
+ * 300,000 links is a single line of 11 MB.
+ */
 static void
 build_lines(struct md *md)
 {
-	size_t cap = 64, i;
+	size_t cap = 64, i = 0;
+	const char *cr = md->n ? memchr(md->src, '\r', md->n) : NULL;
 
 	md->lines = xmalloc(cap * sizeof *md->lines);
 	md->lines[0] = 0;
 	md->nlines = 1;
-	for (i = 0; i < md->n; i++) {
-		char c = md->src[i];
-
-		if (c != '\n' && (c != '\r' || (i + 1 < md->n && md->src[i + 1] == '\n')))
-			continue;
+	while (i < md->n && (i = next_break(md, i, &cr)) != 0) {
 		if (md->nlines == cap) {
 			cap *= 2;
 			md->lines = xreallocarray(md->lines, cap, sizeof *md->lines);
 		}
-		md->lines[md->nlines++] = i + 1;
+		md->lines[md->nlines++] = i;
 	}
 }
 
@@ -427,7 +441,9 @@ flow_begin(struct md *md, cmark_node *node, enum doc_kind plain_kind)
 static char *
 note_label(cmark_node *def, size_t number)
 {
-	char *s = cmark_render_commonmark(def, CMARK_OPT_DEFAULT, 0);
+	/* rendered with malloc (the tree's own memory is markdown_mem's), so free() */
+	char *s = cmark_render_commonmark_with_mem(def, CMARK_OPT_DEFAULT, 0,
+	    cmark_get_default_mem_allocator());
 	char *nl = s ? strchr(s, '\n') : NULL;
 	char *label;
 
@@ -919,14 +935,15 @@ walk(struct md *md, cmark_node *root)
  * rendering, which gloss does not use.
  */
 static cmark_parser *
-new_parser(void)
+new_parser(cmark_mem *mem)
 {
 	static const char *const names[] = { "table", "strikethrough", "autolink", "tasklist" };
 	cmark_parser *p;
 	size_t i;
 
 	cmark_gfm_core_extensions_ensure_registered();
-	p = cmark_parser_new(CMARK_OPT_FOOTNOTES | CMARK_OPT_SOURCEPOS | CMARK_OPT_VALIDATE_UTF8);
+	p = cmark_parser_new_with_mem(CMARK_OPT_FOOTNOTES | CMARK_OPT_SOURCEPOS |
+	    CMARK_OPT_VALIDATE_UTF8, mem);
 	for (i = 0; i < GLOSS_ARRAY_SIZE(names); i++) {
 		cmark_syntax_extension *ext = cmark_find_syntax_extension(names[i]);
 
@@ -966,7 +983,7 @@ static pthread_mutex_t cmark_lock = PTHREAD_MUTEX_INITIALIZER;
 static enum gloss_status
 parse_locked(const char *src, size_t n, bool first, struct doc_builder *b)
 {
-	cmark_parser *parser = new_parser();
+	cmark_parser *parser = new_parser(markdown_mem_begin());
 	cmark_node *root;
 	struct md md;
 
@@ -983,8 +1000,10 @@ parse_locked(const char *src, size_t n, bool first, struct doc_builder *b)
 	root = cmark_parser_finish(parser);
 	doc_build_progress(0.9);
 	cmark_parser_free(parser);
-	if (root == NULL)
+	if (root == NULL) {
+		markdown_mem_end();
 		return error_set(GLOSS_EPARSE, "cmark-gfm could not parse the document");
+	}
 	memset(&md, 0, sizeof md);
 	md.b = b;
 	md.src = src;
@@ -996,7 +1015,7 @@ parse_locked(const char *src, size_t n, bool first, struct doc_builder *b)
 	collect_notes(&md, root);
 	walk(&md, root);
 	md_done(&md);
-	cmark_node_free(root);
+	markdown_mem_end();	/* the whole tree at once */
 	return GLOSS_OK;
 }
 
@@ -1026,6 +1045,7 @@ sanitize(const char *s, size_t n, struct strbuf *out)
 {
 	size_t i = 0;
 
+	strbuf_grow(out, n);	/* as long as the input unless bytes are replaced */
 	while (i < n) {
 		size_t j = i;
 		uint32_t cp;
@@ -1088,7 +1108,12 @@ load(const char *src, uint64_t start, uint64_t end, unsigned flags, int tab_widt
 		skip += markdown_front_matter(src + start + skip, n - skip, NULL);	/* no text */
 	}
 	sanitize(src + start + skip, n - skip, &clean);
-	text_nfc(strbuf_str(&clean), clean.len, &nfc);
+	if (text_is_nfc_fast(strbuf_str(&clean), clean.len)) {
+		nfc = clean;	/* the usual case: no second copy of the file */
+		strbuf_init(&clean);
+	} else {
+		text_nfc(strbuf_str(&clean), clean.len, &nfc);
+	}
 	body = nfc.len;
 	if (!(flags & DOC_PARSE_WHOLE)) {
 		strbuf_reset(&clean);

@@ -26,11 +26,8 @@ cmp_u32(const void *a, const void *b)
 void
 markdown_block_clear(struct markdown_block *k)
 {
-	size_t i;
-
-	for (i = 0; i < k->nspans; i++)
-		free(k->spans[i].url);
 	k->nspans = 0;
+	strbuf_truncate(&k->urls, 0);
 	free(k->label);
 	k->label = NULL;
 	free(k->number);
@@ -45,6 +42,7 @@ markdown_block_done(struct markdown_block *k)
 {
 	markdown_block_clear(k);
 	strbuf_done(&k->text);
+	strbuf_done(&k->urls);
 	free(k->spans);
 	k->spans = NULL;
 	k->cap = 0;
@@ -129,7 +127,11 @@ markdown_block_open(struct markdown_block *k, enum doc_span_kind kind, const cha
 	sp->start = (uint32_t)k->text.len;
 	sp->end = MARKDOWN_OPEN;	/* open */
 	sp->kind = (uint16_t)kind;
-	sp->url = url ? xstrdup(url) : NULL;
+	sp->url = 0;
+	if (url) {
+		sp->url = k->urls.len + 1;
+		strbuf_add(&k->urls, url, strlen(url) + 1);
+	}
 	return (uint32_t)k->nspans++;
 }
 
@@ -154,10 +156,8 @@ blk_trim(struct markdown_block *k)
 
 		sp.end = (uint32_t)GLOSS_MIN((size_t)sp.end, len);
 		sp.start = (uint32_t)GLOSS_MIN((size_t)sp.start, len);
-		if (sp.start >= sp.end && sp.kind != MARKDOWN_SPAN_CELL) {
-			free(sp.url);
+		if (sp.start >= sp.end && sp.kind != MARKDOWN_SPAN_CELL)
 			continue;
-		}
 		k->spans[j++] = sp;
 	}
 	k->nspans = j;
@@ -249,6 +249,7 @@ feed_builder(struct doc_builder *b, const struct markdown_block *k)
 	size_t i = 0, j = 0, ns = k->nspans;
 	uint32_t pos = 0, len = (uint32_t)k->text.len;
 
+	doc_build_reserve(b, ns, k->urls.len, len);
 	for (i = 0; i < ns; i++) {
 		by_end[i].end = k->spans[i].end;
 		by_end[i].index = (uint32_t)i;
@@ -265,7 +266,8 @@ feed_builder(struct doc_builder *b, const struct markdown_block *k)
 				doc_build_close(b, handle[by_end[j].index]);
 		for (; i < ns && k->spans[i].start == pos; i++)
 			if (k->spans[i].kind != MARKDOWN_SPAN_CELL)
-				handle[i] = doc_build_open(b, k->spans[i].kind, k->spans[i].url);
+				handle[i] = doc_build_open(b, k->spans[i].kind, k->spans[i].url ?
+				    k->urls.buf + k->spans[i].url - 1 : NULL);
 		if (pos == len)
 			break;
 		if (i < ns)

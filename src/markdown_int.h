@@ -17,7 +17,7 @@
 struct markdown_span {
 	uint32_t start, end;	/* bytes in the block text; end may be MARKDOWN_OPEN */
 	uint16_t kind;		/* enum doc_span_kind */
-	char *url;		/* owned */
+	size_t url;		/* offset + 1 of the URL in the block's urls, 0 = none */
 };
 
 /*
@@ -29,6 +29,7 @@ struct markdown_block {
 	struct strbuf text;
 	struct markdown_span *spans;	/* in the order they were opened */
 	size_t nspans, cap;
+	struct strbuf urls;		/* the spans' URLs, NUL-separated (no allocation per span) */
 	enum doc_kind kind;
 	int level;
 	char *label;		/* owned */
@@ -46,6 +47,16 @@ markdown_is_space(char c)
 {
 	return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f';
 }
+
+/*
+ * The memory of one parse's cmark-gfm tree (markdown_mem.c), used under
+ * markdown.c's cmark lock only: begin returns the allocator for
+ * cmark_parser_new_with_mem(); end frees every node made with it at once
+ * (the tree must not be used afterwards, nor freed with cmark_node_free).
+ */
+struct cmark_mem;
+struct cmark_mem *markdown_mem_begin(void);
+void markdown_mem_end(void);
 
 /* Empties the block for reuse (keeps its buffers). */
 void markdown_block_clear(struct markdown_block *k);

@@ -13,6 +13,7 @@ bool opt_force;
 bool opt_mouse = true;
 bool opt_fold = true;
 bool opt_incsearch;
+bool opt_hyphenate;
 int opt_column = OPT_COLUMN_DEFAULT;
 const char *opt_db;
 const char *opt_corpus;
@@ -51,6 +52,7 @@ options_reset(void)
 	opt_mouse = true;
 	opt_fold = true;
 	opt_incsearch = false;
+	opt_hyphenate = false;
 	opt_column = OPT_COLUMN_DEFAULT;
 	opt_db = NULL;
 	opt_corpus = NULL;

@@ -9,7 +9,9 @@
  * screen, the caret), so it survives a re-layout at any width; marks are
  * kept per document in the store (annot_mark_set: the one write path,
  * queued while another program holds the lock, so a key never waits).
- * The document's marks are read once when first needed and kept here.
+ * The document's marks are read when first needed and kept here; when the
+ * file changed, re-anchoring moves them with their text (annot.c), and
+ * they are read again.
  */
 #include "gloss/gloss.h"
 
@@ -22,17 +24,24 @@
 
 struct pager_marks {
 	bool loaded;		/* read from the store for this document */
+	bool reanchored;	/* after the changed file's marks were moved to their text */
 	struct store_mark m[STORE_MARKS];
 };
 
+/* The document's marks, read again once a changed file's marks followed their text. */
 static struct pager_marks *
 marks(struct pager *p)
 {
+	struct pager_marks *ms;
+
 	if (p->marks == NULL)
 		p->marks = xcalloc(1, sizeof *p->marks);
-	if (!p->marks->loaded && p->ad != NULL)
-		p->marks->loaded = annot_marks_get(p->ad, p->marks->m) == GLOSS_OK;
-	return p->marks;
+	ms = p->marks;
+	if (p->ad != NULL && (!ms->loaded || (!ms->reanchored && annot_reanchored(p->ad)))) {
+		ms->reanchored = annot_reanchored(p->ad);
+		ms->loaded = annot_marks_get(p->ad, ms->m) == GLOSS_OK;
+	}
+	return ms;
 }
 
 void

@@ -7,7 +7,9 @@
 #include "gloss/gloss.h"
 
 #include "gloss/present.h"
+#include "gloss/options.h"
 #include "gloss/text.h"
+#include "gloss/typo.h"
 
 #define NOTE_INDENT 4	/* columns of a footnote's later paragraphs ("[1] " is as wide) */
 
@@ -164,6 +166,8 @@ present_layout_opts(const struct present *p, int width, enum glyph_mode mode)
 	struct layout_opts o = layout_defaults(width - p->indent > 0 ? width - p->indent : 1);
 
 	o.mode = mode;
+	if (opt_hyphenate)
+		o.rules |= TYPO_HYPHEN;
 	return o;
 }
 

@@ -19,6 +19,7 @@
 #include "gloss/editor.h"
 #include "gloss/error.h"
 #include "gloss/help.h"
+#include "gloss/hyph.h"
 #include "gloss/library.h"
 #include "gloss/options.h"
 #include "gloss/osc.h"
@@ -246,6 +247,8 @@ reader_main(int argc, char **argv)
 	catch_hangups();
 	if (*settings_problem())
 		view_message("%s", settings_problem());
+	if (*hyph_message())
+		view_message("%s", hyph_message());
 	view_set_action(ACTION_HELP, help_show, NULL);
 	view_set_action(ACTION_MESSAGES, popup_messages, NULL);
 	view_set_action(ACTION_FIND, lib ? library_find : no_library, lib);

@@ -140,6 +140,8 @@ apply_set(const char *name, const char *v, const char **why)
 		return set_flag(&opt_fold, v) || (*why = "fold is on or off", false);
 	} else if (strcmp(name, "incsearch") == 0) {
 		return set_flag(&opt_incsearch, v) || (*why = "incsearch is on or off", false);
+	} else if (strcmp(name, "hyphenate") == 0) {
+		return set_flag(&opt_hyphenate, v) || (*why = "hyphenate is on or off", false);
 	} else if (strcmp(name, "ascii") == 0) {
 		if (!set_flag(&opt_ascii_forced, v))
 			return (*why = "ascii is on or off"), false;
@@ -157,7 +159,7 @@ apply_set(const char *name, const char *v, const char **why)
 			opt_corpus = corpus = xstrdup(v);
 		}
 	} else {
-		*why = "no such setting (column, color, hyperlinks, mouse, fold, incsearch, ascii, keyboard-layout, db, corpus)";
+		*why = "no such setting (column, color, hyperlinks, mouse, fold, incsearch, hyphenate, ascii, keyboard-layout, db, corpus)";
 		return false;
 	}
 	return true;
@@ -508,9 +510,9 @@ settings_print(FILE *f)
 	fprintf(f, "set color %s\n", options_color_name(opt_color));
 	fprintf(f, "set hyperlinks %s\n", opt_hyperlinks == OSC_LINKS_ALWAYS ? "always" :
 	    opt_hyperlinks == OSC_LINKS_NEVER ? "never" : "auto");
-	fprintf(f, "set mouse %s\nset fold %s\nset incsearch %s\nset ascii %s\n",
+	fprintf(f, "set mouse %s\nset fold %s\nset incsearch %s\nset hyphenate %s\nset ascii %s\n",
 	    opt_mouse ? "on" : "off", opt_fold ? "on" : "off", opt_incsearch ? "on" : "off",
-	    opt_ascii_forced ? "on" : "off");
+	    opt_hyphenate ? "on" : "off", opt_ascii_forced ? "on" : "off");
 	fprintf(f, "set keyboard-layout %s\n", layout_names[keymap_get_layout()]);
 	if (opt_db)
 		print_safe(f, "set db ", opt_db);

@@ -8,7 +8,11 @@
 #include "gloss/gloss.h"
 
 #include <libstemmer.h>
+#include <pthread.h>
 #include <unistr.h>
+#ifdef GLOSS_STEMMER_SONAME
+#include <dlfcn.h>
+#endif
 
 #include "gloss/stem.h"
 #include "gloss/text.h"
@@ -52,14 +56,64 @@ static const char *const ukbe_endings[] = {
 	"ыць", "ай", "яй", "аў", "яў", "оў", "еў", "ым", "ых", "ая", "яя", "ае", "яе", "ое", "ці", "ць", "лі", "ы",
 };
 
+/*
+ * libstemmer's functions.  Built with GLOSS_STEMMER_SONAME (configure's
+ * default), the library is opened when the first stemmer is made, so that
+ * a process that never searches the library (the reader, most commands)
+ * does not load it; if it cannot be opened, words go unstemmed as when
+ * libstemmer lacks a language.
+ */
+struct sb_api {
+	struct sb_stemmer *(*make)(const char *algorithm, const char *charenc);
+	void (*drop)(struct sb_stemmer *z);
+	const sb_symbol *(*stem)(struct sb_stemmer *z, const sb_symbol *word, int size);
+	int (*length)(struct sb_stemmer *z);
+};
+
+static struct sb_api sb;
+static pthread_once_t sb_once = PTHREAD_ONCE_INIT;
+
+#ifdef GLOSS_STEMMER_SONAME
+static void
+sb_load(void)
+{
+	void *h = dlopen(GLOSS_STEMMER_SONAME, RTLD_LAZY | RTLD_LOCAL);
+
+	if (h == NULL)
+		return;
+	/* POSIX: a function pointer's value is read through a void pointer */
+	*(void **)&sb.make = dlsym(h, "sb_stemmer_new");
+	*(void **)&sb.drop = dlsym(h, "sb_stemmer_delete");
+	*(void **)&sb.stem = dlsym(h, "sb_stemmer_stem");
+	*(void **)&sb.length = dlsym(h, "sb_stemmer_length");
+	if (!sb.make || !sb.drop || !sb.stem || !sb.length)
+		sb.make = NULL;		/* not a libstemmer: no stemmers */
+}
+#else
+static void
+sb_load(void)
+{
+	sb = (struct sb_api){ sb_stemmer_new, sb_stemmer_delete, sb_stemmer_stem, sb_stemmer_length };
+}
+#endif
+
+bool
+stem_snowball(void)
+{
+	pthread_once(&sb_once, sb_load);
+	return sb.make != NULL;
+}
+
 struct stem *
 stem_new(void)
 {
 	struct stem *s = xcalloc(1, sizeof *s);
 
 	s->cache = xcalloc(CACHE_SLOTS, sizeof *s->cache);
-	s->ru = sb_stemmer_new("russian", "UTF_8");
-	s->en = sb_stemmer_new("english", "UTF_8");
+	if (stem_snowball()) {
+		s->ru = sb.make("russian", "UTF_8");
+		s->en = sb.make("english", "UTF_8");
+	}
 	return s;
 }
 
@@ -69,9 +123,9 @@ stem_free(struct stem *s)
 	if (s == NULL)
 		return;
 	if (s->ru)
-		sb_stemmer_delete(s->ru);
+		sb.drop(s->ru);
 	if (s->en)
-		sb_stemmer_delete(s->en);
+		sb.drop(s->en);
 	free(s->cache);
 	free(s->arena);
 	free(s);
@@ -206,21 +260,21 @@ static const char *
 stem_compute(struct stem *s, const char *w, size_t n, size_t *len)
 {
 	enum script sc = classify(s, w, n);
-	struct sb_stemmer *sb = sc == SCRIPT_LATIN ? s->en : sc == SCRIPT_RU ? s->ru : NULL;
+	struct sb_stemmer *z = sc == SCRIPT_LATIN ? s->en : sc == SCRIPT_RU ? s->ru : NULL;
 	const sb_symbol *r;
 
 	*len = n;
-	if (sc == SCRIPT_OTHER || ((sc == SCRIPT_LATIN || sc == SCRIPT_RU) && sb == NULL))
+	if (sc == SCRIPT_OTHER || ((sc == SCRIPT_LATIN || sc == SCRIPT_RU) && z == NULL))
 		return w;
-	if (sb) {
-		r = sb_stemmer_stem(sb, (const sb_symbol *)w, (int)n);
+	if (z) {
+		r = sb.stem(z, (const sb_symbol *)w, (int)n);
 		if (r == NULL)
 			return w;
 		if (sc == SCRIPT_LATIN) {
-			*len = (size_t)sb_stemmer_length(sb);
+			*len = (size_t)sb.length(z);
 			return (const char *)r;
 		}
-		set_cps(s, (const char *)r, (size_t)sb_stemmer_length(sb));
+		set_cps(s, (const char *)r, (size_t)sb.length(z));
 	} else {
 		cut_ukbe(s);
 	}

@@ -383,3 +383,19 @@ store_marks_get(struct store *st, int64_t doc_id, struct store_mark out[STORE_MA
 	sqlite3_reset(s);
 	return rc == SQLITE_DONE ? GLOSS_OK : store_fail(st, rc, "reading the marks");
 }
+
+char *
+store_mark_context(struct store *st, int64_t doc_id, char name)
+{
+	sqlite3_stmt *s = store_stmt(st, "SELECT context FROM marks WHERE doc_id = ?1 AND name = ?2");
+	char n[2] = { name, '\0' }, *ctx = NULL;
+
+	if (s == NULL)
+		return xstrdup("");
+	sqlite3_bind_int64(s, 1, doc_id);
+	sqlite3_bind_text(s, 2, n, 1, SQLITE_TRANSIENT);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		ctx = store_col_str(s, 0);
+	sqlite3_reset(s);
+	return ctx ? ctx : xstrdup("");
+}

@@ -163,6 +163,12 @@ void doc_build_set_label(struct doc_builder *b, const char *label);
 void doc_build_set_number(struct doc_builder *b, const char *number);
 void doc_build_set_flags(struct doc_builder *b, unsigned flags);
 void doc_build_end(struct doc_builder *b);
+/*
+ * Makes room for nspans more spans, string bytes (URLs) and text bytes, so
+ * that a block whose size the loader knows grows the builder's arrays once
+ * rather than by repeated doubling; only an optimisation.
+ */
+void doc_build_reserve(struct doc_builder *b, size_t nspans, size_t strings, size_t text);
 /* Number of blocks finished so far. */
 uint32_t doc_build_count(const struct doc_builder *b);
 /* Finished block i, for classification passes: its text (valid until the next append), */

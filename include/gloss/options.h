@@ -18,6 +18,7 @@ extern bool opt_ascii_forced;		/* --ascii given */
 extern bool opt_force;			/* --force: open files that look binary */
 extern bool opt_mouse;			/* false with --no-mouse */
 extern bool opt_incsearch;		/* --incsearch: search as the pattern is typed */
+extern bool opt_hyphenate;		/* --hyphenate: hyphenate words in narrow columns */
 extern bool opt_fold;			/* false with --no-fold: show site furniture unfolded */
 extern int opt_column;			/* --column=N: widest reading column */
 extern const char *opt_db;		/* --db FILE (NULL: default) */

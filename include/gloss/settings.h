@@ -6,7 +6,7 @@
  * One setting a line, '#' starts a comment:
  *
  *	set column 80			(and color, hyperlinks, mouse, fold,
- *					 incsearch, ascii, keyboard-layout, db, corpus)
+ *					 incsearch, hyphenate, ascii, keyboard-layout, db, corpus)
  *	bind pager J next-note		(VIEW KEY ACTION; VIEW: all, pager, list,
  *					 help, popup, selection)
  *	unbind all ^L

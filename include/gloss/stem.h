@@ -17,7 +17,8 @@
  *     is its own stem.
  * й, ї and ў are never changed: they are letters of their own.
  *
- * A stemmer is not thread-safe: one per thread.  Memory: the stem returned
+ * libstemmer is opened when the first stemmer is made (only the library
+ * search needs one).  A stemmer is not thread-safe: one per thread.  Memory: the stem returned
  * points into the stemmer and is valid until its next call.
  */
 #ifndef GLOSS_STEM_H
@@ -27,6 +28,13 @@
 
 struct stem;
 
+/*
+ * True when Snowball's stemmers are there (libstemmer opened at the first
+ * call when built to open it lazily; see configure's --disable-lazy-stemmer).
+ */
+bool stem_snowball(void);
+
+/* A new stemmer (stem_free frees it). */
 struct stem *stem_new(void);
 void stem_free(struct stem *s);
 

@@ -358,6 +358,8 @@ struct store_mark {
 /* Sets mark name ('a'..'z') of doc_id (context: the text after the position). */
 enum gloss_status store_mark_set(struct store *st, int64_t doc_id, char name,
     const struct store_mark *m, const char *context);
+/* The text after mark name of doc_id (a new string; "" if none), for re-anchoring. */
+char *store_mark_context(struct store *st, int64_t doc_id, char name);
 /* The marks of doc_id: out[name - 'a'] (set false where none). */
 enum gloss_status store_marks_get(struct store *st, int64_t doc_id, struct store_mark out[STORE_MARKS]);
 /*

@@ -31,6 +31,7 @@
 #define TYPO_URL	0x0200	/* no break inside a URL unless it is wider than the line */
 #define TYPO_LAST	0x0400	/* a short last word of a sentence stays with the one before (soft) */
 #define TYPO_UAX151	0x0800	/* UAX #14 LB15a–d of Unicode 15.1 on quotation marks (typo_uax151) */
+#define TYPO_HYPHEN	0x1000	/* --hyphenate: the layout may hyphenate a word (hyph), not by default */
 #define TYPO_DEFAULT	(TYPO_R1 | TYPO_R1_SHORT2 | TYPO_R1C | TYPO_R2 | TYPO_R3 | TYPO_R4 | \
 			 TYPO_R5 | TYPO_R6 | TYPO_R7 | TYPO_URL | TYPO_LAST | \
 			 TYPO_UAX151)

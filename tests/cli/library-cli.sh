@@ -261,4 +261,17 @@ uk-news.txt${TAB}Київське метро відкриє дві нові ст
 uk-title-pipe.txt${TAB}Уряд ухвалив нову програму житла для переселенців${TAB}-${TAB}-" \
 	"library of scraped pages: the articles' titles, authors and dates"
 
+# libstemmer is opened by the library search only (configure's default):
+# reading a document never loads it (ld.so's LD_DEBUG=libs lists each
+# library it loads).
+if ldd "$GLOSS" 2>/dev/null | grep -q libstemmer; then
+	ok 0 "dump: libstemmer not loaded # SKIP linked with it (--disable-lazy-stemmer)"
+	ok 0 "search: libstemmer loaded # SKIP linked with it (--disable-lazy-stemmer)"
+else
+	LD_DEBUG=libs "$GLOSS" dump -w 60 "$L/zima.md" >/dev/null 2>"$TEST_TMP/ld"
+	lacks "$(grep 'calling init' "$TEST_TMP/ld")" libstemmer "dump: libstemmer not loaded"
+	LD_DEBUG=libs "$GLOSS" search посёлок "$L" >/dev/null 2>"$TEST_TMP/ld"
+	contains "$(grep 'calling init' "$TEST_TMP/ld")" libstemmer "search: libstemmer loaded"
+fi
+
 done_testing

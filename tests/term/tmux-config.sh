@@ -68,7 +68,7 @@ unbind all G
 bind list K top
 unbind pager m
 bind pager M mark-set" "--print-config: the user's bindings"
-is "$(cat "$TEST_TMP/err")" "gloss: config: $XDG_CONFIG_HOME/gloss/config:2: set colum 50: no such setting (column, color, hyperlinks, mouse, fold, incsearch, ascii, keyboard-layout, db, corpus)" "the bad line on standard error, never fatal"
+is "$(cat "$TEST_TMP/err")" "gloss: config: $XDG_CONFIG_HOME/gloss/config:2: set colum 50: no such setting (column, color, hyperlinks, mouse, fold, incsearch, hyphenate, ascii, keyboard-layout, db, corpus)" "the bad line on standard error, never fatal"
 contains "$("$GLOSS" --column 60 --print-config 2>/dev/null)" "set column 60" "an option overrides the config file"
 contains "$(GLOSS_CONFIG= "$GLOSS" --print-config)" "set column 100" "GLOSS_CONFIG empty: no config file"
 

@@ -7,7 +7,8 @@
 # letter; the marks kept in the database across sessions and holding at
 # another width; a mark set while another program holds the database's
 # lock is kept and saved later, the reader never waiting; the Cyrillic
-# layout (ь is m, э is '); A lists the highlights (m did before).
+# layout (ь is m, э is '); A lists the highlights (m did before); the file
+# edited, the marks follow their text.
 . "${top_srcdir:-.}/tests/lib/lib.sh"
 need_tmux
 [ -n "${SQLITE3_CLI:-}" ] || skip_all "sqlite3 not found"
@@ -26,9 +27,9 @@ p() {	# N: the first row of paragraph N at 80 columns
 	echo " Paragraph $1 of the marks test, a line long enough to wrap at fifty columns"
 }
 
-run() {	# COLS
+run() {	# COLS [TEXT: what the first screen shows]
 	tm_start "$1" 24 xterm-256color "$GLOSS '$doc'; echo EXITED \$?"
-	tm_wait "Paragraph 1 of" 100; ok $? "the document opens at $1 columns"
+	tm_wait "${2:-Paragraph 1 of}" 100; ok $? "the document opens at $1 columns"
 }
 
 run 80
@@ -107,5 +108,15 @@ is "$(sql "SELECT count(*) FROM marks WHERE name = 'z'")" 1 "saved once the lock
 # A lists the highlights of this document (m did before marks).
 tm_keys A; tm_wait "Highlights —" 100; ok $? "A opens the list of this document's highlights"
 tm_keys q q; tm_wait "EXITED 0"; ok $? "q closes the list and quits"
+
+# The file edited (a paragraph before the others): the marks follow their text.
+{ printf 'A preface, added later.\n\n'; cat "$doc"; } >"$doc.new" && mv "$doc.new" "$doc"
+run 80 "of the marks test"
+tm_settle
+tm_keys "'" c; tm_settle
+is "$(tm_row 1)" "$(p 20)" "edited: 'c goes to the same paragraph"
+is "$(sql "SELECT position || ' ' || caret FROM marks WHERE name = 'c'")" "1840 2032" \
+	"edited: the mark and its caret moved by the preface's 25 bytes"
+tm_keys q; tm_wait "EXITED 0"; ok $? "q quits"
 
 done_testing

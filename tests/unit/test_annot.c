@@ -139,6 +139,13 @@ test_selections(void)
 		store_list_free(&l);
 	}
 	is_int(annot_position_set(ad, cyr, cyr + 10), GLOSS_OK, "position: set");
+	{
+		struct store_mark ma = { .set = true, .position = at, .has_caret = true, .caret = at + 4 };
+		struct store_mark mb = { .set = true, .position = cyr };
+
+		is_int(annot_mark_set(ad, 'a', &ma), GLOSS_OK, "mark a: set, with a caret");
+		is_int(annot_mark_set(ad, 'b', &mb), GLOSS_OK, "mark b: set, without");
+	}
 	annot_detach(ad);
 	doc_free(d);
 	free(path);
@@ -160,6 +167,16 @@ test_reopen(void)
 	annot_position_get(ad, &pos, &furthest);
 	is_int((long long)pos, (long long)find(d, "всё", 1), "reopen: the reading position is restored");
 	is_int((long long)furthest, (long long)pos + 10, "reopen: and the furthest point read");
+	{
+		struct store_mark m[STORE_MARKS];
+		uint64_t at = find(d, "relationship.", 1);
+
+		is_int(annot_marks_get(ad, m), GLOSS_OK, "reopen: the marks");
+		ok(m[0].set && m[0].position == at && m[0].has_caret && m[0].caret == at + 4,
+		    "reopen: mark a where it was, with its caret");
+		ok(m[1].set && m[1].position == find(d, "всё", 1) && !m[1].has_caret, "reopen: mark b");
+		ok(!m[2].set, "reopen: c was never set");
+	}
 	annot_detach(ad);
 	doc_free(d);
 
@@ -195,6 +212,16 @@ test_reopen(void)
 	free(got);
 	annot_position_get(ad, &pos, &furthest);
 	is_int((long long)pos, (long long)find(d, "всё", 1), "edited: the reading position follows its text");
+	{
+		struct store_mark m[STORE_MARKS];
+		uint64_t at = find(d, "relationship.", 1);
+
+		annot_marks_get(ad, m);
+		ok(m[0].position == at && m[0].caret == at + 4, "edited: mark a follows its text (%llu, %llu; "
+		    "want %llu)", (unsigned long long)m[0].position, (unsigned long long)m[0].caret,
+		    (unsigned long long)at);
+		is_int((long long)m[1].position, (long long)find(d, "всё", 1), "edited: so does mark b");
+	}
 	annot_detach(ad);
 	doc_free(d);
 	free(path);

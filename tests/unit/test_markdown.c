@@ -149,6 +149,100 @@ test_inline_spans(void)
 	    "Tabs a\tb,\n   spaces kept  inside one text\n", want, "inline spans");
 }
 
+/*
+ * The URLs of a block's links are kept in one buffer per block: each link
+ * keeps its own, an empty link (dropped) leaves the others in place, the
+ * next block starts afresh, and the NFC pass (a combining mark after
+ * markup, normalised piece by piece) keeps them on their links.
+ */
+static void
+test_link_urls(void)
+{
+	static const char *const want[] = {
+		"p | a b c {link 0-1 https://a.example/1} {link 2-3 https://b.example/3} "
+		    "{link 4-5 https://c.example/4}",
+		"p | d {link 0-1 /d}",
+		"p | x e\xCC\x81 y {link 0-1 /x} {emph 2-3} {link 6-7 /y}",
+		NULL
+	};
+
+	check_md("[a](https://a.example/1) [](https://gone.example/2) [b](https://b.example/3) "
+	    "[c](https://c.example/4)\n\n[d](/d)\n\n[x](/x) *e*\xCC\x81 [y](/y)\n", want,
+	    "link URLs");
+}
+
+/* Line breaks found by memchr: LF, CR LF and a bare CR, in one file. */
+static void
+test_bare_cr(void)
+{
+	static const char src[] = "# A\r\rB one\rB two\n\nC\r\n";
+	static const uint64_t ranges[][2] = { { 0, 3 }, { 5, 16 }, { 18, 19 } };
+	struct doc *doc = open_md("cr.md", src);
+	struct doc_loc loc;
+	size_t i = 0;
+
+	for (bool more = doc && doc_first(doc, &loc); more; more = doc_next(doc, &loc), i++) {
+		struct doc_block *b = doc_block(doc, loc);
+
+		if (i < GLOSS_ARRAY_SIZE(ranges)) {
+			is_int((long long)b->src_start, (long long)ranges[i][0], "CR: block %zu start", i);
+			is_int((long long)b->src_end, (long long)ranges[i][1], "CR: block %zu end", i);
+		}
+	}
+	is_int((long long)i, 3, "CR: three blocks");
+	doc_free(doc);
+}
+
+/*
+ * cmark-gfm's tree lives in markdown_mem's regions: blocks over its size
+ * classes (a code block of 6,000 bytes, a paragraph of 3,000 links whose
+ * content grows by realloc) and a second parse after the first tree was
+ * dropped read the same.
+ */
+static void
+test_big_nodes(void)
+{
+	struct strbuf src = STRBUF_INIT, first = STRBUF_INIT, line = STRBUF_INIT;
+	char want[64];
+
+	strbuf_adds(&src, "```\n");
+	for (int i = 0; i < 100; i++)
+		strbuf_addf(&src, "%059d\n", i);
+	strbuf_adds(&src, "```\n\n");
+	for (int i = 0; i < 3000; i++)
+		strbuf_addf(&src, "[w%d](https://example.org/%d) ", i, i);
+	strbuf_adds(&src, "\n");
+	for (int round = 0; round < 2; round++) {
+		struct doc *doc = open_md("big.md", src.buf);
+		struct doc_loc loc;
+		size_t n = 0;
+
+		strbuf_reset(&line);
+		for (bool more = doc && doc_first(doc, &loc); more; more = doc_next(doc, &loc), n++) {
+			struct doc_block *b = doc_block(doc, loc);
+
+			if (n == 0)
+				is_int((long long)b->len, 100 * 60 - 1, "big nodes %d: the code block's text", round);
+			if (n == 1) {
+				is_int((long long)b->nspans, 3000, "big nodes %d: 3,000 links", round);
+				snprintf(want, sizeof want, "https://example.org/%d", 2999);
+				is_str(b->nspans ? b->spans[b->nspans - 1].url : "", want,
+				    "big nodes %d: the last link's URL", round);
+			}
+			describe(b, &line);
+		}
+		is_int((long long)n, 2, "big nodes %d: two blocks", round);
+		if (round == 0)
+			strbuf_adds(&first, line.buf);
+		else
+			ok(strcmp(first.buf, line.buf) == 0, "big nodes: the second parse reads the same");
+		doc_free(doc);
+	}
+	strbuf_done(&src);
+	strbuf_done(&first);
+	strbuf_done(&line);
+}
+
 static void
 test_front_matter(void)
 {
@@ -732,6 +826,9 @@ main(int argc, char **argv)
 	if (argc > 1)
 		return dump(argv[1]);
 	test_inline_spans();
+	test_link_urls();
+	test_bare_cr();
+	test_big_nodes();
 	test_front_matter();
 	test_long_first_paragraph();
 	test_lists();

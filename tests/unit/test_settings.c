@@ -53,14 +53,14 @@ test_set(void)
 
 	options_reset();
 	ok(load("# comment\n\nset column 72\nset color never\nset hyperlinks always\n"
-	    "set mouse off\nset fold no\nset incsearch on  # typed search\r\n", err, sizeof err) == 0 &&
+	    "set mouse off\nset fold no\nset incsearch on  # typed search\r\nset hyphenate on\n", err, sizeof err) == 0 &&
 	    err[0] == '\0', "good settings: no problem reported");
 	ok(opt_column == 72 && opt_color == OPT_COLOR_NEVER && opt_hyperlinks == OSC_LINKS_ALWAYS &&
-	    !opt_mouse && !opt_fold && opt_incsearch, "each setting applied (CR LF and a comment too)");
+	    !opt_mouse && !opt_fold && opt_incsearch && opt_hyphenate, "each setting applied (CR LF and a comment too)");
 	ok(load("set column 10\nset colum 80\nset mouse maybe\nfrobnicate\nset column\n", err, sizeof err) == 5,
 	    "five bad lines counted");
 	is_str(err, "gloss: config: conf:1: set column 10: the column is 20 to 1000\n"
-	    "gloss: config: conf:2: set colum 80: no such setting (column, color, hyperlinks, mouse, fold, incsearch, ascii, keyboard-layout, db, corpus)\n"
+	    "gloss: config: conf:2: set colum 80: no such setting (column, color, hyperlinks, mouse, fold, incsearch, hyphenate, ascii, keyboard-layout, db, corpus)\n"
 	    "gloss: config: conf:3: set mouse maybe: mouse is on or off\n"
 	    "gloss: config: conf:4: frobnicate: not set, bind, unbind or color\n"
 	    "gloss: config: conf:5: set column: usage: set NAME VALUE\n", "each bad line: file, line, the line and why");
@@ -108,7 +108,7 @@ test_print(void)
 	settings_print(f);
 	fclose(f);
 	contains_str(out, "set column 80\nset color auto\nset hyperlinks auto\nset mouse on\nset fold on\n"
-	    "set incsearch off\nset ascii off\nset keyboard-layout auto\n", "the settings in effect");
+	    "set incsearch off\nset hyphenate off\nset ascii off\nset keyboard-layout auto\n", "the settings in effect");
 	contains_str(out, "color match white red\ncolor link 208 default\ncolor note cyan default\n", "the theme");
 	contains_str(out, "bind pager J page-down\nunbind all ^L\n", "the user's bindings");
 	ok(load(out, err, sizeof err) == 0, "what --print-config writes reads back without a problem");

@@ -75,6 +75,7 @@ main(void)
 	static const char *const kraina[] = { "країна", "країни", "країні", "країною", "країну", NULL };
 	static const char *const pravda[] = { "праўда", "праўды", "праўду", "праўдай", NULL };
 
+	ok(stem_snowball(), "Snowball's stemmers are there (libstemmer opened at the first use)");
 	st = stem_new();
 	stem_is("поселке", "поселк");
 	stem_is("Лукашэнкі", "лукашенк");
