@@ -8,6 +8,16 @@
  * pager_side.c (the sidebar), pager_notes.c (notes and links),
  * pager_xref.c (cross-document references), pager_marks.c (marks) and
  * pager_load.c (reading with progress in a worker thread).  Not for other modules.
+ *
+ * Who owns which state: struct pager holds what every part reads (files,
+ * document, layout, the top row).  The caret and the selection are a
+ * struct pager_caret_state defined in pager_caret.c (p->cs), the search and
+ * its current match a struct pager_search_state defined in pager_search.c
+ * (p->srch); other files reach them only through pager_caret_* and
+ * pager_search_* functions.  Each file's functions carry its name
+ * (pager_side_* in pager_side.c, pager_notes_* in pager_notes.c, ...).  No
+ * per-pager state lives in function statics.  The annotation, mark and
+ * sidebar fields are still members of struct pager (issue 12, point 3).
  */
 #ifndef GLOSS_PAGER_INT_H
 #define GLOSS_PAGER_INT_H
