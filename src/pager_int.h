@@ -17,7 +17,7 @@
  * pager_search_* functions.  Each file's functions carry its name
  * (pager_side_* in pager_side.c, pager_notes_* in pager_notes.c, ...).  No
  * per-pager state lives in function statics.  The annotation, mark and
- * sidebar fields are still members of struct pager (issue 12, point 3).
+ * sidebar fields are still members of struct pager.
  */
 #ifndef GLOSS_PAGER_INT_H
 #define GLOSS_PAGER_INT_H
