@@ -12,8 +12,9 @@
  * With a chunked loader, chunk k covers the source bytes [B(k), B(k+1))
  * where B(0) = 0 and B(k) = boundary(k × CHUNK): a boundary depends only on
  * nearby bytes, so any chunk can be located and parsed on its own (first
- * screen, `G`, a percentage jump) and B is strictly increasing (plain
- * text's rule stays within PLAIN_WINDOW < CHUNK of its start).  Parsed
+ * screen, `G`, a percentage jump) and B never decreases (plain text's
+ * rule stays within PLAIN_WINDOW < CHUNK of its start; Markdown's may give
+ * B(k) = B(k + 1), an empty chunk).  Parsed
  * chunks are kept in a small LRU cache.  The offsets of chunks in the
  * document text are found by a sequential measuring pass (doc_idle) that
  * parses chunks it has not seen and throws them away.
@@ -72,6 +73,7 @@ struct doc {
 	bool watch;		/* a named file: doc_changed() compares it with opened */
 	char *owned;		/* heap copy (doc_open_mem, pipes, Markdown) */
 	int tab_width;
+	uint64_t whole_max;	/* files up to this size are one chunk (the loader's, 0 when chunked) */
 	struct chunk_info *chunks;
 	uint32_t nchunks;	/* chunks that may exist (the last ones may be empty) */
 	uint32_t measured;	/* chunks [0, measured) have a known text_start */
@@ -146,6 +148,13 @@ choose_loader(const struct doc *doc, int format)
 	return l;	/* the last one reads anything */
 }
 
+/* True when the whole file is one chunk (its loader has no boundary rule, or it is small). */
+static bool
+one_chunk(const struct doc *doc)
+{
+	return doc->loader->boundary == NULL || doc->size <= doc->whole_max;
+}
+
 static enum gloss_status
 doc_setup(struct doc *doc, const struct doc_options *opt)
 {
@@ -155,20 +164,14 @@ doc_setup(struct doc *doc, const struct doc_options *opt)
 		return error_set(GLOSS_EBINARY, "%s: binary file (use --force to open it anyway)",
 		    doc->path);
 	doc->loader = choose_loader(doc, opt ? opt->format : -1);
-	if (doc->loader->boundary == NULL || doc->size <= doc->loader->whole_max)
+	doc->whole_max = opt && opt->chunked ? 0 : doc->loader->whole_max;
+	if (one_chunk(doc))
 		doc->nchunks = doc->size > 0 ? 1 : 0;
 	else
 		doc->nchunks = (uint32_t)((doc->size + DOC_CHUNK_SIZE - 1) / DOC_CHUNK_SIZE);
 	doc->chunks = xcalloc(doc->nchunks ? doc->nchunks : 1, sizeof *doc->chunks);
 	doc->chunks[0].start1 = 1;	/* B(0) = 0; text_start 0 */
 	return GLOSS_OK;
-}
-
-/* True when the whole file is one chunk (its loader has no boundary rule). */
-static bool
-one_chunk(const struct doc *doc)
-{
-	return doc->loader->boundary == NULL || doc->size <= doc->loader->whole_max;
 }
 
 static enum gloss_status
@@ -473,6 +476,16 @@ doc_chunk_count(const struct doc *doc)
 	return doc->nchunks;
 }
 
+bool
+doc_chunk_source(struct doc *doc, uint32_t k, uint64_t *start, uint64_t *end)
+{
+	if (k >= doc->nchunks)
+		return false;
+	*start = chunk_start(doc, k);
+	*end = chunk_end(doc, k);
+	return true;
+}
+
 struct doc_chunk *
 doc_chunk_parse(const struct doc *doc, uint32_t k)
 {
@@ -553,6 +566,12 @@ chunk_nblocks(struct doc *doc, uint32_t k)
 	if (doc->chunks[k].nblocks1 == 0)
 		chunk_get(doc, k);
 	return doc->chunks[k].nblocks1 - 1;
+}
+
+uint32_t
+doc_chunk_blocks(struct doc *doc, uint32_t k)
+{
+	return chunk_nblocks(doc, k);
 }
 
 /* The chunk whose source range contains src. */

@@ -16,15 +16,31 @@
  * closings from BOUNDARY_BACK bytes before it: a code block or HTML block
  * longer than that may be cut, and so may a fence when that window starts
  * inside a fenced block whose fences carry no info string (a fence with
- * one, "```sh", is always an opening, which puts the count right again).  The first such line at or after pos is
- * the boundary; after BOUNDARY_AHEAD bytes without one, the next line
- * after a blank line is taken anyway.
+ * one, "```sh", is always an opening, which puts the count right again).
+ *
+ * The boundary at or after pos is looked for in windows of
+ * BOUNDARY_WINDOW bytes, pos, pos + W, pos + 2W …, each scanned on its own
+ * (its fences and HTML blocks followed from BOUNDARY_BACK bytes before its
+ * start): the first such line in the first window that has one.  So when
+ * the window of chunk k has none, B(k) = B(k + 1) (an empty chunk), and
+ * boundaries never decrease whatever the scan state of each window; a
+ * boundary looked for from two starts of different windows could
+ * otherwise disagree about being inside a block and cross.  A window whose
+ * number (p / W) is 15 modulo 16 that has no such line takes the first
+ * line after a blank line outside code instead, so at most 1 MiB goes
+ * without a boundary.
  *
  * Definitions.  Link reference definitions are global in CommonMark.  A
  * chunk is parsed with the definitions written in it and with those of the
  * file's last MARKDOWN_TAIL bytes (where reference-style links collect
  * them), appended after its text; a reference to a definition elsewhere
  * stays text.  Footnotes are resolved within their chunk (docs/markdown.md).
+ *
+ * Entities.  The search rules a chunk out on its raw bytes (search.c); an
+ * entity is the one way a letter or digit of the text is not in them as
+ * written (a backslash escape hides only ASCII punctuation), so
+ * markdown_entity_may() says which entities could give the code point
+ * looked for.
  */
 #include "gloss/gloss.h"
 
@@ -32,7 +48,8 @@
 #include "gloss/strbuf.h"
 
 #define BOUNDARY_BACK (32u * 1024u)
-#define BOUNDARY_AHEAD (1024u * 1024u)
+#define BOUNDARY_WINDOW DOC_CHUNK_SIZE	/* a boundary is looked for a window at a time */
+#define BOUNDARY_FORCE 16	/* every 16th window takes any line after a blank line */
 
 /* The end of the line starting at i (at the '\n' or size). */
 static uint64_t
@@ -109,6 +126,8 @@ html_opening(const char *s, uint64_t a, uint64_t z)
 
 	while (i < z && i - a < 3 && s[i] == ' ')
 		i++;
+	if (i >= z || s[i] != '<')	/* every opening does */
+		return NULL;
 	for (size_t k = 0; k < GLOSS_ARRAY_SIZE(open); k++)
 		if (starts_ci(s, i, z, open[k][0]))
 			return open[k][1];
@@ -166,31 +185,53 @@ scan_line(struct scan *st, const char *s, uint64_t a, uint64_t z)
 	}
 }
 
-uint64_t
-markdown_boundary(const char *src, uint64_t size, uint64_t pos, bool *joined)
+/*
+ * The boundary in the window [p, p + BOUNDARY_WINDOW): the first line of a
+ * fresh start there, else (when force) the first line after a blank line
+ * outside code; size when the file ends first; UINT64_MAX when none.
+ */
+static uint64_t
+window_boundary(const char *src, uint64_t size, uint64_t p, bool force)
 {
 	struct scan st = { 0, 0, NULL };
-	uint64_t i = pos > BOUNDARY_BACK ? pos - BOUNDARY_BACK : 0;
+	uint64_t i = p > BOUNDARY_BACK ? p - BOUNDARY_BACK : 0, any = UINT64_MAX;
 	bool prev_blank = false;
 
-	*joined = false;
-	if (pos == 0 || pos >= size)
-		return GLOSS_MIN(pos, size);
 	if (i > 0) {		/* from the start of a line */
-		const char *nl = memchr(src + i, '\n', (size_t)(pos - i));
+		const char *nl = memchr(src + i, '\n', (size_t)(p - i));
 
-		i = nl ? (uint64_t)(nl - src) + 1 : pos;
+		i = nl ? (uint64_t)(nl - src) + 1 : p;
 	}
-	while (i < size) {
+	while (i < size && i < p + BOUNDARY_WINDOW) {
 		uint64_t z = line_end(src, size, i);
 		bool blank = blank_line(src, i, z);
 
-		if (i >= pos && prev_blank && !blank && !st.fence && !st.html &&
-		    (fresh_start(src, i, z) || i - pos > BOUNDARY_AHEAD))
-			return i;
+		if (i >= p && prev_blank && !blank && !st.fence && !st.html) {
+			if (fresh_start(src, i, z))
+				return i;
+			any = GLOSS_MIN(any, i);
+		}
 		scan_line(&st, src, i, z);
 		prev_blank = blank && !st.fence && !st.html;
 		i = z + 1;
+	}
+	if (force && any != UINT64_MAX)
+		return any;
+	return i >= size ? size : UINT64_MAX;
+}
+
+uint64_t
+markdown_boundary(const char *src, uint64_t size, uint64_t pos, bool *joined)
+{
+	*joined = false;
+	if (pos == 0 || pos >= size)
+		return GLOSS_MIN(pos, size);
+	for (uint64_t p = pos; p < size; p += BOUNDARY_WINDOW) {
+		bool force = (p / BOUNDARY_WINDOW) % BOUNDARY_FORCE == BOUNDARY_FORCE - 1;
+		uint64_t b = window_boundary(src, size, p, force);
+
+		if (b != UINT64_MAX)
+			return b;
 	}
 	return size;
 }
@@ -242,4 +283,101 @@ markdown_definitions(const char *src, uint64_t a, uint64_t z, struct strbuf *out
 	}
 	if (in_def)
 		strbuf_addc(out, '\n');
+}
+
+/* ------------------------------------------------------------------ */
+/* Entities: what a chunk's bytes may hide from a search of them */
+
+/* Common named entities and the code point each gives. */
+static const struct {
+	const char *name;
+	uint32_t cp;
+} named[] = {
+	{ "amp", '&' }, { "lt", '<' }, { "gt", '>' }, { "quot", '"' }, { "apos", '\'' },
+	{ "nbsp", 0xA0 }, { "shy", 0xAD }, { "ndash", 0x2013 }, { "mdash", 0x2014 },
+	{ "hellip", 0x2026 }, { "laquo", 0xAB }, { "raquo", 0xBB }, { "lsquo", 0x2018 },
+	{ "rsquo", 0x2019 }, { "sbquo", 0x201A }, { "ldquo", 0x201C }, { "rdquo", 0x201D },
+	{ "bdquo", 0x201E }, { "lsaquo", 0x2039 }, { "rsaquo", 0x203A }, { "bull", 0x2022 },
+	{ "middot", 0xB7 }, { "copy", 0xA9 }, { "reg", 0xAE }, { "trade", 0x2122 },
+	{ "deg", 0xB0 }, { "times", 0xD7 }, { "divide", 0xF7 }, { "minus", 0x2212 },
+	{ "plusmn", 0xB1 }, { "sect", 0xA7 }, { "para", 0xB6 }, { "euro", 0x20AC },
+	{ "pound", 0xA3 }, { "cent", 0xA2 }, { "yen", 0xA5 }, { "ensp", 0x2002 },
+	{ "emsp", 0x2003 }, { "thinsp", 0x2009 }, { "zwnj", 0x200C }, { "zwj", 0x200D },
+	{ "prime", 0x2032 }, { "Prime", 0x2033 }, { "iexcl", 0xA1 }, { "iquest", 0xBF },
+};
+
+static int
+hex_digit(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	c = (char)(c | 0x20);
+	return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+}
+
+/* A numeric entity's code point from s[i] (past "&#") to its ';' (at most z); false if none. */
+static bool
+numeric_entity(const char *s, uint64_t i, uint64_t z, uint32_t *cp)
+{
+	bool hex = i < z && (s[i] == 'x' || s[i] == 'X');
+	uint64_t start = i += hex, v = 0;
+	int d;
+
+	while (i < z && i - start < (hex ? 6u : 7u) &&
+	    (d = hex ? hex_digit(s[i]) : (s[i] >= '0' && s[i] <= '9' ? s[i] - '0' : -1)) >= 0) {
+		v = v * (hex ? 16 : 10) + (uint64_t)d;
+		i++;
+	}
+	if (i == start || i >= z || s[i] != ';')
+		return false;
+	*cp = v == 0 || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF) ? 0xFFFD : (uint32_t)v;
+	return true;
+}
+
+static bool
+name_char(char c, bool first)
+{
+	return ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || (!first && c >= '0' && c <= '9');
+}
+
+/* A named entity from s[i] (past '&'): *known and *cp if it is in the table; false if no name. */
+static bool
+named_entity(const char *s, uint64_t i, uint64_t z, bool *known, uint32_t *cp)
+{
+	uint64_t start = i;
+
+	while (i < z && i - start < 32 && name_char(s[i], i == start))
+		i++;
+	if (i == start || i >= z || s[i] != ';')
+		return false;
+	*known = false;
+	for (size_t k = 0; k < GLOSS_ARRAY_SIZE(named); k++) {
+		if (strlen(named[k].name) == i - start && memcmp(named[k].name, s + start, i - start) == 0) {
+			*known = true;
+			*cp = named[k].cp;
+		}
+	}
+	return true;
+}
+
+bool
+markdown_entity_may(const char *src, uint64_t a, uint64_t z, bool (*want)(uint32_t cp, void *arg),
+    void *arg)
+{
+	const char *p;
+
+	while (a < z && (p = memchr(src + a, '&', (size_t)(z - a))) != NULL) {
+		uint64_t i = (uint64_t)(p - src) + 1;
+		uint32_t cp;
+		bool known;
+
+		if (i < z && src[i] == '#') {
+			if (numeric_entity(src, i + 1, z, &cp) && want(cp, arg))
+				return true;
+		} else if (named_entity(src, i, z, &known, &cp) && (!known || want(cp, arg))) {
+			return true;
+		}
+		a = i;
+	}
+	return false;
 }

@@ -11,13 +11,16 @@
  * A plain-text document is searched on its raw source: the prefilter scans
  * the mapped bytes a slice at a time (releasing the pages behind it, asking
  * the caller between slices whether to go on), and only the block holding
- * a candidate is parsed and searched.  Other documents (Markdown) are
+ * a candidate is parsed and searched.  A Markdown file read in chunks is
+ * scanned a raw chunk at a time, and only chunks that may hold a match are
+ * parsed (see md_chunked).  Other documents (Markdown) are
  * walked block by block, chunk by chunk, dropping parsed chunks behind
  * (doc_trim) so that searching a large file does not keep it in memory.
  */
 #include "gloss/gloss.h"
 
 #include "gloss/fold.h"
+#include "gloss/markdown.h"
 #include "gloss/monotime.h"
 #include "gloss/search.h"
 #include "gloss/search_scan.h"
@@ -30,6 +33,8 @@ struct search {
 	size_t keylen;
 	struct search_scan *scan;	/* the prefilter, NULL if none serves */
 	bool scan_ready;		/* scan was made (from the first text seen) */
+	struct search_scan *mdscan;	/* chunked Markdown: the prefilter of raw chunks, or NULL */
+	struct search_scan *mdscan2;	/* and one of another code point, or NULL */
 	struct strbuf folded;		/* scratch: the folded block */
 	uint32_t *map;			/* scratch: its byte map */
 	struct search_match *matches;
@@ -62,6 +67,8 @@ search_free(struct search *s)
 	free(s->pattern);
 	free(s->key);
 	search_scan_free(s->scan);
+	search_scan_free(s->mdscan);
+	search_scan_free(s->mdscan2);
 	strbuf_done(&s->folded);
 	free(s->map);
 	free(s->matches);
@@ -331,6 +338,130 @@ raw_search(struct walk *w, struct doc_loc from, uint32_t off, struct doc_loc *lo
 	return SEARCH_NONE;
 }
 
+/* ------------------------------------------------------------------ */
+/* Markdown read in chunks: raw chunks ruled out before they are parsed */
+
+/*
+ * Chunks of a large Markdown file are parsed only when their raw bytes
+ * may hold a match: the anchor (a letter or digit, which only an entity
+ * can hide: markdown_entity_may) is looked for in them as in plain text,
+ * every ASCII punctuation mark (markup) being a "maybe" of the walk.  A
+ * block never crosses a chunk boundary, so a chunk ruled out holds none.
+ */
+static bool
+md_chunked(const struct search *s, const struct doc *doc)
+{
+	return s->mdscan != NULL && doc_format(doc) == DOC_FORMAT_MARKDOWN &&
+	    doc_source(doc) != NULL && doc_chunk_count(doc) > 1;
+}
+
+static bool
+anchor_source(uint32_t cp, void *arg)
+{
+	return search_scan_preimage(arg, cp);
+}
+
+/* May src[a, z), a chunk, hold a match that holds sc's anchor? */
+static bool
+md_anchor_maybe(const struct search_scan *sc, const char *src, uint64_t a, uint64_t z)
+{
+	for (size_t i = (size_t)a; (i = search_scan_next(sc, src, i, (size_t)z)) < z; i++)
+		if (search_scan_maybe(sc, src, (size_t)a, (size_t)z, i, SEARCH_SCAN_RAW | SEARCH_SCAN_MARKUP))
+			return true;
+	return markdown_entity_may(src, a, z, anchor_source, (void *)sc);
+}
+
+/* May chunk k hold a match?  Both anchors must say so (a match holds both). */
+static bool
+md_chunk_maybe(struct search *s, struct doc *doc, uint32_t k)
+{
+	const char *src = doc_source(doc);
+	uint64_t a, z;
+
+	if (!doc_chunk_source(doc, k, &a, &z) || a >= z)
+		return false;
+	return md_anchor_maybe(s->mdscan, src, a, z) &&
+	    (s->mdscan2 == NULL || md_anchor_maybe(s->mdscan2, src, a, z));
+}
+
+/*
+ * Searches the blocks of chunk k in the walk's direction from block `from`
+ * (UINT32_MAX: the last), at byte off of it, to block `to` included or the
+ * chunk's end (start).
+ */
+static bool
+md_blocks(struct walk *w, uint32_t k, uint32_t from, uint32_t off, uint32_t to,
+    struct doc_loc *found, struct search_match *m)
+{
+	uint32_t n = doc_chunk_blocks(w->doc, k);
+
+	if (n == 0)
+		return false;
+	for (uint32_t i = GLOSS_MIN(from, n - 1);;) {
+		struct doc_loc loc = { k, i };
+		struct doc_block *b = doc_block(w->doc, loc);
+
+		if (b && pick(w->s, b, i == from ? off : w->backward ? UINT32_MAX : 0, w->backward, m)) {
+			*found = loc;
+			return true;
+		}
+		if (i == to || (w->backward ? i == 0 : i + 1 >= n))
+			return false;
+		i = w->backward ? i - 1 : i + 1;
+	}
+}
+
+/* Searches chunks k (moving in the walk's direction) up to chunk stop, stop excluded. */
+static enum search_result
+md_chunks(struct walk *w, uint32_t k, uint32_t stop, struct doc_loc *found, struct search_match *m)
+{
+	uint64_t size = GLOSS_MAX(doc_source_size(w->doc), 1), lo = UINT64_MAX, hi = 0, a, z;
+
+	for (; k != stop; k += w->backward ? UINT32_MAX : 1) {
+		bool parsed = md_chunk_maybe(w->s, w->doc, k);
+
+		if (parsed && md_blocks(w, k, w->backward ? UINT32_MAX : 0, w->backward ? UINT32_MAX : 0,
+		    UINT32_MAX, found, m))
+			return SEARCH_FOUND;
+		doc_chunk_source(w->doc, k, &a, &z);
+		lo = GLOSS_MIN(lo, a);
+		hi = GLOSS_MAX(hi, z);
+		if (parsed || hi - lo >= RAW_SLICE) {	/* pages released a slice at a time */
+			doc_release_source(w->doc, lo, hi);
+			lo = UINT64_MAX;
+			hi = 0;
+			doc_trim(w->doc);
+			if (w->progress && !w->progress(w->arg, (double)(w->backward ? a : z) / (double)size))
+				return SEARCH_CANCELLED;
+		}
+	}
+	if (lo < hi)
+		doc_release_source(w->doc, lo, hi);
+	return SEARCH_NONE;
+}
+
+/* search_doc() on a Markdown file read in chunks. */
+static enum search_result
+md_search(struct walk *w, struct doc_loc from, uint32_t off, struct doc_loc *loc,
+    struct search_match *m, bool *wrapped)
+{
+	uint32_t n = doc_chunk_count(w->doc), step = w->backward ? UINT32_MAX : 1;
+	uint32_t end = w->backward ? UINT32_MAX : n;
+	enum search_result r;
+
+	if (md_blocks(w, from.chunk, from.block, off, UINT32_MAX, loc, m))
+		return SEARCH_FOUND;
+	r = md_chunks(w, from.chunk + step, end, loc, m);
+	if (r != SEARCH_NONE)
+		return r;
+	*wrapped = true;
+	r = md_chunks(w, w->backward ? n - 1 : 0, from.chunk, loc, m);
+	if (r != SEARCH_NONE)
+		return r;
+	return md_blocks(w, from.chunk, w->backward ? UINT32_MAX : 0, w->backward ? UINT32_MAX : 0,
+	    from.block, loc, m) ? SEARCH_FOUND : SEARCH_NONE;
+}
+
 /* The prefilter tuned to the text around `from`. */
 static void
 scan_ready_doc(struct search *s, struct doc *doc, struct doc_loc from)
@@ -340,11 +471,21 @@ scan_ready_doc(struct search *s, struct doc *doc, struct doc_loc from)
 
 	if (s->scan_ready || b == NULL)
 		return;
+	a = GLOSS_MIN(b->src_start, size > SAMPLE_MAX ? size - SAMPLE_MAX : 0);
+	if (doc_format(doc) == DOC_FORMAT_MARKDOWN && doc_source(doc) != NULL &&
+	    doc_chunk_count(doc) > 1) {
+		const char *sample = doc_source(doc) + a;
+		size_t ns = (size_t)GLOSS_MIN(size - a, SAMPLE_MAX), nb;
+
+		s->mdscan = search_scan_new_flags(s->key, s->keylen, sample, ns, SEARCH_SCAN_ALNUM, 0);
+		if (s->mdscan)
+			s->mdscan2 = search_scan_new_flags(s->key, s->keylen, sample, ns, SEARCH_SCAN_ALNUM,
+			    search_scan_anchor(s->mdscan, &nb));
+	}
 	if (doc_format(doc) != DOC_FORMAT_TEXT || doc_source(doc) == NULL) {
 		scan_ready(s, b->text, b->len);
 		return;
 	}
-	a = GLOSS_MIN(b->src_start, size > SAMPLE_MAX ? size - SAMPLE_MAX : 0);
 	scan_ready(s, doc_source(doc) + a, (size_t)GLOSS_MIN(size - a, SAMPLE_MAX));
 }
 
@@ -361,6 +502,8 @@ search_doc(struct search *s, struct doc *doc, struct doc_loc from, uint32_t off,
 	scan_ready_doc(s, doc, from);
 	if (s->scan && doc_format(doc) == DOC_FORMAT_TEXT && doc_source(doc) != NULL)
 		return raw_search(&w, from, off, loc, m, wrapped);
+	if (md_chunked(s, doc))
+		return md_search(&w, from, off, loc, m, wrapped);
 	r = scan(&w, from, off, NULL, loc, m);
 	if (r != SEARCH_NONE)
 		return r;
@@ -377,6 +520,7 @@ struct search_count {
 	struct search *s;
 	struct doc *doc;
 	bool raw;		/* plain text: scanned on the raw source */
+	bool md;		/* chunked Markdown: chunks [0, pos) are counted */
 	bool done;
 	uint32_t nchunks;
 	uint64_t *per_chunk;	/* matches counted in each chunk */
@@ -415,6 +559,7 @@ search_count_new(struct search *s, struct doc *doc)
 	if (doc_first(doc, &first))
 		scan_ready_doc(s, doc, first);
 	c->raw = s->scan && doc_format(doc) == DOC_FORMAT_TEXT && doc_source(doc) != NULL;
+	c->md = !c->raw && md_chunked(s, doc);
 	return c;
 }
 
@@ -480,6 +625,37 @@ count_raw(struct search_count *c, uint64_t deadline)
 	return false;
 }
 
+/* Counts the chunks of a chunked Markdown file that may hold a match. */
+static bool
+count_md(struct search_count *c, uint64_t deadline)
+{
+	uint64_t lo = UINT64_MAX, hi = 0, a, z;
+	bool more = false;
+
+	while (c->pos < c->nchunks) {
+		uint32_t k = (uint32_t)c->pos++;
+		uint64_t end;
+
+		if (md_chunk_maybe(c->s, c->doc, k)) {
+			count_chunk(c, k, &end);
+			doc_trim(c->doc);
+		}
+		doc_chunk_source(c->doc, k, &a, &z);
+		lo = GLOSS_MIN(lo, a);
+		hi = GLOSS_MAX(hi, z);
+		if (hi - lo >= RAW_SLICE) {
+			doc_release_source(c->doc, lo, hi);
+			lo = UINT64_MAX;
+			hi = 0;
+		}
+		if ((more = c->pos < c->nchunks) && monotime_us() >= deadline)
+			break;
+	}
+	if (lo < hi)
+		doc_release_source(c->doc, lo, hi);
+	return more;
+}
+
 static bool
 count_blocks(struct search_count *c, uint64_t deadline)
 {
@@ -506,7 +682,8 @@ search_count_step(struct search_count *c, unsigned budget_us)
 
 	if (c->done)
 		return false;
-	c->done = !(c->raw ? count_raw(c, deadline) : count_blocks(c, deadline));
+	c->done = !(c->raw ? count_raw(c, deadline) : c->md ? count_md(c, deadline) :
+	    count_blocks(c, deadline));
 	return !c->done;
 }
 
@@ -525,6 +702,8 @@ counted(struct search_count *c, struct doc_loc loc, const struct doc_block *b)
 		return true;
 	if (c->raw)
 		return b->src_end <= c->pos;
+	if (c->md)
+		return loc.chunk < c->pos;
 	return c->started && doc_loc_cmp(loc, c->cursor) < 0;
 }
 

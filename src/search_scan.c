@@ -61,10 +61,13 @@ struct search_scan {
 /* Choosing the anchor */
 
 static bool
-eligible(uint32_t c)
+eligible(uint32_t c, unsigned flags)
 {
 	ucs4_t dec[UC_DECOMPOSITION_MAX_LENGTH];
 
+	if ((flags & SEARCH_SCAN_ALNUM) && !uc_is_property_alphabetic(c) &&
+	    !uc_is_general_category(c, UC_CATEGORY_N))
+		return false;
 	return c != ' ' && c != 0xFFFD && uc_combining_class(c) == 0 &&
 	    uc_canonical_decomposition(c, dec) < 0;
 }
@@ -163,7 +166,8 @@ plan_reset(struct search_scan *sc)
 
 /* The cheapest anchor of the key; its byte index in *j, 0 (none) if none serves. */
 static uint32_t
-best_anchor(const char *key, size_t n, const uint64_t freq[256], size_t *j)
+best_anchor(const char *key, size_t n, const uint64_t freq[256], unsigned flags, uint32_t avoid,
+    size_t *j)
 {
 	struct search_scan t = { 0 };
 	uint64_t best = UINT64_MAX;
@@ -174,7 +178,7 @@ best_anchor(const char *key, size_t n, const uint64_t freq[256], size_t *j)
 		uint32_t c;
 		int len = text_decode(key + i, n - i, &c);
 
-		if (eligible(c) && plan(&t, c, freq) && t.cost < best) {
+		if (c != avoid && eligible(c, flags) && plan(&t, c, freq) && t.cost < best) {
 			best = t.cost;
 			bc = c;
 			*j = i;
@@ -188,6 +192,13 @@ best_anchor(const char *key, size_t n, const uint64_t freq[256], size_t *j)
 struct search_scan *
 search_scan_new(const char *key, size_t n, const char *sample, size_t ns)
 {
+	return search_scan_new_flags(key, n, sample, ns, 0, 0);
+}
+
+struct search_scan *
+search_scan_new_flags(const char *key, size_t n, const char *sample, size_t ns, unsigned flags,
+    uint32_t avoid)
+{
 	uint64_t freq[256];
 	struct search_scan *sc;
 	size_t j = 0;
@@ -197,7 +208,7 @@ search_scan_new(const char *key, size_t n, const char *sample, size_t ns)
 		freq[b] = 1;
 	for (size_t i = 0; i < ns; i++)
 		freq[(unsigned char)sample[i]] += 16;
-	c = best_anchor(key, n, freq, &j);
+	c = best_anchor(key, n, freq, flags, avoid, &j);
 	if (c == 0)
 		return NULL;
 	sc = xcalloc(1, sizeof(*sc));
@@ -224,6 +235,15 @@ search_scan_anchor(const struct search_scan *sc, size_t *nbytes)
 {
 	*nbytes = sc->nbytes;
 	return sc->c;
+}
+
+bool
+search_scan_preimage(const struct search_scan *sc, uint32_t cp)
+{
+	for (size_t i = 0; i < sc->npre; i++)
+		if (sc->pre[i].x == cp)
+			return true;
+	return false;
 }
 
 /* ------------------------------------------------------------------ */
@@ -364,14 +384,71 @@ prev_cp(const char *buf, size_t lo, size_t pos, unsigned flags, size_t *start, u
 	return true;
 }
 
+/* ASCII punctuation: what Markdown's markup is made of (SEARCH_SCAN_MARKUP). */
+static inline bool
+markup(uint32_t cp, unsigned flags)
+{
+	return (flags & SEARCH_SCAN_MARKUP) && cp < 0x80 && cp > ' ' && cp != 0x7F &&
+	    !(cp >= '0' && cp <= '9') && !((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z');
+}
+
+/*
+ * Markup that is either text as it is or dropped with nothing in its place
+ * (emphasis and strikethrough delimiters, a link's opening bracket): the
+ * walk steps over it where the pattern does not hold it.
+ */
+static inline bool
+markup_dropped(uint32_t cp)
+{
+	return cp == '*' || cp == '_' || cp == '~' || cp == '[';
+}
+
+/*
+ * After markup at pos, may the next code point of the text be one that
+ * changes the key of the one before (FOLD_CONTEXT)?  The markup may hide
+ * ASCII (a link's destination) but only an entity makes a combining mark,
+ * so: a '&', or a first non-ASCII code point that is not FOLD_ALONE or
+ * FOLD_SPACE, is a "maybe", as is not knowing within 4 KiB; a blank line
+ * (no inline markup crosses one: the block ends) is a "no".
+ */
+static bool
+markup_then_context(const char *buf, size_t pos, size_t hi)
+{
+	for (size_t i = pos; i < hi && i - pos < 4096; i++) {
+		const char *k;
+		size_t kl;
+		uint32_t cp;
+		enum fold_class cls;
+
+		if (buf[i] == '&')
+			return true;
+		if (buf[i] == '\n') {
+			size_t j = i + 1;
+
+			while (j < hi && (buf[j] == ' ' || buf[j] == '\t' || buf[j] == '\r'))
+				j++;
+			if (j < hi && buf[j] == '\n')
+				return false;
+		}
+		if ((unsigned char)buf[i] < 0x80)
+			continue;
+		text_decode(buf + i, hi - i, &cp);
+		cls = fold_cp(cp, &k, &kl);
+		return cls != FOLD_ALONE && cls != FOLD_SPACE;
+	}
+	return true;
+}
+
 /*
  * Raw text the loader changes: line ends (re-joined with a space, the
- * blanks around them dropped) and '>' (a quote marker at a line start).
+ * blanks around them dropped) and '>' (a quote marker at a line start);
+ * with SEARCH_SCAN_MARKUP, every ASCII punctuation mark.
  */
 static inline bool
 line_end(uint32_t cp, unsigned flags)
 {
-	return (flags & SEARCH_SCAN_RAW) && (cp == '\n' || cp == '\r' || cp == '>');
+	return ((flags & SEARCH_SCAN_RAW) && (cp == '\n' || cp == '\r' || cp == '>')) ||
+	    markup(cp, flags);
 }
 
 /* Could the code point after pos (past dropped ones) change the key of the one before? */
@@ -385,6 +462,8 @@ next_is_context(const char *buf, size_t pos, size_t hi, unsigned flags)
 		int len = next_cp(buf, pos, hi, flags, &cp);
 		enum fold_class cls = fold_cp(cp, &k, &kl);
 
+		if (markup(cp, flags))	/* it may stand between it and a combining mark */
+			return markup_then_context(buf, pos, hi);
 		if (cls != FOLD_DROP)
 			return cls == FOLD_CONTEXT;
 		pos += (size_t)len;
@@ -424,6 +503,10 @@ walk_forward(const struct search_scan *sc, const char *buf, size_t pos, size_t h
 		int len = next_cp(buf, pos, hi, flags, &cp);
 		enum fold_class cls = fold_cp(cp, &k, &kl);
 
+		if (markup(cp, flags) && markup_dropped(cp) && sc->key[ni] != (char)cp) {
+			pos += (size_t)len;	/* dropped: not literal text of the match */
+			continue;
+		}
 		if (line_end(cp, flags) || cls == FOLD_CONTEXT)
 			return true;
 		if (cls == FOLD_DROP) {
@@ -475,7 +558,13 @@ walk_backward(const struct search_scan *sc, const char *buf, size_t lo, size_t p
 		uint32_t cp;
 		enum fold_class cls;
 
-		if (!prev_cp(buf, lo, pos, flags, &start, &cp) || line_end(cp, flags))
+		if (!prev_cp(buf, lo, pos, flags, &start, &cp))
+			return true;
+		if (markup(cp, flags) && markup_dropped(cp) && sc->key[ni - 1] != (char)cp) {
+			pos = start;	/* dropped: not literal text of the match */
+			continue;
+		}
+		if (line_end(cp, flags))
 			return true;
 		cls = fold_cp(cp, &k, &kl);
 		if (cls == FOLD_CONTEXT)

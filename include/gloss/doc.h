@@ -62,6 +62,7 @@ struct doc_options {
 	int tab_width;		/* 0: 8 */
 	unsigned open_flags;	/* file_open_regular()'s flags (FILE_OWN_OR_PUBLIC) */
 	uint64_t max_size;	/* bytes; 0: DOC_SIZE_MAX */
+	bool chunked;		/* read in chunks at any size when the loader can (tests) */
 };
 
 /*
@@ -159,6 +160,10 @@ struct doc_chunk {
 };
 
 uint32_t doc_chunk_count(const struct doc *doc);
+/* The source bytes [*start, *end) of chunk k (its boundaries found and kept); false past the end. */
+bool doc_chunk_source(struct doc *doc, uint32_t k, uint64_t *start, uint64_t *end);
+/* The number of blocks of chunk k (parsing it if it never was); 0 past the end. */
+uint32_t doc_chunk_blocks(struct doc *doc, uint32_t k);
 struct doc_chunk *doc_chunk_parse(const struct doc *doc, uint32_t k);
 void doc_chunk_release(struct doc_chunk *c);
 /* Drops the mapped pages of source bytes [a, z) (re-read from the file if needed). */

@@ -97,6 +97,16 @@ uint64_t markdown_boundary(const char *src, uint64_t size, uint64_t pos, bool *j
 void markdown_definitions(const char *src, uint64_t a, uint64_t z, struct strbuf *out);
 
 /*
+ * Whether src[a, z) holds an entity that may give a code point for which
+ * want() is true: a numeric one ("&#1105;", "&#x451;") that gives one, a
+ * common named one ("&amp;", "&mdash;", … in markdown_chunk.c) that gives
+ * one, or any other named one ("&iocy;": not decoded here).  For the search
+ * of a chunk's raw bytes: text hidden there is not in them as written.
+ */
+bool markdown_entity_may(const char *src, uint64_t a, uint64_t z,
+    bool (*want)(uint32_t cp, void *arg), void *arg);
+
+/*
  * The loader: markdown_claims; a file up to MARKDOWN_WHOLE_MAX is parsed
  * whole (link references and footnotes resolve across it), a larger one in
  * chunks at markdown_boundary() (docs/markdown.md); the source is cleaned

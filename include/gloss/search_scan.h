@@ -19,7 +19,9 @@
  * match is reported — for block text, and for the raw bytes of a plain-text
  * file (whose loader only re-joins lines, expands tabs, replaces invalid
  * bytes and NUL by U+FFFD and normalises to NFC; SEARCH_SCAN_RAW makes every
- * line end and every '>' (a quote marker) a "maybe").
+ * line end and every '>' (a quote marker) a "maybe"; with SEARCH_SCAN_MARKUP,
+ * for a Markdown source, every ASCII punctuation mark too, the delimiters
+ * * _ ~ [ being stepped over where the pattern does not hold them).
  *
  * A struct search_scan is immutable once made, and may be used from several
  * threads at once.  The caller frees it with search_scan_free().
@@ -37,6 +39,9 @@ struct search_scan;
  * point of the key can serve (the caller compares everything).
  */
 struct search_scan *search_scan_new(const char *key, size_t n, const char *sample, size_t ns);
+/* The same with flags (SEARCH_SCAN_ALNUM), never choosing the code point avoid (0: any). */
+struct search_scan *search_scan_new_flags(const char *key, size_t n, const char *sample, size_t ns,
+    unsigned flags, uint32_t avoid);
 void search_scan_free(struct search_scan *sc);
 
 /* The first byte at or after i in buf[0..n) that may start a candidate, or n. */
@@ -45,6 +50,8 @@ size_t search_scan_next(const struct search_scan *sc, const char *buf, size_t i,
 size_t search_scan_prev(const struct search_scan *sc, const char *buf, size_t i);
 
 #define SEARCH_SCAN_RAW 0x1	/* buf is a plain-text file's source, not block text */
+#define SEARCH_SCAN_MARKUP 0x2	/* with RAW: a Markdown source (every ASCII punctuation a "maybe") */
+#define SEARCH_SCAN_ALNUM 0x4	/* search_scan_new_flags(): the anchor a letter or a digit */
 
 /*
  * Given a byte `at` returned by search_scan_next/prev, may a match of the
@@ -55,6 +62,9 @@ bool search_scan_maybe(const struct search_scan *sc, const char *buf, size_t lo,
 
 /* Does any candidate of buf[0..n) (block text) pass search_scan_maybe? */
 bool search_scan_any(const struct search_scan *sc, const char *buf, size_t n);
+
+/* Whether cp is one of the code points the anchor comes from (the anchor itself included). */
+bool search_scan_preimage(const struct search_scan *sc, uint32_t cp);
 
 /* For tests and the benchmark: the code point chosen and its byte count. */
 uint32_t search_scan_anchor(const struct search_scan *sc, size_t *nbytes);

@@ -193,6 +193,34 @@ test_generated(size_t size)
 	strbuf_done(&sb);
 }
 
+/*
+ * An HTML comment left open over 130 KiB: the window of chunk 1 sees it
+ * opened, that of chunk 2 does not; the boundaries must still never
+ * decrease (chunks once overlapped, and text was shown twice).
+ */
+static void
+test_monotonic(void)
+{
+	struct strbuf sb = STRBUF_INIT;
+	uint64_t prev = 0;
+	bool up = true, joined;
+	int i = 0;
+
+	while (sb.len < 40000)
+		strbuf_addf(&sb, "Paragraph %d.\n\n", i++);
+	strbuf_adds(&sb, "<!-- a comment left open\n\n");
+	while (sb.len < 300000)
+		strbuf_addf(&sb, "Paragraph %d.\n\n", i++);
+	for (uint32_t k = 1; k * (uint64_t)DOC_CHUNK_SIZE < sb.len; k++) {
+		uint64_t b = markdown_boundary(sb.buf, sb.len, k * (uint64_t)DOC_CHUNK_SIZE, &joined);
+
+		up = up && b >= prev && b >= k * (uint64_t)DOC_CHUNK_SIZE;
+		prev = b;
+	}
+	ok(up, "chunk boundaries never decrease, whatever each window's scan state");
+	strbuf_done(&sb);
+}
+
 /* A file over MARKDOWN_WHOLE_MAX opens in chunks: first and last blocks without the rest. */
 static void
 test_doc(void)
@@ -223,6 +251,7 @@ int
 main(void)
 {
 	test_doc();
+	test_monotonic();
 	test_spec("spec-0.31.2.json");
 	test_spec("gfm-0.29-extensions.json");
 	test_corpus();

@@ -8,7 +8,11 @@
  * the hard cases (case, ё/е in both forms, stress marks, soft hyphens,
  * apostrophes, white space runs, ß and ligatures, the Kelvin sign, kept
  * combining marks, line ends, quote markers, CR LF, tabs, invalid bytes),
- * forward and backward, across chunk boundaries.
+ * forward and backward, across chunk boundaries; and a Markdown file read
+ * in chunks (raw chunks ruled out before they are parsed) against every
+ * chunk parsed: random files of markup, entities and the hard cases, and
+ * the cases the raw bytes do not show as written (emphasis, a link's text,
+ * letters given as entities, table rows), among the corpus article.
  */
 #include "gloss/gloss.h"
 
@@ -153,14 +157,14 @@ struct hit {
 static size_t
 ref_doc(struct doc *doc, const char *key, size_t keylen, struct hit *out, size_t max)
 {
+	struct search_match *v = xcalloc(MAX_HITS, sizeof(*v));	/* a giant block may hold thousands */
 	struct doc_loc loc;
 	size_t n = 0;
 	bool more = doc_first(doc, &loc);
 
 	while (more && n < max) {
 		struct doc_block *b = doc_block(doc, loc);
-		struct search_match v[256];
-		size_t k = ref_block(key, keylen, b->text, b->len, v, 256);
+		size_t k = ref_block(key, keylen, b->text, b->len, v, MAX_HITS);
 
 		for (size_t i = 0; i < k && n < max; i++) {
 			if (i > 0 && v[i].start == v[i - 1].start)
@@ -170,6 +174,7 @@ ref_doc(struct doc *doc, const char *key, size_t keylen, struct hit *out, size_t
 		}
 		more = doc_next(doc, &loc);
 	}
+	free(v);
 	return n;
 }
 
@@ -211,10 +216,36 @@ walk_doc(struct doc *doc, struct search *s, const struct hit *want, size_t nw, b
 	return true;
 }
 
-static int
-doc_case(const char *dir, const char *content, size_t len, const char *pattern, size_t plen)
+/* Does search_count() count the nw matches of want (when not capped)? */
+static bool
+count_doc(struct doc *doc, struct search *s, size_t nw)
 {
-	struct doc_options opt = { .force = true, .format = DOC_FORMAT_TEXT };
+	struct search_count *c = search_count_new(s, doc);
+	uint64_t total;
+	bool done;
+
+	while (search_count_step(c, 100000))
+		;
+	total = search_count_total(c, &done);
+	search_count_free(c);
+	if (nw < MAX_HITS && (!done || total != nw)) {
+		printf("# counted %llu, want %zu\n", (unsigned long long)total, nw);
+		return false;
+	}
+	return true;
+}
+
+/*
+ * One file, one pattern: 0 no match, 2 matches, all found as the reference
+ * finds them, 1 a difference, -1 no pattern.  md: a Markdown file read in
+ * chunks (its raw chunks ruled out by the prefilter), else plain text.
+ */
+static int
+file_case(const char *dir, const char *content, size_t len, const char *pattern, size_t plen,
+    bool md)
+{
+	struct doc_options opt = { .force = true, .format = md ? DOC_FORMAT_MARKDOWN : DOC_FORMAT_TEXT,
+	    .chunked = md };
 	char path[512];
 	struct hit *want = xcalloc(MAX_HITS, sizeof(*want));
 	struct search *s = search_new(pattern, plen);
@@ -228,7 +259,7 @@ doc_case(const char *dir, const char *content, size_t len, const char *pattern, 
 		free(want);
 		return -1;
 	}
-	snprintf(path, sizeof(path), "%s/doc.txt", dir);
+	snprintf(path, sizeof(path), "%s/doc.%s", dir, md ? "md" : "txt");
 	f = fopen(path, "wb");
 	fwrite(content, 1, len, f);
 	fclose(f);
@@ -239,7 +270,8 @@ doc_case(const char *dir, const char *content, size_t len, const char *pattern, 
 	}
 	key = key_of(pattern, plen, &keylen);
 	nw = ref_doc(doc, key, keylen, want, MAX_HITS);
-	if (!walk_doc(doc, s, want, nw, false) || !walk_doc(doc, s, want, nw, true)) {
+	if (!walk_doc(doc, s, want, nw, false) || !walk_doc(doc, s, want, nw, true) ||
+	    (md && !count_doc(doc, s, nw))) {
 		printf("# pattern %s in %s\n", tap_esc(pattern), len < 400 ? tap_escn(content, len) : "(long)");
 		if (getenv("TEST_SEARCH_KEEP")) {
 			char keep[600];
@@ -257,13 +289,19 @@ doc_case(const char *dir, const char *content, size_t len, const char *pattern, 
 	return rc == 0 && nw > 0 ? 2 : rc;
 }
 
+static int
+doc_case(const char *dir, const char *content, size_t len, const char *pattern, size_t plen)
+{
+	return file_case(dir, content, len, pattern, plen, false);
+}
+
 static void
 test_docs(const char *dir)
 {
 	struct strbuf text = STRBUF_INIT, pat = STRBUF_INIT;
 	int bad = 0, tried = 0, found = 0;
 
-	for (int it = 0; it < 1500; it++) {
+	for (int it = 0; it < 100; it++) {
 		int r;
 
 		strbuf_reset(&text);
@@ -364,6 +402,148 @@ test_anchor(void)
 	strbuf_done(&k);
 }
 
+
+/* ------------------------------------------------------------------ */
+/* Markdown read in chunks */
+
+/* Markup and entities, among the hard cases of text. */
+static const char *const md_pieces[] = {
+	"*", "**", "_", "~~", "[", "](http://x.org/ae)", "][r]", "`", "\\*", "\\_", "![",
+	"<sup>", "</sup>", "<b>", "&#1105;", "&#x451;", "&#1025;", "&eacute;", "&amp;", "&iocy;",
+	"&#769;", "&#774;", "&mdash;", "&#101;", " | ", "\n", "\n\n", "\n\n> ", "\n\n- ", "\n\n# ",
+	"\n\n1. ", "\n\n```\n", "<https://x.org/e>", "[^1]", "\n\n[r]: http://y.org/ё\n\n",
+};
+
+static void
+random_md(struct strbuf *sb, size_t npieces)
+{
+	for (size_t i = 0; i < npieces; i++) {
+		if (rnd(4) == 0)
+			strbuf_adds(sb, md_pieces[rnd(GLOSS_ARRAY_SIZE(md_pieces))]);
+		else
+			strbuf_adds(sb, pieces[rnd(GLOSS_ARRAY_SIZE(pieces))]);
+	}
+}
+
+/* A pattern from the text of the block at a random place of the file (so that it matches). */
+static void
+md_pattern(const char *src, size_t len, struct strbuf *pat)
+{
+	struct doc_options opt = { .format = DOC_FORMAT_MARKDOWN, .chunked = true, .force = true };
+	struct doc *doc;
+	struct doc_loc loc;
+	struct doc_block *b;
+
+	strbuf_reset(pat);
+	if (rnd(4) == 0 || doc_open_mem("p.md", src, len, &opt, &doc) != GLOSS_OK) {
+		random_text(pat, 1 + rnd(4), false);
+		return;
+	}
+	if (doc_seek_source(doc, rnd((unsigned)len), &loc) && (b = doc_block(doc, loc)) && b->len) {
+		size_t a = rnd(b->len), n = 1 + rnd(12);
+
+		strbuf_add(pat, b->text + a, GLOSS_MIN(n, b->len - a));
+	} else {
+		random_text(pat, 1 + rnd(4), false);
+	}
+	doc_free(doc);
+}
+
+/* Random Markdown files of several chunks: the prefiltered search = every chunk parsed. */
+static void
+test_markdown_random(const char *dir)
+{
+	struct strbuf text = STRBUF_INIT, pat = STRBUF_INIT;
+	int bad = 0, tried = 0, found = 0;
+
+	for (int it = 0; it < 100; it++) {
+		int r;
+
+		strbuf_reset(&text);
+		while (text.len < 150000 + rnd(150000))
+			random_md(&text, 200);
+		md_pattern(strbuf_str(&text), text.len, &pat);
+		r = file_case(dir, strbuf_str(&text), text.len, strbuf_str(&pat), pat.len, true);
+		if (r < 0)
+			continue;
+		tried++;
+		found += r == 2;
+		bad += r == 1;
+		if (bad > 3)
+			break;
+	}
+	ok(bad == 0 && found > 20, "chunked Markdown, %d random files of 3-5 chunks (%d with matches): "
+	    "search_doc and the count = every chunk parsed, forward and backward", tried, found);
+	strbuf_done(&text);
+	strbuf_done(&pat);
+}
+
+/* Matches the raw bytes do not show as written: emphasis, a link, entities; in the corpus article. */
+static void
+test_markdown_cases(const char *dir)
+{
+	static const char *const para[] = {
+		"Вчера в **Моск**ва было тихо, и *мы* ушли.",
+		"See [the red fox](http://example.org/fox \"a title\") run away, said _Anna_.",
+		"В лесу родилась &#1105;лочка, в лесу она росла; &iocy;жик пришёл.",
+		"Caf&eacute; au lait and &#x6B;ettle and x\\*y.",
+		"| a | b |\n|---|---|\n| Ёлка | пальма |",
+	};
+	static const char *const patterns[] = {
+		"в москва было", "москва", "red fox run", "the red", "fox run away", "ёлочка", "елочка",
+		"ежик пришел", "cafe au", "kettle", "x*y", "ёлка │ пальма", "anna.",
+	};
+	const char *top = getenv("top_srcdir");
+	char *path = xasprintf("%s/corpus/belarusian-ukrainian-relations-brink-of-war.md",
+	    top ? top : ".");
+	struct strbuf text = STRBUF_INIT, corpus = STRBUF_INIT;
+	FILE *f = fopen(path, "rb");
+	char buf[4096];
+	size_t n;
+	int bad = 0;
+
+	while (f && (n = fread(buf, 1, sizeof(buf), f)) > 0)
+		strbuf_add(&corpus, buf, n);
+	if (f)
+		fclose(f);
+	for (int i = 0; text.len < 300000; i++) {	/* the cases among filler, several chunks */
+		strbuf_addf(&text, "Paragraph %d of filler text, about nothing at all.\n\n", i);
+		if (i % 500 == 250)
+			strbuf_addf(&text, "%s\n\n", para[(i / 500) % GLOSS_ARRAY_SIZE(para)]);
+	}
+	for (size_t i = 0; i < GLOSS_ARRAY_SIZE(para); i++)
+		strbuf_addf(&text, "%s\n\n", para[i]);
+	for (size_t i = 0; i < GLOSS_ARRAY_SIZE(patterns); i++) {
+		int r = file_case(dir, strbuf_str(&text), text.len, patterns[i], strlen(patterns[i]), true);
+
+		if (r != 2)
+			printf("# %s: %d\n", patterns[i], r);
+		bad += r != 2;
+	}
+	ok(bad == 0, "chunked Markdown: matches in emphasis, across a link's text, letters given as "
+	    "entities, a table row, found as every chunk parsed finds them");
+	strbuf_reset(&text);
+	for (int i = 0; text.len < 300000; i++) {	/* the corpus article among filler */
+		strbuf_addf(&text, "Paragraph %d of filler text, about nothing at all.\n\n", i);
+		if (i % 1000 == 999)
+			strbuf_add(&text, corpus.buf ? corpus.buf : "", corpus.len);
+	}
+	bad = 0;
+	for (int it = 0; it < 30; it++) {
+		struct strbuf pat = STRBUF_INIT;
+		int r;
+
+		md_pattern(strbuf_str(&text), text.len, &pat);
+		r = file_case(dir, strbuf_str(&text), text.len, strbuf_str(&pat), pat.len, true);
+		bad += r == 1;
+		strbuf_done(&pat);
+	}
+	ok(corpus.len > 0 && bad == 0, "chunked Markdown with the corpus article: 30 patterns from its text");
+	strbuf_done(&text);
+	strbuf_done(&corpus);
+	free(path);
+}
+
 int
 main(void)
 {
@@ -376,10 +556,14 @@ main(void)
 	test_docs(dir);
 	test_reflowed(dir);
 	test_large_docs(dir);
+	test_markdown_random(dir);
+	test_markdown_cases(dir);
 	{
 		char path[600];
 
 		snprintf(path, sizeof(path), "%s/doc.txt", dir);
+		unlink(path);
+		snprintf(path, sizeof(path), "%s/doc.md", dir);
 		unlink(path);
 		rmdir(dir);
 	}
