@@ -263,7 +263,7 @@ pager_go_place(struct pager *p, struct view *v, struct place pl)
 	p->top = pager_pos_of_byte(p, pl.loc, pl.in);
 	pager_clamp(p, v);
 	pager_caret_follow(p, v);
-	p->moved = true;
+	pager_annot_moved(p);
 	return true;
 }
 
@@ -280,7 +280,7 @@ pager_go_offset(struct pager *p, struct view *v, uint64_t off, bool caret)
 	pager_clamp(p, v);
 	if (caret)
 		pager_caret_set(p, (struct caret){ loc, in });
-	p->moved = true;
+	pager_annot_moved(p);
 	return true;
 }
 
@@ -315,20 +315,6 @@ pager_screen_range(struct pager *p, struct view *v, uint64_t *a, uint64_t *z)
 	*a = base + pager_top_anchor(p);
 	pager_pos_down(p, &bottom, v->rows - 1);
 	return row_end(p, bottom, z);
-}
-
-void
-pager_note_seen(struct pager *p, struct view *v)
-{
-	struct pos bottom = p->top;
-	uint64_t a, z;
-
-	if (p->empty || !pager_screen_range(p, v, &a, &z))
-		return;
-	pager_pos_down(p, &bottom, v->rows - 1);
-	if (pager_pos_down(p, &bottom, 1) == 0 && doc_measured(p->doc))
-		z = doc_text_length(p->doc);	/* no row follows the screen's last one */
-	p->seen = GLOSS_MAX(p->seen, z);
 }
 
 /* ------------------------------------------------------------------ */
@@ -374,8 +360,6 @@ reset_doc_parsed(struct pager *p, char *title)
 	pager_search_forget_match(p, false);
 	pager_search_reset(p);
 	pager_caret_reset(p);
-	p->reattach = 0;
-	p->made = 0;
 	p->changed = false;
 	p->change_looked_ms = monotime_ms();
 	pager_side_reset(p);
@@ -524,7 +508,7 @@ move_request(struct pager *p, struct view *v, enum action a, int count)
 		break;
 	default: return VIEW_UNHANDLED;
 	}
-	p->moved = true;
+	pager_annot_moved(p);
 	pager_caret_follow(p, v);
 	return VIEW_HANDLED;
 }
@@ -600,7 +584,7 @@ pager_request(struct view *v, enum action a, int count)
 	    (r = pager_caret_request(p, v, a, count)) != VIEW_UNHANDLED ||
 	    (r = pager_annot_request(p, v, a, count)) != VIEW_UNHANDLED ||
 	    (r = pager_marks_request(p, v, a, count)) != VIEW_UNHANDLED) {
-		p->moved = true;
+		pager_annot_moved(p);
 		return r;
 	}
 	switch (a) {
@@ -611,9 +595,7 @@ pager_request(struct view *v, enum action a, int count)
 	case ACTION_SEARCH_CLEAR:
 		pager_search_forget_match(p, true);
 		pager_caret_hide(p);
-		if (p->reattach)
-			view_message("Re-attaching cancelled");
-		p->reattach = 0;
+		pager_annot_reattach_cancel(p);
 		break;
 	case ACTION_NEXT_FILE: pager_switch_file(p, v, p->cur + 1); break;
 	case ACTION_PREV_FILE: pager_switch_file(p, v, p->cur == 0 ? p->npaths + 1 : p->cur - 1); break;
@@ -637,7 +619,7 @@ pager_key(struct view *v, const struct key *k)
 
 	if (k->fn && k->code == KEY_MOUSE && !p->empty) {
 		p->anchored = false;
-		p->moved = true;
+		pager_annot_moved(p);
 		return pager_caret_mouse(p, v);
 	}
 	return VIEW_UNHANDLED;
@@ -702,6 +684,7 @@ pager_done(struct view *v)
 	pager_side_free(p);
 	pager_marks_free(p);
 	pager_annot_close(p);
+	pager_annot_free(p);
 	boiler_free(p->boiler);
 	pager_front_free(p);
 	free(p->title);
@@ -736,10 +719,7 @@ pager_view_new(char *const *paths, size_t n, size_t first, struct doc *doc, stru
 	p->cur = first;
 	p->saved = xcalloc(n, sizeof *p->saved);
 	p->doc = doc;
-	p->stp = stp;
-	p->store = *stp;
-	p->db_path = db_path;
-	p->color = STORE_COLOR_DEFAULT;
+	pager_annot_init(p, stp, db_path);
 	pager_caret_init(p);
 	pager_search_init(p);
 	reset_doc_state(p);

@@ -421,7 +421,7 @@ pager_draw(struct view *v)
 	free(matches);
 	free(c.hls);
 	free(c.extra);
-	pager_note_seen(p, v);
+	pager_annot_seen(p, v);
 	pager_side_draw(p, v);
 }
 

@@ -145,11 +145,7 @@ run_highlight(struct pager *p, struct doc_loc head, uint32_t count)
 
 	if (b == NULL || !doc_block_offset(p->doc, head, &a) || !doc_block_offset(p->doc, last, &z))
 		return -1;
-	z += b->len;
-	for (size_t i = 0; i < p->visible.n; i++)
-		if (p->visible.v[i].start < z && p->visible.v[i].end > a)
-			return (int)p->visible.v[i].color;
-	return -1;
+	return pager_annot_color_in(p, a, z + b->len);
 }
 
 void

@@ -13,11 +13,14 @@
  * document, layout, the top row).  The caret and the selection are a
  * struct pager_caret_state defined in pager_caret.c (p->cs), the search and
  * its current match a struct pager_search_state defined in pager_search.c
- * (p->srch); other files reach them only through pager_caret_* and
- * pager_search_* functions.  Each file's functions carry its name
- * (pager_side_* in pager_side.c, pager_notes_* in pager_notes.c, ...).  No
- * per-pager state lives in function statics.  The annotation, mark and
- * sidebar fields are still members of struct pager.
+ * (p->srch), the annotations and the reading position a struct
+ * pager_annot_state defined in pager_annot.c (p->an), the marks a struct
+ * pager_marks in pager_marks.c (p->marks); other files reach them only
+ * through pager_caret_*, pager_search_*, pager_annot_* and pager_marks_*
+ * functions.  Each file's functions carry its name (pager_side_* in
+ * pager_side.c, pager_notes_* in pager_notes.c, ...).  No per-pager state
+ * lives in function statics.  The sidebar fields are still members of
+ * struct pager.
  */
 #ifndef GLOSS_PAGER_INT_H
 #define GLOSS_PAGER_INT_H
@@ -53,6 +56,7 @@ struct place {
 struct sidebar;
 struct pager_search_state;
 struct pager_caret_state;
+struct pager_annot_state;
 
 /* Documents larger than this are not scanned for the sidebar (notes, links, outline). */
 #define PAGER_SCAN_MAX (64ull << 20)
@@ -77,22 +81,7 @@ struct pager {
 
 	struct pager_caret_state *cs;	/* the caret and the selection (pager_caret.c) */
 
-	/* annotations (pager_annot.c) */
-	struct store *store;	/* = *stp; NULL: no database (yet) */
-	struct store **stp;	/* the reader's, which closes it */
-	const char *db_path;	/* where to create the database on the first write, or NULL */
-	struct annot_doc *ad;	/* this document's, or NULL */
-	struct store_list visible;	/* highlights overlapping the screen, from the last draw */
-	uint64_t generation;	/* annot_generation() when last drawn */
-	uint64_t store_looked_ms;	/* no database yet: when its file was last looked for */
-	int color;		/* colour of new highlights (enum store_color) */
-	int64_t reattach;	/* an orphan the next highlight re-attaches, or 0 */
-	int64_t made;		/* the highlight H or P made last (a, t, c, x act on it while the caret is in it) */
-	bool restore_pending;	/* go to restore_pos once it is measured (if not moved) */
-	uint64_t restore_pos;
-	bool moved;		/* the reader moved since the document was opened */
-	uint64_t seen;		/* the furthest document offset on screen (the text's length: the end) */
-	uint64_t seen_stored;	/* the store's furthest point read when the document was opened */
+	struct pager_annot_state *an;	/* the annotations, the reading position (pager_annot.c) */
 
 	/* the sidebar, the jump list (pager_side.c) */
 	struct sidebar *sb;	/* NULL until first shown */
@@ -115,10 +104,8 @@ struct pager {
 	struct doc_build_chunk *front;	/* meta_header(), or NULL */
 	bool front_raw;		/* the front matter as written */
 	struct doc_loc front_loc;	/* the block it is drawn above */
-	bool damage_told;	/* the damaged database was reported in the status line */
 	bool changed;		/* the file changed on disk since it was opened (R reads it again) */
 	uint64_t change_looked_ms;	/* when the file was last looked at */
-	size_t pending_told;	/* changes waiting for the lock when last looked */
 };
 
 /* A highlight as drawn in one block: a byte range of its text. */
@@ -192,6 +179,21 @@ bool pager_switch_file(struct pager *p, struct view *v, size_t to);
 bool pager_open_path(struct pager *p, struct view *v, const char *path);
 
 /* Annotations (pager_annot.c) */
+/* Makes p->an: the reader's store *stp (NULL: none yet, made at db_path on the first write). */
+void pager_annot_init(struct pager *p, struct store **stp, const char *db_path);
+void pager_annot_free(struct pager *p);
+/* The open document's annotations, or NULL (no database, or it could not be attached). */
+struct annot_doc *pager_annot_doc(const struct pager *p);
+/* The reader moved: the place is stored when the document is closed. */
+void pager_annot_moved(struct pager *p);
+/* Goes to document offset off once the document is measured that far (unless the reader moves first). */
+void pager_annot_go_later(struct pager *p, uint64_t off);
+/* Esc: the next highlight re-attaches no orphan (said so if one was waiting). */
+void pager_annot_reattach_cancel(struct pager *p);
+/* Records how far the text has been on screen (the end on screen: the text's length). */
+void pager_annot_seen(struct pager *p, struct view *v);
+/* The colour of a highlight on screen overlapping [a, z) of the document text, or -1. */
+int pager_annot_color_in(const struct pager *p, uint64_t a, uint64_t z);
 /* Opens (creating if needed) the database for a write; false with a message. */
 bool pager_annot_store_ready(struct pager *p);
 void pager_annot_open(struct pager *p, struct view *v);
@@ -218,8 +220,6 @@ bool pager_go_place(struct pager *p, struct view *v, struct place pl);
 bool pager_go_offset(struct pager *p, struct view *v, uint64_t off, bool caret);
 /* The document text on screen, [*a, *z); false if not measured that far. */
 bool pager_screen_range(struct pager *p, struct view *v, uint64_t *a, uint64_t *z);
-/* Records how far the text has been on screen (p->seen; the end on screen: the text's length). */
-void pager_note_seen(struct pager *p, struct view *v);
 
 /* The sidebar, the note popup, the jump list, copying (pager_side.c) */
 /* Columns for the text out of cols (the sidebar takes the rest when beside it). */

@@ -86,7 +86,7 @@ fill_highlights(struct pager *p)
 
 	sidebar_clear(p->sb, SIDEBAR_HIGHLIGHTS);
 	sidebar_set_empty_text(p->sb, SIDEBAR_HIGHLIGHTS, "(no highlights: v selects, H highlights)");
-	if (p->ad == NULL || annot_all(p->ad, &l) != GLOSS_OK)
+	if (pager_annot_doc(p) == NULL || annot_all(pager_annot_doc(p), &l) != GLOSS_OK)
 		return;
 	for (size_t i = 0; i < l.n; i++) {
 		const struct store_annotation *a = &l.v[i];
@@ -261,10 +261,8 @@ go_entry(struct pager *p, struct view *v, const struct sidebar_entry *e)
 {
 	if (e->other_path) {
 		pager_side_jump_push(p);
-		if (pager_open_path(p, v, e->other_path) && !pager_go_offset(p, v, e->other_off, true)) {
-			p->restore_pending = true;
-			p->restore_pos = e->other_off;
-		}
+		if (pager_open_path(p, v, e->other_path) && !pager_go_offset(p, v, e->other_off, true))
+			pager_annot_go_later(p, e->other_off);
 		return;
 	}
 	if (e->target == SIDEBAR_NO_TARGET) {
