@@ -55,12 +55,11 @@ pager_block_lines(struct pager *p, struct doc_loc loc, struct doc_block *b, stru
 	const struct present_table *t;
 	struct layout_opts o;
 
+	const struct layout_line *fold;
+
 	present_block(b, opt_glyphs, 0, p->width, pr);
-	if ((b->flags & DOC_BLOCK_FURNITURE) && boiler_state(p->boiler, loc) == BOILER_FOLDED) {
-		p->fold_line = (struct layout_line){ .start = 0, .end = b->len };
-		*n = 1;
-		return &p->fold_line;
-	}
+	if ((fold = pager_fold_lines(p, loc, b, n)) != NULL)
+		return fold;
 	if ((t = present_table(b, opt_glyphs, p->width - pr->indent)) != NULL) {
 		*n = (size_t)t->rows;
 		return t->lines;
@@ -79,7 +78,7 @@ pager_table(struct pager *p, const struct doc_block *b, const struct present *pr
 static bool
 is_last(struct pager *p, struct doc_loc loc)
 {
-	return !boiler_next(p->boiler, &loc);
+	return !boiler_next(pager_fold_boiler(p), &loc);
 }
 
 /* Rows of a block: rule, lines, and the blank row that separates it from the next. */
@@ -93,7 +92,7 @@ pager_block_rows(struct pager *p, struct doc_loc loc)
 
 	if (b == NULL)
 		return 1;
-	if (pager_block_lines(p, loc, b, &pr, &n) != &p->fold_line && (b->flags & DOC_BLOCK_TABLE) &&
+	if (!pager_fold_is_row(p, pager_block_lines(p, loc, b, &pr, &n)) && (b->flags & DOC_BLOCK_TABLE) &&
 	    pager_table(p, b, &pr) && pager_table(p, b, &pr)->header)
 		n++;	/* the rule under a header row */
 	rows = (int)n + pager_front_rows(p, loc) + ((b->flags & DOC_BLOCK_RULE_BEFORE) ? 1 : 0) +
@@ -133,7 +132,7 @@ pager_pos_down(struct pager *p, struct pos *pos, int n)
 			pos->row += n;
 			return moved + n;
 		}
-		if (!boiler_next(p->boiler, &next)) {
+		if (!boiler_next(pager_fold_boiler(p), &next)) {
 			moved += rows - 1 - pos->row;
 			pos->row = rows - 1;
 			return moved;
@@ -155,7 +154,7 @@ pager_pos_up(struct pager *p, struct pos *pos, int n)
 			return;
 		}
 		n -= pos->row;
-		if (!boiler_prev(p->boiler, &pos->loc)) {
+		if (!boiler_prev(pager_fold_boiler(p), &pos->loc)) {
 			pos->row = 0;
 			return;
 		}
@@ -171,7 +170,7 @@ pager_end_pos(struct pager *p, int screen_rows)
 
 	if (p->end_valid)
 		return p->end;
-	if (boiler_last(p->boiler, &e.loc)) {
+	if (boiler_last(pager_fold_boiler(p), &e.loc)) {
 		e.row = pager_block_rows(p, e.loc);
 		pager_pos_up(p, &e, screen_rows);
 	}
@@ -340,8 +339,7 @@ reset_doc_parsed(struct pager *p, char *title)
 {
 	struct doc_loc first;
 
-	boiler_free(p->boiler);
-	p->boiler = boiler_new(p->doc, opt_fold);
+	pager_fold_reset(p);
 	free(p->title);
 	/* man(1) names the page it pipes to its pager (man-db: MAN_PN, "ls(1)") */
 	if (strcmp(doc_path(p->doc), "-") == 0 && getenv("MAN_PN") && *getenv("MAN_PN")) {
@@ -352,7 +350,7 @@ reset_doc_parsed(struct pager *p, char *title)
 	}
 	p->empty = !doc_first(p->doc, &first);
 	if (!p->empty)
-		boiler_visible(p->boiler, &first);
+		boiler_visible(pager_fold_boiler(p), &first);
 	pager_front_reset(p, first);
 	p->top.loc = first;
 	p->top.row = 0;
@@ -472,7 +470,7 @@ go_fraction(struct pager *p, struct view *v, double f)
 	struct doc_loc loc;
 
 	if (doc_seek_fraction(p->doc, f, &loc)) {
-		boiler_visible(p->boiler, &loc);
+		boiler_visible(pager_fold_boiler(p), &loc);
 		p->top.loc = loc;
 		p->top.row = 0;
 		pager_clamp(p, v);
@@ -495,7 +493,7 @@ move_request(struct pager *p, struct view *v, enum action a, int count)
 	case ACTION_TOP:
 		pager_side_jump_push(p);
 		doc_first(p->doc, &p->top.loc);
-		boiler_visible(p->boiler, &p->top.loc);
+		boiler_visible(pager_fold_boiler(p), &p->top.loc);
 		p->top.row = 0;
 		break;
 	case ACTION_BOTTOM:
@@ -630,13 +628,7 @@ pager_key(struct view *v, const struct key *k)
  * until the reader moves, so resizing back and forth returns to it exactly.
  */
 static void
-pager_resize(struct view *v)
-{
-	pager_relayout(v->data, v);
-}
-
-void
-pager_relayout(struct pager *p, struct view *v)
+relayout(struct pager *p, struct view *v)
 {
 	if (!p->empty && !p->anchored) {
 		p->anchor_loc = p->top.loc;
@@ -648,6 +640,25 @@ pager_relayout(struct pager *p, struct view *v)
 		return;
 	p->top = pager_pos_of_byte(p, p->anchor_loc, p->anchor);
 	pager_clamp(p, v);
+}
+
+static void
+pager_resize(struct view *v)
+{
+	relayout(v->data, v);
+}
+
+void
+pager_relayout(struct pager *p, struct view *v)
+{
+	p->anchored = false;	/* the first word now on screen stays there */
+	relayout(p, v);
+}
+
+void
+pager_rows_changed(struct pager *p)
+{
+	p->end_valid = false;
 }
 
 static bool
@@ -682,10 +693,11 @@ pager_done(struct view *v)
 	free(p->saved);
 	pager_search_free(p);
 	pager_side_free(p);
+	pager_notes_free(p);
 	pager_marks_free(p);
 	pager_annot_close(p);
 	pager_annot_free(p);
-	boiler_free(p->boiler);
+	pager_fold_free(p);
 	pager_front_free(p);
 	free(p->title);
 	pager_caret_free(p);
@@ -722,6 +734,10 @@ pager_view_new(char *const *paths, size_t n, size_t first, struct doc *doc, stru
 	pager_annot_init(p, stp, db_path);
 	pager_caret_init(p);
 	pager_search_init(p);
+	pager_side_init(p);
+	pager_notes_init(p);
+	pager_fold_init(p);
+	pager_front_init(p);
 	reset_doc_state(p);
 	geometry(p, view_cols());
 	v = view_new(&pager_ops, p);

@@ -113,10 +113,10 @@ caret_at_pos(struct pager *p, struct pos pos)
 	li = pos.row - pager_rule_rows(p, pos.loc);
 	if (li < 0)
 		return c;
-	if ((size_t)li >= n || boiler_state(p->boiler, pos.loc) == BOILER_FOLDED) {
+	if ((size_t)li >= n || boiler_state(pager_fold_boiler(p), pos.loc) == BOILER_FOLDED) {
 		struct doc_loc next = pos.loc;	/* a fold row: the block after the fold */
 
-		if (boiler_next(p->boiler, &next))
+		if (boiler_next(pager_fold_boiler(p), &next))
 			c.loc = next;
 		else
 			c.off = lines[n - 1].start;
@@ -416,7 +416,7 @@ pager_caret_hit(struct pager *p, struct view *v, int y, int x, struct caret *c)
 	lines = pager_block_lines(p, pos.loc, b, &pr, &n);
 	li = pos.row - pager_rule_rows(p, pos.loc);
 	*c = caret_at_pos(p, pos);
-	if (li < 0 || (size_t)li >= n || lines == &p->fold_line)
+	if (li < 0 || (size_t)li >= n || pager_fold_is_row(p, lines))
 		return true;	/* a rule, a blank or a fold row: the block after it */
 	c->off = byte_at_column(b, &lines[li], x - p->margin - pr.indent);
 	return true;

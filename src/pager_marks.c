@@ -137,11 +137,10 @@ go_back(struct pager *p, struct view *v)
 {
 	struct place pl;
 
-	if (p->jump_cur == 0) {
+	if (!pager_side_jump_last(p, &pl)) {
 		view_message("No jump to go back to yet");
 		return;
 	}
-	pl = p->jumps[p->jump_cur - 1];
 	pager_side_jump_push(p);
 	if (!pager_go_place(p, v, pl))
 		view_message("That place is gone");
