@@ -570,6 +570,114 @@ file_info(struct pager *p, struct view *v)
 }
 
 static enum view_result
+search_request(struct pager *p, struct view *v, enum action a, int count)
+{
+	(void)count;
+	pager_side_jump_push(p);
+	if (a == ACTION_SEARCH_FORWARD || a == ACTION_SEARCH_BACKWARD)
+		pager_search_start(p, v, a == ACTION_SEARCH_BACKWARD);
+	else
+		pager_search_repeat(p, v, a == ACTION_SEARCH_PREV);
+	return VIEW_HANDLED;
+}
+
+static enum view_result
+clear_request(struct pager *p, struct view *v, enum action a, int count)
+{
+	(void)v;
+	(void)a;
+	(void)count;
+	pager_search_forget_match(p, true);
+	pager_caret_hide(p);
+	pager_annot_reattach_cancel(p);
+	return VIEW_HANDLED;
+}
+
+static enum view_result
+file_request(struct pager *p, struct view *v, enum action a, int count)
+{
+	(void)count;
+	switch (a) {
+	case ACTION_NEXT_FILE: pager_switch_file(p, v, p->cur + 1); break;
+	case ACTION_PREV_FILE: pager_switch_file(p, v, p->cur == 0 ? p->npaths + 1 : p->cur - 1); break;
+	case ACTION_RELOAD: reload(p, v); break;
+	default: file_info(p, v); break;
+	}
+	return VIEW_HANDLED;
+}
+
+static enum view_result
+fold_request(struct pager *p, struct view *v, enum action a, int count)
+{
+	(void)count;
+	switch (a) {
+	case ACTION_FOLD: pager_fold_toggle(p, v); break;
+	case ACTION_FOLD_ALL: pager_fold_all(p, v); break;
+	default: pager_front_toggle(p, v); break;
+	}
+	return VIEW_HANDLED;
+}
+
+static const struct pager_request rows[] = {
+	{ ACTION_LINE_DOWN, move_request },
+	{ ACTION_LINE_UP, move_request },
+	{ ACTION_PAGE_DOWN, move_request },
+	{ ACTION_PAGE_UP, move_request },
+	{ ACTION_HALF_DOWN, move_request },
+	{ ACTION_HALF_UP, move_request },
+	{ ACTION_TOP, move_request },
+	{ ACTION_BOTTOM, move_request },
+	{ ACTION_PERCENT, move_request },
+	{ ACTION_SEARCH_FORWARD, search_request },
+	{ ACTION_SEARCH_BACKWARD, search_request },
+	{ ACTION_SEARCH_NEXT, search_request },
+	{ ACTION_SEARCH_PREV, search_request },
+	{ ACTION_SEARCH_CLEAR, clear_request },
+	{ ACTION_NEXT_FILE, file_request },
+	{ ACTION_PREV_FILE, file_request },
+	{ ACTION_RELOAD, file_request },
+	{ ACTION_FILE_INFO, file_request },
+	{ ACTION_FOLD, fold_request },
+	{ ACTION_FOLD_ALL, fold_request },
+	{ ACTION_FRONT_MATTER, fold_request },
+};
+
+static const struct pager_requests core_requests = { rows, GLOSS_ARRAY_SIZE(rows) };
+
+/* An action's handler, and whether handling it counts as the reader moving (pager_annot_moved). */
+struct handler {
+	pager_handler *handle;
+	bool moves;
+};
+
+/* Indexed by action; made once from the parts' rows (the same for every pager). */
+static struct handler handlers[ACTION_COUNT];
+static bool handlers_made;
+
+static void
+handlers_add(const struct pager_requests *t, bool moves)
+{
+	for (size_t i = 0; i < t->n; i++)
+		if (handlers[t->rows[i].action].handle == NULL)	/* one part per action */
+			handlers[t->rows[i].action] = (struct handler){ t->rows[i].handle, moves };
+}
+
+/* The parts' actions count as moving; the core's handlers say so themselves when they move. */
+static void
+handlers_make(void)
+{
+	if (handlers_made)
+		return;
+	handlers_add(&pager_side_requests, true);
+	handlers_add(&pager_caret_requests, true);
+	handlers_add(&pager_annot_requests, true);
+	handlers_add(&pager_marks_requests, true);
+	handlers_add(&core_requests, false);
+	handlers_made = true;
+}
+
+/* The sidebar with the focus has the first word; then one look in the table finds the handler. */
+static enum view_result
 pager_request(struct view *v, enum action a, int count)
 {
 	struct pager *p = v->data;
@@ -578,36 +686,16 @@ pager_request(struct view *v, enum action a, int count)
 	p->anchored = false;
 	if (p->empty && a != ACTION_NEXT_FILE && a != ACTION_PREV_FILE && a != ACTION_RELOAD)
 		return VIEW_UNHANDLED;
-	if ((r = pager_side_request(p, v, a, count)) != VIEW_UNHANDLED ||
-	    (r = pager_caret_request(p, v, a, count)) != VIEW_UNHANDLED ||
-	    (r = pager_annot_request(p, v, a, count)) != VIEW_UNHANDLED ||
-	    (r = pager_marks_request(p, v, a, count)) != VIEW_UNHANDLED) {
+	if ((r = pager_side_focused_request(p, v, a, count)) == VIEW_UNHANDLED) {
+		if (a <= ACTION_NONE || a >= ACTION_COUNT || handlers[a].handle == NULL)
+			return VIEW_UNHANDLED;
+		r = handlers[a].handle(p, v, a, count);
+		if (!handlers[a].moves)
+			return r;
+	}
+	if (r != VIEW_UNHANDLED)
 		pager_annot_moved(p);
-		return r;
-	}
-	switch (a) {
-	case ACTION_SEARCH_FORWARD: pager_side_jump_push(p); pager_search_start(p, v, false); break;
-	case ACTION_SEARCH_BACKWARD: pager_side_jump_push(p); pager_search_start(p, v, true); break;
-	case ACTION_SEARCH_NEXT: pager_side_jump_push(p); pager_search_repeat(p, v, false); break;
-	case ACTION_SEARCH_PREV: pager_side_jump_push(p); pager_search_repeat(p, v, true); break;
-	case ACTION_SEARCH_CLEAR:
-		pager_search_forget_match(p, true);
-		pager_caret_hide(p);
-		pager_annot_reattach_cancel(p);
-		break;
-	case ACTION_NEXT_FILE: pager_switch_file(p, v, p->cur + 1); break;
-	case ACTION_PREV_FILE: pager_switch_file(p, v, p->cur == 0 ? p->npaths + 1 : p->cur - 1); break;
-	case ACTION_FOLD: pager_fold_toggle(p, v); break;
-	case ACTION_FOLD_ALL: pager_fold_all(p, v); break;
-	case ACTION_RELOAD: reload(p, v); break;
-	case ACTION_FRONT_MATTER: pager_front_toggle(p, v); break;
-	case ACTION_FILE_INFO:
-		file_info(p, v);
-		break;
-	default:
-		return move_request(p, v, a, count);
-	}
-	return VIEW_HANDLED;
+	return r;
 }
 
 static enum view_result
@@ -732,6 +820,7 @@ pager_view_new(char *const *paths, size_t n, size_t first, struct doc *doc, stru
 	p->saved = xcalloc(n, sizeof *p->saved);
 	p->doc = doc;
 	pager_annot_init(p, stp, db_path);
+	handlers_make();
 	pager_caret_init(p);
 	pager_search_init(p);
 	pager_side_init(p);

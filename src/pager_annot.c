@@ -624,25 +624,80 @@ export_doc(struct pager *p)
 	strbuf_done(&path);
 }
 
-enum view_result
-pager_annot_request(struct pager *p, struct view *v, enum action a, int count)
+static enum view_result
+list_request(struct pager *p, struct view *v, enum action a, int count)
 {
 	(void)v;
-	switch (a) {
-	case ACTION_PANEL: open_list(p, false); break;
-	case ACTION_ALL_ANNOTATIONS: open_list(p, true); break;
-	case ACTION_HIGHLIGHT: highlight(p, false, count); break;
-	case ACTION_HIGHLIGHT_PARAGRAPH: highlight(p, true, count); break;
-	case ACTION_NOTE: edit_note(p); break;
-	case ACTION_TAGS: edit_tags(p); break;
-	case ACTION_COLOR: recolor(p, count); break;
-	case ACTION_DELETE: delete_highlight(p); break;
-	case ACTION_UNDELETE: undelete(p); break;
-	case ACTION_EXPORT: export_doc(p); break;
-	default: return VIEW_UNHANDLED;
-	}
+	(void)count;
+	open_list(p, a == ACTION_ALL_ANNOTATIONS);
 	return VIEW_HANDLED;
 }
+
+static enum view_result
+highlight_request(struct pager *p, struct view *v, enum action a, int count)
+{
+	(void)v;
+	highlight(p, a == ACTION_HIGHLIGHT_PARAGRAPH, count);
+	return VIEW_HANDLED;
+}
+
+static enum view_result
+edit_request(struct pager *p, struct view *v, enum action a, int count)
+{
+	(void)v;
+	(void)count;
+	if (a == ACTION_NOTE)
+		edit_note(p);
+	else
+		edit_tags(p);
+	return VIEW_HANDLED;
+}
+
+static enum view_result
+color_request(struct pager *p, struct view *v, enum action a, int count)
+{
+	(void)v;
+	(void)a;
+	recolor(p, count);
+	return VIEW_HANDLED;
+}
+
+static enum view_result
+delete_request(struct pager *p, struct view *v, enum action a, int count)
+{
+	(void)v;
+	(void)count;
+	if (a == ACTION_DELETE)
+		delete_highlight(p);
+	else
+		undelete(p);
+	return VIEW_HANDLED;
+}
+
+static enum view_result
+export_request(struct pager *p, struct view *v, enum action a, int count)
+{
+	(void)v;
+	(void)a;
+	(void)count;
+	export_doc(p);
+	return VIEW_HANDLED;
+}
+
+static const struct pager_request rows[] = {
+	{ ACTION_PANEL, list_request },
+	{ ACTION_ALL_ANNOTATIONS, list_request },
+	{ ACTION_HIGHLIGHT, highlight_request },
+	{ ACTION_HIGHLIGHT_PARAGRAPH, highlight_request },
+	{ ACTION_NOTE, edit_request },
+	{ ACTION_TAGS, edit_request },
+	{ ACTION_COLOR, color_request },
+	{ ACTION_DELETE, delete_request },
+	{ ACTION_UNDELETE, delete_request },
+	{ ACTION_EXPORT, export_request },
+};
+
+const struct pager_requests pager_annot_requests = { rows, GLOSS_ARRAY_SIZE(rows) };
 
 /* ------------------------------------------------------------------ */
 /* Background work */

@@ -108,6 +108,26 @@ struct pager_hl {
 	bool starts_here;	/* the highlight begins in this block */
 };
 
+/*
+ * Requests (pager.c): each part exports its rows, an action and its handler
+ * (which may serve several actions); pager_request makes one table indexed
+ * by action from them, so one look finds the handler.  No action is in two
+ * parts' rows.  Handling a part's action counts as the reader moving.
+ */
+typedef enum view_result pager_handler(struct pager *p, struct view *v, enum action a, int count);
+struct pager_request {
+	enum action action;
+	pager_handler *handle;
+};
+struct pager_requests {
+	const struct pager_request *rows;
+	size_t n;
+};
+extern const struct pager_requests pager_side_requests;	/* the sidebar, jumps, copying, notes */
+extern const struct pager_requests pager_caret_requests;	/* caret motions, the selection */
+extern const struct pager_requests pager_annot_requests;	/* highlights, notes, tags, lists, export */
+extern const struct pager_requests pager_marks_requests;	/* m and ' */
+
 /* Positions and blocks (pager.c) */
 const struct layout_line *pager_block_lines(struct pager *p, struct doc_loc loc,
     struct doc_block *b, struct present *pr, size_t *n);
@@ -143,7 +163,6 @@ bool pager_caret_shown(const struct pager *p, struct caret *c);
 bool pager_caret_shown_offset(struct pager *p, uint64_t *off);
 /* True with the selection's other end in *m while the caret is shown in a selection. */
 bool pager_caret_mark(const struct pager *p, struct caret *m);
-enum view_result pager_caret_request(struct pager *p, struct view *v, enum action a, int count);
 /* Keeps the caret on screen after the screen moved (or the screen on the caret in a selection). */
 void pager_caret_follow(struct pager *p, struct view *v);
 /* Puts the caret on byte off of block loc (a search match), scrolling to it if needed. */
@@ -190,7 +209,6 @@ int pager_annot_color_in(const struct pager *p, uint64_t a, uint64_t z);
 bool pager_annot_store_ready(struct pager *p);
 void pager_annot_open(struct pager *p, struct view *v);
 void pager_annot_close(struct pager *p);
-enum view_result pager_annot_request(struct pager *p, struct view *v, enum action a, int count);
 /* Re-reads the highlights on screen (called before drawing). */
 void pager_annot_refresh(struct pager *p, struct view *v);
 /* The highlights of block loc (a new array, caller frees); returns the count. */
@@ -220,7 +238,8 @@ bool pager_screen_range(struct pager *p, struct view *v, uint64_t *a, uint64_t *
 int pager_side_text_cols(struct pager *p, int cols);
 void pager_side_init(struct pager *p);
 void pager_side_draw(struct pager *p, struct view *v);
-enum view_result pager_side_request(struct pager *p, struct view *v, enum action a, int count);
+/* The keys of the sidebar while it has the focus (VIEW_UNHANDLED when it has not, or for other keys). */
+enum view_result pager_side_focused_request(struct pager *p, struct view *v, enum action a, int count);
 /* A new document is shown: its entries are found again when needed. */
 void pager_side_reset(struct pager *p);
 bool pager_side_idle(struct pager *p, struct view *v, unsigned budget_us);
@@ -289,7 +308,6 @@ void pager_front_toggle(struct pager *p, struct view *v);
 void pager_front_free(struct pager *p);
 
 /* Marks (pager_marks.c): m{a-z}, '{a-z}, '' */
-enum view_result pager_marks_request(struct pager *p, struct view *v, enum action a, int count);
 /* A new document is shown: its marks are read again when needed. */
 void pager_marks_reset(struct pager *p);
 void pager_marks_free(struct pager *p);

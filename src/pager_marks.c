@@ -170,14 +170,20 @@ goto_mark(struct pager *p, struct view *v)
 		go_mark(p, v, &ms->m[name - 'a']);
 }
 
-enum view_result
-pager_marks_request(struct pager *p, struct view *v, enum action a, int count)
+static enum view_result
+marks_request(struct pager *p, struct view *v, enum action a, int count)
 {
 	(void)count;
-	switch (a) {
-	case ACTION_MARK_SET: set_mark(p, v); break;
-	case ACTION_MARK_GO: goto_mark(p, v); break;
-	default: return VIEW_UNHANDLED;
-	}
+	if (a == ACTION_MARK_SET)
+		set_mark(p, v);
+	else
+		goto_mark(p, v);
 	return VIEW_HANDLED;
 }
+
+static const struct pager_request rows[] = {
+	{ ACTION_MARK_SET, marks_request },
+	{ ACTION_MARK_GO, marks_request },
+};
+
+const struct pager_requests pager_marks_requests = { rows, GLOSS_ARRAY_SIZE(rows) };

@@ -431,36 +431,87 @@ focused_request(struct pager *p, struct view *v, enum action a, int count)
 }
 
 enum view_result
-pager_side_request(struct pager *p, struct view *v, enum action a, int count)
+pager_side_focused_request(struct pager *p, struct view *v, enum action a, int count)
 {
-	switch (a) {
-	case ACTION_SIDEBAR:
-		show(p, v, !p->side->open);
-		return VIEW_HANDLED;
-	case ACTION_SIDEBAR_FOCUS:
-		if (!p->side->open) {
-			show(p, v, true);
-			p->side->focus = true;
-		} else if (p->side->focus) {
-			p->side->focus = false;
-			sidebar_follow_again(p->side->sb);
-			if (p->side->overlay)
-				show(p, v, false);
-		} else {
-			p->side->focus = true;
-		}
-		return VIEW_HANDLED;
-	case ACTION_JUMP_BACK: jump_back(p, v); return VIEW_HANDLED;
-	case ACTION_JUMP_FORWARD: jump_forward(p, v); return VIEW_HANDLED;
-	default:
-		break;
-	}
-	if (p->side->open && p->side->focus)
-		return focused_request(p, v, a, count);
-	switch (a) {
-	case ACTION_COPY: copy_at_caret(p); return VIEW_HANDLED;
-	case ACTION_NOTE_POPUP: pager_notes_popup(p, v); return VIEW_HANDLED;
-	case ACTION_ENTER: return pager_notes_follow_marker(p, v) ? VIEW_HANDLED : VIEW_UNHANDLED;
-	default: return VIEW_UNHANDLED;
-	}
+	if (!p->side->open || !p->side->focus)
+		return VIEW_UNHANDLED;
+	return focused_request(p, v, a, count);
 }
+
+static enum view_result
+toggle_request(struct pager *p, struct view *v, enum action a, int count)
+{
+	(void)a;
+	(void)count;
+	show(p, v, !p->side->open);
+	return VIEW_HANDLED;
+}
+
+static enum view_result
+focus_request(struct pager *p, struct view *v, enum action a, int count)
+{
+	(void)a;
+	(void)count;
+	if (!p->side->open) {
+		show(p, v, true);
+		p->side->focus = true;
+	} else if (p->side->focus) {
+		p->side->focus = false;
+		sidebar_follow_again(p->side->sb);
+		if (p->side->overlay)
+			show(p, v, false);
+	} else {
+		p->side->focus = true;
+	}
+	return VIEW_HANDLED;
+}
+
+static enum view_result
+jump_request(struct pager *p, struct view *v, enum action a, int count)
+{
+	(void)count;
+	if (a == ACTION_JUMP_BACK)
+		jump_back(p, v);
+	else
+		jump_forward(p, v);
+	return VIEW_HANDLED;
+}
+
+static enum view_result
+copy_request(struct pager *p, struct view *v, enum action a, int count)
+{
+	(void)v;
+	(void)a;
+	(void)count;
+	copy_at_caret(p);
+	return VIEW_HANDLED;
+}
+
+static enum view_result
+popup_request(struct pager *p, struct view *v, enum action a, int count)
+{
+	(void)a;
+	(void)count;
+	pager_notes_popup(p, v);
+	return VIEW_HANDLED;
+}
+
+static enum view_result
+enter_request(struct pager *p, struct view *v, enum action a, int count)
+{
+	(void)a;
+	(void)count;
+	return pager_notes_follow_marker(p, v) ? VIEW_HANDLED : VIEW_UNHANDLED;
+}
+
+static const struct pager_request rows[] = {
+	{ ACTION_SIDEBAR, toggle_request },
+	{ ACTION_SIDEBAR_FOCUS, focus_request },
+	{ ACTION_JUMP_BACK, jump_request },
+	{ ACTION_JUMP_FORWARD, jump_request },
+	{ ACTION_COPY, copy_request },
+	{ ACTION_NOTE_POPUP, popup_request },
+	{ ACTION_ENTER, enter_request },
+};
+
+const struct pager_requests pager_side_requests = { rows, GLOSS_ARRAY_SIZE(rows) };
