@@ -572,7 +572,6 @@ file_info(struct pager *p, struct view *v)
 static enum view_result
 search_request(struct pager *p, struct view *v, enum action a, int count)
 {
-	(void)count;
 	pager_side_jump_push(p);
 	if (a == ACTION_SEARCH_FORWARD || a == ACTION_SEARCH_BACKWARD)
 		pager_search_start(p, v, a == ACTION_SEARCH_BACKWARD);
@@ -584,9 +583,6 @@ search_request(struct pager *p, struct view *v, enum action a, int count)
 static enum view_result
 clear_request(struct pager *p, struct view *v, enum action a, int count)
 {
-	(void)v;
-	(void)a;
-	(void)count;
 	pager_search_forget_match(p, true);
 	pager_caret_hide(p);
 	pager_annot_reattach_cancel(p);
@@ -596,7 +592,6 @@ clear_request(struct pager *p, struct view *v, enum action a, int count)
 static enum view_result
 file_request(struct pager *p, struct view *v, enum action a, int count)
 {
-	(void)count;
 	switch (a) {
 	case ACTION_NEXT_FILE: pager_switch_file(p, v, p->cur + 1); break;
 	case ACTION_PREV_FILE: pager_switch_file(p, v, p->cur == 0 ? p->npaths + 1 : p->cur - 1); break;
@@ -609,7 +604,6 @@ file_request(struct pager *p, struct view *v, enum action a, int count)
 static enum view_result
 fold_request(struct pager *p, struct view *v, enum action a, int count)
 {
-	(void)count;
 	switch (a) {
 	case ACTION_FOLD: pager_fold_toggle(p, v); break;
 	case ACTION_FOLD_ALL: pager_fold_all(p, v); break;

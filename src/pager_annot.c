@@ -627,8 +627,6 @@ export_doc(struct pager *p)
 static enum view_result
 list_request(struct pager *p, struct view *v, enum action a, int count)
 {
-	(void)v;
-	(void)count;
 	open_list(p, a == ACTION_ALL_ANNOTATIONS);
 	return VIEW_HANDLED;
 }
@@ -636,7 +634,6 @@ list_request(struct pager *p, struct view *v, enum action a, int count)
 static enum view_result
 highlight_request(struct pager *p, struct view *v, enum action a, int count)
 {
-	(void)v;
 	highlight(p, a == ACTION_HIGHLIGHT_PARAGRAPH, count);
 	return VIEW_HANDLED;
 }
@@ -644,8 +641,6 @@ highlight_request(struct pager *p, struct view *v, enum action a, int count)
 static enum view_result
 edit_request(struct pager *p, struct view *v, enum action a, int count)
 {
-	(void)v;
-	(void)count;
 	if (a == ACTION_NOTE)
 		edit_note(p);
 	else
@@ -656,8 +651,6 @@ edit_request(struct pager *p, struct view *v, enum action a, int count)
 static enum view_result
 color_request(struct pager *p, struct view *v, enum action a, int count)
 {
-	(void)v;
-	(void)a;
 	recolor(p, count);
 	return VIEW_HANDLED;
 }
@@ -665,8 +658,6 @@ color_request(struct pager *p, struct view *v, enum action a, int count)
 static enum view_result
 delete_request(struct pager *p, struct view *v, enum action a, int count)
 {
-	(void)v;
-	(void)count;
 	if (a == ACTION_DELETE)
 		delete_highlight(p);
 	else
@@ -677,9 +668,6 @@ delete_request(struct pager *p, struct view *v, enum action a, int count)
 static enum view_result
 export_request(struct pager *p, struct view *v, enum action a, int count)
 {
-	(void)v;
-	(void)a;
-	(void)count;
 	export_doc(p);
 	return VIEW_HANDLED;
 }

@@ -370,8 +370,6 @@ toggle_visual(struct pager *p)
 static enum view_result
 visual_request(struct pager *p, struct view *v, enum action a, int count)
 {
-	(void)a;
-	(void)count;
 	toggle_visual(p);
 	show_caret(p, v);
 	return VIEW_HANDLED;
@@ -380,7 +378,6 @@ visual_request(struct pager *p, struct view *v, enum action a, int count)
 static enum view_result
 select_request(struct pager *p, struct view *v, enum action a, int count)
 {
-	(void)count;
 	select_sentence(p, a == ACTION_SELECT_PARAGRAPH);
 	show_caret(p, v);
 	return VIEW_HANDLED;

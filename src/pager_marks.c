@@ -173,7 +173,6 @@ goto_mark(struct pager *p, struct view *v)
 static enum view_result
 marks_request(struct pager *p, struct view *v, enum action a, int count)
 {
-	(void)count;
 	if (a == ACTION_MARK_SET)
 		set_mark(p, v);
 	else

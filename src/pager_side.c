@@ -441,8 +441,6 @@ pager_side_focused_request(struct pager *p, struct view *v, enum action a, int c
 static enum view_result
 toggle_request(struct pager *p, struct view *v, enum action a, int count)
 {
-	(void)a;
-	(void)count;
 	show(p, v, !p->side->open);
 	return VIEW_HANDLED;
 }
@@ -450,8 +448,6 @@ toggle_request(struct pager *p, struct view *v, enum action a, int count)
 static enum view_result
 focus_request(struct pager *p, struct view *v, enum action a, int count)
 {
-	(void)a;
-	(void)count;
 	if (!p->side->open) {
 		show(p, v, true);
 		p->side->focus = true;
@@ -469,7 +465,6 @@ focus_request(struct pager *p, struct view *v, enum action a, int count)
 static enum view_result
 jump_request(struct pager *p, struct view *v, enum action a, int count)
 {
-	(void)count;
 	if (a == ACTION_JUMP_BACK)
 		jump_back(p, v);
 	else
@@ -480,9 +475,6 @@ jump_request(struct pager *p, struct view *v, enum action a, int count)
 static enum view_result
 copy_request(struct pager *p, struct view *v, enum action a, int count)
 {
-	(void)v;
-	(void)a;
-	(void)count;
 	copy_at_caret(p);
 	return VIEW_HANDLED;
 }
@@ -490,8 +482,6 @@ copy_request(struct pager *p, struct view *v, enum action a, int count)
 static enum view_result
 popup_request(struct pager *p, struct view *v, enum action a, int count)
 {
-	(void)a;
-	(void)count;
 	pager_notes_popup(p, v);
 	return VIEW_HANDLED;
 }
@@ -499,8 +489,6 @@ popup_request(struct pager *p, struct view *v, enum action a, int count)
 static enum view_result
 enter_request(struct pager *p, struct view *v, enum action a, int count)
 {
-	(void)a;
-	(void)count;
 	return pager_notes_follow_marker(p, v) ? VIEW_HANDLED : VIEW_UNHANDLED;
 }
 
