@@ -611,9 +611,7 @@ wrap_text(const char *text, size_t len, const struct layout_opts *opt, struct si
 	size_t a = 0;
 
 	if (len > 0)
-		layout_linebreaks(text, len, p);
-	if (len > 0 && (opt->rules & TYPO_UAX151))
-		typo_uax151(text, len, p);
+		layout_linebreaks(text, len, opt->rules, p);
 	p[len] = UC_BREAK_POSSIBLE;	/* the sentinel */
 	w.s = text;
 	w.n = len;
@@ -663,9 +661,7 @@ layout_breaks(const char *text, size_t len, unsigned rules, char *p)
 
 	if (len == 0)
 		return;
-	layout_linebreaks(text, len, p);
-	if (rules & TYPO_UAX151)
-		typo_uax151(text, len, p);
+	layout_linebreaks(text, len, rules, p);
 	if (rules == TYPO_NONE)
 		return;
 	o = xmalloc(len);

@@ -6,33 +6,36 @@
  * where the text needs it (layout_linebreaks() in include/gloss/layout.h).
  *
  * The library takes 3–4 ns a byte, a quarter of a dump's time, and most of
- * prose is letters and spaces whose breaks are known without it.  A split
- * point is a position S with a space before it, a letter at it and a
- * letter before the spaces, where a letter is an ASCII letter or one of
- * U+0400–U+045F (class AL).  At S the break is allowed (LB18: AL SP ÷ AL;
- * no rule with SP* — LB14 to LB17 — starts at AL), and no rule decides a
- * later position by looking back past an AL: the library's state after
- * the letter at S is the same as after a letter at the start of a text.
- * So the array is the library's run on each stretch between split points,
- * with the break at the stretch's start set to allowed.  A stretch of
- * letters and spaces only, from one split point to the next, needs no run
- * at all: no break before its spaces (LB7) or inside its word (LB28), one
- * at its start.  tests/unit/test_lbrk checks that the array is the
- * library's on the corpus and on random texts.
+ * prose is plain words whose breaks are known without it.  Here a letter
+ * is an ASCII letter or digit or one of U+0400–U+045F (classes AL and NU),
+ * and an end is a letter or one of , . : ; ! ? ) (IS, EX, CP).  A split
+ * point is a position S with a letter at it, spaces before it and an end
+ * before them.  At S the break is allowed (LB18: SP ÷; no rule with SP* —
+ * LB14 to LB17 — starts at an end or stops at a letter), and no rule
+ * decides a later position by looking back past the letter at S: the
+ * library's state after it is the same as after a letter that starts a
+ * text.  So the array is the library's run on each stretch between split
+ * points, with the break at the stretch's start set to allowed.  A plain
+ * stretch, letters then at most one other end then spaces up to the next
+ * split point, needs no run at all: no break inside the word (LB23, LB28,
+ * LB13 before the end) or before a space (LB7), one at its start.
+ * tests/unit/test_lbrk checks that the array is the library's on the
+ * corpus and on random texts.
  */
 #include "gloss/gloss.h"
 
 #include <unilbrk.h>
 
 #include "gloss/layout.h"
+#include "gloss/typo.h"
 
-/* Bytes of the letter at s[i] (ASCII, U+0400–U+045F), or 0 if none is there. */
+/* Bytes of the letter at s[i] (see above), or 0 if none is there. */
 static inline size_t
 letter_at(const unsigned char *s, size_t n, size_t i)
 {
 	unsigned char c = s[i];
 
-	if ((unsigned char)((c | 0x20) - 'a') < 26)
+	if ((unsigned char)((c | 0x20) - 'a') < 26 || (unsigned char)(c - '0') < 10)
 		return 1;
 	if (i + 1 < n && ((c == 0xD0 && (s[i + 1] & 0xC0) == 0x80) ||
 	    (c == 0xD1 && s[i + 1] >= 0x80 && s[i + 1] < 0xA0)))
@@ -40,39 +43,75 @@ letter_at(const unsigned char *s, size_t n, size_t i)
 	return 0;
 }
 
-/* The library's array for s[a..z); a is 0 or a split point. */
+static inline bool
+is_end_mark(unsigned char c)
+{
+	return c == ',' || c == '.' || c == ':' || c == ';' || c == '!' || c == '?' || c == ')';
+}
+
+/* Whether the code point that ends at s[e - 1] is an end (e > 0). */
+static bool
+ends_in_end(const unsigned char *s, size_t e)
+{
+	if (s[e - 1] < 0x80)
+		return is_end_mark(s[e - 1]) || letter_at(s, e, e - 1) == 1;
+	return e >= 2 && letter_at(s, e, e - 2) == 2;
+}
+
+/*
+ * The library's array for s[a..z) of s[0..n), a 0 or a split point, and
+ * with uax151 its corrections (typo_uax151): they change the array only at
+ * a quotation mark or an opener, none of which is in a plain stretch, or
+ * after one and its spaces, before the next split point.
+ */
 static void
-library_run(const unsigned char *s, size_t a, size_t z, char *p)
+library_run(const unsigned char *s, size_t n, size_t a, size_t z, bool uax151, char *p)
 {
 	u8_possible_linebreaks(s + a, z - a, "UTF-8", p + a);
 	if (a > 0)
 		p[a] = UC_BREAK_POSSIBLE;
+	if (uax151)
+		typo_uax151_range((const char *)s, n, p, a, z);
+}
+
+/* From a word's start w, the end of its plain part: letters, then at most one end mark. */
+static size_t
+plain_word(const unsigned char *s, size_t n, size_t w)
+{
+	size_t i = w, len;
+
+	while (i < n && (len = letter_at(s, n, i)) > 0)
+		i += len;
+	if (i > w && i < n && is_end_mark(s[i]))
+		i++;
+	return i;
 }
 
 void
-layout_linebreaks(const char *text, size_t n, char *p)
+layout_linebreaks(const char *text, size_t n, unsigned rules, char *p)
 {
+	bool uax151 = rules & TYPO_UAX151;
 	const unsigned char *s = (const unsigned char *)text;
 	size_t lib = 0;		/* p[lib..) not yet known; lib is 0 or a split point */
 	size_t split = 0;	/* the last split point (0: none yet) */
 	size_t i = 0;
 
 	while (i < n) {
-		size_t w = i, e, len;
-		bool letters = true, last = false;
+		size_t w = i, e = plain_word(s, n, i);
+		bool plain = e < n ? s[e] == ' ' : false;
+		const unsigned char *sp;
 
-		for (; i < n && s[i] != ' '; i += len) {	/* a word: up to a space */
-			last = (len = letter_at(s, n, i)) > 0;
-			letters = letters && last;
-			len += !last;
+		if (!plain) {	/* the rest of the word, up to a space */
+			sp = memchr(s + e, ' ', n - e);
+			e = sp ? (size_t)(sp - s) : n;
 		}
-		for (e = i; i < n && s[i] == ' '; i++)
+		for (i = e; i < n && s[i] == ' '; i++)
 			;
-		if (!last || i == e || i >= n || letter_at(s, n, i) == 0)
+		if (i == e || i >= n || e == w || !ends_in_end(s, e) || letter_at(s, n, i) == 0)
 			continue;	/* i is no split point */
-		if (split > 0 && split == w && letters) {	/* [w, i): letters, spaces */
+		if (plain && split > 0 && split == w) {	/* [w, i) is a plain stretch */
 			if (lib < w)
-				library_run(s, lib, w, p);
+				library_run(s, n, lib, w, uax151, p);
 			memset(p + w, UC_BREAK_PROHIBITED, i - w);
 			p[w] = UC_BREAK_POSSIBLE;
 			lib = i;
@@ -80,5 +119,5 @@ layout_linebreaks(const char *text, size_t n, char *p)
 		split = i;
 	}
 	if (lib < n)
-		library_run(s, lib, n, p);
+		library_run(s, n, lib, n, uax151, p);
 }

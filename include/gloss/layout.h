@@ -59,11 +59,12 @@ void layout_breaks(const char *text, size_t len, unsigned rules, char *p);
 
 /*
  * The break opportunities of UAX #14 as libunistring's
- * u8_possible_linebreaks(text, len, "UTF-8", p) gives them (the same
- * array), found without the library in stretches of plain words
- * (layout_lbrk.c).  p must have room for len bytes.
+ * u8_possible_linebreaks(text, len, "UTF-8", p) gives them, corrected by
+ * typo_uax151() when rules has TYPO_UAX151 (the same array), found without
+ * the library in stretches of plain words (layout_lbrk.c).  p must have
+ * room for len bytes.
  */
-void layout_linebreaks(const char *text, size_t len, char *p);
+void layout_linebreaks(const char *text, size_t len, unsigned rules, char *p);
 
 /*
  * The lines of a block for the given options, computed on first use and

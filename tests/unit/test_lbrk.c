@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: ISC */
 /* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
- * test_lbrk — layout_linebreaks() gives libunistring's array exactly: the
- * stretches of plain words it fills itself and the runs of the library
- * between them.  Exact arrays of small texts, every text of the corpus and
+ * test_lbrk — layout_linebreaks() gives libunistring's array exactly, and
+ * with TYPO_UAX151 the array corrected by typo_uax151(): the stretches of
+ * plain words it fills itself and the runs of the library between them.  Exact arrays of small texts, every text of the corpus and
  * of the fuzzers' plain-text inputs whole, and 200,000 random texts over
  * letters, spaces and the characters whose rules look past spaces or
  * attach to what is before them (brackets, quotation marks, combining
@@ -16,21 +16,23 @@
 
 #include "gloss/layout.h"
 #include "gloss/strbuf.h"
+#include "gloss/typo.h"
 #include "gloss/xmalloc.h"
 #include "../lib/tap.h"
 
 #define RANDOM_TEXTS 200000
 #define RANDOM_MAX 24		/* pieces per random text */
 
-/* Whether layout_linebreaks(s) is the library's array; the first difference in *at. */
 static bool
-same_as_library(const char *s, size_t n, size_t *at)
+same_as_library_with(const char *s, size_t n, unsigned rules, size_t *at)
 {
 	char *want = xmalloc(n + 1), *got = xmalloc(n + 1);
 	bool same = true;
 
 	u8_possible_linebreaks((const uint8_t *)s, n, "UTF-8", want);
-	layout_linebreaks(s, n, got);
+	if (rules & TYPO_UAX151)
+		typo_uax151(s, n, want);
+	layout_linebreaks(s, n, rules, got);
 	*at = n;
 	for (size_t i = 0; i < n && same; i++) {
 		if (want[i] != got[i]) {
@@ -41,6 +43,17 @@ same_as_library(const char *s, size_t n, size_t *at)
 	free(want);
 	free(got);
 	return same;
+}
+
+/*
+ * Whether layout_linebreaks(s) is the library's array, with and without
+ * typo_uax151() after it; the first difference in *at.
+ */
+static bool
+same_as_library(const char *s, size_t n, size_t *at)
+{
+	return same_as_library_with(s, n, TYPO_NONE, at) &&
+	    same_as_library_with(s, n, TYPO_UAX151, at);
 }
 
 static void
@@ -60,7 +73,7 @@ check_array(const char *s, const char *want)
 	size_t n = strlen(s);
 	char *p = xmalloc(n + 1), *got = xmalloc(n + 1);
 
-	layout_linebreaks(s, n, p);
+	layout_linebreaks(s, n, TYPO_NONE, p);
 	for (size_t i = 0; i < n; i++)
 		got[i] = (char)('0' + p[i]);
 	got[n] = '\0';
