@@ -96,6 +96,7 @@ layout_linebreaks(const char *text, size_t n, unsigned rules, char *p)
 	size_t split = 0;	/* the last split point (0: none yet) */
 	size_t i = 0;
 
+	memset(p, UC_BREAK_PROHIBITED, n);	/* the plain stretches but their starts */
 	while (i < n) {
 		size_t w = i, e = plain_word(s, n, i);
 		bool plain = e < n ? s[e] == ' ' : false;
@@ -112,7 +113,6 @@ layout_linebreaks(const char *text, size_t n, unsigned rules, char *p)
 		if (plain && split > 0 && split == w) {	/* [w, i) is a plain stretch */
 			if (lib < w)
 				library_run(s, n, lib, w, uax151, p);
-			memset(p + w, UC_BREAK_PROHIBITED, i - w);
 			p[w] = UC_BREAK_POSSIBLE;
 			lib = i;
 		}
