@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: ISC */
 /* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
- * catalog_int.h — what catalog.c, catalog_index.c and catalog_search.c
- * share: the catalog's state and their helpers.
+ * catalog_int.h — what catalog.c, catalog_index.c, catalog_query.c and
+ * catalog_search.c share: the catalog's state and their helpers.
  */
 #ifndef GLOSS_CATALOG_INT_H
 #define GLOSS_CATALOG_INT_H
@@ -172,5 +172,40 @@ const char *catalog_block_text(const struct doc_block *b, struct strbuf *buf);
 
 /* catalog_search.c */
 void catalog_search_done(struct catalog *c);
+
+struct stem;
+
+/*
+ * The outputs of catalog_query_parse(): the FTS5 expression (phrases as written), the
+ * expression matching any one of its terms, and the candidates' expression
+ * over the index, which holds each word of an article once and no word
+ * order: every term becomes its words ANDed in parentheses, the terms
+ * joined by AND (which binds tighter than OR, as the implicit AND does).
+ */
+struct catalog_query {
+	struct strbuf out, any, cand;
+	bool want_any;
+	bool forms;		/* words stand for their forms, unless '=' asks for them as written */
+	bool has_forms;		/* some term is a word form: worth a second pass */
+	struct stem *stem;
+	/*
+	 * For the articles' filters of neighbouring words: the terms (an OR
+	 * starts a group of terms that must all be there) and the word hashes
+	 * of each term's pairs.
+	 */
+	struct qterm {
+		bool new_group;
+		size_t first, n;	/* pairs[first .. first + n) */
+	} *terms;
+	size_t nterms;
+	uint32_t (*pairs)[2];
+	size_t npairs;
+};
+
+/* Compiles query into cp (its strbufs set up, want_any and forms chosen); on an error its buffers are freed. */
+enum gloss_status catalog_query_parse(const char *query, struct catalog_query *cp);
+void catalog_query_done(struct catalog_query *cp);
+/* Whether an article with this filter of neighbouring words may match: every term of some group may be there. */
+bool catalog_query_may_match(const struct catalog_query *cp, const void *filter, size_t n);
 
 #endif

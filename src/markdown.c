@@ -21,7 +21,6 @@
  */
 #include "gloss/gloss.h"
 
-#include <ctype.h>
 #include <pthread.h>
 #include <strings.h>
 
@@ -500,173 +499,37 @@ footnote_ref(struct md *md, cmark_node *node)
 }
 
 /* ------------------------------------------------------------------ */
-/* Raw HTML */
-
-static const char *const html_breaks[] = {	/* tags that end a paragraph */
-	"address", "article", "aside", "blockquote", "center", "dd", "details", "dialog", "div",
-	"dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4",
-	"h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "summary",
-	"table", "tbody", "thead", "tfoot", "tr", "ul",
-};
-
-/* Length of the tag at s[0..n) ("<…>", quotes respected), 0 if there is none. */
-static size_t
-tag_length(const char *s, size_t n)
-{
-	char quote = 0;
-	size_t i;
-
-	if (n < 3 || s[0] != '<' || !(isalpha((unsigned char)s[1]) || strchr("/!?", s[1])))
-		return 0;
-	for (i = 1; i < n; i++) {
-		if (quote) {
-			quote = s[i] == quote ? 0 : quote;
-		} else if (s[i] == '"' || s[i] == '\'') {
-			quote = s[i];
-		} else if (s[i] == '>') {
-			return i + 1;
-		}
-	}
-	return 0;
-}
-
-/* The lower-case name of a tag ("</SUP>" → "sup", *closing); false for comments and the like. */
-static bool
-tag_name(const char *s, size_t n, char *name, size_t size, bool *closing)
-{
-	size_t i = 1, k = 0;
-
-	*closing = n > 1 && s[1] == '/';
-	i += *closing;
-	while (i < n && k + 1 < size && isalnum((unsigned char)s[i]))
-		name[k++] = (char)tolower((unsigned char)s[i++]);
-	name[k] = '\0';
-	return k > 0;
-}
-
-static bool
-is_html_break(const char *name)
-{
-	size_t i;
-
-	for (i = 0; i < GLOSS_ARRAY_SIZE(html_breaks); i++)
-		if (strcmp(name, html_breaks[i]) == 0)
-			return true;
-	return false;
-}
+/* Raw HTML (read by markdown_html.c) */
 
 /* <sup> opens a superscript span, <br> breaks the line; other tags are dropped. */
 static void
-inline_tag(struct md *md, const char *s, size_t n)
+inline_tag(struct md *md, enum markdown_html t)
 {
-	char name[16];
-	bool closing;
 	uint32_t h;
 
-	if (!tag_name(s, n, name, sizeof name, &closing))
-		return;
-	if (strcmp(name, "sup") == 0 && !closing)
+	if (t == MARKDOWN_HTML_SUP)
 		u32_push(&md->sups, markdown_block_open(&md->blk, DOC_SPAN_SUP, NULL));
-	else if (strcmp(name, "sup") == 0 && u32_pop(&md->sups, &h))
+	else if (t == MARKDOWN_HTML_SUP_END && u32_pop(&md->sups, &h))
 		markdown_block_close(&md->blk, h);
-	else if (strcmp(name, "br") == 0)
+	else if (t == MARKDOWN_HTML_LINE_BREAK)
 		markdown_block_add(&md->blk, "\n", 1);
 }
 
-/* Decodes one entity ("&amp;") with cmark itself; appends it, or the text as it is. */
+/* Markup in an HTML block: a block-level tag ends the paragraph, a cell's is a space. */
 static void
-add_entity(struct md *md, const char *s, size_t n)
+block_tag(struct md *md, cmark_node *node, enum markdown_html t)
 {
-	cmark_node *doc = cmark_parse_document(s, n, CMARK_OPT_DEFAULT);
-	cmark_node *para = cmark_node_first_child(doc), *c;
-	struct strbuf out = STRBUF_INIT;
+	enum doc_kind kind = md->blk.kind;
+	int level = md->blk.level;
 
-	for (c = para ? cmark_node_first_child(para) : NULL; c; c = cmark_node_next(c))
-		if (cmark_node_get_type(c) == CMARK_NODE_TEXT)
-			strbuf_adds(&out, literal(c));
-	markdown_block_add(&md->blk, out.len ? out.buf : s, out.len ? out.len : n);
-	strbuf_done(&out);
-	cmark_node_free(doc);
-}
-
-/* Text between tags in an HTML block: white space collapses, entities are decoded. */
-static void
-html_text(struct md *md, const char *s, size_t n)
-{
-	size_t i = 0;
-
-	while (i < n) {
-		size_t j = i + 1;
-
-		if (markdown_is_space(s[i])) {
-			while (j < n && markdown_is_space(s[j]))
-				j++;
-			md->blk.space = true;
-		} else if (s[i] == '&') {
-			while (j < n && j - i < 34 && (isalnum((unsigned char)s[j]) || s[j] == '#'))
-				j++;
-			if (j < n && j > i + 1 && s[j] == ';') {
-				add_entity(md, s + i, j + 1 - i);
-				j++;
-			} else {
-				markdown_block_add(&md->blk, "&", 1);
-				j = i + 1;
-			}
-		} else {
-			while (j < n && !markdown_is_space(s[j]) && s[j] != '&')
-				j++;
-			markdown_block_add(&md->blk, s + i, j - i);
-		}
-		i = j;
-	}
-}
-
-/* Where the element that starts at s (after its opening tag) ends: past "</name…>". */
-static size_t
-skip_element(const char *s, size_t n, const char *name)
-{
-	size_t k = strlen(name), i;
-
-	for (i = 0; i + k + 2 <= n; i++)
-		if (s[i] == '<' && s[i + 1] == '/' && strncasecmp(s + i + 2, name, k) == 0)
-			return i + tag_length(s + i, n - i);
-	return n;
-}
-
-/*
- * Markup at s[0..n) in an HTML block (s[0] is '<'): a comment, a script or
- * style element, or a tag.  Returns the bytes consumed, 0 if it is text.
- */
-static size_t
-block_tag(struct md *md, cmark_node *node, const char *s, size_t n)
-{
-	size_t len = tag_length(s, n);
-	char name[16];
-	bool closing;
-
-	if (n >= 4 && strncmp(s, "<!--", 4) == 0) {
-		const char *end = memmem(s + 4, n - 4, "-->", 3);
-
-		return end ? (size_t)(end - s) + 3 : n;
-	}
-	if (len == 0)
-		return 0;
-	if (!tag_name(s, len, name, sizeof name, &closing))
-		return len;
-	if (!closing && (strcmp(name, "script") == 0 || strcmp(name, "style") == 0))
-		return len + skip_element(s + len, n - len, name);
-	if (is_html_break(name)) {
-		enum doc_kind kind = md->blk.kind;
-		int level = md->blk.level;
-
+	if (t == MARKDOWN_HTML_BREAK || t == MARKDOWN_HTML_RULE) {
 		blk_begin(md, kind, level, node);
-		md->rule = md->rule || strcmp(name, "hr") == 0;
-	} else if (strcmp(name, "td") == 0 || strcmp(name, "th") == 0) {
+		md->rule = md->rule || t == MARKDOWN_HTML_RULE;
+	} else if (t == MARKDOWN_HTML_CELL) {
 		md->blk.space = true;
 	} else {
-		inline_tag(md, s, len);
+		inline_tag(md, t);
 	}
-	return len;
 }
 
 /* An HTML block: its text, cut into paragraphs at block-level tags. */
@@ -678,16 +541,18 @@ html_block(struct md *md, cmark_node *node)
 
 	flow_begin(md, node, DOC_PARAGRAPH);
 	while (i < n) {
-		size_t len = s[i] == '<' ? block_tag(md, node, s + i, n - i) : 0;
-		size_t j = i + 1;
+		size_t len = 0, j = i + 1;
+		enum markdown_html t = s[i] == '<' ? markdown_html_block(s + i, n - i, &len) :
+		    MARKDOWN_HTML_TEXT;
 
 		if (len > 0) {
+			block_tag(md, node, t);
 			i += len;
 			continue;
 		}
 		while (j < n && s[j] != '<')
 			j++;
-		html_text(md, s + i, j - i);
+		markdown_html_text(&md->blk, s + i, j - i);
 		i = j;
 	}
 	blk_end(md);
@@ -831,7 +696,7 @@ inline_node(struct md *md, cmark_node *node, bool enter)
 		markdown_block_close(k, h);
 		break;
 	case CMARK_NODE_HTML_INLINE:
-		inline_tag(md, s, strlen(s));
+		inline_tag(md, markdown_html_inline(s, strlen(s)));
 		break;
 	case CMARK_NODE_EMPH:
 		span_node(md, node, DOC_SPAN_EMPH, enter);

@@ -2,7 +2,8 @@
 /* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * markdown_int.h — internals shared by markdown.c (the walk over cmark-gfm's
- * tree) and markdown_block.c (assembling one block).  Not for other modules.
+ * tree), markdown_block.c (assembling one block), markdown_html.c (raw HTML)
+ * and the loader's other files.  Not for other modules.
  */
 #ifndef GLOSS_MARKDOWN_INT_H
 #define GLOSS_MARKDOWN_INT_H
@@ -104,5 +105,24 @@ void markdown_table_row(struct markdown_table *t, const struct markdown_block *k
 /* Labels and flags the rows (see markdown_table.c) and forgets the table. */
 void markdown_table_end(struct markdown_table *t, struct doc_builder *b);
 void markdown_table_done(struct markdown_table *t);
+
+/* Raw HTML (markdown_html.c): what a tag means for the text. */
+enum markdown_html {
+	MARKDOWN_HTML_TEXT,		/* no markup here: text */
+	MARKDOWN_HTML_DROP,		/* a comment, a script or style element, another tag: nothing */
+	MARKDOWN_HTML_BREAK,		/* a block-level tag: the paragraph ends */
+	MARKDOWN_HTML_RULE,		/* <hr>: the paragraph ends, a rule follows */
+	MARKDOWN_HTML_CELL,		/* <td>, <th>: a space */
+	MARKDOWN_HTML_SUP,		/* <sup>: a superscript opens */
+	MARKDOWN_HTML_SUP_END,		/* </sup> */
+	MARKDOWN_HTML_LINE_BREAK,	/* <br> */
+};
+
+/* An inline HTML node's literal s[0..n) (one tag). */
+enum markdown_html markdown_html_inline(const char *s, size_t n);
+/* The markup at s[0..n) of an HTML block (s[0] is '<') and its length in *len (0 for TEXT). */
+enum markdown_html markdown_html_block(const char *s, size_t n, size_t *len);
+/* Appends text between tags of an HTML block to k: white space collapses, entities are decoded. */
+void markdown_html_text(struct markdown_block *k, const char *s, size_t n);
 
 #endif

@@ -55,12 +55,11 @@ pager_block_lines(struct pager *p, struct doc_loc loc, struct doc_block *b, stru
 	const struct present_table *t;
 	struct layout_opts o;
 
+	const struct layout_line *fold;
+
 	present_block(b, opt_glyphs, 0, p->width, pr);
-	if ((b->flags & DOC_BLOCK_FURNITURE) && boiler_state(p->boiler, loc) == BOILER_FOLDED) {
-		p->fold_line = (struct layout_line){ .start = 0, .end = b->len };
-		*n = 1;
-		return &p->fold_line;
-	}
+	if ((fold = pager_fold_lines(p, loc, b, n)) != NULL)
+		return fold;
 	if ((t = present_table(b, opt_glyphs, p->width - pr->indent)) != NULL) {
 		*n = (size_t)t->rows;
 		return t->lines;
@@ -79,7 +78,7 @@ pager_table(struct pager *p, const struct doc_block *b, const struct present *pr
 static bool
 is_last(struct pager *p, struct doc_loc loc)
 {
-	return !boiler_next(p->boiler, &loc);
+	return !boiler_next(pager_fold_boiler(p), &loc);
 }
 
 /* Rows of a block: rule, lines, and the blank row that separates it from the next. */
@@ -93,7 +92,7 @@ pager_block_rows(struct pager *p, struct doc_loc loc)
 
 	if (b == NULL)
 		return 1;
-	if (pager_block_lines(p, loc, b, &pr, &n) != &p->fold_line && (b->flags & DOC_BLOCK_TABLE) &&
+	if (!pager_fold_is_row(p, pager_block_lines(p, loc, b, &pr, &n)) && (b->flags & DOC_BLOCK_TABLE) &&
 	    pager_table(p, b, &pr) && pager_table(p, b, &pr)->header)
 		n++;	/* the rule under a header row */
 	rows = (int)n + pager_front_rows(p, loc) + ((b->flags & DOC_BLOCK_RULE_BEFORE) ? 1 : 0) +
@@ -133,7 +132,7 @@ pager_pos_down(struct pager *p, struct pos *pos, int n)
 			pos->row += n;
 			return moved + n;
 		}
-		if (!boiler_next(p->boiler, &next)) {
+		if (!boiler_next(pager_fold_boiler(p), &next)) {
 			moved += rows - 1 - pos->row;
 			pos->row = rows - 1;
 			return moved;
@@ -155,7 +154,7 @@ pager_pos_up(struct pager *p, struct pos *pos, int n)
 			return;
 		}
 		n -= pos->row;
-		if (!boiler_prev(p->boiler, &pos->loc)) {
+		if (!boiler_prev(pager_fold_boiler(p), &pos->loc)) {
 			pos->row = 0;
 			return;
 		}
@@ -171,7 +170,7 @@ pager_end_pos(struct pager *p, int screen_rows)
 
 	if (p->end_valid)
 		return p->end;
-	if (boiler_last(p->boiler, &e.loc)) {
+	if (boiler_last(pager_fold_boiler(p), &e.loc)) {
 		e.row = pager_block_rows(p, e.loc);
 		pager_pos_up(p, &e, screen_rows);
 	}
@@ -263,7 +262,7 @@ pager_go_place(struct pager *p, struct view *v, struct place pl)
 	p->top = pager_pos_of_byte(p, pl.loc, pl.in);
 	pager_clamp(p, v);
 	pager_caret_follow(p, v);
-	p->moved = true;
+	pager_annot_moved(p);
 	return true;
 }
 
@@ -280,7 +279,7 @@ pager_go_offset(struct pager *p, struct view *v, uint64_t off, bool caret)
 	pager_clamp(p, v);
 	if (caret)
 		pager_caret_set(p, (struct caret){ loc, in });
-	p->moved = true;
+	pager_annot_moved(p);
 	return true;
 }
 
@@ -317,20 +316,6 @@ pager_screen_range(struct pager *p, struct view *v, uint64_t *a, uint64_t *z)
 	return row_end(p, bottom, z);
 }
 
-void
-pager_note_seen(struct pager *p, struct view *v)
-{
-	struct pos bottom = p->top;
-	uint64_t a, z;
-
-	if (p->empty || !pager_screen_range(p, v, &a, &z))
-		return;
-	pager_pos_down(p, &bottom, v->rows - 1);
-	if (pager_pos_down(p, &bottom, 1) == 0 && doc_measured(p->doc))
-		z = doc_text_length(p->doc);	/* no row follows the screen's last one */
-	p->seen = GLOSS_MAX(p->seen, z);
-}
-
 /* ------------------------------------------------------------------ */
 /* Files */
 
@@ -354,8 +339,7 @@ reset_doc_parsed(struct pager *p, char *title)
 {
 	struct doc_loc first;
 
-	boiler_free(p->boiler);
-	p->boiler = boiler_new(p->doc, opt_fold);
+	pager_fold_reset(p);
 	free(p->title);
 	/* man(1) names the page it pipes to its pager (man-db: MAN_PN, "ls(1)") */
 	if (strcmp(doc_path(p->doc), "-") == 0 && getenv("MAN_PN") && *getenv("MAN_PN")) {
@@ -366,7 +350,7 @@ reset_doc_parsed(struct pager *p, char *title)
 	}
 	p->empty = !doc_first(p->doc, &first);
 	if (!p->empty)
-		boiler_visible(p->boiler, &first);
+		boiler_visible(pager_fold_boiler(p), &first);
 	pager_front_reset(p, first);
 	p->top.loc = first;
 	p->top.row = 0;
@@ -374,8 +358,6 @@ reset_doc_parsed(struct pager *p, char *title)
 	pager_search_forget_match(p, false);
 	pager_search_reset(p);
 	pager_caret_reset(p);
-	p->reattach = 0;
-	p->made = 0;
 	p->changed = false;
 	p->change_looked_ms = monotime_ms();
 	pager_side_reset(p);
@@ -488,7 +470,7 @@ go_fraction(struct pager *p, struct view *v, double f)
 	struct doc_loc loc;
 
 	if (doc_seek_fraction(p->doc, f, &loc)) {
-		boiler_visible(p->boiler, &loc);
+		boiler_visible(pager_fold_boiler(p), &loc);
 		p->top.loc = loc;
 		p->top.row = 0;
 		pager_clamp(p, v);
@@ -511,7 +493,7 @@ move_request(struct pager *p, struct view *v, enum action a, int count)
 	case ACTION_TOP:
 		pager_side_jump_push(p);
 		doc_first(p->doc, &p->top.loc);
-		boiler_visible(p->boiler, &p->top.loc);
+		boiler_visible(pager_fold_boiler(p), &p->top.loc);
 		p->top.row = 0;
 		break;
 	case ACTION_BOTTOM:
@@ -524,7 +506,7 @@ move_request(struct pager *p, struct view *v, enum action a, int count)
 		break;
 	default: return VIEW_UNHANDLED;
 	}
-	p->moved = true;
+	pager_annot_moved(p);
 	pager_caret_follow(p, v);
 	return VIEW_HANDLED;
 }
@@ -588,6 +570,108 @@ file_info(struct pager *p, struct view *v)
 }
 
 static enum view_result
+search_request(struct pager *p, struct view *v, enum action a, int count)
+{
+	pager_side_jump_push(p);
+	if (a == ACTION_SEARCH_FORWARD || a == ACTION_SEARCH_BACKWARD)
+		pager_search_start(p, v, a == ACTION_SEARCH_BACKWARD);
+	else
+		pager_search_repeat(p, v, a == ACTION_SEARCH_PREV);
+	return VIEW_HANDLED;
+}
+
+static enum view_result
+clear_request(struct pager *p, struct view *v, enum action a, int count)
+{
+	pager_search_forget_match(p, true);
+	pager_caret_hide(p);
+	pager_annot_reattach_cancel(p);
+	return VIEW_HANDLED;
+}
+
+static enum view_result
+file_request(struct pager *p, struct view *v, enum action a, int count)
+{
+	switch (a) {
+	case ACTION_NEXT_FILE: pager_switch_file(p, v, p->cur + 1); break;
+	case ACTION_PREV_FILE: pager_switch_file(p, v, p->cur == 0 ? p->npaths + 1 : p->cur - 1); break;
+	case ACTION_RELOAD: reload(p, v); break;
+	default: file_info(p, v); break;
+	}
+	return VIEW_HANDLED;
+}
+
+static enum view_result
+fold_request(struct pager *p, struct view *v, enum action a, int count)
+{
+	switch (a) {
+	case ACTION_FOLD: pager_fold_toggle(p, v); break;
+	case ACTION_FOLD_ALL: pager_fold_all(p, v); break;
+	default: pager_front_toggle(p, v); break;
+	}
+	return VIEW_HANDLED;
+}
+
+static const struct pager_request rows[] = {
+	{ ACTION_LINE_DOWN, move_request },
+	{ ACTION_LINE_UP, move_request },
+	{ ACTION_PAGE_DOWN, move_request },
+	{ ACTION_PAGE_UP, move_request },
+	{ ACTION_HALF_DOWN, move_request },
+	{ ACTION_HALF_UP, move_request },
+	{ ACTION_TOP, move_request },
+	{ ACTION_BOTTOM, move_request },
+	{ ACTION_PERCENT, move_request },
+	{ ACTION_SEARCH_FORWARD, search_request },
+	{ ACTION_SEARCH_BACKWARD, search_request },
+	{ ACTION_SEARCH_NEXT, search_request },
+	{ ACTION_SEARCH_PREV, search_request },
+	{ ACTION_SEARCH_CLEAR, clear_request },
+	{ ACTION_NEXT_FILE, file_request },
+	{ ACTION_PREV_FILE, file_request },
+	{ ACTION_RELOAD, file_request },
+	{ ACTION_FILE_INFO, file_request },
+	{ ACTION_FOLD, fold_request },
+	{ ACTION_FOLD_ALL, fold_request },
+	{ ACTION_FRONT_MATTER, fold_request },
+};
+
+static const struct pager_requests core_requests = { rows, GLOSS_ARRAY_SIZE(rows) };
+
+/* An action's handler, and whether handling it counts as the reader moving (pager_annot_moved). */
+struct handler {
+	pager_handler *handle;
+	bool moves;
+};
+
+/* Indexed by action; made once from the parts' rows (the same for every pager). */
+static struct handler handlers[ACTION_COUNT];
+static bool handlers_made;
+
+static void
+handlers_add(const struct pager_requests *t, bool moves)
+{
+	for (size_t i = 0; i < t->n; i++)
+		if (handlers[t->rows[i].action].handle == NULL)	/* one part per action */
+			handlers[t->rows[i].action] = (struct handler){ t->rows[i].handle, moves };
+}
+
+/* The parts' actions count as moving; the core's handlers say so themselves when they move. */
+static void
+handlers_make(void)
+{
+	if (handlers_made)
+		return;
+	handlers_add(&pager_side_requests, true);
+	handlers_add(&pager_caret_requests, true);
+	handlers_add(&pager_annot_requests, true);
+	handlers_add(&pager_marks_requests, true);
+	handlers_add(&core_requests, false);
+	handlers_made = true;
+}
+
+/* The sidebar with the focus has the first word; then one look in the table finds the handler. */
+static enum view_result
 pager_request(struct view *v, enum action a, int count)
 {
 	struct pager *p = v->data;
@@ -596,38 +680,16 @@ pager_request(struct view *v, enum action a, int count)
 	p->anchored = false;
 	if (p->empty && a != ACTION_NEXT_FILE && a != ACTION_PREV_FILE && a != ACTION_RELOAD)
 		return VIEW_UNHANDLED;
-	if ((r = pager_side_request(p, v, a, count)) != VIEW_UNHANDLED ||
-	    (r = pager_caret_request(p, v, a, count)) != VIEW_UNHANDLED ||
-	    (r = pager_annot_request(p, v, a, count)) != VIEW_UNHANDLED ||
-	    (r = pager_marks_request(p, v, a, count)) != VIEW_UNHANDLED) {
-		p->moved = true;
-		return r;
+	if ((r = pager_side_focused_request(p, v, a, count)) == VIEW_UNHANDLED) {
+		if (a <= ACTION_NONE || a >= ACTION_COUNT || handlers[a].handle == NULL)
+			return VIEW_UNHANDLED;
+		r = handlers[a].handle(p, v, a, count);
+		if (!handlers[a].moves)
+			return r;
 	}
-	switch (a) {
-	case ACTION_SEARCH_FORWARD: pager_side_jump_push(p); pager_search_start(p, v, false); break;
-	case ACTION_SEARCH_BACKWARD: pager_side_jump_push(p); pager_search_start(p, v, true); break;
-	case ACTION_SEARCH_NEXT: pager_side_jump_push(p); pager_search_repeat(p, v, false); break;
-	case ACTION_SEARCH_PREV: pager_side_jump_push(p); pager_search_repeat(p, v, true); break;
-	case ACTION_SEARCH_CLEAR:
-		pager_search_forget_match(p, true);
-		pager_caret_hide(p);
-		if (p->reattach)
-			view_message("Re-attaching cancelled");
-		p->reattach = 0;
-		break;
-	case ACTION_NEXT_FILE: pager_switch_file(p, v, p->cur + 1); break;
-	case ACTION_PREV_FILE: pager_switch_file(p, v, p->cur == 0 ? p->npaths + 1 : p->cur - 1); break;
-	case ACTION_FOLD: pager_fold_toggle(p, v); break;
-	case ACTION_FOLD_ALL: pager_fold_all(p, v); break;
-	case ACTION_RELOAD: reload(p, v); break;
-	case ACTION_FRONT_MATTER: pager_front_toggle(p, v); break;
-	case ACTION_FILE_INFO:
-		file_info(p, v);
-		break;
-	default:
-		return move_request(p, v, a, count);
-	}
-	return VIEW_HANDLED;
+	if (r != VIEW_UNHANDLED)
+		pager_annot_moved(p);
+	return r;
 }
 
 static enum view_result
@@ -637,7 +699,7 @@ pager_key(struct view *v, const struct key *k)
 
 	if (k->fn && k->code == KEY_MOUSE && !p->empty) {
 		p->anchored = false;
-		p->moved = true;
+		pager_annot_moved(p);
 		return pager_caret_mouse(p, v);
 	}
 	return VIEW_UNHANDLED;
@@ -648,13 +710,7 @@ pager_key(struct view *v, const struct key *k)
  * until the reader moves, so resizing back and forth returns to it exactly.
  */
 static void
-pager_resize(struct view *v)
-{
-	pager_relayout(v->data, v);
-}
-
-void
-pager_relayout(struct pager *p, struct view *v)
+relayout(struct pager *p, struct view *v)
 {
 	if (!p->empty && !p->anchored) {
 		p->anchor_loc = p->top.loc;
@@ -666,6 +722,25 @@ pager_relayout(struct pager *p, struct view *v)
 		return;
 	p->top = pager_pos_of_byte(p, p->anchor_loc, p->anchor);
 	pager_clamp(p, v);
+}
+
+static void
+pager_resize(struct view *v)
+{
+	relayout(v->data, v);
+}
+
+void
+pager_relayout(struct pager *p, struct view *v)
+{
+	p->anchored = false;	/* the first word now on screen stays there */
+	relayout(p, v);
+}
+
+void
+pager_rows_changed(struct pager *p)
+{
+	p->end_valid = false;
 }
 
 static bool
@@ -700,9 +775,11 @@ pager_done(struct view *v)
 	free(p->saved);
 	pager_search_free(p);
 	pager_side_free(p);
+	pager_notes_free(p);
 	pager_marks_free(p);
 	pager_annot_close(p);
-	boiler_free(p->boiler);
+	pager_annot_free(p);
+	pager_fold_free(p);
 	pager_front_free(p);
 	free(p->title);
 	pager_caret_free(p);
@@ -736,12 +813,14 @@ pager_view_new(char *const *paths, size_t n, size_t first, struct doc *doc, stru
 	p->cur = first;
 	p->saved = xcalloc(n, sizeof *p->saved);
 	p->doc = doc;
-	p->stp = stp;
-	p->store = *stp;
-	p->db_path = db_path;
-	p->color = STORE_COLOR_DEFAULT;
+	pager_annot_init(p, stp, db_path);
+	handlers_make();
 	pager_caret_init(p);
 	pager_search_init(p);
+	pager_side_init(p);
+	pager_notes_init(p);
+	pager_fold_init(p);
+	pager_front_init(p);
 	reset_doc_state(p);
 	geometry(p, view_cols());
 	v = view_new(&pager_ops, p);

@@ -30,6 +30,71 @@
 
 #define ANNOT_IDLE_US 3000
 
+/* The annotations of one pager (p->an); only this file sees its fields. */
+struct pager_annot_state {
+	struct store *store;	/* = *stp; NULL: no database (yet) */
+	struct store **stp;	/* the reader's, which closes it */
+	const char *db_path;	/* where to create the database on the first write, or NULL */
+	struct annot_doc *ad;	/* this document's, or NULL */
+	struct store_list visible;	/* highlights overlapping the screen, from the last draw */
+	uint64_t generation;	/* annot_generation() when last drawn */
+	uint64_t store_looked_ms;	/* no database yet: when its file was last looked for */
+	int color;		/* colour of new highlights (enum store_color) */
+	int64_t reattach;	/* an orphan the next highlight re-attaches, or 0 */
+	int64_t made;		/* the highlight H or P made last (a, t, c, x act on it while the caret is in it) */
+	bool restore_pending;	/* go to restore_pos once it is measured (if not moved) */
+	uint64_t restore_pos;
+	bool moved;		/* the reader moved since the document was opened */
+	uint64_t seen;		/* the furthest document offset on screen (the text's length: the end) */
+	uint64_t seen_stored;	/* the store's furthest point read when the document was opened */
+	bool damage_told;	/* the damaged database was reported in the status line */
+	size_t pending_told;	/* changes waiting for the lock when last looked */
+};
+
+void
+pager_annot_init(struct pager *p, struct store **stp, const char *db_path)
+{
+	p->an = xcalloc(1, sizeof *p->an);
+	p->an->stp = stp;
+	p->an->store = *stp;
+	p->an->db_path = db_path;
+	p->an->color = STORE_COLOR_DEFAULT;
+}
+
+void
+pager_annot_free(struct pager *p)
+{
+	free(p->an);
+	p->an = NULL;
+}
+
+struct annot_doc *
+pager_annot_doc(const struct pager *p)
+{
+	return p->an->ad;
+}
+
+void
+pager_annot_moved(struct pager *p)
+{
+	p->an->moved = true;
+}
+
+void
+pager_annot_go_later(struct pager *p, uint64_t off)
+{
+	p->an->restore_pending = true;
+	p->an->restore_pos = off;
+}
+
+void
+pager_annot_reattach_cancel(struct pager *p)
+{
+	if (p->an->reattach)
+		view_message("Re-attaching cancelled");
+	p->an->reattach = 0;
+}
+
 /* ------------------------------------------------------------------ */
 /* Attaching */
 
@@ -40,25 +105,25 @@ open_store(struct pager *p, bool create)
 	struct store *st;
 	enum gloss_status rc;
 
-	if (p->store || p->db_path == NULL || (!create && access(p->db_path, F_OK) != 0))
-		return p->store != NULL;
-	rc = store_open(p->db_path, STORE_CREATE | STORE_NOWAIT | STORE_KEYS, &st);
+	if (p->an->store || p->an->db_path == NULL || (!create && access(p->an->db_path, F_OK) != 0))
+		return p->an->store != NULL;
+	rc = store_open(p->an->db_path, STORE_CREATE | STORE_NOWAIT | STORE_KEYS, &st);
 	if (rc != GLOSS_OK) {
 		view_message("Annotations unavailable: %s", error_last(rc));
-		p->db_path = NULL;	/* do not try again */
+		p->an->db_path = NULL;	/* do not try again */
 		return false;
 	}
-	*p->stp = p->store = st;
-	if (annot_attach(p->store, p->doc, 0, &p->ad) != GLOSS_OK)
-		p->ad = NULL;
-	annot_poll(p->store);
+	*p->an->stp = p->an->store = st;
+	if (annot_attach(p->an->store, p->doc, 0, &p->an->ad) != GLOSS_OK)
+		p->an->ad = NULL;
+	annot_poll(p->an->store);
 	return true;
 }
 
 bool
 pager_annot_store_ready(struct pager *p)
 {
-	return open_store(p, true) && p->ad != NULL;
+	return open_store(p, true) && p->an->ad != NULL;
 }
 
 void
@@ -67,26 +132,26 @@ pager_annot_open(struct pager *p, struct view *v)
 	enum gloss_status rc;
 	uint64_t pos = 0;
 
-	p->ad = NULL;
-	p->restore_pending = false;
-	p->moved = false;
-	p->seen = p->seen_stored = 0;
-	if (p->store == NULL)
+	p->an->ad = NULL;
+	p->an->reattach = 0;
+	p->an->made = 0;
+	p->an->restore_pending = false;
+	p->an->moved = false;
+	p->an->seen = p->an->seen_stored = 0;
+	if (p->an->store == NULL)
 		return;
-	rc = annot_attach(p->store, p->doc, 0, &p->ad);
+	rc = annot_attach(p->an->store, p->doc, 0, &p->an->ad);
 	if (rc != GLOSS_OK) {
 		view_message("Annotations unavailable: %s", error_last(rc));
-		p->ad = NULL;
+		p->an->ad = NULL;
 		return;
 	}
-	annot_poll(p->store);
+	annot_poll(p->an->store);
 	/* standard input (a pipe: man, git) opens at its top each time, as in less */
 	if (strcmp(doc_path(p->doc), "-") != 0 &&
-	    annot_position_get(p->ad, &pos, &p->seen_stored) == GLOSS_OK &&
-	    pos > 0 && !pager_go_offset(p, v, pos, false)) {
-		p->restore_pending = true;
-		p->restore_pos = pos;
-	}
+	    annot_position_get(p->an->ad, &pos, &p->an->seen_stored) == GLOSS_OK &&
+	    pos > 0 && !pager_go_offset(p, v, pos, false))
+		pager_annot_go_later(p, pos);
 }
 
 /* The document offset of the first character on screen. */
@@ -107,14 +172,14 @@ pager_annot_close(struct pager *p)
 	uint64_t off;
 
 	/* the position where the reader is; progress: the furthest point that was on screen */
-	if ((p->moved || (p->seen > p->seen_stored && p->store)) && strcmp(doc_path(p->doc), "-") != 0 &&
-	    top_offset(p, &off) && (off > 0 || p->seen > p->seen_stored) && pager_annot_store_ready(p))
-		annot_position_set(p->ad, off, p->seen);
-	annot_detach(p->ad);
-	p->ad = NULL;
-	store_list_free(&p->visible);
-	p->visible.v = NULL;
-	p->visible.n = 0;
+	if ((p->an->moved || (p->an->seen > p->an->seen_stored && p->an->store)) && strcmp(doc_path(p->doc), "-") != 0 &&
+	    top_offset(p, &off) && (off > 0 || p->an->seen > p->an->seen_stored) && pager_annot_store_ready(p))
+		annot_position_set(p->an->ad, off, p->an->seen);
+	annot_detach(p->an->ad);
+	p->an->ad = NULL;
+	store_list_free(&p->an->visible);
+	p->an->visible.v = NULL;
+	p->an->visible.n = 0;
 }
 
 /* ------------------------------------------------------------------ */
@@ -127,10 +192,10 @@ pager_annot_refresh(struct pager *p, struct view *v)
 	struct doc_loc last = { UINT32_MAX, UINT32_MAX };
 	uint64_t a = UINT64_MAX, z = 0;
 
-	store_list_free(&p->visible);
-	p->visible.v = NULL;
-	p->visible.n = 0;
-	if (p->ad == NULL || p->empty)
+	store_list_free(&p->an->visible);
+	p->an->visible.v = NULL;
+	p->an->visible.n = 0;
+	if (p->an->ad == NULL || p->empty)
 		return;
 	for (int y = 0; y < v->rows; y++) {
 		uint64_t off;
@@ -145,8 +210,34 @@ pager_annot_refresh(struct pager *p, struct view *v)
 		if (pager_pos_down(p, &pos, 1) == 0)
 			break;
 	}
-	if (a < z && annot_visible(p->ad, a, z, &p->visible) != GLOSS_OK)
+	if (a < z && annot_visible(p->an->ad, a, z, &p->an->visible) != GLOSS_OK)
 		view_message("%s", error_last(GLOSS_EDB));
+}
+
+/* Records how far the text has been on screen (the end on screen: the text's length). */
+void
+pager_annot_seen(struct pager *p, struct view *v)
+{
+	struct pos bottom = p->top;
+	uint64_t a, z;
+
+	if (p->empty || !pager_screen_range(p, v, &a, &z))
+		return;
+	pager_pos_down(p, &bottom, v->rows - 1);
+	if (pager_pos_down(p, &bottom, 1) == 0 && doc_measured(p->doc))
+		z = doc_text_length(p->doc);	/* no row follows the screen's last one */
+	p->an->seen = GLOSS_MAX(p->an->seen, z);
+}
+
+int
+pager_annot_color_in(const struct pager *p, uint64_t a, uint64_t z)
+{
+	const struct store_list *l = &p->an->visible;
+
+	for (size_t i = 0; i < l->n; i++)
+		if (l->v[i].start < z && l->v[i].end > a)
+			return (int)l->v[i].color;
+	return -1;
 }
 
 size_t
@@ -157,10 +248,10 @@ pager_annot_block(struct pager *p, struct doc_loc loc, struct pager_hl **out)
 	size_t n = 0;
 
 	*out = NULL;
-	if (b == NULL || p->visible.n == 0 || !doc_block_offset(p->doc, loc, &o))
+	if (b == NULL || p->an->visible.n == 0 || !doc_block_offset(p->doc, loc, &o))
 		return 0;
-	for (size_t i = 0; i < p->visible.n; i++) {
-		const struct store_annotation *h = &p->visible.v[i];
+	for (size_t i = 0; i < p->an->visible.n; i++) {
+		const struct store_annotation *h = &p->an->visible.v[i];
 		struct pager_hl *hl;
 
 		if (h->start >= o + b->len || h->end <= o)
@@ -189,12 +280,12 @@ pager_annot_at_caret(struct pager *p)
 
 	if (!pager_caret_offset(p, pager_caret(p), &off))
 		return NULL;
-	for (size_t i = 0; i < p->visible.n; i++) {
-		const struct store_annotation *h = &p->visible.v[i];
+	for (size_t i = 0; i < p->an->visible.n; i++) {
+		const struct store_annotation *h = &p->an->visible.v[i];
 
 		if (h->start > off || off >= h->end)
 			continue;
-		if (h->id == p->made)
+		if (h->id == p->an->made)
 			return h;
 		if (best == NULL || h->end - h->start < best->end - best->start ||
 		    (h->end - h->start == best->end - best->start && h->id > best->id))
@@ -217,7 +308,7 @@ settle_on(struct pager *p, int64_t id, uint64_t start, uint64_t end)
 	uint32_t in;
 	bool inside = pager_caret_offset(p, pager_caret(p), &off) && off >= start && off < end;
 
-	p->made = id;
+	p->an->made = id;
 	if (!inside && doc_locate(p->doc, off < start ? start : end - 1, &loc, &in)) {
 		struct caret c = { loc, off < start ? in : 0 };
 
@@ -240,8 +331,8 @@ color_name(int c)
 static bool
 have_store(struct pager *p)
 {
-	if (p->ad == NULL && !pager_annot_store_ready(p)) {
-		view_message(p->store ? "Annotations are unavailable for this document" :
+	if (p->an->ad == NULL && !pager_annot_store_ready(p)) {
+		view_message(p->an->store ? "Annotations are unavailable for this document" :
 		    "Annotations are unavailable (no database)");
 		return false;
 	}
@@ -256,18 +347,18 @@ add_highlight(struct pager *p, uint64_t start, uint64_t end, int count)
 	enum gloss_status rc;
 
 	if (count >= 1 && count <= STORE_COLOR_COUNT)
-		p->color = count - 1;
-	if (p->reattach) {
-		rc = annot_reattach(p->ad, p->reattach, start, end);
-		id = p->reattach;
-		p->reattach = 0;
+		p->an->color = count - 1;
+	if (p->an->reattach) {
+		rc = annot_reattach(p->an->ad, p->an->reattach, start, end);
+		id = p->an->reattach;
+		p->an->reattach = 0;
 		if (rc == GLOSS_OK)
 			view_message("Re-attached the highlight");
 	} else {
-		rc = annot_add(p->ad, start, end, (enum store_color)p->color, NULL, NULL, 0, &id);
+		rc = annot_add(p->an->ad, start, end, (enum store_color)p->an->color, NULL, NULL, 0, &id);
 		if (rc == GLOSS_OK)
 			view_message("Highlighted in %s (a: note, t: tags, c: colour, x: delete)",
-			    color_name(p->color));
+			    color_name(p->an->color));
 	}
 	if (rc != GLOSS_OK) {
 		view_message("%s", error_last(rc));
@@ -343,7 +434,7 @@ edit_note(struct pager *p)
 	int64_t id = target(p);
 
 	if (id)
-		annotui_edit_note(p->store, id);
+		annotui_edit_note(p->an->store, id);
 }
 
 static void
@@ -352,7 +443,7 @@ edit_tags(struct pager *p)
 	int64_t id = target(p);
 
 	if (id)
-		annotui_edit_tags(p->store, id);
+		annotui_edit_tags(p->an->store, id);
 }
 
 static void
@@ -365,8 +456,8 @@ recolor(struct pager *p, int count)
 		return;
 	if (h == NULL) {
 		if (count >= 1 && count <= STORE_COLOR_COUNT) {
-			p->color = count - 1;
-			view_message("New highlights will be %s", color_name(p->color));
+			p->an->color = count - 1;
+			view_message("New highlights will be %s", color_name(p->an->color));
 		} else {
 			view_message("No highlight under the caret; 1c to %dc choose the colour of new ones",
 			    STORE_COLOR_COUNT);
@@ -375,8 +466,8 @@ recolor(struct pager *p, int count)
 	}
 	c = count >= 1 && count <= STORE_COLOR_COUNT ? count - 1 :
 	    ((int)h->color + 1) % STORE_COLOR_COUNT;
-	annotui_recolor(p->store, h->id, c + 1);
-	p->color = c;
+	annotui_recolor(p->an->store, h->id, c + 1);
+	p->an->color = c;
 }
 
 static void
@@ -386,13 +477,13 @@ delete_highlight(struct pager *p)
 	enum gloss_status rc;
 
 	if (!have_store(p) || (h = pager_annot_at_caret(p)) == NULL) {
-		if (p->ad)
+		if (p->an->ad)
 			view_message("No highlight under the caret");
 		return;
 	}
-	if (h->id == p->made)
-		p->made = 0;
-	rc = annot_delete(p->store, h->id);
+	if (h->id == p->an->made)
+		p->an->made = 0;
+	rc = annot_delete(p->an->store, h->id);
 	view_message("%s", rc == GLOSS_OK ? "Deleted the highlight (U brings it back)" :
 	    error_last(rc));
 }
@@ -405,7 +496,7 @@ undelete(struct pager *p)
 
 	if (!have_store(p))
 		return;
-	rc = annot_undo_delete(p->ad, &id);
+	rc = annot_undo_delete(p->an->ad, &id);
 	view_message("%s", rc == GLOSS_OK ? "Brought back the highlight" : error_last(rc));
 }
 
@@ -419,7 +510,7 @@ host_show(void *arg, const struct store_annotation *a)
 	struct pager *p = arg;
 
 	pager_side_jump_push(p);
-	if (p->ad == NULL || a->doc_id != annot_doc_id(p->ad)) {
+	if (p->an->ad == NULL || a->doc_id != annot_doc_id(p->an->ad)) {
 		if (a->path == NULL || !pager_open_path(p, p->self, a->path))
 			return;
 	}
@@ -427,10 +518,8 @@ host_show(void *arg, const struct store_annotation *a)
 		view_message("Orphaned: its text is gone from the document (r in the list re-attaches)");
 		return;
 	}
-	if (!pager_go_offset(p, p->self, a->start, true)) {
-		p->restore_pending = true;	/* once the document is measured that far */
-		p->restore_pos = a->start;
-	}
+	if (!pager_go_offset(p, p->self, a->start, true))
+		pager_annot_go_later(p, a->start);	/* once the document is measured that far */
 }
 
 static void
@@ -438,7 +527,7 @@ host_reattach(void *arg, int64_t id)
 {
 	struct pager *p = arg;
 
-	p->reattach = id;
+	p->an->reattach = id;
 	view_message("Select the new text for the highlight (v, then H); Esc cancels");
 }
 
@@ -446,11 +535,11 @@ static void
 open_list(struct pager *p, bool all)
 {
 	struct annotlist_host host = { p, host_show, host_reattach };
-	int64_t doc_id = all ? 0 : p->ad ? annot_doc_id(p->ad) : 0;
+	int64_t doc_id = all ? 0 : p->an->ad ? annot_doc_id(p->an->ad) : 0;
 	char *title;
 
-	if (p->store == NULL) {
-		view_message(p->db_path ? "No annotations yet: select text with v and press H" :
+	if (p->an->store == NULL) {
+		view_message(p->an->db_path ? "No annotations yet: select text with v and press H" :
 		    "Annotations are unavailable (no database)");
 		return;
 	}
@@ -459,7 +548,7 @@ open_list(struct pager *p, bool all)
 		return;
 	}
 	title = all ? xstrdup("All annotations") : xasprintf("Highlights — %s", p->title);
-	view_push(annotlist_new(p->store, doc_id, title, &host));
+	view_push(annotlist_new(p->an->store, doc_id, title, &host));
 	free(title);
 }
 
@@ -497,7 +586,7 @@ export_to(struct pager *p, const char *path)
 		view_message("Not exported");
 		return;
 	}
-	rc = export_run(p->store, &o, &out, &count);
+	rc = export_run(p->an->store, &o, &out, &count);
 	if (rc == GLOSS_OK)
 		rc = file_write_atomic(path, strbuf_str(&out), out.len, force);
 	glyph_append_safe(&shown, path, strlen(path), opt_glyphs);
@@ -519,7 +608,7 @@ export_doc(struct pager *p)
 
 	if (!have_store(p))
 		return;
-	if (annot_doc_id(p->ad) == 0) {
+	if (annot_doc_id(p->an->ad) == 0) {
 		view_message("This document has no highlights to export");
 		return;
 	}
@@ -535,25 +624,68 @@ export_doc(struct pager *p)
 	strbuf_done(&path);
 }
 
-enum view_result
-pager_annot_request(struct pager *p, struct view *v, enum action a, int count)
+static enum view_result
+list_request(struct pager *p, struct view *v, enum action a, int count)
 {
-	(void)v;
-	switch (a) {
-	case ACTION_PANEL: open_list(p, false); break;
-	case ACTION_ALL_ANNOTATIONS: open_list(p, true); break;
-	case ACTION_HIGHLIGHT: highlight(p, false, count); break;
-	case ACTION_HIGHLIGHT_PARAGRAPH: highlight(p, true, count); break;
-	case ACTION_NOTE: edit_note(p); break;
-	case ACTION_TAGS: edit_tags(p); break;
-	case ACTION_COLOR: recolor(p, count); break;
-	case ACTION_DELETE: delete_highlight(p); break;
-	case ACTION_UNDELETE: undelete(p); break;
-	case ACTION_EXPORT: export_doc(p); break;
-	default: return VIEW_UNHANDLED;
-	}
+	open_list(p, a == ACTION_ALL_ANNOTATIONS);
 	return VIEW_HANDLED;
 }
+
+static enum view_result
+highlight_request(struct pager *p, struct view *v, enum action a, int count)
+{
+	highlight(p, a == ACTION_HIGHLIGHT_PARAGRAPH, count);
+	return VIEW_HANDLED;
+}
+
+static enum view_result
+edit_request(struct pager *p, struct view *v, enum action a, int count)
+{
+	if (a == ACTION_NOTE)
+		edit_note(p);
+	else
+		edit_tags(p);
+	return VIEW_HANDLED;
+}
+
+static enum view_result
+color_request(struct pager *p, struct view *v, enum action a, int count)
+{
+	recolor(p, count);
+	return VIEW_HANDLED;
+}
+
+static enum view_result
+delete_request(struct pager *p, struct view *v, enum action a, int count)
+{
+	if (a == ACTION_DELETE)
+		delete_highlight(p);
+	else
+		undelete(p);
+	return VIEW_HANDLED;
+}
+
+static enum view_result
+export_request(struct pager *p, struct view *v, enum action a, int count)
+{
+	export_doc(p);
+	return VIEW_HANDLED;
+}
+
+static const struct pager_request rows[] = {
+	{ ACTION_PANEL, list_request },
+	{ ACTION_ALL_ANNOTATIONS, list_request },
+	{ ACTION_HIGHLIGHT, highlight_request },
+	{ ACTION_HIGHLIGHT_PARAGRAPH, highlight_request },
+	{ ACTION_NOTE, edit_request },
+	{ ACTION_TAGS, edit_request },
+	{ ACTION_COLOR, color_request },
+	{ ACTION_DELETE, delete_request },
+	{ ACTION_UNDELETE, delete_request },
+	{ ACTION_EXPORT, export_request },
+};
+
+const struct pager_requests pager_annot_requests = { rows, GLOSS_ARRAY_SIZE(rows) };
 
 /* ------------------------------------------------------------------ */
 /* Background work */
@@ -567,11 +699,11 @@ tell_queue(struct pager *p)
 
 	if (failed)
 		view_message("%s", failed);
-	else if (n == 0 && p->pending_told > 0)
+	else if (n == 0 && p->an->pending_told > 0)
 		view_message("Saved: the database is free again and every change kept meanwhile is stored");
-	if (n != p->pending_told)
+	if (n != p->an->pending_told)
 		view_invalidate();	/* the status line's count */
-	p->pending_told = n;
+	p->an->pending_told = n;
 }
 
 bool
@@ -579,32 +711,32 @@ pager_annot_idle(struct pager *p, struct view *v, unsigned budget_us)
 {
 	bool more = false;
 
-	if (p->store && !p->damage_told && store_check_done(p->store) && store_damaged(p->store)) {
-		p->damage_told = true;		/* the check of a big database ended after the first paint */
-		view_message("%s", store_damaged(p->store));
+	if (p->an->store && !p->an->damage_told && store_check_done(p->an->store) && store_damaged(p->an->store)) {
+		p->an->damage_told = true;		/* the check of a big database ended after the first paint */
+		view_message("%s", store_damaged(p->an->store));
 		view_invalidate();
 	}
-	if (p->ad == NULL) {
-		if (p->store == NULL && monotime_ms() - p->store_looked_ms >= ANNOT_POLL_MS) {
-			p->store_looked_ms = monotime_ms();
+	if (p->an->ad == NULL) {
+		if (p->an->store == NULL && monotime_ms() - p->an->store_looked_ms >= ANNOT_POLL_MS) {
+			p->an->store_looked_ms = monotime_ms();
 			if (open_store(p, false))	/* created by another gloss */
 				view_invalidate();
 		}
 		return false;
 	}
-	annot_poll(p->store);		/* another gloss's changes step the generation */
+	annot_poll(p->an->store);		/* another gloss's changes step the generation */
 	tell_queue(p);
-	more = annot_idle(p->ad, budget_us ? budget_us : ANNOT_IDLE_US);
-	if (annot_generation() != p->generation) {
-		p->generation = annot_generation();
+	more = annot_idle(p->an->ad, budget_us ? budget_us : ANNOT_IDLE_US);
+	if (annot_generation() != p->an->generation) {
+		p->an->generation = annot_generation();
 		view_invalidate();
 	}
-	if (p->restore_pending && (p->moved || pager_go_offset(p, v, p->restore_pos, false) ||
+	if (p->an->restore_pending && (p->an->moved || pager_go_offset(p, v, p->an->restore_pos, false) ||
 	    doc_measured(p->doc))) {
-		p->restore_pending = false;
+		p->an->restore_pending = false;
 		view_invalidate();
 	}
-	return more || p->restore_pending;
+	return more || p->an->restore_pending;
 }
 
 void
@@ -614,6 +746,6 @@ pager_annot_status(struct pager *p, struct strbuf *right)
 		strbuf_addf(right, "%zu UNSAVED  ", annot_pending());	/* waiting for the lock */
 	if (pager_caret_selecting(p))
 		strbuf_adds(right, "SELECT  ");
-	else if (p->reattach)
+	else if (p->an->reattach)
 		strbuf_adds(right, "RE-ATTACH  ");
 }

@@ -113,10 +113,10 @@ caret_at_pos(struct pager *p, struct pos pos)
 	li = pos.row - pager_rule_rows(p, pos.loc);
 	if (li < 0)
 		return c;
-	if ((size_t)li >= n || boiler_state(p->boiler, pos.loc) == BOILER_FOLDED) {
+	if ((size_t)li >= n || boiler_state(pager_fold_boiler(p), pos.loc) == BOILER_FOLDED) {
 		struct doc_loc next = pos.loc;	/* a fold row: the block after the fold */
 
-		if (boiler_next(p->boiler, &next))
+		if (boiler_next(pager_fold_boiler(p), &next))
 			c.loc = next;
 		else
 			c.off = lines[n - 1].start;
@@ -367,33 +367,56 @@ toggle_visual(struct pager *p)
 	    "H highlights, Esc cancels");
 }
 
-enum view_result
-pager_caret_request(struct pager *p, struct view *v, enum action a, int count)
+static enum view_result
+visual_request(struct pager *p, struct view *v, enum action a, int count)
 {
-	int n = count > 0 ? count : 1;
-	struct caret c;
-
-	switch (a) {
-	case ACTION_VISUAL:
-		toggle_visual(p);
-		break;
-	case ACTION_SELECT_SENTENCE:
-	case ACTION_SELECT_PARAGRAPH:
-		select_sentence(p, a == ACTION_SELECT_PARAGRAPH);
-		break;
-	default:
-		if (a < ACTION_CARET_RIGHT || a > ACTION_CARET_PARAGRAPH_PREV)
-			return VIEW_UNHANDLED;
-		c = pager_caret(p);
-		while (n-- > 0 && motion(p, a, &c))
-			;
-		p->cs->caret = c;
-		selection_kind(p, a);
-		break;
-	}
+	toggle_visual(p);
 	show_caret(p, v);
 	return VIEW_HANDLED;
 }
+
+static enum view_result
+select_request(struct pager *p, struct view *v, enum action a, int count)
+{
+	select_sentence(p, a == ACTION_SELECT_PARAGRAPH);
+	show_caret(p, v);
+	return VIEW_HANDLED;
+}
+
+static enum view_result
+motion_request(struct pager *p, struct view *v, enum action a, int count)
+{
+	int n = count > 0 ? count : 1;
+	struct caret c = pager_caret(p);
+
+	while (n-- > 0 && motion(p, a, &c))
+		;
+	p->cs->caret = c;
+	selection_kind(p, a);
+	show_caret(p, v);
+	return VIEW_HANDLED;
+}
+
+static const struct pager_request rows[] = {
+	{ ACTION_CARET_RIGHT, motion_request },
+	{ ACTION_CARET_LEFT, motion_request },
+	{ ACTION_CARET_LINE_DOWN, motion_request },
+	{ ACTION_CARET_LINE_UP, motion_request },
+	{ ACTION_CARET_LINE_START, motion_request },
+	{ ACTION_CARET_LINE_END, motion_request },
+	{ ACTION_CARET_WORD_NEXT, motion_request },
+	{ ACTION_CARET_WORD_PREV, motion_request },
+	{ ACTION_CARET_WORD_END, motion_request },
+	{ ACTION_CARET_SENTENCE_NEXT, motion_request },
+	{ ACTION_CARET_SENTENCE_PREV, motion_request },
+	{ ACTION_CARET_PARAGRAPH_NEXT, motion_request },
+	{ ACTION_CARET_PARAGRAPH_PREV, motion_request },
+	{ ACTION_VISUAL, visual_request },
+	{ ACTION_SELECT_SENTENCE, select_request },
+	{ ACTION_SELECT_PARAGRAPH, select_request },
+};
+
+const struct pager_requests pager_caret_requests = { rows, GLOSS_ARRAY_SIZE(rows) };
 
 /* ------------------------------------------------------------------ */
 /* The mouse */
@@ -416,7 +439,7 @@ pager_caret_hit(struct pager *p, struct view *v, int y, int x, struct caret *c)
 	lines = pager_block_lines(p, pos.loc, b, &pr, &n);
 	li = pos.row - pager_rule_rows(p, pos.loc);
 	*c = caret_at_pos(p, pos);
-	if (li < 0 || (size_t)li >= n || lines == &p->fold_line)
+	if (li < 0 || (size_t)li >= n || pager_fold_is_row(p, lines))
 		return true;	/* a rule, a blank or a fold row: the block after it */
 	c->off = byte_at_column(b, &lines[li], x - p->margin - pr.indent);
 	return true;

@@ -309,7 +309,7 @@ draw_row(struct line_ctx *c, int row)
 		draw_rule(p, c->y);
 		return;
 	}
-	if (lines != &p->fold_line && (c->b->flags & DOC_BLOCK_TABLE) && pager_table(p, c->b, &pr)) {
+	if (!pager_fold_is_row(p, lines) && (c->b->flags & DOC_BLOCK_TABLE) && pager_table(p, c->b, &pr)) {
 		const struct present_table *t = pager_table(p, c->b, &pr);
 
 		if (li < t->rows || (li == t->rows && t->header))
@@ -318,7 +318,7 @@ draw_row(struct line_ctx *c, int row)
 	}
 	if ((size_t)li >= n)
 		return;
-	if (lines == &p->fold_line) {
+	if (pager_fold_is_row(p, lines)) {
 		pager_fold_draw(p, c->loc, c->y);
 		return;
 	}
@@ -421,7 +421,7 @@ pager_draw(struct view *v)
 	free(matches);
 	free(c.hls);
 	free(c.extra);
-	pager_note_seen(p, v);
+	pager_annot_seen(p, v);
 	pager_side_draw(p, v);
 }
 

@@ -9,15 +9,21 @@
  * pager_xref.c (cross-document references), pager_marks.c (marks) and
  * pager_load.c (reading with progress in a worker thread).  Not for other modules.
  *
- * Who owns which state: struct pager holds what every part reads (files,
- * document, layout, the top row).  The caret and the selection are a
- * struct pager_caret_state defined in pager_caret.c (p->cs), the search and
- * its current match a struct pager_search_state defined in pager_search.c
- * (p->srch); other files reach them only through pager_caret_* and
- * pager_search_* functions.  Each file's functions carry its name
- * (pager_side_* in pager_side.c, pager_notes_* in pager_notes.c, ...).  No
- * per-pager state lives in function statics.  The annotation, mark and
- * sidebar fields are still members of struct pager.
+ * Who owns which state: struct pager holds what the core (pager.c,
+ * pager_draw.c) reads and every part may read: the files, the document,
+ * the reading column, the top row (which the parts that move the screen set:
+ * the caret, the search, folding, the front matter) and the title.  Each
+ * part keeps its own state in a struct defined in its file and seen only
+ * there: struct pager_caret_state (p->cs, pager_caret.c), pager_search_state
+ * (p->srch, pager_search.c), pager_annot_state (p->an: the annotations, the
+ * reading position and progress, pager_annot.c), pager_side_state (p->side:
+ * the sidebar, the jump list, pager_side.c), pager_notes_state (p->nt,
+ * pager_notes.c), pager_xref (p->xref, pager_xref.c), pager_marks (p->marks,
+ * pager_marks.c), pager_fold_state (p->fold: the folds, the fold row,
+ * pager_fold.c) and pager_front_state (p->fm, pager_front.c).  The other
+ * files reach a part only through its functions, which carry its file's
+ * name (pager_side_* in pager_side.c, ...).  No per-pager state lives in
+ * function statics.
  */
 #ifndef GLOSS_PAGER_INT_H
 #define GLOSS_PAGER_INT_H
@@ -50,14 +56,19 @@ struct place {
 	uint32_t in;
 };
 
+/* Documents larger than this are not scanned for the sidebar (notes, links, outline). */
+#define PAGER_SCAN_MAX (64ull << 20)
+
 struct sidebar;
 struct pager_search_state;
 struct pager_caret_state;
-
-/* Documents larger than this are not scanned for the sidebar (notes, links, outline). */
-#define PAGER_SCAN_MAX (64ull << 20)
+struct pager_annot_state;
+struct pager_side_state;
+struct pager_notes_state;
 struct pager_xref;
 struct pager_marks;
+struct pager_fold_state;
+struct pager_front_state;
 
 struct pager {
 	struct view *self;	/* the pager's own view */
@@ -73,52 +84,20 @@ struct pager {
 	int margin, width;	/* the reading column */
 	bool end_valid;
 	struct pos end;		/* the top position that shows the last row at the bottom */
-	struct pager_search_state *srch;	/* the search and its match (pager_search.c) */
-
-	struct pager_caret_state *cs;	/* the caret and the selection (pager_caret.c) */
-
-	/* annotations (pager_annot.c) */
-	struct store *store;	/* = *stp; NULL: no database (yet) */
-	struct store **stp;	/* the reader's, which closes it */
-	const char *db_path;	/* where to create the database on the first write, or NULL */
-	struct annot_doc *ad;	/* this document's, or NULL */
-	struct store_list visible;	/* highlights overlapping the screen, from the last draw */
-	uint64_t generation;	/* annot_generation() when last drawn */
-	uint64_t store_looked_ms;	/* no database yet: when its file was last looked for */
-	int color;		/* colour of new highlights (enum store_color) */
-	int64_t reattach;	/* an orphan the next highlight re-attaches, or 0 */
-	int64_t made;		/* the highlight H or P made last (a, t, c, x act on it while the caret is in it) */
-	bool restore_pending;	/* go to restore_pos once it is measured (if not moved) */
-	uint64_t restore_pos;
-	bool moved;		/* the reader moved since the document was opened */
-	uint64_t seen;		/* the furthest document offset on screen (the text's length: the end) */
-	uint64_t seen_stored;	/* the store's furthest point read when the document was opened */
-
-	/* the sidebar, the jump list (pager_side.c) */
-	struct sidebar *sb;	/* NULL until first shown */
-	bool side_open, side_focus;
-	bool side_overlay;	/* drawn over the text (narrow terminal) */
-	bool side_filled;	/* the document's entries are in */
-	uint64_t side_generation;	/* annot_generation() of the Highlights tab */
-	struct notes *notes;	/* the document's notes and links, or NULL (pager_notes.c) */
-	struct links *links;
-	struct pager_xref *xref;	/* the cross-document index, once idle time opened it (pager_xref.c) */
-	struct place *jumps;	/* the jump list: jumps[0..njumps), at jump_cur now */
-	size_t njumps, jump_cur;
-	uint64_t popup_off;	/* where Enter in the note popup goes (pager_side_popup) */
-	struct pager_marks *marks;	/* m{a-z} (pager_marks.c), NULL until used */
-	/* folding site furniture (pager_fold.c) */
-	struct boiler *boiler;	/* this document's folds */
 	char *title;		/* meta_title() of the document, for the status line */
-	struct layout_line fold_line;	/* the one line of a folded run's head */
-	/* the header of the front matter, above the first block (pager_front.c) */
-	struct doc_build_chunk *front;	/* meta_header(), or NULL */
-	bool front_raw;		/* the front matter as written */
-	struct doc_loc front_loc;	/* the block it is drawn above */
-	bool damage_told;	/* the damaged database was reported in the status line */
 	bool changed;		/* the file changed on disk since it was opened (R reads it again) */
 	uint64_t change_looked_ms;	/* when the file was last looked at */
-	size_t pending_told;	/* changes waiting for the lock when last looked */
+
+	/* the parts' own state, each defined in (and seen only by) its file */
+	struct pager_search_state *srch;	/* the search and its match (pager_search.c) */
+	struct pager_caret_state *cs;	/* the caret and the selection (pager_caret.c) */
+	struct pager_annot_state *an;	/* the annotations, the reading position (pager_annot.c) */
+	struct pager_side_state *side;	/* the sidebar, the jump list (pager_side.c) */
+	struct pager_notes_state *nt;	/* the document's notes and links (pager_notes.c) */
+	struct pager_xref *xref;	/* the cross-document index, once idle time opened it (pager_xref.c) */
+	struct pager_marks *marks;	/* m{a-z} (pager_marks.c), NULL until used */
+	struct pager_fold_state *fold;	/* the document's folds (pager_fold.c) */
+	struct pager_front_state *fm;	/* the header of the front matter (pager_front.c) */
 };
 
 /* A highlight as drawn in one block: a byte range of its text. */
@@ -128,6 +107,26 @@ struct pager_hl {
 	bool note;
 	bool starts_here;	/* the highlight begins in this block */
 };
+
+/*
+ * Requests (pager.c): each part exports its rows, an action and its handler
+ * (which may serve several actions); pager_request makes one table indexed
+ * by action from them, so one look finds the handler.  No action is in two
+ * parts' rows.  Handling a part's action counts as the reader moving.
+ */
+typedef enum view_result pager_handler(struct pager *p, struct view *v, enum action a, int count);
+struct pager_request {
+	enum action action;
+	pager_handler *handle;
+};
+struct pager_requests {
+	const struct pager_request *rows;
+	size_t n;
+};
+extern const struct pager_requests pager_side_requests;	/* the sidebar, jumps, copying, notes */
+extern const struct pager_requests pager_caret_requests;	/* caret motions, the selection */
+extern const struct pager_requests pager_annot_requests;	/* highlights, notes, tags, lists, export */
+extern const struct pager_requests pager_marks_requests;	/* m and ' */
 
 /* Positions and blocks (pager.c) */
 const struct layout_line *pager_block_lines(struct pager *p, struct doc_loc loc,
@@ -164,7 +163,6 @@ bool pager_caret_shown(const struct pager *p, struct caret *c);
 bool pager_caret_shown_offset(struct pager *p, uint64_t *off);
 /* True with the selection's other end in *m while the caret is shown in a selection. */
 bool pager_caret_mark(const struct pager *p, struct caret *m);
-enum view_result pager_caret_request(struct pager *p, struct view *v, enum action a, int count);
 /* Keeps the caret on screen after the screen moved (or the screen on the caret in a selection). */
 void pager_caret_follow(struct pager *p, struct view *v);
 /* Puts the caret on byte off of block loc (a search match), scrolling to it if needed. */
@@ -192,11 +190,25 @@ bool pager_switch_file(struct pager *p, struct view *v, size_t to);
 bool pager_open_path(struct pager *p, struct view *v, const char *path);
 
 /* Annotations (pager_annot.c) */
+/* Makes p->an: the reader's store *stp (NULL: none yet, made at db_path on the first write). */
+void pager_annot_init(struct pager *p, struct store **stp, const char *db_path);
+void pager_annot_free(struct pager *p);
+/* The open document's annotations, or NULL (no database, or it could not be attached). */
+struct annot_doc *pager_annot_doc(const struct pager *p);
+/* The reader moved: the place is stored when the document is closed. */
+void pager_annot_moved(struct pager *p);
+/* Goes to document offset off once the document is measured that far (unless the reader moves first). */
+void pager_annot_go_later(struct pager *p, uint64_t off);
+/* Esc: the next highlight re-attaches no orphan (said so if one was waiting). */
+void pager_annot_reattach_cancel(struct pager *p);
+/* Records how far the text has been on screen (the end on screen: the text's length). */
+void pager_annot_seen(struct pager *p, struct view *v);
+/* The colour of a highlight on screen overlapping [a, z) of the document text, or -1. */
+int pager_annot_color_in(const struct pager *p, uint64_t a, uint64_t z);
 /* Opens (creating if needed) the database for a write; false with a message. */
 bool pager_annot_store_ready(struct pager *p);
 void pager_annot_open(struct pager *p, struct view *v);
 void pager_annot_close(struct pager *p);
-enum view_result pager_annot_request(struct pager *p, struct view *v, enum action a, int count);
 /* Re-reads the highlights on screen (called before drawing). */
 void pager_annot_refresh(struct pager *p, struct view *v);
 /* The highlights of block loc (a new array, caller frees); returns the count. */
@@ -207,8 +219,10 @@ const struct store_annotation *pager_annot_at_caret(struct pager *p);
 bool pager_annot_idle(struct pager *p, struct view *v, unsigned budget_us);
 void pager_annot_status(struct pager *p, struct strbuf *right);
 
-/* Lays the text out again for the current size and sidebar, keeping the first word on screen. */
+/* Lays the text out again for the current size and sidebar, keeping the first word now on screen. */
 void pager_relayout(struct pager *p, struct view *v);
+/* The rows of blocks changed (folds, the front matter): the end position is found again. */
+void pager_rows_changed(struct pager *p);
 
 /* Places and jumps (pager.c) */
 struct place pager_here(struct pager *p);
@@ -218,14 +232,14 @@ bool pager_go_place(struct pager *p, struct view *v, struct place pl);
 bool pager_go_offset(struct pager *p, struct view *v, uint64_t off, bool caret);
 /* The document text on screen, [*a, *z); false if not measured that far. */
 bool pager_screen_range(struct pager *p, struct view *v, uint64_t *a, uint64_t *z);
-/* Records how far the text has been on screen (p->seen; the end on screen: the text's length). */
-void pager_note_seen(struct pager *p, struct view *v);
 
 /* The sidebar, the note popup, the jump list, copying (pager_side.c) */
 /* Columns for the text out of cols (the sidebar takes the rest when beside it). */
 int pager_side_text_cols(struct pager *p, int cols);
+void pager_side_init(struct pager *p);
 void pager_side_draw(struct pager *p, struct view *v);
-enum view_result pager_side_request(struct pager *p, struct view *v, enum action a, int count);
+/* The keys of the sidebar while it has the focus (VIEW_UNHANDLED when it has not, or for other keys). */
+enum view_result pager_side_focused_request(struct pager *p, struct view *v, enum action a, int count);
 /* A new document is shown: its entries are found again when needed. */
 void pager_side_reset(struct pager *p);
 bool pager_side_idle(struct pager *p, struct view *v, unsigned budget_us);
@@ -234,10 +248,15 @@ void pager_side_free(struct pager *p);
 char *pager_side_one_line(const char *s, size_t n);
 /* Records the current place before a jump (g, G, %, a search, a sidebar entry…). */
 void pager_side_jump_push(struct pager *p);
+/* The place before the last jump (where '' goes) in *pl; false if none. */
+bool pager_side_jump_last(const struct pager *p, struct place *pl);
 
 /* Notes and links in the pager (pager_notes.c) */
-/* Scans the document's notes and links (if not too large) and fills the Notes, Links and Cross-doc tabs. */
-void pager_notes_fill(struct pager *p);
+void pager_notes_init(struct pager *p);
+void pager_notes_free(struct pager *p);
+/* Scans the document's notes and links (if not too large) and fills the Notes, Links and Cross-doc tabs of sb. */
+void pager_notes_fill(struct pager *p, struct sidebar *sb);
+/* A new document: its notes and links are scanned again when needed. */
 void pager_notes_forget(struct pager *p);
 /* The URL of the link at document offset off, or NULL. */
 const char *pager_notes_link_at(struct pager *p, uint64_t off);
@@ -253,11 +272,24 @@ size_t pager_notes_block(struct pager *p, struct doc_loc loc, const struct doc_b
 void pager_side_popup(struct pager *p, const char *title, const char *text, uint64_t off);
 
 /* Cross-document references (pager_xref.c) */
-/* Brings the index of the pager's files up to date, a slice at a time; true while work remains. */
+/* Brings the index of the pager's files up to date in a thread of its own; true once, when that
+   update has just ended (the Cross-doc tab can be filled). */
 bool pager_xref_idle(struct pager *p, unsigned budget_us);
-void pager_xref_fill(struct pager *p);
+/* Fills the Cross-doc tab of sb. */
+void pager_xref_fill(struct pager *p, struct sidebar *sb);
 void pager_xref_free(struct pager *p);
 /* Folding (pager_fold.c) */
+void pager_fold_init(struct pager *p);
+void pager_fold_free(struct pager *p);
+/* A new document: its folds as opt_fold says. */
+void pager_fold_reset(struct pager *p);
+/* The document's folds (which blocks are shown, the order of shown blocks). */
+struct boiler *pager_fold_boiler(const struct pager *p);
+/* The one line of block b (at loc) if it heads a folded run (*n = 1), else NULL. */
+const struct layout_line *pager_fold_lines(struct pager *p, struct doc_loc loc, const struct doc_block *b,
+    size_t *n);
+/* True if lines (from pager_block_lines) are a fold row. */
+bool pager_fold_is_row(const struct pager *p, const struct layout_line *lines);
 /* Opens the fold holding block loc if it is folded; true if it was. */
 bool pager_fold_reveal(struct pager *p, struct view *v, struct doc_loc loc);
 /* Opens folds holding the caret, the selection's mark or the match; keeps the top on a shown block. */
@@ -268,6 +300,7 @@ void pager_fold_all(struct pager *p, struct view *v);
 void pager_fold_draw(struct pager *p, struct doc_loc loc, int y);
 
 /* The front matter's header (pager_front.c): made for a new document, its rows above loc, drawn, i */
+void pager_front_init(struct pager *p);
 void pager_front_reset(struct pager *p, struct doc_loc first);
 int pager_front_rows(struct pager *p, struct doc_loc loc);
 void pager_front_draw(struct pager *p, int row, int y);
@@ -275,7 +308,6 @@ void pager_front_toggle(struct pager *p, struct view *v);
 void pager_front_free(struct pager *p);
 
 /* Marks (pager_marks.c): m{a-z}, '{a-z}, '' */
-enum view_result pager_marks_request(struct pager *p, struct view *v, enum action a, int count);
 /* A new document is shown: its marks are read again when needed. */
 void pager_marks_reset(struct pager *p);
 void pager_marks_free(struct pager *p);

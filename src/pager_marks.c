@@ -33,13 +33,14 @@ static struct pager_marks *
 marks(struct pager *p)
 {
 	struct pager_marks *ms;
+	struct annot_doc *ad = pager_annot_doc(p);
 
 	if (p->marks == NULL)
 		p->marks = xcalloc(1, sizeof *p->marks);
 	ms = p->marks;
-	if (p->ad != NULL && (!ms->loaded || (!ms->reanchored && annot_reanchored(p->ad)))) {
-		ms->reanchored = annot_reanchored(p->ad);
-		ms->loaded = annot_marks_get(p->ad, ms->m) == GLOSS_OK;
+	if (ad != NULL && (!ms->loaded || (!ms->reanchored && annot_reanchored(ad)))) {
+		ms->reanchored = annot_reanchored(ad);
+		ms->loaded = annot_marks_get(ad, ms->m) == GLOSS_OK;
 	}
 	return ms;
 }
@@ -104,7 +105,7 @@ set_mark(struct pager *p, struct view *v)
 		return;
 	}
 	marks(p)->m[name - 'a'] = m;
-	rc = annot_mark_set(p->ad, name, &m);
+	rc = annot_mark_set(pager_annot_doc(p), name, &m);
 	if (rc == GLOSS_OK)
 		view_message("Mark %c set", name);
 	else
@@ -120,8 +121,7 @@ go_mark(struct pager *p, struct view *v, const struct store_mark *m)
 
 	pager_side_jump_push(p);
 	if (!pager_go_offset(p, v, m->position, false)) {
-		p->restore_pending = true;	/* once the document is measured that far */
-		p->restore_pos = m->position;
+		pager_annot_go_later(p, m->position);	/* once the document is measured that far */
 		return;
 	}
 	if (m->has_caret && doc_locate(p->doc, m->caret, &loc, &in)) {
@@ -137,11 +137,10 @@ go_back(struct pager *p, struct view *v)
 {
 	struct place pl;
 
-	if (p->jump_cur == 0) {
+	if (!pager_side_jump_last(p, &pl)) {
 		view_message("No jump to go back to yet");
 		return;
 	}
-	pl = p->jumps[p->jump_cur - 1];
 	pager_side_jump_push(p);
 	if (!pager_go_place(p, v, pl))
 		view_message("That place is gone");
@@ -171,14 +170,19 @@ goto_mark(struct pager *p, struct view *v)
 		go_mark(p, v, &ms->m[name - 'a']);
 }
 
-enum view_result
-pager_marks_request(struct pager *p, struct view *v, enum action a, int count)
+static enum view_result
+marks_request(struct pager *p, struct view *v, enum action a, int count)
 {
-	(void)count;
-	switch (a) {
-	case ACTION_MARK_SET: set_mark(p, v); break;
-	case ACTION_MARK_GO: goto_mark(p, v); break;
-	default: return VIEW_UNHANDLED;
-	}
+	if (a == ACTION_MARK_SET)
+		set_mark(p, v);
+	else
+		goto_mark(p, v);
 	return VIEW_HANDLED;
 }
+
+static const struct pager_request rows[] = {
+	{ ACTION_MARK_SET, marks_request },
+	{ ACTION_MARK_GO, marks_request },
+};
+
+const struct pager_requests pager_marks_requests = { rows, GLOSS_ARRAY_SIZE(rows) };

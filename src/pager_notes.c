@@ -16,29 +16,49 @@
 
 #define NOTES_MEASURE_NOW (8ull << 20)	/* smaller ones are measured on demand */
 
+/* The open document's notes and links (p->nt); only this file sees its fields. */
+struct pager_notes_state {
+	struct notes *notes;	/* NULL until scanned */
+	struct links *links;	/* NULL if none could be found */
+};
+
+void
+pager_notes_init(struct pager *p)
+{
+	p->nt = xcalloc(1, sizeof *p->nt);
+}
+
+void
+pager_notes_free(struct pager *p)
+{
+	pager_notes_forget(p);
+	free(p->nt);
+	p->nt = NULL;
+}
+
 /* Scans notes and links if the document allows; false if they are not available. */
 static bool
 ensure(struct pager *p)
 {
-	if (p->notes)
+	if (p->nt->notes)
 		return true;
 	if (p->empty || doc_source_size(p->doc) > PAGER_SCAN_MAX ||
 	    (!doc_measured(p->doc) && doc_source_size(p->doc) > NOTES_MEASURE_NOW))
 		return false;
-	if (notes_scan(p->doc, &p->notes) != GLOSS_OK)
+	if (notes_scan(p->doc, &p->nt->notes) != GLOSS_OK)
 		return false;
-	if (links_scan(p->doc, p->notes, &p->links) != GLOSS_OK)
-		p->links = NULL;
+	if (links_scan(p->doc, p->nt->notes, &p->nt->links) != GLOSS_OK)
+		p->nt->links = NULL;
 	return true;
 }
 
 void
 pager_notes_forget(struct pager *p)
 {
-	notes_free(p->notes);
-	links_free(p->links);
-	p->notes = NULL;
-	p->links = NULL;
+	notes_free(p->nt->notes);
+	links_free(p->nt->links);
+	p->nt->notes = NULL;
+	p->nt->links = NULL;
 }
 
 /* "Ibid. → i" or the note's own text, on one line. */
@@ -69,9 +89,9 @@ note_detail(const struct notes *ns, const struct notes_note *n)
 }
 
 static void
-fill_notes_tab(struct pager *p)
+fill_notes_tab(struct pager *p, struct sidebar *sb)
 {
-	const struct notes *ns = p->notes;
+	const struct notes *ns = p->nt->notes;
 
 	for (size_t i = 0; i < notes_count(ns); i++) {
 		const struct notes_note *n = notes_note(ns, i);
@@ -86,7 +106,7 @@ fill_notes_tab(struct pager *p)
 		}
 		for (size_t k = 0; k < n->ncites; k++)
 			places[k] = notes_marker(ns, n->cites[k])->start;
-		sidebar_add(p->sb, SIDEBAR_NOTES, &(struct sidebar_entry){
+		sidebar_add(sb, SIDEBAR_NOTES, &(struct sidebar_entry){
 		    .label = n->label, .text = line, .detail = detail, .places = places,
 		    .nplaces = n->ncites, .target = n->start, .flagged = n->ncites == 0 });
 		free(places);
@@ -97,39 +117,39 @@ fill_notes_tab(struct pager *p)
 		const struct notes_marker *m = notes_marker(ns, i);
 
 		if (m->note < 0)
-			sidebar_add(p->sb, SIDEBAR_NOTES, &(struct sidebar_entry){
+			sidebar_add(sb, SIDEBAR_NOTES, &(struct sidebar_entry){
 			    .label = m->label, .text = "(marker without a note)", .places = &m->start,
 			    .nplaces = 1, .target = m->start, .flagged = true });
 	}
 }
 
 static void
-fill_links_tab(struct pager *p)
+fill_links_tab(struct pager *p, struct sidebar *sb)
 {
-	for (size_t i = 0; p->links && i < links_count(p->links); i++) {
-		const struct links_link *l = links_get(p->links, i);
+	for (size_t i = 0; p->nt->links && i < links_count(p->nt->links); i++) {
+		const struct links_link *l = links_get(p->nt->links, i);
 
-		sidebar_add(p->sb, SIDEBAR_LINKS, &(struct sidebar_entry){
+		sidebar_add(sb, SIDEBAR_LINKS, &(struct sidebar_entry){
 		    .label = l->host, .text = l->url, .url = l->url, .places = &l->start,
 		    .nplaces = 1, .target = l->start });
 	}
 }
 
 void
-pager_notes_fill(struct pager *p)
+pager_notes_fill(struct pager *p, struct sidebar *sb)
 {
-	sidebar_clear(p->sb, SIDEBAR_NOTES);
-	sidebar_clear(p->sb, SIDEBAR_LINKS);
+	sidebar_clear(sb, SIDEBAR_NOTES);
+	sidebar_clear(sb, SIDEBAR_LINKS);
 	if (!ensure(p)) {
-		sidebar_set_empty_text(p->sb, SIDEBAR_NOTES, "(document too large to scan)");
-		sidebar_set_empty_text(p->sb, SIDEBAR_LINKS, "(document too large to scan)");
+		sidebar_set_empty_text(sb, SIDEBAR_NOTES, "(document too large to scan)");
+		sidebar_set_empty_text(sb, SIDEBAR_LINKS, "(document too large to scan)");
 		return;
 	}
-	sidebar_set_empty_text(p->sb, SIDEBAR_NOTES, "(no notes found)");
-	sidebar_set_empty_text(p->sb, SIDEBAR_LINKS, "(no links)");
-	fill_notes_tab(p);
-	fill_links_tab(p);
-	pager_xref_fill(p);
+	sidebar_set_empty_text(sb, SIDEBAR_NOTES, "(no notes found)");
+	sidebar_set_empty_text(sb, SIDEBAR_LINKS, "(no links)");
+	fill_notes_tab(p, sb);
+	fill_links_tab(p, sb);
+	pager_xref_fill(p, sb);
 }
 
 const char *
@@ -137,11 +157,11 @@ pager_notes_link_at(struct pager *p, uint64_t off)
 {
 	size_t i;
 
-	if (!ensure(p) || p->links == NULL)
+	if (!ensure(p) || p->nt->links == NULL)
 		return NULL;
-	i = links_lower(p->links, off);
-	if (i < links_count(p->links) && links_get(p->links, i)->start <= off)
-		return links_get(p->links, i)->url;
+	i = links_lower(p->nt->links, off);
+	if (i < links_count(p->nt->links) && links_get(p->nt->links, i)->start <= off)
+		return links_get(p->nt->links, i)->url;
 	return NULL;
 }
 
@@ -149,9 +169,9 @@ pager_notes_link_at(struct pager *p, uint64_t off)
 static long
 marker_from(struct pager *p, uint64_t off, uint64_t limit)
 {
-	size_t i = notes_marker_lower(p->notes, off);
+	size_t i = notes_marker_lower(p->nt->notes, off);
 
-	if (i < notes_marker_count(p->notes) && notes_marker(p->notes, i)->start < limit)
+	if (i < notes_marker_count(p->nt->notes) && notes_marker(p->nt->notes, i)->start < limit)
 		return (long)i;
 	return -1;
 }
@@ -159,8 +179,8 @@ marker_from(struct pager *p, uint64_t off, uint64_t limit)
 static void
 popup_note(struct pager *p, int note)
 {
-	const struct notes_note *n = notes_note(p->notes, (size_t)note);
-	char *title = xasprintf("Note %s", n->label), *text = note_detail(p->notes, n);
+	const struct notes_note *n = notes_note(p->nt->notes, (size_t)note);
+	char *title = xasprintf("Note %s", n->label), *text = note_detail(p->nt->notes, n);
 
 	pager_side_popup(p, title, text, n->start);
 	free(title);
@@ -189,11 +209,11 @@ pager_notes_popup(struct pager *p, struct view *v)
 		view_message("No note marker on screen");
 		return;
 	}
-	if (notes_marker(p->notes, (size_t)m)->note < 0) {
-		view_message("Marker %s has no note in this document", notes_marker(p->notes, (size_t)m)->label);
+	if (notes_marker(p->nt->notes, (size_t)m)->note < 0) {
+		view_message("Marker %s has no note in this document", notes_marker(p->nt->notes, (size_t)m)->label);
 		return;
 	}
-	popup_note(p, notes_marker(p->notes, (size_t)m)->note);
+	popup_note(p, notes_marker(p->nt->notes, (size_t)m)->note);
 }
 
 bool
@@ -206,19 +226,19 @@ pager_notes_follow_marker(struct pager *p, struct view *v)
 	if (!pager_caret_shown_offset(p, &off) || !ensure(p))
 		return false;
 	m = marker_from(p, off, off + 1);
-	if (m >= 0 && notes_marker(p->notes, (size_t)m)->note >= 0) {
-		n = notes_marker(p->notes, (size_t)m)->note;
+	if (m >= 0 && notes_marker(p->nt->notes, (size_t)m)->note >= 0) {
+		n = notes_marker(p->nt->notes, (size_t)m)->note;
 		pager_side_jump_push(p);
-		pager_go_offset(p, v, notes_note(p->notes, (size_t)n)->start, true);
-		view_message("Note %s (^O goes back)", notes_note(p->notes, (size_t)n)->label);
+		pager_go_offset(p, v, notes_note(p->nt->notes, (size_t)n)->start, true);
+		view_message("Note %s (^O goes back)", notes_note(p->nt->notes, (size_t)n)->label);
 		return true;
 	}
-	n = notes_note_at(p->notes, off);
-	if (n >= 0 && notes_note(p->notes, (size_t)n)->ncites > 0) {
-		const struct notes_note *note = notes_note(p->notes, (size_t)n);
+	n = notes_note_at(p->nt->notes, off);
+	if (n >= 0 && notes_note(p->nt->notes, (size_t)n)->ncites > 0) {
+		const struct notes_note *note = notes_note(p->nt->notes, (size_t)n);
 
 		pager_side_jump_push(p);
-		pager_go_offset(p, v, notes_marker(p->notes, note->cites[0])->start, true);
+		pager_go_offset(p, v, notes_marker(p->nt->notes, note->cites[0])->start, true);
 		return true;
 	}
 	return false;
@@ -227,7 +247,7 @@ pager_notes_follow_marker(struct pager *p, struct view *v)
 bool
 pager_notes_idle(struct pager *p)
 {
-	if (p->notes || p->empty || !doc_measured(p->doc) || doc_source_size(p->doc) > NOTES_MEASURE_NOW)
+	if (p->nt->notes || p->empty || !doc_measured(p->doc) || doc_source_size(p->doc) > NOTES_MEASURE_NOW)
 		return false;
 	if (ensure(p))
 		view_invalidate();	/* bracketed markers and bare links now stand out */
@@ -262,18 +282,18 @@ pager_notes_block(struct pager *p, struct doc_loc loc, const struct doc_block *b
 	size_t n = 0;
 
 	*out = NULL;
-	if (p->notes == NULL || !doc_block_offset(p->doc, loc, &base))
+	if (p->nt->notes == NULL || !doc_block_offset(p->doc, loc, &base))
 		return 0;
-	for (size_t i = notes_marker_lower(p->notes, base); i < notes_marker_count(p->notes); i++) {
-		const struct notes_marker *m = notes_marker(p->notes, i);
+	for (size_t i = notes_marker_lower(p->nt->notes, base); i < notes_marker_count(p->nt->notes); i++) {
+		const struct notes_marker *m = notes_marker(p->nt->notes, i);
 
 		if (m->start >= base + b->len)
 			break;
 		if (m->style == NOTES_BRACKET || m->style == NOTES_UNICODE)
 			add_span(out, &n, m->start, m->end, base, b->len, DOC_SPAN_SUP, NULL);
 	}
-	for (size_t i = p->links ? links_lower(p->links, base) : 0; p->links && i < links_count(p->links); i++) {
-		const struct links_link *l = links_get(p->links, i);
+	for (size_t i = p->nt->links ? links_lower(p->nt->links, base) : 0; p->nt->links && i < links_count(p->nt->links); i++) {
+		const struct links_link *l = links_get(p->nt->links, i);
 
 		if (l->start >= base + b->len)
 			break;

@@ -20,6 +20,24 @@
 #define JUMPS_MAX 100
 #define LINE_MAX_BYTES 400	/* of an entry's one-line text */
 
+/* The sidebar and the jump list of one pager (p->side); only this file sees its fields. */
+struct pager_side_state {
+	struct sidebar *sb;	/* NULL until first shown */
+	bool open, focus;
+	bool overlay;		/* drawn over the text (narrow terminal) */
+	bool filled;		/* the document's entries are in */
+	uint64_t generation;	/* annot_generation() of the Highlights tab */
+	struct place *jumps;	/* the jump list: jumps[0..njumps), at jump_cur now */
+	size_t njumps, jump_cur;
+	uint64_t popup_off;	/* where Enter in the note popup goes (pager_side_popup) */
+};
+
+void
+pager_side_init(struct pager *p)
+{
+	p->side = xcalloc(1, sizeof *p->side);
+}
+
 static int
 side_width(int cols)
 {
@@ -29,8 +47,8 @@ side_width(int cols)
 int
 pager_side_text_cols(struct pager *p, int cols)
 {
-	p->side_overlay = cols < SIDE_BESIDE_MIN;
-	if (!p->side_open || p->side_overlay)
+	p->side->overlay = cols < SIDE_BESIDE_MIN;
+	if (!p->side->open || p->side->overlay)
 		return cols;
 	return cols - side_width(cols);
 }
@@ -61,7 +79,7 @@ fill_outline(struct pager *p)
 	struct doc_loc loc;
 	bool ok = doc_first(p->doc, &loc);
 
-	sidebar_clear(p->sb, SIDEBAR_OUTLINE);
+	sidebar_clear(p->side->sb, SIDEBAR_OUTLINE);
 	for (; ok; ok = doc_next(p->doc, &loc)) {
 		struct doc_block *b = doc_block(p->doc, loc);
 		uint64_t off;
@@ -73,7 +91,7 @@ fill_outline(struct pager *p)
 		snprintf(label, sizeof label, "%*s%s", b->kind == DOC_TITLE ? 0 : GLOSS_MIN(b->level, 6) - 1,
 		    "", b->kind == DOC_TITLE ? "T" : "§");
 		text = pager_side_one_line(b->text, b->len);
-		sidebar_add(p->sb, SIDEBAR_OUTLINE, &(struct sidebar_entry){
+		sidebar_add(p->side->sb, SIDEBAR_OUTLINE, &(struct sidebar_entry){
 		    .label = label, .text = text, .places = &off, .nplaces = 1, .target = off });
 		free(text);
 	}
@@ -84,9 +102,9 @@ fill_highlights(struct pager *p)
 {
 	struct store_list l = { NULL, 0 };
 
-	sidebar_clear(p->sb, SIDEBAR_HIGHLIGHTS);
-	sidebar_set_empty_text(p->sb, SIDEBAR_HIGHLIGHTS, "(no highlights: v selects, H highlights)");
-	if (p->ad == NULL || annot_all(p->ad, &l) != GLOSS_OK)
+	sidebar_clear(p->side->sb, SIDEBAR_HIGHLIGHTS);
+	sidebar_set_empty_text(p->side->sb, SIDEBAR_HIGHLIGHTS, "(no highlights: v selects, H highlights)");
+	if (pager_annot_doc(p) == NULL || annot_all(pager_annot_doc(p), &l) != GLOSS_OK)
 		return;
 	for (size_t i = 0; i < l.n; i++) {
 		const struct store_annotation *a = &l.v[i];
@@ -96,7 +114,7 @@ fill_highlights(struct pager *p)
 		strbuf_addf(&t, "%s", q);
 		for (size_t k = 0; k < a->ntags; k++)
 			strbuf_addf(&t, " #%s", a->tags[k]);
-		sidebar_add(p->sb, SIDEBAR_HIGHLIGHTS, &(struct sidebar_entry){
+		sidebar_add(p->side->sb, SIDEBAR_HIGHLIGHTS, &(struct sidebar_entry){
 		    .label = a->note[0] ? "✎" : "■", .text = strbuf_str(&t),
 		    .detail = a->note[0] ? a->note : a->quote, .places = &a->start, .nplaces = 1,
 		    .target = a->status == ANCHOR_ORPHANED ? SIDEBAR_NO_TARGET : a->start,
@@ -105,43 +123,43 @@ fill_highlights(struct pager *p)
 		free(q);
 	}
 	store_list_free(&l);
-	p->side_generation = annot_generation();
+	p->side->generation = annot_generation();
 }
 
 /* The document's entries, once it is measured (no pass over a huge file). */
 static void
 fill(struct pager *p)
 {
-	if (p->side_filled || p->empty)
+	if (p->side->filled || p->empty)
 		return;
 	if (doc_source_size(p->doc) > PAGER_SCAN_MAX) {
 		for (int t = 0; t < SIDEBAR_TAB_COUNT; t++)
-			sidebar_set_empty_text(p->sb, t, "(document too large to scan)");
+			sidebar_set_empty_text(p->side->sb, t, "(document too large to scan)");
 		fill_highlights(p);
-		p->side_filled = true;
+		p->side->filled = true;
 		return;
 	}
 	if (!doc_measured(p->doc)) {
 		for (int t = 0; t < SIDEBAR_TAB_COUNT; t++)
-			sidebar_set_empty_text(p->sb, t, "(reading the document…)");
+			sidebar_set_empty_text(p->side->sb, t, "(reading the document…)");
 		return;
 	}
 	for (int t = 0; t < SIDEBAR_TAB_COUNT; t++)
-		sidebar_set_empty_text(p->sb, t, "(none)");
+		sidebar_set_empty_text(p->side->sb, t, "(none)");
 	fill_outline(p);
-	pager_notes_fill(p);
+	pager_notes_fill(p, p->side->sb);
 	fill_highlights(p);
-	p->side_filled = true;
+	p->side->filled = true;
 }
 
 void
 pager_side_reset(struct pager *p)
 {
-	p->side_filled = false;
-	p->side_focus = p->side_focus && !p->side_overlay;
-	if (p->sb)
+	p->side->filled = false;
+	p->side->focus = p->side->focus && !p->side->overlay;
+	if (p->side->sb)
 		for (int t = 0; t < SIDEBAR_TAB_COUNT; t++)
-			sidebar_clear(p->sb, t);
+			sidebar_clear(p->side->sb, t);
 	pager_notes_forget(p);
 }
 
@@ -150,23 +168,27 @@ pager_side_free(struct pager *p)
 {
 	pager_notes_forget(p);
 	pager_xref_free(p);
-	sidebar_free(p->sb);
-	p->sb = NULL;
-	free(p->jumps);
-	p->jumps = NULL;
+	sidebar_free(p->side->sb);
+	free(p->side->jumps);
+	free(p->side);
+	p->side = NULL;
 }
 
 bool
 pager_side_idle(struct pager *p, struct view *v, unsigned budget_us)
 {
 	(void)v;
-	if (p->side_open && !p->side_filled) {
+	if (p->side->open && !p->side->filled) {
 		fill(p);
-		if (p->side_filled)
+		if (p->side->filled)
 			view_invalidate();
 	}
 	pager_notes_idle(p);
-	return pager_xref_idle(p, budget_us);
+	if (pager_xref_idle(p, budget_us) && p->side->open && p->side->filled) {
+		pager_xref_fill(p, p->side->sb);	/* the update just ended */
+		view_invalidate();
+	}
+	return false;
 }
 
 /* ------------------------------------------------------------------ */
@@ -178,18 +200,18 @@ pager_side_draw(struct pager *p, struct view *v)
 	uint64_t a, z;
 	int w;
 
-	if (!p->side_open)
+	if (!p->side->open)
 		return;
 	fill(p);
-	if (p->side_filled && annot_generation() != p->side_generation)
+	if (p->side->filled && annot_generation() != p->side->generation)
 		fill_highlights(p);
 	if (pager_screen_range(p, v, &a, &z))
-		sidebar_follow(p->sb, a, z);
-	if (p->side_overlay)
+		sidebar_follow(p->side->sb, a, z);
+	if (p->side->overlay)
 		w = GLOSS_MIN(v->cols, GLOSS_MAX(v->cols * 3 / 4, 40));
 	else
 		w = side_width(v->cols);
-	sidebar_draw(p->sb, 0, v->cols - w, w, v->rows, p->side_focus);
+	sidebar_draw(p->side->sb, 0, v->cols - w, w, v->rows, p->side->focus);
 }
 
 /* ------------------------------------------------------------------ */
@@ -204,15 +226,15 @@ same_place(struct place a, struct place b)
 static void
 append(struct pager *p, struct place pl)
 {
-	if (p->njumps && same_place(p->jumps[p->njumps - 1], pl))
+	if (p->side->njumps && same_place(p->side->jumps[p->side->njumps - 1], pl))
 		return;
-	if (p->njumps == JUMPS_MAX) {
-		memmove(p->jumps, p->jumps + 1, (JUMPS_MAX - 1) * sizeof *p->jumps);
-		p->njumps--;
+	if (p->side->njumps == JUMPS_MAX) {
+		memmove(p->side->jumps, p->side->jumps + 1, (JUMPS_MAX - 1) * sizeof *p->side->jumps);
+		p->side->njumps--;
 	}
-	if (p->jumps == NULL)
-		p->jumps = xreallocarray(NULL, JUMPS_MAX, sizeof *p->jumps);
-	p->jumps[p->njumps++] = pl;
+	if (p->side->jumps == NULL)
+		p->side->jumps = xreallocarray(NULL, JUMPS_MAX, sizeof *p->side->jumps);
+	p->side->jumps[p->side->njumps++] = pl;
 }
 
 void
@@ -220,36 +242,45 @@ pager_side_jump_push(struct pager *p)
 {
 	if (p->empty)
 		return;
-	p->njumps = GLOSS_MIN(p->njumps, p->jump_cur);	/* a new jump forgets the way forward */
+	p->side->njumps = GLOSS_MIN(p->side->njumps, p->side->jump_cur);	/* a new jump forgets the way forward */
 	append(p, pager_here(p));
-	p->jump_cur = p->njumps;
+	p->side->jump_cur = p->side->njumps;
+}
+
+bool
+pager_side_jump_last(const struct pager *p, struct place *pl)
+{
+	if (p->side->jump_cur == 0)
+		return false;
+	*pl = p->side->jumps[p->side->jump_cur - 1];
+	return true;
 }
 
 static void
 jump_back(struct pager *p, struct view *v)
 {
-	if (p->jump_cur == p->njumps) {
+	if (p->side->jump_cur == p->side->njumps) {
 		append(p, pager_here(p));	/* so that Tab comes back here */
-		p->jump_cur = p->njumps - 1;
+		p->side->jump_cur = p->side->njumps - 1;
 	}
-	if (p->jump_cur == 0) {
+	if (p->side->jump_cur == 0) {
 		view_message("At the start of the jump list");
 		return;
 	}
-	p->jump_cur--;
-	if (!pager_go_place(p, v, p->jumps[p->jump_cur]))
+	p->side->jump_cur--;
+	if (!pager_go_place(p, v, p->side->jumps[p->side->jump_cur]))
 		view_message("That place is gone");
 }
 
 static void
 jump_forward(struct pager *p, struct view *v)
 {
-	if (p->jump_cur + 1 >= p->njumps) {
+	if (p->side->jump_cur + 1 >= p->side->njumps) {
 		view_message("At the end of the jump list");
 		return;
 	}
-	p->jump_cur++;
-	if (!pager_go_place(p, v, p->jumps[p->jump_cur]))
+	p->side->jump_cur++;
+	if (!pager_go_place(p, v, p->side->jumps[p->side->jump_cur]))
 		view_message("That place is gone");
 }
 
@@ -261,10 +292,8 @@ go_entry(struct pager *p, struct view *v, const struct sidebar_entry *e)
 {
 	if (e->other_path) {
 		pager_side_jump_push(p);
-		if (pager_open_path(p, v, e->other_path) && !pager_go_offset(p, v, e->other_off, true)) {
-			p->restore_pending = true;
-			p->restore_pos = e->other_off;
-		}
+		if (pager_open_path(p, v, e->other_path) && !pager_go_offset(p, v, e->other_off, true))
+			pager_annot_go_later(p, e->other_off);
 		return;
 	}
 	if (e->target == SIDEBAR_NO_TARGET) {
@@ -293,13 +322,13 @@ popup_goto(void *arg)
 	struct pager *p = arg;
 
 	pager_side_jump_push(p);
-	pager_go_offset(p, p->self, p->popup_off, true);
+	pager_go_offset(p, p->self, p->side->popup_off, true);
 }
 
 void
 pager_side_popup(struct pager *p, const char *title, const char *text, uint64_t off)
 {
-	p->popup_off = off;
+	p->side->popup_off = off;
 	view_push(popup_new(p->self, title, text, off == UINT64_MAX ? NULL : popup_goto, p,
 	    "go there"));
 }
@@ -349,33 +378,32 @@ copy_at_caret(struct pager *p)
 static void
 show(struct pager *p, struct view *v, bool open)
 {
-	if (open && p->sb == NULL)
-		p->sb = sidebar_new();
-	p->side_open = open;
-	p->anchored = false;
-	pager_relayout(p, v);	/* computes side_overlay */
-	p->side_focus = open && p->side_overlay;
+	if (open && p->side->sb == NULL)
+		p->side->sb = sidebar_new();
+	p->side->open = open;
+	pager_relayout(p, v);	/* computes overlay */
+	p->side->focus = open && p->side->overlay;
 }
 
 static enum view_result
 focused_request(struct pager *p, struct view *v, enum action a, int count)
 {
-	const struct sidebar_entry *e = sidebar_selected(p->sb);
+	const struct sidebar_entry *e = sidebar_selected(p->side->sb);
 	int n = count > 0 ? count : 1;
 
 	switch (a) {
-	case ACTION_LINE_DOWN: sidebar_move(p->sb, n); break;
-	case ACTION_LINE_UP: sidebar_move(p->sb, -n); break;
-	case ACTION_PAGE_DOWN: case ACTION_HALF_DOWN: sidebar_move(p->sb, GLOSS_MAX(1, v->rows - 2)); break;
-	case ACTION_PAGE_UP: case ACTION_HALF_UP: sidebar_move(p->sb, -GLOSS_MAX(1, v->rows - 2)); break;
-	case ACTION_TOP: sidebar_move_to(p->sb, false); break;
-	case ACTION_BOTTOM: sidebar_move_to(p->sb, true); break;
-	case ACTION_CARET_RIGHT: case ACTION_NEXT_FILE: sidebar_next_tab(p->sb, 1); break;
-	case ACTION_CARET_LEFT: case ACTION_PREV_FILE: sidebar_next_tab(p->sb, -1); break;
+	case ACTION_LINE_DOWN: sidebar_move(p->side->sb, n); break;
+	case ACTION_LINE_UP: sidebar_move(p->side->sb, -n); break;
+	case ACTION_PAGE_DOWN: case ACTION_HALF_DOWN: sidebar_move(p->side->sb, GLOSS_MAX(1, v->rows - 2)); break;
+	case ACTION_PAGE_UP: case ACTION_HALF_UP: sidebar_move(p->side->sb, -GLOSS_MAX(1, v->rows - 2)); break;
+	case ACTION_TOP: sidebar_move_to(p->side->sb, false); break;
+	case ACTION_BOTTOM: sidebar_move_to(p->side->sb, true); break;
+	case ACTION_CARET_RIGHT: case ACTION_NEXT_FILE: sidebar_next_tab(p->side->sb, 1); break;
+	case ACTION_CARET_LEFT: case ACTION_PREV_FILE: sidebar_next_tab(p->side->sb, -1); break;
 	case ACTION_ENTER:
 		if (e)
 			go_entry(p, v, e);
-		if (p->side_overlay)
+		if (p->side->overlay)
 			show(p, v, false);
 		break;
 	case ACTION_NOTE_POPUP:
@@ -388,9 +416,9 @@ focused_request(struct pager *p, struct view *v, enum action a, int count)
 			copy_entry(e);
 		break;
 	case ACTION_SEARCH_CLEAR:
-		p->side_focus = false;
-		sidebar_follow_again(p->sb);
-		if (p->side_overlay)
+		p->side->focus = false;
+		sidebar_follow_again(p->side->sb);
+		if (p->side->overlay)
 			show(p, v, false);
 		break;
 	case ACTION_QUIT:
@@ -403,36 +431,75 @@ focused_request(struct pager *p, struct view *v, enum action a, int count)
 }
 
 enum view_result
-pager_side_request(struct pager *p, struct view *v, enum action a, int count)
+pager_side_focused_request(struct pager *p, struct view *v, enum action a, int count)
 {
-	switch (a) {
-	case ACTION_SIDEBAR:
-		show(p, v, !p->side_open);
-		return VIEW_HANDLED;
-	case ACTION_SIDEBAR_FOCUS:
-		if (!p->side_open) {
-			show(p, v, true);
-			p->side_focus = true;
-		} else if (p->side_focus) {
-			p->side_focus = false;
-			sidebar_follow_again(p->sb);
-			if (p->side_overlay)
-				show(p, v, false);
-		} else {
-			p->side_focus = true;
-		}
-		return VIEW_HANDLED;
-	case ACTION_JUMP_BACK: jump_back(p, v); return VIEW_HANDLED;
-	case ACTION_JUMP_FORWARD: jump_forward(p, v); return VIEW_HANDLED;
-	default:
-		break;
-	}
-	if (p->side_open && p->side_focus)
-		return focused_request(p, v, a, count);
-	switch (a) {
-	case ACTION_COPY: copy_at_caret(p); return VIEW_HANDLED;
-	case ACTION_NOTE_POPUP: pager_notes_popup(p, v); return VIEW_HANDLED;
-	case ACTION_ENTER: return pager_notes_follow_marker(p, v) ? VIEW_HANDLED : VIEW_UNHANDLED;
-	default: return VIEW_UNHANDLED;
-	}
+	if (!p->side->open || !p->side->focus)
+		return VIEW_UNHANDLED;
+	return focused_request(p, v, a, count);
 }
+
+static enum view_result
+toggle_request(struct pager *p, struct view *v, enum action a, int count)
+{
+	show(p, v, !p->side->open);
+	return VIEW_HANDLED;
+}
+
+static enum view_result
+focus_request(struct pager *p, struct view *v, enum action a, int count)
+{
+	if (!p->side->open) {
+		show(p, v, true);
+		p->side->focus = true;
+	} else if (p->side->focus) {
+		p->side->focus = false;
+		sidebar_follow_again(p->side->sb);
+		if (p->side->overlay)
+			show(p, v, false);
+	} else {
+		p->side->focus = true;
+	}
+	return VIEW_HANDLED;
+}
+
+static enum view_result
+jump_request(struct pager *p, struct view *v, enum action a, int count)
+{
+	if (a == ACTION_JUMP_BACK)
+		jump_back(p, v);
+	else
+		jump_forward(p, v);
+	return VIEW_HANDLED;
+}
+
+static enum view_result
+copy_request(struct pager *p, struct view *v, enum action a, int count)
+{
+	copy_at_caret(p);
+	return VIEW_HANDLED;
+}
+
+static enum view_result
+popup_request(struct pager *p, struct view *v, enum action a, int count)
+{
+	pager_notes_popup(p, v);
+	return VIEW_HANDLED;
+}
+
+static enum view_result
+enter_request(struct pager *p, struct view *v, enum action a, int count)
+{
+	return pager_notes_follow_marker(p, v) ? VIEW_HANDLED : VIEW_UNHANDLED;
+}
+
+static const struct pager_request rows[] = {
+	{ ACTION_SIDEBAR, toggle_request },
+	{ ACTION_SIDEBAR_FOCUS, focus_request },
+	{ ACTION_JUMP_BACK, jump_request },
+	{ ACTION_JUMP_FORWARD, jump_request },
+	{ ACTION_COPY, copy_request },
+	{ ACTION_NOTE_POPUP, popup_request },
+	{ ACTION_ENTER, enter_request },
+};
+
+const struct pager_requests pager_side_requests = { rows, GLOSS_ARRAY_SIZE(rows) };

@@ -93,17 +93,11 @@ pager_xref_idle(struct pager *p, unsigned budget_us)
 		return false;
 	}
 	was_joined = p->xref->joined || !p->xref->started;
-	if (!finished(p->xref) || was_joined)
-		return false;
-	if (p->side_open && p->side_filled) {	/* the update just ended */
-		pager_xref_fill(p);
-		view_invalidate();
-	}
-	return false;
+	return finished(p->xref) && !was_joined;	/* the update just ended */
 }
 
 static void
-add_entry(struct pager *p, const char *self, const struct xref_entry *e)
+add_entry(struct pager *p, struct sidebar *sb, const char *self, const struct xref_entry *e)
 {
 	bool here = strcmp(e->other_path, self) == 0;
 	struct strbuf detail = STRBUF_INIT;
@@ -119,7 +113,7 @@ add_entry(struct pager *p, const char *self, const struct xref_entry *e)
 	/* the popup (o) shows the passage as it reads here */
 	doc_text_range(p->doc, e->start, GLOSS_MIN(e->end, e->start + 4000), &detail);
 	strbuf_addf(&detail, "\n\n— also in %s", here ? "this document" : e->other_title);
-	sidebar_add(p->sb, SIDEBAR_XREF, &(struct sidebar_entry){
+	sidebar_add(sb, SIDEBAR_XREF, &(struct sidebar_entry){
 	    .label = e->url ? "URL" : e->verbatim ? "=" : "≈", .text = text, .url = e->url,
 	    .detail = strbuf_str(&detail), .places = &e->start, .nplaces = 1,
 	    .target = here ? e->other_start : SIDEBAR_NO_TARGET,
@@ -129,27 +123,27 @@ add_entry(struct pager *p, const char *self, const struct xref_entry *e)
 }
 
 void
-pager_xref_fill(struct pager *p)
+pager_xref_fill(struct pager *p, struct sidebar *sb)
 {
 	struct pager_xref *px = p->xref;
 	struct xref_entry *v = NULL;
 	size_t n = 0;
 	char *self;
 
-	sidebar_clear(p->sb, SIDEBAR_XREF);
+	sidebar_clear(sb, SIDEBAR_XREF);
 	if (px == NULL || !finished(px)) {
-		sidebar_set_empty_text(p->sb, SIDEBAR_XREF, "(comparing the corpus…)");
+		sidebar_set_empty_text(sb, SIDEBAR_XREF, "(comparing the corpus…)");
 		return;
 	}
 	if (px->failed) {
-		sidebar_set_empty_text(p->sb, SIDEBAR_XREF, "(no index: cross-references unavailable)");
+		sidebar_set_empty_text(sb, SIDEBAR_XREF, "(no index: cross-references unavailable)");
 		return;
 	}
 	self = xref_corpus_canonical(p->paths[p->cur]);
 	if (xref_query(px->x, self, &v, &n) == GLOSS_OK) {
-		sidebar_set_empty_text(p->sb, SIDEBAR_XREF, "(nothing shared with the other documents)");
+		sidebar_set_empty_text(sb, SIDEBAR_XREF, "(nothing shared with the other documents)");
 		for (size_t i = 0; i < n; i++)
-			add_entry(p, self, &v[i]);
+			add_entry(p, sb, self, &v[i]);
 		xref_entries_free(v, n);
 	}
 	free(self);

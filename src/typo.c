@@ -14,11 +14,13 @@
  * mandatory breaks also end a token and forget the context.  While a token
  * is read, the in-word rules run on pairs of characters (R2 for an unspaced
  * dash, R3 for compact initials, R6, R7).  A finished token is summarised
- * in a struct tok; the rules that glue two words (R1–R5) look at the
- * summaries of a token and the one before it and, where they agree, mark
- * the first byte of the later token PROHIBITED.  ASCII is classified
- * without library calls; only non-ASCII letters outside basic Cyrillic
- * ask libunistring.
+ * in a struct typo_tok (typo_scan.h) whose kinds come from the words the
+ * rules know (typo_words.c, except for a plain word of three or more
+ * letters: told here, the common case); the rules that glue two words
+ * (R1–R5) look at the summaries of a token and the one before it and,
+ * where they agree, mark the first byte of the later token PROHIBITED.
+ * ASCII is classified without library calls; only non-ASCII letters
+ * outside basic Cyrillic ask libunistring.
  *
  * The same scanner also runs over a small window of text for one position
  * (typo_scan_window(), used by typo_window.c for typo_override_at()).
@@ -35,46 +37,7 @@
 #include "gloss/typo.h"
 #include "typo_scan.h"
 
-/* Character classes, as the rules see them. */
-enum cls {
-	C_OTHER,	/* symbols: % / № § + and everything not listed */
-	C_SPACE,	/* U+0020: separates tokens */
-	C_BREAK,	/* "\n" and the other mandatory breaks: end the context */
-	C_LOWER,
-	C_UPPER,
-	C_LETTER,	/* a letter without case */
-	C_DIGIT,	/* ASCII digits */
-	C_PERIOD,
-	C_IS,		/* , : ; */
-	C_CLOSE,	/* ) ] } ! ? » ” … : may trail a word */
-	C_OPEN,		/* ( [ { « „ “ ‘ : may lead a word */
-	C_QUOTE,	/* " : leads or trails */
-	C_APOS,		/* ' ’ ʼ : inside words (R8) */
-	C_HYPHEN,	/* - ‐ */
-	C_DASH,		/* – — */
-	C_NBSP,		/* U+00A0, U+2007, U+202F: glue inside a token (R10) */
-	C_MARK,		/* combining marks, SHY, zero-width format characters: ignored */
-};
-
 #define NONE ((size_t)-1)
-
-/* The summary of one token (a run of bytes between spaces). */
-struct tok {
-	size_t start;		/* first byte */
-	size_t core, core_end;	/* without leading and trailing punctuation */
-	uint32_t l[2];		/* the first two letters, lower case */
-	uint32_t ncp;		/* code points of the core, marks excluded */
-	uint32_t nlet, ndig, nper, nhy, napos, nsep, nsym, ndash;
-	uint32_t ninner;	/* trailing-type punctuation inside the core */
-	uint32_t lead, trail;	/* leading / trailing punctuation */
-	bool stop;		/* the trailing punctuation ends a sentence (. ! ? …) */
-	bool cyr;		/* the first letter is Cyrillic */
-	uint8_t first, last;	/* classes of the first and last core code points
-				 * (rules read last only for C_PERIOD and C_DIGIT) */
-	uint8_t ini;		/* state of the initials recogniser */
-	bool roman;		/* only Roman-numeral letters so far */
-	unsigned kind;		/* K_* bits, set when the token is finished */
-};
 
 /* One part of a hyphenated word, for R7. */
 struct seg {
@@ -91,41 +54,14 @@ struct scan {
 	size_t target;
 	bool hit;		/* a rule forbids the break before s[target] */
 	char soft;		/* a rule discourages it: TYPO_BREAK_SOFT or _FIRM, else 0 */
-	struct tok tok[2];	/* the current token and the one before it */
-	struct tok *cur, *prev;
+	struct typo_tok tok[2];	/* the current token and the one before it */
+	struct typo_tok *cur, *prev;
 	bool have_prev, in_tok;
 	uint8_t c1, c2;		/* classes of the two previous code points of the token */
 	size_t hyphen;		/* R7: the byte after a pending hyphen, or NONE */
 	struct seg left, seg;	/* R7: the parts before and after it */
 	size_t surname;		/* R3: start of initials that may glue to a surname */
 };
-
-/* Token kinds. */
-#define K_R1		0x00001	/* one-letter preposition or conjunction */
-#define K_SHORT2	0x00002	/* two-letter one */
-#define K_PARTICLE	0x00004	/* бы б ли ль же ж */
-#define K_DASH		0x00008	/* a dash, or a hyphen used as one */
-#define K_INITIAL	0x00010	/* initials, nothing after them */
-#define K_INITIAL_P	0x00020	/* initials followed by punctuation */
-#define K_CAP		0x00040	/* starts with a capital letter */
-#define K_SURNAME	0x00080	/* a capitalised word without punctuation */
-#define K_TITLE		0x00100	/* проф. г-н Dr. */
-#define K_NUMBER	0x00200
-#define K_ROMAN		0x00400
-#define K_NUMSIGN	0x00800	/* № § */
-#define K_GROUP13	0x01000	/* a group of one to three digits */
-#define K_GROUP3	0x02000	/* a group of exactly three digits */
-#define K_ABBR		0x04000	/* lower-case abbreviation ending in '.' */
-#define K_ABBR12	0x08000	/* ... of one or two letters */
-#define K_ABBR13	0x10000	/* ... of one to three letters */
-#define K_ETC		0x20000	/* ін. др. пр. */
-#define K_AND		0x40000	/* та и і (before ін., др.) */
-#define K_LAST		0x80000	/* a word of up to three letters that ends a sentence */
-#define K_LEADNUM	0x100000	/* ст. ч. п. т. гл. с. ...: stays with the number after it */
-#define K_PLACE		0x200000	/* г. в. с. ул. вул. ...: stays with the name after it */
-#define K_OPENWORD	0x400000	/* ends in a letter or digit (a short last word may join it) */
-#define K_WORD		0x800000	/* a lower-case word (a number may count it) */
-#define K_SEE		0x1000000	/* см. див.: stays with the next word */
 
 /* How strongly the rules keep two words together. */
 enum glue {
@@ -134,119 +70,6 @@ enum glue {
 	GLUE_FIRM,	/* the same, but SOFT gives way first */
 	GLUE_HARD,	/* gives way only when nothing else fits */
 };
-
-/* ------------------------------------------------------------------ */
-/* Word lists (UTF-8, matched against the core of a token). */
-
-static const char *const titles[] = {
-	"проф.", "праф.", "акад.", "доц.", "дац.", "тов.", "г-н", "г-жа", "д-р",
-	"ген.", "св.", "им.", "ім.", "Mr.", "Mrs.", "Ms.", "Dr.", "Prof.", "St.",
-};
-
-static const char *const numsigns[] = { "№", "№№", "§", "§§" };
-
-static const char *const etc_words[] = { "ін.", "др.", "пр." };
-
-static const char *const and_words[] = { "та", "и", "і" };
-
-/*
- * Two-letter prepositions, conjunctions and negations that stay with the
- * next word (R1, soft), per language.  Pronouns (он, мы, ти, ён) and verbs
- * (є) of two letters are not here: a line may well end after a subject.
- */
-static const char *const short2_ru[] = {
-	"на", "по", "от", "до", "из", "за", "об", "во", "со", "ко", "не", "ни", "но", "да",
-	"то",	/* если …, то … */
-};
-static const char *const short2_uk[] = {
-	"на", "по", "до", "за", "із", "зі", "як", "та", "чи", "не", "ні", "аж", "бо", "що",
-};
-static const char *const short2_be[] = {
-	"на", "па", "да", "за", "ад", "аб", "як", "не", "ні", "ці", "бо", "аж", "ля", "са",
-	"ва", "ды",
-};
-/* Belarusian Łacinka (Latin script); one-letter ŭ is in r1_letter(). */
-static const char *const short2_lacinka[] = {
-	"na", "pa", "da", "za", "ad", "ab", "ni", "ci", "bo", "dy",
-};
-
-/* Abbreviations that lead a number: ст. 411, ч. 2, т. 4, с. 25 (page). */
-static const char *const leadnum[] = {
-	"ст.", "ч.", "п.", "пп.", "т.", "тт.", "гл.", "с.", "стр.", "рис.", "табл.", "разд.",
-	"арт.", "абз.", "кн.", "вып.", "вип.", "р.", "д.", "кв.", "корп.", "No.", "p.", "pp.",
-	"art.", "ch.", "vol.",
-};
-
-/* Abbreviations that stay with whatever follows them: см. раздел, див. розділ. */
-static const char *const see_words[] = { "см.", "См.", "див.", "Див." };
-
-/* Abbreviations that lead a name: г. Минск, в. Карані, ул. Ленина. */
-static const char *const place[] = {
-	"г.", "гор.", "с.", "в.", "п.", "пос.", "пгт.", "ул.", "вул.", "пр.", "просп.", "пл.",
-	"р.", "оз.", "м.", "обл.", "дер.", "вёс.", "ст.", "раён.",
-};
-
-/* Units and words that stay with a number although they are longer than
- * four letters or contain symbols. */
-static const char *const units[] = {
-	"%", "‰", "°", "°C", "°С", "°F", "€", "$", "₽", "₴", "£", "¥",
-	"м²", "м³", "см²", "см³", "км²", "мм²", "км/ч", "м/с", "кВт", "МВт", "ГВт",
-	"кВт·ч", "тонны", "тонна", "тонн", "рублей", "рубля", "рублів", "гривен",
-	"гривень", "гривні", "долларов", "доларів", "долараў", "процентов",
-	"відсотків", "працэнтаў", "человек", "осіб", "чалавек", "тысяч", "тисяч",
-	"миллионов", "мільйонів", "мільёнаў", "километров", "кілометрів", "метров",
-	"метрів", "років", "гадоў", "percent", "million", "billion", "km²", "m²",
-};
-
-/* Short words that are not units: a number does not glue to them (so that
- * "№ 5 и § 3" can still break before "и"). */
-static const char *const function_words[] = {
-	/* ru */
-	"а", "и", "в", "во", "на", "по", "от", "до", "из", "за", "об", "обо", "к",
-	"ко", "с", "со", "у", "о", "не", "ни", "но", "да", "же", "ли", "бы", "что",
-	"как", "где", "так", "это", "для", "при", "без", "под", "над", "про", "чем",
-	"то", "вот", "уже", "еще", "ещё", "его", "ее", "её", "их", "он", "она",
-	"оно", "они", "мы", "вы", "я", "ты", "все", "всё", "был", "была", "было",
-	"были", "тот", "та", "те", "эти", "этот", "или", "если", "чтоб", "либо",
-	/* uk */
-	"і", "й", "чи", "що", "як", "де", "це", "від", "із", "зі", "під", "ні",
-	"він", "вона", "вони", "ви", "був", "була", "було", "були", "але", "або",
-	"ще", "вже", "той", "ця", "цей", "ці", "які", "яка", "який", "їх", "її",
-	"його", "з", "та",
-	/* be */
-	"ў", "са", "ад", "аб", "па", "пры", "пад", "пра", "ці", "што", "дзе", "ён",
-	"яна", "яны", "быў", "ужо", "гэта", "гэты", "тая",
-	/* en */
-	"a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for",
-	"by", "as", "is", "was", "are", "from", "into", "that", "this", "than",
-	"then", "when", "it", "its", "he", "she", "we", "they", "not", "so", "if",
-	"were", "has", "had", "have", "be", "been", "all", "any", "who", "what",
-	"with", "up", "out", "off", "over", "more", "less", "some", "via", "our",
-	"his", "her", "you", "can", "will", "may", "also", "such", "only", "each",
-	"both", "i", "me", "my", "him", "them", "one", "two", "no", "nor", "yet",
-};
-
-static bool
-in_list(const char *s, size_t n, const char *const *list, size_t count)
-{
-	size_t k;
-
-	if (n == 0)
-		return false;
-	for (k = 0; k < count; k++) {
-		const char *w = list[k];
-
-		/* The second byte tells most Cyrillic words apart cheaply. */
-		if (w[0] != s[0] || (n > 1 && w[1] != s[1]))
-			continue;
-		if (strncmp(w, s, n) == 0 && w[n] == '\0')
-			return true;
-	}
-	return false;
-}
-
-#define IN_LIST(t, sc, list) \
-	in_list((sc)->s + (t)->core, (t)->core_end - (t)->core, (list), GLOSS_ARRAY_SIZE(list))
 
 /* Records that the rules forbid a break before s[pos]. */
 static void
@@ -273,91 +96,85 @@ discourage(struct scan *sc, size_t pos, char v)
 /* ------------------------------------------------------------------ */
 /* Character classes. */
 
-static enum cls
+static enum typo_cls
 ascii_class(unsigned char c)
 {
 	if (c >= 'a' && c <= 'z')
-		return C_LOWER;
+		return TYPO_C_LOWER;
 	if (c >= 'A' && c <= 'Z')
-		return C_UPPER;
+		return TYPO_C_UPPER;
 	if (c >= '0' && c <= '9')
-		return C_DIGIT;
+		return TYPO_C_DIGIT;
 	switch (c) {
 	case ' ':
-		return C_SPACE;
+		return TYPO_C_SPACE;
 	case '\n': case '\r': case '\v': case '\f':
-		return C_BREAK;
+		return TYPO_C_BREAK;
 	case '.':
-		return C_PERIOD;
+		return TYPO_C_PERIOD;
 	case ',': case ':': case ';':
-		return C_IS;
+		return TYPO_C_IS;
 	case ')': case ']': case '}': case '!': case '?':
-		return C_CLOSE;
+		return TYPO_C_CLOSE;
 	case '(': case '[': case '{':
-		return C_OPEN;
+		return TYPO_C_OPEN;
 	case '"':
-		return C_QUOTE;
+		return TYPO_C_QUOTE;
 	case '\'':
-		return C_APOS;
+		return TYPO_C_APOS;
 	case '-':
-		return C_HYPHEN;
+		return TYPO_C_HYPHEN;
 	default:
-		return C_OTHER;
+		return TYPO_C_OTHER;
 	}
 }
 
-static enum cls
+static enum typo_cls
 punct_class(uint32_t cp)
 {
 	switch (cp) {
 	case 0x00A0: case 0x2007: case 0x202F:
-		return C_NBSP;
+		return TYPO_C_NBSP;
 	case 0x00AD: case 0x200B: case 0x200C: case 0x200D: case 0x2060: case 0xFEFF:
-		return C_MARK;
+		return TYPO_C_MARK;
 	case 0x0085: case 0x2028: case 0x2029:
-		return C_BREAK;
+		return TYPO_C_BREAK;
 	case 0x00BB: case 0x201D: case 0x2026:
-		return C_CLOSE;
+		return TYPO_C_CLOSE;
 	case 0x00AB: case 0x201C: case 0x201E: case 0x2018: case 0x201A:
-		return C_OPEN;
+		return TYPO_C_OPEN;
 	case 0x2019: case 0x02BC:
-		return C_APOS;
+		return TYPO_C_APOS;
 	case 0x2010:
-		return C_HYPHEN;
+		return TYPO_C_HYPHEN;
 	case 0x2013: case 0x2014:
-		return C_DASH;
+		return TYPO_C_DASH;
 	default:
-		return C_OTHER;
+		return TYPO_C_OTHER;
 	}
 }
 
-static enum cls
+static enum typo_cls
 unicode_class(uint32_t cp)
 {
-	enum cls c;
+	enum typo_cls c;
 
 	if (cp >= 0x0410 && cp <= 0x042F)
-		return C_UPPER;
+		return TYPO_C_UPPER;
 	if (cp >= 0x0430 && cp <= 0x045F)
-		return C_LOWER;
+		return TYPO_C_LOWER;
 	if (cp >= 0x0400 && cp <= 0x040F)
-		return C_UPPER;
+		return TYPO_C_UPPER;
 	c = punct_class(cp);
-	if (c != C_OTHER)
+	if (c != TYPO_C_OTHER)
 		return c;
 	if (uc_is_general_category(cp, UC_CATEGORY_M))
-		return C_MARK;
+		return TYPO_C_MARK;
 	if (!uc_is_alpha(cp))
-		return C_OTHER;
+		return TYPO_C_OTHER;
 	if (uc_is_upper(cp))
-		return C_UPPER;
-	return uc_is_lower(cp) ? C_LOWER : C_LETTER;
-}
-
-static bool
-is_letter(int c)
-{
-	return c == C_LOWER || c == C_UPPER || c == C_LETTER;
+		return TYPO_C_UPPER;
+	return uc_is_lower(cp) ? TYPO_C_LOWER : TYPO_C_LETTER;
 }
 
 /* Lower case of a letter, cheaply for ASCII and basic Cyrillic. */
@@ -393,14 +210,14 @@ is_roman(uint32_t cp)
 
 /* Field by field: a memset() of the struct is slow at this size. */
 static void
-tok_begin(struct tok *t, size_t i)
+tok_begin(struct typo_tok *t, size_t i)
 {
 	t->start = t->core = t->core_end = i;
 	t->l[0] = t->l[1] = 0;
 	t->ncp = t->nlet = t->ndig = t->nper = t->nhy = t->napos = t->nsep = t->nsym = 0;
 	t->ninner = t->lead = t->trail = t->ndash = 0;
 	t->stop = t->cyr = false;
-	t->first = t->last = C_OTHER;
+	t->first = t->last = TYPO_C_OTHER;
 	t->ini = 0;
 	t->roman = true;
 	t->kind = 0;
@@ -409,22 +226,22 @@ tok_begin(struct tok *t, size_t i)
 static bool
 is_trailing(int c)
 {
-	return c == C_CLOSE || c == C_IS || c == C_QUOTE;
+	return c == TYPO_C_CLOSE || c == TYPO_C_IS || c == TYPO_C_QUOTE;
 }
 
 /* The initials recogniser: (UPPER '.')+, NBSP allowed between them. */
 static void
-tok_initials(struct tok *t, int c)
+tok_initials(struct typo_tok *t, int c)
 {
 	switch (t->ini) {
 	case 0:
-		t->ini = c == C_UPPER ? 1 : 3;
+		t->ini = c == TYPO_C_UPPER ? 1 : 3;
 		break;
 	case 1:
-		t->ini = c == C_PERIOD ? 2 : 3;
+		t->ini = c == TYPO_C_PERIOD ? 2 : 3;
 		break;
 	case 2:
-		t->ini = c == C_UPPER ? 1 : c == C_NBSP ? 0 : 3;
+		t->ini = c == TYPO_C_UPPER ? 1 : c == TYPO_C_NBSP ? 0 : 3;
 		break;
 	default:
 		break;
@@ -433,10 +250,10 @@ tok_initials(struct tok *t, int c)
 
 /* Counts one code point (not a mark) of the core. */
 static void
-tok_count(struct tok *t, int c, uint32_t cp)
+tok_count(struct typo_tok *t, int c, uint32_t cp)
 {
 	switch (c) {
-	case C_LOWER: case C_UPPER: case C_LETTER:
+	case TYPO_C_LOWER: case TYPO_C_UPPER: case TYPO_C_LETTER:
 		if (t->nlet == 0)
 			t->cyr = cp >= 0x0400 && cp < 0x0530;
 		if (t->nlet < 2)
@@ -445,22 +262,22 @@ tok_count(struct tok *t, int c, uint32_t cp)
 		if (!is_roman(cp))
 			t->roman = false;
 		return;
-	case C_DIGIT:
+	case TYPO_C_DIGIT:
 		t->ndig++;
 		break;
-	case C_PERIOD:
+	case TYPO_C_PERIOD:
 		t->nper++;
 		break;
-	case C_HYPHEN:
+	case TYPO_C_HYPHEN:
 		t->nhy++;
 		break;
-	case C_APOS:
+	case TYPO_C_APOS:
 		t->napos++;
 		break;
-	case C_NBSP:
+	case TYPO_C_NBSP:
 		t->nsep++;
 		break;
-	case C_DASH:
+	case TYPO_C_DASH:
 		t->ndash++;
 		t->nsym++;
 		break;
@@ -473,14 +290,14 @@ tok_count(struct tok *t, int c, uint32_t cp)
 
 /* Adds the code point cp of class c at s[i..i+len) to the token. */
 static void
-tok_add(struct tok *t, int c, uint32_t cp, size_t i, int len)
+tok_add(struct typo_tok *t, int c, uint32_t cp, size_t i, int len)
 {
-	if (t->ncp == 0 && t->trail == 0 && (c == C_OPEN || c == C_QUOTE)) {
+	if (t->ncp == 0 && t->trail == 0 && (c == TYPO_C_OPEN || c == TYPO_C_QUOTE)) {
 		t->lead++;
 		t->core = t->core_end = i + (size_t)len;
 		return;
 	}
-	if (is_trailing(c) || (c == C_PERIOD && t->trail)) {	/* "слов)." */
+	if (is_trailing(c) || (c == TYPO_C_PERIOD && t->trail)) {	/* "слов)." */
 		t->trail++;
 		t->stop = t->stop || cp == '!' || cp == '?' || cp == 0x2026;
 		return;
@@ -498,252 +315,80 @@ tok_add(struct tok *t, int c, uint32_t cp, size_t i, int len)
 	tok_count(t, c, cp);
 }
 
-static bool
-r1_letter(uint32_t l)
-{
-	switch (l) {
-	case 0x0430: case 0x0432: case 0x0438: case 0x043A:	/* а в и к */
-	case 0x043E: case 0x0441: case 0x0443: case 0x044F:	/* о с у я */
-	case 0x0456: case 0x0439: case 0x0437: case 0x045E:	/* і й з ў */
-	case 0x016D:						/* Łacinka ŭ */
-		return true;
-	default:
-		return false;
-	}
-}
-
-/* Is the two-letter word a, b (lower case) in one of the short2_* lists? */
-static bool
-short2_word(uint32_t a, uint32_t b)
-{
-	char w[8];
-	size_t n = 0;
-
-	n += (size_t)u8_uctomb((uint8_t *)w, a, 4);
-	n += (size_t)u8_uctomb((uint8_t *)w + n, b, 4);
-	if (a < 0x80)
-		return in_list(w, n, short2_lacinka, GLOSS_ARRAY_SIZE(short2_lacinka));
-	return in_list(w, n, short2_ru, GLOSS_ARRAY_SIZE(short2_ru)) ||
-	    in_list(w, n, short2_uk, GLOSS_ARRAY_SIZE(short2_uk)) ||
-	    in_list(w, n, short2_be, GLOSS_ARRAY_SIZE(short2_be));
-}
-
-static bool
-particle(const struct tok *t)
-{
-	uint32_t a = t->l[0], b = t->nlet > 1 ? t->l[1] : 0;
-
-	if (t->lead || t->ninner || t->ncp != t->nlet || t->first != C_LOWER || t->nlet > 2)
-		return false;
-	if (b == 0)
-		return a == 0x0431 || a == 0x0436;			/* б ж */
-	return (a == 0x0431 && b == 0x044B) ||			/* бы */
-	    (a == 0x043B && (b == 0x0438 || b == 0x044C)) ||	/* ли ль */
-	    (a == 0x0436 && b == 0x0435);				/* же */
-}
-
-/* A word of one or two letters (marks allowed), nothing else. */
-static bool
-bare_word(const struct tok *t, unsigned letters)
-{
-	return t->nlet == letters && t->ncp == letters && t->trail == 0 && t->ninner == 0;
-}
-
-/* Kinds for rules R1, R1c and R2. */
 static unsigned
-kind_words(const struct tok *t)
-{
-	unsigned k = 0;
-
-	if (bare_word(t, 1) && r1_letter(t->l[0]))
-		k |= K_R1;
-	if (bare_word(t, 2) && short2_word(t->l[0], t->l[1]))
-		k |= K_SHORT2;
-	if (particle(t))
-		k |= K_PARTICLE;
-	if (t->lead == 0 && (t->first == C_DASH || (t->nhy >= 1 && t->nhy <= 3 &&
-	    t->ncp == t->nhy && t->trail == 0 && t->ninner == 0)))
-		k |= K_DASH;
-	return k;
-}
-
-/* Kinds for rule R3. */
-static unsigned
-kind_names(const struct scan *sc, const struct tok *t)
-{
-	unsigned k = 0;
-
-	if (t->lead != 0)
-		return 0;
-	if (t->first == C_UPPER)
-		k |= K_CAP;
-	if (t->ini == 2 && t->ninner == 0)
-		k |= t->trail ? K_INITIAL_P : K_INITIAL;
-	if (t->first == C_UPPER && t->trail == 0 && t->ninner == 0 && t->nlet >= 2 &&
-	    t->nlet + t->nhy + t->napos == t->ncp)
-		k |= K_SURNAME;
-	if (t->trail == 0 && t->ncp <= 6 && (t->last == C_PERIOD || t->nhy == 1) &&
-	    IN_LIST(t, sc, titles))
-		k |= K_TITLE;
-	return k;
-}
-
-/* Kinds for rules R4 and R5. */
-static unsigned
-kind_numbers(const struct scan *sc, const struct tok *t)
-{
-	unsigned k = 0;
-	bool clean = t->lead == 0 && t->ninner == 0;
-
-	if (t->lead == 0 && t->trail == 0 && t->ndig && t->first == C_DIGIT &&
-	    t->last == C_DIGIT && t->nlet == 0 && t->nsym == t->ndash && t->ndash <= 1 &&
-	    t->napos == 0 && t->nhy == 0) {	/* 1990–1991 is one number */
-		k |= K_NUMBER;
-		if (t->ndig <= 3 && t->ncp == t->ndig)
-			k |= K_GROUP13;
-	}
-	if (clean && t->ndig == 3 && (t->ncp == 3 || (t->ncp == 4 && t->last == C_PERIOD)) &&
-	    t->first == C_DIGIT)
-		k |= K_GROUP3;
-	if (t->lead == 0 && t->trail == 0 && t->roman && t->nlet && t->ncp == t->nlet)
-		k |= K_ROMAN;
-	if (t->lead == 0 && t->trail == 0 && t->first == C_OTHER && t->ncp <= 2 &&
-	    IN_LIST(t, sc, numsigns))
-		k |= K_NUMSIGN;
-	if (clean && t->first == C_LOWER && t->last == C_PERIOD && t->ndig == 0 &&
-	    t->nsym == 0 && t->napos == 0 && t->nsep == 0) {
-		k |= K_ABBR;
-		if (t->nper == 1 && t->nhy == 0 && t->nlet <= 3)
-			k |= t->nlet <= 2 ? K_ABBR12 | K_ABBR13 : K_ABBR13;
-		if (t->nlet == 2 && IN_LIST(t, sc, etc_words))
-			k |= K_ETC;
-	}
-	if (t->ninner == 0 && t->trail == 0 && t->last == C_PERIOD && t->ncp <= 6) {	/* (т. 4) */
-		if (IN_LIST(t, sc, leadnum))
-			k |= K_LEADNUM;
-		if (IN_LIST(t, sc, place))
-			k |= K_PLACE;
-		if (IN_LIST(t, sc, see_words))
-			k |= K_SEE;
-	}
-	if (bare_word(t, t->nlet) && t->lead == 0 && t->nlet <= 2 && IN_LIST(t, sc, and_words))
-		k |= K_AND;
-	return k;
-}
-
-/* Kinds for the short last word of a sentence and what it may join. */
-static unsigned
-kind_ends(const struct tok *t)
-{
-	unsigned k = 0;
-
-	if (t->lead != 0 || t->ninner != 0)
-		return 0;
-	if (t->trail == 0 && (is_letter(t->last) || t->last == C_DIGIT))
-		k |= K_OPENWORD;
-	if ((t->first == C_LOWER || t->nlet <= 3) && is_letter(t->first) && t->ncp == t->nlet)
-		k |= K_WORD;	/* 30 августа, 5 КБ */
-	if (t->ndig >= 1 && t->ndig <= 3 && t->first == C_DIGIT && t->nlet == 0 &&
-	    ((t->last == C_PERIOD && t->nper == 1 && t->ncp == t->ndig + 1) ||
-	    (t->stop && t->ncp == t->ndig)))
-		k |= K_LAST;	/* розділ 5. */
-	/* One letter and a period is an abbreviation or an initial (н. э.). */
-	if (t->cyr && t->nlet >= 1 && t->nlet <= 3 && is_letter(t->first) &&
-	    ((t->last == C_PERIOD && t->nper == 1 && t->ncp == t->nlet + 1 && t->nlet >= 2) ||
-	    (t->stop && t->ncp == t->nlet)))
-		k |= K_LAST;
-	return k;
-}
-
-static unsigned
-tok_kind(const struct scan *sc, const struct tok *t)
+tok_kind(const struct scan *sc, const struct typo_tok *t)
 {
 	unsigned k;
 
 	/* The common case, a word of three or more letters. */
 	if (t->nlet >= 3 && t->ncp == t->nlet && t->lead == 0 && t->ninner == 0) {
-		k = t->trail == 0 ? K_OPENWORD : 0;
+		k = t->trail == 0 ? TYPO_K_OPENWORD : 0;
 		if (t->nlet == 3 && t->stop && t->cyr)
-			k |= K_LAST;
-		if (t->first != C_UPPER)
-			return k | (t->first == C_LOWER ? K_WORD : 0);
-		k |= K_CAP;
+			k |= TYPO_K_LAST;
+		if (t->first != TYPO_C_UPPER)
+			return k | (t->first == TYPO_C_LOWER ? TYPO_K_WORD : 0);
+		k |= TYPO_K_CAP;
 		if (t->trail == 0)
-			k |= K_SURNAME | (t->roman ? K_ROMAN : 0);
+			k |= TYPO_K_SURNAME | (t->roman ? TYPO_K_ROMAN : 0);
 		return k;
 	}
-	return kind_words(t) | kind_names(sc, t) | kind_numbers(sc, t) | kind_ends(t);
-}
-
-/* A unit or a short word that stays with a preceding number (R4). */
-static bool
-is_unit(const struct scan *sc, const struct tok *t)
-{
-	size_t n = t->core_end - t->core;
-
-	if (t->lead != 0 || t->ninner != 0 || n > 24)
-		return false;
-	if (IN_LIST(t, sc, units))
-		return true;
-	if (t->last == C_PERIOD &&	/* "5 %." at the end of a sentence */
-	    in_list(sc->s + t->core, n - 1, units, GLOSS_ARRAY_SIZE(units)))
-		return true;
-	return t->first == C_LOWER && t->ncp == t->nlet && t->nlet <= 4 &&
-	    !IN_LIST(t, sc, function_words);
+	return typo_words_kind(sc->s, t);
 }
 
 /* ------------------------------------------------------------------ */
 /* Rules between two tokens (R1–R5). */
 
 static enum glue
-glue_r4(const struct scan *sc, const struct tok *p, const struct tok *t)
+glue_r4(const struct scan *sc, const struct typo_tok *p, const struct typo_tok *t)
 {
-	if (p->kind & K_NUMSIGN)
+	if (p->kind & TYPO_K_NUMSIGN)
 		return GLUE_HARD;
-	if ((p->kind & K_GROUP13) && (t->kind & K_GROUP3))
+	if ((p->kind & TYPO_K_GROUP13) && (t->kind & TYPO_K_GROUP3))
 		return GLUE_HARD;
-	if ((p->kind & K_ROMAN) && (t->kind & K_ABBR13))
+	if ((p->kind & TYPO_K_ROMAN) && (t->kind & TYPO_K_ABBR13))
 		return GLUE_HARD;
-	if ((p->kind & K_NUMBER) && ((t->kind & K_ABBR) || is_unit(sc, t)))
+	if ((p->kind & TYPO_K_NUMBER) && ((t->kind & TYPO_K_ABBR) || typo_words_unit(sc->s, t)))
 		return GLUE_HARD;
 	/* The softer ones: 30 августа, 3 кіламетраў, ст. 411, в. Карані. */
-	if ((p->kind & K_NUMBER) && (t->kind & K_WORD) && t->cyr && !IN_LIST(t, sc, function_words))
+	if ((p->kind & TYPO_K_NUMBER) && (t->kind & TYPO_K_WORD) && t->cyr &&
+	    !typo_words_function(sc->s, t))
 		return GLUE_FIRM;
-	if ((p->kind & K_LEADNUM) && (t->first == C_DIGIT || (t->kind & K_ROMAN)))
+	if ((p->kind & TYPO_K_LEADNUM) && (t->first == TYPO_C_DIGIT || (t->kind & TYPO_K_ROMAN)))
 		return GLUE_FIRM;
-	if ((p->kind & K_PLACE) && (t->kind & K_CAP))
+	if ((p->kind & TYPO_K_PLACE) && (t->kind & TYPO_K_CAP))
 		return GLUE_FIRM;
-	if (p->kind & K_SEE)
+	if (p->kind & TYPO_K_SEE)
 		return GLUE_SOFT;
 	return GLUE_NONE;
 }
 
 /* How strongly the rules keep tokens p and t together. */
 static enum glue
-glued(const struct scan *sc, const struct tok *p, const struct tok *t)
+glued(const struct scan *sc, const struct typo_tok *p, const struct typo_tok *t)
 {
 	unsigned r = sc->rules;
 	enum glue g = GLUE_NONE;
 
-	if ((r & TYPO_R1) && (p->kind & K_R1))
+	if ((r & TYPO_R1) && (p->kind & TYPO_K_R1))
 		return GLUE_HARD;
-	if ((r & TYPO_R1C) && (t->kind & K_PARTICLE))
+	if ((r & TYPO_R1C) && (t->kind & TYPO_K_PARTICLE))
 		return GLUE_HARD;
-	if ((r & TYPO_R2) && (t->kind & K_DASH))
+	if ((r & TYPO_R2) && (t->kind & TYPO_K_DASH))
 		return GLUE_HARD;
-	if ((r & TYPO_R3) && (p->kind & (K_INITIAL | K_TITLE)) && (t->kind & K_CAP))
+	if ((r & TYPO_R3) && (p->kind & (TYPO_K_INITIAL | TYPO_K_TITLE)) && (t->kind & TYPO_K_CAP))
 		return GLUE_HARD;
 	if ((r & TYPO_R4) && (g = glue_r4(sc, p, t)) == GLUE_HARD)
 		return g;
-	if ((r & TYPO_R5) && (((p->kind & K_ABBR12) && (t->kind & K_ABBR13)) ||
-	    ((p->kind & K_AND) && (t->kind & K_ETC))))
+	if ((r & TYPO_R5) && (((p->kind & TYPO_K_ABBR12) && (t->kind & TYPO_K_ABBR13)) ||
+	    ((p->kind & TYPO_K_AND) && (t->kind & TYPO_K_ETC))))
 		return GLUE_HARD;
 	if (g == GLUE_FIRM)
 		return g;
-	if ((r & TYPO_R1_SHORT2) && (p->kind & K_SHORT2))
+	if ((r & TYPO_R1_SHORT2) && (p->kind & TYPO_K_SHORT2))
 		return GLUE_SOFT;
-	if ((r & TYPO_LAST) && (t->kind & K_LAST) && !(t->kind & (K_LEADNUM | K_PLACE | K_SEE)) &&
-	    (p->kind & K_OPENWORD) && (p->cyr || t->cyr))
+	if ((r & TYPO_LAST) && (t->kind & TYPO_K_LAST) &&
+	    !(t->kind & (TYPO_K_LEADNUM | TYPO_K_PLACE | TYPO_K_SEE)) &&
+	    (p->kind & TYPO_K_OPENWORD) && (p->cyr || t->cyr))
 		return GLUE_SOFT;
 	return g;
 }
@@ -755,17 +400,18 @@ glued(const struct scan *sc, const struct tok *p, const struct tok *t)
  * the initials until the token after them (t, or none at the end) decides.
  */
 static void
-surname_step(struct scan *sc, const struct tok *p, const struct tok *t)
+surname_step(struct scan *sc, const struct typo_tok *p, const struct typo_tok *t)
 {
-	bool run = t && (p->kind & K_INITIAL) && (t->kind & (K_INITIAL | K_INITIAL_P));
+	bool run = t && (p->kind & TYPO_K_INITIAL) &&
+	    (t->kind & (TYPO_K_INITIAL | TYPO_K_INITIAL_P));
 
 	if (sc->surname != NONE && !run) {
-		if (!(t && (p->kind & K_INITIAL) && (t->kind & K_CAP)))
+		if (!(t && (p->kind & TYPO_K_INITIAL) && (t->kind & TYPO_K_CAP)))
 			prohibit(sc, sc->surname);
 		sc->surname = NONE;
 	}
-	if (t && sc->surname == NONE && (p->kind & K_SURNAME) &&
-	    (t->kind & (K_INITIAL | K_INITIAL_P)))
+	if (t && sc->surname == NONE && (p->kind & TYPO_K_SURNAME) &&
+	    (t->kind & (TYPO_K_INITIAL | TYPO_K_INITIAL_P)))
 		sc->surname = t->start;
 }
 
@@ -775,13 +421,13 @@ surname_step(struct scan *sc, const struct tok *p, const struct tok *t)
 static void
 seg_add(struct seg *g, int c, uint32_t cp)
 {
-	if (is_letter(c)) {
+	if (typo_is_letter(c)) {
 		if (g->nlet < 2)
 			g->l[g->nlet] = fold(cp);
 		g->nlet++;
-	} else if (c == C_DIGIT) {
+	} else if (c == TYPO_C_DIGIT) {
 		g->ndig++;
-	} else if (c != C_PERIOD && !is_trailing(c) && c != C_OPEN && c != C_APOS) {
+	} else if (c != TYPO_C_PERIOD && !is_trailing(c) && c != TYPO_C_OPEN && c != TYPO_C_APOS) {
 		g->nother++;
 	}
 }
@@ -858,20 +504,22 @@ inword(struct scan *sc, int c, uint32_t cp, size_t i, int len)
 {
 	unsigned r = sc->rules;
 
-	if (sc->c1 != C_SPACE) {
-		if ((r & TYPO_R6) && (sc->c1 == C_PERIOD || sc->c1 == C_IS) &&
-		    (is_letter(c) || al_symbol(cp)))
+	if (sc->c1 != TYPO_C_SPACE) {
+		if ((r & TYPO_R6) && (sc->c1 == TYPO_C_PERIOD || sc->c1 == TYPO_C_IS) &&
+		    (typo_is_letter(c) || al_symbol(cp)))
 			prohibit(sc, i);	/* LB29: IS × AL (e.g., Мінск.</strong>) */
-		if ((r & TYPO_R3) && c == C_UPPER && sc->c1 == C_PERIOD && sc->c2 == C_UPPER)
+		if ((r & TYPO_R3) && c == TYPO_C_UPPER && sc->c1 == TYPO_C_PERIOD &&
+		    sc->c2 == TYPO_C_UPPER)
 			prohibit(sc, i);	/* А.Г.Лукашенко */
-		if ((r & TYPO_R2) && c == C_DASH)
+		if ((r & TYPO_R2) && c == TYPO_C_DASH)
 			prohibit(sc, i);	/* слово—слово */
-		if ((r & TYPO_R4) && c == C_DIGIT && sc->c1 == C_DASH && sc->c2 == C_DIGIT)
+		if ((r & TYPO_R4) && c == TYPO_C_DIGIT && sc->c1 == TYPO_C_DASH &&
+		    sc->c2 == TYPO_C_DIGIT)
 			prohibit(sc, i);	/* 1990–1991 */
 	}
 	if (!(r & TYPO_R7))
 		return;
-	if (c == C_HYPHEN) {
+	if (c == TYPO_C_HYPHEN) {
 		hyphen_resolve(sc);
 		if (sc->seg.nlet + sc->seg.ndig + sc->seg.nother > 0) {
 			sc->hyphen = i + (size_t)len;
@@ -889,7 +537,7 @@ inword(struct scan *sc, int c, uint32_t cp, size_t i, int len)
 static void
 token_end(struct scan *sc)
 {
-	struct tok *t = sc->cur;
+	struct typo_tok *t = sc->cur;
 
 	if (sc->hyphen != NONE)
 		hyphen_resolve(sc);
@@ -933,7 +581,7 @@ token_begin(struct scan *sc, size_t i)
 {
 	tok_begin(sc->cur, i);
 	sc->in_tok = true;
-	sc->c1 = sc->c2 = C_SPACE;
+	sc->c1 = sc->c2 = TYPO_C_SPACE;
 	sc->hyphen = NONE;
 	memset(&sc->seg, 0, sizeof(sc->seg));
 }
@@ -942,18 +590,18 @@ token_begin(struct scan *sc, size_t i)
 static void
 scan_cp(struct scan *sc, int c, uint32_t cp, size_t i, int len)
 {
-	if (c == C_SPACE) {
+	if (c == TYPO_C_SPACE) {
 		if (sc->in_tok)
 			token_end(sc);
 		return;
 	}
-	if (c == C_BREAK) {
+	if (c == TYPO_C_BREAK) {
 		context_end(sc);
 		return;
 	}
 	if (!sc->in_tok)
 		token_begin(sc, i);
-	if (c == C_MARK)
+	if (c == TYPO_C_MARK)
 		return;
 	inword(sc, c, cp, i, len);
 	tok_add(sc->cur, c, cp, i, len);
@@ -1012,7 +660,7 @@ static const uint8_t simple_byte[256] = {
  * through here, which only makes the heuristics guess on garbage.
  */
 static size_t
-simple_letters(const struct scan *sc, size_t i, struct tok *t)
+simple_letters(const struct scan *sc, size_t i, struct typo_tok *t)
 {
 	const unsigned char *s = (const unsigned char *)sc->s;
 	size_t j, conts = 0;
@@ -1036,7 +684,7 @@ simple_letters(const struct scan *sc, size_t i, struct tok *t)
 			t->first = (uint8_t)(cp < 0x80 ? ascii_class((unsigned char)cp) :
 			    unicode_class(cp));
 	}
-	t->last = C_LETTER;
+	t->last = TYPO_C_LETTER;
 	return j;
 }
 
@@ -1049,7 +697,7 @@ simple_letters(const struct scan *sc, size_t i, struct tok *t)
  * point by code point).
  */
 static size_t
-tok_simple(const struct scan *sc, size_t i, struct tok *t)
+tok_simple(const struct scan *sc, size_t i, struct typo_tok *t)
 {
 	const unsigned char *s = (const unsigned char *)sc->s;
 	size_t j;
@@ -1060,13 +708,13 @@ tok_simple(const struct scan *sc, size_t i, struct tok *t)
 	if (j == i)
 		return 0;
 	t->core_end = j;
-	t->ini = t->nlet == 1 && t->first == C_UPPER ? 1 : 3;
-	t->roman = t->first == C_UPPER && roman_letters(sc->s, i, j);
+	t->ini = t->nlet == 1 && t->first == TYPO_C_UPPER ? 1 : 3;
+	t->roman = t->first == TYPO_C_UPPER && roman_letters(sc->s, i, j);
 	if (j < sc->n && simple_trailer(s[j])) {
 		if (s[j] == '.') {
 			t->nper = 1;
 			t->ncp++;
-			t->last = C_PERIOD;
+			t->last = TYPO_C_PERIOD;
 			t->roman = false;
 			t->ini = t->ini == 1 ? 2 : 3;
 			t->core_end = j + 1;
@@ -1077,7 +725,7 @@ tok_simple(const struct scan *sc, size_t i, struct tok *t)
 		j++;
 	}
 	b = j < sc->n ? s[j] : ' ';
-	if (b != ' ' && ascii_class(b) != C_BREAK)
+	if (b != ' ' && ascii_class(b) != TYPO_C_BREAK)
 		return 0;
 	return j;
 }
@@ -1124,7 +772,7 @@ scan_init(struct scan *sc, const char *s, size_t n, unsigned rules, char *o)
 	sc->hit = false;
 	sc->soft = 0;
 	sc->have_prev = sc->in_tok = false;
-	sc->c1 = sc->c2 = C_SPACE;
+	sc->c1 = sc->c2 = TYPO_C_SPACE;
 	memset(&sc->left, 0, sizeof(sc->left));
 	memset(&sc->seg, 0, sizeof(sc->seg));
 	sc->s = s;
@@ -1155,16 +803,16 @@ enum typo_char
 typo_scan_char(const char *s, size_t n, size_t k, int *len)
 {
 	uint32_t cp;
-	enum cls c;
+	enum typo_cls c;
 
 	*len = text_decode(s + k, n - k, &cp);
 	c = cp < 0x80 ? ascii_class((unsigned char)cp) : unicode_class(cp);
 	switch (c) {
-	case C_HYPHEN:
+	case TYPO_C_HYPHEN:
 		return TYPO_CHAR_HYPHEN;
-	case C_MARK:
+	case TYPO_C_MARK:
 		return TYPO_CHAR_MARK;
-	case C_BREAK:
+	case TYPO_C_BREAK:
 		return TYPO_CHAR_BREAK;
 	default:
 		return TYPO_CHAR_OTHER;
