@@ -36,6 +36,9 @@ glues what gloss deliberately does not are left out by these written rules:
     when that word is an abbreviation that leads a number of its own
     ("ст. 411 т. 4": the т. belongs to the 4).
 
+With TYPO_SHOW=1 in the environment, every break gloss makes at a counted
+no-break space is listed on stderr with its width, rule and context.
+
 Needs node and typograf: NODE_PATH, or node_modules in bench/ or the current
 directory (`npm install typograf`); without them it says so and exits 0.
 Mean fill is the mean of line width / W over every line but the last of each
@@ -140,6 +143,9 @@ def typograf(paras):
         sys.stderr.write(r.stderr[-500:])
         return None
     return json.loads(r.stdout)
+
+
+SHOW = os.environ.get("TYPO_SHOW") == "1"
 
 
 def greedy(text, w):
@@ -274,6 +280,9 @@ def main():
                     c[0] += 1
                     c[1] += k in gset
                     c[2] += k in fset
+                    if SHOW and k in gset:
+                        print("w%d %s: %s|%s" % (w, rule, text[max(0, k - 30):k],
+                                                 text[k + 1:k + 30]), file=sys.stderr)
                     if rule.endswith("/afterShortWord") and len(left.strip("«„“\"(")) == 1:
                         one[0] += 1
                         one[1] += k in gset

@@ -4,8 +4,10 @@
  * layout — wraps one block of text to a width, and caches the lines.
  *
  * This module owns the fitter and the line cache.  Break opportunities
- * come from libunistring (u8_possible_linebreaks with "UTF-8"); the
- * typographic rules of the typo module may withdraw some of them.
+ * come from libunistring (u8_possible_linebreaks with "UTF-8", called by
+ * layout_linebreaks() in layout_lbrk.c only where words are not plain
+ * letters); the typographic rules of the typo module may withdraw some of
+ * them.
  *
  * The fitter is greedy and scans each line once (plus the word that did
  * not fit, which the next line scans again).  Widths come from
@@ -609,9 +611,7 @@ wrap_text(const char *text, size_t len, const struct layout_opts *opt, struct si
 	size_t a = 0;
 
 	if (len > 0)
-		u8_possible_linebreaks((const uint8_t *)text, len, "UTF-8", p);
-	if (len > 0 && (opt->rules & TYPO_UAX151))
-		typo_uax151(text, len, p);
+		layout_linebreaks(text, len, opt->rules, p);
 	p[len] = UC_BREAK_POSSIBLE;	/* the sentinel */
 	w.s = text;
 	w.n = len;
@@ -661,9 +661,7 @@ layout_breaks(const char *text, size_t len, unsigned rules, char *p)
 
 	if (len == 0)
 		return;
-	u8_possible_linebreaks((const uint8_t *)text, len, "UTF-8", p);
-	if (rules & TYPO_UAX151)
-		typo_uax151(text, len, p);
+	layout_linebreaks(text, len, rules, p);
 	if (rules == TYPO_NONE)
 		return;
 	o = xmalloc(len);

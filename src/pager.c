@@ -590,25 +590,51 @@ clear_request(struct pager *p, struct view *v, enum action a, int count)
 }
 
 static enum view_result
-file_request(struct pager *p, struct view *v, enum action a, int count)
+next_file_request(struct pager *p, struct view *v, enum action a, int count)
 {
-	switch (a) {
-	case ACTION_NEXT_FILE: pager_switch_file(p, v, p->cur + 1); break;
-	case ACTION_PREV_FILE: pager_switch_file(p, v, p->cur == 0 ? p->npaths + 1 : p->cur - 1); break;
-	case ACTION_RELOAD: reload(p, v); break;
-	default: file_info(p, v); break;
-	}
+	pager_switch_file(p, v, p->cur + 1);
+	return VIEW_HANDLED;
+}
+
+static enum view_result
+prev_file_request(struct pager *p, struct view *v, enum action a, int count)
+{
+	pager_switch_file(p, v, p->cur == 0 ? p->npaths + 1 : p->cur - 1);
+	return VIEW_HANDLED;
+}
+
+static enum view_result
+reload_request(struct pager *p, struct view *v, enum action a, int count)
+{
+	reload(p, v);
+	return VIEW_HANDLED;
+}
+
+static enum view_result
+info_request(struct pager *p, struct view *v, enum action a, int count)
+{
+	file_info(p, v);
 	return VIEW_HANDLED;
 }
 
 static enum view_result
 fold_request(struct pager *p, struct view *v, enum action a, int count)
 {
-	switch (a) {
-	case ACTION_FOLD: pager_fold_toggle(p, v); break;
-	case ACTION_FOLD_ALL: pager_fold_all(p, v); break;
-	default: pager_front_toggle(p, v); break;
-	}
+	pager_fold_toggle(p, v);
+	return VIEW_HANDLED;
+}
+
+static enum view_result
+fold_all_request(struct pager *p, struct view *v, enum action a, int count)
+{
+	pager_fold_all(p, v);
+	return VIEW_HANDLED;
+}
+
+static enum view_result
+front_request(struct pager *p, struct view *v, enum action a, int count)
+{
+	pager_front_toggle(p, v);
 	return VIEW_HANDLED;
 }
 
@@ -627,13 +653,13 @@ static const struct pager_request rows[] = {
 	{ ACTION_SEARCH_NEXT, search_request },
 	{ ACTION_SEARCH_PREV, search_request },
 	{ ACTION_SEARCH_CLEAR, clear_request },
-	{ ACTION_NEXT_FILE, file_request },
-	{ ACTION_PREV_FILE, file_request },
-	{ ACTION_RELOAD, file_request },
-	{ ACTION_FILE_INFO, file_request },
+	{ ACTION_NEXT_FILE, next_file_request },
+	{ ACTION_PREV_FILE, prev_file_request },
+	{ ACTION_RELOAD, reload_request },
+	{ ACTION_FILE_INFO, info_request },
 	{ ACTION_FOLD, fold_request },
-	{ ACTION_FOLD_ALL, fold_request },
-	{ ACTION_FRONT_MATTER, fold_request },
+	{ ACTION_FOLD_ALL, fold_all_request },
+	{ ACTION_FRONT_MATTER, front_request },
 };
 
 static const struct pager_requests core_requests = { rows, GLOSS_ARRAY_SIZE(rows) };

@@ -639,12 +639,16 @@ highlight_request(struct pager *p, struct view *v, enum action a, int count)
 }
 
 static enum view_result
-edit_request(struct pager *p, struct view *v, enum action a, int count)
+note_request(struct pager *p, struct view *v, enum action a, int count)
 {
-	if (a == ACTION_NOTE)
-		edit_note(p);
-	else
-		edit_tags(p);
+	edit_note(p);
+	return VIEW_HANDLED;
+}
+
+static enum view_result
+tags_request(struct pager *p, struct view *v, enum action a, int count)
+{
+	edit_tags(p);
 	return VIEW_HANDLED;
 }
 
@@ -658,10 +662,14 @@ color_request(struct pager *p, struct view *v, enum action a, int count)
 static enum view_result
 delete_request(struct pager *p, struct view *v, enum action a, int count)
 {
-	if (a == ACTION_DELETE)
-		delete_highlight(p);
-	else
-		undelete(p);
+	delete_highlight(p);
+	return VIEW_HANDLED;
+}
+
+static enum view_result
+undelete_request(struct pager *p, struct view *v, enum action a, int count)
+{
+	undelete(p);
 	return VIEW_HANDLED;
 }
 
@@ -677,11 +685,11 @@ static const struct pager_request rows[] = {
 	{ ACTION_ALL_ANNOTATIONS, list_request },
 	{ ACTION_HIGHLIGHT, highlight_request },
 	{ ACTION_HIGHLIGHT_PARAGRAPH, highlight_request },
-	{ ACTION_NOTE, edit_request },
-	{ ACTION_TAGS, edit_request },
+	{ ACTION_NOTE, note_request },
+	{ ACTION_TAGS, tags_request },
 	{ ACTION_COLOR, color_request },
 	{ ACTION_DELETE, delete_request },
-	{ ACTION_UNDELETE, delete_request },
+	{ ACTION_UNDELETE, undelete_request },
 	{ ACTION_EXPORT, export_request },
 };
 

@@ -171,18 +171,22 @@ goto_mark(struct pager *p, struct view *v)
 }
 
 static enum view_result
-marks_request(struct pager *p, struct view *v, enum action a, int count)
+set_request(struct pager *p, struct view *v, enum action a, int count)
 {
-	if (a == ACTION_MARK_SET)
-		set_mark(p, v);
-	else
-		goto_mark(p, v);
+	set_mark(p, v);
+	return VIEW_HANDLED;
+}
+
+static enum view_result
+go_request(struct pager *p, struct view *v, enum action a, int count)
+{
+	goto_mark(p, v);
 	return VIEW_HANDLED;
 }
 
 static const struct pager_request rows[] = {
-	{ ACTION_MARK_SET, marks_request },
-	{ ACTION_MARK_GO, marks_request },
+	{ ACTION_MARK_SET, set_request },
+	{ ACTION_MARK_GO, go_request },
 };
 
 const struct pager_requests pager_marks_requests = { rows, GLOSS_ARRAY_SIZE(rows) };

@@ -463,12 +463,16 @@ focus_request(struct pager *p, struct view *v, enum action a, int count)
 }
 
 static enum view_result
-jump_request(struct pager *p, struct view *v, enum action a, int count)
+back_request(struct pager *p, struct view *v, enum action a, int count)
 {
-	if (a == ACTION_JUMP_BACK)
-		jump_back(p, v);
-	else
-		jump_forward(p, v);
+	jump_back(p, v);
+	return VIEW_HANDLED;
+}
+
+static enum view_result
+forward_request(struct pager *p, struct view *v, enum action a, int count)
+{
+	jump_forward(p, v);
 	return VIEW_HANDLED;
 }
 
@@ -495,8 +499,8 @@ enter_request(struct pager *p, struct view *v, enum action a, int count)
 static const struct pager_request rows[] = {
 	{ ACTION_SIDEBAR, toggle_request },
 	{ ACTION_SIDEBAR_FOCUS, focus_request },
-	{ ACTION_JUMP_BACK, jump_request },
-	{ ACTION_JUMP_FORWARD, jump_request },
+	{ ACTION_JUMP_BACK, back_request },
+	{ ACTION_JUMP_FORWARD, forward_request },
 	{ ACTION_COPY, copy_request },
 	{ ACTION_NOTE_POPUP, popup_request },
 	{ ACTION_ENTER, enter_request },

@@ -195,22 +195,32 @@ fix_at(const char *s, size_t n, char *p, size_t k, uint32_t cp, int len)
 	}
 }
 
+/* The bytes that may start a quotation mark or an opener the rules look at. */
+static const bool lead_byte[256] = {
+	['('] = true, ['['] = true, ['{'] = true, ['"'] = true, ['\''] = true,
+	[0xC2] = true, [0xE2] = true,
+};
+
 void
-typo_uax151(const char *s, size_t n, char *p)
+typo_uax151_range(const char *s, size_t n, char *p, size_t a, size_t z)
 {
 	size_t k;
 
-	for (k = 0; k < n; k++) {
-		unsigned char b = (unsigned char)s[k];
+	for (k = a; k < z; k++) {
 		uint32_t cp;
 		int len;
 
-		if (b != '(' && b != '[' && b != '{' && b != '"' && b != '\'' && b != 0xE2 &&
-		    b != 0xC2)
+		if (!lead_byte[(unsigned char)s[k]])
 			continue;
 		len = text_decode(s + k, n - k, &cp);
 		if (is_qu(cp) || is_op(cp))
 			fix_at(s, n, p, k, cp, len);
 		k += (size_t)len - 1;
 	}
+}
+
+void
+typo_uax151(const char *s, size_t n, char *p)
+{
+	typo_uax151_range(s, n, p, 0, n);
 }

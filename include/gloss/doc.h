@@ -147,8 +147,9 @@ const char *doc_kind_label(enum doc_kind kind);
  * Parsing chunks in parallel (for `gloss dump`).  doc_chunk_parse() may be
  * called from several threads at once: it finds the boundaries of chunk k
  * itself (they depend only on nearby bytes), parses it into a new struct
- * doc_chunk that the caller owns and frees with doc_chunk_release(), and
- * drops the chunk's mapped pages.  It does not touch the doc's cache.
+ * doc_chunk that the caller owns and frees with doc_chunk_release().  It
+ * does not touch the doc's cache, nor drop mapped pages: the caller
+ * releases the source behind it with doc_release_source() (one thread).
  * doc_chunk_count() is the number of chunks (some may be empty).
  */
 struct doc_chunk {
@@ -166,7 +167,11 @@ bool doc_chunk_source(struct doc *doc, uint32_t k, uint64_t *start, uint64_t *en
 uint32_t doc_chunk_blocks(struct doc *doc, uint32_t k);
 struct doc_chunk *doc_chunk_parse(const struct doc *doc, uint32_t k);
 void doc_chunk_release(struct doc_chunk *c);
-/* Drops the mapped pages of source bytes [a, z) (re-read from the file if needed). */
-void doc_release_source(const struct doc *doc, uint64_t a, uint64_t z);
+/*
+ * Drops the mapped pages of source bytes [a, z) (re-read from the file if
+ * needed), gathered into runs of a few MiB: the pages of the last run may
+ * stay mapped.  Not thread-safe (it records the run in the doc).
+ */
+void doc_release_source(struct doc *doc, uint64_t a, uint64_t z);
 
 #endif

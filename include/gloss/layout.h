@@ -58,6 +58,15 @@ size_t layout_wrap(const char *text, size_t len, const struct layout_opts *o,
 void layout_breaks(const char *text, size_t len, unsigned rules, char *p);
 
 /*
+ * The break opportunities of UAX #14 as libunistring's
+ * u8_possible_linebreaks(text, len, "UTF-8", p) gives them, corrected by
+ * typo_uax151() when rules has TYPO_UAX151 (the same array), found without
+ * the library in stretches of plain words (layout_lbrk.c).  p must have
+ * room for len bytes.
+ */
+void layout_linebreaks(const char *text, size_t len, unsigned rules, char *p);
+
+/*
  * The lines of a block for the given options, computed on first use and
  * cached in block->cache (one cache entry per block: a different width or
  * mode recomputes).  The array is owned by the block and valid until the next

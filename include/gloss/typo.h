@@ -52,6 +52,12 @@
  * The layout calls it when TYPO_UAX151 is set, before the other rules.
  */
 void typo_uax151(const char *s, size_t n, char *p);
+/*
+ * The same for the marks that start in s[a..z) only, for a caller that
+ * knows there are none elsewhere: the corrections read the whole text and
+ * change p at the mark or after it, before the next letter after spaces.
+ */
+void typo_uax151_range(const char *s, size_t n, char *p, size_t a, size_t z);
 
 /* Fills o[0..n) for the UTF-8 text s[0..n) (see the top comment). */
 void typo_overrides(const char *s, size_t n, unsigned rules, char *o);

@@ -360,7 +360,7 @@ test_lower(void)
 {
 	const char *mixed[] = { "ПОСЁЛОК Ёлка ЁЖ Ѓ Ѐ Ѝ — «Подписаться» … ДОНАТ",
 		"Support Us — ПІДТРИМАЙТЕ НАС: ЇЖАК, ЎЗЯТЫ, Ґанок", "µ ª º ½ ÀÉ İstanbul Σ ΑΣ",
-		"", "ABC\xD0", "\xE2\x80", "x\xC2" };
+		"", "ABC\xD0", "\xE2\x80", "x\xC2", "ГАЗЕТА № 5, №\xE2\x84", "Ω \xE2\x84\xA6 K \xE2\x84\xAA" };
 	unsigned bad = 0, first = 0;
 
 	for (uint32_t cp = 1; cp < 0x3000; cp++) {
