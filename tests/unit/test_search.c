@@ -301,7 +301,7 @@ test_docs(const char *dir)
 	struct strbuf text = STRBUF_INIT, pat = STRBUF_INIT;
 	int bad = 0, tried = 0, found = 0;
 
-	for (int it = 0; it < 100; it++) {
+	for (int it = 0; it < 1500; it++) {
 		int r;
 
 		strbuf_reset(&text);
