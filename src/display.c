@@ -205,6 +205,21 @@ display_want_colors(bool terminal_has_colors)
 	}
 }
 
+/*
+ * ncurses 6.4 (Debian 12's) flushes its output buffer after every cursor
+ * movement while the screen is in its initial state, and only a return from
+ * endwin() leaves that state: each refresh went out as one write per line
+ * (about 40 for a screen, each a wake-up of the terminal or an SSH packet).
+ * Leaving curses mode once and coming back, before anything is drawn, makes a
+ * refresh one write (tests/term/tmux-writes.sh, docs/benchmarks.md).
+ */
+static void
+batch_output(void)
+{
+	endwin();
+	refresh();
+}
+
 bool
 display_init(bool mouse)
 {
@@ -222,6 +237,7 @@ display_init(bool mouse)
 		return false;
 	}
 	set_term(screen);
+	batch_output();
 	active = true;
 	error_set_cleanup(display_done);
 	raw();			/* ^C ^Z ^S ^Q are keys: no flow control freezing the screen */
