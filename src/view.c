@@ -23,6 +23,7 @@
 
 #define VIEW_STACK_MAX 8
 #define IDLE_SLICE_US 1000	/* a key waits at most about this long for background work */
+#define IDLE_AFTER_MS 40	/* background work starts this long after the last key */
 #define POLL_MS 500		/* idle hooks run this often even with nothing to do */
 #define GONE_READS 20		/* waits that fail at once, in a row: the terminal is gone */
 
@@ -507,9 +508,18 @@ view_run(void)
 
 	while (depth > 0 && !hangup) {
 		struct key k;
+		bool rested = false;	/* no key for IDLE_AFTER_MS since the last one */
 
 		draw();
-		while (!hangup && !wait_key(&k, more_idle ? 0 : POLL_MS, &instant)) {
+		/*
+		 * Background work (measuring chunks, anchoring, the match count)
+		 * waits until keys pause: a key typed right after the last one
+		 * (G at once after the first screen, the digits of 50%) finds
+		 * the loop waiting for it, not inside a slice of work.
+		 */
+		while (!hangup && !wait_key(&k, !rested ? IDLE_AFTER_MS : more_idle ? 0 : POLL_MS,
+		    &instant)) {
+			rested = true;
 			more_idle = idle();
 			if (dirty) {
 				dirty = false;
