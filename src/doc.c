@@ -75,6 +75,8 @@ struct doc {
 	char *owned;		/* heap copy (doc_open_mem, pipes, Markdown) */
 	int tab_width;
 	uint64_t whole_max;	/* files up to this size are one chunk (the loader's, 0 when chunked) */
+	uint32_t chunk_size;	/* source bytes a chunk aims at (the loader's, else DOC_CHUNK_SIZE) */
+	struct doc_build_memo *memo;	/* what the loader finds once for every chunk */
 	struct chunk_info *chunks;
 	uint32_t nchunks;	/* chunks that may exist (the last ones may be empty) */
 	uint32_t measured;	/* chunks [0, measured) have a known text_start */
@@ -167,10 +169,12 @@ doc_setup(struct doc *doc, const struct doc_options *opt)
 		    doc->path);
 	doc->loader = choose_loader(doc, opt ? opt->format : -1);
 	doc->whole_max = opt && opt->chunked ? 0 : doc->loader->whole_max;
+	doc->chunk_size = doc->loader->chunk_size ? doc->loader->chunk_size : DOC_CHUNK_SIZE;
+	doc->memo = doc_build_memo_new();
 	if (one_chunk(doc))
 		doc->nchunks = doc->size > 0 ? 1 : 0;
 	else
-		doc->nchunks = (uint32_t)((doc->size + DOC_CHUNK_SIZE - 1) / DOC_CHUNK_SIZE);
+		doc->nchunks = (uint32_t)((doc->size + doc->chunk_size - 1) / doc->chunk_size);
 	doc->chunks = xcalloc(doc->nchunks ? doc->nchunks : 1, sizeof *doc->chunks);
 	doc->chunks[0].start1 = 1;	/* B(0) = 0; text_start 0 */
 	return GLOSS_OK;
@@ -329,6 +333,7 @@ doc_free(struct doc *doc)
 	for (uint32_t k = 0; k < doc->nchunks; k++)
 		doc_build_chunk_free(doc->chunks[k].loaded);
 	free(doc->chunks);
+	doc_build_memo_free(doc->memo);
 	file_unmap(doc->map, (size_t)doc->size);
 	free(doc->owned);
 	free(doc->path);
@@ -384,7 +389,7 @@ chunk_start(struct doc *doc, uint32_t k)
 	ci = &doc->chunks[k];
 	if (ci->start1 == 0) {
 		bool joined = false;
-		uint64_t b = doc->loader->boundary(doc->src, doc->size, (uint64_t)k * DOC_CHUNK_SIZE,
+		uint64_t b = doc->loader->boundary(doc->src, doc->size, (uint64_t)k * doc->chunk_size,
 		    &joined);
 
 		ci->joined = joined;
@@ -425,7 +430,7 @@ boundary(const struct doc *doc, uint32_t k, bool *joined)
 		*joined = false;
 		return k == 0 ? 0 : doc->size;
 	}
-	return doc->loader->boundary(doc->src, doc->size, (uint64_t)k * DOC_CHUNK_SIZE, joined);
+	return doc->loader->boundary(doc->src, doc->size, (uint64_t)k * doc->chunk_size, joined);
 }
 
 static void
@@ -455,6 +460,8 @@ parse_bounds(const struct doc *doc, uint32_t k, const struct bounds *bd)
 		if (one_chunk(doc))
 			flags |= DOC_PARSE_WHOLE;
 		doc_build_set_file_size(b, doc->size);
+		doc_build_set_memo(b, doc->memo);
+		doc_build_reserve(b, 0, 0, (size_t)(bd->end - bd->start));	/* the text is about as long */
 		doc->loader->parse(doc->src, bd->start, bd->end, flags, doc->tab_width, b);
 	}
 	return doc_build_finish(b);
@@ -581,7 +588,7 @@ chunk_of_source(struct doc *doc, uint64_t src)
 
 	if (doc->nchunks == 0)
 		return 0;
-	k = (uint32_t)GLOSS_MIN(src / DOC_CHUNK_SIZE, (uint64_t)doc->nchunks - 1);
+	k = (uint32_t)GLOSS_MIN(src / doc->chunk_size, (uint64_t)doc->nchunks - 1);
 	while (k > 0 && chunk_start(doc, k) > src)
 		k--;
 	return k;

@@ -15,6 +15,8 @@
  */
 #include "gloss/gloss.h"
 
+#include <pthread.h>
+
 #include "gloss/doc_build.h"
 #include "gloss/glyph.h"
 #include "gloss/text.h"
@@ -48,7 +50,62 @@ struct doc_builder {
 	uint8_t pending_flags;		/* flags of a dropped empty block, for the next one */
 	struct build_block cur;
 	uint64_t file_size;		/* of the file being parsed */
+	struct doc_build_memo *memo;	/* the file's, or NULL */
+	struct strbuf own_memo;		/* the memo's text without one */
+	bool own_memo_made;
 };
+
+struct doc_build_memo {
+	pthread_mutex_t mu;
+	bool made;
+	struct strbuf text;
+};
+
+struct doc_build_memo *
+doc_build_memo_new(void)
+{
+	struct doc_build_memo *m = xcalloc(1, sizeof *m);
+
+	pthread_mutex_init(&m->mu, NULL);
+	strbuf_init(&m->text);
+	return m;
+}
+
+void
+doc_build_memo_free(struct doc_build_memo *m)
+{
+	if (m == NULL)
+		return;
+	pthread_mutex_destroy(&m->mu);
+	strbuf_done(&m->text);
+	free(m);
+}
+
+void
+doc_build_set_memo(struct doc_builder *b, struct doc_build_memo *m)
+{
+	b->memo = m;
+}
+
+const struct strbuf *
+doc_build_memo(struct doc_builder *b, const char *src,
+    void (*fill)(const char *src, uint64_t size, struct strbuf *out))
+{
+	struct doc_build_memo *m = b->memo;
+
+	if (m == NULL) {
+		if (!b->own_memo_made)
+			fill(src, b->file_size, &b->own_memo);
+		b->own_memo_made = true;
+		return &b->own_memo;
+	}
+	pthread_mutex_lock(&m->mu);
+	if (!m->made)
+		fill(src, b->file_size, &m->text);
+	m->made = true;
+	pthread_mutex_unlock(&m->mu);
+	return &m->text;
+}
 
 void
 doc_build_set_file_size(struct doc_builder *b, uint64_t size)
@@ -69,6 +126,7 @@ doc_build_new(void)
 
 	strbuf_init(&b->text);
 	strbuf_init(&b->strings);
+	strbuf_init(&b->own_memo);
 	return b;
 }
 
@@ -333,6 +391,7 @@ doc_build_finish(struct doc_builder *b)
 	c->text_len = off;
 	free(b->blocks);
 	free(b->spans);
+	strbuf_done(&b->own_memo);
 	free(b);
 	return c;
 }

@@ -930,22 +930,54 @@ sanitize(const char *s, size_t n, struct strbuf *out)
 	}
 }
 
-/*
- * A chunk of a large file is given the link reference definitions of the
- * file's first and last MARKDOWN_TAIL bytes after its text
- * (markdown_chunk.c); they make no block.
- */
+/* The file's head and tail, where a chunk looks for link definitions: seg[2][2]. */
 static void
-chunk_definitions(const char *src, uint64_t start, uint64_t end, uint64_t size,
-    struct strbuf *out)
+definition_segments(const char *src, uint64_t size, uint64_t seg[2][2])
 {
-	struct strbuf defs = STRBUF_INIT;
 	uint64_t head = GLOSS_MIN(size, (uint64_t)MARKDOWN_TAIL);
 	uint64_t tail = size > MARKDOWN_TAIL ? size - MARKDOWN_TAIL : 0;
 	bool joined;
-	uint64_t seg[2][2] = { { 0, head },	/* the tail from a boundary: outside code */
-		{ markdown_boundary(src, size, GLOSS_MAX(tail, head), &joined), size } };
 
+	seg[0][0] = 0;
+	seg[0][1] = head;
+	seg[1][0] = markdown_boundary(src, size, GLOSS_MAX(tail, head), &joined);	/* outside code */
+	seg[1][1] = size;
+}
+
+/* The definitions of the whole head and tail (the memo of a file read in chunks). */
+static void
+all_definitions(const char *src, uint64_t size, struct strbuf *out)
+{
+	uint64_t seg[2][2];
+
+	definition_segments(src, size, seg);
+	for (int i = 0; i < 2; i++)
+		markdown_definitions(src, seg[i][0], seg[i][1], out);
+}
+
+/*
+ * A chunk of a large file is given the link reference definitions of the
+ * file's first and last MARKDOWN_TAIL bytes after its text
+ * (markdown_chunk.c); they make no block.  A chunk inside neither takes
+ * them from the file's memo, found once.
+ */
+static void
+chunk_definitions(const char *src, uint64_t start, uint64_t end, struct doc_builder *b,
+    struct strbuf *out)
+{
+	struct strbuf defs = STRBUF_INIT;
+	uint64_t seg[2][2];
+
+	if (start >= MARKDOWN_TAIL && end + MARKDOWN_TAIL <= doc_build_file_size(b)) {
+		const struct strbuf *all = doc_build_memo(b, src, all_definitions);
+
+		if (all->len) {
+			strbuf_adds(out, "\n\n");
+			sanitize(all->buf, all->len, out);
+		}
+		return;
+	}
+	definition_segments(src, doc_build_file_size(b), seg);
 	for (int i = 0; i < 2; i++) {	/* the head and the tail, less the chunk itself */
 		if (seg[i][0] < GLOSS_MIN(seg[i][1], start))
 			markdown_definitions(src, seg[i][0], GLOSS_MIN(seg[i][1], start), &defs);
@@ -982,7 +1014,7 @@ load(const char *src, uint64_t start, uint64_t end, unsigned flags, int tab_widt
 	body = nfc.len;
 	if (!(flags & DOC_PARSE_WHOLE)) {
 		strbuf_reset(&clean);
-		chunk_definitions(src, start, end, doc_build_file_size(b), &clean);
+		chunk_definitions(src, start, end, b, &clean);
 		text_nfc(strbuf_str(&clean), clean.len, &nfc);
 	}
 	strbuf_done(&clean);
@@ -1000,6 +1032,7 @@ const struct doc_loader markdown_loader = {
 	.name = "markdown",
 	.format = DOC_FORMAT_MARKDOWN,
 	.whole_max = MARKDOWN_WHOLE_MAX,	/* larger files are read in chunks */
+	.chunk_size = MARKDOWN_CHUNK_SIZE,
 	.claims = markdown_claims,
 	.boundary = markdown_boundary,
 	.parse = load,

@@ -26,7 +26,7 @@
  * boundaries never decrease whatever the scan state of each window; a
  * boundary looked for from two starts of different windows could
  * otherwise disagree about being inside a block and cross.  A window whose
- * number (p / W) is 15 modulo 16 that has no such line takes the first
+ * number (p / W) is 63 modulo 64 that has no such line takes the first
  * line after a blank line outside code instead, so at most 1 MiB goes
  * without a boundary.
  *
@@ -48,8 +48,8 @@
 #include "gloss/strbuf.h"
 
 #define BOUNDARY_BACK (32u * 1024u)
-#define BOUNDARY_WINDOW DOC_CHUNK_SIZE	/* a boundary is looked for a window at a time */
-#define BOUNDARY_FORCE 16	/* every 16th window takes any line after a blank line */
+#define BOUNDARY_WINDOW MARKDOWN_CHUNK_SIZE	/* a boundary is looked for a window at a time */
+#define BOUNDARY_FORCE 64	/* every 64th window takes any line after a blank line */
 
 /* The end of the line starting at i (at the '\n' or size). */
 static uint64_t

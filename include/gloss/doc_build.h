@@ -15,7 +15,8 @@
  * reads a file with the first that claims it (or the one whose format the
  * caller names).  A loader with a boundary operation is read in chunks:
  * chunk k is source bytes [B(k), B(k+1)), B(0) = 0 and B(k) =
- * boundary(k * DOC_CHUNK_SIZE); the rule must look only at bytes near its
+ * boundary(k * CHUNK), CHUNK the loader's chunk_size (DOC_CHUNK_SIZE when
+ * it gives none); the rule must look only at bytes near its
  * position (so that any chunk can be parsed first) and move forward.  A
  * loader without one, or a file no larger than its whole_max, is parsed
  * whole as one chunk (start 0, end the size).  parse() appends the
@@ -127,6 +128,8 @@ struct doc_loader {
 	bool refines;
 	/* Files up to this size are parsed whole, as one chunk, even with a boundary rule. */
 	uint64_t whole_max;
+	/* The chunk size (CHUNK above) with a boundary rule; 0: DOC_CHUNK_SIZE. */
+	uint32_t chunk_size;
 	/* The chunk boundary at or after pos (see above), *joined when it cuts a paragraph; NULL: one chunk. */
 	uint64_t (*boundary)(const char *src, uint64_t size, uint64_t pos, bool *joined);
 	/* Appends the blocks of src[start, end) to b (src is the whole file). */
@@ -190,6 +193,23 @@ void doc_build_set_file_size(struct doc_builder *b, uint64_t size);
 uint64_t doc_build_file_size(const struct doc_builder *b);
 /* Forgets every block and span built so far (a loader giving up). */
 void doc_build_reset(struct doc_builder *b);
+
+/*
+ * What a loader finds once per file and the parse of every chunk reads
+ * (Markdown: the link definitions of the file's head and tail).  The doc
+ * keeps one memo per open file (doc_build_memo_new, _free) and hands it to
+ * each builder; doc_build_memo() returns its text, made by fill(src, size,
+ * out) at the first call (under the memo's lock: chunks may be parsed in
+ * several threads).  Without a memo (a loader called on its own) the text
+ * is made again for this builder.  The returned text belongs to the memo
+ * or the builder.
+ */
+struct doc_build_memo;
+struct doc_build_memo *doc_build_memo_new(void);
+void doc_build_memo_free(struct doc_build_memo *m);
+void doc_build_set_memo(struct doc_builder *b, struct doc_build_memo *m);
+const struct strbuf *doc_build_memo(struct doc_builder *b, const char *src,
+    void (*fill)(const char *src, uint64_t size, struct strbuf *out));
 
 /* A chunk's blocks as the builder made them; they own their texts, spans and strings. */
 struct doc_build_chunk {

@@ -188,6 +188,7 @@ test_generated(size_t size)
 	}
 	for (int r = 0; r < 50; r++)
 		strbuf_addf(&sb, "[r%d]: https://example.org/%d\n", r, r);
+	same(sb.buf, sb.len, MARKDOWN_CHUNK_SIZE, "generated file, 16 KiB chunks (the loader's)", true);
 	same(sb.buf, sb.len, DOC_CHUNK_SIZE, "generated file, 64 KiB chunks", true);
 	same(sb.buf, sb.len, 777, "generated file, small chunks", true);
 	strbuf_done(&sb);
@@ -211,10 +212,10 @@ test_monotonic(void)
 	strbuf_adds(&sb, "<!-- a comment left open\n\n");
 	while (sb.len < 300000)
 		strbuf_addf(&sb, "Paragraph %d.\n\n", i++);
-	for (uint32_t k = 1; k * (uint64_t)DOC_CHUNK_SIZE < sb.len; k++) {
-		uint64_t b = markdown_boundary(sb.buf, sb.len, k * (uint64_t)DOC_CHUNK_SIZE, &joined);
+	for (uint32_t k = 1; k * (uint64_t)MARKDOWN_CHUNK_SIZE < sb.len; k++) {
+		uint64_t b = markdown_boundary(sb.buf, sb.len, k * (uint64_t)MARKDOWN_CHUNK_SIZE, &joined);
 
-		up = up && b >= prev && b >= k * (uint64_t)DOC_CHUNK_SIZE;
+		up = up && b >= prev && b >= k * (uint64_t)MARKDOWN_CHUNK_SIZE;
 		prev = b;
 	}
 	ok(up, "chunk boundaries never decrease, whatever each window's scan state");
