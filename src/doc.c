@@ -695,6 +695,12 @@ doc_prev(struct doc *doc, struct doc_loc *loc)
 	return loc->chunk > 0 && last_from(doc, loc->chunk - 1, loc);
 }
 
+uint32_t
+doc_chunk_of_source(struct doc *doc, uint64_t src)
+{
+	return chunk_of_source(doc, src);
+}
+
 bool
 doc_seek_source(struct doc *doc, uint64_t src, struct doc_loc *loc)
 {

@@ -360,8 +360,8 @@ named_entity(const char *s, uint64_t i, uint64_t z, bool *known, uint32_t *cp)
 	return true;
 }
 
-bool
-markdown_entity_may(const char *src, uint64_t a, uint64_t z, bool (*want)(uint32_t cp, void *arg),
+uint64_t
+markdown_entity_next(const char *src, uint64_t a, uint64_t z, bool (*want)(uint32_t cp, void *arg),
     void *arg)
 {
 	const char *p;
@@ -373,11 +373,18 @@ markdown_entity_may(const char *src, uint64_t a, uint64_t z, bool (*want)(uint32
 
 		if (i < z && src[i] == '#') {
 			if (numeric_entity(src, i + 1, z, &cp) && want(cp, arg))
-				return true;
+				return i - 1;
 		} else if (named_entity(src, i, z, &known, &cp) && (!known || want(cp, arg))) {
-			return true;
+			return i - 1;
 		}
 		a = i;
 	}
-	return false;
+	return z;
+}
+
+bool
+markdown_entity_may(const char *src, uint64_t a, uint64_t z, bool (*want)(uint32_t cp, void *arg),
+    void *arg)
+{
+	return markdown_entity_next(src, a, z, want, arg) < z;
 }

@@ -215,7 +215,6 @@ scan(struct walk *w, struct doc_loc loc, uint32_t off, const struct doc_loc *sto
 /* ------------------------------------------------------------------ */
 /* Plain text: the raw source */
 
-#define RAW_SLICE (4u << 20)	/* bytes scanned between progress reports */
 
 /* Reports progress at pos after a slice [a, z) was scanned; false: cancelled. */
 static bool
@@ -259,7 +258,7 @@ raw_forward(struct walk *w, uint64_t a, uint64_t z, struct doc_loc *found, struc
 	uint64_t size = doc_source_size(w->doc);
 
 	while (a < z) {
-		uint64_t end = GLOSS_MIN(z, a + RAW_SLICE), start = a;
+		uint64_t end = GLOSS_MIN(z, a + SEARCH_RAW_SLICE), start = a;
 
 		while (a < end) {
 			size_t at = search_scan_next(w->s->scan, src, (size_t)a, (size_t)end);
@@ -286,7 +285,7 @@ raw_backward(struct walk *w, uint64_t a, uint64_t z, struct doc_loc *found, stru
 	uint64_t size = doc_source_size(w->doc);
 
 	while (z > a) {
-		uint64_t start = z - a > RAW_SLICE ? z - RAW_SLICE : a, end = z;
+		uint64_t start = z - a > SEARCH_RAW_SLICE ? z - SEARCH_RAW_SLICE : a, end = z;
 
 		while (z > start) {
 			size_t at = search_scan_prev(w->s->scan, src + start, (size_t)(z - start));
@@ -371,6 +370,56 @@ md_anchor_maybe(const struct search_scan *sc, const char *src, uint64_t a, uint6
 	return markdown_entity_may(src, a, z, anchor_source, (void *)sc);
 }
 
+#define ENTITY_MAX 64	/* bytes an entity can take ("&#x0000451;", "&CounterClockwiseContourIntegral;") */
+
+/*
+ * The first byte of src[a, z) at which a match holding sc's anchor may
+ * start or an entity may hide the anchor; z if none.  The context of a
+ * byte is the whole file (its neighbours), an entity may end past z.
+ */
+static uint64_t
+md_anchor_next(const struct search_scan *sc, const char *src, uint64_t a, uint64_t z, uint64_t size)
+{
+	uint64_t e = markdown_entity_next(src, a, GLOSS_MIN(size, z + ENTITY_MAX), anchor_source,
+	    (void *)sc);
+
+	e = GLOSS_MIN(e, z);
+	for (size_t i = (size_t)a; (i = search_scan_next(sc, src, i, (size_t)e)) < e; i++)
+		if (search_scan_maybe(sc, src, 0, (size_t)size, i, SEARCH_SCAN_RAW | SEARCH_SCAN_MARKUP))
+			return i;
+	return e;
+}
+
+/*
+ * Going forward from chunk k (stop excluded, stop > k): the first chunk
+ * whose raw bytes may hold a match, found by scanning the bytes a slice at
+ * a time without finding the boundaries of the chunks passed over (8 KiB
+ * chunks: finding each boundary reads 40 KiB of lines); the pages of a
+ * slice without a candidate are released and progress is reported.  stop
+ * if none, UINT32_MAX when cancelled.
+ */
+static uint32_t
+md_skip(struct walk *w, uint32_t k, uint32_t stop)
+{
+	const char *src = doc_source(w->doc);
+	uint64_t size = doc_source_size(w->doc), a, z, end;
+
+	if (!doc_chunk_source(w->doc, k, &a, &z))
+		return stop;
+	end = stop < doc_chunk_count(w->doc) && doc_chunk_source(w->doc, stop, &end, &z) ? end : size;
+	while (a < end) {
+		uint64_t lim = GLOSS_MIN(end, a + SEARCH_RAW_SLICE);
+		uint64_t x = md_anchor_next(w->s->mdscan, src, a, lim, size);
+
+		if (x < lim)
+			return GLOSS_MIN(GLOSS_MAX(k, doc_chunk_of_source(w->doc, x)), stop);
+		if (!raw_slice_done(w, a, lim, lim))
+			return UINT32_MAX;
+		a = lim;
+	}
+	return stop;
+}
+
 /* May chunk k hold a match?  Both anchors must say so (a match holds both). */
 static bool
 md_chunk_maybe(struct search *s, struct doc *doc, uint32_t k)
@@ -418,7 +467,13 @@ md_chunks(struct walk *w, uint32_t k, uint32_t stop, struct doc_loc *found, stru
 	uint64_t size = GLOSS_MAX(doc_source_size(w->doc), 1), lo = UINT64_MAX, hi = 0, a, z;
 
 	for (; k != stop; k += w->backward ? UINT32_MAX : 1) {
-		bool parsed = md_chunk_maybe(w->s, w->doc, k);
+		bool parsed;
+
+		if (!w->backward && (k = md_skip(w, k, stop)) == UINT32_MAX)
+			return SEARCH_CANCELLED;
+		if (k == stop)
+			break;
+		parsed = md_chunk_maybe(w->s, w->doc, k);
 
 		if (parsed && md_blocks(w, k, w->backward ? UINT32_MAX : 0, w->backward ? UINT32_MAX : 0,
 		    UINT32_MAX, found, m))
@@ -426,7 +481,7 @@ md_chunks(struct walk *w, uint32_t k, uint32_t stop, struct doc_loc *found, stru
 		doc_chunk_source(w->doc, k, &a, &z);
 		lo = GLOSS_MIN(lo, a);
 		hi = GLOSS_MAX(hi, z);
-		if (parsed || hi - lo >= RAW_SLICE) {	/* pages released a slice at a time */
+		if (parsed || hi - lo >= SEARCH_RAW_SLICE) {	/* pages released a slice at a time */
 			doc_release_source(w->doc, lo, hi);
 			lo = UINT64_MAX;
 			hi = 0;
@@ -595,7 +650,7 @@ count_raw(struct search_count *c, uint64_t deadline)
 	uint64_t size = doc_source_size(c->doc);
 
 	while (c->pos < size) {
-		uint64_t start = c->pos, end = GLOSS_MIN(size, c->pos + RAW_SLICE);
+		uint64_t start = c->pos, end = GLOSS_MIN(size, c->pos + SEARCH_RAW_SLICE);
 
 		while (c->pos < end) {
 			size_t at = search_scan_next(c->s->scan, src, (size_t)c->pos, (size_t)end);
@@ -643,7 +698,7 @@ count_md(struct search_count *c, uint64_t deadline)
 		doc_chunk_source(c->doc, k, &a, &z);
 		lo = GLOSS_MIN(lo, a);
 		hi = GLOSS_MAX(hi, z);
-		if (hi - lo >= RAW_SLICE) {
+		if (hi - lo >= SEARCH_RAW_SLICE) {
 			doc_release_source(c->doc, lo, hi);
 			lo = UINT64_MAX;
 			hi = 0;

@@ -163,6 +163,8 @@ struct doc_chunk {
 uint32_t doc_chunk_count(const struct doc *doc);
 /* The source bytes [*start, *end) of chunk k (its boundaries found and kept); false past the end. */
 bool doc_chunk_source(struct doc *doc, uint32_t k, uint64_t *start, uint64_t *end);
+/* The chunk whose source bytes hold byte src (its boundary and its neighbour's found and kept). */
+uint32_t doc_chunk_of_source(struct doc *doc, uint64_t src);
 /* The number of blocks of chunk k (parsing it if it never was); 0 past the end. */
 uint32_t doc_chunk_blocks(struct doc *doc, uint32_t k);
 struct doc_chunk *doc_chunk_parse(const struct doc *doc, uint32_t k);

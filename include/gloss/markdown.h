@@ -112,6 +112,9 @@ void markdown_definitions(const char *src, uint64_t a, uint64_t z, struct strbuf
  */
 bool markdown_entity_may(const char *src, uint64_t a, uint64_t z,
     bool (*want)(uint32_t cp, void *arg), void *arg);
+/* Where the first such entity of src[a, z) starts (its '&'); z if none. */
+uint64_t markdown_entity_next(const char *src, uint64_t a, uint64_t z,
+    bool (*want)(uint32_t cp, void *arg), void *arg);
 
 /*
  * The loader: markdown_claims; a file up to MARKDOWN_WHOLE_MAX is parsed

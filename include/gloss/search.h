@@ -15,6 +15,8 @@
 #include "gloss/gloss.h"
 #include "gloss/doc.h"
 
+#define SEARCH_RAW_SLICE (4u << 20)	/* raw bytes scanned between progress reports */
+
 struct search_match {
 	uint32_t start, end;	/* byte range in the block text */
 };

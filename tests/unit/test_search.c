@@ -472,10 +472,55 @@ test_markdown_random(const char *dir)
 		if (bad > 3)
 			break;
 	}
-	ok(bad == 0 && found > 20, "chunked Markdown, %d random files of 3-5 chunks (%d with matches): "
+	ok(bad == 0 && found > 20, "chunked Markdown, %d random files of 20-40 chunks (%d with matches): "
 	    "search_doc and the count = every chunk parsed, forward and backward", tried, found);
 	strbuf_done(&text);
 	strbuf_done(&pat);
+}
+
+/* Appends filler paragraphs to sb, then a paragraph padded to end exactly at byte `at`. */
+static void
+fill_to(struct strbuf *sb, size_t at)
+{
+	for (int i = 0; sb->len + 200 < at; i++)
+		strbuf_addf(sb, "Paragraph %d of filler text, about nothing at all.\n\n", i);
+	while (sb->len + 2 < at)
+		strbuf_adds(sb, sb->len + 3 < at ? "x " : "x");
+	strbuf_adds(sb, " ");
+}
+
+/*
+ * A file of three slices of the raw scan (SEARCH_RAW_SLICE, counted from
+ * the second chunk, where a search from the top begins): an entity that
+ * hides the first letter across the first slice's end, a plain match
+ * across the second's; found forward, backward and counted as every
+ * chunk parsed finds them.
+ */
+static void
+test_markdown_slices(const char *dir)
+{
+	struct doc_options opt = { .format = DOC_FORMAT_MARKDOWN, .chunked = true, .force = true };
+	struct strbuf text = STRBUF_INIT;
+	struct doc *doc;
+	uint64_t a = 0, z;
+	int r = 1;
+
+	fill_to(&text, 20000);
+	if (doc_open_mem("s.md", strbuf_str(&text), text.len, &opt, &doc) == GLOSS_OK) {
+		doc_chunk_source(doc, 1, &a, &z);
+		doc_free(doc);
+	}
+	fill_to(&text, (size_t)a + SEARCH_RAW_SLICE - 3);
+	strbuf_adds(&text, "&#107;ettle on the stove.\n\n");	/* "k", the rarest letter, hidden */
+	fill_to(&text, (size_t)a + 2 * SEARCH_RAW_SLICE - 2);
+	strbuf_adds(&text, "kettle on the stove.\n\n");
+	fill_to(&text, (size_t)a + 3 * SEARCH_RAW_SLICE);
+	strbuf_adds(&text, "The end.\n");
+	if (a > 0)
+		r = file_case(dir, strbuf_str(&text), text.len, "kettle", strlen("kettle"), true);
+	ok(r == 2, "chunked Markdown over three raw slices: matches across the slices' ends (one an "
+	    "entity) found as every chunk parsed finds them");
+	strbuf_done(&text);
 }
 
 /* Matches the raw bytes do not show as written: emphasis, a link, entities; in the corpus article. */
@@ -558,6 +603,7 @@ main(void)
 	test_large_docs(dir);
 	test_markdown_random(dir);
 	test_markdown_cases(dir);
+	test_markdown_slices(dir);
 	{
 		char path[600];
 
