@@ -382,6 +382,28 @@ markdown_entity_next(const char *src, uint64_t a, uint64_t z, bool (*want)(uint3
 	return z;
 }
 
+uint64_t
+markdown_entity_last(const char *src, uint64_t a, uint64_t z, uint64_t bound,
+    bool (*want)(uint32_t cp, void *arg), void *arg)
+{
+	const char *p;
+
+	while (z > a && (p = memrchr(src + a, '&', (size_t)(z - a))) != NULL) {
+		uint64_t i = (uint64_t)(p - src) + 1;
+		uint32_t cp;
+		bool known;
+
+		if (i < bound && src[i] == '#') {
+			if (numeric_entity(src, i + 1, bound, &cp) && want(cp, arg))
+				return i - 1;
+		} else if (named_entity(src, i, bound, &known, &cp) && (!known || want(cp, arg))) {
+			return i - 1;
+		}
+		z = i - 1;
+	}
+	return UINT64_MAX;
+}
+
 bool
 markdown_entity_may(const char *src, uint64_t a, uint64_t z, bool (*want)(uint32_t cp, void *arg),
     void *arg)

@@ -390,34 +390,70 @@ md_anchor_next(const struct search_scan *sc, const char *src, uint64_t a, uint64
 	return e;
 }
 
+/* The last such byte of src[a, z); UINT64_MAX if none. */
+static uint64_t
+md_anchor_last(const struct search_scan *sc, const char *src, uint64_t a, uint64_t z, uint64_t size)
+{
+	uint64_t e = markdown_entity_last(src, a, z, GLOSS_MIN(size, z + ENTITY_MAX), anchor_source,
+	    (void *)sc);
+	size_t i, j = (size_t)(z - a);
+
+	while ((i = search_scan_prev(sc, src + a, j)) != SIZE_MAX && (e == UINT64_MAX || a + i > e)) {
+		if (search_scan_maybe(sc, src, 0, (size_t)size, (size_t)a + i,
+		    SEARCH_SCAN_RAW | SEARCH_SCAN_MARKUP))
+			return a + i;
+		j = i;
+	}
+	return e;
+}
+
 /*
- * Going forward from chunk k (stop excluded, stop > k): the first chunk
- * whose raw bytes may hold a match, found by scanning the bytes a slice at
- * a time without finding the boundaries of the chunks passed over (8 KiB
- * chunks: finding each boundary reads 40 KiB of lines); the pages of a
- * slice without a candidate are released and progress is reported.  stop
- * if none, UINT32_MAX when cancelled.
+ * From chunk *k towards chunk stop (excluded; UINT32_MAX going backward
+ * past chunk 0): *k becomes the first chunk in the walk's direction whose
+ * raw bytes may hold a match, found by scanning the bytes a slice at a
+ * time without finding the boundaries of the chunks passed over (with
+ * 8 KiB chunks finding each boundary reads 40 KiB of lines); the pages of
+ * a slice without a candidate are released and progress is reported.
+ * *k = stop if none; false when cancelled.
  */
-static uint32_t
-md_skip(struct walk *w, uint32_t k, uint32_t stop)
+static bool
+md_skip(struct walk *w, uint32_t *k, uint32_t stop)
 {
 	const char *src = doc_source(w->doc);
-	uint64_t size = doc_source_size(w->doc), a, z, end;
+	uint64_t size = doc_source_size(w->doc), a, z, lo, hi, x;
+	uint32_t n = doc_chunk_count(w->doc);
 
-	if (!doc_chunk_source(w->doc, k, &a, &z))
-		return stop;
-	end = stop < doc_chunk_count(w->doc) && doc_chunk_source(w->doc, stop, &end, &z) ? end : size;
-	while (a < end) {
-		uint64_t lim = GLOSS_MIN(end, a + SEARCH_RAW_SLICE);
-		uint64_t x = md_anchor_next(w->s->mdscan, src, a, lim, size);
-
-		if (x < lim)
-			return GLOSS_MIN(GLOSS_MAX(k, doc_chunk_of_source(w->doc, x)), stop);
-		if (!raw_slice_done(w, a, lim, lim))
-			return UINT32_MAX;
-		a = lim;
+	if (!doc_chunk_source(w->doc, *k, &a, &z)) {
+		*k = stop;
+		return true;
 	}
-	return stop;
+	if (!w->backward) {
+		hi = stop < n && doc_chunk_source(w->doc, stop, &hi, &x) ? hi : size;
+		for (; a < hi; a = GLOSS_MIN(hi, a + SEARCH_RAW_SLICE)) {
+			uint64_t lim = GLOSS_MIN(hi, a + SEARCH_RAW_SLICE);
+
+			if ((x = md_anchor_next(w->s->mdscan, src, a, lim, size)) < lim) {
+				*k = GLOSS_MIN(GLOSS_MAX(*k, doc_chunk_of_source(w->doc, x)), stop);
+				return true;
+			}
+			if (!raw_slice_done(w, a, lim, lim))
+				return false;
+		}
+	} else {
+		lo = stop == UINT32_MAX || !doc_chunk_source(w->doc, stop, &x, &lo) ? 0 : lo;
+		for (; z > lo; z = z - lo > SEARCH_RAW_SLICE ? z - SEARCH_RAW_SLICE : lo) {
+			uint64_t start = z - lo > SEARCH_RAW_SLICE ? z - SEARCH_RAW_SLICE : lo;
+
+			if ((x = md_anchor_last(w->s->mdscan, src, start, z, size)) != UINT64_MAX) {
+				*k = GLOSS_MIN(doc_chunk_of_source(w->doc, x), *k);
+				return true;
+			}
+			if (!raw_slice_done(w, start, z, start))
+				return false;
+		}
+	}
+	*k = stop;
+	return true;
 }
 
 /* May chunk k hold a match?  Both anchors must say so (a match holds both). */
@@ -469,7 +505,7 @@ md_chunks(struct walk *w, uint32_t k, uint32_t stop, struct doc_loc *found, stru
 	for (; k != stop; k += w->backward ? UINT32_MAX : 1) {
 		bool parsed;
 
-		if (!w->backward && (k = md_skip(w, k, stop)) == UINT32_MAX)
+		if (!md_skip(w, &k, stop))
 			return SEARCH_CANCELLED;
 		if (k == stop)
 			break;

@@ -115,6 +115,9 @@ bool markdown_entity_may(const char *src, uint64_t a, uint64_t z,
 /* Where the first such entity of src[a, z) starts (its '&'); z if none. */
 uint64_t markdown_entity_next(const char *src, uint64_t a, uint64_t z,
     bool (*want)(uint32_t cp, void *arg), void *arg);
+/* Where the last such entity starting in src[a, z) starts, read up to bound; UINT64_MAX if none. */
+uint64_t markdown_entity_last(const char *src, uint64_t a, uint64_t z, uint64_t bound,
+    bool (*want)(uint32_t cp, void *arg), void *arg);
 
 /*
  * The loader: markdown_claims; a file up to MARKDOWN_WHOLE_MAX is parsed
