@@ -716,34 +716,45 @@ count_raw(struct search_count *c, uint64_t deadline)
 	return false;
 }
 
-/* Counts the chunks of a chunked Markdown file that may hold a match. */
+/*
+ * Counts the chunks of a chunked Markdown file that may hold a match: the
+ * raw bytes are scanned a slice at a time from the next chunk on for the
+ * first possible place of the anchor (md_skip's way), and only the chunk
+ * holding it is tested and counted.
+ */
 static bool
 count_md(struct search_count *c, uint64_t deadline)
 {
-	uint64_t lo = UINT64_MAX, hi = 0, a, z;
+	const char *src = doc_source(c->doc);
+	uint64_t size = doc_source_size(c->doc), a, z, x, end;
 	bool more = false;
 
 	while (c->pos < c->nchunks) {
-		uint32_t k = (uint32_t)c->pos++;
-		uint64_t end;
+		uint64_t lim;
+		uint32_t k;
 
-		if (md_chunk_maybe(c->s, c->doc, k)) {
-			count_chunk(c, k, &end);
-			doc_trim(c->doc);
-		}
-		doc_chunk_source(c->doc, k, &a, &z);
-		lo = GLOSS_MIN(lo, a);
-		hi = GLOSS_MAX(hi, z);
-		if (hi - lo >= SEARCH_RAW_SLICE) {
-			doc_release_source(c->doc, lo, hi);
-			lo = UINT64_MAX;
-			hi = 0;
+		doc_chunk_source(c->doc, (uint32_t)c->pos, &a, &z);
+		lim = GLOSS_MIN(size, a + SEARCH_RAW_SLICE);
+		x = md_anchor_next(c->s->mdscan, src, a, lim, size);
+		if (x >= lim && lim >= size) {	/* no candidate to the end */
+			doc_release_source(c->doc, a, lim);
+			c->pos = c->nchunks;
+		} else if (x >= lim && (k = doc_chunk_of_source(c->doc, lim)) > c->pos) {
+			doc_release_source(c->doc, a, lim);	/* none before the chunk holding lim */
+			c->pos = k;
+		} else {	/* a candidate, or a chunk longer than the slice: tested whole */
+			k = x < lim ? doc_chunk_of_source(c->doc, x) : (uint32_t)c->pos;
+			c->pos = (uint64_t)k + 1;
+			if (md_chunk_maybe(c->s, c->doc, k)) {
+				count_chunk(c, k, &end);
+				doc_chunk_source(c->doc, k, &a, &z);
+				doc_release_source(c->doc, a, z);
+				doc_trim(c->doc);
+			}
 		}
 		if ((more = c->pos < c->nchunks) && monotime_us() >= deadline)
 			break;
 	}
-	if (lo < hi)
-		doc_release_source(c->doc, lo, hi);
 	return more;
 }
 

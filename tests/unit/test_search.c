@@ -520,6 +520,12 @@ test_markdown_slices(const char *dir)
 		r = file_case(dir, strbuf_str(&text), text.len, "kettle", strlen("kettle"), true);
 	ok(r == 2, "chunked Markdown over three raw slices: matches across the slices' ends (one an "
 	    "entity) found as every chunk parsed finds them");
+	strbuf_reset(&text);	/* no blank line: one chunk longer than two slices */
+	for (int i = 0; text.len < 3 * SEARCH_RAW_SLICE; i++)
+		strbuf_addf(&text, "line %d of one long paragraph%s\n", i,
+		    i % 150000 == 149999 ? ", a kettle" : "");
+	r = file_case(dir, strbuf_str(&text), text.len, "kettle", strlen("kettle"), true);
+	ok(r == 2, "chunked Markdown, a chunk longer than the raw slices: its matches found and counted");
 	strbuf_done(&text);
 }
 
