@@ -77,6 +77,8 @@ struct doc {
 	uint64_t whole_max;	/* files up to this size are one chunk (the loader's, 0 when chunked) */
 	uint32_t chunk_size;	/* source bytes a chunk aims at (the loader's, else DOC_CHUNK_SIZE) */
 	struct doc_build_memo *memo;	/* what the loader finds once for every chunk */
+	void (*ahead)(void *arg, struct doc *doc, uint32_t k);	/* doc_set_ahead */
+	void *ahead_arg;
 	struct chunk_info *chunks;
 	uint32_t nchunks;	/* chunks that may exist (the last ones may be empty) */
 	uint32_t measured;	/* chunks [0, measured) have a known text_start */
@@ -330,6 +332,8 @@ doc_free(struct doc *doc)
 {
 	if (doc == NULL)
 		return;
+	if (doc->ahead)
+		doc->ahead(doc->ahead_arg, doc, UINT32_MAX);
 	for (uint32_t k = 0; k < doc->nchunks; k++)
 		doc_build_chunk_free(doc->chunks[k].loaded);
 	free(doc->chunks);
@@ -525,6 +529,27 @@ doc_chunk_release(struct doc_chunk *dc)
 	free(dc);
 }
 
+void
+doc_set_ahead(struct doc *doc, void (*fn)(void *arg, struct doc *doc, uint32_t k), void *arg)
+{
+	doc->ahead = fn;
+	doc->ahead_arg = arg;
+}
+
+static void record_chunk(struct doc *doc, uint32_t k, const struct doc_build_chunk *c);
+
+void
+doc_chunk_adopt(struct doc *doc, uint32_t k, struct doc_chunk *dc)
+{
+	if (dc && k < doc->nchunks && doc->chunks[k].loaded == NULL) {
+		doc->chunks[k].loaded = dc->owner;
+		doc->chunks[k].used = ++doc->clock;
+		record_chunk(doc, k, dc->owner);
+		dc->owner = NULL;
+	}
+	doc_chunk_release(dc);
+}
+
 /* Extends the measured prefix over chunks whose length is known. */
 static void
 advance_measured(struct doc *doc)
@@ -556,6 +581,8 @@ chunk_get(struct doc *doc, uint32_t k)
 	if (k >= doc->nchunks)
 		return NULL;
 	ci = &doc->chunks[k];
+	if (ci->loaded == NULL && doc->ahead)
+		doc->ahead(doc->ahead_arg, doc, k);	/* may adopt it */
 	if (ci->loaded == NULL) {
 		ci->loaded = parse_chunk(doc, k);
 		record_chunk(doc, k, ci->loaded);

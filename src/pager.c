@@ -11,6 +11,7 @@
 
 #include "gloss/boiler.h"
 #include "gloss/display.h"
+#include "gloss/doc_ahead.h"
 #include "gloss/doc_build.h"
 #include "gloss/keymap.h"
 #include "gloss/layout.h"
@@ -420,6 +421,7 @@ pager_switch_file(struct pager *p, struct view *v, size_t to)
 	pager_annot_close(p);
 	doc_free(p->doc);
 	p->doc = doc;
+	doc_ahead_start(doc);
 	p->cur = to;
 	reset_doc_state(p);
 	pager_annot_open(p, v);
@@ -839,6 +841,7 @@ pager_view_new(char *const *paths, size_t n, size_t first, struct doc *doc, stru
 	p->cur = first;
 	p->saved = xcalloc(n, sizeof *p->saved);
 	p->doc = doc;
+	doc_ahead_start(doc);
 	pager_annot_init(p, stp, db_path);
 	handlers_make();
 	pager_caret_init(p);

@@ -170,6 +170,16 @@ uint32_t doc_chunk_blocks(struct doc *doc, uint32_t k);
 struct doc_chunk *doc_chunk_parse(const struct doc *doc, uint32_t k);
 void doc_chunk_release(struct doc_chunk *c);
 /*
+ * Chunks parsed elsewhere (doc_ahead).  doc_chunk_adopt() puts the chunk
+ * k of dc, parsed by doc_chunk_parse(), into the cache unless it is there
+ * already, and releases dc either way.  With doc_set_ahead(), fn(arg, doc,
+ * k) is called before chunk k would be parsed (it may adopt it), and
+ * fn(arg, doc, UINT32_MAX) at doc_free(), which must end that work and
+ * free arg.
+ */
+void doc_chunk_adopt(struct doc *doc, uint32_t k, struct doc_chunk *dc);
+void doc_set_ahead(struct doc *doc, void (*fn)(void *arg, struct doc *doc, uint32_t k), void *arg);
+/*
  * Drops the mapped pages of source bytes [a, z) (re-read from the file if
  * needed), gathered into runs of a few MiB: the pages of the last run may
  * stay mapped.  Not thread-safe (it records the run in the doc).

@@ -14,6 +14,7 @@
 #include "gloss/gloss.h"
 
 #include "gloss/doc.h"
+#include "gloss/doc_ahead.h"
 #include "gloss/json.h"
 #include "gloss/markdown.h"
 #include "gloss/strbuf.h"
@@ -248,10 +249,58 @@ test_doc(void)
 	strbuf_done(&sb);
 }
 
+/* The blocks from the last one back, n of them, as "kind text\n" lines. */
+static void
+tail_text(struct doc *doc, int n, struct strbuf *out)
+{
+	struct doc_loc loc;
+	bool more = doc_last(doc, &loc);
+
+	for (; more && n-- > 0; more = doc_prev(doc, &loc)) {
+		struct doc_block *b = doc_block(doc, loc);
+
+		strbuf_addf(out, "%s %s\n", doc_kind_label(b->kind), b->text);
+	}
+}
+
+/* The end parsed ahead on a thread (doc_ahead) is the end parsed where it is needed. */
+static void
+test_ahead(void)
+{
+	struct doc_options opt = { .format = DOC_FORMAT_MARKDOWN, .chunked = true };
+	struct strbuf sb = STRBUF_INIT, want = STRBUF_INIT, got = STRBUF_INIT;
+	struct doc *plain = NULL, *ahead = NULL, *dropped = NULL;
+	int i = 0;
+
+	while (sb.len < 300000)
+		strbuf_addf(&sb, "## Раздел %d\n\nТекст раздела %d, с *выделением* и [ссылкой][r].\n\n"
+		    "- пункт %d\n- пункт\n\n", i, i, i), i++;
+	strbuf_adds(&sb, "Последний абзац.\n\n[r]: https://example.org/r\n");
+	if (doc_open_mem("a.md", sb.buf, sb.len, &opt, &plain) == GLOSS_OK &&
+	    doc_open_mem("a.md", sb.buf, sb.len, &opt, &ahead) == GLOSS_OK &&
+	    doc_open_mem("a.md", sb.buf, sb.len, &opt, &dropped) == GLOSS_OK) {
+		doc_ahead_start(ahead);
+		doc_ahead_start(dropped);
+		tail_text(plain, 60, &want);
+		tail_text(ahead, 60, &got);
+	}
+	ok(want.len > 0 && doc_chunk_count(ahead) > 30, "a %zu-byte file of %u chunks", sb.len,
+	    ahead ? doc_chunk_count(ahead) : 0);
+	is_str(strbuf_str(&got), strbuf_str(&want), "its last 60 blocks, parsed ahead on a thread, are "
+	    "those parsed where needed");
+	doc_free(dropped);	/* joins the thread, frees what it parsed */
+	doc_free(ahead);
+	doc_free(plain);
+	strbuf_done(&sb);
+	strbuf_done(&want);
+	strbuf_done(&got);
+}
+
 int
 main(void)
 {
 	test_doc();
+	test_ahead();
 	test_monotonic();
 	test_spec("spec-0.31.2.json");
 	test_spec("gfm-0.29-extensions.json");
