@@ -342,11 +342,14 @@ raw_search(struct walk *w, struct doc_loc from, uint32_t off, struct doc_loc *lo
 
 /*
  * Chunks of a large Markdown file are parsed only when their raw bytes
- * may hold a match: the anchor (a letter or digit, which only an entity
- * can hide: markdown_entity_may) is looked for in them as in plain text,
- * every ASCII punctuation mark (markup) being a "maybe" of the walk.  A
- * block never crosses a chunk boundary, so a chunk ruled out holds none.
+ * may hold a match: the anchor (a letter, a digit or an ASCII punctuation
+ * mark, which only an entity can hide — markdown_entity_may — as a
+ * backslash escape keeps the mark's byte and the loader makes no such
+ * character of its own) is looked for in them as in plain text, every
+ * ASCII punctuation mark (markup) being a "maybe" of the walk.  A block
+ * never crosses a chunk boundary, so a chunk ruled out holds none.
  */
+#define MD_ANCHORS (SEARCH_SCAN_ALNUM | SEARCH_SCAN_PUNCT)
 static bool
 md_chunked(const struct search *s, const struct doc *doc)
 {
@@ -568,9 +571,9 @@ scan_ready_doc(struct search *s, struct doc *doc, struct doc_loc from)
 		const char *sample = doc_source(doc) + a;
 		size_t ns = (size_t)GLOSS_MIN(size - a, SAMPLE_MAX), nb;
 
-		s->mdscan = search_scan_new_flags(s->key, s->keylen, sample, ns, SEARCH_SCAN_ALNUM, 0);
+		s->mdscan = search_scan_new_flags(s->key, s->keylen, sample, ns, MD_ANCHORS, 0);
 		if (s->mdscan)
-			s->mdscan2 = search_scan_new_flags(s->key, s->keylen, sample, ns, SEARCH_SCAN_ALNUM,
+			s->mdscan2 = search_scan_new_flags(s->key, s->keylen, sample, ns, MD_ANCHORS,
 			    search_scan_anchor(s->mdscan, &nb));
 	}
 	if (doc_format(doc) != DOC_FORMAT_TEXT || doc_source(doc) == NULL) {

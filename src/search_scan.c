@@ -17,6 +17,8 @@
  */
 #include "gloss/gloss.h"
 
+#include <ctype.h>
+
 #include <unictype.h>
 #include <uninorm.h>
 #include <unistr.h>
@@ -66,7 +68,8 @@ eligible(uint32_t c, unsigned flags)
 	ucs4_t dec[UC_DECOMPOSITION_MAX_LENGTH];
 
 	if ((flags & SEARCH_SCAN_ALNUM) && !uc_is_property_alphabetic(c) &&
-	    !uc_is_general_category(c, UC_CATEGORY_N))
+	    !uc_is_general_category(c, UC_CATEGORY_N) &&
+	    !((flags & SEARCH_SCAN_PUNCT) && c < 0x80 && ispunct((int)c)))
 		return false;
 	return c != ' ' && c != 0xFFFD && uc_combining_class(c) == 0 &&
 	    uc_canonical_decomposition(c, dec) < 0;

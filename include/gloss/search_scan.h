@@ -52,6 +52,7 @@ size_t search_scan_prev(const struct search_scan *sc, const char *buf, size_t i)
 #define SEARCH_SCAN_RAW 0x1	/* buf is a plain-text file's source, not block text */
 #define SEARCH_SCAN_MARKUP 0x2	/* with RAW: a Markdown source (every ASCII punctuation a "maybe") */
 #define SEARCH_SCAN_ALNUM 0x4	/* search_scan_new_flags(): the anchor a letter or a digit */
+#define SEARCH_SCAN_PUNCT 0x8	/* with ALNUM: or an ASCII punctuation mark */
 
 /*
  * Given a byte `at` returned by search_scan_next/prev, may a match of the

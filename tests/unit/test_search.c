@@ -539,10 +539,12 @@ test_markdown_cases(const char *dir)
 		"В лесу родилась &#1105;лочка, в лесу она росла; &iocy;жик пришёл.",
 		"Caf&eacute; au lait and &#x6B;ettle and x\\*y.",
 		"| a | b |\n|---|---|\n| Ёлка | пальма |",
+		"An x&#45;ray of the **state**-of-the-art C\\-3PO, rated 5/5; see [the-end](http://e/-/).",
 	};
 	static const char *const patterns[] = {
 		"в москва было", "москва", "red fox run", "the red", "fox run away", "ёлочка", "елочка",
 		"ежик пришел", "cafe au", "kettle", "x*y", "ёлка │ пальма", "anna.",
+		"x-ray", "state-of-the-art", "c-3po", "5/5;", "the-end.",
 	};
 	const char *top = getenv("top_srcdir");
 	char *path = xasprintf("%s/corpus/belarusian-ukrainian-relations-brink-of-war.md",
