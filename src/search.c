@@ -420,43 +420,58 @@ md_anchor_last(const struct search_scan *sc, const char *src, uint64_t a, uint64
  * *k = stop if none; false when cancelled.
  */
 static bool
-md_skip(struct walk *w, uint32_t *k, uint32_t stop)
+md_skip_forward(struct walk *w, uint32_t *k, uint32_t stop, uint64_t a)
 {
 	const char *src = doc_source(w->doc);
-	uint64_t size = doc_source_size(w->doc), a, z, lo, hi, x;
-	uint32_t n = doc_chunk_count(w->doc);
+	uint64_t size = doc_source_size(w->doc), hi, x;
+
+	hi = stop < doc_chunk_count(w->doc) && doc_chunk_source(w->doc, stop, &hi, &x) ? hi : size;
+	for (; a < hi; a = GLOSS_MIN(hi, a + SEARCH_RAW_SLICE)) {
+		uint64_t lim = GLOSS_MIN(hi, a + SEARCH_RAW_SLICE);
+
+		if ((x = md_anchor_next(w->s->mdscan, src, a, lim, size)) < lim) {
+			*k = GLOSS_MIN(GLOSS_MAX(*k, doc_chunk_of_source(w->doc, x)), stop);
+			return true;
+		}
+		if (!raw_slice_done(w, a, lim, lim))
+			return false;
+	}
+	*k = stop;
+	return true;
+}
+
+static bool
+md_skip_backward(struct walk *w, uint32_t *k, uint32_t stop, uint64_t z)
+{
+	const char *src = doc_source(w->doc);
+	uint64_t size = doc_source_size(w->doc), lo, x;
+
+	lo = stop == UINT32_MAX || !doc_chunk_source(w->doc, stop, &x, &lo) ? 0 : lo;
+	while (z > lo) {
+		uint64_t start = z - lo > SEARCH_RAW_SLICE ? z - SEARCH_RAW_SLICE : lo;
+
+		if ((x = md_anchor_last(w->s->mdscan, src, start, z, size)) != UINT64_MAX) {
+			*k = GLOSS_MIN(doc_chunk_of_source(w->doc, x), *k);
+			return true;
+		}
+		if (!raw_slice_done(w, start, z, start))
+			return false;
+		z = start;
+	}
+	*k = stop;
+	return true;
+}
+
+static bool
+md_skip(struct walk *w, uint32_t *k, uint32_t stop)
+{
+	uint64_t a, z;
 
 	if (!doc_chunk_source(w->doc, *k, &a, &z)) {
 		*k = stop;
 		return true;
 	}
-	if (!w->backward) {
-		hi = stop < n && doc_chunk_source(w->doc, stop, &hi, &x) ? hi : size;
-		for (; a < hi; a = GLOSS_MIN(hi, a + SEARCH_RAW_SLICE)) {
-			uint64_t lim = GLOSS_MIN(hi, a + SEARCH_RAW_SLICE);
-
-			if ((x = md_anchor_next(w->s->mdscan, src, a, lim, size)) < lim) {
-				*k = GLOSS_MIN(GLOSS_MAX(*k, doc_chunk_of_source(w->doc, x)), stop);
-				return true;
-			}
-			if (!raw_slice_done(w, a, lim, lim))
-				return false;
-		}
-	} else {
-		lo = stop == UINT32_MAX || !doc_chunk_source(w->doc, stop, &x, &lo) ? 0 : lo;
-		for (; z > lo; z = z - lo > SEARCH_RAW_SLICE ? z - SEARCH_RAW_SLICE : lo) {
-			uint64_t start = z - lo > SEARCH_RAW_SLICE ? z - SEARCH_RAW_SLICE : lo;
-
-			if ((x = md_anchor_last(w->s->mdscan, src, start, z, size)) != UINT64_MAX) {
-				*k = GLOSS_MIN(doc_chunk_of_source(w->doc, x), *k);
-				return true;
-			}
-			if (!raw_slice_done(w, start, z, start))
-				return false;
-		}
-	}
-	*k = stop;
-	return true;
+	return w->backward ? md_skip_backward(w, k, stop, z) : md_skip_forward(w, k, stop, a);
 }
 
 /* May chunk k hold a match?  Both anchors must say so (a match holds both). */
