@@ -230,10 +230,13 @@ catalog_word_hash(const char *s, size_t n)
 		h = (h ^ x) * 0xFF51AFD7ED558CCDull;
 		h ^= h >> 29;
 	}
-	if (i < n) {
-		uint64_t x = 0;
+	if (i < n) {	/* the last bytes, zero-padded: a fixed-size copy, not a call to memcpy */
+		unsigned char tail[8] = { 0 };
+		uint64_t x;
 
-		memcpy(&x, s + i, n - i);
+		for (size_t k = 0; i + k < n; k++)
+			tail[k] = (unsigned char)s[i + k];
+		memcpy(&x, tail, 8);
 		h = (h ^ x) * 0xFF51AFD7ED558CCDull;
 	}
 	h ^= h >> 32;
@@ -425,6 +428,7 @@ catalog_words(const char *key, size_t n, struct strbuf *out, struct strbuf *pair
 	bool have_prev = false;
 
 	catalog_token_init();
+	strbuf_grow(out, n / 2);	/* about what the words and forms take: fewer copies as it grows */
 	while (i < n) {
 		size_t start, len;
 		uint32_t w;

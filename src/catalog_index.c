@@ -132,6 +132,8 @@ catalog_block_text(const struct doc_block *b, struct strbuf *buf)
 	return strbuf_str(buf);
 }
 
+#define KEY_ROOM_MAX (1u << 20)	/* the most room made for a key before it is built */
+
 struct walk {
 	uint64_t off, words;
 	uint32_t seq;
@@ -231,6 +233,8 @@ catalog_load_file(const struct catalog_todo *t, struct catalog_loaded *out)
 	}
 	out->kind = CATALOG_LOAD_NEW;
 	meta_read(doc, &out->meta);
+	/* the key is about as long as the source: room for it at once, up to a chunk's worth */
+	strbuf_grow(&key, (size_t)GLOSS_MIN(doc_source_size(doc), (uint64_t)KEY_ROOM_MAX));
 	key_blocks(doc, &key, &w);
 	strbuf_addc(&out->index, CATALOG_WORDS_MARK);	/* the tokenizer splits it on spaces */
 	catalog_words(key.buf ? key.buf : "", key.len, &out->index, &out->pairs);
