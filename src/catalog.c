@@ -33,7 +33,7 @@
 #include "gloss/text.h"
 #include "gloss/xmalloc.h"
 
-#define CATALOG_VERSION 6
+#define CATALOG_VERSION 7
 
 static const char catalog_drop[] =
 	"DROP TABLE IF EXISTS catalog_fts; DROP TABLE IF EXISTS catalog_paras;"

@@ -148,6 +148,33 @@ tok_emit(struct tok *t, void *ctx, int flags, const char *s, size_t start, size_
 	return token(ctx, FTS5_TOKEN_COLOCATED, t->form.buf, (int)t->form.len, (int)start, (int)end);
 }
 
+/*
+ * An article's word list: split on spaces, a word ending in a count of
+ * copies (catalog_int.h) handed to FTS5 that many more times, at the next
+ * places, as if the copies were written out.
+ */
+static int
+tok_words(const char *s, size_t n, void *ctx, int (*token)(void *, int, const char *, int, int, int))
+{
+	int rc = SQLITE_OK;
+
+	for (size_t i = 1; i < n && rc == SQLITE_OK;) {
+		const char *sp = memchr(s + i, ' ', n - i);
+		size_t end = sp ? (size_t)(sp - s) : n, len = end - i;
+		unsigned char last = len > 1 ? (unsigned char)s[end - 1] : 0;
+		unsigned more = 0;
+
+		if (last >= 1 && last < CATALOG_WORD_COPIES) {
+			more = last;
+			len--;
+		}
+		for (unsigned k = 0; len > 0 && k <= more && rc == SQLITE_OK; k++)
+			rc = token(ctx, 0, s + i, (int)len, (int)i, (int)end);
+		i = end + 1;
+	}
+	return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
 static int
 tok_tokenize(Fts5Tokenizer *tk, void *ctx, int flags, const char *s, int ns,
     int (*token)(void *, int, const char *, int, int, int))
@@ -156,17 +183,8 @@ tok_tokenize(Fts5Tokenizer *tk, void *ctx, int flags, const char *s, int ns,
 	size_t n = ns > 0 ? (size_t)ns : 0, i = 0;
 	int rc = SQLITE_OK;
 
-	if (n > 0 && s[0] == CATALOG_WORDS_MARK) {	/* a word list: split on spaces */
-		for (i = 1; i < n && rc == SQLITE_OK;) {
-			const char *sp = memchr(s + i, ' ', n - i);
-			size_t end = sp ? (size_t)(sp - s) : n;
-
-			if (end > i)
-				rc = token(ctx, 0, s + i, (int)(end - i), (int)i, (int)end);
-			i = end + 1;
-		}
-		return rc == SQLITE_DONE ? SQLITE_OK : rc;
-	}
+	if (n > 0 && s[0] == CATALOG_WORDS_MARK)
+		return tok_words(s, n, ctx, token);
 	while (i < n && rc == SQLITE_OK) {
 		size_t start, len;
 
@@ -212,10 +230,13 @@ catalog_word_hash(const char *s, size_t n)
 		h = (h ^ x) * 0xFF51AFD7ED558CCDull;
 		h ^= h >> 29;
 	}
-	if (i < n) {
-		uint64_t x = 0;
+	if (i < n) {	/* the last bytes, zero-padded: a fixed-size copy, not a call to memcpy */
+		unsigned char tail[8] = { 0 };
+		uint64_t x;
 
-		memcpy(&x, s + i, n - i);
+		for (size_t k = 0; i + k < n; k++)
+			tail[k] = (unsigned char)s[i + k];
+		memcpy(&x, tail, 8);
 		h = (h ^ x) * 0xFF51AFD7ED558CCDull;
 	}
 	h ^= h >> 32;
@@ -315,14 +336,24 @@ catalog_pairs_may_hold(const void *filter, size_t n, uint32_t a, uint32_t b)
 	return true;
 }
 
-/* Appends w's copies: 1 + floor(log2(count)), at most CATALOG_WORD_COPIES. */
+/*
+ * Appends w with its copies: 1 + floor(log2(count)), at most
+ * CATALOG_WORD_COPIES, the ones after the first as a count after the word.
+ */
 static void
 add_copies(struct strbuf *out, const char *w, size_t n, uint32_t count)
 {
-	for (uint32_t c = count, k = 0; c > 0 && k < CATALOG_WORD_COPIES; c >>= 1, k++) {
-		strbuf_add(out, w, n);
-		strbuf_addc(out, ' ');
-	}
+	unsigned more = 0;
+
+	for (uint32_t c = count >> 1; c > 0 && more + 1 < CATALOG_WORD_COPIES; c >>= 1)
+		more++;
+	strbuf_grow(out, n + 2);
+	memcpy(out->buf + out->len, w, n);
+	out->len += n;
+	if (more)
+		out->buf[out->len++] = (char)more;
+	out->buf[out->len++] = ' ';
+	out->buf[out->len] = '\0';
 }
 
 /*
@@ -397,6 +428,7 @@ catalog_words(const char *key, size_t n, struct strbuf *out, struct strbuf *pair
 	bool have_prev = false;
 
 	catalog_token_init();
+	strbuf_grow(out, n / 2);	/* about what the words and forms take: fewer copies as it grows */
 	while (i < n) {
 		size_t start, len;
 		uint32_t w;

@@ -39,6 +39,7 @@ catalog_add_row(struct catalog *c, int64_t doc_id, enum catalog_kind kind, uint6
 	sqlite3_stmt *p = catalog_cached(c, &c->ins_row, "INSERT INTO catalog_rows(doc_id, kind, off,"
 	    " len, annot_id, text, pairs) VALUES (?, ?, ?, ?, ?, ?, ?)");
 	sqlite3_stmt *f = catalog_cached(c, &c->ins_fts, "INSERT INTO catalog_fts(rowid, key) VALUES (?, ?)");
+	const struct strbuf *key;
 
 	if (p == NULL || f == NULL)
 		return GLOSS_EDB;
@@ -63,7 +64,8 @@ catalog_add_row(struct catalog *c, int64_t doc_id, enum catalog_kind kind, uint6
 		fold_key(text, n, &c->key);
 	}
 	sqlite3_bind_int64(f, 1, sqlite3_last_insert_rowid(c->h));
-	sqlite3_bind_text(f, 2, strbuf_str(&c->key), (int)c->key.len, SQLITE_STATIC);
+	key = !text && c->words ? c->words : &c->key;
+	sqlite3_bind_text(f, 2, strbuf_str(key), (int)key->len, SQLITE_STATIC);
 	if (sqlite3_step(f) != SQLITE_DONE)
 		return catalog_db_error(c, "index update failed");
 	sqlite3_reset(f);
@@ -129,6 +131,8 @@ catalog_block_text(const struct doc_block *b, struct strbuf *buf)
 	}
 	return strbuf_str(buf);
 }
+
+#define KEY_ROOM_MAX (1u << 20)	/* the most room made for a key before it is built */
 
 struct walk {
 	uint64_t off, words;
@@ -229,7 +233,10 @@ catalog_load_file(const struct catalog_todo *t, struct catalog_loaded *out)
 	}
 	out->kind = CATALOG_LOAD_NEW;
 	meta_read(doc, &out->meta);
+	/* the key is about as long as the source: room for it at once, up to a chunk's worth */
+	strbuf_grow(&key, (size_t)GLOSS_MIN(doc_source_size(doc), (uint64_t)KEY_ROOM_MAX));
 	key_blocks(doc, &key, &w);
+	strbuf_addc(&out->index, CATALOG_WORDS_MARK);	/* the tokenizer splits it on spaces */
 	catalog_words(key.buf ? key.buf : "", key.len, &out->index, &out->pairs);
 	out->words = w.words;
 	out->text_len = w.off;
@@ -270,13 +277,11 @@ catalog_index_loaded(struct catalog *c, const struct catalog_todo *t,
 		rc = catalog_remove_doc(c, t->id, false);
 	else
 		rc = GLOSS_OK;
-	strbuf_reset(&c->key);
-	strbuf_addc(&c->key, CATALOG_WORDS_MARK);	/* the tokenizer splits it on spaces */
-	strbuf_add(&c->key, l->index.buf ? l->index.buf : "", l->index.len);
+	c->words = &l->index;
 	c->pairs = &l->pairs;
 	if (rc == GLOSS_OK)
 		rc = catalog_add_row(c, t->id, CATALOG_TEXT, 0, l->text_len, 0, NULL, 0);
-	c->pairs = NULL;
+	c->words = c->pairs = NULL;
 	if (rc == GLOSS_OK)
 		rc = record(c, t->id, &l->key, l->sha, l);
 	return rc;

@@ -42,7 +42,7 @@ struct catalog_loaded {
 	char sha[FINGERPRINT_HEX_LEN + 1];
 	struct meta meta;		/* CATALOG_LOAD_NEW: */
 	uint64_t words, text_len;
-	struct strbuf index;		/* the article's words (catalog_words) */
+	struct strbuf index;		/* CATALOG_WORDS_MARK and the article's words (catalog_words) */
 	struct strbuf pairs;		/* and its filter of neighbouring words */
 };
 
@@ -65,6 +65,7 @@ struct catalog {
 	sqlite3_stmt *rec_meta, *rec_stat, *ins_doc;
 	struct strbuf key;		/* fold-key buffer */
 	const struct strbuf *pairs;	/* the filter of the article being added, or NULL */
+	const struct strbuf *words;	/* its word list (the FTS text), or NULL: c->key */
 	struct catalog_pipe *pipe;	/* worker threads reading the todo files, or NULL */
 	/* catalog_search.c: the blocks of one document, matched in a temporary FTS5 table */
 	sqlite3_stmt *blk_clear, *blk_ins, *blk_match;
@@ -112,7 +113,7 @@ enum gloss_status catalog_index_annotations(struct catalog *c);
 /*
  * Inserts one row into catalog_rows and catalog_fts: an annotation field
  * (text[0..n) is stored and its key made here) or, with text NULL, a
- * document's text (the key of all its blocks is c->key).
+ * document's text (its word list is c->words).
  */
 enum gloss_status catalog_add_row(struct catalog *c, int64_t doc_id, enum catalog_kind kind,
     uint64_t off, uint64_t len, int64_t annot_id, const char *text, size_t n);
@@ -143,7 +144,14 @@ struct stem;
 /* Appends the word form (the mark and the stem) of the folded word w[0..n) to out. */
 void catalog_form(struct stem *st, const char *w, size_t n, struct strbuf *out);
 
-/* The most copies of one word in an article's index row. */
+/*
+ * The most copies of one word in an article's index row.  The copies after
+ * the first are a byte after the word (1 to CATALOG_WORD_COPIES - 1, no
+ * token character), which the tokenizer hands to FTS5 as that many more
+ * tokens: the index is as if they were written out, and the row's text,
+ * which FTS5 stores beside the index and reads again to delete the row, is
+ * shorter by about a third.
+ */
 #define CATALOG_WORD_COPIES 4
 /*
  * Appends the words of an article's fold key to out, each once in order of

@@ -4,15 +4,19 @@
  * test_catalog — the library index: query compilation (exact FTS5
  * expressions), the bounded update step and its progress, and hits whose
  * document-text ranges hold exactly the matched words (checked against the
- * document model, for every hit of several queries on the corpus).
+ * document model, for every hit of several queries on the corpus); an
+ * article's word list, whose copies of a word are a count after it, is
+ * indexed as if they were written out.
  */
 #include "gloss/gloss.h"
 
 #include <unistd.h>
 
+#include "gloss/cachedb.h"
 #include "gloss/catalog.h"
 #include "gloss/doc.h"
 #include "gloss/fold.h"
+#include "gloss/strbuf.h"
 #include "gloss/xmalloc.h"
 #include "../lib/tap.h"
 
@@ -140,6 +144,49 @@ test_threads(const char *dir, const char *corpus)
 	free(path);
 }
 
+/* The places of each term of a row of the "gloss" tokenizer, as "term:place ..." (caller frees). */
+static char *
+places(sqlite3 *h, const char *text)
+{
+	struct strbuf out = STRBUF_INIT;
+	sqlite3_stmt *st = NULL;
+
+	sqlite3_exec(h, "DELETE FROM temp.words", NULL, NULL, NULL);
+	if (sqlite3_prepare_v2(h, "INSERT INTO temp.words(rowid, key) VALUES (1, ?)", -1, &st,
+	    NULL) == SQLITE_OK) {
+		sqlite3_bind_text(st, 1, text, -1, SQLITE_STATIC);
+		sqlite3_step(st);
+	}
+	sqlite3_finalize(st);
+	if (sqlite3_prepare_v2(h, "SELECT term, offset FROM temp.words_places ORDER BY offset, term",
+	    -1, &st, NULL) == SQLITE_OK)
+		while (sqlite3_step(st) == SQLITE_ROW)
+			strbuf_addf(&out, "%s:%d ", (const char *)sqlite3_column_text(st, 0),
+			    sqlite3_column_int(st, 1));
+	sqlite3_finalize(st);
+	return strbuf_detach(&out, NULL);
+}
+
+/* A word followed by a count of copies gives the index what the copies written out would. */
+static void
+test_copies(struct cachedb *db)
+{
+	sqlite3 *h = cachedb_handle(db);
+	char *compact, *written;
+
+	ok(sqlite3_exec(h, "CREATE VIRTUAL TABLE temp.words USING fts5(key, tokenize = 'gloss');"
+	    "CREATE VIRTUAL TABLE temp.words_places USING fts5vocab(temp, words, instance)",
+	    NULL, NULL, NULL) == SQLITE_OK, "a table with the tokenizer");
+	compact = places(h, "\x1F" "мір\x03 dom x\x01 y \x1E" "мір ");
+	written = places(h, "\x1F" "мір мір мір мір dom x x y \x1E" "мір ");
+	is_str(compact, written, "copies as a count: the same terms at the same places");
+	is_str(compact, "мір:0 мір:1 мір:2 мір:3 dom:4 x:5 x:6 y:7 \x1E" "мір:8 ",
+	    "each copy at its own place");
+	free(compact);
+	free(written);
+	sqlite3_exec(h, "DROP TABLE temp.words_places; DROP TABLE temp.words", NULL, NULL, NULL);
+}
+
 int
 main(void)
 {
@@ -160,6 +207,7 @@ main(void)
 	path = xasprintf("%s/index.db", dir);
 	is_int(cachedb_open(path, &db), GLOSS_OK, "index opened");
 	is_int(catalog_open(db, NULL, dirs, 1, &c), GLOSS_OK, "catalog opened");
+	test_copies(db);
 	catalog_list(c, &e, &n);
 	is_int((long long)n, 0, "nothing listed before the first update");
 	catalog_entries_free(e, n);
