@@ -8,8 +8,9 @@
  * thread (it reads the source, the loader and the chunk index, writes
  * nothing of the doc); the main thread joins it the first time the doc
  * asks for one of its chunks, or at doc_free(), and adopts what it made.
- * The thread blocks every signal, so that the reader's handlers run in the
- * main thread.
+ * The thread blocks every signal but the faults (file_block_signals), so
+ * that the reader's handlers run in the main thread and a file that
+ * shrinks under the mapping reads as NUL bytes there too (file.c).
  */
 #include "gloss/gloss.h"
 
@@ -17,6 +18,7 @@
 #include <signal.h>
 
 #include "gloss/doc_ahead.h"
+#include "gloss/file.h"
 #include "gloss/xmalloc.h"
 
 #define AHEAD_CHUNKS 3	/* 24 KiB of Markdown: more than a screen of the end */
@@ -67,7 +69,7 @@ doc_ahead_start(struct doc *doc)
 {
 	uint32_t n = doc_chunk_count(doc);
 	struct ahead *a;
-	sigset_t all, old;
+	sigset_t old;
 	int rc;
 
 	if (doc_format(doc) != DOC_FORMAT_MARKDOWN || n < 2 * AHEAD_CHUNKS || doc_source(doc) == NULL)
@@ -76,8 +78,7 @@ doc_ahead_start(struct doc *doc)
 	a->doc = doc;
 	for (int i = 0; i < AHEAD_CHUNKS; i++)
 		a->k[i] = n - 1 - (uint32_t)i;
-	sigfillset(&all);
-	pthread_sigmask(SIG_SETMASK, &all, &old);
+	file_block_signals(&old);
 	rc = pthread_create(&a->th, NULL, run, a);
 	pthread_sigmask(SIG_SETMASK, &old, NULL);
 	if (rc != 0) {

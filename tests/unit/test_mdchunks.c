@@ -13,6 +13,10 @@
  */
 #include "gloss/gloss.h"
 
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+
 #include "gloss/doc.h"
 #include "gloss/doc_ahead.h"
 #include "gloss/json.h"
@@ -296,11 +300,36 @@ test_ahead(void)
 	strbuf_done(&got);
 }
 
+/* A file that shrank under its mapping: the thread reads NUL bytes, the program lives on. */
+static void
+test_ahead_shrunk(void)
+{
+	struct doc_options opt = { .format = DOC_FORMAT_MARKDOWN, .chunked = true };
+	char path[] = "/tmp/gloss-ahead-XXXXXX";
+	int fd = mkstemp(path);
+	struct doc *doc = NULL;
+	struct doc_loc loc;
+	FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
+
+	for (int i = 0; f && i < 220000; i++)	/* over MARKDOWN_WHOLE_MAX: mapped, not copied */
+		fprintf(f, "Paragraph %d of a file that will shrink.\n\n", i);
+	if (f)
+		fclose(f);
+	if (doc_open(path, &opt, &doc) == GLOSS_OK && truncate(path, 4096) == 0)
+		doc_ahead_start(doc);
+	ok(doc && doc_last(doc, &loc), "a file that shrank after it was opened, its end parsed ahead: "
+	    "the last block is there (NUL bytes read as the text)");
+	ok(doc && doc_source_damaged(doc), "and the document knows its source was damaged");
+	doc_free(doc);
+	unlink(path);
+}
+
 int
 main(void)
 {
 	test_doc();
 	test_ahead();
+	test_ahead_shrunk();
 	test_monotonic();
 	test_spec("spec-0.31.2.json");
 	test_spec("gfm-0.29-extensions.json");
