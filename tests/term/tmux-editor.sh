@@ -25,7 +25,7 @@ ed_start() {	# COLS ROWS [ENV=VALUE...] -- [OPTION...]
 	ed_n=$((ed_n + 1))
 	OUT="$TEST_TMP/out$ed_n" DRAFT="$TEST_TMP/draft$ed_n"
 	tm_start "$c" "$r" xterm-256color "env $envs '$UI' editor --out '$OUT' --draft '$DRAFT' --pid '$TEST_TMP/pid$ed_n' $*"
-	tm_wait "Esc save"
+	tm_wait "Esc save" 300	# keys sent before the first paint would meet a cooked terminal (^C a signal)
 }
 
 # Waits until FILE exists (default 5 s).
