@@ -510,7 +510,8 @@ view_run(void)
 		struct key k;
 		bool rested = false;	/* no key for IDLE_AFTER_MS since the last one */
 
-		draw();
+		if (!display_key_pending())	/* keys typed ahead (the digits of 50%) first */
+			draw();
 		/*
 		 * Background work (measuring chunks, anchoring, the match count)
 		 * waits until keys pause: a key typed right after the last one
