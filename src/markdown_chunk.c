@@ -360,6 +360,19 @@ named_entity(const char *s, uint64_t i, uint64_t z, bool *known, uint32_t *cp)
 	return true;
 }
 
+/* Whether the entity whose '&' is at src[i - 1], read up to bound, may give a code point want() takes. */
+static bool
+entity_may_give(const char *src, uint64_t i, uint64_t bound, bool (*want)(uint32_t cp, void *arg),
+    void *arg)
+{
+	uint32_t cp;
+	bool known;
+
+	if (i < bound && src[i] == '#')
+		return numeric_entity(src, i + 1, bound, &cp) && want(cp, arg);
+	return named_entity(src, i, bound, &known, &cp) && (!known || want(cp, arg));
+}
+
 uint64_t
 markdown_entity_next(const char *src, uint64_t a, uint64_t z, bool (*want)(uint32_t cp, void *arg),
     void *arg)
@@ -367,17 +380,9 @@ markdown_entity_next(const char *src, uint64_t a, uint64_t z, bool (*want)(uint3
 	const char *p;
 
 	while (a < z && (p = memchr(src + a, '&', (size_t)(z - a))) != NULL) {
-		uint64_t i = (uint64_t)(p - src) + 1;
-		uint32_t cp;
-		bool known;
-
-		if (i < z && src[i] == '#') {
-			if (numeric_entity(src, i + 1, z, &cp) && want(cp, arg))
-				return i - 1;
-		} else if (named_entity(src, i, z, &known, &cp) && (!known || want(cp, arg))) {
-			return i - 1;
-		}
-		a = i;
+		a = (uint64_t)(p - src) + 1;
+		if (entity_may_give(src, a, z, want, arg))
+			return a - 1;
 	}
 	return z;
 }
@@ -389,17 +394,9 @@ markdown_entity_last(const char *src, uint64_t a, uint64_t z, uint64_t bound,
 	const char *p;
 
 	while (z > a && (p = memrchr(src + a, '&', (size_t)(z - a))) != NULL) {
-		uint64_t i = (uint64_t)(p - src) + 1;
-		uint32_t cp;
-		bool known;
-
-		if (i < bound && src[i] == '#') {
-			if (numeric_entity(src, i + 1, bound, &cp) && want(cp, arg))
-				return i - 1;
-		} else if (named_entity(src, i, bound, &known, &cp) && (!known || want(cp, arg))) {
-			return i - 1;
-		}
-		z = i - 1;
+		z = (uint64_t)(p - src);
+		if (entity_may_give(src, z + 1, bound, want, arg))
+			return z;
 	}
 	return UINT64_MAX;
 }
