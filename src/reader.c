@@ -221,13 +221,16 @@ prepare(int argc, char **argv, struct library *lib, struct start *s, int *status
 int
 reader_main(int argc, char **argv)
 {
-	const char **dirs = xcalloc((size_t)argc + 1, sizeof *dirs);
-	struct start s = { .lib_mode = library_dirs(argc, argv, dirs) };
+	const char **dirs;
+	struct start s;
 	struct library *lib = NULL;
 	struct store *st;
 	char *why, *db;
 	int status;
 
+	xmalloc_heap_huge();	/* before the first screen's allocations */
+	dirs = xcalloc((size_t)argc + 1, sizeof *dirs);
+	s = (struct start){ .lib_mode = library_dirs(argc, argv, dirs) };
 	db = opt_db ? xstrdup(opt_db) : store_default_path();
 	st = open_store(db, &why);
 	if (s.lib_mode || (dirs[0] = corpus_dir()) != NULL)

@@ -2,12 +2,18 @@
 /* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
  * xmalloc — allocation wrappers that end the program instead of returning
- * NULL (see include/gloss/xmalloc.h).
+ * NULL, and the reader's heap on a huge page (see include/gloss/xmalloc.h).
  */
 #include "gloss/gloss.h"
 
 #include <errno.h>
 #include <stdarg.h>
+#include <stdint.h>
+#ifdef HAVE_MALLOC_H
+#include <malloc.h>
+#endif
+#include <sys/mman.h>
+#include <unistd.h>
 
 #include "gloss/error.h"
 #include "gloss/xmalloc.h"
@@ -102,3 +108,66 @@ xasprintf(const char *fmt, ...)
 	va_end(ap);
 	return r;
 }
+
+/* ------------------------------------------------------------------ */
+/* The heap on a huge page */
+
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define GLOSS_ASAN 1
+#endif
+#endif
+#if defined(__SANITIZE_ADDRESS__)
+#define GLOSS_ASAN 1
+#endif
+
+#if defined(__GLIBC__) && defined(HAVE_MALLOPT) && defined(M_MMAP_THRESHOLD) && \
+    defined(MADV_HUGEPAGE) && !defined(GLOSS_ASAN)
+#define HUGE_SIZE ((uintptr_t)2 << 20)	/* an x86-64 and arm64 transparent huge page */
+#define HUGE_MMAP_DEFAULT (128 * 1024)	/* glibc's M_MMAP_THRESHOLD */
+
+static void *huge_filler;	/* the heap below the aligned region: kept, never touched */
+
+/*
+ * The heap's top chunk (glibc: mallinfo2's keepcost) ends at the program
+ * break.  Grow it past the next aligned 2 MiB, mark that region, then
+ * allocate what lies below it: the next allocation starts the region, and
+ * its first touch faults in the whole huge page.
+ */
+bool
+xmalloc_heap_huge(void)
+{
+	uintptr_t top, start, brk;
+	void *volatile grow;
+	bool ok = false;
+
+	mallopt(M_MMAP_THRESHOLD, (int)(4 * HUGE_SIZE));	/* the blocks below come from the heap */
+	mallopt(M_TRIM_THRESHOLD, (int)(8 * HUGE_SIZE));	/* and freeing them keeps it */
+	grow = malloc(1);	/* the heap exists */
+	free(grow);
+	top = (uintptr_t)mallinfo2().keepcost;
+	brk = (uintptr_t)sbrk(0);
+	top = brk - top;
+	start = (top + HUGE_SIZE - 1) & ~(HUGE_SIZE - 1);
+	if (start - top < 64)
+		start += HUGE_SIZE;	/* room for the filler's header below it */
+	if (brk < start + HUGE_SIZE) {
+		grow = malloc(start + HUGE_SIZE - top);
+		free(grow);
+		brk = (uintptr_t)sbrk(0);
+	}
+	if (brk >= start + HUGE_SIZE && brk - (uintptr_t)mallinfo2().keepcost == top &&
+	    madvise((void *)start, (brk - start) & ~(HUGE_SIZE - 1), MADV_HUGEPAGE) == 0) {
+		huge_filler = malloc(start - top - 2 * sizeof(size_t));
+		ok = huge_filler != NULL;
+	}
+	mallopt(M_MMAP_THRESHOLD, HUGE_MMAP_DEFAULT);
+	return ok;
+}
+#else
+bool
+xmalloc_heap_huge(void)
+{
+	return false;
+}
+#endif

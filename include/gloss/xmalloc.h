@@ -25,4 +25,18 @@ char *xmemdup(const void *p, size_t n);
 char *xasprintf(const char *fmt, ...) GLOSS_PRINTF(1, 2);
 char *xvasprintf(const char *fmt, va_list ap);
 
+/*
+ * Makes the heap's next allocations start a fresh 2 MiB-aligned region
+ * marked for a transparent huge page (MADV_HUGEPAGE): the reader calls it
+ * first, and the allocations of its first screen (ncurses's three grids of
+ * cells, the first chunk's layout, the view: some 120 pages of 4 KiB, each a
+ * page fault that costs about 10 us on a virtual machine) then share one
+ * fault.  It leaves glibc's trim threshold at 16 MiB (the heap is not
+ * given back in pieces that would split the page) and its mmap threshold
+ * at the default 128 KiB, no longer adjusted.  False, and no region
+ * marked, where the C library is not glibc, under AddressSanitizer, or
+ * when the heap does not grow as expected.
+ */
+bool xmalloc_heap_huge(void);
+
 #endif
