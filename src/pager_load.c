@@ -1,8 +1,12 @@
 /* SPDX-License-Identifier: ISC */
 /* SPDX-FileCopyrightText: 2026 the gloss authors */
 /*
- * pager_load — reading a document's first chunk (for a Markdown file up to
- * 8 MiB, the whole file) in a worker thread, while the main thread says
+ * pager_load — reading a document's first chunk.  A first chunk of at most
+ * LOAD_INLINE_MAX source bytes (64 KiB of text, 8 KiB of Markdown, a small
+ * file) is read at once: a thread would cost the first screen more than
+ * the parse (its stack and its own malloc arena are fresh pages).  A larger
+ * one (a Markdown file parsed whole, a paragraph of megabytes) is read in
+ * a worker thread, while the main thread says
  * "Reading FILE… N %" in the status line and answers q, Q and ^C.  The
  * worker touches only the document (no curses, no view): the parse, then
  * the title (meta_title); the main thread touches neither until it has
@@ -25,6 +29,7 @@
 #define LOAD_SHOW_MS 200	/* a load that takes longer says how far it got */
 #define LOAD_POLL_MS 20		/* keys and the worker are looked at this often after that */
 #define LOAD_GRACE_MS 100	/* after q, the worker's chance to stop by itself */
+#define LOAD_INLINE_MAX (256u << 10)	/* a file parsed whole up to this size needs no thread */
 #define KEY_CTRL_C 3
 
 struct load {
@@ -125,6 +130,15 @@ quit_now(void)
 	_exit(0);
 }
 
+/* True when the first chunk has at most LOAD_INLINE_MAX source bytes (its end is found by memchr). */
+static bool
+first_is_small(struct doc *doc)
+{
+	uint64_t a, z;
+
+	return !doc_chunk_source(doc, 0, &a, &z) || z - a <= LOAD_INLINE_MAX;
+}
+
 bool
 pager_load(struct doc *doc, char **title)
 {
@@ -135,8 +149,8 @@ pager_load(struct doc *doc, char **title)
 	*title = NULL;
 	pthread_mutex_init(&l.lock, NULL);
 	pthread_cond_init(&l.cond, NULL);
-	if (pthread_create(&t, NULL, worker, &l) != 0) {
-		worker(&l);	/* no thread: read here, without progress */
+	if (first_is_small(doc) || pthread_create(&t, NULL, worker, &l) != 0) {
+		worker(&l);	/* read here, without progress */
 		quit = false;
 	} else {
 		quit = watch(&l, doc_path(doc));
