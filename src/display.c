@@ -84,7 +84,7 @@ display_locale(bool ascii_forced)
 {
 	static const char *const fallbacks[] = { "C.UTF-8", "C.utf8", "en_US.UTF-8", "en_US.utf8" };
 
-	setlocale(LC_ALL, "");
+	setlocale(LC_CTYPE, "");	/* the reader depends on no other category */
 	if (!codeset_is_utf8() && locale_is_c()) {
 		for (size_t i = 0; i < GLOSS_ARRAY_SIZE(fallbacks); i++)
 			if (setlocale(LC_CTYPE, fallbacks[i]) && codeset_is_utf8())
