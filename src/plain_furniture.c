@@ -459,15 +459,24 @@ struct slot {
 	uint8_t width;		/* 0: empty */
 };
 
-static struct needle needles[GLOSS_ARRAY_SIZE(furniture_strong) +
-    GLOSS_ARRAY_SIZE(furniture_appeals) + GLOSS_ARRAY_SIZE(furniture_weak) +
-    GLOSS_ARRAY_SIZE(furniture_lines) + GLOSS_ARRAY_SIZE(furniture_prefixes) +
-    GLOSS_ARRAY_SIZE(furniture_networks)];
-static size_t nneedles;
-static struct slot slots[SLOTS];
 /* The first 4 bytes of the needles of rules 1-3, hashed: a word whose first 4 bytes miss is passed over. */
 #define FIRST4_BITS 65536
-static unsigned char first4[FIRST4_BITS / 8];
+
+struct furniture_index {
+	struct needle needles[GLOSS_ARRAY_SIZE(furniture_strong) +
+	    GLOSS_ARRAY_SIZE(furniture_appeals) + GLOSS_ARRAY_SIZE(furniture_weak) +
+	    GLOSS_ARRAY_SIZE(furniture_lines) + GLOSS_ARRAY_SIZE(furniture_prefixes) +
+	    GLOSS_ARRAY_SIZE(furniture_networks)];
+	size_t nneedles;
+	struct slot slots[SLOTS];
+	unsigned char first4[FIRST4_BITS / 8];
+};
+/*
+ * Built once, on the heap (60 KiB): the reader's heap is a huge page
+ * (xmalloc_heap_huge), where the same tables as static data cost the
+ * first screen 15 page faults.  Never freed.
+ */
+static struct furniture_index *ix;
 static pthread_once_t index_once = PTHREAD_ONCE_INIT;
 
 /* The first width (2, 3, 4 or 8) bytes of s as a number; constant sizes, so the copies are inlined. */
@@ -520,7 +529,7 @@ static void
 add_needles(const char *const *v, size_t count, enum rule rule)
 {
 	for (size_t i = 0; i < count; i++) {
-		struct needle *nd = &needles[nneedles++];
+		struct needle *nd = &ix->needles[ix->nneedles++];
 
 		nd->s = v[i];
 		nd->len = (uint16_t)strlen(v[i]);	/* every entry has 2 bytes or more */
@@ -530,7 +539,7 @@ add_needles(const char *const *v, size_t count, enum rule rule)
 		if (rule <= RULE_WEAK) {
 			unsigned h = first4_of(gram_of((const uint8_t *)v[i], 4));
 
-			first4[h / 8] |= (unsigned char)(1u << (h % 8));
+			ix->first4[h / 8] |= (unsigned char)(1u << (h % 8));
 		}
 	}
 }
@@ -538,23 +547,24 @@ add_needles(const char *const *v, size_t count, enum rule rule)
 static void
 index_init(void)
 {
+	ix = xcalloc(1, sizeof *ix);
 	add_needles(furniture_strong, GLOSS_ARRAY_SIZE(furniture_strong), RULE_STRONG);
 	add_needles(furniture_appeals, GLOSS_ARRAY_SIZE(furniture_appeals), RULE_APPEAL);
 	add_needles(furniture_weak, GLOSS_ARRAY_SIZE(furniture_weak), RULE_WEAK);
 	add_needles(furniture_lines, GLOSS_ARRAY_SIZE(furniture_lines), RULE_LINE);
 	add_needles(furniture_prefixes, GLOSS_ARRAY_SIZE(furniture_prefixes), RULE_PREFIX);
 	add_needles(furniture_networks, GLOSS_ARRAY_SIZE(furniture_networks), RULE_NETWORK);
-	qsort(needles, nneedles, sizeof *needles, needle_cmp);
-	for (size_t i = 0; i < nneedles; ) {
+	qsort(ix->needles, ix->nneedles, sizeof *ix->needles, needle_cmp);
+	for (size_t i = 0; i < ix->nneedles; ) {
 		size_t j = i;
-		unsigned h = slot_of(needles[i].gram, needles[i].width);
+		unsigned h = slot_of(ix->needles[i].gram, ix->needles[i].width);
 
-		while (j < nneedles && needle_cmp(&needles[i], &needles[j]) == 0)
+		while (j < ix->nneedles && needle_cmp(&ix->needles[i], &ix->needles[j]) == 0)
 			j++;
-		while (slots[h].width)
+		while (ix->slots[h].width)
 			h = (h + 1) & (SLOTS - 1);
-		slots[h] = (struct slot){ needles[i].gram, (uint16_t)i, (uint16_t)(j - i),
-		    needles[i].width };
+		ix->slots[h] = (struct slot){ ix->needles[i].gram, (uint16_t)i, (uint16_t)(j - i),
+		    ix->needles[i].width };
 		i = j;
 	}
 }
@@ -570,10 +580,10 @@ needles_at(const struct plain_lowered *l, size_t i, unsigned width, unsigned *co
 	if (width > l->n - i)
 		return NULL;
 	g = gram_of(l->s + i, width);
-	for (h = slot_of(g, width); slots[h].width; h = (h + 1) & (SLOTS - 1)) {
-		if (slots[h].width == width && slots[h].gram == g) {
-			*count = slots[h].count;
-			return &needles[slots[h].first];
+	for (h = slot_of(g, width); ix->slots[h].width; h = (h + 1) & (SLOTS - 1)) {
+		if (ix->slots[h].width == width && ix->slots[h].gram == g) {
+			*count = ix->slots[h].count;
+			return &ix->needles[ix->slots[h].first];
 		}
 	}
 	return NULL;
@@ -627,7 +637,7 @@ needle_at(const struct line_ctx *c, size_t i)
 	if (i + 4 > c->l->n)
 		return false;
 	h = first4_of(gram_of(c->l->s + i, 4));
-	if (!(first4[h / 8] & (1u << (h % 8))))
+	if (!(ix->first4[h / 8] & (1u << (h % 8))))
 		return false;
 	return probe(c, i, 4) || (i + 8 <= c->l->n && probe(c, i, 8));
 }
