@@ -14,6 +14,12 @@
 #include "gloss/xmalloc.h"
 
 #define LOOKAHEAD 512	/* source bytes searched for a text character before it counts as added */
+#define MARK_EVERY 4096	/* source bytes between two marks of the code-point count */
+
+/* A place whose code-point count is known: the first character at or after a multiple of MARK_EVERY. */
+struct mark {
+	uint64_t byte, cp;
+};
 
 struct srcmap {
 	struct doc *doc;
@@ -22,6 +28,14 @@ struct srcmap {
 	uint64_t bom;			/* 3 when the file starts with a byte-order mark */
 	bool md;
 	uint64_t at_byte, at_cp;	/* the last place counted (code points are counted forwards) */
+	/*
+	 * marks[i]: the place of mark i, for every multiple of MARK_EVERY the
+	 * count has passed; a count behind at_byte starts from the mark before
+	 * it, not from the file's start (export asks for each highlight's
+	 * offsets and context, in any order: from the start it was quadratic).
+	 */
+	struct mark *marks;
+	size_t nmarks, cap;
 };
 
 /* One alignment of a block's text t[0..tn) with source bytes s[si..sn). */
@@ -43,12 +57,18 @@ srcmap_new(struct doc *doc)
 	m->bom = m->n >= 3 && memcmp(m->src, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
 	m->md = doc_format(doc) == DOC_FORMAT_MARKDOWN;
 	m->at_byte = m->bom;
+	m->cap = 16;
+	m->marks = xcalloc(m->cap, sizeof *m->marks);
+	m->marks[0] = (struct mark){ m->bom, 0 };
+	m->nmarks = 1;
 	return m;
 }
 
 void
 srcmap_free(struct srcmap *m)
 {
+	if (m)
+		free(m->marks);
 	free(m);
 }
 
@@ -61,37 +81,65 @@ src_decode(const char *s, uint64_t n, uint64_t i, uint32_t *cp)
 	return (size_t)text_decode(s + i, (size_t)(n - i), cp);
 }
 
-uint64_t
-srcmap_cp(struct srcmap *m, uint64_t off)
+/* One character forward, marking the multiple of MARK_EVERY it reaches first. */
+static void
+count_one(struct srcmap *m)
 {
 	uint32_t cp;
 
+	m->at_byte += src_decode(m->src, m->n, m->at_byte, &cp);
+	m->at_cp++;
+	if (m->at_byte >= (uint64_t)m->nmarks * MARK_EVERY && m->at_byte < m->n) {
+		if (m->nmarks == m->cap)
+			m->marks = xreallocarray(m->marks, m->cap *= 2, sizeof *m->marks);
+		m->marks[m->nmarks++] = (struct mark){ m->at_byte, m->at_cp };
+	}
+}
+
+/* The last mark at or before byte off (by = true) or code point off (by = false). */
+static struct mark
+mark_before(const struct srcmap *m, uint64_t off, bool by)
+{
+	size_t lo = 0, hi = m->nmarks;	/* marks[0] is at or before every place */
+
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if ((by ? m->marks[mid].byte : m->marks[mid].cp) <= off)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return m->marks[lo];
+}
+
+uint64_t
+srcmap_cp(struct srcmap *m, uint64_t off)
+{
 	if (off < m->bom)
 		return 0;
 	if (off < m->at_byte) {
-		m->at_byte = m->bom;
-		m->at_cp = 0;
+		struct mark k = mark_before(m, off, true);
+
+		m->at_byte = k.byte;
+		m->at_cp = k.cp;
 	}
-	while (m->at_byte < off && m->at_byte < m->n) {
-		m->at_byte += src_decode(m->src, m->n, m->at_byte, &cp);
-		m->at_cp++;
-	}
+	while (m->at_byte < off && m->at_byte < m->n)
+		count_one(m);
 	return m->at_cp;
 }
 
 uint64_t
 srcmap_byte(struct srcmap *m, uint64_t cp)
 {
-	uint32_t c;
-
 	if (cp < m->at_cp) {
-		m->at_byte = m->bom;
-		m->at_cp = 0;
+		struct mark k = mark_before(m, cp, false);
+
+		m->at_byte = k.byte;
+		m->at_cp = k.cp;
 	}
-	while (m->at_cp < cp && m->at_byte < m->n) {
-		m->at_byte += src_decode(m->src, m->n, m->at_byte, &c);
-		m->at_cp++;
-	}
+	while (m->at_cp < cp && m->at_byte < m->n)
+		count_one(m);
 	return GLOSS_MAX(m->at_byte, m->bom);
 }
 

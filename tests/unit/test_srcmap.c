@@ -14,6 +14,7 @@
 #include "gloss/doc.h"
 #include "gloss/srcmap.h"
 #include "gloss/strbuf.h"
+#include "gloss/text.h"
 #include "gloss/xmalloc.h"
 #include "../lib/tap.h"
 
@@ -129,11 +130,81 @@ test_code_points(void)
 	doc_free(d);
 }
 
+/*
+ * Code points counted from a mark: a 60 KB file of 1- to 4-byte characters
+ * and invalid bytes, asked in a scrambled order for the count of every
+ * 7th byte and the byte of every 5th code point (backwards as often as
+ * forwards, across the marks every 4 KiB), against a count from the start.
+ */
+static void
+test_code_points_marked(void)
+{
+	static const char *const pieces[] = { "a", "ж", "€", "\xF0\x9F\x98\x80", "\xFF", "\r\n", " " };
+	struct doc_options opt = { .force = true, .format = DOC_FORMAT_TEXT, .tab_width = 8 };
+	struct strbuf src = STRBUF_INIT;
+	uint64_t *cp_at, ncp = 0, bad_cp = 0, bad_byte = 0, asked = 0;
+	uint64_t *byte_of;
+	struct srcmap *m;
+	struct doc *d;
+	unsigned r = 12345;
+
+	while (src.len < 60000) {
+		r = r * 1103515245u + 12345u;
+		strbuf_adds(&src, pieces[(r >> 16) % GLOSS_ARRAY_SIZE(pieces)]);
+	}
+	if (doc_open_mem("t", src.buf, src.len, &opt, &d) != GLOSS_OK) {
+		ok(0, "code points from marks: opens");
+		strbuf_done(&src);
+		return;
+	}
+	cp_at = xcalloc(src.len + 1, sizeof *cp_at);	/* the count before each byte, from the start */
+	byte_of = xcalloc(src.len + 1, sizeof *byte_of);
+	for (size_t i = 0; i <= src.len; ) {
+		uint32_t c;
+		size_t len = i < src.len ? (size_t)text_decode(src.buf + i, src.len - i, &c) : 1;
+
+		byte_of[ncp] = i;
+		for (size_t j = i; j < i + len && j <= src.len; j++)
+			cp_at[j] = ncp + (j > i);
+		ncp++;
+		i += len;
+	}
+	m = srcmap_new(d);
+	for (uint64_t k = 0; k < src.len; k += 7) {
+		uint64_t off = (k * 7919) % src.len;	/* scrambled */
+
+		asked++;
+		bad_cp += srcmap_cp(m, off) != cp_at[off];
+	}
+	for (uint64_t mk = 4096; mk + 8 < src.len; mk += 4096)	/* each byte around a mark, from behind */
+		for (uint64_t off = mk - 8; off <= mk + 8; off++) {
+			srcmap_cp(m, src.len - 1);
+			asked++;
+			bad_cp += srcmap_cp(m, off) != cp_at[off];
+			bad_byte += srcmap_byte(m, cp_at[off]) != byte_of[cp_at[off]];
+		}
+	for (uint64_t k = 0; k < ncp - 1; k += 5) {
+		uint64_t c = (k * 7919) % (ncp - 1);
+
+		bad_byte += srcmap_byte(m, c) != byte_of[c];
+	}
+	ok(bad_cp == 0, "code points from marks: %llu of %llu counts differ from a count from the start",
+	    (unsigned long long)bad_cp, (unsigned long long)asked);
+	ok(bad_byte == 0, "code points from marks: %llu bytes of code points differ",
+	    (unsigned long long)bad_byte);
+	free(cp_at);
+	free(byte_of);
+	srcmap_free(m);
+	doc_free(d);
+	strbuf_done(&src);
+}
+
 int
 main(void)
 {
 	for (size_t i = 0; i < GLOSS_ARRAY_SIZE(cases); i++)
 		run_case(&cases[i]);
 	test_code_points();
+	test_code_points_marked();
 	return tap_done();
 }
