@@ -15,6 +15,7 @@
 
 #define LOOKAHEAD 512	/* source bytes searched for a text character before it counts as added */
 #define MARK_EVERY 4096	/* source bytes between two marks of the code-point count */
+#define RECENT 1024	/* the last code points counted whose bytes are kept (a context is 32) */
 
 /* A place whose code-point count is known: the first character at or after a multiple of MARK_EVERY. */
 struct mark {
@@ -36,6 +37,14 @@ struct srcmap {
 	 */
 	struct mark *marks;
 	size_t nmarks, cap;
+	/*
+	 * recent[c % RECENT]: the byte of code point c, for c in [recent_lo,
+	 * recent_hi] and no more than RECENT back from recent_hi: a context
+	 * before a highlight (srcmap_back), and the start of the next one when
+	 * highlights overlap, are found there.
+	 */
+	uint64_t recent[RECENT];
+	uint64_t recent_lo, recent_hi;
 };
 
 /* One alignment of a block's text t[0..tn) with source bytes s[si..sn). */
@@ -61,6 +70,7 @@ srcmap_new(struct doc *doc)
 	m->marks = xcalloc(m->cap, sizeof *m->marks);
 	m->marks[0] = (struct mark){ m->bom, 0 };
 	m->nmarks = 1;
+	m->recent[0] = m->bom;
 	return m;
 }
 
@@ -89,11 +99,51 @@ count_one(struct srcmap *m)
 
 	m->at_byte += src_decode(m->src, m->n, m->at_byte, &cp);
 	m->at_cp++;
+	m->recent[m->at_cp % RECENT] = m->at_byte;
+	m->recent_hi = GLOSS_MAX(m->recent_hi, m->at_cp);
 	if (m->at_byte >= (uint64_t)m->nmarks * MARK_EVERY && m->at_byte < m->n) {
 		if (m->nmarks == m->cap)
 			m->marks = xreallocarray(m->marks, m->cap *= 2, sizeof *m->marks);
 		m->marks[m->nmarks++] = (struct mark){ m->at_byte, m->at_cp };
 	}
+}
+
+/* The first code point whose byte is kept. */
+static uint64_t
+recent_first(const struct srcmap *m)
+{
+	return m->recent_hi - m->recent_lo < RECENT ? m->recent_lo : m->recent_hi - RECENT + 1;
+}
+
+/* Moves back to the last kept code point at or before byte off; false if none is kept. */
+static bool
+back_to_byte(struct srcmap *m, uint64_t off)
+{
+	uint64_t lo = recent_first(m), hi = m->at_cp;
+
+	if (m->recent[lo % RECENT] > off)
+		return false;
+	while (hi > lo) {	/* the bytes of lo..at_cp grow: the last one at or before off */
+		uint64_t mid = lo + (hi - lo + 1) / 2;
+
+		if (m->recent[mid % RECENT] <= off)
+			lo = mid;
+		else
+			hi = mid - 1;
+	}
+	m->at_byte = m->recent[lo % RECENT];
+	m->at_cp = lo;
+	return true;
+}
+
+/* Counting goes on from k (a mark): what was kept of the recent code points is stale. */
+static void
+restart_at(struct srcmap *m, struct mark k)
+{
+	m->at_byte = k.byte;
+	m->at_cp = k.cp;
+	m->recent_lo = m->recent_hi = k.cp;
+	m->recent[k.cp % RECENT] = k.byte;
 }
 
 /* The last mark at or before byte off (by = true) or code point off (by = false). */
@@ -118,12 +168,8 @@ srcmap_cp(struct srcmap *m, uint64_t off)
 {
 	if (off < m->bom)
 		return 0;
-	if (off < m->at_byte) {
-		struct mark k = mark_before(m, off, true);
-
-		m->at_byte = k.byte;
-		m->at_cp = k.cp;
-	}
+	if (off < m->at_byte && !back_to_byte(m, off))
+		restart_at(m, mark_before(m, off, true));
 	while (m->at_byte < off && m->at_byte < m->n)
 		count_one(m);
 	return m->at_cp;
@@ -132,11 +178,11 @@ srcmap_cp(struct srcmap *m, uint64_t off)
 uint64_t
 srcmap_byte(struct srcmap *m, uint64_t cp)
 {
-	if (cp < m->at_cp) {
-		struct mark k = mark_before(m, cp, false);
-
-		m->at_byte = k.byte;
-		m->at_cp = k.cp;
+	if (cp < m->at_cp && cp >= recent_first(m)) {
+		m->at_byte = m->recent[cp % RECENT];	/* a few code points back */
+		m->at_cp = cp;
+	} else if (cp < m->at_cp) {
+		restart_at(m, mark_before(m, cp, false));
 	}
 	while (m->at_cp < cp && m->at_byte < m->n)
 		count_one(m);

@@ -134,7 +134,9 @@ test_code_points(void)
  * Code points counted from a mark: a 60 KB file of 1- to 4-byte characters
  * and invalid bytes, asked in a scrambled order for the count of every
  * 7th byte and the byte of every 5th code point (backwards as often as
- * forwards, across the marks every 4 KiB), against a count from the start.
+ * forwards, across the marks every 4 KiB), then walked back in short
+ * steps (the places kept of the last code points counted), against a count
+ * from the start.
  */
 static void
 test_code_points_marked(void)
@@ -183,6 +185,20 @@ test_code_points_marked(void)
 			bad_cp += srcmap_cp(m, off) != cp_at[off];
 			bad_byte += srcmap_byte(m, cp_at[off]) != byte_of[cp_at[off]];
 		}
+	for (uint64_t off = src.len - 1; off > 13; off -= 13) {	/* short steps back: the recent places */
+		asked++;
+		bad_cp += srcmap_cp(m, off) != cp_at[off];
+	}
+	for (uint64_t c = ncp - 2; c > 11; c -= 11)
+		bad_byte += srcmap_byte(m, c) != byte_of[c];
+	srcmap_cp(m, src.len / 2);
+	for (uint64_t c = cp_at[src.len / 2], k = 0; c > 0 && k < 3000; c--, k++)	/* one by one */
+		bad_byte += srcmap_byte(m, c) != byte_of[c];
+	srcmap_cp(m, src.len / 3);
+	for (uint64_t off = src.len / 3, k = 0; off > 0 && k < 6000; off--, k++) {
+		asked++;
+		bad_cp += srcmap_cp(m, off) != cp_at[off];
+	}
 	for (uint64_t k = 0; k < ncp - 1; k += 5) {
 		uint64_t c = (k * 7919) % (ncp - 1);
 
