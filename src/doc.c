@@ -177,7 +177,7 @@ doc_setup(struct doc *doc, const struct doc_options *opt)
 		doc->nchunks = doc->size > 0 ? 1 : 0;
 	else
 		doc->nchunks = (uint32_t)((doc->size + doc->chunk_size - 1) / doc->chunk_size);
-	doc->chunks = xcalloc(doc->nchunks ? doc->nchunks : 1, sizeof *doc->chunks);
+	doc->chunks = xtable_new(doc->nchunks ? doc->nchunks : 1, sizeof *doc->chunks);
 	doc->chunks[0].start1 = 1;	/* B(0) = 0; text_start 0 */
 	return GLOSS_OK;
 }
@@ -336,7 +336,7 @@ doc_free(struct doc *doc)
 		doc->ahead(doc->ahead_arg, doc, UINT32_MAX);
 	for (uint32_t k = 0; k < doc->nchunks; k++)
 		doc_build_chunk_free(doc->chunks[k].loaded);
-	free(doc->chunks);
+	xtable_free(doc->chunks, doc->nchunks ? doc->nchunks : 1, sizeof *doc->chunks);
 	doc_build_memo_free(doc->memo);
 	file_unmap(doc->map, (size_t)doc->size);
 	free(doc->owned);

@@ -109,6 +109,34 @@ xasprintf(const char *fmt, ...)
 	return r;
 }
 
+#define TABLE_MAPPED (128u * 1024u)	/* tables from this size have a mapping of their own */
+
+void *
+xtable_new(size_t nmemb, size_t size)
+{
+	size_t n;
+	void *p;
+
+	if (size && nmemb > SIZE_MAX / size)
+		error_fatal("out of memory (%zu x %zu bytes)", nmemb, size);
+	n = nmemb * size;
+	if (n < TABLE_MAPPED)
+		return xcalloc(nmemb ? nmemb : 1, size ? size : 1);
+	p = mmap(NULL, n, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	return checked(p == MAP_FAILED ? NULL : p, n);
+}
+
+void
+xtable_free(void *p, size_t nmemb, size_t size)
+{
+	if (p == NULL)
+		return;
+	if (nmemb * size < TABLE_MAPPED)
+		free(p);
+	else
+		munmap(p, nmemb * size);
+}
+
 /* ------------------------------------------------------------------ */
 /* The heap on a huge page */
 

@@ -26,6 +26,17 @@ char *xasprintf(const char *fmt, ...) GLOSS_PRINTF(1, 2);
 char *xvasprintf(const char *fmt, va_list ap);
 
 /*
+ * A zeroed table of nmemb elements of size bytes in pages of its own (an
+ * anonymous mapping from 128 KiB, else calloc): its pages stay untouched
+ * until used, whatever the heap holds — a 1 GB file's chunk index is
+ * 768 KiB, of which the first screen uses one entry, and calloc would
+ * clear it all when the heap has room (xmalloc_heap_huge gives it room).
+ * Freed with xtable_free() and the same counts.
+ */
+void *xtable_new(size_t nmemb, size_t size);
+void xtable_free(void *p, size_t nmemb, size_t size);
+
+/*
  * Makes the heap's next allocations start a fresh 2 MiB-aligned region
  * marked for a transparent huge page (MADV_HUGEPAGE): the reader calls it
  * first, and the allocations of its first screen (ncurses's three grids of
