@@ -149,8 +149,8 @@ xtable_free(void *p, size_t nmemb, size_t size)
 #define GLOSS_ASAN 1
 #endif
 
-#if defined(__GLIBC__) && defined(HAVE_MALLOPT) && defined(M_MMAP_THRESHOLD) && \
-    defined(MADV_HUGEPAGE) && !defined(GLOSS_ASAN)
+#if defined(__GLIBC__) && (__GLIBC__ > 2 || __GLIBC_MINOR__ >= 33) && defined(HAVE_MALLOPT) && \
+    defined(M_MMAP_THRESHOLD) && defined(MADV_HUGEPAGE) && !defined(GLOSS_ASAN)	/* mallinfo2: 2.33 */
 #define HUGE_SIZE ((uintptr_t)2 << 20)	/* an x86-64 and arm64 transparent huge page */
 #define HUGE_MMAP_DEFAULT (128 * 1024)	/* glibc's M_MMAP_THRESHOLD */
 
