@@ -8,9 +8,9 @@
  * break is "soft" (re-flowed into a space) only when the segment looks
  * hard-wrapped — its longest line is between REFLOW_MIN and REFLOW_MAX
  * columns — and the break is one a wrapping program would have made: the
- * first word of the next line would not have fitted on this line, this line
- * is reasonably full, and the next line does not start a list item or a
- * quote.  Every other line break ends a paragraph, so files with one
+ * first word of the next line would not have fitted on this line (widths
+ * count a sentence end's two spaces as one), this line is reasonably full,
+ * and the next line does not start a list item or a quote.  Every other line break ends a paragraph, so files with one
  * paragraph per line keep each line, and short lines (addresses, menus,
  * verse) stay apart.  A line of site furniture that ends a paragraph
  * ("Share this..." under its last line) is a paragraph of its own, and so
@@ -229,13 +229,41 @@ scan_line(const char *s, uint64_t a, uint64_t z, struct line *ln)
 	ln->text = t;
 }
 
+/*
+ * The second space of each sentence end written with two ("sources.  They",
+ * as fmt, Emacs's sentence-end-double-space and vim's joinspaces write):
+ * it widens a line by a column that says nothing of the fill column, and
+ * counted it makes the widest line one column too wide for the break
+ * before it to look soft.
+ */
+static bool
+ends_sentence_char(char c)
+{
+	return c == '.' || c == '!' || c == '?';
+}
+
+static int
+sentence_gaps(const char *s, uint64_t a, uint64_t z)
+{
+	int n = 0;
+
+	for (uint64_t i = a + 1; i + 2 < z; i++) {
+		char p = s[i - 1], q = i >= a + 2 ? s[i - 2] : ' ';
+
+		if (s[i] == ' ' && s[i + 1] == ' ' && s[i + 2] != ' ' && (ends_sentence_char(p) ||
+		    ((p == '"' || p == ')' || p == '\'') && ends_sentence_char(q))))
+			n++;
+	}
+	return n;
+}
+
 /* Widths for the re-flowing decision (only segments of several lines need them). */
 static void
 measure_line(const char *s, struct line *ln)
 {
 	uint64_t w;
 
-	ln->width = count_cps(s, ln->text, ln->end);
+	ln->width = count_cps(s, ln->text, ln->end) - sentence_gaps(s, ln->text, ln->end);
 	for (w = ln->text; w < ln->end && s[w] != ' '; w++)
 		;
 	ln->first_word = count_cps(s, ln->text, w);

@@ -97,6 +97,14 @@ test_reflow(void)
 	    "p:Then the evening comes and the light fades away behind the hills of the old valley "
 	    "where nobody lives any more at all.",
 	    "a short line inside a wrapped run ends the paragraph");
+	check_blocks("The files of this directory are articles by other authors, published on the\n"
+	    "web and saved as plain text or Markdown to show and test how gloss reads\n"
+	    "long English text that cites Russian, Ukrainian and Belarusian sources.  They\n"
+	    "are not covered by the licence of gloss.\n",
+	    "p:The files of this directory are articles by other authors, published on the web and "
+	    "saved as plain text or Markdown to show and test how gloss reads long English text that "
+	    "cites Russian, Ukrainian and Belarusian sources.  They are not covered by the licence of "
+	    "gloss.", "two spaces after a sentence do not widen the fill column (corpus/README)");
 	check_blocks("Apples\nPears\nPlums\n", "p:Apples|p:Pears|p:Plums", "short lines stay apart");
 	check_blocks("Intro text here.\n\n- first item\n- second item\n",
 	    "p:Intro text here.|li:- first item|li:- second item", "list items");
