@@ -15,7 +15,7 @@ before it (the first from the start of the program):
   --settle MS     wait until output came and then stopped for MS ms; the
                   time is that of the last byte (for keys whose result has
                   no known text, such as scrolling by a line)
-Then the program is terminated and its peak resident memory is read.
+Then the program's peak resident memory is read (VmHWM) and it is terminated.
   --fresh FILE    remove FILE (and FILE-wal, FILE-shm) before each run, so
                   that every run opens the document for the first time
                   (gloss would otherwise reopen it where the last run left)
@@ -128,9 +128,24 @@ class Program:
         self.seen.clear()
         os.write(self.fd, data)
 
+    def peak_rss(self):
+        """The program's own peak RSS in KiB (VmHWM of its image since exec), None if unknown.
+
+        wait4's ru_maxrss would not do: Linux keeps in it the high-water mark of
+        the image before exec, which here is this Python process's, forked."""
+        try:
+            with open("/proc/%d/status" % self.pid) as f:
+                for line in f:
+                    if line.startswith("VmHWM:"):
+                        return int(line.split()[1])
+        except (OSError, ValueError, IndexError):
+            pass
+        return None
+
     def stop(self):
         """Terminates the program; returns its peak RSS in KiB."""
         usage = None
+        hwm = self.peak_rss()
         for sig in (signal.SIGTERM, signal.SIGKILL):
             try:
                 os.killpg(self.pid, sig)
@@ -141,7 +156,7 @@ class Program:
                 pid, _, usage = os.wait4(self.pid, os.WNOHANG)
                 if pid == self.pid:
                     os.close(self.fd)
-                    return usage.ru_maxrss
+                    return hwm if hwm is not None else usage.ru_maxrss
                 self.read(0.02)
         os.close(self.fd)
         return None
