@@ -29,7 +29,7 @@
 #define LOAD_SHOW_MS 200	/* a load that takes longer says how far it got */
 #define LOAD_POLL_MS 20		/* keys and the worker are looked at this often after that */
 #define LOAD_GRACE_MS 100	/* after q, the worker's chance to stop by itself */
-#define LOAD_INLINE_MAX (256u << 10)	/* a file parsed whole up to this size needs no thread */
+#define LOAD_INLINE_MAX (256u << 10)	/* a first chunk up to this size is parsed without a thread */
 #define KEY_CTRL_C 3
 
 struct load {

@@ -10,9 +10,9 @@
  * columns — and the break is one a wrapping program would have made: the
  * first word of the next line would not have fitted on this line (widths
  * count a sentence end's two spaces as one), this line is reasonably full,
- * and the next line does not start a list item or a quote.  Every other line break ends a paragraph, so files with one
- * paragraph per line keep each line, and short lines (addresses, menus,
- * verse) stay apart.  A line of site furniture that ends a paragraph
+ * and the next line does not start a list item or a quote.  Every other
+ * line break ends a paragraph, so files with one paragraph per line keep
+ * each line, and short lines (addresses, menus, verse) stay apart.  A line of site furniture that ends a paragraph
  * ("Share this..." under its last line) is a paragraph of its own, and so
  * is a line that repeats the beginning of the line before it (a page's
  * <title> line "Title | Site", then the title).
@@ -236,24 +236,15 @@ scan_line(const char *s, uint64_t a, uint64_t z, struct line *ln)
  * counted it makes the widest line one column too wide for the break
  * before it to look soft.
  */
-static bool
-ends_sentence_char(char c)
-{
-	return c == '.' || c == '!' || c == '?';
-}
-
 static int
 sentence_gaps(const char *s, uint64_t a, uint64_t z)
 {
 	int n = 0;
 
-	for (uint64_t i = a + 1; i + 2 < z; i++) {
-		char p = s[i - 1], q = i >= a + 2 ? s[i - 2] : ' ';
-
-		if (s[i] == ' ' && s[i + 1] == ' ' && s[i + 2] != ' ' && (ends_sentence_char(p) ||
-		    ((p == '"' || p == ')' || p == '\'') && ends_sentence_char(q))))
+	for (uint64_t i = a + 1; i + 2 < z; i++)
+		if (s[i] == ' ' && s[i + 1] == ' ' && s[i + 2] != ' ' && s[i - 1] != ' ' &&
+		    plain_ends_sentence(s + a, (size_t)(i - a)))
 			n++;
-	}
 	return n;
 }
 

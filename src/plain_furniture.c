@@ -474,7 +474,7 @@ struct furniture_index {
 /*
  * Built once, on the heap (60 KiB): the reader's heap is a huge page
  * (xmalloc_heap_huge), where the same tables as static data cost the
- * first screen 15 page faults.  Never freed.
+ * first screen 9 page faults.  Never freed.
  */
 static struct furniture_index *ix;
 static pthread_once_t index_once = PTHREAD_ONCE_INIT;

@@ -9,6 +9,7 @@
 
 #include <unictype.h>
 
+#include "gloss/sorted.h"
 #include "gloss/srcmap.h"
 #include "gloss/text.h"
 #include "gloss/xmalloc.h"
@@ -150,17 +151,10 @@ restart_at(struct srcmap *m, struct mark k)
 static struct mark
 mark_before(const struct srcmap *m, uint64_t off, bool by)
 {
-	size_t lo = 0, hi = m->nmarks;	/* marks[0] is at or before every place */
+	size_t n = sorted_upper_u64(m->marks, m->nmarks, sizeof *m->marks,
+	    by ? offsetof(struct mark, byte) : offsetof(struct mark, cp), off);
 
-	while (hi - lo > 1) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if ((by ? m->marks[mid].byte : m->marks[mid].cp) <= off)
-			lo = mid;
-		else
-			hi = mid;
-	}
-	return m->marks[lo];
+	return m->marks[n ? n - 1 : 0];	/* marks[0] is at or before every place */
 }
 
 uint64_t
